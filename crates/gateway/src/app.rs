@@ -1,0 +1,327 @@
+//! The HTTP face: routes, tower layers, and the GraphQL handler with its community gate.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use async_graphql::http::GraphiQLSource;
+use async_graphql::{BatchResponse, ParseRequestError};
+use async_graphql_axum::{GraphQLBatchRequest, GraphQLResponse};
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use infra::storage::ObjectStore;
+use infra::{AppError, CommunityScope, Db};
+use metrics_exporter_prometheus::PrometheusHandle;
+use tenancy::Tenancy;
+use tenancy::graphql::Caller;
+use tower::ServiceBuilder;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::config::Config;
+use crate::gql::{self, LinliSchema, RequestMeta};
+
+pub const X_COMMUNITY: &str = "x-community";
+const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+#[derive(Clone)]
+pub struct AppState {
+    pub tenancy: Tenancy,
+    pub db: Db,
+    pub store: ObjectStore,
+    pub schema: LinliSchema,
+    pub config: Arc<Config>,
+    pub metrics: PrometheusHandle,
+}
+
+pub fn router(state: AppState) -> Router {
+    let config = state.config.clone();
+    let cors = match config.cors_origins.as_slice() {
+        [] => None,
+        [any] if any == "*" => Some(CorsLayer::permissive()),
+        list => Some(
+            CorsLayer::new()
+                .allow_origin(AllowOrigin::list(
+                    list.iter().filter_map(|o| HeaderValue::from_str(o).ok()),
+                ))
+                .allow_methods([Method::GET, Method::POST])
+                .allow_headers([
+                    axum::http::header::AUTHORIZATION,
+                    axum::http::header::CONTENT_TYPE,
+                    axum::http::header::ACCEPT_LANGUAGE,
+                    HeaderName::from_static(X_COMMUNITY),
+                ]),
+        ),
+    };
+    let layers = ServiceBuilder::new()
+        .layer(SetRequestIdLayer::new(X_REQUEST_ID, MakeRequestUuid))
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
+            let request_id = req
+                .headers()
+                .get(X_REQUEST_ID)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default();
+            tracing::info_span!(
+                "request",
+                method = %req.method(),
+                path = %req.uri().path(),
+                request_id = %request_id,
+                community = tracing::field::Empty,
+            )
+        }))
+        .layer(PropagateRequestIdLayer::new(X_REQUEST_ID))
+        .layer(CatchPanicLayer::custom(|_| {
+            tracing::error!("handler panicked");
+            internal_response()
+        }))
+        .layer(CompressionLayer::new())
+        .layer(RequestBodyLimitLayer::new(config.body_limit_bytes))
+        .layer(tower::limit::ConcurrencyLimitLayer::new(
+            config.concurrency_limit,
+        ))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(config.request_timeout_secs),
+        ));
+
+    let mut app = Router::new()
+        .route("/graphql", get(graphiql).post(graphql))
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(readyz))
+        .route("/metrics", get(metrics))
+        .route_layer(middleware::from_fn(track_metrics))
+        .layer(layers)
+        .with_state(state);
+    if let Some(cors) = cors {
+        app = app.layer(cors);
+    }
+    app
+}
+
+fn internal_response() -> Response {
+    let body = serde_json::json!({"errors": [{
+        "message": "服务器内部错误，请稍后再试",
+        "extensions": {"code": "INTERNAL", "messageEn": "Internal server error"}
+    }]});
+    (StatusCode::INTERNAL_SERVER_ERROR, Json(body)).into_response()
+}
+
+async fn graphiql(State(state): State<AppState>) -> Response {
+    if state.config.graphiql {
+        Html(GraphiQLSource::build().endpoint("/graphql").finish()).into_response()
+    } else {
+        (
+            StatusCode::METHOD_NOT_ALLOWED,
+            "GraphiQL is disabled; POST GraphQL requests here",
+        )
+            .into_response()
+    }
+}
+
+/// A request body that is not a GraphQL request: the client's mistake, answered in GraphQL's
+/// error shape with BAD_USER_INPUT.
+pub struct BadRequest(ParseRequestError);
+
+impl From<ParseRequestError> for BadRequest {
+    fn from(e: ParseRequestError) -> Self {
+        BadRequest(e)
+    }
+}
+
+impl IntoResponse for BadRequest {
+    fn into_response(self) -> Response {
+        let (status, zh) = match self.0 {
+            ParseRequestError::PayloadTooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "请求内容过大"),
+            _ => (StatusCode::BAD_REQUEST, "请求格式不正确，应为 GraphQL 请求"),
+        };
+        let body = serde_json::json!({"errors": [{
+            "message": zh,
+            "extensions": {"code": "BAD_USER_INPUT", "messageEn": self.0.to_string()}
+        }]});
+        (status, Json(body)).into_response()
+    }
+}
+
+fn wants_english(headers: &HeaderMap) -> bool {
+    headers
+        .get(axum::http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim_start().to_ascii_lowercase().starts_with("en"))
+}
+
+fn refused(e: AppError, english: bool) -> GraphQLResponse {
+    let e = async_graphql::Error::from(e);
+    let mut error = async_graphql::ServerError::new(e.message, None);
+    error.extensions = e.extensions;
+    let mut errors = vec![error];
+    gql::localize(&mut errors, english);
+    GraphQLResponse::from(async_graphql::Response::from_errors(errors))
+}
+
+async fn graphql(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    req: GraphQLBatchRequest<BadRequest>,
+) -> GraphQLResponse {
+    let english = wants_english(&headers);
+    let batch = req.into_inner();
+    let requests = match batch {
+        async_graphql::BatchRequest::Single(r) => vec![r],
+        async_graphql::BatchRequest::Batch(rs) => rs,
+    };
+    if requests.len() > state.config.max_batch {
+        let e = AppError::bad_input(
+            format!("一次最多提交 {} 个操作", state.config.max_batch),
+            format!("At most {} operations per request", state.config.max_batch),
+        );
+        return refused(e, english);
+    }
+
+    // Who is calling, and may they enter the community they named? Both are settled before
+    // any resolver runs; a refusal answers the whole request.
+    let principal = match bearer(&headers) {
+        None => None,
+        Some(token) => match state.tenancy.authenticate(token).await {
+            Ok(p) => Some(p),
+            Err(e) => return refused(e, english),
+        },
+    };
+    let request_id = headers
+        .get(X_REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let mut community_id = None;
+    let scope = match headers.get(X_COMMUNITY).map(|v| v.to_str().unwrap_or("")) {
+        None => None,
+        Some(slug) => {
+            tracing::Span::current().record("community", slug);
+            match state
+                .tenancy
+                .enter_community(principal.as_ref(), slug.trim())
+                .await
+            {
+                Ok((tenant, access)) => {
+                    community_id = Some(tenant.community_id);
+                    Some(CommunityScope { tenant, access })
+                }
+                Err(e) => {
+                    audit_refusal(
+                        &state,
+                        &requests,
+                        principal.as_ref(),
+                        &e,
+                        request_id.as_deref(),
+                    )
+                    .await;
+                    return refused(e, english);
+                }
+            }
+        }
+    };
+    let meta = RequestMeta {
+        request_id,
+        community_id,
+    };
+    let mut responses = Vec::with_capacity(requests.len());
+    for mut r in requests {
+        r = r.data(Caller(principal.clone())).data(meta.clone());
+        if let Some(s) = &scope {
+            r = r.data(s.clone());
+        }
+        let mut resp = state.schema.execute(r).await;
+        for e in &resp.errors {
+            let code = gql::error_code(e).unwrap_or("BAD_USER_INPUT").to_string();
+            metrics::counter!("linli_graphql_errors_total", "code" => code).increment(1);
+        }
+        gql::localize(&mut resp.errors, english);
+        responses.push(resp);
+    }
+    let out = if responses.len() == 1 {
+        BatchResponse::Single(responses.pop().expect("one response"))
+    } else {
+        BatchResponse::Batch(responses)
+    };
+    GraphQLResponse::from(out)
+}
+
+/// A mutation refused at the community gate never reaches the audit extension: record it here.
+async fn audit_refusal(
+    state: &AppState,
+    requests: &[async_graphql::Request],
+    principal: Option<&tenancy::Principal>,
+    e: &AppError,
+    request_id: Option<&str>,
+) {
+    for r in requests {
+        for field in gql::mutation_fields(&r.query) {
+            let account = principal.map(tenancy::Principal::account_id);
+            if let Err(err) = state
+                .tenancy
+                .audit(account, None, &field, e.code.as_str(), request_id)
+                .await
+            {
+                tracing::error!(error = ?err, "audit write failed");
+            }
+        }
+    }
+}
+
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    let v = headers
+        .get(axum::http::header::AUTHORIZATION)?
+        .to_str()
+        .ok()?;
+    v.strip_prefix("Bearer ")
+        .or_else(|| v.strip_prefix("bearer "))
+        .map(str::trim)
+}
+
+async fn readyz(State(state): State<AppState>) -> Response {
+    let db_ok = sqlx::query("SELECT 1")
+        .execute(state.db.pool())
+        .await
+        .is_ok();
+    let store_ok = state.store.ping().await.is_ok();
+    let status = if db_ok && store_ok {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    (
+        status,
+        Json(serde_json::json!({"database": db_ok, "objectStore": store_ok})),
+    )
+        .into_response()
+}
+
+async fn metrics(State(state): State<AppState>) -> String {
+    let pool = state.db.pool();
+    metrics::gauge!("linli_db_pool_connections").set(pool.size() as f64);
+    metrics::gauge!("linli_db_pool_idle_connections").set(pool.num_idle() as f64);
+    state.metrics.render()
+}
+
+async fn track_metrics(req: Request, next: Next) -> Response {
+    let path = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_string())
+        .unwrap_or_else(|| "unmatched".into());
+    let method = req.method().to_string();
+    let started = Instant::now();
+    let resp = next.run(req).await;
+    let status = resp.status().as_u16().to_string();
+    let labels = [("path", path), ("method", method), ("status", status)];
+    metrics::counter!("linli_http_requests_total", &labels).increment(1);
+    metrics::histogram!("linli_http_request_duration_seconds", &labels)
+        .record(started.elapsed().as_secs_f64());
+    resp
+}

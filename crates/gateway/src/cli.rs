@@ -1,0 +1,416 @@
+//! Operator commands. They run against the same database as `serve`, embedded or configured.
+
+use std::io::BufRead;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, bail};
+use clap::{Args, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+use infra::{AppError, Role};
+use tenancy::Tenancy;
+use tenancy::model::{CommunityKind, Name, Slug};
+use tenancy::service::{GrantInput, NewAccountInput, NewCommunityParams};
+
+use crate::config::Config;
+use crate::runtime;
+
+#[derive(Subcommand)]
+pub enum AdminCommand {
+    /// Create a platform admin. The password is read from standard input.
+    Create {
+        #[arg(long)]
+        login: String,
+        #[arg(long, default_value = "平台管理员")]
+        display_name: String,
+        /// Read the password from the first line of standard input.
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum DistrictCommand {
+    /// Create a district, or a street under its district with --parent.
+    Create {
+        #[arg(long)]
+        code: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        parent: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum CommunityCommand {
+    /// Onboard one community (creates its schema, role and tables).
+    Onboard {
+        #[arg(long)]
+        district: String,
+        #[arg(long)]
+        slug: String,
+        #[arg(long)]
+        name: String,
+        /// old_courtyard, resettlement, commercial_housing, public_rental, university_town,
+        /// worker_dormitory or mixed
+        #[arg(long, default_value = "mixed")]
+        kind: String,
+        #[arg(long)]
+        households: Option<i32>,
+        #[arg(long)]
+        residents: Option<i32>,
+    },
+    /// Onboard every community of a CSV file with the header
+    /// `district_code,slug,name,kind,households,residents`.
+    Import {
+        file: PathBuf,
+        /// Communities onboarded at once.
+        #[arg(long, default_value_t = 2)]
+        jobs: usize,
+    },
+}
+
+#[derive(Args)]
+pub struct MigrateArgs {
+    /// Only report community schemas whose tables, columns or indexes differ from what the
+    /// migrations produce; exit 1 when any does.
+    #[arg(long)]
+    check: bool,
+    /// Community schemas migrated in parallel.
+    #[arg(long, default_value_t = 4)]
+    jobs: usize,
+}
+
+async fn open(config: &Config) -> anyhow::Result<(Tenancy, runtime::Database)> {
+    let database = runtime::open_database(config).await?;
+    let secrets = runtime::master_secret(config)?;
+    let t = Tenancy::new(database.db.clone(), secrets, Default::default());
+    Ok((t, database))
+}
+
+fn app_err(e: AppError) -> anyhow::Error {
+    anyhow::anyhow!("{} ({})", e.zh, e.code.as_str())
+}
+
+pub async fn admin(config: &Config, cmd: AdminCommand) -> anyhow::Result<()> {
+    let AdminCommand::Create {
+        login,
+        display_name,
+        ..
+    } = cmd;
+    let mut password = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut password)
+        .context("reading the password")?;
+    let password = password.trim_end_matches(['\n', '\r']).to_string();
+    let (t, _db) = open(config).await?;
+    let account = t
+        .create_account_unchecked(NewAccountInput {
+            login_name: login.clone(),
+            display_name,
+            password,
+            phone: None,
+        })
+        .await
+        .map_err(app_err)?;
+    t.grant_role(
+        None,
+        GrantInput {
+            account_id: account.id,
+            role: Role::PlatformAdmin,
+            district_code: None,
+            community_slug: None,
+        },
+    )
+    .await
+    .map_err(app_err)?;
+    println!("platform admin {login} created ({})", account.id);
+    Ok(())
+}
+
+pub async fn districts(config: &Config, cmd: DistrictCommand) -> anyhow::Result<()> {
+    let DistrictCommand::Create { code, name, parent } = cmd;
+    let (t, _db) = open(config).await?;
+    let mut conn = t.db().pool().acquire().await?;
+    let parent = match parent {
+        Some(p) => Some(
+            tenancy::db::district_by_code(&mut conn, &p)
+                .await?
+                .context("parent district not found")?,
+        ),
+        None => None,
+    };
+    if tenancy::db::district_by_code(&mut conn, &code)
+        .await?
+        .is_some()
+    {
+        println!("district {code} exists");
+        return Ok(());
+    }
+    let d = tenancy::db::insert_district(
+        &mut conn,
+        uuid::Uuid::now_v7(),
+        &code,
+        &name,
+        parent.as_ref(),
+    )
+    .await?;
+    println!("district {} {} created", d.code, d.name);
+    Ok(())
+}
+
+struct Row {
+    line: usize,
+    district_code: String,
+    slug: String,
+    name: String,
+    kind: String,
+    households: Option<i32>,
+    residents: Option<i32>,
+}
+
+async fn onboard_row(t: &Tenancy, r: &Row) -> Result<bool, String> {
+    let mut conn = t.db().pool().acquire().await.map_err(|e| e.to_string())?;
+    let district = tenancy::db::district_by_code(&mut conn, &r.district_code)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("找不到区划 {}", r.district_code))?;
+    drop(conn);
+    let params = NewCommunityParams {
+        district_id: district.id,
+        slug: Slug::parse(&r.slug).map_err(|e| AppError::from(e).zh.into_owned())?,
+        name: Name::parse(&r.name).map_err(|e| AppError::from(e).zh.into_owned())?,
+        kind: CommunityKind::parse(&r.kind).ok_or_else(|| format!("未知的社区类型 {}", r.kind))?,
+        households: r.households,
+        residents: r.residents,
+    };
+    t.onboard_unchecked(&params, &infra::migrations::community())
+        .await
+        .map(|(_, created)| created)
+        .map_err(|e| e.zh.into_owned())
+}
+
+pub async fn communities(config: &Config, cmd: CommunityCommand) -> anyhow::Result<()> {
+    let (t, _db) = open(config).await?;
+    match cmd {
+        CommunityCommand::Onboard {
+            district,
+            slug,
+            name,
+            kind,
+            households,
+            residents,
+        } => {
+            let row = Row {
+                line: 0,
+                district_code: district,
+                slug,
+                name,
+                kind,
+                households,
+                residents,
+            };
+            let started = Instant::now();
+            match onboard_row(&t, &row).await {
+                Ok(true) => println!(
+                    "community {} onboarded in {:.0?}",
+                    row.slug,
+                    started.elapsed()
+                ),
+                Ok(false) => println!("community {} exists; nothing changed", row.slug),
+                Err(e) => bail!("onboarding {} failed: {e}", row.slug),
+            }
+            Ok(())
+        }
+        CommunityCommand::Import { file, jobs } => import(&t, &file, jobs).await,
+    }
+}
+
+fn parse_csv(file: &PathBuf) -> anyhow::Result<Vec<Result<Row, (usize, String)>>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_path(file)
+        .with_context(|| format!("opening {}", file.display()))?;
+    let headers = reader.headers()?.clone();
+    let col = |name: &str| headers.iter().position(|h| h == name);
+    let (Some(d), Some(s), Some(n)) = (col("district_code"), col("slug"), col("name")) else {
+        bail!(
+            "the CSV needs the columns district_code, slug and name (kind, households, residents optional)"
+        );
+    };
+    let (k, h, r) = (col("kind"), col("households"), col("residents"));
+    let mut rows = Vec::new();
+    for (i, rec) in reader.records().enumerate() {
+        let line = i + 2;
+        let rec = match rec {
+            Ok(rec) => rec,
+            Err(e) => {
+                rows.push(Err((line, e.to_string())));
+                continue;
+            }
+        };
+        let get = |c: Option<usize>| c.and_then(|c| rec.get(c)).unwrap_or("").to_string();
+        let num = |c: Option<usize>| -> Result<Option<i32>, String> {
+            let v = get(c);
+            if v.is_empty() {
+                Ok(None)
+            } else {
+                v.parse().map(Some).map_err(|_| format!("不是整数: {v}"))
+            }
+        };
+        let row = (|| {
+            Ok(Row {
+                line,
+                district_code: get(Some(d)),
+                slug: get(Some(s)),
+                name: get(Some(n)),
+                kind: Some(get(k))
+                    .filter(|k| !k.is_empty())
+                    .unwrap_or_else(|| "mixed".into()),
+                households: num(h)?,
+                residents: num(r)?,
+            })
+        })();
+        rows.push(row.map_err(|e: String| (line, e)));
+    }
+    Ok(rows)
+}
+
+async fn import(t: &Tenancy, file: &PathBuf, jobs: usize) -> anyhow::Result<()> {
+    use futures::StreamExt;
+    let rows = parse_csv(file)?;
+    let bar = ProgressBar::new(rows.len() as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let started = Instant::now();
+    let mut failures: Vec<(usize, String, String)> = Vec::new();
+    let mut ok_rows = Vec::new();
+    for r in rows {
+        match r {
+            Ok(row) => ok_rows.push(row),
+            Err((line, e)) => failures.push((line, String::new(), e)),
+        }
+    }
+    bar.inc(failures.len() as u64);
+    let results: Vec<(Row, Result<bool, String>, Duration)> = futures::stream::iter(ok_rows)
+        .map(|row| async move {
+            let t0 = Instant::now();
+            let r = onboard_row(t, &row).await;
+            (row, r, t0.elapsed())
+        })
+        .buffer_unordered(jobs.max(1))
+        .inspect(|(row, _, _)| {
+            bar.set_message(row.slug.clone());
+            bar.inc(1);
+        })
+        .collect()
+        .await;
+    bar.finish_and_clear();
+    let (mut created, mut existing) = (0, 0);
+    let mut times: Vec<Duration> = Vec::new();
+    for (row, r, took) in results {
+        match r {
+            Ok(true) => {
+                created += 1;
+                times.push(took);
+            }
+            Ok(false) => existing += 1,
+            Err(e) => failures.push((row.line, row.slug, e)),
+        }
+    }
+    times.sort();
+    let pct = |p: f64| {
+        times
+            .get(((times.len() as f64 - 1.0) * p).round() as usize)
+            .copied()
+            .unwrap_or_default()
+    };
+    println!(
+        "onboarded {created}, already present {existing}, failed {} in {:.1?} (per community p50 {:.0?}, p95 {:.0?})",
+        failures.len(),
+        started.elapsed(),
+        pct(0.50),
+        pct(0.95)
+    );
+    failures.sort();
+    for (line, slug, e) in &failures {
+        println!("  line {line} {slug}: {e}");
+    }
+    if !failures.is_empty() {
+        std::process::exit(1);
+    }
+    Ok(())
+}
+
+pub async fn migrate(config: &Config, args: MigrateArgs) -> anyhow::Result<()> {
+    let (t, _db) = open(config).await?;
+    let migrations = infra::migrations::community();
+    if args.check {
+        let started = Instant::now();
+        let drifts = tenancy::migrate::check_drift(t.db(), &migrations)
+            .await
+            .map_err(app_err)?;
+        for d in &drifts {
+            println!("{}:", d.slug);
+            for m in &d.missing {
+                println!("  missing     {m}");
+            }
+            for u in &d.unexpected {
+                println!("  unexpected  {u}");
+            }
+        }
+        println!(
+            "{} community schema(s) drifted; checked in {:.1?}",
+            drifts.len(),
+            started.elapsed()
+        );
+        if !drifts.is_empty() {
+            std::process::exit(1);
+        }
+        return Ok(());
+    }
+    let bar = ProgressBar::hidden();
+    let report = tenancy::migrate::migrate_all(
+        t.db(),
+        &migrations,
+        args.jobs,
+        |n| {
+            if n > 0 {
+                bar.set_length(n as u64);
+                bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                bar.set_style(
+                    ProgressStyle::with_template(
+                        "{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} {msg}",
+                    )
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+                );
+            }
+        },
+        |slug, _ok| {
+            bar.set_message(slug.to_string());
+            bar.inc(1);
+        },
+    )
+    .await
+    .map_err(app_err)?;
+    bar.finish_and_clear();
+    println!(
+        "{} communities: {} migrated, {} failed, {} already up to date ({:.1?})",
+        report.total,
+        report.migrated.len(),
+        report.failed.len(),
+        report.total - report.pending,
+        report.elapsed
+    );
+    for (slug, e) in &report.failed {
+        println!("  {slug}: {e}");
+    }
+    if !report.failed.is_empty() {
+        std::process::exit(1);
+    }
+    Ok(())
+}

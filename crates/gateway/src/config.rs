@@ -1,0 +1,137 @@
+//! Configuration: defaults, then an optional TOML file (`LINLI_CONFIG`), then environment
+//! variables (`LINLI_*`, plus the conventional `DATABASE_URL`), then command-line flags.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    pub listen: SocketAddr,
+    pub data_dir: PathBuf,
+    /// PostgreSQL; without it Linli runs its own cluster under `data_dir/pg`.
+    pub database_url: Option<String>,
+    pub db_max_connections: u32,
+    pub db_max_lifetime_secs: u64,
+    /// S3-compatible endpoint; without it Linli serves S3 itself from `data_dir/objects`.
+    pub s3_endpoint: Option<String>,
+    pub s3_region: String,
+    pub s3_bucket: String,
+    pub s3_access_key: Option<String>,
+    pub s3_secret_key: Option<String>,
+    /// Master secret for tokens and field encryption; without it one is generated and kept in
+    /// `data_dir/master.key`.
+    pub master_secret: Option<String>,
+    pub graphiql: bool,
+    pub token_ttl_secs: u64,
+    pub request_timeout_secs: u64,
+    pub body_limit_bytes: usize,
+    pub concurrency_limit: usize,
+    /// Allowed CORS origins; empty means same-origin only, `*` any.
+    pub cors_origins: Vec<String>,
+    pub max_depth: usize,
+    pub max_complexity: usize,
+    pub max_aliases: usize,
+    pub max_batch: usize,
+    pub log_format: LogFormat,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Json,
+    Pretty,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            listen: "127.0.0.1:8080".parse().expect("valid address"),
+            data_dir: PathBuf::from(".linli"),
+            database_url: None,
+            db_max_connections: 20,
+            db_max_lifetime_secs: 900,
+            s3_endpoint: None,
+            s3_region: "us-east-1".into(),
+            s3_bucket: "linli".into(),
+            s3_access_key: None,
+            s3_secret_key: None,
+            master_secret: None,
+            graphiql: false,
+            token_ttl_secs: 12 * 3600,
+            request_timeout_secs: 30,
+            body_limit_bytes: 16 * 1024 * 1024,
+            concurrency_limit: 512,
+            cors_origins: Vec::new(),
+            max_depth: 12,
+            max_complexity: 1000,
+            max_aliases: 30,
+            max_batch: 10,
+            log_format: LogFormat::Json,
+        }
+    }
+}
+
+impl Config {
+    pub fn load() -> Result<Config, Box<figment::Error>> {
+        let mut fig = Figment::from(Serialized::defaults(Config::default()));
+        if let Ok(path) = std::env::var("LINLI_CONFIG") {
+            fig = fig.merge(Toml::file(path));
+        }
+        fig.merge(Env::prefixed("LINLI_").split("__"))
+            .merge(Env::raw().only(&["DATABASE_URL"]))
+            .extract()
+            .map_err(Box::new)
+    }
+
+    /// The configuration as printed at start: secrets and URL passwords redacted.
+    pub fn redacted(&self) -> serde_json::Value {
+        let mut v = serde_json::to_value(self).unwrap_or_default();
+        for key in ["master_secret", "s3_secret_key"] {
+            if v.get(key).is_some_and(|s| !s.is_null()) {
+                v[key] = "***".into();
+            }
+        }
+        if let Some(url) = &self.database_url {
+            v["database_url"] = redact_url(url).into();
+        }
+        v
+    }
+}
+
+/// `postgres://user:secret@host/db` → `postgres://user:***@host/db`.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            match creds.split_once(':') {
+                Some((user, _)) => format!("{}{}:***{}", &url[..s + 3], user, &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redacts_secrets() {
+        assert_eq!(
+            redact_url("postgres://u:pw@h:5432/db"),
+            "postgres://u:***@h:5432/db"
+        );
+        assert_eq!(redact_url("postgres://u@h/db"), "postgres://u@h/db");
+        let c = Config {
+            master_secret: Some("s".into()),
+            ..Config::default()
+        };
+        assert_eq!(c.redacted()["master_secret"], "***");
+    }
+}

@@ -1,0 +1,169 @@
+//! `linli`: the Linli gateway and its operator commands.
+
+mod app;
+mod cli;
+mod config;
+mod demo;
+mod gql;
+mod runtime;
+mod telemetry;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand};
+
+use crate::config::Config;
+
+#[derive(Parser)]
+#[command(
+    name = "linli",
+    version,
+    about = "Linli (邻里): community colleges and co-governance"
+)]
+struct Cli {
+    /// Where the embedded PostgreSQL cluster, objects and keys live [env: LINLI_DATA_DIR]
+    #[arg(long, global = true)]
+    data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the GraphQL gateway.
+    Serve {
+        /// Seed the communities of the seed reports and demo accounts; enable GraphiQL.
+        #[arg(long)]
+        demo: bool,
+        /// Address to listen on [env: LINLI_LISTEN; default 127.0.0.1:8080]
+        #[arg(long)]
+        listen: Option<SocketAddr>,
+    },
+    /// Operator accounts.
+    Admin {
+        #[command(subcommand)]
+        command: cli::AdminCommand,
+    },
+    /// Districts and streets (区 / 街道).
+    Districts {
+        #[command(subcommand)]
+        command: cli::DistrictCommand,
+    },
+    /// Onboard communities, one or many.
+    Communities {
+        #[command(subcommand)]
+        command: cli::CommunityCommand,
+    },
+    /// Apply platform migrations, then community migrations to every community schema.
+    Migrate(cli::MigrateArgs),
+    /// Print the GraphQL schema (SDL), as committed in schema.graphql.
+    Schema,
+}
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    if let Command::Schema = cli.command {
+        print!("{}", gql::sdl());
+        return Ok(());
+    }
+    let mut config = Config::load().context("reading configuration")?;
+    if let Some(dir) = cli.data_dir {
+        config.data_dir = dir;
+    }
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    rt.block_on(async move {
+        match cli.command {
+            Command::Serve { demo, listen } => {
+                if let Some(l) = listen {
+                    config.listen = l;
+                }
+                if demo {
+                    config.graphiql = true;
+                }
+                serve(config, demo).await
+            }
+            Command::Admin { command } => cli::admin(&config, command).await,
+            Command::Districts { command } => cli::districts(&config, command).await,
+            Command::Communities { command } => cli::communities(&config, command).await,
+            Command::Migrate(args) => cli::migrate(&config, args).await,
+            Command::Schema => unreachable!("handled above"),
+        }
+    })
+}
+
+async fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
+    let telemetry = telemetry::init(config.log_format)?;
+    tracing::info!(config = %config.redacted(), "effective configuration");
+    let metrics = metrics_exporter_prometheus::PrometheusBuilder::new()
+        .install_recorder()
+        .context("installing the metrics recorder")?;
+    let database = runtime::open_database(&config).await?;
+    let storage = runtime::open_storage(&config).await?;
+    if let Some(c) = &database.cluster {
+        tracing::info!(port = c.port(), data_dir = %c.data_dir().display(), "embedded PostgreSQL");
+    }
+    if let Some(s3) = &storage.embedded {
+        tracing::info!(endpoint = %s3.endpoint(), "embedded S3 server");
+    }
+    let secrets = runtime::master_secret(&config)?;
+    let tenancy = tenancy::Tenancy::new(
+        database.db.clone(),
+        secrets,
+        tenancy::TenancyConfig {
+            token_ttl: std::time::Duration::from_secs(config.token_ttl_secs),
+            ..Default::default()
+        },
+    );
+    if demo {
+        demo::seed(&tenancy).await?;
+    }
+    let schema = gql::build_schema(
+        &config,
+        Some((tenancy.clone(), database.db.clone(), storage.store.clone())),
+    );
+    let listener = tokio::net::TcpListener::bind(config.listen)
+        .await
+        .with_context(|| format!("binding {}", config.listen))?;
+    let addr = listener.local_addr()?;
+    let state = app::AppState {
+        tenancy,
+        db: database.db.clone(),
+        store: storage.store.clone(),
+        schema,
+        config: Arc::new(config),
+        metrics,
+    };
+    tracing::info!(%addr, "Linli is listening");
+    // Humans read stdout; tests wait for this line.
+    println!("Linli listening on http://{addr}/graphql");
+    if demo {
+        println!("Demo accounts (password {}):", demo::DEMO_PASSWORD);
+        for (login, name) in demo::demo_logins() {
+            println!("  {login:<20} {name}");
+        }
+    }
+    axum::serve(listener, app::router(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    tracing::info!("shutting down");
+    database.db.pool().close().await;
+    drop(storage);
+    drop(database);
+    telemetry.shutdown();
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        .expect("install SIGTERM handler");
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term.recv() => {},
+    }
+}

@@ -1,0 +1,140 @@
+//! The one error type that every service returns and the gateway turns into a GraphQL error.
+//!
+//! `AppError` deliberately does not implement `Display`: async-graphql converts anything that
+//! does into a plain error without `extensions.code`, and we want a forgotten conversion to be a
+//! compile error rather than a lost code.
+
+use std::borrow::Cow;
+
+/// Stable codes clients can switch on (`extensions.code`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorCode {
+    BadUserInput,
+    Unauthenticated,
+    Forbidden,
+    NotFound,
+    Conflict,
+    CommunitySuspended,
+    RateLimited,
+    Internal,
+}
+
+impl ErrorCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::BadUserInput => "BAD_USER_INPUT",
+            ErrorCode::Unauthenticated => "UNAUTHENTICATED",
+            ErrorCode::Forbidden => "FORBIDDEN",
+            ErrorCode::NotFound => "NOT_FOUND",
+            ErrorCode::Conflict => "CONFLICT",
+            ErrorCode::CommunitySuspended => "COMMUNITY_SUSPENDED",
+            ErrorCode::RateLimited => "RATE_LIMITED",
+            ErrorCode::Internal => "INTERNAL",
+        }
+    }
+}
+
+type Cause = Box<dyn std::error::Error + Send + Sync + 'static>;
+
+/// An error with a code, a Chinese message (default) and an English one.
+pub struct AppError {
+    pub code: ErrorCode,
+    pub zh: Cow<'static, str>,
+    pub en: Cow<'static, str>,
+    /// For `Internal` only: the cause, logged once and never shown.
+    cause: Option<Cause>,
+}
+
+pub type AppResult<T> = Result<T, AppError>;
+
+impl AppError {
+    pub fn new(
+        code: ErrorCode,
+        zh: impl Into<Cow<'static, str>>,
+        en: impl Into<Cow<'static, str>>,
+    ) -> Self {
+        AppError {
+            code,
+            zh: zh.into(),
+            en: en.into(),
+            cause: None,
+        }
+    }
+
+    pub fn bad_input(zh: impl Into<Cow<'static, str>>, en: impl Into<Cow<'static, str>>) -> Self {
+        Self::new(ErrorCode::BadUserInput, zh, en)
+    }
+
+    pub fn not_found(zh: impl Into<Cow<'static, str>>, en: impl Into<Cow<'static, str>>) -> Self {
+        Self::new(ErrorCode::NotFound, zh, en)
+    }
+
+    pub fn conflict(zh: impl Into<Cow<'static, str>>, en: impl Into<Cow<'static, str>>) -> Self {
+        Self::new(ErrorCode::Conflict, zh, en)
+    }
+
+    pub fn unauthenticated() -> Self {
+        Self::new(
+            ErrorCode::Unauthenticated,
+            "请先登录",
+            "Please sign in first",
+        )
+    }
+
+    pub fn forbidden() -> Self {
+        Self::new(
+            ErrorCode::Forbidden,
+            "您没有权限执行此操作",
+            "You are not allowed to do this",
+        )
+    }
+
+    pub fn internal(cause: impl Into<Cause>) -> Self {
+        AppError {
+            code: ErrorCode::Internal,
+            zh: "服务器内部错误，请稍后再试".into(),
+            en: "Internal server error, please try again later".into(),
+            cause: Some(cause.into()),
+        }
+    }
+
+    pub fn cause(&self) -> Option<&(dyn std::error::Error + Send + Sync + 'static)> {
+        self.cause.as_deref()
+    }
+}
+
+impl std::fmt::Debug for AppError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppError")
+            .field("code", &self.code.as_str())
+            .field("en", &self.en)
+            .field("cause", &self.cause.as_ref().map(|c| c.to_string()))
+            .finish()
+    }
+}
+
+impl From<sqlx::Error> for AppError {
+    fn from(e: sqlx::Error) -> Self {
+        // Constraint violations that reach here were not mapped at their call site: they are
+        // still the user's doing, so they must not become a 500-like INTERNAL.
+        if let sqlx::Error::Database(db) = &e {
+            match db.code().as_deref() {
+                Some("23505") => {
+                    return AppError::conflict("记录已存在", "This record already exists");
+                }
+                Some("23503") | Some("23514") | Some("22001") | Some("22P02") => {
+                    return AppError::bad_input("输入的数据无效", "The input is not valid");
+                }
+                Some("42501") => return AppError::forbidden(),
+                _ => {}
+            }
+        }
+        AppError::internal(e)
+    }
+}
+
+impl From<std::io::Error> for AppError {
+    fn from(e: std::io::Error) -> Self {
+        AppError::internal(e)
+    }
+}

@@ -1,0 +1,186 @@
+//! Object storage through aws-sdk-s3, against any S3-compatible server; and, when none is
+//! configured, an S3 server of our own on loopback (s3s-fs, in-process) that the client reaches
+//! over HTTP with signed requests exactly as it would reach MinIO or AWS.
+
+use std::net::SocketAddr;
+use std::path::Path;
+
+use aws_sdk_s3::Client;
+use aws_sdk_s3::config::{BehaviorVersion, Credentials, Region};
+use aws_sdk_s3::primitives::ByteStream;
+use aws_smithy_http_client::tls;
+use hyper_util::rt::{TokioExecutor, TokioIo};
+use hyper_util::server::conn::auto::Builder as ConnBuilder;
+use tokio::net::TcpListener;
+
+use crate::error::{AppError, AppResult};
+
+#[derive(Debug, Clone)]
+pub struct StoreConfig {
+    pub endpoint: String,
+    pub region: String,
+    pub bucket: String,
+    pub access_key: String,
+    pub secret_key: String,
+}
+
+#[derive(Clone)]
+pub struct ObjectStore {
+    client: Client,
+    bucket: String,
+}
+
+impl ObjectStore {
+    pub fn new(cfg: &StoreConfig) -> ObjectStore {
+        let http = aws_smithy_http_client::Builder::new()
+            .tls_provider(tls::Provider::Rustls(
+                tls::rustls_provider::CryptoMode::Ring,
+            ))
+            .build_https();
+        let conf = aws_sdk_s3::Config::builder()
+            .behavior_version(BehaviorVersion::latest())
+            .http_client(http)
+            .endpoint_url(&cfg.endpoint)
+            .region(Region::new(cfg.region.clone()))
+            .credentials_provider(Credentials::new(
+                &cfg.access_key,
+                &cfg.secret_key,
+                None,
+                None,
+                "linli-config",
+            ))
+            // Local servers (s3s, MinIO) have no virtual-host DNS.
+            .force_path_style(true)
+            .build();
+        ObjectStore {
+            client: Client::from_conf(conf),
+            bucket: cfg.bucket.clone(),
+        }
+    }
+
+    pub fn bucket(&self) -> &str {
+        &self.bucket
+    }
+
+    /// Create the bucket when it does not exist yet.
+    pub async fn ensure_bucket(&self) -> AppResult<()> {
+        if self.ping().await.is_ok() {
+            return Ok(());
+        }
+        match self
+            .client
+            .create_bucket()
+            .bucket(&self.bucket)
+            .send()
+            .await
+        {
+            Ok(_) => Ok(()),
+            // Another gateway may have created it in between.
+            Err(e) if self.ping().await.is_ok() => {
+                tracing::debug!(error = %e, "bucket appeared concurrently");
+                Ok(())
+            }
+            Err(e) => Err(AppError::internal(e)),
+        }
+    }
+
+    /// Reachable and the bucket exists (for /readyz).
+    pub async fn ping(&self) -> AppResult<()> {
+        self.client
+            .head_bucket()
+            .bucket(&self.bucket)
+            .send()
+            .await
+            .map_err(AppError::internal)?;
+        Ok(())
+    }
+
+    pub async fn put(&self, key: &str, bytes: Vec<u8>, content_type: &str) -> AppResult<()> {
+        self.client
+            .put_object()
+            .bucket(&self.bucket)
+            .key(key)
+            .content_type(content_type)
+            .body(ByteStream::from(bytes))
+            .send()
+            .await
+            .map_err(AppError::internal)?;
+        Ok(())
+    }
+
+    pub async fn get(&self, key: &str) -> AppResult<Vec<u8>> {
+        let out = self
+            .client
+            .get_object()
+            .bucket(&self.bucket)
+            .key(key)
+            .send()
+            .await
+            .map_err(AppError::internal)?;
+        let data = out.body.collect().await.map_err(AppError::internal)?;
+        Ok(data.into_bytes().to_vec())
+    }
+
+    pub async fn delete(&self, key: &str) -> AppResult<()> {
+        self.client
+            .delete_object()
+            .bucket(&self.bucket)
+            .key(key)
+            .send()
+            .await
+            .map_err(AppError::internal)?;
+        Ok(())
+    }
+}
+
+/// The in-process S3 server. Dropping it stops accepting connections.
+pub struct EmbeddedS3 {
+    pub addr: SocketAddr,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl EmbeddedS3 {
+    /// Serve `root` over S3 on `listen` (use port 0 for any free port), requiring SigV4
+    /// signatures made with the given keys.
+    pub async fn start(
+        root: &Path,
+        listen: SocketAddr,
+        access_key: &str,
+        secret_key: &str,
+    ) -> std::io::Result<EmbeddedS3> {
+        std::fs::create_dir_all(root)?;
+        let fs =
+            s3s_fs::FileSystem::new(root).map_err(|e| std::io::Error::other(format!("{e:?}")))?;
+        let service = {
+            let mut b = s3s::service::S3ServiceBuilder::new(fs);
+            b.set_auth(s3s::auth::SimpleAuth::from_single(access_key, secret_key));
+            b.build()
+        };
+        let listener = TcpListener::bind(listen).await?;
+        let addr = listener.local_addr()?;
+        let task = tokio::spawn(async move {
+            let http = ConnBuilder::new(TokioExecutor::new());
+            loop {
+                let Ok((socket, _)) = listener.accept().await else {
+                    continue;
+                };
+                let conn = http.serve_connection(TokioIo::new(socket), service.clone());
+                let conn = conn.into_owned();
+                tokio::spawn(async move {
+                    let _ = conn.await;
+                });
+            }
+        });
+        Ok(EmbeddedS3 { addr, task })
+    }
+
+    pub fn endpoint(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+}
+
+impl Drop for EmbeddedS3 {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}

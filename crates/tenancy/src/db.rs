@@ -1,0 +1,397 @@
+//! SQL of the platform schema. Every name carries its schema (`platform.`), so these functions
+//! behave the same whatever search_path a connection has.
+
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use crate::model::{Account, Community, Courtyard, District, Membership};
+
+const COMMUNITY_COLS: &str = "id, district_id, slug, name, kind, households, residents, status, \
+     schema_name, role_name, schema_version, created_at";
+
+pub async fn district_by_code(
+    conn: &mut PgConnection,
+    code: &str,
+) -> sqlx::Result<Option<District>> {
+    sqlx::query_as("SELECT id, code, name, parent_id, path FROM platform.districts WHERE code = $1")
+        .bind(code)
+        .fetch_optional(conn)
+        .await
+}
+
+pub async fn district_by_id(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<District>> {
+    sqlx::query_as("SELECT id, code, name, parent_id, path FROM platform.districts WHERE id = $1")
+        .bind(id)
+        .fetch_optional(conn)
+        .await
+}
+
+/// All districts, or those within any of `roots` (their subtrees).
+pub async fn districts_within(
+    conn: &mut PgConnection,
+    roots: Option<&[Uuid]>,
+) -> sqlx::Result<Vec<District>> {
+    sqlx::query_as(
+        "SELECT id, code, name, parent_id, path FROM platform.districts
+          WHERE $1::uuid[] IS NULL OR path && $1::uuid[]
+          ORDER BY array_length(path, 1), code",
+    )
+    .bind(roots)
+    .fetch_all(conn)
+    .await
+}
+
+pub async fn insert_district(
+    conn: &mut PgConnection,
+    id: Uuid,
+    code: &str,
+    name: &str,
+    parent: Option<&District>,
+) -> sqlx::Result<District> {
+    let mut path = parent.map(|p| p.path.clone()).unwrap_or_default();
+    path.push(id);
+    sqlx::query_as(
+        "INSERT INTO platform.districts (id, code, name, parent_id, path) VALUES ($1, $2, $3, $4, $5)
+         RETURNING id, code, name, parent_id, path",
+    )
+    .bind(id)
+    .bind(code)
+    .bind(name)
+    .bind(parent.map(|p| p.id))
+    .bind(&path)
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn community_by_slug(
+    conn: &mut PgConnection,
+    slug: &str,
+) -> sqlx::Result<Option<Community>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {COMMUNITY_COLS} FROM platform.communities WHERE slug = $1"
+    )))
+    .bind(slug)
+    .fetch_optional(conn)
+    .await
+}
+
+/// A community together with the path of its district (for "is it within my district").
+pub async fn community_with_path(
+    conn: &mut PgConnection,
+    slug: &str,
+) -> sqlx::Result<Option<(Community, Vec<Uuid>)>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        community: Community,
+        path: Vec<Uuid>,
+    }
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT c.id, c.district_id, c.slug, c.name, c.kind, c.households, c.residents, c.status,
+                c.schema_name, c.role_name, c.schema_version, c.created_at, d.path
+           FROM platform.communities c JOIN platform.districts d ON d.id = c.district_id
+          WHERE c.slug = $1",
+    )
+    .bind(slug)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|r| (r.community, r.path)))
+}
+
+pub async fn communities_of_district(
+    conn: &mut PgConnection,
+    district_id: Uuid,
+) -> sqlx::Result<Vec<Community>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {COMMUNITY_COLS} FROM platform.communities c
+          WHERE district_id IN (SELECT id FROM platform.districts WHERE $1 = ANY(path))
+          ORDER BY slug"
+    )))
+    .bind(district_id)
+    .fetch_all(conn)
+    .await
+}
+
+pub struct NewCommunity<'a> {
+    pub id: Uuid,
+    pub district_id: Uuid,
+    pub slug: &'a str,
+    pub name: &'a str,
+    pub kind: &'a str,
+    pub households: Option<i32>,
+    pub residents: Option<i32>,
+    pub schema_name: &'a str,
+    pub role_name: &'a str,
+}
+
+/// Insert unless the slug exists. `None` means another onboarding holds the slug; the unique
+/// index makes a concurrent insert wait for that one to commit or roll back.
+pub async fn insert_community(
+    conn: &mut PgConnection,
+    c: &NewCommunity<'_>,
+) -> sqlx::Result<Option<Community>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO platform.communities
+            (id, district_id, slug, name, kind, households, residents, schema_name, role_name)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (slug) DO NOTHING
+         RETURNING {COMMUNITY_COLS}"
+    )))
+    .bind(c.id)
+    .bind(c.district_id)
+    .bind(c.slug)
+    .bind(c.name)
+    .bind(c.kind)
+    .bind(c.households)
+    .bind(c.residents)
+    .bind(c.schema_name)
+    .bind(c.role_name)
+    .fetch_optional(conn)
+    .await
+}
+
+pub async fn set_schema_version(
+    conn: &mut PgConnection,
+    community_id: Uuid,
+    version: i32,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE platform.communities SET schema_version = $2 WHERE id = $1")
+        .bind(community_id)
+        .bind(version)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn set_status(
+    conn: &mut PgConnection,
+    community_id: Uuid,
+    status: &str,
+) -> sqlx::Result<Community> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "UPDATE platform.communities SET status = $2, updated_at = now() WHERE id = $1
+         RETURNING {COMMUNITY_COLS}"
+    )))
+    .bind(community_id)
+    .bind(status)
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn lock_community(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Community> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {COMMUNITY_COLS} FROM platform.communities WHERE id = $1 FOR UPDATE"
+    )))
+    .bind(id)
+    .fetch_one(conn)
+    .await
+}
+
+const ACCOUNT_COLS: &str = "id, login_name, display_name, phone_encrypted, active, created_at";
+
+pub async fn account_by_id(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<Account>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {ACCOUNT_COLS} FROM platform.accounts WHERE id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+}
+
+/// (account, password hash) for login.
+pub async fn account_for_login(
+    conn: &mut PgConnection,
+    login_name: &str,
+) -> sqlx::Result<Option<(Uuid, String, bool)>> {
+    sqlx::query_as("SELECT id, password_hash, active FROM platform.accounts WHERE login_name = $1")
+        .bind(login_name)
+        .fetch_optional(conn)
+        .await
+}
+
+pub struct NewAccount<'a> {
+    pub id: Uuid,
+    pub login_name: &'a str,
+    pub display_name: &'a str,
+    pub password_hash: &'a str,
+    pub phone_encrypted: Option<String>,
+    pub phone_lookup: Option<String>,
+}
+
+/// `None` when the login name is taken.
+pub async fn insert_account(
+    conn: &mut PgConnection,
+    a: &NewAccount<'_>,
+) -> sqlx::Result<Option<Account>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO platform.accounts
+            (id, login_name, display_name, password_hash, phone_encrypted, phone_lookup)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (login_name) DO NOTHING
+         RETURNING {ACCOUNT_COLS}"
+    )))
+    .bind(a.id)
+    .bind(a.login_name)
+    .bind(a.display_name)
+    .bind(a.password_hash)
+    .bind(&a.phone_encrypted)
+    .bind(&a.phone_lookup)
+    .fetch_optional(conn)
+    .await
+}
+
+pub async fn memberships_of(
+    conn: &mut PgConnection,
+    account_id: Uuid,
+) -> sqlx::Result<Vec<Membership>> {
+    sqlx::query_as(
+        "SELECT m.id, m.account_id, m.role, m.district_id, m.community_id,
+                d.code AS district_code, c.slug AS community_slug
+           FROM platform.memberships m
+           LEFT JOIN platform.districts d ON d.id = m.district_id
+           LEFT JOIN platform.communities c ON c.id = m.community_id
+          WHERE m.account_id = $1
+          ORDER BY m.created_at, m.id",
+    )
+    .bind(account_id)
+    .fetch_all(conn)
+    .await
+}
+
+pub async fn insert_membership(
+    conn: &mut PgConnection,
+    account_id: Uuid,
+    role: &str,
+    district_id: Option<Uuid>,
+    community_id: Option<Uuid>,
+    granted_by: Option<Uuid>,
+) -> sqlx::Result<()> {
+    let scope = match (district_id, community_id) {
+        (None, None) => "platform",
+        (Some(_), _) => "district",
+        (None, Some(_)) => "community",
+    };
+    // Granting a role that is already held is not an error: the result is the same.
+    sqlx::query(
+        "INSERT INTO platform.memberships
+            (id, account_id, scope, district_id, community_id, role, granted_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(Uuid::now_v7())
+    .bind(account_id)
+    .bind(scope)
+    .bind(district_id)
+    .bind(community_id)
+    .bind(role)
+    .bind(granted_by)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn delete_membership(
+    conn: &mut PgConnection,
+    account_id: Uuid,
+    role: &str,
+    district_id: Option<Uuid>,
+    community_id: Option<Uuid>,
+) -> sqlx::Result<bool> {
+    let n = sqlx::query(
+        "DELETE FROM platform.memberships
+          WHERE account_id = $1 AND role = $2
+            AND district_id IS NOT DISTINCT FROM $3 AND community_id IS NOT DISTINCT FROM $4",
+    )
+    .bind(account_id)
+    .bind(role)
+    .bind(district_id)
+    .bind(community_id)
+    .execute(conn)
+    .await?
+    .rows_affected();
+    Ok(n > 0)
+}
+
+/// (failures, seconds since the last failure) for a login name.
+pub async fn login_failures(
+    conn: &mut PgConnection,
+    login_name: &str,
+) -> sqlx::Result<Option<(i32, f64)>> {
+    sqlx::query_as(
+        "SELECT failures, extract(epoch FROM now() - last_failure_at)::float8
+           FROM platform.login_failures WHERE login_name = $1",
+    )
+    .bind(login_name)
+    .fetch_optional(conn)
+    .await
+}
+
+pub async fn record_login_failure(conn: &mut PgConnection, login_name: &str) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO platform.login_failures (login_name, failures, last_failure_at)
+         VALUES ($1, 1, now())
+         ON CONFLICT (login_name) DO UPDATE
+            SET failures = platform.login_failures.failures + 1, last_failure_at = now()",
+    )
+    .bind(login_name)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn clear_login_failures(conn: &mut PgConnection, login_name: &str) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM platform.login_failures WHERE login_name = $1")
+        .bind(login_name)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn insert_audit(
+    conn: &mut PgConnection,
+    account_id: Option<Uuid>,
+    community_id: Option<Uuid>,
+    operation: &str,
+    outcome: &str,
+    request_id: Option<&str>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO platform.audit_log (account_id, community_id, operation, outcome, request_id)
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(account_id)
+    .bind(community_id)
+    .bind(operation)
+    .bind(outcome)
+    .bind(request_id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+// --- community schema (through a TenantTx: no schema in these names) ---
+
+pub async fn courtyards(conn: &mut PgConnection) -> sqlx::Result<Vec<Courtyard>> {
+    sqlx::query_as("SELECT id, name, kind, households FROM courtyards ORDER BY name")
+        .fetch_all(conn)
+        .await
+}
+
+pub async fn insert_courtyard(
+    conn: &mut PgConnection,
+    name: &str,
+    kind: &str,
+    households: Option<i32>,
+) -> sqlx::Result<Option<Courtyard>> {
+    sqlx::query_as(
+        "INSERT INTO courtyards (id, name, kind, households) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (name) DO NOTHING
+         RETURNING id, name, kind, households",
+    )
+    .bind(Uuid::now_v7())
+    .bind(name)
+    .bind(kind)
+    .bind(households)
+    .fetch_optional(conn)
+    .await
+}

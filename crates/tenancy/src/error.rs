@@ -1,0 +1,138 @@
+//! Tenancy's own failures, each with the words a community worker reads.
+
+use infra::{AppError, ErrorCode};
+
+#[derive(Debug, thiserror::Error)]
+pub enum TenancyError {
+    #[error("invalid slug")]
+    InvalidSlug,
+    #[error("invalid district code")]
+    InvalidDistrictCode,
+    #[error("invalid name")]
+    InvalidName,
+    #[error("invalid login name")]
+    InvalidLoginName,
+    #[error("password too short")]
+    WeakPassword,
+    #[error("invalid phone number")]
+    InvalidPhone,
+    #[error("invalid role for scope")]
+    RoleScope,
+    #[error("district not found")]
+    DistrictNotFound,
+    #[error("community not found")]
+    CommunityNotFound,
+    #[error("account not found")]
+    AccountNotFound,
+    #[error("district code taken")]
+    DistrictCodeTaken,
+    #[error("login name taken")]
+    LoginNameTaken,
+    #[error("slug belongs to another district")]
+    SlugInOtherDistrict,
+    #[error("wrong credentials")]
+    WrongCredentials,
+    #[error("too many failed logins")]
+    Throttled { retry_after_secs: i64 },
+    #[error("token invalid or expired")]
+    BadToken,
+    #[error("community suspended")]
+    Suspended,
+    #[error("community archived")]
+    Archived,
+    #[error("lifecycle transition not allowed")]
+    Transition,
+}
+
+impl From<TenancyError> for AppError {
+    fn from(e: TenancyError) -> Self {
+        use ErrorCode::*;
+        use TenancyError as E;
+        let (code, zh, en): (ErrorCode, String, String) = match e {
+            E::InvalidSlug => (
+                BadUserInput,
+                "社区标识只能包含小写字母、数字和连字符，以字母开头，2 到 40 个字符".into(),
+                "A community slug is 2–40 lower-case letters, digits or hyphens, starting with a letter".into(),
+            ),
+            E::InvalidDistrictCode => (
+                BadUserInput,
+                "区划代码只能包含字母、数字、下划线或连字符，2 到 32 个字符".into(),
+                "A district code is 2–32 letters, digits, underscores or hyphens".into(),
+            ),
+            E::InvalidName => (
+                BadUserInput,
+                "名称不能为空，且不超过 100 个字".into(),
+                "A name must be 1–100 characters".into(),
+            ),
+            E::InvalidLoginName => (
+                BadUserInput,
+                "登录名为 3 到 64 个字母、数字或 _.@- 符号".into(),
+                "A login name is 3–64 letters, digits or _.@-".into(),
+            ),
+            E::WeakPassword => (
+                BadUserInput,
+                "密码至少需要 8 个字符".into(),
+                "A password needs at least 8 characters".into(),
+            ),
+            E::InvalidPhone => (
+                BadUserInput,
+                "手机号码格式不正确".into(),
+                "The phone number is not valid".into(),
+            ),
+            E::RoleScope => (
+                BadUserInput,
+                "该角色不能授予在这个范围：平台角色不带范围，区级角色需要区划代码，社区角色需要社区标识".into(),
+                "This role does not fit this scope: platform roles take none, district roles a district code, community roles a community slug".into(),
+            ),
+            E::DistrictNotFound => (NotFound, "找不到该区划".into(), "District not found".into()),
+            E::CommunityNotFound => (NotFound, "找不到该社区".into(), "Community not found".into()),
+            E::AccountNotFound => (NotFound, "找不到该账号".into(), "Account not found".into()),
+            E::DistrictCodeTaken => (
+                Conflict,
+                "该区划代码已被使用".into(),
+                "This district code is already in use".into(),
+            ),
+            E::LoginNameTaken => (
+                Conflict,
+                "该登录名已被使用".into(),
+                "This login name is already taken".into(),
+            ),
+            E::SlugInOtherDistrict => (
+                Conflict,
+                "该社区标识已被其他区划的社区使用".into(),
+                "This slug is already used by a community of another district".into(),
+            ),
+            E::WrongCredentials => (
+                Unauthenticated,
+                "登录名或密码错误".into(),
+                "Wrong login name or password".into(),
+            ),
+            E::Throttled { retry_after_secs } => (
+                RateLimited,
+                format!("登录失败次数过多，请 {retry_after_secs} 秒后再试"),
+                format!("Too many failed sign-ins; try again in {retry_after_secs} seconds"),
+            ),
+            E::BadToken => (
+                Unauthenticated,
+                "登录已失效，请重新登录".into(),
+                "Your session is invalid or has expired; please sign in again".into(),
+            ),
+            E::Suspended => (
+                CommunitySuspended,
+                "该社区已暂停服务，请联系区/街道管理员".into(),
+                "This community is suspended; please contact the district administrator".into(),
+            ),
+            E::Archived => (
+                CommunitySuspended,
+                "该社区已归档，不再提供服务".into(),
+                "This community is archived and no longer in service".into(),
+            ),
+            E::Transition => (
+                Conflict,
+                "社区当前状态不允许此操作".into(),
+                "The community's current status does not allow this".into(),
+            ),
+        };
+        AppError::new(code, zh, en)
+    }
+}

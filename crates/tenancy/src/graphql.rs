@@ -1,0 +1,584 @@
+//! The GraphQL face of tenancy. The only module of this crate that knows async-graphql.
+
+use async_graphql::{ComplexObject, Context, Enum, ID, InputObject, Object, SimpleObject};
+use chrono::{DateTime, Utc};
+use infra::{AppError, AppResult, Role};
+use uuid::Uuid;
+
+use crate::model::{self, CommunityKind, CommunityStatus};
+use crate::service::{GrantInput, NewAccountInput, OnboardInput, Principal, Tenancy};
+
+/// The signed-in caller, put into each request by the gateway.
+pub struct Caller(pub Option<Principal>);
+
+fn principal<'a>(ctx: &Context<'a>) -> AppResult<&'a Principal> {
+    ctx.data_opt::<Caller>()
+        .and_then(|c| c.0.as_ref())
+        .ok_or_else(AppError::unauthenticated)
+}
+
+fn tenancy<'a>(ctx: &Context<'a>) -> &'a Tenancy {
+    ctx.data_unchecked::<Tenancy>()
+}
+
+fn parse_id(id: &ID) -> AppResult<Uuid> {
+    Uuid::parse_str(id.as_str())
+        .map_err(|_| AppError::bad_input("编号格式不正确", "The id is not valid"))
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(name = "Role")]
+pub enum RoleGql {
+    PlatformAdmin,
+    DistrictAdmin,
+    DistrictViewer,
+    CommunityAdmin,
+    Staff,
+    Teacher,
+    Volunteer,
+    Resident,
+    PartnerMember,
+}
+
+impl From<RoleGql> for Role {
+    fn from(r: RoleGql) -> Role {
+        match r {
+            RoleGql::PlatformAdmin => Role::PlatformAdmin,
+            RoleGql::DistrictAdmin => Role::DistrictAdmin,
+            RoleGql::DistrictViewer => Role::DistrictViewer,
+            RoleGql::CommunityAdmin => Role::CommunityAdmin,
+            RoleGql::Staff => Role::Staff,
+            RoleGql::Teacher => Role::Teacher,
+            RoleGql::Volunteer => Role::Volunteer,
+            RoleGql::Resident => Role::Resident,
+            RoleGql::PartnerMember => Role::PartnerMember,
+        }
+    }
+}
+
+impl From<Role> for RoleGql {
+    fn from(r: Role) -> RoleGql {
+        match r {
+            Role::PlatformAdmin => RoleGql::PlatformAdmin,
+            Role::DistrictAdmin => RoleGql::DistrictAdmin,
+            Role::DistrictViewer => RoleGql::DistrictViewer,
+            Role::CommunityAdmin => RoleGql::CommunityAdmin,
+            Role::Staff => RoleGql::Staff,
+            Role::Teacher => RoleGql::Teacher,
+            Role::Volunteer => RoleGql::Volunteer,
+            Role::Resident => RoleGql::Resident,
+            Role::PartnerMember => RoleGql::PartnerMember,
+        }
+    }
+}
+
+/// Community type (社区类型).
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(name = "CommunityKind")]
+pub enum CommunityKindGql {
+    OldCourtyard,
+    Resettlement,
+    CommercialHousing,
+    PublicRental,
+    UniversityTown,
+    WorkerDormitory,
+    Mixed,
+}
+
+impl From<CommunityKindGql> for CommunityKind {
+    fn from(k: CommunityKindGql) -> Self {
+        CommunityKind::ALL[k as usize]
+    }
+}
+
+impl From<&str> for CommunityKindGql {
+    fn from(s: &str) -> Self {
+        use CommunityKindGql::*;
+        [
+            OldCourtyard,
+            Resettlement,
+            CommercialHousing,
+            PublicRental,
+            UniversityTown,
+            WorkerDormitory,
+            Mixed,
+        ][CommunityKind::parse(s).map(|k| k as usize).unwrap_or(6)]
+    }
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(name = "CommunityStatus")]
+pub enum CommunityStatusGql {
+    Active,
+    Suspended,
+    Archived,
+}
+
+impl From<CommunityStatus> for CommunityStatusGql {
+    fn from(s: CommunityStatus) -> Self {
+        match s {
+            CommunityStatus::Active => CommunityStatusGql::Active,
+            CommunityStatus::Suspended => CommunityStatusGql::Suspended,
+            CommunityStatus::Archived => CommunityStatusGql::Archived,
+        }
+    }
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(name = "CourtyardKind")]
+pub enum CourtyardKindGql {
+    /// 院落
+    Courtyard,
+    /// 网格
+    Grid,
+}
+
+/// An account as others see it: the phone number is always masked.
+#[derive(SimpleObject)]
+#[graphql(name = "Account")]
+pub struct AccountGql {
+    id: ID,
+    login_name: String,
+    display_name: String,
+    phone_masked: Option<String>,
+    active: bool,
+    created_at: DateTime<Utc>,
+}
+
+impl AccountGql {
+    fn new(t: &Tenancy, a: &model::Account) -> Self {
+        AccountGql {
+            id: ID(a.id.to_string()),
+            login_name: a.login_name.clone(),
+            display_name: a.display_name.clone(),
+            phone_masked: t.phone(a).map(|p| infra::crypto::mask_phone(&p)),
+            active: a.active,
+            created_at: a.created_at,
+        }
+    }
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "Membership")]
+pub struct MembershipGql {
+    role: RoleGql,
+    /// Set for district roles.
+    district_code: Option<String>,
+    /// Set for community roles.
+    community_slug: Option<String>,
+}
+
+impl From<&model::Membership> for MembershipGql {
+    fn from(m: &model::Membership) -> Self {
+        MembershipGql {
+            role: m.role().map(RoleGql::from).unwrap_or(RoleGql::Resident),
+            district_code: m.district_code.clone(),
+            community_slug: m.community_slug.clone(),
+        }
+    }
+}
+
+/// The signed-in account with every role it holds.
+#[derive(SimpleObject)]
+pub struct Me {
+    account: AccountGql,
+    memberships: Vec<MembershipGql>,
+}
+
+/// A district or street (区 / 街道).
+#[derive(SimpleObject)]
+#[graphql(name = "District", complex)]
+pub struct DistrictGql {
+    id: ID,
+    code: String,
+    name: String,
+    #[graphql(skip)]
+    uuid: Uuid,
+    #[graphql(skip)]
+    parent_id: Option<Uuid>,
+}
+
+impl From<model::District> for DistrictGql {
+    fn from(d: model::District) -> Self {
+        DistrictGql {
+            id: ID(d.id.to_string()),
+            code: d.code,
+            name: d.name,
+            uuid: d.id,
+            parent_id: d.parent_id,
+        }
+    }
+}
+
+#[ComplexObject]
+impl DistrictGql {
+    /// The district above (街道 → 区), if any.
+    async fn parent(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<DistrictGql>> {
+        let Some(pid) = self.parent_id else {
+            return Ok(None);
+        };
+        Ok(tenancy(ctx)
+            .district_by_id(pid)
+            .await?
+            .map(DistrictGql::from))
+    }
+
+    /// Communities of this district and of the districts within it, with their status.
+    async fn communities(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<CommunityGql>> {
+        let t = tenancy(ctx);
+        Ok(t.communities_of(self.uuid)
+            .await?
+            .into_iter()
+            .map(CommunityGql::from)
+            .collect())
+    }
+}
+
+/// A community (社区): one tenant, one schema.
+#[derive(SimpleObject)]
+#[graphql(name = "Community")]
+pub struct CommunityGql {
+    id: ID,
+    slug: String,
+    name: String,
+    kind: CommunityKindGql,
+    households: Option<i32>,
+    residents: Option<i32>,
+    status: CommunityStatusGql,
+    schema_version: i32,
+    created_at: DateTime<Utc>,
+}
+
+impl From<model::Community> for CommunityGql {
+    fn from(c: model::Community) -> Self {
+        CommunityGql {
+            id: ID(c.id.to_string()),
+            status: c.status().into(),
+            kind: c.kind.as_str().into(),
+            slug: c.slug,
+            name: c.name,
+            households: c.households,
+            residents: c.residents,
+            schema_version: c.schema_version,
+            created_at: c.created_at,
+        }
+    }
+}
+
+/// A courtyard or grid (院落 / 网格) of the community.
+#[derive(SimpleObject)]
+#[graphql(name = "Courtyard")]
+pub struct CourtyardGql {
+    id: ID,
+    name: String,
+    kind: CourtyardKindGql,
+    households: Option<i32>,
+}
+
+impl From<model::Courtyard> for CourtyardGql {
+    fn from(c: model::Courtyard) -> Self {
+        CourtyardGql {
+            id: ID(c.id.to_string()),
+            name: c.name,
+            kind: if c.kind == "grid" {
+                CourtyardKindGql::Grid
+            } else {
+                CourtyardKindGql::Courtyard
+            },
+            households: c.households,
+        }
+    }
+}
+
+#[derive(SimpleObject)]
+pub struct LoginPayload {
+    /// Send as `Authorization: Bearer <token>`.
+    token: String,
+    expires_at: DateTime<Utc>,
+    account: AccountGql,
+}
+
+#[derive(SimpleObject)]
+pub struct OnboardPayload {
+    community: CommunityGql,
+    /// False when a community with this slug already existed and was returned as it is.
+    created: bool,
+}
+
+#[derive(InputObject)]
+pub struct CreateDistrictInput {
+    code: String,
+    name: String,
+    /// The district this one belongs to (a 街道 under its 区).
+    parent_code: Option<String>,
+}
+
+#[derive(InputObject)]
+pub struct OnboardCommunityInput {
+    district_code: String,
+    /// Lower-case letters, digits and hyphens; used in the `X-Community` header.
+    slug: String,
+    name: String,
+    kind: CommunityKindGql,
+    households: Option<i32>,
+    residents: Option<i32>,
+}
+
+#[derive(InputObject)]
+pub struct CreateAccountInput {
+    login_name: String,
+    display_name: String,
+    password: String,
+    phone: Option<String>,
+}
+
+#[derive(InputObject)]
+pub struct RoleGrantInput {
+    account_id: ID,
+    role: RoleGql,
+    /// For district roles.
+    district_code: Option<String>,
+    /// For community roles.
+    community_slug: Option<String>,
+}
+
+impl RoleGrantInput {
+    fn into_grant(self) -> AppResult<GrantInput> {
+        Ok(GrantInput {
+            account_id: parse_id(&self.account_id)?,
+            role: self.role.into(),
+            district_code: self.district_code,
+            community_slug: self.community_slug,
+        })
+    }
+}
+
+#[derive(InputObject)]
+pub struct CreateCourtyardInput {
+    name: String,
+    kind: CourtyardKindGql,
+    households: Option<i32>,
+}
+
+#[derive(Default)]
+pub struct TenancyQuery;
+
+#[Object]
+impl TenancyQuery {
+    /// The signed-in account and its roles.
+    async fn me(&self, ctx: &Context<'_>) -> async_graphql::Result<Me> {
+        let p = principal(ctx)?;
+        Ok(Me {
+            account: AccountGql::new(tenancy(ctx), &p.account),
+            memberships: p.memberships.iter().map(MembershipGql::from).collect(),
+        })
+    }
+
+    /// Districts the caller administers or views (all of them for a platform admin).
+    async fn districts(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<DistrictGql>> {
+        let p = principal(ctx)?;
+        Ok(tenancy(ctx)
+            .districts(p)
+            .await?
+            .into_iter()
+            .map(DistrictGql::from)
+            .collect())
+    }
+
+    async fn district(
+        &self,
+        ctx: &Context<'_>,
+        code: String,
+    ) -> async_graphql::Result<DistrictGql> {
+        let p = principal(ctx)?;
+        Ok(tenancy(ctx).district(p, &code).await?.into())
+    }
+
+    /// The profile of the community named by `X-Community`.
+    async fn community(&self, ctx: &Context<'_>) -> async_graphql::Result<CommunityGql> {
+        let scope = infra::graphql::community(ctx)?;
+        let t = tenancy(ctx);
+        let mut conn = t.db().pool().acquire().await.map_err(AppError::from)?;
+        let c = crate::db::community_by_slug(&mut conn, &scope.tenant.slug)
+            .await
+            .map_err(AppError::from)?
+            .ok_or_else(|| AppError::not_found("找不到该社区", "Community not found"))?;
+        Ok(c.into())
+    }
+
+    /// Courtyards and grids of the community (院落 / 网格).
+    async fn courtyards(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<CourtyardGql>> {
+        let scope = infra::graphql::community(ctx)?;
+        Ok(tenancy(ctx)
+            .courtyards(&scope.tenant)
+            .await?
+            .into_iter()
+            .map(CourtyardGql::from)
+            .collect())
+    }
+}
+
+#[derive(Default)]
+pub struct TenancyMutation;
+
+#[Object]
+impl TenancyMutation {
+    /// Sign in. Repeated failures for one login name are throttled.
+    async fn login(
+        &self,
+        ctx: &Context<'_>,
+        login_name: String,
+        password: String,
+    ) -> async_graphql::Result<LoginPayload> {
+        let t = tenancy(ctx);
+        let issued = t.login(&login_name, &password).await?;
+        Ok(LoginPayload {
+            token: issued.token,
+            expires_at: issued.expires_at,
+            account: AccountGql::new(t, &issued.account),
+        })
+    }
+
+    async fn create_district(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateDistrictInput,
+    ) -> async_graphql::Result<DistrictGql> {
+        let p = principal(ctx)?;
+        let d = tenancy(ctx)
+            .create_district(p, &input.code, &input.name, input.parent_code.as_deref())
+            .await?;
+        Ok(d.into())
+    }
+
+    /// Onboard a community: creates its schema, its database role and its tables.
+    async fn onboard_community(
+        &self,
+        ctx: &Context<'_>,
+        input: OnboardCommunityInput,
+    ) -> async_graphql::Result<OnboardPayload> {
+        let p = principal(ctx)?;
+        let (c, created) = tenancy(ctx)
+            .onboard(
+                p,
+                OnboardInput {
+                    district_code: input.district_code,
+                    slug: input.slug,
+                    name: input.name,
+                    kind: input.kind.into(),
+                    households: input.households,
+                    residents: input.residents,
+                },
+            )
+            .await?;
+        Ok(OnboardPayload {
+            community: c.into(),
+            created,
+        })
+    }
+
+    /// Suspend a community: its requests get COMMUNITY_SUSPENDED until it is reactivated.
+    async fn suspend_community(
+        &self,
+        ctx: &Context<'_>,
+        slug: String,
+    ) -> async_graphql::Result<CommunityGql> {
+        let p = principal(ctx)?;
+        Ok(tenancy(ctx)
+            .set_status(p, &slug, CommunityStatus::Suspended)
+            .await?
+            .into())
+    }
+
+    async fn reactivate_community(
+        &self,
+        ctx: &Context<'_>,
+        slug: String,
+    ) -> async_graphql::Result<CommunityGql> {
+        let p = principal(ctx)?;
+        Ok(tenancy(ctx)
+            .set_status(p, &slug, CommunityStatus::Active)
+            .await?
+            .into())
+    }
+
+    /// Archive a community for good. Its schema and data are kept; it is never deleted.
+    async fn archive_community(
+        &self,
+        ctx: &Context<'_>,
+        slug: String,
+    ) -> async_graphql::Result<CommunityGql> {
+        let p = principal(ctx)?;
+        Ok(tenancy(ctx)
+            .set_status(p, &slug, CommunityStatus::Archived)
+            .await?
+            .into())
+    }
+
+    async fn create_account(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateAccountInput,
+    ) -> async_graphql::Result<AccountGql> {
+        let p = principal(ctx)?;
+        let t = tenancy(ctx);
+        let a = t
+            .create_account(
+                p,
+                NewAccountInput {
+                    login_name: input.login_name,
+                    display_name: input.display_name,
+                    password: input.password,
+                    phone: input.phone,
+                },
+            )
+            .await?;
+        Ok(AccountGql::new(t, &a))
+    }
+
+    /// Grant a role in a scope the caller administers. Granting a held role changes nothing.
+    async fn grant_role(
+        &self,
+        ctx: &Context<'_>,
+        input: RoleGrantInput,
+    ) -> async_graphql::Result<bool> {
+        let p = principal(ctx)?;
+        tenancy(ctx)
+            .grant_role(Some(p), input.into_grant()?)
+            .await?;
+        Ok(true)
+    }
+
+    /// Revoke a role; false when the account did not hold it there.
+    async fn revoke_role(
+        &self,
+        ctx: &Context<'_>,
+        input: RoleGrantInput,
+    ) -> async_graphql::Result<bool> {
+        let p = principal(ctx)?;
+        Ok(tenancy(ctx).revoke_role(p, input.into_grant()?).await?)
+    }
+
+    /// Record a courtyard or grid of the community (staff).
+    async fn create_courtyard(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateCourtyardInput,
+    ) -> async_graphql::Result<CourtyardGql> {
+        let scope = infra::graphql::community(ctx)?;
+        let kind = match input.kind {
+            CourtyardKindGql::Courtyard => "courtyard",
+            CourtyardKindGql::Grid => "grid",
+        };
+        let c = tenancy(ctx)
+            .create_courtyard(
+                &scope.tenant,
+                &scope.access,
+                &input.name,
+                kind,
+                input.households,
+            )
+            .await?;
+        Ok(c.into())
+    }
+}

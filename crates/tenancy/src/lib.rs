@@ -1,0 +1,15 @@
+//! Tenancy: the platform schema and the tenant lifecycle.
+//!
+//! Owns districts (区 / 街道), communities (社区, the tenants), accounts, memberships, login,
+//! onboarding (one schema and one database role per community), lifecycle (suspend, archive),
+//! `migrate` over every community schema with its drift check, and the audit log. It is the
+//! only crate that builds a `Tenant`, so it decides who enters which community.
+
+pub mod db;
+pub mod error;
+pub mod graphql;
+pub mod migrate;
+pub mod model;
+pub mod service;
+
+pub use service::{Principal, Tenancy, TenancyConfig};

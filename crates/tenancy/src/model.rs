@@ -1,0 +1,288 @@
+//! Validated platform types: parse once at the edge, then trust.
+
+use crate::error::TenancyError;
+use uuid::Uuid;
+
+macro_rules! string_newtype {
+    ($name:ident) => {
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub struct $name(String);
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+string_newtype!(Slug);
+string_newtype!(DistrictCode);
+string_newtype!(LoginName);
+string_newtype!(Name);
+string_newtype!(Phone);
+
+/// Community slug (社区标识): `^[a-z][a-z0-9-]{1,39}$`. Hyphens map to underscores in the
+/// schema name, and underscores are not allowed, so two slugs never share a schema.
+impl Slug {
+    pub fn parse(s: &str) -> Result<Slug, TenancyError> {
+        let s = s.trim();
+        let ok = (2..=40).contains(&s.len())
+            && s.starts_with(|c: char| c.is_ascii_lowercase())
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if ok {
+            Ok(Slug(s.to_string()))
+        } else {
+            Err(TenancyError::InvalidSlug)
+        }
+    }
+
+    pub fn schema_name(&self) -> String {
+        format!("c_{}", self.0.replace('-', "_"))
+    }
+}
+
+impl DistrictCode {
+    pub fn parse(s: &str) -> Result<DistrictCode, TenancyError> {
+        let s = s.trim();
+        let ok = (2..=32).contains(&s.len())
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        if ok {
+            Ok(DistrictCode(s.to_string()))
+        } else {
+            Err(TenancyError::InvalidDistrictCode)
+        }
+    }
+}
+
+impl LoginName {
+    pub fn parse(s: &str) -> Result<LoginName, TenancyError> {
+        let s = s.trim();
+        let ok = (3..=64).contains(&s.len())
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "_.@-".contains(c));
+        if ok {
+            Ok(LoginName(s.to_string()))
+        } else {
+            Err(TenancyError::InvalidLoginName)
+        }
+    }
+}
+
+impl Name {
+    /// Display names and community names: 1–100 characters after trimming.
+    pub fn parse(s: &str) -> Result<Name, TenancyError> {
+        let s = s.trim();
+        let n = s.chars().count();
+        if (1..=100).contains(&n) && !s.chars().any(char::is_control) {
+            Ok(Name(s.to_string()))
+        } else {
+            Err(TenancyError::InvalidName)
+        }
+    }
+}
+
+impl Phone {
+    /// Mainland mobile numbers: 11 digits starting with 1; spaces and dashes are dropped.
+    pub fn parse(s: &str) -> Result<Phone, TenancyError> {
+        let digits: String = s.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+        let digits = digits.strip_prefix("+86").unwrap_or(&digits).to_string();
+        if digits.len() == 11
+            && digits.starts_with('1')
+            && digits.chars().all(|c| c.is_ascii_digit())
+        {
+            Ok(Phone(digits))
+        } else {
+            Err(TenancyError::InvalidPhone)
+        }
+    }
+}
+
+pub struct Password(String);
+
+impl Password {
+    pub fn parse(s: &str) -> Result<Password, TenancyError> {
+        if s.chars().count() >= 8 {
+            Ok(Password(s.to_string()))
+        } else {
+            Err(TenancyError::WeakPassword)
+        }
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Community type from the seed reports (老旧院落, 安置小区, 商品房, 公租房, 大学城, 职工宿舍).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CommunityKind {
+    OldCourtyard,
+    Resettlement,
+    CommercialHousing,
+    PublicRental,
+    UniversityTown,
+    WorkerDormitory,
+    Mixed,
+}
+
+impl CommunityKind {
+    pub const ALL: [CommunityKind; 7] = [
+        CommunityKind::OldCourtyard,
+        CommunityKind::Resettlement,
+        CommunityKind::CommercialHousing,
+        CommunityKind::PublicRental,
+        CommunityKind::UniversityTown,
+        CommunityKind::WorkerDormitory,
+        CommunityKind::Mixed,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CommunityKind::OldCourtyard => "old_courtyard",
+            CommunityKind::Resettlement => "resettlement",
+            CommunityKind::CommercialHousing => "commercial_housing",
+            CommunityKind::PublicRental => "public_rental",
+            CommunityKind::UniversityTown => "university_town",
+            CommunityKind::WorkerDormitory => "worker_dormitory",
+            CommunityKind::Mixed => "mixed",
+        }
+    }
+    pub fn parse(s: &str) -> Option<CommunityKind> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CommunityStatus {
+    Active,
+    Suspended,
+    Archived,
+}
+
+impl CommunityStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CommunityStatus::Active => "active",
+            CommunityStatus::Suspended => "suspended",
+            CommunityStatus::Archived => "archived",
+        }
+    }
+    pub fn parse(s: &str) -> CommunityStatus {
+        match s {
+            "suspended" => CommunityStatus::Suspended,
+            "archived" => CommunityStatus::Archived,
+            _ => CommunityStatus::Active,
+        }
+    }
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct District {
+    pub id: Uuid,
+    pub code: String,
+    pub name: String,
+    pub parent_id: Option<Uuid>,
+    pub path: Vec<Uuid>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Community {
+    pub id: Uuid,
+    pub district_id: Uuid,
+    pub slug: String,
+    pub name: String,
+    pub kind: String,
+    pub households: Option<i32>,
+    pub residents: Option<i32>,
+    pub status: String,
+    pub schema_name: String,
+    pub role_name: String,
+    pub schema_version: i32,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl Community {
+    pub fn status(&self) -> CommunityStatus {
+        CommunityStatus::parse(&self.status)
+    }
+    pub fn tenant(&self) -> infra::Tenant {
+        infra::Tenant {
+            community_id: self.id,
+            district_id: self.district_id,
+            slug: self.slug.clone(),
+            name: self.name.clone(),
+            schema: self.schema_name.clone(),
+            role: self.role_name.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Account {
+    pub id: Uuid,
+    pub login_name: String,
+    pub display_name: String,
+    pub phone_encrypted: Option<String>,
+    pub active: bool,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// A role held by an account in one scope.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Membership {
+    pub id: Uuid,
+    pub account_id: Uuid,
+    pub role: String,
+    pub district_id: Option<Uuid>,
+    pub community_id: Option<Uuid>,
+    /// Filled by the query that loads memberships with their scope's path.
+    pub district_code: Option<String>,
+    pub community_slug: Option<String>,
+}
+
+impl Membership {
+    pub fn role(&self) -> Option<infra::Role> {
+        infra::Role::parse(&self.role)
+    }
+}
+
+/// Courtyard or grid (院落 / 网格) inside a community.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Courtyard {
+    pub id: Uuid,
+    pub name: String,
+    pub kind: String,
+    pub households: Option<i32>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_map_to_distinct_schemas() {
+        assert_eq!(Slug::parse("xin-hua").unwrap().schema_name(), "c_xin_hua");
+        assert!(
+            Slug::parse("xin_hua").is_err(),
+            "underscore would collide with hyphen"
+        );
+        assert!(Slug::parse("1abc").is_err());
+        assert!(Slug::parse("a").is_err());
+        assert!(Slug::parse("Abc").is_err());
+        assert!(Slug::parse(&"a".repeat(41)).is_err());
+    }
+
+    #[test]
+    fn phones_are_normalised() {
+        assert_eq!(
+            Phone::parse("+86 138-1234-5678").unwrap().as_str(),
+            "13812345678"
+        );
+        assert!(Phone::parse("12345").is_err());
+    }
+}

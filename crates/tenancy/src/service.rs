@@ -1,0 +1,671 @@
+//! The rules of tenancy: who may do what, onboarding, lifecycle, login.
+
+use std::time::Duration;
+
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use chrono::{DateTime, Utc};
+use infra::crypto::Secrets;
+use infra::db::ddl;
+use infra::{AppError, AppResult, CommunityAccess, Db, Role, Tenant};
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use uuid::Uuid;
+
+use crate::db;
+use crate::error::TenancyError;
+use crate::model::*;
+
+#[derive(Debug, Clone)]
+pub struct TenancyConfig {
+    pub token_ttl: Duration,
+    /// Failed logins allowed before a login name is throttled.
+    pub max_login_failures: i32,
+    pub throttle_window: Duration,
+}
+
+impl Default for TenancyConfig {
+    fn default() -> Self {
+        TenancyConfig {
+            token_ttl: Duration::from_secs(12 * 3600),
+            max_login_failures: 5,
+            throttle_window: Duration::from_secs(300),
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct Tenancy {
+    pub(crate) db: Db,
+    secrets: Secrets,
+    config: TenancyConfig,
+}
+
+/// The signed-in account and every role it holds, loaded once per request.
+#[derive(Debug, Clone)]
+pub struct Principal {
+    pub account: Account,
+    pub memberships: Vec<Membership>,
+}
+
+impl Principal {
+    pub fn account_id(&self) -> Uuid {
+        self.account.id
+    }
+
+    pub fn is_platform_admin(&self) -> bool {
+        self.memberships
+            .iter()
+            .any(|m| m.role() == Some(Role::PlatformAdmin))
+    }
+
+    /// Is this account a district admin (or platform admin) over a district with this path?
+    pub fn admin_over(&self, district_path: &[Uuid]) -> bool {
+        self.is_platform_admin()
+            || self.memberships.iter().any(|m| {
+                m.role() == Some(Role::DistrictAdmin)
+                    && m.district_id.is_some_and(|d| district_path.contains(&d))
+            })
+    }
+
+    fn viewer_over(&self, district_path: &[Uuid]) -> bool {
+        self.memberships.iter().any(|m| {
+            m.role() == Some(Role::DistrictViewer)
+                && m.district_id.is_some_and(|d| district_path.contains(&d))
+        })
+    }
+
+    fn community_roles(&self, community_id: Uuid) -> Vec<Role> {
+        self.memberships
+            .iter()
+            .filter(|m| m.community_id == Some(community_id))
+            .filter_map(Membership::role)
+            .collect()
+    }
+
+    /// District ids this account may see the subtrees of (admin or viewer); `None` = all.
+    fn district_roots(&self) -> Option<Vec<Uuid>> {
+        if self.is_platform_admin() {
+            return None;
+        }
+        Some(
+            self.memberships
+                .iter()
+                .filter(|m| matches!(m.role(), Some(Role::DistrictAdmin | Role::DistrictViewer)))
+                .filter_map(|m| m.district_id)
+                .collect(),
+        )
+    }
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Claims {
+    sub: Uuid,
+    exp: i64,
+    iat: i64,
+}
+
+pub struct IssuedToken {
+    pub token: String,
+    pub expires_at: DateTime<Utc>,
+    pub account: Account,
+}
+
+pub struct OnboardInput {
+    pub district_code: String,
+    pub slug: String,
+    pub name: String,
+    pub kind: CommunityKind,
+    pub households: Option<i32>,
+    pub residents: Option<i32>,
+}
+
+pub struct NewAccountInput {
+    pub login_name: String,
+    pub display_name: String,
+    pub password: String,
+    pub phone: Option<String>,
+}
+
+/// Where a role is granted: nothing (platform), a district, or a community.
+pub struct GrantInput {
+    pub account_id: Uuid,
+    pub role: Role,
+    pub district_code: Option<String>,
+    pub community_slug: Option<String>,
+}
+
+fn hash_password(password: &Password) -> AppResult<String> {
+    let salt = SaltString::encode_b64(uuid::Uuid::new_v4().as_bytes())
+        .map_err(|e| AppError::internal(std::io::Error::other(e.to_string())))?;
+    Argon2::default()
+        .hash_password(password.expose().as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| AppError::internal(std::io::Error::other(e.to_string())))
+}
+
+fn non_negative(v: Option<i32>) -> Result<Option<i32>, AppError> {
+    match v {
+        Some(n) if n < 0 => Err(AppError::bad_input(
+            "户数和人口数不能为负数",
+            "Counts cannot be negative",
+        )),
+        _ => Ok(v),
+    }
+}
+
+impl Tenancy {
+    pub fn new(db: Db, secrets: Secrets, config: TenancyConfig) -> Tenancy {
+        Tenancy {
+            db,
+            secrets,
+            config,
+        }
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    pub fn secrets(&self) -> &Secrets {
+        &self.secrets
+    }
+
+    // --- authentication ---
+
+    pub async fn login(&self, login_name: &str, password: &str) -> AppResult<IssuedToken> {
+        let login = login_name.trim().to_string();
+        let mut conn = self.db.pool().acquire().await?;
+        if let Some((failures, since)) = db::login_failures(&mut conn, &login).await? {
+            let window = self.config.throttle_window.as_secs_f64();
+            if failures >= self.config.max_login_failures && since < window {
+                let retry_after_secs = (window - since).ceil() as i64;
+                return Err(TenancyError::Throttled { retry_after_secs }.into());
+            }
+        }
+        let found = db::account_for_login(&mut conn, &login).await?;
+        let verified = match &found {
+            Some((_, hash, true)) => {
+                let (hash, pw) = (hash.clone(), password.to_string());
+                // Argon2 is deliberately slow: keep it off the async workers.
+                tokio::task::spawn_blocking(move || {
+                    PasswordHash::new(&hash)
+                        .map(|h| Argon2::default().verify_password(pw.as_bytes(), &h).is_ok())
+                        .unwrap_or(false)
+                })
+                .await
+                .map_err(AppError::internal)?
+            }
+            _ => false,
+        };
+        if !verified {
+            db::record_login_failure(&mut conn, &login).await?;
+            return Err(TenancyError::WrongCredentials.into());
+        }
+        db::clear_login_failures(&mut conn, &login).await?;
+        let id = found.map(|f| f.0).expect("verified implies found");
+        let account = db::account_by_id(&mut conn, id)
+            .await?
+            .ok_or(TenancyError::AccountNotFound)?;
+        let now = Utc::now();
+        let expires_at =
+            now + chrono::Duration::from_std(self.config.token_ttl).unwrap_or_default();
+        let claims = Claims {
+            sub: account.id,
+            exp: expires_at.timestamp(),
+            iat: now.timestamp(),
+        };
+        let token = jsonwebtoken::encode(
+            &Header::new(Algorithm::HS256),
+            &claims,
+            &EncodingKey::from_secret(self.secrets.token_key()),
+        )
+        .map_err(AppError::internal)?;
+        Ok(IssuedToken {
+            token,
+            expires_at,
+            account,
+        })
+    }
+
+    /// Verify a bearer token and load the account with its memberships.
+    pub async fn authenticate(&self, token: &str) -> AppResult<Principal> {
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.leeway = 0;
+        let data = jsonwebtoken::decode::<Claims>(
+            token,
+            &DecodingKey::from_secret(self.secrets.token_key()),
+            &validation,
+        )
+        .map_err(|_| TenancyError::BadToken)?;
+        let mut conn = self.db.pool().acquire().await?;
+        let account = db::account_by_id(&mut conn, data.claims.sub)
+            .await?
+            .filter(|a| a.active)
+            .ok_or(TenancyError::BadToken)?;
+        let memberships = db::memberships_of(&mut conn, account.id).await?;
+        Ok(Principal {
+            account,
+            memberships,
+        })
+    }
+
+    /// The community gate: may this caller enter the community `slug`? Membership is checked
+    /// before the community's status, and both before any community data is touched.
+    pub async fn enter_community(
+        &self,
+        principal: Option<&Principal>,
+        slug: &str,
+    ) -> AppResult<(Tenant, CommunityAccess)> {
+        let principal = principal.ok_or_else(AppError::unauthenticated)?;
+        let mut conn = self.db.pool().acquire().await?;
+        let (community, path) = db::community_with_path(&mut conn, slug)
+            .await?
+            .ok_or(TenancyError::CommunityNotFound)?;
+        let access = CommunityAccess {
+            account_id: principal.account_id(),
+            roles: principal.community_roles(community.id),
+            admin_above: principal.admin_over(&path),
+            viewer_above: principal.viewer_over(&path),
+        };
+        if access.roles.is_empty() && !access.admin_above && !access.viewer_above {
+            return Err(AppError::forbidden());
+        }
+        match community.status() {
+            CommunityStatus::Active => Ok((community.tenant(), access)),
+            CommunityStatus::Suspended => Err(TenancyError::Suspended.into()),
+            CommunityStatus::Archived => Err(TenancyError::Archived.into()),
+        }
+    }
+
+    // --- districts ---
+
+    pub async fn create_district(
+        &self,
+        actor: &Principal,
+        code: &str,
+        name: &str,
+        parent_code: Option<&str>,
+    ) -> AppResult<District> {
+        let code = DistrictCode::parse(code)?;
+        let name = Name::parse(name)?;
+        let mut tx = self.db.begin().await?;
+        let parent = match parent_code {
+            Some(p) => Some(
+                db::district_by_code(&mut tx, DistrictCode::parse(p)?.as_str())
+                    .await?
+                    .ok_or(TenancyError::DistrictNotFound)?,
+            ),
+            None => None,
+        };
+        let allowed = match &parent {
+            Some(p) => actor.admin_over(&p.path),
+            None => actor.is_platform_admin(),
+        };
+        if !allowed {
+            return Err(AppError::forbidden());
+        }
+        let district = match db::insert_district(
+            &mut tx,
+            Uuid::now_v7(),
+            code.as_str(),
+            name.as_str(),
+            parent.as_ref(),
+        )
+        .await
+        {
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                return Err(TenancyError::DistrictCodeTaken.into());
+            }
+            other => other?,
+        };
+        tx.commit().await?;
+        Ok(district)
+    }
+
+    pub async fn districts(&self, actor: &Principal) -> AppResult<Vec<District>> {
+        let roots = actor.district_roots();
+        let mut conn = self.db.pool().acquire().await?;
+        Ok(db::districts_within(&mut conn, roots.as_deref()).await?)
+    }
+
+    pub async fn district(&self, actor: &Principal, code: &str) -> AppResult<District> {
+        let mut conn = self.db.pool().acquire().await?;
+        let d = db::district_by_code(&mut conn, code)
+            .await?
+            .ok_or(TenancyError::DistrictNotFound)?;
+        if !(actor.admin_over(&d.path) || actor.viewer_over(&d.path)) {
+            return Err(AppError::forbidden());
+        }
+        Ok(d)
+    }
+
+    pub async fn district_by_id(&self, id: Uuid) -> AppResult<Option<District>> {
+        let mut conn = self.db.pool().acquire().await?;
+        Ok(db::district_by_id(&mut conn, id).await?)
+    }
+
+    /// Communities of a district and its sub-districts (the caller already saw the district).
+    pub async fn communities_of(&self, district_id: Uuid) -> AppResult<Vec<Community>> {
+        let mut conn = self.db.pool().acquire().await?;
+        Ok(db::communities_of_district(&mut conn, district_id).await?)
+    }
+
+    // --- onboarding and lifecycle ---
+
+    /// Onboard a community: its row, its role, its schema and the community migrations, in one
+    /// transaction, so a failure leaves nothing behind. Onboarding a slug that exists (in the
+    /// same district) returns the existing community with `created = false`.
+    pub async fn onboard(
+        &self,
+        actor: &Principal,
+        input: OnboardInput,
+    ) -> AppResult<(Community, bool)> {
+        let code = DistrictCode::parse(&input.district_code)?;
+        let slug = Slug::parse(&input.slug)?;
+        let name = Name::parse(&input.name)?;
+        let households = non_negative(input.households)?;
+        let residents = non_negative(input.residents)?;
+        let mut conn = self.db.pool().acquire().await?;
+        let district = db::district_by_code(&mut conn, code.as_str())
+            .await?
+            .ok_or(TenancyError::DistrictNotFound)?;
+        if !actor.admin_over(&district.path) {
+            return Err(AppError::forbidden());
+        }
+        drop(conn);
+        let new = NewCommunityParams {
+            district_id: district.id,
+            slug,
+            name,
+            kind: input.kind,
+            households,
+            residents,
+        };
+        self.onboard_unchecked(&new, &infra::migrations::community())
+            .await
+    }
+
+    /// Onboarding without the permission check, for the CLI run by the operator. `migrations`
+    /// is a parameter so tests can make one fail and see that nothing is left behind.
+    pub async fn onboard_unchecked(
+        &self,
+        new: &NewCommunityParams,
+        migrations: &[infra::migrations::Migration],
+    ) -> AppResult<(Community, bool)> {
+        let schema = new.slug.schema_name();
+        let role = self.db.role_for_schema(&schema);
+        let mut tx = self.db.begin().await?;
+        let row = db::NewCommunity {
+            id: Uuid::now_v7(),
+            district_id: new.district_id,
+            slug: new.slug.as_str(),
+            name: new.name.as_str(),
+            kind: new.kind.as_str(),
+            households: new.households,
+            residents: new.residents,
+            schema_name: &schema,
+            role_name: &role,
+        };
+        let Some(community) = db::insert_community(&mut tx, &row).await? else {
+            tx.rollback().await?;
+            let mut conn = self.db.pool().acquire().await?;
+            let existing = db::community_by_slug(&mut conn, new.slug.as_str())
+                .await?
+                .ok_or(TenancyError::CommunityNotFound)?;
+            if existing.district_id != new.district_id {
+                return Err(TenancyError::SlugInOtherDistrict.into());
+            }
+            return Ok((existing, false));
+        };
+        ddl::create_community_schema(&mut tx, &schema, &role).await?;
+        infra::db::enter_tenant(&mut tx, &community.tenant()).await?;
+        let version = infra::migrations::apply_community(&mut tx, migrations, 0).await?;
+        sqlx::query("RESET ROLE").execute(&mut *tx).await?;
+        db::set_schema_version(&mut tx, community.id, version).await?;
+        tx.commit().await?;
+        Ok((
+            Community {
+                schema_version: version,
+                ..community
+            },
+            true,
+        ))
+    }
+
+    pub async fn set_status(
+        &self,
+        actor: &Principal,
+        slug: &str,
+        to: CommunityStatus,
+    ) -> AppResult<Community> {
+        let mut tx = self.db.begin().await?;
+        let (community, path) = db::community_with_path(&mut tx, slug)
+            .await?
+            .ok_or(TenancyError::CommunityNotFound)?;
+        if !actor.admin_over(&path) {
+            return Err(AppError::forbidden());
+        }
+        // Re-read under a row lock so two admins changing status serialise.
+        let community = db::lock_community(&mut tx, community.id).await?;
+        use CommunityStatus::*;
+        let allowed = matches!(
+            (community.status(), to),
+            (Active, Suspended) | (Suspended, Active) | (Active | Suspended, Archived)
+        );
+        if !allowed {
+            return Err(TenancyError::Transition.into());
+        }
+        let updated = db::set_status(&mut tx, community.id, to.as_str()).await?;
+        tx.commit().await?;
+        Ok(updated)
+    }
+
+    // --- accounts and roles ---
+
+    /// Platform admins, district admins and community admins create accounts; roles come next.
+    pub async fn create_account(
+        &self,
+        actor: &Principal,
+        input: NewAccountInput,
+    ) -> AppResult<Account> {
+        let may = actor.memberships.iter().any(|m| {
+            matches!(
+                m.role(),
+                Some(Role::PlatformAdmin | Role::DistrictAdmin | Role::CommunityAdmin)
+            )
+        });
+        if !may {
+            return Err(AppError::forbidden());
+        }
+        self.create_account_unchecked(input).await
+    }
+
+    pub async fn create_account_unchecked(&self, input: NewAccountInput) -> AppResult<Account> {
+        let login = LoginName::parse(&input.login_name)?;
+        let display = Name::parse(&input.display_name)?;
+        let password = Password::parse(&input.password)?;
+        let phone = input
+            .phone
+            .as_deref()
+            .filter(|p| !p.trim().is_empty())
+            .map(Phone::parse)
+            .transpose()?;
+        let hash = tokio::task::spawn_blocking(move || hash_password(&password))
+            .await
+            .map_err(AppError::internal)??;
+        let mut conn = self.db.pool().acquire().await?;
+        let row = db::NewAccount {
+            id: Uuid::now_v7(),
+            login_name: login.as_str(),
+            display_name: display.as_str(),
+            password_hash: &hash,
+            phone_encrypted: phone.as_ref().map(|p| self.secrets.encrypt(p.as_str())),
+            phone_lookup: phone.as_ref().map(|p| self.secrets.lookup_hash(p.as_str())),
+        };
+        db::insert_account(&mut conn, &row)
+            .await?
+            .ok_or_else(|| TenancyError::LoginNameTaken.into())
+    }
+
+    pub async fn account(&self, id: Uuid) -> AppResult<Option<Account>> {
+        let mut conn = self.db.pool().acquire().await?;
+        Ok(db::account_by_id(&mut conn, id).await?)
+    }
+
+    pub async fn memberships(&self, account_id: Uuid) -> AppResult<Vec<Membership>> {
+        let mut conn = self.db.pool().acquire().await?;
+        Ok(db::memberships_of(&mut conn, account_id).await?)
+    }
+
+    /// Decrypted phone number, or `None` when the account has none.
+    pub fn phone(&self, account: &Account) -> Option<String> {
+        account
+            .phone_encrypted
+            .as_deref()
+            .and_then(|p| self.secrets.decrypt(p))
+    }
+
+    /// Resolve the scope of a grant and check that `actor` may grant there: platform roles by
+    /// platform admins; district roles by admins of that district or above; community roles by
+    /// admins above the community or the community's own admins — never outside it.
+    async fn grant_scope(
+        &self,
+        conn: &mut sqlx::PgConnection,
+        actor: Option<&Principal>,
+        g: &GrantInput,
+    ) -> AppResult<(Option<Uuid>, Option<Uuid>)> {
+        let scope = match (g.role, &g.district_code, &g.community_slug) {
+            (Role::PlatformAdmin, None, None) => {
+                if actor.is_some_and(|a| !a.is_platform_admin()) {
+                    return Err(AppError::forbidden());
+                }
+                (None, None)
+            }
+            (Role::DistrictAdmin | Role::DistrictViewer, Some(code), None) => {
+                let d = db::district_by_code(conn, code)
+                    .await?
+                    .ok_or(TenancyError::DistrictNotFound)?;
+                if actor.is_some_and(|a| !a.admin_over(&d.path)) {
+                    return Err(AppError::forbidden());
+                }
+                (Some(d.id), None)
+            }
+            (r, None, Some(slug)) if r.is_community_role() => {
+                let (c, path) = db::community_with_path(conn, slug)
+                    .await?
+                    .ok_or(TenancyError::CommunityNotFound)?;
+                if let Some(a) = actor {
+                    let own_admin = a.community_roles(c.id).contains(&Role::CommunityAdmin);
+                    if !(a.admin_over(&path) || own_admin) {
+                        return Err(AppError::forbidden());
+                    }
+                }
+                (None, Some(c.id))
+            }
+            _ => return Err(TenancyError::RoleScope.into()),
+        };
+        Ok(scope)
+    }
+
+    /// `actor = None` is the operator's CLI (e.g. the first platform admin).
+    pub async fn grant_role(&self, actor: Option<&Principal>, g: GrantInput) -> AppResult<()> {
+        let mut tx = self.db.begin().await?;
+        let (district_id, community_id) = self.grant_scope(&mut tx, actor, &g).await?;
+        db::account_by_id(&mut tx, g.account_id)
+            .await?
+            .ok_or(TenancyError::AccountNotFound)?;
+        db::insert_membership(
+            &mut tx,
+            g.account_id,
+            g.role.as_str(),
+            district_id,
+            community_id,
+            actor.map(Principal::account_id),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Revoke; `false` when the account did not hold the role there.
+    pub async fn revoke_role(&self, actor: &Principal, g: GrantInput) -> AppResult<bool> {
+        let mut tx = self.db.begin().await?;
+        let (district_id, community_id) = self.grant_scope(&mut tx, Some(actor), &g).await?;
+        let removed = db::delete_membership(
+            &mut tx,
+            g.account_id,
+            g.role.as_str(),
+            district_id,
+            community_id,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(removed)
+    }
+
+    /// One row in the audit log. Written after the operation, in its own transaction, so a
+    /// refused or failed operation is recorded too.
+    pub async fn audit(
+        &self,
+        account_id: Option<Uuid>,
+        community_id: Option<Uuid>,
+        operation: &str,
+        outcome: &str,
+        request_id: Option<&str>,
+    ) -> AppResult<()> {
+        let mut conn = self.db.pool().acquire().await?;
+        db::insert_audit(
+            &mut conn,
+            account_id,
+            community_id,
+            operation,
+            outcome,
+            request_id,
+        )
+        .await?;
+        Ok(())
+    }
+
+    // --- courtyards (community-scoped) ---
+
+    pub async fn courtyards(&self, tenant: &Tenant) -> AppResult<Vec<Courtyard>> {
+        let mut tx = self.db.tenant_tx(tenant).await?;
+        let rows = db::courtyards(&mut tx).await?;
+        tx.commit().await?;
+        Ok(rows)
+    }
+
+    pub async fn create_courtyard(
+        &self,
+        tenant: &Tenant,
+        access: &CommunityAccess,
+        name: &str,
+        kind: &str,
+        households: Option<i32>,
+    ) -> AppResult<Courtyard> {
+        access.require_staff()?;
+        let name = Name::parse(name)?;
+        let households = non_negative(households)?;
+        let mut tx = self.db.tenant_tx(tenant).await?;
+        let c = db::insert_courtyard(&mut tx, name.as_str(), kind, households)
+            .await?
+            .ok_or_else(|| {
+                AppError::conflict(
+                    "同名的院落或网格已存在",
+                    "A courtyard or grid with this name exists",
+                )
+            })?;
+        tx.commit().await?;
+        Ok(c)
+    }
+}
+
+/// A validated onboarding request.
+pub struct NewCommunityParams {
+    pub district_id: Uuid,
+    pub slug: Slug,
+    pub name: Name,
+    pub kind: CommunityKind,
+    pub households: Option<i32>,
+    pub residents: Option<i32>,
+}

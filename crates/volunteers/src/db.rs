@@ -1,0 +1,11 @@
+//! SQL on the community schema; every function takes a tenant transaction.
+
+use sqlx::PgConnection;
+
+use crate::model::PostType;
+
+pub async fn post_types(conn: &mut PgConnection) -> sqlx::Result<Vec<PostType>> {
+    sqlx::query_as("SELECT code, name FROM volunteer_post_types ORDER BY code")
+        .fetch_all(conn)
+        .await
+}
