@@ -104,6 +104,7 @@ struct Claims {
     iat: i64,
 }
 
+#[derive(Debug)]
 pub struct IssuedToken {
     pub token: String,
     pub expires_at: DateTime<Utc>,

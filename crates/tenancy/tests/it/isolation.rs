@@ -1,0 +1,141 @@
+//! No transaction of community A can reach community B or the platform, and nothing of A's
+//! tenant context survives on a pooled connection.
+
+use infra::db::DbConfig;
+
+use crate::TestEnv;
+
+fn sqlstate(e: sqlx::Error) -> String {
+    e.as_database_error()
+        .and_then(|d| d.code())
+        .map(|c| c.into_owned())
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn a_tenant_transaction_cannot_name_another_schema() {
+    let env = TestEnv::new().await;
+    let a = env.community("alpha").await;
+    let b = env.community("beta").await;
+
+    // B has a row A must never see.
+    let mut tx = env.db.tenant_tx(&b.tenant()).await.unwrap();
+    sqlx::query(
+        "INSERT INTO courtyards (id, name, kind) VALUES (gen_random_uuid(), 'B院落', 'courtyard')",
+    )
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+
+    let attacks = [
+        "SELECT count(*) FROM c_beta.courtyards",
+        "INSERT INTO c_beta.courtyards (id, name, kind) VALUES (gen_random_uuid(), 'x', 'grid')",
+        "UPDATE c_beta.courtyards SET name = 'pwned'",
+        "DELETE FROM c_beta.courtyards",
+        "SELECT count(*) FROM platform.accounts",
+        "SELECT count(*) FROM platform.communities",
+        "CREATE TABLE c_beta.evil (id int)",
+    ];
+    for sql in attacks {
+        let mut tx = env.db.tenant_tx(&a.tenant()).await.unwrap();
+        let err = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .execute(&mut *tx)
+            .await
+            .expect_err(sql);
+        assert_eq!(
+            sqlstate(err),
+            "42501",
+            "{sql} must fail with permission denied"
+        );
+    }
+
+    // Moving the search_path inside A's transaction does not help either.
+    let mut tx = env.db.tenant_tx(&a.tenant()).await.unwrap();
+    sqlx::query("SELECT set_config('search_path', 'c_beta', true)")
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    let err = sqlx::query("SELECT count(*) FROM courtyards")
+        .execute(&mut *tx)
+        .await
+        .unwrap_err();
+    assert_eq!(sqlstate(err), "42501");
+}
+
+#[tokio::test]
+async fn one_pooled_connection_serving_a_then_b_never_shows_a_to_b() {
+    let env = TestEnv::with_pool(DbConfig {
+        max_connections: 1,
+        ..DbConfig::default()
+    })
+    .await;
+    let a = env.community("alpha").await;
+    let b = env.community("beta").await;
+
+    let mut tx = env.db.tenant_tx(&a.tenant()).await.unwrap();
+    sqlx::query(
+        "INSERT INTO courtyards (id, name, kind) VALUES (gen_random_uuid(), 'A院落', 'courtyard')",
+    )
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+
+    // A failed transaction of A must not leave its context behind either.
+    let mut tx = env.db.tenant_tx(&a.tenant()).await.unwrap();
+    let _ = sqlx::query("SELECT 1/0").execute(&mut *tx).await;
+    drop(tx);
+
+    let mut tx = env.db.tenant_tx(&b.tenant()).await.unwrap();
+    let names: Vec<String> = sqlx::query_scalar("SELECT name FROM courtyards")
+        .fetch_all(&mut *tx)
+        .await
+        .unwrap();
+    assert!(names.is_empty(), "B sees A's rows: {names:?}");
+    tx.commit().await.unwrap();
+
+    // Back on the platform, the same connection has no tenant role or path.
+    let (user, path): (String, String) =
+        sqlx::query_as("SELECT current_user::text, current_setting('search_path')")
+            .fetch_one(env.db.pool())
+            .await
+            .unwrap();
+    assert!(
+        !user.contains("c_alpha") && !user.contains("c_beta"),
+        "role leaked: {user}"
+    );
+    assert!(
+        !path.contains("c_alpha") && !path.contains("c_beta"),
+        "search_path leaked: {path}"
+    );
+}
+
+#[tokio::test]
+async fn each_community_role_owns_only_its_schema() {
+    let env = TestEnv::new().await;
+    let a = env.community("alpha").await;
+    let privileges: Vec<(String, bool)> = sqlx::query_as(
+        "SELECT nspname::text, has_schema_privilege($1, oid, 'USAGE')
+           FROM pg_namespace WHERE nspname IN ('c_alpha', 'platform')
+          ORDER BY nspname",
+    )
+    .bind(&a.role_name)
+    .fetch_all(env.db.pool())
+    .await
+    .unwrap();
+    assert_eq!(
+        privileges,
+        vec![("c_alpha".into(), true), ("platform".into(), false)]
+    );
+    let can_create_public: bool =
+        sqlx::query_scalar("SELECT has_schema_privilege($1, 'public', 'CREATE')")
+            .bind(&a.role_name)
+            .fetch_one(env.db.pool())
+            .await
+            .unwrap();
+    assert!(
+        !can_create_public,
+        "PostgreSQL 15 revokes CREATE on public from PUBLIC"
+    );
+}

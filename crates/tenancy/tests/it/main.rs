@@ -1,0 +1,120 @@
+//! Tenancy against a real PostgreSQL: isolation, onboarding, lifecycle, migrate and drift.
+
+mod auth;
+mod isolation;
+mod migrate;
+mod onboarding;
+
+use infra::crypto::Secrets;
+use infra::db::DbConfig;
+use infra::{AppError, Db, Role};
+use sqlx::postgres::PgConnectOptions;
+use std::str::FromStr;
+use tenancy::model::{Community, CommunityKind, Name, Slug};
+use tenancy::service::{GrantInput, NewAccountInput, NewCommunityParams};
+use tenancy::{Principal, Tenancy, TenancyConfig};
+
+pub struct TestEnv {
+    pub db: Db,
+    pub tenancy: Tenancy,
+    pub district: tenancy::model::District,
+}
+
+impl TestEnv {
+    pub async fn new() -> TestEnv {
+        Self::with_pool(DbConfig::default()).await
+    }
+
+    pub async fn with_pool(cfg: DbConfig) -> TestEnv {
+        let url = infra::testing::fresh_database().await;
+        let db = Db::connect(PgConnectOptions::from_str(&url).unwrap(), &cfg)
+            .await
+            .unwrap();
+        infra::migrations::apply_platform(db.pool()).await.unwrap();
+        let tenancy = Tenancy::new(
+            db.clone(),
+            Secrets::from_master(b"test master secret"),
+            TenancyConfig {
+                max_login_failures: 3,
+                ..Default::default()
+            },
+        );
+        let mut conn = db.pool().acquire().await.unwrap();
+        let district = tenancy::db::insert_district(
+            &mut conn,
+            uuid::Uuid::now_v7(),
+            "510109",
+            "成都高新区",
+            None,
+        )
+        .await
+        .unwrap();
+        TestEnv {
+            db,
+            tenancy,
+            district,
+        }
+    }
+
+    pub async fn community(&self, slug: &str) -> Community {
+        let params = NewCommunityParams {
+            district_id: self.district.id,
+            slug: Slug::parse(slug).unwrap(),
+            name: Name::parse(&format!("{slug} 社区")).unwrap(),
+            kind: CommunityKind::OldCourtyard,
+            households: None,
+            residents: None,
+        };
+        self.tenancy
+            .onboard_unchecked(&params, &infra::migrations::community())
+            .await
+            .unwrap()
+            .0
+    }
+
+    /// A signed-in account holding `role` in the given scope.
+    pub async fn principal(
+        &self,
+        login: &str,
+        role: Role,
+        district: Option<&str>,
+        community: Option<&str>,
+    ) -> Principal {
+        let a = self
+            .tenancy
+            .create_account_unchecked(NewAccountInput {
+                login_name: login.into(),
+                display_name: login.into(),
+                password: "correct horse".into(),
+                phone: Some("13812345678".into()),
+            })
+            .await
+            .unwrap();
+        self.tenancy
+            .grant_role(
+                None,
+                GrantInput {
+                    account_id: a.id,
+                    role,
+                    district_code: district.map(Into::into),
+                    community_slug: community.map(Into::into),
+                },
+            )
+            .await
+            .unwrap();
+        let token = self
+            .tenancy
+            .login(login, "correct horse")
+            .await
+            .unwrap()
+            .token;
+        self.tenancy.authenticate(&token).await.unwrap()
+    }
+}
+
+pub fn code<T: std::fmt::Debug>(r: Result<T, AppError>) -> &'static str {
+    match r {
+        Ok(v) => panic!("expected an error, got {v:?}"),
+        Err(e) => e.code.as_str(),
+    }
+}
