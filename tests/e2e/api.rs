@@ -1,0 +1,308 @@
+//! The GraphQL API as a district officer, community staff and a resident use it.
+
+use serde_json::json;
+
+use crate::{TestApp, code};
+
+#[tokio::test]
+async fn community_operations_need_the_header_a_membership_and_a_role() {
+    let app = TestApp::spawn().await;
+    let root = app.two_communities().await;
+    let staff = app.member(&root, "alpha-staff", "STAFF", "alpha").await;
+    let resident = app
+        .member(&root, "alpha-resident", "RESIDENT", "alpha")
+        .await;
+
+    let create = r#"mutation { createCourtyard(input: {name: "一号院落", kind: COURTYARD, households: 50}) { name households } }"#;
+    let d = app.ok(Some(&staff), Some("alpha"), create, json!({})).await;
+    assert_eq!(d["createCourtyard"]["households"], 50);
+    assert_eq!(
+        code(
+            &app.gql(Some(&staff), Some("alpha"), create, json!({}))
+                .await
+        ),
+        "CONFLICT"
+    );
+    assert_eq!(
+        code(
+            &app.gql(Some(&resident), Some("alpha"), create, json!({}))
+                .await
+        ),
+        "FORBIDDEN"
+    );
+
+    let d = app
+        .ok(
+            Some(&resident),
+            Some("alpha"),
+            "{ community { slug name status } courtyards { name } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(d["community"]["slug"], "alpha");
+    assert_eq!(d["courtyards"][0]["name"], "一号院落");
+
+    // No header: community data does not exist for this request.
+    assert_eq!(
+        code(
+            &app.gql(Some(&resident), None, "{ courtyards { name } }", json!({}))
+                .await
+        ),
+        "BAD_USER_INPUT"
+    );
+    // No token with a header: not signed in.
+    assert_eq!(
+        code(
+            &app.gql(None, Some("alpha"), "{ courtyards { name } }", json!({}))
+                .await
+        ),
+        "UNAUTHENTICATED"
+    );
+    // Unknown community.
+    assert_eq!(
+        code(
+            &app.gql(
+                Some(&resident),
+                Some("nowhere"),
+                "{ courtyards { name } }",
+                json!({})
+            )
+            .await
+        ),
+        "NOT_FOUND"
+    );
+    // A district admin above the community may enter it.
+    let me = app
+        .ok(
+            Some(&resident),
+            None,
+            "{ me { account { loginName phoneMasked } memberships { role communitySlug } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(me["me"]["account"]["phoneMasked"], "138****5678");
+    assert_eq!(
+        me["me"]["memberships"],
+        json!([{"role": "RESIDENT", "communitySlug": "alpha"}])
+    );
+    assert!(
+        app.gql(
+            Some(&root),
+            Some("beta"),
+            "{ courtyards { name } }",
+            json!({})
+        )
+        .await
+        .get("errors")
+        .is_none()
+    );
+}
+
+#[tokio::test]
+async fn districts_onboarding_and_lifecycle() {
+    let app = TestApp::spawn().await;
+    let root = app.two_communities().await;
+    app.ok(Some(&root), None, r#"mutation { createDistrict(input: {code: "510109-zh", name: "中和街道", parentCode: "510109"}) { parent { code } } }"#, json!({})).await;
+    app.ok(
+        Some(&root),
+        None,
+        r#"mutation { createDistrict(input: {code: "510114", name: "新都区"}) { id } }"#,
+        json!({}),
+    )
+    .await;
+
+    // A district admin of 高新区 (via root's grant) onboards into its street, not elsewhere.
+    let d = app.ok(Some(&root), None, r#"mutation { createAccount(input: {loginName: "gaoxin", displayName: "高新区", password: "password-123"}) { id } }"#, json!({})).await;
+    let id = d["createAccount"]["id"].as_str().unwrap();
+    app.ok(Some(&root), None, "mutation($id: ID!) { grantRole(input: {accountId: $id, role: DISTRICT_ADMIN, districtCode: \"510109\"}) }", json!({"id": id})).await;
+    let gaoxin = app.login("gaoxin", "password-123").await;
+    let onboard = "mutation($d: String!, $s: String!) { onboardCommunity(input: {districtCode: $d, slug: $s, name: \"新华社区\", kind: OLD_COURTYARD, households: 2786}) { created community { slug status households } } }";
+    let d = app
+        .ok(
+            Some(&gaoxin),
+            None,
+            onboard,
+            json!({"d": "510109-zh", "s": "xinhua"}),
+        )
+        .await;
+    assert_eq!(d["onboardCommunity"]["created"], true);
+    let d = app
+        .ok(
+            Some(&gaoxin),
+            None,
+            onboard,
+            json!({"d": "510109-zh", "s": "xinhua"}),
+        )
+        .await;
+    assert_eq!(
+        d["onboardCommunity"]["created"], false,
+        "re-running does not duplicate"
+    );
+    assert_eq!(
+        code(
+            &app.gql(
+                Some(&gaoxin),
+                None,
+                onboard,
+                json!({"d": "510114", "s": "other"})
+            )
+            .await
+        ),
+        "FORBIDDEN"
+    );
+
+    let d = app
+        .ok(
+            Some(&gaoxin),
+            None,
+            "{ districts { code } district(code: \"510109\") { communities { slug status } } }",
+            json!({}),
+        )
+        .await;
+    let codes: Vec<&str> = d["districts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        vec!["510109", "510109-zh"],
+        "a district admin sees its own subtree only"
+    );
+    let slugs: Vec<&str> = d["district"]["communities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["slug"].as_str().unwrap())
+        .collect();
+    assert_eq!(slugs, vec!["alpha", "beta", "xinhua"]);
+
+    let resident = app
+        .member(&root, "xinhua-resident", "RESIDENT", "xinhua")
+        .await;
+    app.ok(
+        Some(&gaoxin),
+        None,
+        "mutation { suspendCommunity(slug: \"xinhua\") { status } }",
+        json!({}),
+    )
+    .await;
+    assert_eq!(
+        code(
+            &app.gql(
+                Some(&resident),
+                Some("xinhua"),
+                "{ community { name } }",
+                json!({})
+            )
+            .await
+        ),
+        "COMMUNITY_SUSPENDED"
+    );
+    app.ok(
+        Some(&gaoxin),
+        None,
+        "mutation { reactivateCommunity(slug: \"xinhua\") { status } }",
+        json!({}),
+    )
+    .await;
+    app.ok(
+        Some(&resident),
+        Some("xinhua"),
+        "{ community { name } }",
+        json!({}),
+    )
+    .await;
+    app.ok(
+        Some(&gaoxin),
+        None,
+        "mutation { archiveCommunity(slug: \"xinhua\") { status } }",
+        json!({}),
+    )
+    .await;
+    assert_eq!(
+        code(
+            &app.gql(
+                Some(&gaoxin),
+                None,
+                "mutation { reactivateCommunity(slug: \"xinhua\") { status } }",
+                json!({})
+            )
+            .await
+        ),
+        "CONFLICT"
+    );
+}
+
+#[tokio::test]
+async fn errors_are_coded_in_chinese_by_default_and_english_on_request() {
+    let app = TestApp::spawn().await;
+    let root = app.root().await;
+    let q = r#"mutation { createDistrict(input: {code: "不合法 code", name: "x"}) { id } }"#;
+    let zh = app.gql(Some(&root), None, q, json!({})).await;
+    assert_eq!(code(&zh), "BAD_USER_INPUT");
+    assert!(
+        zh["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("区划代码"),
+        "{zh}"
+    );
+    let en = app
+        .gql_lang(Some(&root), None, Some("en-US,en;q=0.9"), q, json!({}))
+        .await;
+    assert_eq!(code(&en), "BAD_USER_INPUT");
+    assert!(
+        en["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("A district code"),
+        "{en}"
+    );
+    assert_eq!(en["data"], serde_json::Value::Null);
+
+    // Validation errors of GraphQL itself get a code too.
+    let r = app
+        .gql(Some(&root), None, "{ noSuchField }", json!({}))
+        .await;
+    assert_eq!(code(&r), "BAD_USER_INPUT");
+    // A malformed body is a 400 with a GraphQL-shaped error, never a 500.
+    let resp = app
+        .http
+        .post(&app.url)
+        .header("content-type", "application/json")
+        .body("{not json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 400);
+    let body: serde_json::Value = resp.json().await.unwrap();
+    assert_eq!(code(&body), "BAD_USER_INPUT");
+    // A bad token is refused as such.
+    let r = app
+        .gql(
+            Some("garbage"),
+            None,
+            "{ me { account { id } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(code(&r), "UNAUTHENTICATED");
+}
+
+#[tokio::test]
+async fn repeated_failed_logins_are_throttled() {
+    let app = TestApp::spawn().await;
+    let login = r#"mutation($p: String!) { login(loginName: "root", password: $p) { token } }"#;
+    for _ in 0..5 {
+        assert_eq!(
+            code(&app.gql(None, None, login, json!({"p": "wrong"})).await),
+            "UNAUTHENTICATED"
+        );
+    }
+    let r = app
+        .gql(None, None, login, json!({"p": crate::ROOT_PASSWORD}))
+        .await;
+    assert_eq!(code(&r), "RATE_LIMITED");
+}

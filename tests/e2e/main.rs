@@ -1,0 +1,243 @@
+//! End-to-end tests: the real `linli` binary, over HTTP, against a real PostgreSQL and the S3
+//! server it runs. Each test gets its own database and its own gateway process.
+
+mod api;
+mod cli;
+mod isolation_walk;
+mod limits;
+mod ops;
+
+use std::path::PathBuf;
+use std::process::Stdio;
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use tokio::io::{AsyncBufReadExt, BufReader};
+use tokio::process::{Child, Command};
+
+pub const ROOT_PASSWORD: &str = "root-password-1";
+
+pub fn linli() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_linli"))
+}
+
+pub fn temp_dir(tag: &str) -> PathBuf {
+    let dir =
+        std::env::temp_dir().join(format!("linli-e2e-{tag}-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+pub struct TestApp {
+    pub url: String,
+    pub database_url: String,
+    pub data_dir: PathBuf,
+    pub child: Child,
+    pub http: reqwest::Client,
+}
+
+/// Wait for the line the gateway prints once it listens; return the GraphQL URL.
+pub async fn wait_listening(child: &mut Child) -> String {
+    let stdout = child.stdout.take().expect("stdout is piped");
+    let mut lines = BufReader::new(stdout).lines();
+    let found = tokio::time::timeout(Duration::from_secs(120), async {
+        while let Some(line) = lines.next_line().await.unwrap() {
+            if let Some(url) = line.strip_prefix("Linli listening on ") {
+                return Some(url.trim().to_string());
+            }
+        }
+        None
+    })
+    .await
+    .expect("gateway did not start within 120 s")
+    .expect("gateway exited before listening");
+    // Keep draining stdout so the child never blocks on a full pipe.
+    tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+    found
+}
+
+impl TestApp {
+    /// A gateway on a fresh database, with a platform admin `root`.
+    pub async fn spawn() -> TestApp {
+        let database_url = infra::testing::fresh_database().await;
+        let data_dir = temp_dir("app");
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_linli"))
+            .args(["admin", "create", "--login", "root", "--password-stdin"])
+            .envs(Self::env_for(&database_url, &data_dir))
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .and_then(|mut c| {
+                use std::io::Write;
+                c.stdin
+                    .take()
+                    .unwrap()
+                    .write_all(format!("{ROOT_PASSWORD}\n").as_bytes())?;
+                c.wait()
+            })
+            .unwrap();
+        assert!(status.success(), "linli admin create failed");
+        Self::start(database_url, data_dir).await
+    }
+
+    pub fn env_for(database_url: &str, data_dir: &std::path::Path) -> Vec<(String, String)> {
+        vec![
+            ("DATABASE_URL".into(), database_url.into()),
+            ("LINLI_DATA_DIR".into(), data_dir.display().to_string()),
+            ("LINLI_MASTER_SECRET".into(), "e2e master secret".into()),
+            ("LINLI_LISTEN".into(), "127.0.0.1:0".into()),
+            ("LINLI_GRAPHIQL".into(), "false".into()),
+        ]
+    }
+
+    /// Start (or restart) a gateway on an existing database.
+    pub async fn start(database_url: String, data_dir: PathBuf) -> TestApp {
+        let log = std::fs::File::create(data_dir.join("gateway.log")).unwrap();
+        let mut child = linli()
+            .arg("serve")
+            .envs(Self::env_for(&database_url, &data_dir))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::from(log))
+            .kill_on_drop(true)
+            .spawn()
+            .unwrap();
+        let url = wait_listening(&mut child).await;
+        TestApp {
+            url,
+            database_url,
+            data_dir,
+            child,
+            http: reqwest::Client::new(),
+        }
+    }
+
+    pub fn base(&self) -> String {
+        self.url.trim_end_matches("/graphql").to_string()
+    }
+
+    pub async fn pool(&self) -> sqlx::PgPool {
+        sqlx::PgPool::connect(&self.database_url).await.unwrap()
+    }
+
+    /// POST a GraphQL request; returns the whole JSON response.
+    pub async fn gql(
+        &self,
+        token: Option<&str>,
+        community: Option<&str>,
+        query: &str,
+        variables: Value,
+    ) -> Value {
+        self.gql_lang(token, community, None, query, variables)
+            .await
+    }
+
+    pub async fn gql_lang(
+        &self,
+        token: Option<&str>,
+        community: Option<&str>,
+        lang: Option<&str>,
+        query: &str,
+        variables: Value,
+    ) -> Value {
+        let mut req = self
+            .http
+            .post(&self.url)
+            .json(&json!({"query": query, "variables": variables}));
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        if let Some(c) = community {
+            req = req.header("x-community", c);
+        }
+        if let Some(l) = lang {
+            req = req.header("accept-language", l);
+        }
+        let resp = req.send().await.unwrap();
+        assert_eq!(resp.status(), 200, "GraphQL answers 200 even with errors");
+        resp.json().await.unwrap()
+    }
+
+    /// The data of a request that must succeed.
+    pub async fn ok(
+        &self,
+        token: Option<&str>,
+        community: Option<&str>,
+        query: &str,
+        variables: Value,
+    ) -> Value {
+        let r = self.gql(token, community, query, variables).await;
+        assert!(
+            r.get("errors").is_none(),
+            "unexpected errors for {query}: {r}"
+        );
+        r["data"].clone()
+    }
+
+    pub async fn login(&self, login: &str, password: &str) -> String {
+        let d = self
+            .ok(
+                None,
+                None,
+                "mutation($l: String!, $p: String!) { login(loginName: $l, password: $p) { token } }",
+                json!({"l": login, "p": password}),
+            )
+            .await;
+        d["login"]["token"].as_str().unwrap().to_string()
+    }
+
+    pub async fn root(&self) -> String {
+        self.login("root", ROOT_PASSWORD).await
+    }
+
+    /// A district 510109 with communities `alpha` and `beta`; returns the root token.
+    pub async fn two_communities(&self) -> String {
+        let root = self.root().await;
+        self.ok(
+            Some(&root),
+            None,
+            r#"mutation { createDistrict(input: {code: "510109", name: "成都高新区"}) { id } }"#,
+            json!({}),
+        )
+        .await;
+        for slug in ["alpha", "beta"] {
+            self.ok(
+                Some(&root),
+                None,
+                "mutation($s: String!) { onboardCommunity(input: {districtCode: \"510109\", slug: $s, name: \"社区\", kind: OLD_COURTYARD}) { created } }",
+                json!({"s": slug}),
+            )
+            .await;
+        }
+        root
+    }
+
+    /// A new account holding `role` in community `slug`; returns its token.
+    pub async fn member(&self, root: &str, login: &str, role: &str, slug: &str) -> String {
+        let d = self
+            .ok(
+                Some(root),
+                None,
+                "mutation($l: String!) { createAccount(input: {loginName: $l, displayName: \"张三\", password: \"password-123\", phone: \"13812345678\"}) { id } }",
+                json!({"l": login}),
+            )
+            .await;
+        let id = d["createAccount"]["id"].as_str().unwrap().to_string();
+        self.ok(
+            Some(root),
+            None,
+            &format!(
+                "mutation($id: ID!, $s: String!) {{ grantRole(input: {{accountId: $id, role: {role}, communitySlug: $s}}) }}"
+            ),
+            json!({"id": id, "s": slug}),
+        )
+        .await;
+        self.login(login, "password-123").await
+    }
+}
+
+/// `extensions.code` of the first error.
+pub fn code(resp: &Value) -> &str {
+    resp["errors"][0]["extensions"]["code"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no error code in {resp}"))
+}

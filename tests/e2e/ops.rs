@@ -1,0 +1,241 @@
+//! What an operator relies on: health, metrics, audit, durability, the schema file, the
+//! embedded defaults and the printed configuration.
+
+use std::process::Stdio;
+use std::time::Duration;
+
+use serde_json::json;
+
+use crate::{TestApp, linli, temp_dir, wait_listening};
+
+#[tokio::test]
+async fn health_readiness_and_metrics() {
+    let app = TestApp::spawn().await;
+    let base = app.base();
+    assert_eq!(
+        app.http
+            .get(format!("{base}/healthz"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    let ready = app.http.get(format!("{base}/readyz")).send().await.unwrap();
+    assert_eq!(ready.status(), 200);
+    assert_eq!(
+        ready.json::<serde_json::Value>().await.unwrap(),
+        json!({"database": true, "objectStore": true})
+    );
+    app.gql(None, None, "{ me { account { id } } }", json!({}))
+        .await;
+    let metrics = app
+        .http
+        .get(format!("{base}/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(metrics.contains("linli_http_requests_total"), "{metrics}");
+    assert!(
+        metrics.contains("linli_http_request_duration_seconds"),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains("linli_graphql_errors_total{code=\"UNAUTHENTICATED\"}"),
+        "{metrics}"
+    );
+    assert!(metrics.contains("linli_db_pool_connections"), "{metrics}");
+    // The request id is echoed for correlation with the logs.
+    let resp = app
+        .http
+        .get(format!("{base}/healthz"))
+        .send()
+        .await
+        .unwrap();
+    assert!(resp.headers().contains_key("x-request-id"));
+    // GraphiQL is off by default.
+    assert_eq!(app.http.get(&app.url).send().await.unwrap().status(), 405);
+}
+
+#[tokio::test]
+async fn every_mutation_is_audited_with_its_outcome() {
+    let app = TestApp::spawn().await;
+    let root = app.two_communities().await;
+    let resident = app
+        .member(&root, "alpha-resident", "RESIDENT", "alpha")
+        .await;
+    let create = r#"mutation { createCourtyard(input: {name: "院落", kind: GRID}) { id } }"#;
+    app.gql(Some(&resident), Some("alpha"), create, json!({}))
+        .await;
+    app.gql(Some(&resident), Some("beta"), create, json!({}))
+        .await;
+    let pool = app.pool().await;
+    let rows: Vec<(String, String, Option<uuid::Uuid>)> = sqlx::query_as(
+        "SELECT operation, outcome, community_id FROM platform.audit_log
+          WHERE operation = 'createCourtyard' ORDER BY id",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(
+        (rows[0].0.as_str(), rows[0].1.as_str()),
+        ("createCourtyard", "FORBIDDEN")
+    );
+    assert!(rows[0].2.is_some(), "the community is recorded");
+    assert_eq!(rows[1].1, "FORBIDDEN", "refused at the gate, still audited");
+    let onboard: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM platform.audit_log WHERE operation = 'onboardCommunity' AND outcome = 'ok' AND account_id IS NOT NULL",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(onboard, 2);
+}
+
+#[tokio::test]
+async fn an_acknowledged_write_survives_a_killed_gateway() {
+    let mut app = TestApp::spawn().await;
+    let root = app.two_communities().await;
+    let d = app
+        .ok(
+            Some(&root),
+            Some("alpha"),
+            r#"mutation { createCourtyard(input: {name: "幸存院落", kind: COURTYARD}) { id } }"#,
+            json!({}),
+        )
+        .await;
+    let id = d["createCourtyard"]["id"].clone();
+    app.child.start_kill().unwrap();
+    app.child.wait().await.unwrap();
+    let (db, dir) = (app.database_url.clone(), app.data_dir.clone());
+    let app = TestApp::start(db, dir).await;
+    let root = app.root().await;
+    let d = app
+        .ok(
+            Some(&root),
+            Some("alpha"),
+            "{ courtyards { id name } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(d["courtyards"], json!([{"id": id, "name": "幸存院落"}]));
+}
+
+#[tokio::test]
+async fn schema_graphql_is_generated_from_the_code() {
+    let out = linli().arg("schema").output().await.unwrap();
+    assert!(out.status.success());
+    let committed =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema.graphql"))
+            .unwrap();
+    assert!(
+        String::from_utf8(out.stdout).unwrap() == committed,
+        "schema.graphql is stale: run `cargo run -p gateway -- schema > schema.graphql`"
+    );
+}
+
+#[tokio::test]
+async fn configuration_is_printed_with_secrets_redacted() {
+    let app = TestApp::spawn().await;
+    let log = std::fs::read_to_string(app.data_dir.join("gateway.log")).unwrap();
+    let line = log
+        .lines()
+        .find(|l| l.contains("effective configuration"))
+        .expect("config line");
+    assert!(
+        line.contains("master_secret") && line.contains("***"),
+        "{line}"
+    );
+    assert!(
+        !line.contains("e2e master secret"),
+        "secret printed: {line}"
+    );
+    let json_line: serde_json::Value = serde_json::from_str(line).expect("JSON logs");
+    assert_eq!(json_line["level"], "INFO");
+}
+
+/// No DATABASE_URL, no S3: Linli runs its own PostgreSQL and S3 server under the data
+/// directory, seeds the demo, keeps the data across restarts and stops its cluster on exit.
+#[tokio::test]
+async fn embedded_defaults_keep_data_across_restarts() {
+    let dir = temp_dir("embedded");
+    let start = || {
+        linli()
+            .args(["serve", "--demo", "--listen", "127.0.0.1:0", "--data-dir"])
+            .arg(&dir)
+            .env_remove("DATABASE_URL")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .unwrap()
+    };
+    let http = reqwest::Client::new();
+    let query = |url: String| {
+        let http = http.clone();
+        async move {
+            let login = json!({"query": "mutation { login(loginName: \"xinhua-admin\", password: \"linli-demo-2026\") { token } }"});
+            let r: serde_json::Value = http
+                .post(&url)
+                .json(&login)
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            let token = r["data"]["login"]["token"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{r}"))
+                .to_string();
+            let r: serde_json::Value = http
+                .post(&url)
+                .bearer_auth(token)
+                .header("x-community", "xinhua")
+                .json(&json!({"query": "{ community { name } spaces { name } }"}))
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            r
+        }
+    };
+    let mut first = start();
+    let url = wait_listening(&mut first).await;
+    let r = query(url.clone()).await;
+    assert_eq!(r["data"]["community"]["name"], "新华社区");
+    assert_eq!(r["data"]["spaces"].as_array().unwrap().len(), 5);
+    let ready = http
+        .get(url.replace("/graphql", "/readyz"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ready.status(), 200);
+    // Graceful stop: the private cluster is shut down with the gateway.
+    // SAFETY: signalling our own child.
+    unsafe { libc::kill(first.id().unwrap() as i32, libc::SIGTERM) };
+    let status = tokio::time::timeout(Duration::from_secs(60), first.wait())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(status.success(), "{status:?}");
+    assert!(
+        !dir.join("pg/postmaster.pid").exists(),
+        "the cluster stopped with the gateway"
+    );
+
+    let mut second = start();
+    let url = wait_listening(&mut second).await;
+    let r = query(url).await;
+    assert_eq!(
+        r["data"]["spaces"].as_array().unwrap().len(),
+        5,
+        "seeding twice changes nothing"
+    );
+}
