@@ -239,3 +239,52 @@ async fn embedded_defaults_keep_data_across_restarts() {
         "seeding twice changes nothing"
     );
 }
+
+#[tokio::test]
+async fn logs_carry_request_id_and_community() {
+    let app = TestApp::spawn().await;
+    let root = app.two_communities().await;
+    app.ok(Some(&root), Some("alpha"), "{ community { name } }", json!({})).await;
+    // The response line is written after the response is sent; give it a moment.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let log = std::fs::read_to_string(app.data_dir.join("gateway.log")).unwrap();
+    let line = log
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .find(|l| l["span"]["community"] == "alpha")
+        .unwrap_or_else(|| panic!("no log line with the community: {log}"));
+    assert!(!line["span"]["request_id"].as_str().unwrap_or("").is_empty(), "{line}");
+}
+
+/// With OTEL_EXPORTER_OTLP_ENDPOINT set, spans are exported over OTLP/HTTP: a collector on
+/// loopback receives a POST to /v1/traces.
+#[tokio::test]
+async fn traces_are_exported_over_otlp_when_configured() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let collector = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let endpoint = format!("http://{}", collector.local_addr().unwrap());
+    let db = infra::testing::fresh_database().await;
+    let dir = temp_dir("otel");
+    let mut child = linli()
+        .arg("serve")
+        .envs(TestApp::env_for(&db, &dir))
+        .env("OTEL_EXPORTER_OTLP_ENDPOINT", &endpoint)
+        .env("OTEL_BSP_SCHEDULE_DELAY", "100")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let url = wait_listening(&mut child).await;
+    reqwest::get(url.replace("/graphql", "/healthz")).await.unwrap();
+    let (mut sock, _) = tokio::time::timeout(Duration::from_secs(30), collector.accept())
+        .await
+        .expect("no OTLP export within 30 s")
+        .unwrap();
+    let mut buf = vec![0u8; 4096];
+    let n = sock.read(&mut buf).await.unwrap();
+    let head = String::from_utf8_lossy(&buf[..n]);
+    assert!(head.starts_with("POST /v1/traces"), "{head}");
+    assert!(head.to_ascii_lowercase().contains("content-type: application/x-protobuf"), "{head}");
+    let _ = sock.write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n").await;
+}

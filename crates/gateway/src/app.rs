@@ -24,7 +24,7 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
-use tower_http::trace::TraceLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 use crate::config::Config;
 use crate::gql::{self, LinliSchema, RequestMeta};
@@ -76,7 +76,9 @@ pub fn router(state: AppState) -> Router {
                 request_id = %request_id,
                 community = tracing::field::Empty,
             )
-        }))
+        })
+        // One line per request at INFO, carrying the span's request id and community.
+        .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)))
         .layer(PropagateRequestIdLayer::new(X_REQUEST_ID))
         .layer(CatchPanicLayer::custom(|_| {
             tracing::error!("handler panicked");
