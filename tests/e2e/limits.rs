@@ -78,7 +78,11 @@ async fn depth_complexity_aliases_batch_and_body_size_are_limited() {
 
     // A body over the limit is refused from its announced length, before it is read.
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let addr = app.url.trim_start_matches("http://").trim_end_matches("/graphql").to_string();
+    let addr = app
+        .url
+        .trim_start_matches("http://")
+        .trim_end_matches("/graphql")
+        .to_string();
     let mut tcp = tokio::net::TcpStream::connect(&addr).await.unwrap();
     let head = format!(
         "POST /graphql HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
@@ -87,6 +91,10 @@ async fn depth_complexity_aliases_batch_and_body_size_are_limited() {
     tcp.write_all(head.as_bytes()).await.unwrap();
     let mut buf = vec![0u8; 256];
     let n = tcp.read(&mut buf).await.unwrap();
-    let status_line = String::from_utf8_lossy(&buf[..n]).lines().next().unwrap_or_default().to_string();
+    let status_line = String::from_utf8_lossy(&buf[..n])
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string();
     assert!(status_line.starts_with("HTTP/1.1 413"), "{status_line}");
 }

@@ -217,6 +217,27 @@ async fn embedded_defaults_keep_data_across_restarts() {
         .await
         .unwrap();
     assert_eq!(ready.status(), 200);
+    // A CLI command on the same data directory uses the running cluster.
+    let cli = |args: &'static [&'static str]| {
+        let dir = dir.clone();
+        async move {
+            let out = linli()
+                .args(args)
+                .arg("--data-dir")
+                .arg(&dir)
+                .env_remove("DATABASE_URL")
+                .output()
+                .await
+                .unwrap();
+            assert!(out.status.success(), "{args:?}: {out:?}");
+            String::from_utf8(out.stdout).unwrap()
+        }
+    };
+    let out = cli(&["migrate"]).await;
+    assert!(
+        out.contains("6 communities: 0 migrated, 0 failed, 6 already up to date"),
+        "{out}"
+    );
     // Graceful stop: the private cluster is shut down with the gateway.
     // SAFETY: signalling our own child.
     unsafe { libc::kill(first.id().unwrap() as i32, libc::SIGTERM) };
@@ -230,6 +251,24 @@ async fn embedded_defaults_keep_data_across_restarts() {
         "the cluster stopped with the gateway"
     );
 
+    // With the gateway stopped, a CLI command starts the cluster itself (and stops it again).
+    let out = cli(&[
+        "communities",
+        "onboard",
+        "--district",
+        "510109-zhonghe",
+        "--slug",
+        "xinhua-2",
+        "--name",
+        "新华二社区",
+    ])
+    .await;
+    assert!(out.contains("onboarded"), "{out}");
+    assert!(
+        !dir.join("pg/postmaster.pid").exists(),
+        "the CLI stopped the cluster it started"
+    );
+
     let mut second = start();
     let url = wait_listening(&mut second).await;
     let r = query(url).await;
@@ -238,13 +277,24 @@ async fn embedded_defaults_keep_data_across_restarts() {
         5,
         "seeding twice changes nothing"
     );
+    let out = cli(&["migrate"]).await;
+    assert!(
+        out.contains("7 communities"),
+        "the CLI's community is there: {out}"
+    );
 }
 
 #[tokio::test]
 async fn logs_carry_request_id_and_community() {
     let app = TestApp::spawn().await;
     let root = app.two_communities().await;
-    app.ok(Some(&root), Some("alpha"), "{ community { name } }", json!({})).await;
+    app.ok(
+        Some(&root),
+        Some("alpha"),
+        "{ community { name } }",
+        json!({}),
+    )
+    .await;
     // The response line is written after the response is sent; give it a moment.
     tokio::time::sleep(Duration::from_millis(300)).await;
     let log = std::fs::read_to_string(app.data_dir.join("gateway.log")).unwrap();
@@ -253,7 +303,10 @@ async fn logs_carry_request_id_and_community() {
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
         .find(|l| l["span"]["community"] == "alpha")
         .unwrap_or_else(|| panic!("no log line with the community: {log}"));
-    assert!(!line["span"]["request_id"].as_str().unwrap_or("").is_empty(), "{line}");
+    assert!(
+        !line["span"]["request_id"].as_str().unwrap_or("").is_empty(),
+        "{line}"
+    );
 }
 
 /// With OTEL_EXPORTER_OTLP_ENDPOINT set, spans are exported over OTLP/HTTP: a collector on
@@ -276,7 +329,9 @@ async fn traces_are_exported_over_otlp_when_configured() {
         .spawn()
         .unwrap();
     let url = wait_listening(&mut child).await;
-    reqwest::get(url.replace("/graphql", "/healthz")).await.unwrap();
+    reqwest::get(url.replace("/graphql", "/healthz"))
+        .await
+        .unwrap();
     let (mut sock, _) = tokio::time::timeout(Duration::from_secs(30), collector.accept())
         .await
         .expect("no OTLP export within 30 s")
@@ -285,6 +340,12 @@ async fn traces_are_exported_over_otlp_when_configured() {
     let n = sock.read(&mut buf).await.unwrap();
     let head = String::from_utf8_lossy(&buf[..n]);
     assert!(head.starts_with("POST /v1/traces"), "{head}");
-    assert!(head.to_ascii_lowercase().contains("content-type: application/x-protobuf"), "{head}");
-    let _ = sock.write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n").await;
+    assert!(
+        head.to_ascii_lowercase()
+            .contains("content-type: application/x-protobuf"),
+        "{head}"
+    );
+    let _ = sock
+        .write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n")
+        .await;
 }

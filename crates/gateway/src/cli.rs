@@ -80,6 +80,10 @@ pub struct MigrateArgs {
     /// Community schemas migrated in parallel.
     #[arg(long, default_value_t = 4)]
     jobs: usize,
+    /// Benchmarks only (deploy/bench.sh), never on a database you keep: also apply this SQL
+    /// file as one more community migration after the embedded ones.
+    #[arg(long, hide = true)]
+    extra_migration: Option<PathBuf>,
 }
 
 async fn open(config: &Config) -> anyhow::Result<(Tenancy, runtime::Database)> {
@@ -348,7 +352,17 @@ async fn import(t: &Tenancy, file: &PathBuf, jobs: usize) -> anyhow::Result<()> 
 
 pub async fn migrate(config: &Config, args: MigrateArgs) -> anyhow::Result<()> {
     let (t, _db) = open(config).await?;
-    let migrations = infra::migrations::community();
+    let mut migrations = infra::migrations::community();
+    if let Some(path) = &args.extra_migration {
+        let sql =
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        migrations.push(infra::migrations::Migration {
+            version: infra::migrations::latest(&migrations) + 1,
+            name: "extra".into(),
+            sql: Box::leak(sql.into_boxed_str()),
+            checksum: "extra".into(),
+        });
+    }
     if args.check {
         let started = Instant::now();
         let drifts = tenancy::migrate::check_drift(t.db(), &migrations)

@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# Linli benchmark. Rerunnable: builds the release binary, starts it on a throw-away data
+# directory (embedded PostgreSQL and S3), measures, and rewrites docs/PERFORMANCE.md.
+#
+#   deploy/bench.sh                 # 1,000 communities, 10 s per load test
+#   BENCH_COMMUNITIES=200 BENCH_SECONDS=5 deploy/bench.sh
+#
+# Needs: PostgreSQL server binaries (initdb, postgres, pgbench), wrk, curl, python3.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${BENCH_COMMUNITIES:-1000}
+SECS=${BENCH_SECONDS:-10}
+CONC=${BENCH_CONNECTIONS:-16}
+OUT=${BENCH_OUTPUT:-docs/PERFORMANCE.md}
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 1; }
+
+cargo build --release -q
+BIN=${CARGO_TARGET_DIR:-target}/release/linli
+WORK=$(mktemp -d /tmp/linli-bench.XXXXXX)
+chmod 755 "$WORK"
+export LINLI_DATA_DIR=$WORK/data LINLI_LOG_FORMAT=json RUST_LOG=warn LINLI_MASTER_SECRET=bench-secret
+unset DATABASE_URL
+ms() { python3 -c "import time; print(int(time.time()*1000))"; }
+
+"$BIN" serve --listen 127.0.0.1:0 >"$WORK/serve.out" 2>"$WORK/serve.err" &
+GW=$!
+trap 'kill $GW 2>/dev/null; wait $GW 2>/dev/null; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 600); do grep -q "Linli listening on" "$WORK/serve.out" 2>/dev/null && break; sleep 0.1; done
+URL=$(sed -n 's/^Linli listening on //p' "$WORK/serve.out")
+PGPORT=$(sed -n 4p "$WORK/data/pg/postmaster.pid")
+PG="postgres://linli@127.0.0.1:$PGPORT/linli"
+psql() { "$PGBIN/psql" -qAtX "$PG" "$@"; }
+
+echo "bench-password" | "$BIN" admin create --login bench --password-stdin >/dev/null
+"$BIN" districts create --code 510109 --name 成都高新区 >/dev/null
+
+# --- onboarding -------------------------------------------------------------------------------
+python3 - "$N" >"$WORK/communities.csv" <<'PY'
+import sys
+n = int(sys.argv[1])
+print("district_code,slug,name,kind,households,residents")
+for i in range(1, n + 1):
+    print(f"510109,bench-{i:05d},测试社区{i},mixed,2786,6977")
+PY
+IMPORT=$("$BIN" communities import "$WORK/communities.csv" --jobs 1)
+echo "$IMPORT"
+ONBOARD_TOTAL=$(echo "$IMPORT" | sed -n 's/.* in \([0-9.]*\)s (.*/\1/p')
+ONBOARD_P50=$(echo "$IMPORT" | sed -n 's/.*p50 \([0-9.]*m\?s\),.*/\1/p')
+ONBOARD_P95=$(echo "$IMPORT" | sed -n 's/.*p95 \([0-9.]*m\?s\)).*/\1/p')
+DB_SIZE=$(psql -c "SELECT pg_size_pretty(pg_database_size('linli'))")
+PG_CLASS=$(psql -c "SELECT count(*) FROM pg_class")
+
+# --- migrate ------------------------------------------------------------------------------------
+t0=$(ms); MIG0=$("$BIN" migrate); t1=$(ms)
+echo "$MIG0"
+MIG0_INNER=$(echo "$MIG0" | sed -n 's/.*up to date (\(.*\))/\1/p')
+MIG0_CMD=$((t1 - t0))
+echo "ALTER TABLE courtyards ADD COLUMN note text;" >"$WORK/extra.sql"
+t0=$(ms); MIG1=$("$BIN" migrate --extra-migration "$WORK/extra.sql" --jobs 2); t1=$(ms)
+echo "$MIG1"
+MIG1_INNER=$(echo "$MIG1" | sed -n 's/.*up to date (\(.*\))/\1/p')
+MIG1_CMD=$((t1 - t0))
+t0=$(ms); "$BIN" migrate --check --extra-migration "$WORK/extra.sql" >/dev/null; t1=$(ms)
+CHECK_CMD=$((t1 - t0))
+
+# --- gateway against direct SQL -----------------------------------------------------------------
+TOKEN=$(curl -s "$URL" -H 'content-type: application/json' \
+  -d '{"query":"mutation { login(loginName: \"bench\", password: \"bench-password\") { token } }"}' \
+  | python3 -c 'import sys, json; print(json.load(sys.stdin)["data"]["login"]["token"])')
+ACCOUNT=$(psql -c "SELECT id FROM platform.accounts WHERE login_name = 'bench'")
+psql -c "INSERT INTO c_bench_00001.courtyards (id, name, kind) VALUES (gen_random_uuid(), '一号院落', 'courtyard')"
+ROLE=$(psql -c "SELECT role_name FROM platform.communities WHERE slug = 'bench-00001'")
+
+gql_lua() { # $1 = query JSON body, $2 = community header or empty
+  cat <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $TOKEN"
+$( [ -n "$2" ] && echo "wrk.headers[\"X-Community\"] = \"$2\"" )
+wrk.body = '$1'
+LUA
+}
+ME_BODY='{"query":"{ me { account { loginName } } }"}'
+CY_BODY='{"query":"{ courtyards { name } }"}'
+gql_lua "$ME_BODY" "" >"$WORK/me.lua"
+gql_lua "$CY_BODY" "bench-00001" >"$WORK/cy.lua"
+# Sanity: both answer with data, not errors.
+curl -s "$URL" -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -d "$ME_BODY" | grep -q '"loginName":"bench"'
+curl -s "$URL" -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -H 'x-community: bench-00001' -d "$CY_BODY" | grep -q '一号院落'
+
+wrk_rps() { wrk -t2 -c"$CONC" -d"${SECS}s" -s "$1" "$URL" | tee -a "$WORK/wrk.log" | awk '/Requests\/sec/ {print $2}'; }
+pgb_tps() { "$PGBIN/pgbench" -n -M prepared -c"$CONC" -j2 -T"$SECS" -f "$1" "$PG" 2>/dev/null | awk '/^tps/ {print $3}'; }
+
+# The SQL the gateway issues for `me`: the account and its memberships.
+cat >"$WORK/me_all.sql" <<SQL
+SELECT id, login_name, display_name, phone_encrypted, active, created_at FROM platform.accounts WHERE id = '$ACCOUNT';
+SELECT m.id, m.account_id, m.role, m.district_id, m.community_id, d.code, c.slug FROM platform.memberships m LEFT JOIN platform.districts d ON d.id = m.district_id LEFT JOIN platform.communities c ON c.id = m.community_id WHERE m.account_id = '$ACCOUNT' ORDER BY m.created_at, m.id;
+SQL
+cat >"$WORK/me_one.sql" <<SQL
+SELECT id, login_name, display_name, phone_encrypted, active, created_at FROM platform.accounts WHERE id = '$ACCOUNT';
+SQL
+# The SQL the gateway issues for `courtyards` in one community: authentication, the gate, and
+# the tenant transaction.
+cat >"$WORK/cy_one.sql" <<SQL
+BEGIN;
+SELECT set_config('search_path', 'c_bench_00001', true), set_config('role', '$ROLE', true);
+SELECT id, name, kind, households FROM courtyards ORDER BY name;
+COMMIT;
+SQL
+{ cat "$WORK/me_all.sql"
+  echo "SELECT c.id, c.slug, d.path FROM platform.communities c JOIN platform.districts d ON d.id = c.district_id WHERE c.slug = 'bench-00001';"
+  cat "$WORK/cy_one.sql"; } >"$WORK/cy_all.sql"
+
+ME_GW=$(wrk_rps "$WORK/me.lua")
+ME_SQL_ALL=$(pgb_tps "$WORK/me_all.sql")
+ME_SQL_ONE=$(pgb_tps "$WORK/me_one.sql")
+CY_GW=$(wrk_rps "$WORK/cy.lua")
+CY_SQL_ALL=$(pgb_tps "$WORK/cy_all.sql")
+CY_SQL_ONE=$(pgb_tps "$WORK/cy_one.sql")
+RSS=$(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$GW/status)
+ratio() { python3 -c "print(f'{float($1)/float($2):.2f}')"; }
+lat() { python3 -c "print(f'{1000*$CONC/float($1):.2f} ms')"; }
+
+CPU=$(nproc); PGV=$("$PGBIN/postgres" --version | awk '{print $3}'); DATE=$(date -u +%Y-%m-%d)
+cat >"$OUT" <<MD
+# Performance
+
+Measured by \`deploy/bench.sh\` on $DATE: $CPU cores, PostgreSQL $PGV (the embedded cluster,
+fsync on), release build, everything on one machine (load generators included). Rerun with
+\`deploy/bench.sh\`; it rewrites this file. Figures are ratios against a baseline measured in the
+same run wherever one exists.
+
+## Onboarding ($N communities, one at a time)
+
+| what | figure | target |
+|---|---|---|
+| one community onboarded (row + role + schema + community migrations, one transaction), p50 | $ONBOARD_P50 | ≤ 100 ms |
+| same, p95 | $ONBOARD_P95 | |
+| $N communities by \`linli communities import\` | ${ONBOARD_TOTAL} s | |
+| database size after $N community schemas | $DB_SIZE | |
+| rows in pg_class | $PG_CLASS | |
+
+## \`linli migrate\` over $N community schemas
+
+| what | inside the command | whole command (process start, connect) | target |
+|---|---|---|---|
+| nothing to do | $MIG0_INNER | ${MIG0_CMD} ms | ≤ 1 s |
+| one added column in every schema (2 schemas at a time) | $MIG1_INNER | ${MIG1_CMD} ms | |
+| \`migrate --check\` (drift of every schema) | | ${CHECK_CMD} ms | |
+
+## Gateway against the same SQL run directly ($CONC connections, ${SECS} s each)
+
+Gateway: \`wrk\` POSTing the GraphQL request with a bearer token. Direct: \`pgbench -M prepared\`
+on the same PostgreSQL with the statements the gateway issues for that request ("all SQL":
+authentication, the community gate and the tenant transaction) and with the data statement
+alone ("one query").
+
+| request | gateway req/s | direct, all SQL (tx/s) | gateway ÷ all SQL | direct, one query (tx/s) | gateway ÷ one query | gateway mean latency |
+|---|---|---|---|---|---|---|
+| \`me\` | $ME_GW | $ME_SQL_ALL | $(ratio "$ME_GW" "$ME_SQL_ALL") | $ME_SQL_ONE | $(ratio "$ME_GW" "$ME_SQL_ONE") | $(lat "$ME_GW") |
+| \`courtyards\` (X-Community, tenant transaction) | $CY_GW | $CY_SQL_ALL | $(ratio "$CY_GW" "$CY_SQL_ALL") | $CY_SQL_ONE | $(ratio "$CY_GW" "$CY_SQL_ONE") | $(lat "$CY_GW") |
+
+Target: the gateway within 3× of direct SQL latency for a one-row query, i.e. a ratio ≥ 0.33
+in the "÷ one query" column (at equal concurrency, latency ratio = inverse throughput ratio).
+
+Peak RSS of the gateway (VmHWM) at the end of the run: **$RSS**.
+MD
+echo "wrote $OUT"
+cat "$OUT"
