@@ -101,3 +101,117 @@ async fn import_then_migrate_then_check_drift() {
     );
     assert!(out.contains("1 community schema(s) drifted"), "{out}");
 }
+
+/// `linli migrate` killed in the middle: every schema is either wholly migrated or untouched,
+/// and the next run finishes exactly the rest.
+#[tokio::test]
+async fn a_killed_migrate_resumes_where_it_stopped() {
+    let db = infra::testing::fresh_database().await;
+    let dir = temp_dir("migrate-kill");
+    assert!(
+        run(
+            &[
+                "districts",
+                "create",
+                "--code",
+                "500192",
+                "--name",
+                "两江新区"
+            ],
+            &db,
+            &dir
+        )
+        .await
+        .status
+        .success()
+    );
+    let csv = dir.join("c.csv");
+    let mut rows = String::from("district_code,slug,name\n");
+    for i in 0..8 {
+        rows.push_str(&format!("500192,c{i},社区{i}\n"));
+    }
+    std::fs::write(&csv, rows).unwrap();
+    assert!(
+        run(&["communities", "import", csv.to_str().unwrap()], &db, &dir)
+            .await
+            .status
+            .success()
+    );
+    // Slow on purpose, so that the kill lands while schemas are in flight.
+    let extra = dir.join("extra.sql");
+    std::fs::write(
+        &extra,
+        "ALTER TABLE courtyards ADD COLUMN note text; SELECT pg_sleep(0.5);",
+    )
+    .unwrap();
+    let mut child = linli()
+        .args([
+            "migrate",
+            "--jobs",
+            "2",
+            "--extra-migration",
+            extra.to_str().unwrap(),
+        ])
+        .envs(TestApp::env_for(&db, &dir))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill as soon as the first schema has committed: the others are pending or in flight.
+    let pool = sqlx::PgPool::connect(&db).await.unwrap();
+    let latest = infra::migrations::latest(&infra::migrations::community());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM platform.communities WHERE schema_version > $1",
+        )
+        .bind(latest)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        if n > 0 || std::time::Instant::now() > deadline {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    child.start_kill().unwrap();
+    child.wait().await.unwrap();
+
+    let latest = infra::migrations::latest(&infra::migrations::community());
+    let state: Vec<(String, i32, bool)> = sqlx::query_as(
+        "SELECT c.slug, c.schema_version,
+                EXISTS (SELECT 1 FROM information_schema.columns
+                         WHERE table_schema = c.schema_name AND table_name = 'courtyards'
+                           AND column_name = 'note')
+           FROM platform.communities c ORDER BY slug",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    let done = state.iter().filter(|s| s.1 == latest + 1).count();
+    assert!(
+        done > 0 && done < 8,
+        "the kill should land mid-run: {state:?}"
+    );
+    for (slug, version, has_column) in &state {
+        assert_eq!(
+            *has_column,
+            *version == latest + 1,
+            "{slug} is half migrated: {state:?}"
+        );
+    }
+    let o = run(
+        &["migrate", "--extra-migration", extra.to_str().unwrap()],
+        &db,
+        &dir,
+    )
+    .await;
+    let out = stdout(&o);
+    assert!(
+        out.contains(&format!(
+            "8 communities: {} migrated, 0 failed, {done} already up to date",
+            8 - done
+        )),
+        "{out}"
+    );
+}

@@ -92,10 +92,20 @@ impl TestApp {
 
     /// Start (or restart) a gateway on an existing database.
     pub async fn start(database_url: String, data_dir: PathBuf) -> TestApp {
+        Self::start_with(database_url, data_dir, &[]).await
+    }
+
+    /// Start a gateway with extra environment variables.
+    pub async fn start_with(
+        database_url: String,
+        data_dir: PathBuf,
+        env: &[(&str, &str)],
+    ) -> TestApp {
         let log = std::fs::File::create(data_dir.join("gateway.log")).unwrap();
         let mut child = linli()
             .arg("serve")
             .envs(Self::env_for(&database_url, &data_dir))
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::from(log))
             .kill_on_drop(true)

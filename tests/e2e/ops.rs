@@ -349,3 +349,57 @@ async fn traces_are_exported_over_otlp_when_configured() {
         .write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n")
         .await;
 }
+
+/// Settings come from a TOML file named by LINLI_CONFIG, environment variables win over it.
+#[tokio::test]
+async fn configuration_file_and_cors() {
+    let db = infra::testing::fresh_database().await;
+    let dir = temp_dir("config");
+    let file = dir.join("linli.toml");
+    std::fs::write(
+        &file,
+        "max_aliases = 1\ncors_origins = [\"https://file.example\"]\n",
+    )
+    .unwrap();
+    let app = TestApp::start_with(
+        db,
+        dir,
+        &[
+            ("LINLI_CONFIG", file.to_str().unwrap()),
+            ("LINLI_CORS_ORIGINS", "[\"https://linli.example\"]"),
+        ],
+    )
+    .await;
+    let r = app
+        .gql(None, None, "{ a: __typename b: __typename }", json!({}))
+        .await;
+    assert_eq!(
+        crate::code(&r),
+        "BAD_USER_INPUT",
+        "max_aliases = 1 from the file: {r}"
+    );
+
+    let preflight = |origin: &'static str| {
+        app.http
+            .request(reqwest::Method::OPTIONS, &app.url)
+            .header("origin", origin)
+            .header("access-control-request-method", "POST")
+            .header(
+                "access-control-request-headers",
+                "authorization,x-community,content-type",
+            )
+            .send()
+    };
+    let ok = preflight("https://linli.example").await.unwrap();
+    assert_eq!(
+        ok.headers()
+            .get("access-control-allow-origin")
+            .map(|v| v.to_str().unwrap()),
+        Some("https://linli.example")
+    );
+    let other = preflight("https://file.example").await.unwrap();
+    assert!(
+        other.headers().get("access-control-allow-origin").is_none(),
+        "the environment wins"
+    );
+}
