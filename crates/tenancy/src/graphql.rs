@@ -2,7 +2,7 @@
 
 use async_graphql::{ComplexObject, Context, Enum, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
-use infra::{AppError, AppResult, Role};
+use infra::{AppError, AppResult};
 use uuid::Uuid;
 
 use crate::model::{self, CommunityKind, CommunityStatus};
@@ -27,7 +27,7 @@ fn parse_id(id: &ID) -> AppResult<Uuid> {
 }
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "Role")]
+#[graphql(name = "Role", remote = "infra::Role")]
 pub enum RoleGql {
     PlatformAdmin,
     DistrictAdmin,
@@ -40,41 +40,9 @@ pub enum RoleGql {
     PartnerMember,
 }
 
-impl From<RoleGql> for Role {
-    fn from(r: RoleGql) -> Role {
-        match r {
-            RoleGql::PlatformAdmin => Role::PlatformAdmin,
-            RoleGql::DistrictAdmin => Role::DistrictAdmin,
-            RoleGql::DistrictViewer => Role::DistrictViewer,
-            RoleGql::CommunityAdmin => Role::CommunityAdmin,
-            RoleGql::Staff => Role::Staff,
-            RoleGql::Teacher => Role::Teacher,
-            RoleGql::Volunteer => Role::Volunteer,
-            RoleGql::Resident => Role::Resident,
-            RoleGql::PartnerMember => Role::PartnerMember,
-        }
-    }
-}
-
-impl From<Role> for RoleGql {
-    fn from(r: Role) -> RoleGql {
-        match r {
-            Role::PlatformAdmin => RoleGql::PlatformAdmin,
-            Role::DistrictAdmin => RoleGql::DistrictAdmin,
-            Role::DistrictViewer => RoleGql::DistrictViewer,
-            Role::CommunityAdmin => RoleGql::CommunityAdmin,
-            Role::Staff => RoleGql::Staff,
-            Role::Teacher => RoleGql::Teacher,
-            Role::Volunteer => RoleGql::Volunteer,
-            Role::Resident => RoleGql::Resident,
-            Role::PartnerMember => RoleGql::PartnerMember,
-        }
-    }
-}
-
 /// Community type (社区类型).
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "CommunityKind")]
+#[graphql(name = "CommunityKind", remote = "crate::model::CommunityKind")]
 pub enum CommunityKindGql {
     OldCourtyard,
     Resettlement,
@@ -85,43 +53,12 @@ pub enum CommunityKindGql {
     Mixed,
 }
 
-impl From<CommunityKindGql> for CommunityKind {
-    fn from(k: CommunityKindGql) -> Self {
-        CommunityKind::ALL[k as usize]
-    }
-}
-
-impl From<&str> for CommunityKindGql {
-    fn from(s: &str) -> Self {
-        use CommunityKindGql::*;
-        [
-            OldCourtyard,
-            Resettlement,
-            CommercialHousing,
-            PublicRental,
-            UniversityTown,
-            WorkerDormitory,
-            Mixed,
-        ][CommunityKind::parse(s).map(|k| k as usize).unwrap_or(6)]
-    }
-}
-
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "CommunityStatus")]
+#[graphql(name = "CommunityStatus", remote = "crate::model::CommunityStatus")]
 pub enum CommunityStatusGql {
     Active,
     Suspended,
     Archived,
-}
-
-impl From<CommunityStatus> for CommunityStatusGql {
-    fn from(s: CommunityStatus) -> Self {
-        match s {
-            CommunityStatus::Active => CommunityStatusGql::Active,
-            CommunityStatus::Suspended => CommunityStatusGql::Suspended,
-            CommunityStatus::Archived => CommunityStatusGql::Archived,
-        }
-    }
 }
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
@@ -254,7 +191,9 @@ impl From<model::Community> for CommunityGql {
         CommunityGql {
             id: ID(c.id.to_string()),
             status: c.status().into(),
-            kind: c.kind.as_str().into(),
+            kind: CommunityKind::parse(&c.kind)
+                .unwrap_or(CommunityKind::Mixed)
+                .into(),
             slug: c.slug,
             name: c.name,
             households: c.households,
