@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextResolve, ResolveInfo,
+    Extension, ExtensionContext, ExtensionFactory, NextExecute, NextParseQuery,
 };
 use async_graphql::parser::types::{ExecutableDocument, OperationType, Selection, SelectionSet};
 use async_graphql::{
@@ -132,54 +132,106 @@ impl Extension for AliasLimitExt {
 
 // --- audit ---
 
-/// Writes one audit row per top-level mutation field, after it ran, with its outcome.
+/// Writes one audit row per top-level mutation field, after the operation ran, with its
+/// outcome. It reads the document once at parse time and the response once at the end, so
+/// queries pay nothing per field.
 struct Audit;
 
 impl ExtensionFactory for Audit {
     fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(AuditExt)
+        Arc::new(AuditExt::default())
     }
 }
 
-struct AuditExt;
+/// (operation name, [(response key, field name)]) of each mutation in the document.
+type MutationFields = Vec<(Option<String>, Vec<(String, String)>)>;
+
+#[derive(Default)]
+struct AuditExt {
+    mutations: std::sync::Mutex<MutationFields>,
+}
 
 #[async_trait::async_trait]
 impl Extension for AuditExt {
-    async fn resolve(
+    async fn parse_query(
         &self,
         ctx: &ExtensionContext<'_>,
-        info: ResolveInfo<'_>,
-        next: NextResolve<'_>,
-    ) -> ServerResult<Option<Value>> {
-        let top_mutation = info.path_node.parent.is_none() && info.parent_type == "Mutation";
-        let operation = info.name;
-        let result = next.run(ctx, info).await;
-        if top_mutation {
-            let outcome = match &result {
-                Ok(_) => "ok".to_string(),
-                Err(e) => error_code(e).unwrap_or("INTERNAL").to_string(),
+        query: &str,
+        variables: &Variables,
+        next: NextParseQuery<'_>,
+    ) -> ServerResult<ExecutableDocument> {
+        let doc = next.run(ctx, query, variables).await?;
+        let found: MutationFields = doc
+            .operations
+            .iter()
+            .filter(|(_, op)| op.node.ty == OperationType::Mutation)
+            .map(|(name, op)| {
+                let fields = op
+                    .node
+                    .selection_set
+                    .node
+                    .items
+                    .iter()
+                    .filter_map(|s| match &s.node {
+                        Selection::Field(f) => Some((
+                            f.node.response_key().node.to_string(),
+                            f.node.name.node.to_string(),
+                        )),
+                        _ => None,
+                    })
+                    .collect();
+                (name.map(|n| n.to_string()), fields)
+            })
+            .collect();
+        *self.mutations.lock().expect("audit lock") = found;
+        Ok(doc)
+    }
+
+    async fn execute(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        operation_name: Option<&str>,
+        next: NextExecute<'_>,
+    ) -> async_graphql::Response {
+        let resp = next.run(ctx, operation_name).await;
+        let fields = {
+            let mutations = self.mutations.lock().expect("audit lock");
+            let chosen = match operation_name {
+                Some(n) => mutations
+                    .iter()
+                    .find(|(name, _)| name.as_deref() == Some(n)),
+                None => mutations.first(),
             };
-            let account = ctx
-                .data_opt::<Caller>()
-                .and_then(|c| c.0.as_ref())
-                .map(|p| p.account_id());
-            let meta = ctx.data_opt::<RequestMeta>();
-            if let Some(t) = ctx.data_opt::<Tenancy>() {
-                let r = t
-                    .audit(
-                        account,
-                        meta.and_then(|m| m.community_id),
-                        operation,
-                        &outcome,
-                        meta.and_then(|m| m.request_id.as_deref()),
-                    )
-                    .await;
-                if let Err(e) = r {
-                    tracing::error!(error = ?e, operation, "audit write failed");
-                }
+            chosen.map(|(_, f)| f.clone()).unwrap_or_default()
+        };
+        if fields.is_empty() {
+            return resp;
+        }
+        let (Some(t), meta) = (ctx.data_opt::<Tenancy>(), ctx.data_opt::<RequestMeta>()) else {
+            return resp;
+        };
+        let account = ctx
+            .data_opt::<Caller>()
+            .and_then(|c| c.0.as_ref())
+            .map(|p| p.account_id());
+        for (key, field) in fields {
+            let error = resp.errors.iter().find(|e| {
+                matches!(e.path.first(), Some(async_graphql::PathSegment::Field(k)) if *k == key)
+            });
+            let outcome = match error {
+                None => "ok",
+                Some(e) => error_code(e).unwrap_or("INTERNAL"),
+            };
+            let community = meta.and_then(|m| m.community_id);
+            let request_id = meta.and_then(|m| m.request_id.as_deref());
+            if let Err(e) = t
+                .audit(account, community, &field, outcome, request_id)
+                .await
+            {
+                tracing::error!(error = ?e, operation = %field, "audit write failed");
             }
         }
-        result
+        resp
     }
 }
 

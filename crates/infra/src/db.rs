@@ -42,6 +42,9 @@ impl Db {
             .max_lifetime(cfg.max_lifetime)
             .idle_timeout(cfg.idle_timeout)
             .acquire_timeout(cfg.acquire_timeout)
+            // A ping before every checkout is a round trip per request; a dead connection
+            // fails its query instead, which the bounded lifetime makes rare.
+            .test_before_acquire(false)
             .connect_with(opts)
             .await?;
         Self::from_pool(pool).await

@@ -239,11 +239,9 @@ impl Tenancy {
         )
         .map_err(|_| TenancyError::BadToken)?;
         let mut conn = self.db.pool().acquire().await?;
-        let account = db::account_by_id(&mut conn, data.claims.sub)
+        let (account, memberships) = db::account_with_memberships(&mut conn, data.claims.sub)
             .await?
-            .filter(|a| a.active)
             .ok_or(TenancyError::BadToken)?;
-        let memberships = db::memberships_of(&mut conn, account.id).await?;
         Ok(Principal {
             account,
             memberships,
