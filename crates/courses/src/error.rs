@@ -1,4 +1,6 @@
-use infra::AppError;
+//! The community college's own failures, in the words a community worker reads.
+
+use infra::{AppError, ErrorCode};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CoursesError {
@@ -8,22 +10,224 @@ pub enum CoursesError {
     InvalidCategoryName,
     #[error("category exists")]
     CategoryExists,
+    #[error("invalid {field}")]
+    InvalidText { field: &'static str, max: usize },
+    #[error("unknown category")]
+    UnknownCategory,
+    #[error("bad age range")]
+    BadAgeRange,
+    #[error("not found: {0}")]
+    NotFound(&'static str),
+    #[error("course not open")]
+    CourseNotOpen,
+    #[error("already enrolled")]
+    AlreadyEnrolled,
+    #[error("already cancelled")]
+    AlreadyCancelled,
+    #[error("audience")]
+    Audience,
+    #[error("birth date needed")]
+    BirthDateNeeded,
+    #[error("not your learner")]
+    NotYourLearner,
+    #[error("invalid check-in code")]
+    InvalidCode,
+    #[error("code of another community")]
+    OtherCommunity,
+    #[error("outside the check-in window")]
+    OutsideWindow,
+    #[error("not enrolled")]
+    NotEnrolled,
+    #[error("already checked in")]
+    AlreadyCheckedIn,
+    #[error("survey closed")]
+    SurveyClosed,
+    #[error("bad answer")]
+    BadAnswer,
+    #[error("threshold not reached")]
+    ThresholdNotReached { count: i64, threshold: i32 },
+    #[error("did not attend")]
+    DidNotAttend,
+    #[error("rating out of range")]
+    Rating,
+    #[error("image too large")]
+    ImageTooLarge,
+    #[error("image dimensions too large")]
+    ImageDimensions,
+    #[error("unsupported image")]
+    UnsupportedImage,
+    #[error("bad sessions")]
+    BadSessions,
+    #[error("bad month")]
+    BadMonth,
+    #[error("bad period")]
+    BadPeriod,
 }
 
 impl From<CoursesError> for AppError {
     fn from(e: CoursesError) -> Self {
-        match e {
-            CoursesError::InvalidCategoryCode => AppError::bad_input(
-                "类别代码只能包含小写字母、数字和下划线，2 到 32 个字符",
-                "A category code is 2–32 lower-case letters, digits or underscores",
+        use CoursesError as E;
+        use ErrorCode::*;
+        let (code, zh, en): (ErrorCode, String, String) = match e {
+            E::InvalidCategoryCode => (
+                BadUserInput,
+                "类别代码只能包含小写字母、数字和下划线，2 到 32 个字符".into(),
+                "A category code is 2–32 lower-case letters, digits or underscores".into(),
             ),
-            CoursesError::InvalidCategoryName => AppError::bad_input(
-                "类别名称不能为空，且不超过 50 个字",
-                "A category name must be 1–50 characters",
+            E::InvalidCategoryName => (
+                BadUserInput,
+                "类别名称不能为空，且不超过 50 个字".into(),
+                "A category name must be 1–50 characters".into(),
             ),
-            CoursesError::CategoryExists => {
-                AppError::conflict("该课程类别已存在", "This course category already exists")
-            }
-        }
+            E::CategoryExists => (
+                Conflict,
+                "该课程类别已存在".into(),
+                "This course category already exists".into(),
+            ),
+            E::InvalidText { field, max } => (
+                BadUserInput,
+                format!("“{field}”不能为空，且不超过 {max} 个字"),
+                format!("{field} must be 1–{max} characters"),
+            ),
+            E::UnknownCategory => (
+                BadUserInput,
+                "没有这个课程类别".into(),
+                "There is no such course category".into(),
+            ),
+            E::BadAgeRange => (
+                BadUserInput,
+                "年龄范围不正确".into(),
+                "The age range is not valid".into(),
+            ),
+            E::NotFound(what) => (
+                NotFound,
+                format!("找不到该{}", zh_name(what)),
+                format!("{what} not found"),
+            ),
+            E::CourseNotOpen => (
+                Conflict,
+                "该课程目前不接受报名".into(),
+                "This course is not open for enrolment".into(),
+            ),
+            E::AlreadyEnrolled => (
+                Conflict,
+                "已经报名（或在候补名单中）".into(),
+                "Already enrolled or on the waiting list".into(),
+            ),
+            E::AlreadyCancelled => (
+                Conflict,
+                "该报名已取消".into(),
+                "This enrolment is already cancelled".into(),
+            ),
+            E::Audience => (
+                BadUserInput,
+                "该学员的年龄不符合课程的对象要求".into(),
+                "The learner's age does not fit this course's audience".into(),
+            ),
+            E::BirthDateNeeded => (
+                BadUserInput,
+                "此课程有年龄要求，请先登记学员的出生日期".into(),
+                "This course has an age rule: record the learner's birth date first".into(),
+            ),
+            E::NotYourLearner => (
+                Forbidden,
+                "只能为本人或自己监护的孩子办理".into(),
+                "You can act only for yourself or a child in your care".into(),
+            ),
+            E::InvalidCode => (
+                BadUserInput,
+                "签到二维码无效".into(),
+                "This check-in code is not valid".into(),
+            ),
+            E::OtherCommunity => (
+                BadUserInput,
+                "这是其他社区的签到二维码".into(),
+                "This check-in code belongs to another community".into(),
+            ),
+            E::OutsideWindow => (
+                BadUserInput,
+                "现在不在签到时间内（课前 30 分钟至下课）".into(),
+                "Check-in is open from 30 minutes before the session to its end".into(),
+            ),
+            E::NotEnrolled => (
+                Forbidden,
+                "该学员没有报名这门课".into(),
+                "The learner is not enrolled in this course".into(),
+            ),
+            E::AlreadyCheckedIn => (Conflict, "已经签到过了".into(), "Already checked in".into()),
+            E::SurveyClosed => (
+                Conflict,
+                "问卷已结束".into(),
+                "This survey is closed".into(),
+            ),
+            E::BadAnswer => (
+                BadUserInput,
+                "答案与问题不匹配".into(),
+                "An answer does not fit its question".into(),
+            ),
+            E::ThresholdNotReached { count, threshold } => (
+                Conflict,
+                format!("报名意向 {count} 人，未达到开课门槛 {threshold} 人"),
+                format!("{count} residents asked; the threshold is {threshold}"),
+            ),
+            E::DidNotAttend => (
+                Forbidden,
+                "上过这门课才能评价".into(),
+                "Only learners who attended can rate a course".into(),
+            ),
+            E::Rating => (
+                BadUserInput,
+                "评分为 1 到 5 分".into(),
+                "A rating is 1 to 5".into(),
+            ),
+            E::ImageTooLarge => (
+                BadUserInput,
+                "图片文件过大".into(),
+                "The image file is too large".into(),
+            ),
+            E::ImageDimensions => (
+                BadUserInput,
+                "图片尺寸过大".into(),
+                "The image dimensions are too large".into(),
+            ),
+            E::UnsupportedImage => (
+                BadUserInput,
+                "只支持 JPEG、PNG 和 WebP 图片".into(),
+                "Only JPEG, PNG and WebP images are accepted".into(),
+            ),
+            E::BadSessions => (
+                BadUserInput,
+                "课次时间不正确".into(),
+                "The session times are not valid".into(),
+            ),
+            E::BadMonth => (
+                BadUserInput,
+                "月份格式应为 YYYY-MM".into(),
+                "A month is written YYYY-MM".into(),
+            ),
+            E::BadPeriod => (
+                BadUserInput,
+                "展期不正确".into(),
+                "The period is not valid".into(),
+            ),
+        };
+        AppError::new(code, zh, en)
+    }
+}
+
+fn zh_name(what: &str) -> &'static str {
+    match what {
+        "course" => "课程",
+        "session" => "课次",
+        "learner" => "学员",
+        "teacher" => "老师",
+        "enrolment" => "报名",
+        "survey" => "问卷",
+        "question" => "问题",
+        "club" => "社团",
+        "federation" => "社团联盟",
+        "exhibition" => "展览",
+        "work" => "作品",
+        _ => "记录",
     }
 }

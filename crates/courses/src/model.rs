@@ -1,3 +1,8 @@
+//! Validated types and rows of the community college.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use uuid::Uuid;
+
 use crate::error::CoursesError;
 
 /// A course category (课程类别), e.g. `health` / 健康养生. The list is per community.
@@ -26,5 +31,261 @@ impl CategoryCode {
     }
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+/// Trimmed text of 1..=max characters.
+pub fn text(s: &str, max: usize, field: &'static str) -> Result<String, CoursesError> {
+    let t = s.trim();
+    let n = t.chars().count();
+    if n == 0 || n > max {
+        return Err(CoursesError::InvalidText { field, max });
+    }
+    Ok(t.to_string())
+}
+
+macro_rules! str_enum {
+    ($(#[$m:meta])* $name:ident { $($variant:ident = $s:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $name { $($variant),+ }
+        impl $name {
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $s),+ }
+            }
+            pub fn parse(s: &str) -> Option<$name> {
+                match s { $($s => Some($name::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+
+str_enum!(
+    /// Who a course is for: 小朋友 / 大朋友 / 老朋友 / everyone.
+    Audience { Children = "children", Adults = "adults", Elderly = "elderly", All = "all" }
+);
+str_enum!(Format { Lecture = "lecture", Workshop = "workshop", Salon = "salon", Performance = "performance", Forum = "forum" });
+str_enum!(
+    /// 专家, 邻里达人, 高校教师, 高校学生, 社会组织.
+    TeacherKind {
+        Expert = "expert",
+        LocalTalent = "local_talent",
+        UniversityTeacher = "university_teacher",
+        UniversityStudent = "university_student",
+        SocialOrganisation = "social_organisation",
+    }
+);
+str_enum!(QuestionKind { Single = "single", Multiple = "multiple", Text = "text", Talent = "talent" });
+str_enum!(ExhibitionKind { Painting = "painting", Photography = "photography", Handicraft = "handicraft" });
+str_enum!(EnrolmentStatus { Enrolled = "enrolled", Waitlisted = "waitlisted", Cancelled = "cancelled" });
+str_enum!(ClubRole { Member = "member", Leader = "leader", Monitor = "monitor" });
+str_enum!(CadencePeriod { Week = "week", Month = "month" });
+
+impl Audience {
+    /// Does a learner of `age` (None: unknown) belong to this audience? Children are under 18,
+    /// the elderly 60 and over (the seed reports' 小朋友 / 大朋友 / 老朋友).
+    pub fn admits(self, age: Option<i32>) -> Option<bool> {
+        match (self, age) {
+            (Audience::All, _) => Some(true),
+            (_, None) => None,
+            (Audience::Children, Some(a)) => Some(a < 18),
+            (Audience::Adults, Some(a)) => Some(a >= 18),
+            (Audience::Elderly, Some(a)) => Some(a >= 60),
+        }
+    }
+}
+
+/// Whole years between `birth` and `on`.
+pub fn age_on(birth: NaiveDate, on: NaiveDate) -> i32 {
+    use chrono::Datelike;
+    let mut years = on.year() - birth.year();
+    if (on.month(), on.day()) < (birth.month(), birth.day()) {
+        years -= 1;
+    }
+    years
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Learner {
+    pub id: Uuid,
+    pub account_id: Option<Uuid>,
+    pub guardian_account_id: Option<Uuid>,
+    pub name: String,
+    pub birth_date: Option<NaiveDate>,
+}
+
+impl Learner {
+    pub fn age(&self) -> Option<i32> {
+        self.birth_date.map(|b| age_on(b, Utc::now().date_naive()))
+    }
+    /// Under 18, or registered by a guardian with no birth date.
+    pub fn is_minor(&self) -> bool {
+        match self.age() {
+            Some(a) => a < 18,
+            None => self.account_id.is_none(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Teacher {
+    pub id: Uuid,
+    pub name: String,
+    pub kind: String,
+    pub skills: Vec<String>,
+    pub phone_encrypted: Option<String>,
+    pub account_id: Option<Uuid>,
+    pub learner_id: Option<Uuid>,
+    pub status: String,
+    pub teaches_in: Vec<String>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Course {
+    pub id: Uuid,
+    pub title: String,
+    pub category: String,
+    pub audience: String,
+    pub min_age: Option<i32>,
+    pub max_age: Option<i32>,
+    pub format: String,
+    pub public_benefit: bool,
+    pub fee_cents: i32,
+    pub club_id: Option<Uuid>,
+    pub capacity: i32,
+    pub enrolled: i32,
+    pub materials: Option<String>,
+    pub status: String,
+    pub demand: Option<String>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Session {
+    pub id: Uuid,
+    pub course_id: Uuid,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub place: String,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Enrolment {
+    pub id: Uuid,
+    pub course_id: Uuid,
+    pub learner_id: Uuid,
+    pub status: String,
+    pub queued: i64,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Survey {
+    pub id: Uuid,
+    pub title: String,
+    pub threshold: i32,
+    pub closes_at: Option<DateTime<Utc>>,
+    pub closed: bool,
+}
+
+impl Survey {
+    pub fn is_open(&self) -> bool {
+        !self.closed && self.closes_at.is_none_or(|c| c > Utc::now())
+    }
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Question {
+    pub id: Uuid,
+    pub survey_id: Uuid,
+    pub position: i32,
+    pub kind: String,
+    pub prompt: String,
+    pub options: Vec<String>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Federation {
+    pub id: Uuid,
+    pub name: String,
+    pub leader: Option<Uuid>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Club {
+    pub id: Uuid,
+    pub name: String,
+    pub federation_id: Option<Uuid>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ClubMember {
+    pub club_id: Uuid,
+    pub learner_id: Uuid,
+    pub name: String,
+    pub role: String,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct CadenceTarget {
+    pub id: Uuid,
+    pub name: String,
+    pub period: String,
+    pub min_sessions: i32,
+    pub public_benefit_only: bool,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Exhibition {
+    pub id: Uuid,
+    pub title: String,
+    pub kind: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub published: bool,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Work {
+    pub id: Uuid,
+    pub exhibition_id: Uuid,
+    pub learner_id: Uuid,
+    pub author: String,
+    pub course_id: Option<Uuid>,
+    pub title: String,
+    pub minor: bool,
+    pub guardian_consent_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct WorkPhoto {
+    pub id: Uuid,
+    pub work_id: Uuid,
+    pub object_key: String,
+    pub thumb_key: String,
+    pub width: i32,
+    pub height: i32,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Nomination {
+    pub id: Uuid,
+    pub learner_id: Uuid,
+    pub pool: String,
+    pub reason: String,
+    pub created_at: DateTime<Utc>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ages_and_audiences() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        assert_eq!(age_on(d(1955, 3, 1), d(2026, 2, 28)), 70);
+        assert_eq!(age_on(d(1955, 3, 1), d(2026, 3, 1)), 71);
+        assert_eq!(Audience::Elderly.admits(Some(59)), Some(false));
+        assert_eq!(Audience::Elderly.admits(Some(60)), Some(true));
+        assert_eq!(Audience::Children.admits(None), None);
+        assert_eq!(Audience::All.admits(None), Some(true));
     }
 }

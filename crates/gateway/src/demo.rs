@@ -199,6 +199,7 @@ pub async fn seed(t: &Tenancy) -> anyhow::Result<()> {
             tenant: community.tenant(),
             access: CommunityAccess {
                 account_id: uuid::Uuid::nil(),
+                display_name: "演示数据".into(),
                 roles: vec![Role::CommunityAdmin],
                 admin_above: true,
                 viewer_above: false,

@@ -52,7 +52,11 @@ pub fn build_schema(
         .extension(AliasLimit(config.max_aliases))
         .extension(Audit);
     if let Some((tenancy, db, store)) = data {
-        b = b.data(tenancy).data(db).data(store);
+        b = b
+            .data(tenancy.secrets().clone())
+            .data(tenancy)
+            .data(db)
+            .data(store);
     }
     b.finish()
 }

@@ -17,6 +17,7 @@ pub struct Secrets {
     field_key: [u8; 32],
     lookup_key: [u8; 32],
     token_key: [u8; 32],
+    signing_key: [u8; 32],
 }
 
 fn derive(master: &[u8], label: &str) -> [u8; 32] {
@@ -31,6 +32,7 @@ impl Secrets {
             field_key: derive(master, "linli/field-encryption/v1"),
             lookup_key: derive(master, "linli/lookup-hash/v1"),
             token_key: derive(master, "linli/token-signing/v1"),
+            signing_key: derive(master, "linli/signed-payloads/v1"),
         }
     }
 
@@ -43,6 +45,27 @@ impl Secrets {
 
     pub fn token_key(&self) -> &[u8] {
         &self.token_key
+    }
+
+    /// A MAC over `payload` for one `purpose` (QR check-in codes, say): a tag made for one
+    /// purpose never verifies for another.
+    pub fn sign(&self, purpose: &str, payload: &[u8]) -> [u8; 32] {
+        let mut mac =
+            <HmacSha256 as Mac>::new_from_slice(&self.signing_key).expect("any key length");
+        mac.update(purpose.as_bytes());
+        mac.update(&[0]);
+        mac.update(payload);
+        mac.finalize().into_bytes().into()
+    }
+
+    /// Constant-time check of a tag made by `sign`.
+    pub fn verify(&self, purpose: &str, payload: &[u8], tag: &[u8]) -> bool {
+        let mut mac =
+            <HmacSha256 as Mac>::new_from_slice(&self.signing_key).expect("any key length");
+        mac.update(purpose.as_bytes());
+        mac.update(&[0]);
+        mac.update(payload);
+        mac.verify_slice(tag).is_ok()
     }
 
     /// `v1:` + base64(nonce || ciphertext).

@@ -121,6 +121,21 @@ impl ObjectStore {
         Ok(data.into_bytes().to_vec())
     }
 
+    /// A GET URL for `key` that expires after `ttl`.
+    pub async fn presign_get(&self, key: &str, ttl: std::time::Duration) -> AppResult<String> {
+        let cfg = aws_sdk_s3::presigning::PresigningConfig::expires_in(ttl)
+            .map_err(AppError::internal)?;
+        let req = self
+            .client
+            .get_object()
+            .bucket(&self.bucket)
+            .key(key)
+            .presigned(cfg)
+            .await
+            .map_err(AppError::internal)?;
+        Ok(req.uri().to_string())
+    }
+
     pub async fn delete(&self, key: &str) -> AppResult<()> {
         self.client
             .delete_object()

@@ -122,6 +122,8 @@ impl Role {
 #[derive(Debug, Clone)]
 pub struct CommunityAccess {
     pub account_id: Uuid,
+    /// The caller's display name, for records that need a name (a learner's, say).
+    pub display_name: String,
     /// Roles held directly in this community.
     pub roles: Vec<Role>,
     /// Platform admin, or admin of a district that contains the community.
@@ -150,6 +152,11 @@ impl CommunityAccess {
 
     pub fn has(&self, role: Role) -> bool {
         self.roles.contains(&role)
+    }
+
+    /// Staff or an admin (of the community or above): may act for any resident (代办).
+    pub fn is_staff(&self) -> bool {
+        self.require_staff().is_ok()
     }
 }
 

@@ -262,6 +262,7 @@ impl Tenancy {
             .ok_or(TenancyError::CommunityNotFound)?;
         let access = CommunityAccess {
             account_id: principal.account_id(),
+            display_name: principal.account.display_name.clone(),
             roles: principal.community_roles(community.id),
             admin_above: principal.admin_over(&path),
             viewer_above: principal.viewer_over(&path),

@@ -1,0 +1,126 @@
+//! The photo pipeline for exhibition works.
+//!
+//! Order matters: the byte size is capped first, the real type is read from the bytes (JPEG,
+//! PNG or WebP — never SVG, whatever the name says), the pixel dimensions are read from the
+//! header and capped *before* anything is decoded, and decoding runs under an allocation
+//! limit. The image is then re-encoded, which drops EXIF (GPS included) and every other
+//! metadata block, with the camera's orientation applied to the pixels first.
+
+use std::io::Cursor;
+
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
+
+use crate::error::CoursesError;
+
+pub const MAX_BYTES: usize = 15 * 1024 * 1024;
+pub const MAX_SIDE: u32 = 8_000;
+pub const MAX_PIXELS: u64 = 40_000_000;
+/// Decoding 40 MP of RGBA needs 160 MB; nothing may allocate more.
+pub const MAX_ALLOC: u64 = 192 * 1024 * 1024;
+pub const FULL_SIDE: u32 = 2_048;
+pub const THUMB_SIDE: u32 = 320;
+
+pub struct Processed {
+    pub full: Vec<u8>,
+    pub thumb: Vec<u8>,
+    pub width: u32,
+    pub height: u32,
+}
+
+fn limits() -> Limits {
+    let mut l = Limits::default();
+    l.max_image_width = Some(MAX_SIDE);
+    l.max_image_height = Some(MAX_SIDE);
+    l.max_alloc = Some(MAX_ALLOC);
+    l
+}
+
+fn reader(bytes: &[u8]) -> Result<ImageReader<Cursor<&[u8]>>, CoursesError> {
+    let format = image::guess_format(bytes).map_err(|_| CoursesError::UnsupportedImage)?;
+    if !matches!(
+        format,
+        ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP
+    ) {
+        return Err(CoursesError::UnsupportedImage);
+    }
+    let mut r = ImageReader::with_format(Cursor::new(bytes), format);
+    r.limits(limits());
+    Ok(r)
+}
+
+fn jpeg(img: &DynamicImage) -> Result<Vec<u8>, CoursesError> {
+    let mut out = Vec::new();
+    let rgb = DynamicImage::ImageRgb8(img.to_rgb8());
+    let enc = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85);
+    rgb.write_with_encoder(enc)
+        .map_err(|_| CoursesError::UnsupportedImage)?;
+    Ok(out)
+}
+
+/// Check, decode, strip and resize one uploaded photo. CPU-bound: call from a blocking task.
+pub fn process(bytes: &[u8]) -> Result<Processed, CoursesError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(CoursesError::ImageTooLarge);
+    }
+    let (w, h) = reader(bytes)?.into_dimensions().map_err(dimension_error)?;
+    if w > MAX_SIDE || h > MAX_SIDE || u64::from(w) * u64::from(h) > MAX_PIXELS {
+        return Err(CoursesError::ImageDimensions);
+    }
+    let mut decoder = reader(bytes)?.into_decoder().map_err(dimension_error)?;
+    let orientation = decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let mut img = DynamicImage::from_decoder(decoder).map_err(dimension_error)?;
+    img.apply_orientation(orientation);
+    let full = if img.width().max(img.height()) > FULL_SIDE {
+        img.resize(FULL_SIDE, FULL_SIDE, image::imageops::FilterType::Triangle)
+    } else {
+        img
+    };
+    let thumb = full.thumbnail(THUMB_SIDE, THUMB_SIDE);
+    Ok(Processed {
+        full: jpeg(&full)?,
+        thumb: jpeg(&thumb)?,
+        width: full.width(),
+        height: full.height(),
+    })
+}
+
+fn dimension_error(e: image::ImageError) -> CoursesError {
+    match e {
+        image::ImageError::Limits(_) => CoursesError::ImageDimensions,
+        _ => CoursesError::UnsupportedImage,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png(w: u32, h: u32) -> Vec<u8> {
+        let img = DynamicImage::new_rgb8(w, h);
+        let mut out = Vec::new();
+        img.write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
+            .unwrap();
+        out
+    }
+
+    #[test]
+    fn resizes_and_reencodes_as_jpeg() {
+        let p = process(&png(3000, 1000)).unwrap();
+        assert_eq!((p.width, p.height), (2048, 683));
+        assert_eq!(image::guess_format(&p.full).unwrap(), ImageFormat::Jpeg);
+        let t = image::load_from_memory(&p.thumb).unwrap();
+        assert_eq!(t.width().max(t.height()), 320);
+    }
+
+    #[test]
+    fn refuses_svg_and_garbage() {
+        let svg = b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>";
+        assert!(matches!(process(svg), Err(CoursesError::UnsupportedImage)));
+        assert!(matches!(
+            process(b"GIF89a...."),
+            Err(CoursesError::UnsupportedImage)
+        ));
+    }
+}
