@@ -569,6 +569,7 @@ pub async fn roster(
 
 // --- attendance ---
 
+#[derive(Debug)]
 pub struct IssuedCode {
     pub token: String,
     pub not_before: DateTime<Utc>,

@@ -38,6 +38,8 @@ pub struct Config {
     pub max_aliases: usize,
     pub max_batch: usize,
     pub log_format: LogFormat,
+    /// Count SQL statements in `/metrics` (tests and benchmarks; costs CPU per statement).
+    pub count_sql: bool,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
@@ -72,6 +74,7 @@ impl Default for Config {
             max_aliases: 30,
             max_batch: 10,
             log_format: LogFormat::Json,
+            count_sql: false,
         }
     }
 }

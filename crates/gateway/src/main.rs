@@ -97,7 +97,7 @@ fn main() -> anyhow::Result<()> {
 }
 
 async fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
-    let telemetry = telemetry::init(config.log_format)?;
+    let telemetry = telemetry::init(config.log_format, config.count_sql)?;
     tracing::info!(config = %config.redacted(), "effective configuration");
     let metrics = metrics_exporter_prometheus::PrometheusBuilder::new()
         .install_recorder()

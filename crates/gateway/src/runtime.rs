@@ -43,7 +43,7 @@ pub async fn open_database(config: &Config) -> anyhow::Result<Database> {
     let opts = PgConnectOptions::from_str(&url)
         .context("DATABASE_URL is not a PostgreSQL URL")?
         .application_name("linli")
-        .log_statements(tracing::log::LevelFilter::Trace);
+        .log_statements(tracing::log::LevelFilter::Debug);
     let cfg = DbConfig {
         max_connections: config.db_max_connections,
         max_lifetime: Duration::from_secs(config.db_max_lifetime_secs),

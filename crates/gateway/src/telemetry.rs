@@ -21,9 +21,23 @@ impl Telemetry {
     }
 }
 
-pub fn init(format: LogFormat) -> anyhow::Result<Telemetry> {
-    let filter = EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,aws=warn,s3s=warn,hyper=warn"));
+fn env_filter() -> EnvFilter {
+    EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,aws=warn,s3s=warn,hyper=warn"))
+}
+
+/// Counts SQL statements (`linli_sql_statements_total`) from sqlx's statement events. Off by
+/// default: turning it on makes sqlx summarise every statement, which costs CPU.
+struct SqlCounter;
+
+impl<S: tracing::Subscriber> Layer<S> for SqlCounter {
+    fn on_event(&self, _: &tracing::Event<'_>, _: tracing_subscriber::layer::Context<'_, S>) {
+        metrics::counter!("linli_sql_statements_total").increment(1);
+    }
+}
+
+pub fn init(format: LogFormat, count_sql: bool) -> anyhow::Result<Telemetry> {
+    let filter = env_filter();
     let fmt = match format {
         LogFormat::Json => tracing_subscriber::fmt::layer()
             .json()
@@ -53,13 +67,22 @@ pub fn init(format: LogFormat) -> anyhow::Result<Telemetry> {
         }
         _ => None,
     };
-    let otel = provider
-        .as_ref()
-        .map(|p| tracing_opentelemetry::layer().with_tracer(p.tracer("linli")));
+    let otel = provider.as_ref().map(|p| {
+        tracing_opentelemetry::layer()
+            .with_tracer(p.tracer("linli"))
+            .with_filter(env_filter())
+    });
+    let sql = count_sql.then(|| {
+        SqlCounter.with_filter(
+            tracing_subscriber::filter::Targets::new()
+                .with_target("sqlx::query", tracing::Level::DEBUG),
+        )
+    });
+    // Each layer has its own filter, so the SQL counter sees statements the logs leave out.
     tracing_subscriber::registry()
-        .with(filter)
-        .with(fmt)
+        .with(fmt.with_filter(filter))
         .with(otel)
+        .with(sql)
         .try_init()?;
     Ok(Telemetry { provider })
 }

@@ -1,0 +1,163 @@
+//! QR check-in: signed, time-boxed, per session and community; roster marking; rates.
+
+use chrono::{Duration, Utc};
+use courses::model::Audience;
+use courses::qr::CheckInCode;
+use courses::service::{self as svc, SessionsInput};
+use infra::Role;
+
+use crate::{Env, code, course_input};
+
+#[tokio::test]
+async fn qr_codes_are_refused_when_replayed_forged_foreign_or_out_of_time() {
+    let env = Env::new().await;
+    let staff = env.staff();
+    let teacher = env.scope(&env.alpha, "李老师", &[Role::Teacher]);
+    let course = svc::create_course(&env.db, &staff, course_input("摄影", 10, Audience::All))
+        .await
+        .unwrap();
+    let now = Utc::now();
+    let add = |start| SessionsInput {
+        course_id: course.id,
+        first_starts_at: start,
+        duration_minutes: 90,
+        weeks: 1,
+        place: "百文斋".into(),
+    };
+    let today = svc::add_sessions(&env.db, &staff, add(now - Duration::minutes(10)))
+        .await
+        .unwrap()
+        .remove(0);
+    let next_week = svc::add_sessions(&env.db, &staff, add(now + Duration::days(7)))
+        .await
+        .unwrap()
+        .remove(0);
+
+    let learner = env.scope(&env.alpha, "张阿姨", &[]);
+    let outsider = env.scope(&env.alpha, "路人", &[]);
+    svc::enrol(&env.db, &learner, course.id, None)
+        .await
+        .unwrap();
+
+    assert_eq!(
+        code(svc::check_in_code(&env.db, &env.secrets, &learner, today.id).await),
+        "FORBIDDEN",
+        "residents cannot print codes"
+    );
+    let issued = svc::check_in_code(&env.db, &env.secrets, &teacher, today.id)
+        .await
+        .unwrap();
+    assert!(issued.svg.contains("<svg"));
+    assert_eq!(
+        image::guess_format(&issued.png).unwrap(),
+        image::ImageFormat::Png
+    );
+
+    assert_eq!(
+        code(svc::check_in(&env.db, &env.secrets, &outsider, &issued.token, None).await),
+        "FORBIDDEN",
+        "not enrolled"
+    );
+    svc::check_in(&env.db, &env.secrets, &learner, &issued.token, None)
+        .await
+        .unwrap();
+    assert_eq!(
+        code(svc::check_in(&env.db, &env.secrets, &learner, &issued.token, None).await),
+        "CONFLICT",
+        "replayed"
+    );
+
+    let mut forged = issued.token.clone();
+    let last = forged.pop().unwrap();
+    forged.push(if last == 'A' { 'B' } else { 'A' });
+    assert_eq!(
+        code(svc::check_in(&env.db, &env.secrets, &learner, &forged, None).await),
+        "BAD_USER_INPUT"
+    );
+    // Signed with another key: refused.
+    let other_key = CheckInCode::for_session(
+        env.alpha.community_id,
+        today.id,
+        today.starts_at,
+        today.ends_at,
+    )
+    .sign(&infra::crypto::Secrets::from_master(b"someone else"));
+    assert_eq!(
+        code(svc::check_in(&env.db, &env.secrets, &learner, &other_key, None).await),
+        "BAD_USER_INPUT"
+    );
+    // A genuine code of community beta, presented in alpha.
+    let foreign = CheckInCode::for_session(
+        env.beta.community_id,
+        today.id,
+        today.starts_at,
+        today.ends_at,
+    )
+    .sign(&env.secrets);
+    assert_eq!(
+        code(svc::check_in(&env.db, &env.secrets, &learner, &foreign, None).await),
+        "BAD_USER_INPUT"
+    );
+    // Next week's code is not valid today.
+    let early = svc::check_in_code(&env.db, &env.secrets, &teacher, next_week.id)
+        .await
+        .unwrap();
+    assert_eq!(
+        code(svc::check_in(&env.db, &env.secrets, &learner, &early.token, None).await),
+        "BAD_USER_INPUT"
+    );
+
+    let rates = svc::attendance(&env.db, &staff, course.id).await.unwrap();
+    assert_eq!(rates.len(), 1);
+    assert_eq!(
+        (rates[0].2, rates[0].3),
+        (1, 1),
+        "one session held, attended"
+    );
+}
+
+#[tokio::test]
+async fn teachers_mark_attendance_from_the_roster() {
+    let env = Env::new().await;
+    let staff = env.staff();
+    let teacher = env.scope(&env.alpha, "李老师", &[Role::Teacher]);
+    let course = svc::create_course(&env.db, &staff, course_input("合唱", 10, Audience::All))
+        .await
+        .unwrap();
+    let sessions = svc::add_sessions(
+        &env.db,
+        &staff,
+        SessionsInput {
+            course_id: course.id,
+            first_starts_at: Utc::now() - Duration::weeks(3),
+            duration_minutes: 60,
+            weeks: 4,
+            place: "夕阳乐".into(),
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(sessions.len(), 4);
+    let elder = env.scope(&env.alpha, "刘大爷", &[]);
+    let e = svc::enrol(&env.db, &elder, course.id, None).await.unwrap();
+    let learner = e.enrolment.learner_id;
+    svc::mark_attendance(&env.db, &teacher, sessions[0].id, learner, true)
+        .await
+        .unwrap();
+    svc::mark_attendance(&env.db, &teacher, sessions[1].id, learner, false)
+        .await
+        .unwrap();
+    svc::mark_attendance(&env.db, &teacher, sessions[2].id, learner, true)
+        .await
+        .unwrap();
+    assert_eq!(
+        code(svc::mark_attendance(&env.db, &elder, sessions[3].id, learner, true).await),
+        "FORBIDDEN"
+    );
+    let rates = svc::attendance(&env.db, &staff, course.id).await.unwrap();
+    assert_eq!(
+        (rates[0].2, rates[0].3),
+        (4, 2),
+        "4 sessions held (the 4th started now), 2 attended"
+    );
+}

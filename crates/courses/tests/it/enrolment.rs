@@ -1,0 +1,212 @@
+//! Capacity can never be exceeded, the waiting list is served in order, audience rules hold.
+
+use chrono::NaiveDate;
+use courses::model::Audience;
+use courses::service as svc;
+
+use crate::{Env, code, course_input};
+
+#[tokio::test]
+async fn two_hundred_residents_racing_for_ten_seats() {
+    let env = Env::new().await;
+    let staff = env.staff();
+    let course = svc::create_course(&env.db, &staff, course_input("太极拳", 10, Audience::All))
+        .await
+        .unwrap();
+
+    let residents: Vec<_> = (0..200)
+        .map(|i| env.scope(&env.alpha, &format!("居民{i}"), &[]))
+        .collect();
+    let tasks: Vec<_> = residents
+        .iter()
+        .cloned()
+        .map(|s| {
+            let db = env.db.clone();
+            tokio::spawn(async move { svc::enrol(&db, &s, course.id, None).await })
+        })
+        .collect();
+    let mut enrolled = 0;
+    let mut waitlisted = 0;
+    for t in tasks {
+        let v = t.await.unwrap().unwrap();
+        match v.enrolment.status.as_str() {
+            "enrolled" => enrolled += 1,
+            "waitlisted" => waitlisted += 1,
+            s => panic!("unexpected status {s}"),
+        }
+    }
+    assert_eq!((enrolled, waitlisted), (10, 190));
+    let roster = svc::roster(&env.db, &staff, course.id).await.unwrap();
+    assert_eq!(
+        roster
+            .iter()
+            .filter(|(e, _)| e.status == "enrolled")
+            .count(),
+        10
+    );
+    let waiting: Vec<i64> = roster
+        .iter()
+        .filter(|(e, _)| e.status == "waitlisted")
+        .map(|(e, _)| e.queued)
+        .collect();
+    assert_eq!(waiting.len(), 190);
+    assert!(
+        waiting.windows(2).all(|w| w[0] < w[1]),
+        "the waiting list is in arrival order"
+    );
+    let view = svc::course(&env.db, &staff, course.id).await.unwrap();
+    assert_eq!((view.course.enrolled, view.waitlisted), (10, 190));
+
+    // One cancelled seat promotes exactly one: the first of the list.
+    let first_waiting = roster
+        .iter()
+        .find(|(e, _)| e.status == "waitlisted")
+        .unwrap()
+        .0
+        .id;
+    let seat = roster
+        .iter()
+        .find(|(e, _)| e.status == "enrolled")
+        .unwrap()
+        .0
+        .id;
+    let promoted = svc::cancel(&env.db, &staff, seat).await.unwrap();
+    assert_eq!(promoted, Some(first_waiting));
+    let view = svc::course(&env.db, &staff, course.id).await.unwrap();
+    assert_eq!((view.course.enrolled, view.waitlisted), (10, 189));
+    assert_eq!(
+        code(svc::cancel(&env.db, &staff, seat).await),
+        "CONFLICT",
+        "cancelling twice"
+    );
+
+    // Twenty seats freed at once: twenty promoted, never more than ten seated.
+    let roster = svc::roster(&env.db, &staff, course.id).await.unwrap();
+    let seats: Vec<_> = roster
+        .iter()
+        .filter(|(e, _)| e.status == "enrolled")
+        .map(|(e, _)| e.id)
+        .take(10)
+        .collect();
+    let tasks: Vec<_> = seats
+        .into_iter()
+        .map(|id| {
+            let (db, s) = (env.db.clone(), staff.clone());
+            tokio::spawn(async move { svc::cancel(&db, &s, id).await })
+        })
+        .collect();
+    let mut promotions = 0;
+    for t in tasks {
+        promotions += usize::from(t.await.unwrap().unwrap().is_some());
+    }
+    assert_eq!(promotions, 10);
+    let view = svc::course(&env.db, &staff, course.id).await.unwrap();
+    assert_eq!((view.course.enrolled, view.waitlisted), (10, 179));
+}
+
+#[tokio::test]
+async fn the_database_refuses_a_seat_past_capacity_even_from_raw_sql() {
+    let env = Env::new().await;
+    let staff = env.staff();
+    let course = svc::create_course(&env.db, &staff, course_input("书法", 1, Audience::All))
+        .await
+        .unwrap();
+    svc::enrol(&env.db, &env.scope(&env.alpha, "甲", &[]), course.id, None)
+        .await
+        .unwrap();
+    let mut tx = env.db.tenant_tx(&env.alpha).await.unwrap();
+    let learner: uuid::Uuid = sqlx::query_scalar("INSERT INTO learners (id, account_id, name) VALUES (gen_random_uuid(), gen_random_uuid(), '乙') RETURNING id")
+        .fetch_one(&mut *tx)
+        .await
+        .unwrap();
+    let err = sqlx::query("INSERT INTO enrolments (id, course_id, learner_id, status, enrolled_by) VALUES (gen_random_uuid(), $1, $2, 'enrolled', gen_random_uuid())")
+        .bind(course.id)
+        .bind(learner)
+        .execute(&mut *tx)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.as_database_error().and_then(|d| d.constraint()),
+        Some("courses_capacity")
+    );
+}
+
+#[tokio::test]
+async fn audience_and_age_rules_and_guardians() {
+    let env = Env::new().await;
+    let staff = env.staff();
+    let elderly = svc::create_course(
+        &env.db,
+        &staff,
+        course_input("老年智能手机课", 20, Audience::Elderly),
+    )
+    .await
+    .unwrap();
+    let children = svc::create_course(
+        &env.db,
+        &staff,
+        course_input("童趣园剪纸", 20, Audience::Children),
+    )
+    .await
+    .unwrap();
+    let grandma = env.scope(&env.alpha, "陈启惠", &[]);
+    let parent = env.scope(&env.alpha, "王女士", &[]);
+
+    assert_eq!(
+        code(svc::enrol(&env.db, &grandma, elderly.id, None).await),
+        "BAD_USER_INPUT",
+        "birth date needed"
+    );
+    svc::set_birth_date(
+        &env.db,
+        &grandma,
+        None,
+        NaiveDate::from_ymd_opt(1955, 5, 1).unwrap(),
+    )
+    .await
+    .unwrap();
+    svc::enrol(&env.db, &grandma, elderly.id, None)
+        .await
+        .unwrap();
+    assert_eq!(
+        code(svc::enrol(&env.db, &grandma, elderly.id, None).await),
+        "CONFLICT",
+        "twice"
+    );
+    assert_eq!(
+        code(svc::enrol(&env.db, &grandma, children.id, None).await),
+        "BAD_USER_INPUT"
+    );
+
+    svc::set_birth_date(
+        &env.db,
+        &parent,
+        None,
+        NaiveDate::from_ymd_opt(1990, 1, 1).unwrap(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        code(svc::enrol(&env.db, &parent, elderly.id, None).await),
+        "BAD_USER_INPUT"
+    );
+    let child = svc::register_child(
+        &env.db,
+        &parent,
+        "小明",
+        NaiveDate::from_ymd_opt(2017, 6, 1).unwrap(),
+    )
+    .await
+    .unwrap();
+    assert!(child.is_minor());
+    svc::enrol(&env.db, &parent, children.id, Some(child.id))
+        .await
+        .unwrap();
+    // Another resident cannot act for this child; staff can (代办).
+    assert_eq!(
+        code(svc::enrol(&env.db, &grandma, children.id, Some(child.id)).await),
+        "FORBIDDEN"
+    );
+    let e = svc::enrol(&env.db, &staff, elderly.id, Some(child.id)).await;
+    assert_eq!(code(e), "BAD_USER_INPUT", "a child is not 老朋友");
+}

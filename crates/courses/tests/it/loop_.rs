@@ -1,0 +1,342 @@
+//! The loop 兴趣 → 培训 → 活动 → 展示 → 评价: surveys turn into courses, talents into teachers,
+//! learners rate what they attended, cadence targets are checked, and one query returns a
+//! learner's whole loop.
+
+use chrono::{Datelike, Duration, NaiveDate, TimeZone, Utc};
+use courses::model::{
+    Audience, CadencePeriod, ClubRole, ExhibitionKind, QuestionKind, TeacherKind,
+};
+use courses::service::{self as svc, AnswerInput, QuestionInput, SessionsInput, TeacherInput};
+use infra::Role;
+
+use crate::{Env, code, course_input};
+
+#[tokio::test]
+async fn a_survey_becomes_a_course_and_a_talent_a_teacher() {
+    let env = Env::new().await;
+    let staff = env.staff();
+    let survey = svc::create_survey(
+        &env.db,
+        &staff,
+        "2026 秋季兴趣调查",
+        3,
+        None,
+        vec![
+            QuestionInput {
+                kind: QuestionKind::Single,
+                prompt: "想学什么？".into(),
+                options: vec!["非洲鼓".into(), "剪纸".into()],
+            },
+            QuestionInput {
+                kind: QuestionKind::Talent,
+                prompt: "我能教".into(),
+                options: vec![],
+            },
+        ],
+    )
+    .await
+    .unwrap();
+    let v = svc::surveys(&env.db, &staff, None, 10)
+        .await
+        .unwrap()
+        .remove(0);
+    let (choice, talent) = (v.questions[0].0.id, v.questions[1].0.id);
+    let answer = |c: i32, t: Option<&str>| {
+        let mut a = vec![AnswerInput {
+            question_id: choice,
+            choices: vec![c],
+            text: None,
+        }];
+        if let Some(t) = t {
+            a.push(AnswerInput {
+                question_id: talent,
+                choices: vec![],
+                text: Some(t.into()),
+            });
+        }
+        a
+    };
+    let residents: Vec<_> = (0..3)
+        .map(|i| env.scope(&env.alpha, &format!("居民{i}"), &[]))
+        .collect();
+    svc::answer_survey(&env.db, &residents[0], survey.id, answer(1, None))
+        .await
+        .unwrap();
+    svc::answer_survey(&env.db, &residents[0], survey.id, answer(0, Some("剪纸")))
+        .await
+        .unwrap(); // edited
+    svc::answer_survey(&env.db, &residents[1], survey.id, answer(0, None))
+        .await
+        .unwrap();
+    svc::answer_survey(&env.db, &residents[2], survey.id, answer(0, None))
+        .await
+        .unwrap();
+    let bad = vec![AnswerInput {
+        question_id: choice,
+        choices: vec![0, 1],
+        text: None,
+    }];
+    assert_eq!(
+        code(svc::answer_survey(&env.db, &residents[1], survey.id, bad).await),
+        "BAD_USER_INPUT",
+        "single choice"
+    );
+
+    let v = svc::surveys(&env.db, &staff, None, 10)
+        .await
+        .unwrap()
+        .remove(0);
+    assert_eq!(v.responses, 3);
+    assert_eq!(
+        v.questions[0].1,
+        vec![3, 0],
+        "live tallies, one answer per resident"
+    );
+
+    let proposed = svc::propose_course(
+        &env.db,
+        &staff,
+        survey.id,
+        choice,
+        0,
+        course_input("", 20, Audience::All),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        (proposed.title.as_str(), proposed.status.as_str()),
+        ("非洲鼓", "proposed")
+    );
+    assert_eq!(
+        code(
+            svc::propose_course(
+                &env.db,
+                &staff,
+                survey.id,
+                choice,
+                1,
+                course_input("", 20, Audience::All)
+            )
+            .await
+        ),
+        "CONFLICT"
+    );
+
+    let teachers = svc::teachers(&env.db, &staff, None, 10).await.unwrap();
+    assert_eq!(teachers.len(), 1);
+    assert_eq!(
+        (teachers[0].0.status.as_str(), teachers[0].0.skills.clone()),
+        ("candidate", vec!["剪纸".to_string()])
+    );
+
+    svc::close_survey(&env.db, &staff, survey.id).await.unwrap();
+    assert_eq!(
+        code(svc::answer_survey(&env.db, &residents[1], survey.id, answer(1, None)).await),
+        "CONFLICT"
+    );
+}
+
+#[tokio::test]
+async fn evaluations_cadence_clubs_and_the_learner_record() {
+    let env = Env::new().await;
+    let staff = env.staff();
+    let teacher = svc::create_teacher(
+        &env.db,
+        &env.secrets,
+        &staff,
+        TeacherInput {
+            name: "李老师".into(),
+            kind: TeacherKind::UniversityTeacher,
+            skills: vec!["摄影".into()],
+            phone: Some("13900001111".into()),
+            teaches_in: vec!["alpha".into()],
+            learner_id: None,
+        },
+    )
+    .await
+    .unwrap();
+    assert!(
+        !teacher
+            .phone_encrypted
+            .as_deref()
+            .unwrap()
+            .contains("13900001111")
+    );
+    let mut input = course_input("手机摄影", 10, Audience::All);
+    input.teacher_ids = vec![teacher.id];
+    let course = svc::create_course(&env.db, &staff, input).await.unwrap();
+    let start = Utc::now() - Duration::hours(1);
+    let sessions = svc::add_sessions(
+        &env.db,
+        &staff,
+        SessionsInput {
+            course_id: course.id,
+            first_starts_at: start,
+            duration_minutes: 60,
+            weeks: 1,
+            place: "百文斋".into(),
+        },
+    )
+    .await
+    .unwrap();
+
+    let learner = env.scope(&env.alpha, "张阿姨", &[]);
+    let e = svc::enrol(&env.db, &learner, course.id, None)
+        .await
+        .unwrap();
+    assert_eq!(
+        code(svc::evaluate(&env.db, &learner, course.id, None, 5, None).await),
+        "FORBIDDEN",
+        "not attended yet"
+    );
+    let t = env.scope(&env.alpha, "李老师", &[Role::Teacher]);
+    svc::mark_attendance(&env.db, &t, sessions[0].id, e.enrolment.learner_id, true)
+        .await
+        .unwrap();
+    assert_eq!(
+        code(svc::evaluate(&env.db, &learner, course.id, None, 6, None).await),
+        "BAD_USER_INPUT"
+    );
+    svc::evaluate(
+        &env.db,
+        &learner,
+        course.id,
+        None,
+        4,
+        Some("老师很耐心".into()),
+    )
+    .await
+    .unwrap();
+    let view = svc::course(&env.db, &staff, course.id).await.unwrap();
+    assert_eq!((view.average_rating, view.ratings), (Some(4.0), 1));
+    let pool = svc::teachers(&env.db, &staff, None, 10).await.unwrap();
+    assert_eq!(pool[0].1, Some(4.0), "teacher average");
+
+    // Clubs and class roles.
+    let fed = svc::create_federation(&env.db, &staff, "艺术联盟", None)
+        .await
+        .unwrap();
+    let club = svc::create_club(&env.db, &staff, "非洲鼓社", Some(fed.id))
+        .await
+        .unwrap();
+    svc::set_club_member(
+        &env.db,
+        &staff,
+        club.id,
+        e.enrolment.learner_id,
+        ClubRole::Monitor,
+    )
+    .await
+    .unwrap();
+    let (clubs, members, _) = svc::clubs(&env.db, &staff, None, 10).await.unwrap();
+    assert_eq!((clubs.len(), members[0].role.as_str()), (1, "monitor"));
+
+    // Cadence: "每月不少于两堂公益课" for the month of the session.
+    svc::create_cadence_target(
+        &env.db,
+        &staff,
+        "每月不少于两堂公益课",
+        CadencePeriod::Month,
+        2,
+        true,
+    )
+    .await
+    .unwrap();
+    let cst = chrono::FixedOffset::east_opt(8 * 3600).unwrap();
+    let local = start.with_timezone(&cst);
+    let month = NaiveDate::from_ymd_opt(local.year(), local.month(), 1).unwrap();
+    let r = svc::cadence_report(&env.db, &staff, month).await.unwrap();
+    assert_eq!((r[0].periods[0].1, r[0].met), (1, false));
+    let second = cst
+        .from_local_datetime(&month.and_hms_opt(10, 0, 0).unwrap())
+        .unwrap()
+        .with_timezone(&Utc)
+        + Duration::days(1);
+    svc::add_sessions(
+        &env.db,
+        &staff,
+        SessionsInput {
+            course_id: course.id,
+            first_starts_at: second,
+            duration_minutes: 60,
+            weeks: 1,
+            place: "百文斋".into(),
+        },
+    )
+    .await
+    .unwrap();
+    let r = svc::cadence_report(&env.db, &staff, month).await.unwrap();
+    assert_eq!((r[0].periods[0].1, r[0].met), (2, true));
+    assert_eq!(code(svc::parse_month("2026-13")), "BAD_USER_INPUT");
+
+    // The whole loop, and a nomination that keeps a snapshot of it.
+    let today = Utc::now().date_naive();
+    let ex = svc::create_exhibition(
+        &env.db,
+        &staff,
+        "摄影展",
+        ExhibitionKind::Photography,
+        today,
+        today,
+    )
+    .await
+    .unwrap();
+    svc::add_work(
+        &env.db,
+        &staff,
+        ex.id,
+        e.enrolment.learner_id,
+        Some(course.id),
+        "邻里笑脸",
+    )
+    .await
+    .unwrap();
+    let n = svc::nominate(
+        &env.db,
+        &staff,
+        e.enrolment.learner_id,
+        "两江榜样",
+        "从学员成长为志愿讲师",
+    )
+    .await
+    .unwrap();
+    assert_eq!(n.pool, "两江榜样");
+    let record = svc::learner_record(&env.db, &learner, None).await.unwrap();
+    assert_eq!(record.courses.len(), 1);
+    assert_eq!(
+        (record.courses[0].3, record.courses[0].4),
+        (2, 1),
+        "two sessions held (both in the past), one attended"
+    );
+    assert_eq!(record.works.len(), 1);
+    assert_eq!(record.evaluations[0].2, 4);
+    assert_eq!(record.nominations.len(), 1);
+    // A learner who becomes a teacher.
+    let promoted = svc::create_teacher(
+        &env.db,
+        &env.secrets,
+        &staff,
+        TeacherInput {
+            name: "张阿姨".into(),
+            kind: TeacherKind::LocalTalent,
+            skills: vec![],
+            phone: None,
+            teaches_in: vec![],
+            learner_id: Some(e.enrolment.learner_id),
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(promoted.learner_id, Some(e.enrolment.learner_id));
+    assert_eq!(
+        code(
+            svc::learner_record(
+                &env.db,
+                &env.scope(&env.alpha, "路人", &[]),
+                Some(e.enrolment.learner_id)
+            )
+            .await
+        ),
+        "FORBIDDEN"
+    );
+}

@@ -1,0 +1,138 @@
+//! The community college against real PostgreSQL and a real S3-protocol server.
+
+mod attendance;
+mod enrolment;
+mod exhibitions;
+mod loop_;
+
+use std::str::FromStr;
+
+use infra::crypto::Secrets;
+use infra::db::DbConfig;
+use infra::storage::{EmbeddedS3, ObjectStore, StoreConfig};
+use infra::{AppError, CommunityAccess, CommunityScope, Db, Role};
+use sqlx::postgres::PgConnectOptions;
+use tenancy::model::{CommunityKind, Name, Slug};
+use tenancy::service::NewCommunityParams;
+use uuid::Uuid;
+
+pub struct Env {
+    pub db: Db,
+    pub secrets: Secrets,
+    pub store: ObjectStore,
+    pub alpha: infra::Tenant,
+    pub beta: infra::Tenant,
+    _s3: EmbeddedS3,
+}
+
+impl Env {
+    pub async fn new() -> Env {
+        let url = infra::testing::fresh_database().await;
+        let cfg = DbConfig {
+            max_connections: 30,
+            ..DbConfig::default()
+        };
+        let db = Db::connect(PgConnectOptions::from_str(&url).unwrap(), &cfg)
+            .await
+            .unwrap();
+        infra::migrations::apply_platform(db.pool()).await.unwrap();
+        let secrets = Secrets::from_master(b"courses test");
+        let t = tenancy::Tenancy::new(db.clone(), secrets.clone(), Default::default());
+        let mut conn = db.pool().acquire().await.unwrap();
+        let d = tenancy::db::insert_district(&mut conn, Uuid::now_v7(), "500192", "两江新区", None)
+            .await
+            .unwrap();
+        drop(conn);
+        let mut tenants = Vec::new();
+        for slug in ["alpha", "beta"] {
+            let p = NewCommunityParams {
+                district_id: d.id,
+                slug: Slug::parse(slug).unwrap(),
+                name: Name::parse("金竹苑社区").unwrap(),
+                kind: CommunityKind::CommercialHousing,
+                households: None,
+                residents: None,
+            };
+            tenants.push(
+                t.onboard_unchecked(&p, &infra::migrations::community())
+                    .await
+                    .unwrap()
+                    .0
+                    .tenant(),
+            );
+        }
+        let dir =
+            std::env::temp_dir().join(format!("linli-courses-s3-{}", Uuid::new_v4().simple()));
+        let s3 = EmbeddedS3::start(&dir, "127.0.0.1:0".parse().unwrap(), "ak", "sk-courses")
+            .await
+            .unwrap();
+        let store = ObjectStore::new(&StoreConfig {
+            endpoint: s3.endpoint(),
+            region: "us-east-1".into(),
+            bucket: "linli-test".into(),
+            access_key: "ak".into(),
+            secret_key: "sk-courses".into(),
+        });
+        store.ensure_bucket().await.unwrap();
+        let beta = tenants.pop().unwrap();
+        let alpha = tenants.pop().unwrap();
+        Env {
+            db,
+            secrets,
+            store,
+            alpha,
+            beta,
+            _s3: s3,
+        }
+    }
+
+    /// A caller in `tenant` with `roles` (an empty list is a plain resident).
+    pub fn scope(&self, tenant: &infra::Tenant, name: &str, roles: &[Role]) -> CommunityScope {
+        CommunityScope {
+            tenant: tenant.clone(),
+            access: CommunityAccess {
+                account_id: Uuid::new_v4(),
+                display_name: name.into(),
+                roles: if roles.is_empty() {
+                    vec![Role::Resident]
+                } else {
+                    roles.to_vec()
+                },
+                admin_above: false,
+                viewer_above: false,
+            },
+        }
+    }
+
+    pub fn staff(&self) -> CommunityScope {
+        self.scope(&self.alpha, "社工", &[Role::Staff])
+    }
+}
+
+pub fn code<T: std::fmt::Debug>(r: Result<T, AppError>) -> &'static str {
+    match r {
+        Ok(v) => panic!("expected an error, got {v:?}"),
+        Err(e) => e.code.as_str(),
+    }
+}
+
+pub fn course_input(
+    title: &str,
+    capacity: i32,
+    audience: courses::model::Audience,
+) -> courses::service::CourseInput {
+    courses::service::CourseInput {
+        title: title.into(),
+        category: "health".into(),
+        audience,
+        min_age: None,
+        max_age: None,
+        format: courses::model::Format::Workshop,
+        public_benefit: true,
+        fee_cents: 0,
+        club_id: None,
+        capacity,
+        materials: None,
+        teacher_ids: Vec::new(),
+    }
+}
