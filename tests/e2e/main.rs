@@ -3,6 +3,7 @@
 
 mod api;
 mod cli;
+mod courses;
 mod isolation_walk;
 mod limits;
 mod ops;
@@ -59,6 +60,11 @@ pub async fn wait_listening(child: &mut Child) -> String {
 impl TestApp {
     /// A gateway on a fresh database, with a platform admin `root`.
     pub async fn spawn() -> TestApp {
+        Self::spawn_with(&[]).await
+    }
+
+    /// The same, with extra environment variables for the gateway.
+    pub async fn spawn_with(env: &[(&str, &str)]) -> TestApp {
         let database_url = infra::testing::fresh_database().await;
         let data_dir = temp_dir("app");
         let status = std::process::Command::new(env!("CARGO_BIN_EXE_linli"))
@@ -77,7 +83,7 @@ impl TestApp {
             })
             .unwrap();
         assert!(status.success(), "linli admin create failed");
-        Self::start(database_url, data_dir).await
+        Self::start_with(database_url, data_dir, env).await
     }
 
     pub fn env_for(database_url: &str, data_dir: &std::path::Path) -> Vec<(String, String)> {

@@ -1,6 +1,10 @@
 //! `serve --demo`: the districts and communities of the seed reports, with demo accounts.
 //! Idempotent: a second run finds everything in place and changes nothing.
 
+use chrono::{Duration, NaiveDate, Utc};
+use courses::model::{Audience, ClubRole, ExhibitionKind, Format, TeacherKind};
+use courses::service::{self as college_svc, CourseInput, SessionsInput, TeacherInput};
+use infra::storage::ObjectStore;
 use infra::{AppError, CommunityAccess, CommunityScope, Role};
 use tenancy::Tenancy;
 use tenancy::model::{CommunityKind, Name, Slug};
@@ -162,7 +166,7 @@ pub fn demo_logins() -> impl Iterator<Item = (&'static str, &'static str)> {
     ACCOUNTS.iter().map(|a| (a.0, a.1))
 }
 
-pub async fn seed(t: &Tenancy) -> anyhow::Result<()> {
+pub async fn seed(t: &Tenancy, store: &ObjectStore) -> anyhow::Result<()> {
     let fail = |e: AppError| anyhow::anyhow!("demo seed: {e:?}");
     let mut conn = t.db().pool().acquire().await?;
     for (code, name, parent) in DISTRICTS {
@@ -216,6 +220,7 @@ pub async fn seed(t: &Tenancy) -> anyhow::Result<()> {
                 .await
                 .map_err(fail)?;
         }
+        college(t, store, &scope, c).await.map_err(fail)?;
     }
     for (login, display, role, district, community) in ACCOUNTS {
         let account = match tenancy::db::account_for_login(&mut conn, login).await? {
@@ -239,6 +244,325 @@ pub async fn seed(t: &Tenancy) -> anyhow::Result<()> {
             community_slug: community.map(str::to_string),
         };
         t.grant_role(None, grant).await.map_err(fail)?;
+    }
+    Ok(())
+}
+
+/// 金竹苑's five federations and 34 clubs (seed report 003).
+const JINZHUYUAN_CLUBS: &[(&str, &[&str])] = &[
+    (
+        "艺术联盟",
+        &[
+            "非洲鼓社",
+            "合唱团",
+            "民族舞蹈队",
+            "书法社",
+            "国画社",
+            "剪纸社",
+            "旗袍秀",
+            "川剧票友会",
+        ],
+    ),
+    (
+        "体育联盟",
+        &[
+            "太极拳队",
+            "乒乓球社",
+            "羽毛球社",
+            "健步走队",
+            "瑜伽社",
+            "广场舞队",
+            "门球队",
+        ],
+    ),
+    (
+        "科技联盟",
+        &[
+            "智能手机课堂",
+            "少儿编程社",
+            "无人机社",
+            "科普小组",
+            "摄影社",
+            "短视频社",
+        ],
+    ),
+    (
+        "文化联盟",
+        &[
+            "读书会",
+            "诗词社",
+            "故事会",
+            "红色宣讲团",
+            "邻里小剧场",
+            "英语角",
+            "亲子阅读社",
+        ],
+    ),
+    (
+        "便民服务联盟",
+        &[
+            "义剪队",
+            "家电维修队",
+            "法律咨询组",
+            "健康义诊队",
+            "邻里调解队",
+            "志愿巡逻队",
+        ],
+    ),
+];
+
+/// (title, category, audience, format, teacher, kind, skill) per seed community.
+type DemoCourse = (
+    &'static str,
+    &'static str,
+    Audience,
+    Format,
+    &'static str,
+    TeacherKind,
+);
+
+fn courses_for(slug: &str) -> &'static [DemoCourse] {
+    match slug {
+        "xinhua" => &[
+            (
+                "院落瑜伽",
+                "yoga",
+                Audience::Adults,
+                Format::Workshop,
+                "瑜伽达人周老师",
+                TeacherKind::LocalTalent,
+            ),
+            (
+                "健康养生讲座",
+                "health",
+                Audience::Elderly,
+                Format::Lecture,
+                "社区医院王医生",
+                TeacherKind::Expert,
+            ),
+            (
+                "童趣园自然课",
+                "nature",
+                Audience::Children,
+                Format::Workshop,
+                "自然教育社工",
+                TeacherKind::SocialOrganisation,
+            ),
+            (
+                "法律法规进院落",
+                "law",
+                Audience::All,
+                Format::Forum,
+                "律师事务所张律师",
+                TeacherKind::Expert,
+            ),
+        ],
+        "jinzhuyuan" => &[
+            (
+                "非洲鼓",
+                "skills",
+                Audience::All,
+                Format::Performance,
+                "非洲鼓达人",
+                TeacherKind::LocalTalent,
+            ),
+            (
+                "剪纸",
+                "life_skills",
+                Audience::All,
+                Format::Workshop,
+                "剪纸老师",
+                TeacherKind::LocalTalent,
+            ),
+        ],
+        "xingjiaqiao" => &[(
+            "生态花园认养课",
+            "nature",
+            Audience::All,
+            Format::Workshop,
+            "驻地艺术家",
+            TeacherKind::SocialOrganisation,
+        )],
+        "boyuan" => &[
+            (
+                "智能手机使用",
+                "skills",
+                Audience::Elderly,
+                Format::Workshop,
+                "温州大学志愿者",
+                TeacherKind::UniversityStudent,
+            ),
+            (
+                "社区心理健康",
+                "health",
+                Audience::Adults,
+                Format::Salon,
+                "温州医科大学李老师",
+                TeacherKind::UniversityTeacher,
+            ),
+        ],
+        "bailian" => &[(
+            "生态农场种植课",
+            "nature",
+            Audience::All,
+            Format::Workshop,
+            "农场老把式",
+            TeacherKind::LocalTalent,
+        )],
+        _ => &[(
+            "党建教育",
+            "party",
+            Audience::All,
+            Format::Lecture,
+            "党校讲师",
+            TeacherKind::Expert,
+        )],
+    }
+}
+
+/// A demo picture: a gradient, so the exhibition has real photos in object storage.
+fn demo_picture(seed: u8) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(640, 480, |x, y| {
+        image::Rgb([(x / 3) as u8 ^ seed, (y / 2) as u8, seed.wrapping_mul(40)])
+    });
+    let mut out = Vec::new();
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(
+            &mut std::io::Cursor::new(&mut out),
+            image::ImageFormat::Jpeg,
+        )
+        .expect("in-memory JPEG");
+    out
+}
+
+/// Courses, teachers, clubs and one exhibition, once per community.
+async fn college(
+    t: &Tenancy,
+    store: &ObjectStore,
+    scope: &CommunityScope,
+    c: &DemoCommunity,
+) -> Result<(), AppError> {
+    let db = t.db();
+    if !college_svc::courses(db, scope, None, 1, None)
+        .await?
+        .is_empty()
+    {
+        return Ok(());
+    }
+    let first_monday = {
+        let today = Utc::now().date_naive();
+        let back = chrono::Datelike::weekday(&today).num_days_from_monday();
+        today - Duration::days(i64::from(back))
+    };
+    for (i, (title, category, audience, format, teacher, kind)) in
+        courses_for(c.slug).iter().enumerate()
+    {
+        let teacher = college_svc::create_teacher(
+            db,
+            t.secrets(),
+            scope,
+            TeacherInput {
+                name: teacher.to_string(),
+                kind: *kind,
+                skills: vec![title.to_string()],
+                phone: None,
+                teaches_in: vec![c.slug.to_string()],
+                learner_id: None,
+            },
+        )
+        .await?;
+        let course = college_svc::create_course(
+            db,
+            scope,
+            CourseInput {
+                title: title.to_string(),
+                category: category.to_string(),
+                audience: *audience,
+                min_age: None,
+                max_age: None,
+                format: *format,
+                public_benefit: true,
+                fee_cents: 0,
+                club_id: None,
+                capacity: 30,
+                materials: Some("社区提供".into()),
+                teacher_ids: vec![teacher.id],
+            },
+        )
+        .await?;
+        // Weekly at 19:00 China time (11:00 UTC), starting on a weekday of this week.
+        let day = first_monday + Duration::days(i as i64 % 5);
+        let starts = day.and_hms_opt(11, 0, 0).expect("valid time").and_utc();
+        let place = c.spaces.first().map(|s| s.0).unwrap_or("社区活动室");
+        college_svc::add_sessions(
+            db,
+            scope,
+            SessionsInput {
+                course_id: course.id,
+                first_starts_at: starts,
+                duration_minutes: 90,
+                weeks: 8,
+                place: place.into(),
+            },
+        )
+        .await?;
+    }
+    college_svc::create_cadence_target(
+        db,
+        scope,
+        "每月不少于两堂公益课",
+        courses::model::CadencePeriod::Month,
+        2,
+        true,
+    )
+    .await?;
+    college_svc::create_cadence_target(
+        db,
+        scope,
+        "每周有课程",
+        courses::model::CadencePeriod::Week,
+        1,
+        false,
+    )
+    .await?;
+    if c.slug == "jinzhuyuan" {
+        for (federation, clubs) in JINZHUYUAN_CLUBS {
+            let f = college_svc::create_federation(db, scope, federation, None).await?;
+            for club in *clubs {
+                college_svc::create_club(db, scope, club, Some(f.id)).await?;
+            }
+        }
+        // 陈启惠, 71, of the 非洲鼓 club, and her exhibition work.
+        let mut tx = db.tenant_tx(&scope.tenant).await?;
+        let chen =
+            courses::db::learner_for_account(&mut tx, uuid::Uuid::from_u128(71), "陈启惠").await?;
+        courses::db::set_birth_date(
+            &mut tx,
+            chen.id,
+            NaiveDate::from_ymd_opt(1955, 4, 12).expect("date"),
+        )
+        .await?;
+        tx.commit().await?;
+        let (clubs, _, _) = college_svc::clubs(db, scope, None, 100).await?;
+        if let Some(drum) = clubs.iter().find(|c| c.name == "非洲鼓社") {
+            college_svc::set_club_member(db, scope, drum.id, chen.id, ClubRole::Monitor).await?;
+        }
+        let today = Utc::now().date_naive();
+        let ex = college_svc::create_exhibition(
+            db,
+            scope,
+            "金竹苑社区学院成果展",
+            ExhibitionKind::Handicraft,
+            today,
+            today + Duration::days(30),
+        )
+        .await?;
+        for (i, title) in ["剪纸·福", "非洲鼓演出留影"].iter().enumerate() {
+            let work = college_svc::add_work(db, scope, ex.id, chen.id, None, title).await?;
+            college_svc::upload_photo(db, store, scope, work.id, demo_picture(i as u8 * 90))
+                .await?;
+        }
+        college_svc::publish_exhibition(db, scope, ex.id).await?;
     }
     Ok(())
 }

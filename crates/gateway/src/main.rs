@@ -120,7 +120,7 @@ async fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
         },
     );
     if demo {
-        demo::seed(&tenancy).await?;
+        demo::seed(&tenancy, &storage.store).await?;
     }
     let schema = gql::build_schema(
         &config,

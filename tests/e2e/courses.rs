@@ -1,0 +1,216 @@
+//! The community college through the gateway: batched listing, multipart photo upload, QR codes.
+
+use base64::Engine;
+use serde_json::{Value, json};
+
+use crate::TestApp;
+
+async fn sql_statements(app: &TestApp) -> u64 {
+    let text = app
+        .http
+        .get(format!("{}/metrics", app.base()))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    text.lines()
+        .find_map(|l| l.strip_prefix("linli_sql_statements_total "))
+        .map(|v| v.trim().parse::<f64>().unwrap() as u64)
+        .unwrap_or(0)
+}
+
+#[tokio::test]
+async fn listing_courses_with_teachers_and_sessions_costs_constant_sql() {
+    let app = TestApp::spawn_with(&[("LINLI_COUNT_SQL", "true")]).await;
+    let root = app.two_communities().await;
+    let staff = app.member(&root, "alpha-staff", "STAFF", "alpha").await;
+    let t = app
+        .ok(Some(&staff), Some("alpha"), r#"mutation { createTeacher(input: {name: "李老师", kind: EXPERT, skills: ["摄影"]}) { id } }"#, json!({}))
+        .await["createTeacher"]["id"]
+        .clone();
+    for i in 0..50 {
+        let d = app
+            .ok(
+                Some(&staff),
+                Some("alpha"),
+                "mutation($t: String!, $teacher: ID!) { createCourse(input: {title: $t, category: \"health\", audience: ALL, format: WORKSHOP, capacity: 20, teacherIds: [$teacher]}) { id } }",
+                json!({"t": format!("课程{i}"), "teacher": t}),
+            )
+            .await;
+        let id = d["createCourse"]["id"].clone();
+        app.ok(
+            Some(&staff),
+            Some("alpha"),
+            "mutation($c: ID!) { addSessions(input: {courseId: $c, firstStartsAt: \"2026-12-01T02:00:00Z\", durationMinutes: 90, weeks: 2, place: \"百文斋\"}) { id } }",
+            json!({"c": id}),
+        )
+        .await;
+    }
+    let list = "query($n: Int!) { courses(first: $n) { edges { node { title enrolledCount waitlistCount averageRating teachers { name } sessions { startsAt place } } } pageInfo { hasNextPage } } }";
+    let mut costs = Vec::new();
+    for n in [5, 50] {
+        let before = sql_statements(&app).await;
+        let d = app
+            .ok(Some(&staff), Some("alpha"), list, json!({"n": n}))
+            .await;
+        costs.push(sql_statements(&app).await - before);
+        let edges = d["courses"]["edges"].as_array().unwrap();
+        assert_eq!(edges.len(), n as usize);
+        assert_eq!(edges[0]["node"]["teachers"][0]["name"], "李老师");
+        assert_eq!(edges[0]["node"]["sessions"].as_array().unwrap().len(), 2);
+    }
+    assert_eq!(
+        costs[0], costs[1],
+        "5 and 50 courses cost the same number of statements: {costs:?}"
+    );
+    assert!(costs[1] <= 12, "{costs:?}");
+    let page2 = app.ok(Some(&staff), Some("alpha"), "{ courses(first: 100, after: \"00000000-0000-0000-0000-000000000000\") { edges { cursor } } }", json!({})).await;
+    assert_eq!(page2["courses"]["edges"].as_array().unwrap().len(), 50);
+    let r = app
+        .gql(
+            Some(&staff),
+            Some("alpha"),
+            "{ courses(first: 101) { edges { cursor } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(crate::code(&r), "BAD_USER_INPUT");
+}
+
+#[tokio::test]
+async fn photos_upload_through_graphql_multipart_and_qr_codes_come_as_png_and_svg() {
+    let app = TestApp::spawn().await;
+    let root = app.two_communities().await;
+    let staff = app.member(&root, "alpha-staff", "STAFF", "alpha").await;
+    let resident = app
+        .member(&root, "alpha-resident", "RESIDENT", "alpha")
+        .await;
+    let me: Value = app
+        .ok(
+            Some(&resident),
+            Some("alpha"),
+            "{ myLearners { id } }",
+            json!({}),
+        )
+        .await;
+    let learner = me["myLearners"][0]["id"].clone();
+    let ex = app
+        .ok(Some(&staff), Some("alpha"), r#"mutation { createExhibition(title: "手工艺展", kind: HANDICRAFT, startsOn: "2026-11-01", endsOn: "2026-12-31") { id } }"#, json!({}))
+        .await["createExhibition"]["id"]
+        .clone();
+    let work = app
+        .ok(Some(&staff), Some("alpha"), "mutation($e: ID!, $l: ID!) { addWork(exhibitionId: $e, learnerId: $l, title: \"竹编\") { id } }", json!({"e": ex, "l": learner}))
+        .await["addWork"]["id"]
+        .clone();
+
+    let img = image::DynamicImage::new_rgb8(300, 200);
+    let mut png = Vec::new();
+    img.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    let operations = json!({
+        "query": "mutation($w: ID!, $f: Upload!) { uploadWorkPhoto(workId: $w, file: $f) { width height url thumbUrl } }",
+        "variables": {"w": work, "f": null}
+    });
+    let form = reqwest::multipart::Form::new()
+        .text("operations", operations.to_string())
+        .text("map", json!({"0": ["variables.f"]}).to_string())
+        .part(
+            "0",
+            reqwest::multipart::Part::bytes(png)
+                .file_name("work.png")
+                .mime_str("image/png")
+                .unwrap(),
+        );
+    let resp: Value = app
+        .http
+        .post(&app.url)
+        .bearer_auth(&staff)
+        .header("x-community", "alpha")
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(resp.get("errors").is_none(), "{resp}");
+    let photo = &resp["data"]["uploadWorkPhoto"];
+    assert_eq!(
+        (photo["width"].as_i64(), photo["height"].as_i64()),
+        (Some(300), Some(200))
+    );
+    let fetched = app
+        .http
+        .get(photo["url"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(fetched.status(), 200, "the presigned URL serves the photo");
+    let bytes = fetched.bytes().await.unwrap();
+    assert_eq!(
+        image::guess_format(&bytes).unwrap(),
+        image::ImageFormat::Jpeg
+    );
+
+    // A session today, its QR code as PNG and SVG, and a check-in with it.
+    let course = app
+        .ok(Some(&staff), Some("alpha"), r#"mutation { createCourse(input: {title: "竹编", category: "life_skills", audience: ALL, format: WORKSHOP, capacity: 5}) { id } }"#, json!({}))
+        .await["createCourse"]["id"]
+        .clone();
+    let starts = (chrono::Utc::now() - chrono::Duration::minutes(5)).to_rfc3339();
+    let session = app
+        .ok(Some(&staff), Some("alpha"), "mutation($c: ID!, $s: DateTime!) { addSessions(input: {courseId: $c, firstStartsAt: $s, durationMinutes: 60, place: \"书画室\"}) { id } }", json!({"c": course, "s": starts}))
+        .await["addSessions"][0]["id"]
+        .clone();
+    app.ok(
+        Some(&resident),
+        Some("alpha"),
+        "mutation($c: ID!) { enrol(courseId: $c) { status } }",
+        json!({"c": course}),
+    )
+    .await;
+    let code = app
+        .ok(
+            Some(&staff),
+            Some("alpha"),
+            "mutation($s: ID!) { sessionCheckInCode(sessionId: $s) { token svg pngBase64 } }",
+            json!({"s": session}),
+        )
+        .await;
+    let code = &code["sessionCheckInCode"];
+    assert!(code["svg"].as_str().unwrap().contains("<svg"));
+    let png = base64::engine::general_purpose::STANDARD
+        .decode(code["pngBase64"].as_str().unwrap())
+        .unwrap();
+    assert_eq!(image::guess_format(&png).unwrap(), image::ImageFormat::Png);
+    app.ok(
+        Some(&resident),
+        Some("alpha"),
+        "mutation($t: String!) { checkIn(token: $t) { id } }",
+        json!({"t": code["token"]}),
+    )
+    .await;
+    let again = app
+        .gql(
+            Some(&resident),
+            Some("alpha"),
+            "mutation($t: String!) { checkIn(token: $t) { id } }",
+            json!({"t": code["token"]}),
+        )
+        .await;
+    assert_eq!(crate::code(&again), "CONFLICT");
+    // The same token presented in community beta is refused at the gate (not a member) and,
+    // for a member of beta, as a code of another community.
+    let beta_resident = app.member(&root, "beta-resident", "RESIDENT", "beta").await;
+    let foreign = app
+        .gql(
+            Some(&beta_resident),
+            Some("beta"),
+            "mutation($t: String!) { checkIn(token: $t) { id } }",
+            json!({"t": code["token"]}),
+        )
+        .await;
+    assert_eq!(crate::code(&foreign), "BAD_USER_INPUT");
+}
