@@ -73,7 +73,8 @@ pub fn process(bytes: &[u8]) -> Result<Processed, CoursesError> {
     let mut img = DynamicImage::from_decoder(decoder).map_err(dimension_error)?;
     img.apply_orientation(orientation);
     let full = if img.width().max(img.height()) > FULL_SIDE {
-        img.resize(FULL_SIDE, FULL_SIDE, image::imageops::FilterType::Triangle)
+        // `thumbnail` averages in integers: no float copy of a 12 MP image.
+        img.thumbnail(FULL_SIDE, FULL_SIDE)
     } else {
         img
     };

@@ -428,3 +428,51 @@ pub async fn migrate(config: &Config, args: MigrateArgs) -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map(|kb| kb / 1024.0)
+        .unwrap_or(0.0)
+}
+
+/// Time and peak memory of the photo pipeline for one 12-megapixel JPEG (4000×3000).
+pub fn bench_photo() -> anyhow::Result<()> {
+    let img = image::RgbImage::from_fn(4000, 3000, |x, y| {
+        let n = (x.wrapping_mul(2654435761) ^ y.wrapping_mul(40503)) >> 24;
+        image::Rgb([
+            (x / 16) as u8 ^ n as u8,
+            (y / 12) as u8,
+            ((x + y) / 28) as u8,
+        ])
+    });
+    let mut jpeg = Vec::new();
+    image::DynamicImage::ImageRgb8(img).write_to(
+        &mut std::io::Cursor::new(&mut jpeg),
+        image::ImageFormat::Jpeg,
+    )?;
+    // Reset the peak so that only the pipeline counts (Linux: 5 > clear_refs).
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+    let base = peak_rss_mb();
+    let mut times = Vec::new();
+    for _ in 0..3 {
+        let t0 = Instant::now();
+        let p = courses::photos::process(&jpeg).map_err(|e| anyhow::anyhow!("{e}"))?;
+        times.push(t0.elapsed());
+        assert!(p.width == 2048);
+    }
+    times.sort();
+    println!(
+        "photo pipeline: {:.2} MB JPEG 4000x3000, median {:.0} ms, peak RSS {:.0} MB ({:.0} MB above the process before it)",
+        jpeg.len() as f64 / 1e6,
+        times[1].as_secs_f64() * 1000.0,
+        peak_rss_mb(),
+        peak_rss_mb() - base
+    );
+    Ok(())
+}

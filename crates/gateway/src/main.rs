@@ -61,13 +61,20 @@ enum Command {
     Migrate(cli::MigrateArgs),
     /// Print the GraphQL schema (SDL), as committed in schema.graphql.
     Schema,
+    /// Benchmark the photo pipeline on a generated 12-megapixel JPEG (deploy/bench.sh).
+    #[command(hide = true)]
+    BenchPhoto,
 }
 
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
-    if let Command::Schema = cli.command {
-        print!("{}", gql::sdl());
-        return Ok(());
+    match cli.command {
+        Command::Schema => {
+            print!("{}", gql::sdl());
+            return Ok(());
+        }
+        Command::BenchPhoto => return cli::bench_photo(),
+        _ => {}
     }
     let mut config = Config::load().context("reading configuration")?;
     if let Some(dir) = cli.data_dir {
@@ -91,7 +98,7 @@ fn main() -> anyhow::Result<()> {
             Command::Districts { command } => cli::districts(&config, command).await,
             Command::Communities { command } => cli::communities(&config, command).await,
             Command::Migrate(args) => cli::migrate(&config, args).await,
-            Command::Schema => unreachable!("handled above"),
+            Command::Schema | Command::BenchPhoto => unreachable!("handled above"),
         }
     })
 }
