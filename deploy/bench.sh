@@ -171,13 +171,14 @@ wrk.headers["X-Community"] = "bench-00001"
 function request()
   i = i + 1
   local id = ids[(tid * 30000 + i) % #ids + 1]
-  return wrk.format(nil, nil, nil, '{"query":"mutation { enrol(courseId: \\"$RACE\\", learnerId: \\"' .. id .. '\\") { status } }"}')
+  return wrk.format(nil, nil, nil, '{"query":"mutation { enrol(courseId: \\\\"$RACE\\\\", learnerId: \\\\"' .. id .. '\\\\") { status } }"}')
 end
 LUA
 ENROL_GW=$(wrk -t2 -c200 -d"${SECS}s" -s "$WORK/enrol.lua" "$URL" | tee -a "$WORK/wrk.log" | awk '/Requests\/sec/ {print $2}')
 SEATED=$(psql -c "SELECT enrolled || ' of ' || capacity FROM c_bench_00001.courses WHERE id = '$RACE'")
 SEATED_ROWS=$(psql -c "SELECT count(*) FROM c_bench_00001.enrolments WHERE course_id = '$RACE' AND status = 'enrolled'")
 WAITING=$(psql -c "SELECT count(*) FROM c_bench_00001.enrolments WHERE course_id = '$RACE' AND status = 'waitlisted'")
+[ "$SEATED_ROWS" = 10 ] && [ "$WAITING" -gt 1000 ] || { echo "enrolment race did not run as expected: $SEATED_ROWS seated, $WAITING waiting"; exit 1; }
 
 # --- photo pipeline -----------------------------------------------------------------------------
 PHOTO=$("$BIN" bench-photo)
