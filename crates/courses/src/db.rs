@@ -235,31 +235,22 @@ pub async fn teacher_ratings(
 const COURSE: &str = "id, title, category, audience, min_age, max_age, format, public_benefit, fee_cents, \
     club_id, capacity, enrolled, materials, status, demand";
 
-pub struct NewCourse<'a> {
-    pub title: &'a str,
-    pub category: &'a str,
-    pub audience: Audience,
-    pub min_age: Option<i32>,
-    pub max_age: Option<i32>,
-    pub format: Format,
-    pub public_benefit: bool,
-    pub fee_cents: i32,
-    pub club_id: Option<Uuid>,
-    pub capacity: i32,
-    pub materials: Option<&'a str>,
-    pub status: &'a str,
-    pub demand: Option<&'a str>,
-}
-
-pub async fn insert_course(conn: &mut PgConnection, c: &NewCourse<'_>) -> sqlx::Result<Course> {
+/// `title` is the validated (trimmed) title of `c`.
+pub async fn insert_course(
+    conn: &mut PgConnection,
+    c: &CourseInput,
+    title: &str,
+    status: &str,
+    demand: Option<&str>,
+) -> sqlx::Result<Course> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "INSERT INTO courses (id, title, category, audience, min_age, max_age, format, public_benefit,
                               fee_cents, club_id, capacity, materials, status, demand)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING {COURSE}"
     )))
     .bind(Uuid::now_v7())
-    .bind(c.title)
-    .bind(c.category)
+    .bind(title)
+    .bind(&c.category)
     .bind(c.audience.as_str())
     .bind(c.min_age)
     .bind(c.max_age)
@@ -268,9 +259,9 @@ pub async fn insert_course(conn: &mut PgConnection, c: &NewCourse<'_>) -> sqlx::
     .bind(c.fee_cents)
     .bind(c.club_id)
     .bind(c.capacity)
-    .bind(c.materials)
-    .bind(c.status)
-    .bind(c.demand)
+    .bind(&c.materials)
+    .bind(status)
+    .bind(demand)
     .fetch_one(conn)
     .await
 }

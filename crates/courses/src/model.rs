@@ -140,6 +140,23 @@ pub struct Teacher {
     pub teaches_in: Vec<String>,
 }
 
+/// What staff fill in to open a course (validated by `service`, written by `db`).
+#[derive(Debug, Clone)]
+pub struct CourseInput {
+    pub title: String,
+    pub category: String,
+    pub audience: Audience,
+    pub min_age: Option<i32>,
+    pub max_age: Option<i32>,
+    pub format: Format,
+    pub public_benefit: bool,
+    pub fee_cents: i32,
+    pub club_id: Option<Uuid>,
+    pub capacity: i32,
+    pub materials: Option<String>,
+    pub teacher_ids: Vec<Uuid>,
+}
+
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Course {
     pub id: Uuid,

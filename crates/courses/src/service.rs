@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use crate::db;
 use crate::error::CoursesError;
+pub use crate::model::CourseInput;
 use crate::model::*;
 use crate::photos;
 use crate::qr::CheckInCode;
@@ -239,21 +240,6 @@ pub async fn teachers(
 
 // --- courses ---
 
-pub struct CourseInput {
-    pub title: String,
-    pub category: String,
-    pub audience: Audience,
-    pub min_age: Option<i32>,
-    pub max_age: Option<i32>,
-    pub format: Format,
-    pub public_benefit: bool,
-    pub fee_cents: i32,
-    pub club_id: Option<Uuid>,
-    pub capacity: i32,
-    pub materials: Option<String>,
-    pub teacher_ids: Vec<Uuid>,
-}
-
 async fn insert_course(
     tx: &mut TenantTx,
     input: &CourseInput,
@@ -283,25 +269,7 @@ async fn insert_course(
             "Public-benefit courses are free; fees cannot be negative",
         ));
     }
-    let course = db::insert_course(
-        tx,
-        &db::NewCourse {
-            title: &title,
-            category: &input.category,
-            audience: input.audience,
-            min_age: input.min_age,
-            max_age: input.max_age,
-            format: input.format,
-            public_benefit: input.public_benefit,
-            fee_cents: input.fee_cents,
-            club_id: input.club_id,
-            capacity: input.capacity,
-            materials: input.materials.as_deref(),
-            status,
-            demand,
-        },
-    )
-    .await?;
+    let course = db::insert_course(tx, input, &title, status, demand).await?;
     let added = db::add_course_teachers(tx, course.id, &input.teacher_ids).await?;
     if added as usize != input.teacher_ids.len() {
         return Err(not_found("teacher"));
