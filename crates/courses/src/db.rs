@@ -670,17 +670,18 @@ pub async fn upsert_response(
     Ok(())
 }
 
-pub async fn response(
+/// An account's answers to each of the given surveys it answered.
+pub async fn responses_of(
     conn: &mut PgConnection,
-    survey: Uuid,
+    surveys: &[Uuid],
     account: Uuid,
-) -> sqlx::Result<Option<serde_json::Value>> {
-    sqlx::query_scalar(
-        "SELECT answers FROM survey_responses WHERE survey_id = $1 AND account_id = $2",
+) -> sqlx::Result<Vec<(Uuid, serde_json::Value)>> {
+    sqlx::query_as(
+        "SELECT survey_id, answers FROM survey_responses WHERE survey_id = ANY($1) AND account_id = $2",
     )
-    .bind(survey)
+    .bind(surveys)
     .bind(account)
-    .fetch_optional(conn)
+    .fetch_all(conn)
     .await
 }
 

@@ -645,12 +645,18 @@ pub async fn mark_attendance(
     Ok(())
 }
 
-/// (learner id, name, sessions held, attended) per enrolled learner.
+/// (learner id, name, sessions held, attended) per enrolled learner. Staff and teachers only:
+/// residents do not see each other's attendance.
 pub async fn attendance(
     database: &Db,
     scope: &CommunityScope,
     course_id: Uuid,
 ) -> AppResult<Vec<(Uuid, String, i64, i64)>> {
+    scope.access.require_any(&[
+        infra::Role::CommunityAdmin,
+        infra::Role::Staff,
+        infra::Role::Teacher,
+    ])?;
     let mut tx = database.tenant_tx(&scope.tenant).await?;
     let rows = db::attendance_by_learner(&mut tx, course_id).await?;
     tx.commit().await?;
@@ -840,9 +846,14 @@ pub async fn surveys(
         .await?
         .into_iter()
         .collect();
+    let mut mine: HashMap<Uuid, serde_json::Value> =
+        db::responses_of(&mut tx, &ids, scope.access.account_id)
+            .await?
+            .into_iter()
+            .collect();
     let mut out = Vec::new();
     for s in rows {
-        let my_answers = db::response(&mut tx, s.id, scope.access.account_id).await?;
+        let my_answers = mine.remove(&s.id);
         let qs = questions
             .remove(&s.id)
             .unwrap_or_default()

@@ -154,6 +154,11 @@ async fn teachers_mark_attendance_from_the_roster() {
         code(svc::mark_attendance(&env.db, &elder, sessions[3].id, learner, true).await),
         "FORBIDDEN"
     );
+    assert_eq!(
+        code(svc::attendance(&env.db, &elder, course.id).await),
+        "FORBIDDEN",
+        "residents do not see others' attendance"
+    );
     let rates = svc::attendance(&env.db, &staff, course.id).await.unwrap();
     assert_eq!(
         (rates[0].2, rates[0].3),
