@@ -185,6 +185,41 @@ async fn photos_upload_through_graphql_multipart_and_qr_codes_come_as_png_and_sv
         .decode(code["pngBase64"].as_str().unwrap())
         .unwrap();
     assert_eq!(image::guess_format(&png).unwrap(), image::ImageFormat::Png);
+    // The same code as an image over plain HTTP, for a teacher's screen.
+    let image_url = format!(
+        "{}/sessions/{}/check-in-code/png",
+        app.base(),
+        session.as_str().unwrap()
+    );
+    let get = |token: String, community: &'static str, url: String| {
+        app.http
+            .get(url)
+            .bearer_auth(token)
+            .header("x-community", community)
+            .send()
+    };
+    let resp = get(staff.clone(), "alpha", image_url.clone())
+        .await
+        .unwrap();
+    assert_eq!(resp.headers()["content-type"], "image/png");
+    let bytes = resp.bytes().await.unwrap();
+    assert_eq!(
+        image::guess_format(&bytes).unwrap(),
+        image::ImageFormat::Png
+    );
+    let svg = get(staff.clone(), "alpha", image_url.replace("/png", "/svg"))
+        .await
+        .unwrap();
+    assert!(svg.text().await.unwrap().contains("<svg"));
+    let denied = get(resident.clone(), "alpha", image_url.clone())
+        .await
+        .unwrap();
+    assert_eq!(denied.status(), 403, "residents cannot print codes");
+    let outsider = app.member(&root, "beta-staff", "STAFF", "beta").await;
+    let denied = get(outsider, "alpha", image_url.clone()).await.unwrap();
+    assert_eq!(denied.status(), 403, "staff of beta cannot reach alpha");
+    let body: Value = denied.json().await.unwrap();
+    assert_eq!(body["errors"][0]["extensions"]["code"], "FORBIDDEN");
     app.ok(
         Some(&resident),
         Some("alpha"),

@@ -99,6 +99,10 @@ pub fn router(state: AppState) -> Router {
 
     let mut app = Router::new()
         .route("/graphql", get(graphiql).post(graphql))
+        .route(
+            "/sessions/{session_id}/check-in-code/{format}",
+            get(check_in_code),
+        )
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))
@@ -329,4 +333,66 @@ async fn track_metrics(req: Request, next: Next) -> Response {
     metrics::histogram!("linli_http_request_duration_seconds", &labels)
         .record(started.elapsed().as_secs_f64());
     resp
+}
+
+/// The QR check-in code of a session as an image (`png` or `svg`), for a teacher's screen.
+/// Same authentication and community gate as `/graphql`; errors come as JSON with a code.
+async fn check_in_code(
+    State(state): State<AppState>,
+    axum::extract::Path((session_id, format)): axum::extract::Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    let english = wants_english(&headers);
+    let fail = |e: AppError| {
+        let status = match e.code {
+            infra::ErrorCode::Unauthenticated => StatusCode::UNAUTHORIZED,
+            infra::ErrorCode::Forbidden | infra::ErrorCode::CommunitySuspended => {
+                StatusCode::FORBIDDEN
+            }
+            infra::ErrorCode::NotFound => StatusCode::NOT_FOUND,
+            infra::ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            _ => StatusCode::BAD_REQUEST,
+        };
+        let message = if english { e.en.clone() } else { e.zh.clone() };
+        let body = serde_json::json!({"errors": [{"message": message, "extensions": {"code": e.code.as_str()}}]});
+        (status, Json(body)).into_response()
+    };
+    let run = async {
+        let token = bearer(&headers).ok_or_else(AppError::unauthenticated)?;
+        let principal = state.tenancy.authenticate(token).await?;
+        let slug = headers
+            .get(X_COMMUNITY)
+            .and_then(|v| v.to_str().ok())
+            .ok_or_else(|| {
+                AppError::bad_input(
+                    "需要指定社区（X-Community 请求头）",
+                    "The X-Community header is required",
+                )
+            })?;
+        let (tenant, access) = state
+            .tenancy
+            .enter_community(Some(&principal), slug.trim())
+            .await?;
+        let session = uuid::Uuid::parse_str(&session_id)
+            .map_err(|_| AppError::bad_input("编号格式不正确", "The id is not valid"))?;
+        let scope = CommunityScope { tenant, access };
+        courses::service::check_in_code(&state.db, state.tenancy.secrets(), &scope, session).await
+    };
+    if !matches!(format.as_str(), "png" | "svg") {
+        return fail(AppError::not_found(
+            "只有 png 和 svg 两种格式",
+            "Formats are png and svg",
+        ));
+    }
+    match run.await {
+        Ok(code) if format == "png" => {
+            ([(axum::http::header::CONTENT_TYPE, "image/png")], code.png).into_response()
+        }
+        Ok(code) => (
+            [(axum::http::header::CONTENT_TYPE, "image/svg+xml")],
+            code.svg,
+        )
+            .into_response(),
+        Err(e) => fail(e),
+    }
 }
