@@ -266,6 +266,20 @@ pub async fn insert_course(
     .await
 }
 
+pub async fn set_course_status(
+    conn: &mut PgConnection,
+    id: Uuid,
+    status: &str,
+) -> sqlx::Result<bool> {
+    Ok(sqlx::query("UPDATE courses SET status = $2 WHERE id = $1")
+        .bind(id)
+        .bind(status)
+        .execute(conn)
+        .await?
+        .rows_affected()
+        == 1)
+}
+
 pub async fn add_course_teachers(
     conn: &mut PgConnection,
     course: Uuid,

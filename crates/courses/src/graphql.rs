@@ -1091,6 +1091,22 @@ impl CoursesMutation {
         ))
     }
 
+    /// Open a course (e.g. one proposed from a survey) for enrolment, or close it (staff).
+    async fn set_course_open(
+        &self,
+        ctx: &Context<'_>,
+        course_id: ID,
+        open: bool,
+    ) -> Res<CourseGql> {
+        let s = scope(ctx)?;
+        let c = svc::set_course_open(db(ctx), s, uuid(&course_id)?, open).await?;
+        Ok(course(
+            svc::course(db(ctx), s, c.id).await?,
+            s,
+            secrets(ctx),
+        ))
+    }
+
     /// Add one session, or `weeks` weekly sessions, to a course's timetable.
     async fn add_sessions(
         &self,

@@ -289,6 +289,27 @@ pub async fn create_course(
     Ok(c)
 }
 
+/// Open a proposed course for enrolment, or close a course (staff). Enrolments stay as they
+/// are when a course closes; no new ones are taken.
+pub async fn set_course_open(
+    database: &Db,
+    scope: &CommunityScope,
+    course_id: Uuid,
+    open: bool,
+) -> AppResult<Course> {
+    scope.access.require_staff()?;
+    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let status = if open { "open" } else { "closed" };
+    if !db::set_course_status(&mut tx, course_id, status).await? {
+        return Err(not_found("course"));
+    }
+    let c = db::course(&mut tx, course_id)
+        .await?
+        .ok_or_else(|| not_found("course"))?;
+    tx.commit().await?;
+    Ok(c)
+}
+
 /// A course with what a listing shows of it.
 #[derive(Debug, Clone)]
 pub struct CourseView {

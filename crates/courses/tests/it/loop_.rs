@@ -129,6 +129,22 @@ async fn a_survey_becomes_a_course_and_a_talent_a_teacher() {
         ("candidate", vec!["剪纸".to_string()])
     );
 
+    // A proposed course takes no enrolment until staff open it.
+    assert_eq!(
+        code(svc::enrol(&env.db, &residents[1], proposed.id, None).await),
+        "CONFLICT"
+    );
+    assert_eq!(
+        code(svc::set_course_open(&env.db, &residents[1], proposed.id, true).await),
+        "FORBIDDEN"
+    );
+    svc::set_course_open(&env.db, &staff, proposed.id, true)
+        .await
+        .unwrap();
+    svc::enrol(&env.db, &residents[1], proposed.id, None)
+        .await
+        .unwrap();
+
     svc::close_survey(&env.db, &staff, survey.id).await.unwrap();
     assert_eq!(
         code(svc::answer_survey(&env.db, &residents[1], survey.id, answer(1, None)).await),
