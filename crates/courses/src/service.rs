@@ -396,7 +396,11 @@ pub async fn add_sessions(
     input: SessionsInput,
 ) -> AppResult<Vec<Session>> {
     scope.access.require_staff()?;
-    if !(1..=600).contains(&input.duration_minutes) || !(1..=52).contains(&input.weeks) {
+    let plausible = (2000..=2100).contains(&input.first_starts_at.year());
+    if !plausible
+        || !(1..=600).contains(&input.duration_minutes)
+        || !(1..=52).contains(&input.weeks)
+    {
         return Err(CoursesError::BadSessions.into());
     }
     let place = text(&input.place, 100, "上课地点")?;
@@ -1049,9 +1053,13 @@ pub struct CadenceResult {
 }
 
 /// Parse "2026-11" into the month's first day.
+/// Years outside 2000–2100 are refused: nothing is held then, and date arithmetic near
+/// chrono's limits would overflow.
 pub fn parse_month(s: &str) -> AppResult<NaiveDate> {
     NaiveDate::parse_from_str(&format!("{}-01", s.trim()), "%Y-%m-%d")
-        .map_err(|_| CoursesError::BadMonth.into())
+        .ok()
+        .filter(|d| (2000..=2100).contains(&d.year()))
+        .ok_or_else(|| CoursesError::BadMonth.into())
 }
 
 /// Was each cadence target met in `month`? Sessions count in China Standard Time.

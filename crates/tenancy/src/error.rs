@@ -71,8 +71,8 @@ impl From<TenancyError> for AppError {
             ),
             E::WeakPassword => (
                 BadUserInput,
-                "密码至少需要 8 个字符".into(),
-                "A password needs at least 8 characters".into(),
+                "密码需要 8 到 128 个字符".into(),
+                "A password needs 8 to 128 characters".into(),
             ),
             E::InvalidPhone => (
                 BadUserInput,

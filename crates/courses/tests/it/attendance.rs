@@ -138,6 +138,17 @@ async fn teachers_mark_attendance_from_the_roster() {
     .await
     .unwrap();
     assert_eq!(sessions.len(), 4);
+    let far = SessionsInput {
+        course_id: course.id,
+        first_starts_at: chrono::DateTime::<Utc>::MAX_UTC - Duration::days(1),
+        duration_minutes: 60,
+        weeks: 52,
+        place: "x".into(),
+    };
+    assert_eq!(
+        code(svc::add_sessions(&env.db, &staff, far).await),
+        "BAD_USER_INPUT"
+    );
     let elder = env.scope(&env.alpha, "刘大爷", &[]);
     let e = svc::enrol(&env.db, &elder, course.id, None).await.unwrap();
     let learner = e.enrolment.learner_id;

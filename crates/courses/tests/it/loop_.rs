@@ -284,6 +284,7 @@ async fn evaluations_cadence_clubs_and_the_learner_record() {
     let r = svc::cadence_report(&env.db, &staff, month).await.unwrap();
     assert_eq!((r[0].periods[0].1, r[0].met), (2, true));
     assert_eq!(code(svc::parse_month("2026-13")), "BAD_USER_INPUT");
+    assert_eq!(code(svc::parse_month("262143-12")), "BAD_USER_INPUT");
 
     // The whole loop, and a nomination that keeps a snapshot of it.
     let today = Utc::now().date_naive();
