@@ -22,7 +22,9 @@ query {
 fragment T on __Type { kind name ofType { kind name ofType { kind name ofType { kind name } } } }
 "#;
 
-struct Types<'a>(&'a [Value]);
+/// The schema's types, and which set of argument values to generate: 0 plausible, 1 hostile
+/// (negative and huge numbers, empty strings, far dates).
+struct Types<'a>(&'a [Value], usize);
 
 impl Types<'_> {
     fn get(&self, name: &str) -> &Value {
@@ -59,8 +61,14 @@ impl Types<'_> {
                 format!("{{{}}}", fields.join(", "))
             }
             _ => match ty["name"].as_str().unwrap() {
+                "Int" if self.1 == 1 => "-2147483648".into(),
+                "Float" if self.1 == 1 => "-1e300".into(),
+                "DateTime" if self.1 == 1 => "\"+262142-12-31T23:59:59Z\"".into(),
+                "Date" if self.1 == 1 => "\"+262142-12-31\"".into(),
+                "String" if self.1 == 1 => "\"\"".into(),
                 "Int" => "1".into(),
                 "Float" => "1.5".into(),
+                "Date" => "\"2026-11-22\"".into(),
                 "Boolean" => "true".into(),
                 "ID" => format!("\"{}\"", uuid::Uuid::new_v4()),
                 "DateTime" => "\"2026-11-22T08:00:00Z\"".into(),
@@ -128,7 +136,7 @@ async fn every_operation_with_a_token_of_a_is_refused_in_b() {
 
     let schema = app.ok(Some(&a_admin), None, INTROSPECTION, json!({})).await;
     let types = schema["__schema"]["types"].as_array().unwrap().clone();
-    let types = Types(&types);
+    let types = Types(&types, 0);
     let mut ops = types.operations("Query", "query");
     ops.extend(types.operations("Mutation", "mutation"));
     assert!(
@@ -163,8 +171,11 @@ async fn every_operation_with_a_token_of_a_is_refused_in_b() {
     assert_eq!(rows_in_b().await, before, "nothing was written into beta");
 
     // The generated operations are real: the same walk in A's own community is not refused
-    // by the gate (each may still fail its own checks, e.g. a resident creating a courtyard).
-    for (name, query) in &ops {
+    // by the gate (each may still fail its own checks, e.g. a resident creating a courtyard),
+    // and no argument, plausible or hostile, makes any of them fail with INTERNAL.
+    let mut hostile = Types(types.0, 1).operations("Query", "query");
+    hostile.extend(Types(types.0, 1).operations("Mutation", "mutation"));
+    for (name, query) in ops.iter().chain(hostile.iter()) {
         let r = app
             .gql(Some(&a_admin), Some("alpha"), query, json!({}))
             .await;
