@@ -23,6 +23,8 @@ pub fn linli() -> Command {
 }
 
 pub fn temp_dir(tag: &str) -> PathBuf {
+    static CLEANED: std::sync::Once = std::sync::Once::new();
+    CLEANED.call_once(|| infra::testing::remove_stale_temp_dirs("linli-e2e-"));
     let dir =
         std::env::temp_dir().join(format!("linli-e2e-{tag}-{}", uuid::Uuid::new_v4().simple()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -55,6 +57,13 @@ pub async fn wait_listening(child: &mut Child) -> String {
     // Keep draining stdout so the child never blocks on a full pipe.
     tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
     found
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        let _ = self.child.start_kill();
+        let _ = std::fs::remove_dir_all(&self.data_dir);
+    }
 }
 
 impl TestApp {

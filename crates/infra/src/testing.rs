@@ -70,6 +70,26 @@ fn clean_stale_test_clusters() {
     }
 }
 
+/// Remove `prefix*` entries of the temporary directory left by test runs more than an hour
+/// ago (tests cannot clean up after the last of them; this bounds what accumulates).
+pub fn remove_stale_temp_dirs(prefix: &str) {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    let hour = std::time::Duration::from_secs(3600);
+    for e in entries.flatten() {
+        let old = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > hour);
+        if old && e.file_name().to_string_lossy().starts_with(prefix) {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
+}
+
 /// A new empty database; returns its URL.
 pub async fn fresh_database() -> String {
     let server = server();

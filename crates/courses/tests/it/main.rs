@@ -23,6 +23,13 @@ pub struct Env {
     pub alpha: infra::Tenant,
     pub beta: infra::Tenant,
     _s3: EmbeddedS3,
+    s3_dir: std::path::PathBuf,
+}
+
+impl Drop for Env {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.s3_dir);
+    }
 }
 
 impl Env {
@@ -83,6 +90,7 @@ impl Env {
             alpha,
             beta,
             _s3: s3,
+            s3_dir: dir,
         }
     }
 
