@@ -183,15 +183,6 @@ pub async fn teachers_page(
     .await
 }
 
-pub async fn teacher(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<Teacher>> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {TEACHER} FROM teachers WHERE id = $1"
-    )))
-    .bind(id)
-    .fetch_optional(conn)
-    .await
-}
-
 /// (course id, teacher) for every teacher of the given courses — one query for a page.
 pub async fn teachers_of_courses(
     conn: &mut PgConnection,

@@ -82,7 +82,7 @@ impl Db {
     pub async fn tenant_tx(&self, tenant: &Tenant) -> AppResult<TenantTx> {
         let mut tx = self.pool.begin().await?;
         enter_tenant(&mut tx, tenant).await?;
-        Ok(TenantTx::new(tx, tenant.community_id))
+        Ok(TenantTx::new(tx))
     }
 }
 

@@ -30,8 +30,3 @@ pub fn community<'a>(
             )
         })
 }
-
-/// Shared state put into the schema by the gateway.
-pub fn state<'a, T: Send + Sync + 'static>(ctx: &async_graphql::Context<'a>) -> &'a T {
-    ctx.data_unchecked::<T>()
-}

@@ -58,10 +58,6 @@ impl ObjectStore {
         }
     }
 
-    pub fn bucket(&self) -> &str {
-        &self.bucket
-    }
-
     /// Create the bucket when it does not exist yet.
     pub async fn ensure_bucket(&self) -> AppResult<()> {
         if self.ping().await.is_ok() {

@@ -28,16 +28,11 @@ pub struct Tenant {
 /// A transaction confined to one community schema and role.
 pub struct TenantTx {
     tx: Transaction<'static, Postgres>,
-    community_id: Uuid,
 }
 
 impl TenantTx {
-    pub(crate) fn new(tx: Transaction<'static, Postgres>, community_id: Uuid) -> Self {
-        TenantTx { tx, community_id }
-    }
-
-    pub fn community_id(&self) -> Uuid {
-        self.community_id
+    pub(crate) fn new(tx: Transaction<'static, Postgres>) -> Self {
+        TenantTx { tx }
     }
 
     pub async fn commit(self) -> AppResult<()> {
@@ -138,20 +133,12 @@ impl CommunityAccess {
         self.require_any(&[Role::CommunityAdmin, Role::Staff])
     }
 
-    pub fn require_admin(&self) -> AppResult<()> {
-        self.require_any(&[Role::CommunityAdmin])
-    }
-
     pub fn require_any(&self, roles: &[Role]) -> AppResult<()> {
         if self.admin_above || self.roles.iter().any(|r| roles.contains(r)) {
             Ok(())
         } else {
             Err(AppError::forbidden())
         }
-    }
-
-    pub fn has(&self, role: Role) -> bool {
-        self.roles.contains(&role)
     }
 
     /// Staff or an admin (of the community or above): may act for any resident (代办).
