@@ -261,14 +261,14 @@ pub async fn set_course_status(
     conn: &mut PgConnection,
     id: Uuid,
     status: &str,
-) -> sqlx::Result<bool> {
-    Ok(sqlx::query("UPDATE courses SET status = $2 WHERE id = $1")
-        .bind(id)
-        .bind(status)
-        .execute(conn)
-        .await?
-        .rows_affected()
-        == 1)
+) -> sqlx::Result<Option<Course>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "UPDATE courses SET status = $2 WHERE id = $1 RETURNING {COURSE}"
+    )))
+    .bind(id)
+    .bind(status)
+    .fetch_optional(conn)
+    .await
 }
 
 pub async fn add_course_teachers(
@@ -636,15 +636,14 @@ pub async fn surveys_page(
     .await
 }
 
-pub async fn close_survey(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<bool> {
-    Ok(
-        sqlx::query("UPDATE surveys SET closed = true WHERE id = $1")
-            .bind(id)
-            .execute(conn)
-            .await?
-            .rows_affected()
-            == 1,
+pub async fn close_survey(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<Survey>> {
+    sqlx::query_as(
+        "UPDATE surveys SET closed = true WHERE id = $1
+         RETURNING id, title, threshold, closes_at, closed",
     )
+    .bind(id)
+    .fetch_optional(conn)
+    .await
 }
 
 pub async fn questions(conn: &mut PgConnection, surveys: &[Uuid]) -> sqlx::Result<Vec<Question>> {

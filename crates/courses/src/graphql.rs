@@ -819,12 +819,7 @@ impl CoursesQuery {
     }
 
     async fn course(&self, ctx: &Context<'_>, id: ID) -> Res<CourseGql> {
-        let s = scope(ctx)?;
-        Ok(course(
-            svc::course(db(ctx), s, uuid(&id)?).await?,
-            s,
-            secrets(ctx),
-        ))
+        course_by_id(ctx, scope(ctx)?, uuid(&id)?).await
     }
 
     /// Enrolled learners then the waiting list in order (staff and teachers).
@@ -1012,6 +1007,11 @@ impl CoursesQuery {
     }
 }
 
+/// One course with its teachers and sessions (the `course` query, and what mutations return).
+async fn course_by_id(ctx: &Context<'_>, s: &CommunityScope, id: Uuid) -> Res<CourseGql> {
+    Ok(course(svc::course(db(ctx), s, id).await?, s, secrets(ctx)))
+}
+
 // --- mutation ---
 
 #[derive(Default)]
@@ -1084,11 +1084,7 @@ impl CoursesMutation {
     async fn create_course(&self, ctx: &Context<'_>, input: CreateCourseInput) -> Res<CourseGql> {
         let s = scope(ctx)?;
         let c = svc::create_course(db(ctx), s, input.into_input()?).await?;
-        Ok(course(
-            svc::course(db(ctx), s, c.id).await?,
-            s,
-            secrets(ctx),
-        ))
+        course_by_id(ctx, s, c.id).await
     }
 
     /// Open a course (e.g. one proposed from a survey) for enrolment, or close it (staff).
@@ -1100,11 +1096,7 @@ impl CoursesMutation {
     ) -> Res<CourseGql> {
         let s = scope(ctx)?;
         let c = svc::set_course_open(db(ctx), s, uuid(&course_id)?, open).await?;
-        Ok(course(
-            svc::course(db(ctx), s, c.id).await?,
-            s,
-            secrets(ctx),
-        ))
+        course_by_id(ctx, s, c.id).await
     }
 
     /// Add one session, or `weeks` weekly sessions, to a course's timetable.
@@ -1269,11 +1261,7 @@ impl CoursesMutation {
             input.into_input()?,
         )
         .await?;
-        Ok(course(
-            svc::course(db(ctx), s, c.id).await?,
-            s,
-            secrets(ctx),
-        ))
+        course_by_id(ctx, s, c.id).await
     }
 
     async fn create_federation(

@@ -300,10 +300,7 @@ pub async fn set_course_open(
     scope.access.require_staff()?;
     let mut tx = database.tenant_tx(&scope.tenant).await?;
     let status = if open { "open" } else { "closed" };
-    if !db::set_course_status(&mut tx, course_id, status).await? {
-        return Err(not_found("course"));
-    }
-    let c = db::course(&mut tx, course_id)
+    let c = db::set_course_status(&mut tx, course_id, status)
         .await?
         .ok_or_else(|| not_found("course"))?;
     tx.commit().await?;
@@ -832,10 +829,7 @@ pub async fn close_survey(
 ) -> AppResult<Survey> {
     scope.access.require_staff()?;
     let mut tx = database.tenant_tx(&scope.tenant).await?;
-    if !db::close_survey(&mut tx, survey_id).await? {
-        return Err(not_found("survey"));
-    }
-    let s = db::survey(&mut tx, survey_id)
+    let s = db::close_survey(&mut tx, survey_id)
         .await?
         .ok_or_else(|| not_found("survey"))?;
     tx.commit().await?;
