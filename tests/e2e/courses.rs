@@ -6,16 +6,9 @@ use serde_json::{Value, json};
 use crate::TestApp;
 
 async fn sql_statements(app: &TestApp) -> u64 {
-    let text = app
-        .http
-        .get(format!("{}/metrics", app.base()))
-        .send()
+    app.metrics()
         .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    text.lines()
+        .lines()
         .find_map(|l| l.strip_prefix("linli_sql_statements_total "))
         .map(|v| v.trim().parse::<f64>().unwrap() as u64)
         .unwrap_or(0)

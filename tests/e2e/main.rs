@@ -140,6 +140,19 @@ impl TestApp {
         self.url.trim_end_matches("/graphql").to_string()
     }
 
+    /// The Prometheus text of `/metrics`.
+    pub async fn metrics(&self) -> String {
+        let url = format!("{}/metrics", self.base());
+        self.http
+            .get(url)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    }
+
     pub async fn pool(&self) -> sqlx::PgPool {
         sqlx::PgPool::connect(&self.database_url).await.unwrap()
     }

@@ -29,15 +29,7 @@ async fn health_readiness_and_metrics() {
     );
     app.gql(None, None, "{ me { account { id } } }", json!({}))
         .await;
-    let metrics = app
-        .http
-        .get(format!("{base}/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let metrics = app.metrics().await;
     assert!(metrics.contains("linli_http_requests_total"), "{metrics}");
     assert!(
         metrics.contains("linli_http_request_duration_seconds"),
