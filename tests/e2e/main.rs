@@ -17,6 +17,7 @@ use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::{Child, Command};
 
 pub const ROOT_PASSWORD: &str = "root-password-1";
+pub const E2E_MASTER_SECRET: &str = "e2e master secret, thirty-two bytes or more";
 
 pub fn linli() -> Command {
     Command::new(env!("CARGO_BIN_EXE_linli"))
@@ -99,7 +100,7 @@ impl TestApp {
         vec![
             ("DATABASE_URL".into(), database_url.into()),
             ("LINLI_DATA_DIR".into(), data_dir.display().to_string()),
-            ("LINLI_MASTER_SECRET".into(), "e2e master secret".into()),
+            ("LINLI_MASTER_SECRET".into(), E2E_MASTER_SECRET.into()),
             ("LINLI_LISTEN".into(), "127.0.0.1:0".into()),
             ("LINLI_GRAPHIQL".into(), "false".into()),
         ]

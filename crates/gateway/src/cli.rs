@@ -87,8 +87,8 @@ pub struct MigrateArgs {
 }
 
 async fn open(config: &Config) -> anyhow::Result<(Tenancy, runtime::Database)> {
-    let database = runtime::open_database(config).await?;
-    let secrets = runtime::master_secret(config)?;
+    let secrets = runtime::secrets(config)?;
+    let database = runtime::open_database(config, &secrets).await?;
     let t = Tenancy::new(database.db.clone(), secrets, Default::default());
     Ok((t, database))
 }
@@ -351,7 +351,10 @@ async fn import(t: &Tenancy, file: &PathBuf, jobs: usize) -> anyhow::Result<()> 
 }
 
 pub async fn migrate(config: &Config, args: MigrateArgs) -> anyhow::Result<()> {
-    let (t, _db) = open(config).await?;
+    // Every job holds one administrative connection.
+    let mut config = config.clone();
+    config.db_admin_max_connections = config.db_admin_max_connections.max(args.jobs as u32 + 2);
+    let (t, _db) = open(&config).await?;
     let mut migrations = infra::migrations::community();
     if let Some(path) = &args.extra_migration {
         let sql =

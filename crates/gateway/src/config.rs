@@ -16,6 +16,8 @@ pub struct Config {
     /// PostgreSQL; without it Linli runs its own cluster under `data_dir/pg`.
     pub database_url: Option<String>,
     pub db_max_connections: u32,
+    /// Connections of the administrative login (onboarding, migrations).
+    pub db_admin_max_connections: u32,
     pub db_max_lifetime_secs: u64,
     /// S3-compatible endpoint; without it Linli serves S3 itself from `data_dir/objects`.
     pub s3_endpoint: Option<String>,
@@ -26,6 +28,9 @@ pub struct Config {
     /// Master secret for tokens and field encryption; without it one is generated and kept in
     /// `data_dir/master.key`.
     pub master_secret: Option<String>,
+    /// Secret for signing login tokens; without it one is generated and kept in
+    /// `data_dir/token.key`. Rotating it signs everyone out and loses nothing else.
+    pub token_secret: Option<String>,
     pub graphiql: bool,
     pub token_ttl_secs: u64,
     pub request_timeout_secs: u64,
@@ -56,6 +61,7 @@ impl Default for Config {
             data_dir: PathBuf::from(".linli"),
             database_url: None,
             db_max_connections: 20,
+            db_admin_max_connections: 8,
             db_max_lifetime_secs: 900,
             s3_endpoint: None,
             s3_region: "us-east-1".into(),
@@ -63,6 +69,7 @@ impl Default for Config {
             s3_access_key: None,
             s3_secret_key: None,
             master_secret: None,
+            token_secret: None,
             graphiql: false,
             token_ttl_secs: 12 * 3600,
             request_timeout_secs: 30,
@@ -94,7 +101,7 @@ impl Config {
     /// The configuration as printed at start: secrets and URL passwords redacted.
     pub fn redacted(&self) -> serde_json::Value {
         let mut v = serde_json::to_value(self).unwrap_or_default();
-        for key in ["master_secret", "s3_secret_key"] {
+        for key in ["master_secret", "token_secret", "s3_secret_key"] {
             if v.get(key).is_some_and(|s| !s.is_null()) {
                 v[key] = "***".into();
             }

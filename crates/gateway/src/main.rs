@@ -109,7 +109,8 @@ async fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
     let metrics = metrics_exporter_prometheus::PrometheusBuilder::new()
         .install_recorder()
         .context("installing the metrics recorder")?;
-    let database = runtime::open_database(&config).await?;
+    let secrets = runtime::secrets(&config)?;
+    let database = runtime::open_database(&config, &secrets).await?;
     let storage = runtime::open_storage(&config).await?;
     if let Some(c) = &database.cluster {
         tracing::info!(port = c.port(), data_dir = %c.data_dir().display(), "embedded PostgreSQL");
@@ -117,7 +118,6 @@ async fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
     if let Some(s3) = &storage.embedded {
         tracing::info!(endpoint = %s3.endpoint(), "embedded S3 server");
     }
-    let secrets = runtime::master_secret(&config)?;
     let tenancy = tenancy::Tenancy::new(
         database.db.clone(),
         secrets,
@@ -158,7 +158,7 @@ async fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     tracing::info!("shutting down");
-    database.db.pool().close().await;
+    database.db.close().await;
     drop(storage);
     drop(database);
     telemetry.shutdown();

@@ -20,7 +20,10 @@ pub struct Database {
     pub cluster: Option<PrivateCluster>,
 }
 
-pub async fn open_database(config: &Config) -> anyhow::Result<Database> {
+/// The database: the configured server, or the private cluster. `DATABASE_URL` (or the
+/// cluster's superuser) is the administrative login; requests are served by a login of its
+/// own (see `infra::db`), whose password derives from `secrets`.
+pub async fn open_database(config: &Config, secrets: &Secrets) -> anyhow::Result<Database> {
     let (url, cluster) = match &config.database_url {
         Some(url) => (url.clone(), None),
         None => {
@@ -46,15 +49,13 @@ pub async fn open_database(config: &Config) -> anyhow::Result<Database> {
         .log_statements(tracing::log::LevelFilter::Debug);
     let cfg = DbConfig {
         max_connections: config.db_max_connections,
+        admin_max_connections: config.db_admin_max_connections,
         max_lifetime: Duration::from_secs(config.db_max_lifetime_secs),
         ..DbConfig::default()
     };
-    let db = Db::connect(opts, &cfg)
+    let db = Db::open(opts, &cfg, &secrets.database_password())
         .await
-        .context("connecting to PostgreSQL")?;
-    infra::migrations::apply_platform(db.pool())
-        .await
-        .context("platform migrations")?;
+        .context("connecting to PostgreSQL (platform migrations, serving login)")?;
     Ok(Database { db, cluster })
 }
 
@@ -126,22 +127,33 @@ pub async fn open_storage(config: &Config) -> anyhow::Result<Storage> {
     Ok(Storage { store, embedded })
 }
 
-/// The master secret: configured, or kept in `data_dir/master.key` (created on first run).
-pub fn master_secret(config: &Config) -> anyhow::Result<Secrets> {
-    if let Some(s) = &config.master_secret {
-        return Ok(Secrets::from_master(s.as_bytes()));
+/// The keys: the master secret (field encryption, lookups, signed payloads) and the token
+/// secret (login tokens), each configured or kept in a file of the data directory created on
+/// first run (mode 0600). Either is refused when empty or short. Replacing the token secret
+/// signs everyone out and loses nothing; the master secret must never change.
+pub fn secrets(config: &Config) -> anyhow::Result<Secrets> {
+    let master = secret_or_file(config, config.master_secret.as_deref(), "master.key")?;
+    infra::crypto::check_secret("LINLI_MASTER_SECRET", &master).map_err(anyhow::Error::msg)?;
+    let token = secret_or_file(config, config.token_secret.as_deref(), "token.key")?;
+    infra::crypto::check_secret("LINLI_TOKEN_SECRET", &token).map_err(anyhow::Error::msg)?;
+    Ok(Secrets::from_master(master.as_bytes()).with_token_secret(token.as_bytes()))
+}
+
+fn secret_or_file(config: &Config, configured: Option<&str>, file: &str) -> anyhow::Result<String> {
+    if let Some(s) = configured {
+        return Ok(s.trim().to_string());
     }
-    let path = config.data_dir.join("master.key");
-    let secret = match std::fs::read_to_string(&path) {
-        Ok(s) => s.trim().to_string(),
-        Err(_) => {
+    let path = config.data_dir.join(file);
+    match std::fs::read_to_string(&path) {
+        Ok(s) => Ok(s.trim().to_string()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             std::fs::create_dir_all(&config.data_dir)?;
             let s = Secrets::generate_master();
             write_private(&path, &s)?;
-            s
+            Ok(s)
         }
-    };
-    Ok(Secrets::from_master(secret.as_bytes()))
+        Err(e) => Err(anyhow::Error::new(e).context(format!("reading {}", path.display()))),
+    }
 }
 
 fn write_private(path: &std::path::Path, contents: &str) -> std::io::Result<()> {

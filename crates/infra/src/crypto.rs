@@ -1,6 +1,8 @@
 //! Personal data protection (PIPL): phone and ID numbers are encrypted at rest with AES-256-GCM
 //! and found again through a keyed hash (HMAC-SHA256), so the database never holds them in
-//! clear and an equality lookup needs no decryption. Keys derive from one master secret.
+//! clear and an equality lookup needs no decryption. Keys derive from one master secret;
+//! the token-signing key may come from a secret of its own, so that signing keys can rotate
+//! (logging everyone out) without losing the encrypted phone numbers.
 
 use aes_gcm::aead::{Aead, KeyInit};
 use aes_gcm::{Aes256Gcm, Nonce};
@@ -26,7 +28,33 @@ fn derive(master: &[u8], label: &str) -> [u8; 32] {
     mac.finalize().into_bytes().into()
 }
 
+/// The shortest master or token secret accepted: anything shorter is guessable or a mistake.
+pub const MIN_SECRET_LEN: usize = 32;
+
+/// Refuse an empty or short secret (by its length in bytes, after trimming).
+pub fn check_secret(what: &str, secret: &str) -> Result<(), String> {
+    let n = secret.trim().len();
+    if n < MIN_SECRET_LEN {
+        return Err(format!(
+            "{what} is {n} bytes long; at least {MIN_SECRET_LEN} are required"
+        ));
+    }
+    Ok(())
+}
+
 impl Secrets {
+    /// Replace the token-signing key by one derived from its own secret.
+    pub fn with_token_secret(mut self, token_secret: &[u8]) -> Self {
+        self.token_key = derive(token_secret, "linli/token-signing/v2");
+        self
+    }
+
+    /// The password of the gateway's serving database login (hex, 64 characters): derived,
+    /// so every gateway of a deployment knows it and none is stored.
+    pub fn database_password(&self) -> String {
+        hex::encode(derive(&self.lookup_key, "linli/db-serving-password/v1"))
+    }
+
     pub fn from_master(master: &[u8]) -> Self {
         Secrets {
             field_key: derive(master, "linli/field-encryption/v1"),
@@ -137,6 +165,22 @@ mod tests {
             s.lookup_hash("x"),
             Secrets::from_master(b"k2").lookup_hash("x")
         );
+    }
+
+    #[test]
+    fn token_key_rotates_without_touching_field_encryption() {
+        let s = Secrets::from_master(b"master secret of thirty-two bytes");
+        let sealed = s.encrypt("13812345678");
+        let rotated = s.clone().with_token_secret(b"a new token secret");
+        assert_ne!(s.token_key(), rotated.token_key());
+        assert_eq!(rotated.decrypt(&sealed).as_deref(), Some("13812345678"));
+    }
+
+    #[test]
+    fn short_secrets_are_refused() {
+        assert!(check_secret("x", "").is_err());
+        assert!(check_secret("x", "short").is_err());
+        assert!(check_secret("x", &"k".repeat(32)).is_ok());
     }
 
     #[test]

@@ -1,4 +1,16 @@
-//! The database handle: one pool for the platform, and tenant transactions on top of it.
+//! The database handle: two logins with two pools, and tenant transactions on top of them.
+//!
+//! - The **serving** login (`<prefix>_gateway`) answers requests. It is not a superuser, owns
+//!   nothing, cannot create roles or databases, and holds only DML on the platform tables (the
+//!   audit log: insert and read). It is a member of every community role *without inheritance*
+//!   (`NOINHERIT`), so it reaches a community schema only through the explicit per-transaction
+//!   role switch of [`Db::tenant_tx`].
+//! - The **administrative** login (the configured `DATABASE_URL`, or the private cluster's
+//!   superuser) applies migrations and onboards communities (creates schemas and roles). It
+//!   has its own small pool and is used for nothing else.
+//!
+//! The serving login's password derives from the master secret, so every gateway of a
+//! deployment computes the same one and none is stored.
 
 use std::time::Duration;
 
@@ -11,6 +23,8 @@ use crate::tenant::{Tenant, TenantTx};
 #[derive(Debug, Clone)]
 pub struct DbConfig {
     pub max_connections: u32,
+    /// Connections of the administrative pool (onboarding, migrations).
+    pub admin_max_connections: u32,
     /// Each backend caches the catalog of every schema it touches and never frees it, so with
     /// thousands of community schemas a connection must not live forever.
     pub max_lifetime: Duration,
@@ -22,6 +36,7 @@ impl Default for DbConfig {
     fn default() -> Self {
         DbConfig {
             max_connections: 20,
+            admin_max_connections: 8,
             max_lifetime: Duration::from_secs(15 * 60),
             idle_timeout: Duration::from_secs(60),
             acquire_timeout: Duration::from_secs(10),
@@ -32,40 +47,63 @@ impl Default for DbConfig {
 #[derive(Clone)]
 pub struct Db {
     pool: PgPool,
+    admin: PgPool,
     role_prefix: String,
 }
 
-impl Db {
-    pub async fn connect(opts: PgConnectOptions, cfg: &DbConfig) -> Result<Db, sqlx::Error> {
-        let pool = PgPoolOptions::new()
-            .max_connections(cfg.max_connections)
-            .max_lifetime(cfg.max_lifetime)
-            .idle_timeout(cfg.idle_timeout)
-            .acquire_timeout(cfg.acquire_timeout)
-            // A ping before every checkout is a round trip per request; a dead connection
-            // fails its query instead, which the bounded lifetime makes rare.
-            .test_before_acquire(false)
-            .connect_with(opts)
-            .await?;
-        Self::from_pool(pool).await
-    }
+fn pool_options(max: u32, cfg: &DbConfig) -> PgPoolOptions {
+    PgPoolOptions::new()
+        .max_connections(max)
+        .max_lifetime(cfg.max_lifetime)
+        .idle_timeout(cfg.idle_timeout)
+        .acquire_timeout(cfg.acquire_timeout)
+        // A ping before every checkout is a round trip per request; a dead connection
+        // fails its query instead, which the bounded lifetime makes rare.
+        .test_before_acquire(false)
+}
 
-    pub async fn from_pool(pool: PgPool) -> Result<Db, sqlx::Error> {
-        // Roles are cluster-wide but schemas live in one database; prefixing community roles
-        // with the database's oid keeps two databases of one cluster (tests, staging) apart.
+impl Db {
+    /// Connect as the administrative login, apply the platform migrations, make sure the
+    /// serving login exists with exactly its rights, and open the serving pool as it.
+    pub async fn open(
+        admin: PgConnectOptions,
+        cfg: &DbConfig,
+        serving_password: &str,
+    ) -> Result<Db, sqlx::Error> {
+        let admin_pool = pool_options(cfg.admin_max_connections.max(1), cfg)
+            .connect_with(admin.clone())
+            .await?;
+        crate::migrations::apply_platform(&admin_pool).await?;
+        // Roles are cluster-wide but schemas live in one database; prefixing roles with the
+        // database's oid keeps two databases of one cluster (tests, staging) apart.
         let oid: i64 = sqlx::query_scalar(
             "SELECT oid::int8 FROM pg_database WHERE datname = current_database()",
         )
-        .fetch_one(&pool)
+        .fetch_one(&admin_pool)
         .await?;
+        let role_prefix = format!("linli{oid}");
+        let serving = serving_role(&role_prefix);
+        let mut conn = admin_pool.acquire().await?;
+        ddl::ensure_serving_role(&mut conn, &serving, serving_password).await?;
+        drop(conn);
+        let pool = pool_options(cfg.max_connections, cfg)
+            .connect_with(admin.username(&serving).password(serving_password))
+            .await?;
         Ok(Db {
             pool,
-            role_prefix: format!("linli{oid}"),
+            admin: admin_pool,
+            role_prefix,
         })
     }
 
+    /// The serving pool: every request's platform reads and writes and tenant transactions.
     pub fn pool(&self) -> &PgPool {
         &self.pool
+    }
+
+    /// The administrative pool: onboarding and migrations only.
+    pub fn admin_pool(&self) -> &PgPool {
+        &self.admin
     }
 
     /// The database role owning a community schema.
@@ -73,9 +111,19 @@ impl Db {
         format!("{}_{}", self.role_prefix, schema)
     }
 
+    /// The serving login's role name.
+    pub fn serving_role(&self) -> String {
+        serving_role(&self.role_prefix)
+    }
+
     /// A platform transaction. Platform tables are always named with their schema.
     pub async fn begin(&self) -> AppResult<Transaction<'static, Postgres>> {
         Ok(self.pool.begin().await?)
+    }
+
+    /// An administrative transaction (onboarding).
+    pub async fn admin_begin(&self) -> AppResult<Transaction<'static, Postgres>> {
+        Ok(self.admin.begin().await?)
     }
 
     /// A transaction confined to one community: schema and role are transaction-local.
@@ -84,6 +132,15 @@ impl Db {
         enter_tenant(&mut tx, tenant).await?;
         Ok(TenantTx::new(tx))
     }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+        self.admin.close().await;
+    }
+}
+
+fn serving_role(prefix: &str) -> String {
+    format!("{prefix}_gateway")
 }
 
 /// Switch an open transaction into a community's schema and role, both until it ends.
@@ -116,16 +173,21 @@ pub mod ddl {
     }
 
     /// Create the community's role and schema; the role owns the schema and nothing else.
+    /// `serving` (the gateway's login) becomes a member so that it may switch to the role; as
+    /// it does not inherit, membership alone reads nothing.
     pub async fn create_community_schema(
         conn: &mut PgConnection,
         schema: &str,
         role: &str,
+        serving: &str,
     ) -> Result<(), sqlx::Error> {
-        let (schema, role) = (ident(schema)?, ident(role)?);
+        let (schema, role, serving) = (ident(schema)?, ident(role)?, ident(serving)?);
         for stmt in [
             format!("CREATE ROLE {role} NOLOGIN NOINHERIT"),
-            // The login role must be a member to SET ROLE (automatic for a superuser).
+            // The administrative login must be a member to SET ROLE while it applies the
+            // community migrations (automatic for a superuser).
             format!("GRANT {role} TO current_user"),
+            format!("GRANT {role} TO {serving}"),
             format!("CREATE SCHEMA {schema} AUTHORIZATION {role}"),
         ] {
             sqlx::raw_sql(AssertSqlSafe(stmt))
@@ -133,6 +195,52 @@ pub mod ddl {
                 .await?;
         }
         Ok(())
+    }
+
+    /// The serving login and its rights, made exact at every start (idempotent; serialised by
+    /// an advisory lock so that gateways starting together do not race on the catalog).
+    pub async fn ensure_serving_role(
+        conn: &mut PgConnection,
+        serving: &str,
+        password: &str,
+    ) -> Result<(), sqlx::Error> {
+        let serving = ident(serving)?;
+        if password.len() < 16 || !password.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return Err(sqlx::Error::Protocol("unsafe serving password".into()));
+        }
+        let mut tx = sqlx::Connection::begin(&mut *conn).await?;
+        let script = format!(
+            "SELECT pg_advisory_xact_lock(7418002);
+             DO $$ BEGIN
+                 CREATE ROLE {serving} LOGIN NOINHERIT;
+             EXCEPTION WHEN duplicate_object THEN NULL;
+             END $$;
+             ALTER ROLE {serving} LOGIN NOINHERIT NOCREATEDB NOCREATEROLE PASSWORD '{password}';
+             GRANT USAGE ON SCHEMA platform TO {serving};
+             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA platform TO {serving};
+             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA platform TO {serving};
+             -- the audit log is append-only for the gateway; migrations are the operator's
+             REVOKE UPDATE, DELETE, TRUNCATE ON platform.audit_log FROM {serving};
+             REVOKE INSERT, UPDATE, DELETE ON platform.schema_migrations FROM {serving};
+             -- a temporary table could shadow a real one: nobody creates any
+             DO $$ BEGIN
+                 EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
+             END $$;
+             DO $$ DECLARE r text; BEGIN
+                 FOR r IN SELECT c.role_name FROM platform.communities c
+                          JOIN pg_roles g ON g.rolname = c.role_name
+                          WHERE NOT EXISTS (
+                              SELECT 1 FROM pg_auth_members m JOIN pg_roles s ON s.oid = m.member
+                              WHERE m.roleid = g.oid AND s.rolname = '{serving}')
+                 LOOP
+                     EXECUTE format('GRANT %I TO {serving}', r);
+                 END LOOP;
+             END $$;"
+        );
+        sqlx::raw_sql(AssertSqlSafe(script))
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await
     }
 
     pub async fn role_exists(conn: &mut PgConnection, role: &str) -> Result<bool, sqlx::Error> {

@@ -4,7 +4,14 @@
 //! The postmaster is a child of a dedicated keeper thread that asks the kernel
 //! (`PR_SET_PDEATHSIG`) to stop it with a fast shutdown if that thread, i.e. our process, dies:
 //! a killed gateway or test binary never leaves a cluster behind. initdb refuses to run as root,
-//! so as root the cluster runs as the `postgres` (or `nobody`) user.
+//! so as root the cluster runs as the `postgres` (or `nobody`) user; when that user cannot
+//! reach the data directory (a checkout under `/root`, any 0700 parent), the cluster is kept in
+//! `/var/lib/linli/pg-<hash>` instead, with the data directory a symbolic link to it.
+//!
+//! Nothing is reachable without a secret: the cluster listens on loopback only (no Unix socket)
+//! and asks every connection for a SCRAM-SHA-256 password. The superuser's password is
+//! generated at initdb and kept in `SUPERUSER_PASSWORD_FILE` inside the cluster directory, mode
+//! 0600, readable only by the cluster's user (and root).
 
 use std::fs;
 use std::io;
@@ -16,6 +23,8 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 pub const SUPERUSER: &str = "linli";
+/// Inside the cluster directory; PostgreSQL ignores files it does not know.
+pub const SUPERUSER_PASSWORD_FILE: &str = "linli-superuser.password";
 
 #[derive(Debug, Clone)]
 pub struct ClusterOptions {
@@ -36,6 +45,7 @@ impl Default for ClusterOptions {
 pub struct PrivateCluster {
     data_dir: PathBuf,
     port: u16,
+    password: String,
     pid: i32,
     /// `None` when we attached to a cluster another Linli process of this data directory runs.
     exited: Option<mpsc::Receiver<()>>,
@@ -116,6 +126,85 @@ fn chown_tree(path: &Path, uid: u32, gid: u32) -> io::Result<()> {
     Ok(())
 }
 
+/// Can `uid`/`gid` enter every directory from the root down to `dir`? PostgreSQL changes into
+/// its data directory, so each ancestor needs the search bit for it.
+fn reachable_by(dir: &Path, uid: u32, gid: u32) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    dir.ancestors().all(|d| {
+        let Ok(m) = fs::metadata(d) else { return false };
+        let mode = m.mode();
+        if m.uid() == uid {
+            mode & 0o100 != 0
+        } else if m.gid() == gid {
+            mode & 0o010 != 0
+        } else {
+            mode & 0o001 != 0
+        }
+    })
+}
+
+/// Where a cluster lives whose data directory the PostgreSQL user cannot reach: a directory of
+/// its own under `/var/lib/linli`, named after the data directory so each checkout keeps its own.
+fn relocated_dir(data_dir: &Path) -> PathBuf {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(data_dir.as_os_str().as_encoded_bytes());
+    PathBuf::from("/var/lib/linli").join(format!("pg-{}", &hex::encode(digest)[..16]))
+}
+
+/// The directory PostgreSQL will use for `data_dir`: itself, or (as root, when the PostgreSQL
+/// user cannot reach it) a relocated directory that `data_dir` links to.
+fn prepare_data_dir(data_dir: &Path, owner: Option<(u32, u32)>) -> io::Result<PathBuf> {
+    let parent = data_dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    fs::create_dir_all(parent)?;
+    let parent = parent.canonicalize()?;
+    let link = parent.join(
+        data_dir
+            .file_name()
+            .ok_or_else(|| err("bad data directory"))?,
+    );
+    let is_link = fs::symlink_metadata(&link).is_ok_and(|m| m.file_type().is_symlink());
+    if let Some((uid, gid)) = owner
+        && !is_link
+        && !link.join("PG_VERSION").exists()
+        && !reachable_by(&parent, uid, gid)
+    {
+        // An empty directory left by an earlier failed start gives way to the link.
+        let _ = fs::remove_dir(&link);
+        let real = relocated_dir(&link);
+        fs::create_dir_all(&real)?;
+        std::os::unix::fs::symlink(&real, &link)?;
+    }
+    fs::create_dir_all(&link)?;
+    link.canonicalize()
+}
+
+/// A random password of 32 hex characters (no quoting needed anywhere).
+pub fn generate_password() -> String {
+    use rand::RngCore;
+    let mut buf = [0u8; 16];
+    rand::rng().fill_bytes(&mut buf);
+    hex::encode(buf)
+}
+
+/// Write `contents` to a new file readable by its owner only.
+fn write_secret(path: &Path, contents: &str, owner: Option<(u32, u32)>) -> io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut f = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)?;
+    f.write_all(contents.as_bytes())?;
+    if let Some((uid, gid)) = owner {
+        std::os::unix::fs::chown(path, Some(uid), Some(gid))?;
+    }
+    Ok(())
+}
+
 fn free_port() -> io::Result<u16> {
     Ok(std::net::TcpListener::bind("127.0.0.1:0")?
         .local_addr()?
@@ -133,44 +222,59 @@ impl PrivateCluster {
             )
         })?;
         let owner = unprivileged_user()?;
-        fs::create_dir_all(data_dir)?;
-        let data_dir = data_dir.canonicalize()?;
+        let data_dir = prepare_data_dir(data_dir, owner)?;
         fs::set_permissions(&data_dir, fs::Permissions::from_mode(0o700))?;
         let log_path = data_dir.with_extension("log");
+        let password_path = data_dir.join(SUPERUSER_PASSWORD_FILE);
         let as_owner = |cmd: &mut Command| {
             if let Some((uid, gid)) = owner {
                 cmd.uid(uid).gid(gid);
             }
         };
 
+        let mut upgrade_auth = false;
         if !data_dir.join("PG_VERSION").exists() {
             if let Some((uid, gid)) = owner {
                 chown_tree(&data_dir, uid, gid)?;
             }
+            // initdb wants an empty directory: the password file waits beside it meanwhile.
+            let pwfile = data_dir.with_extension("pwfile");
+            let _ = fs::remove_file(&pwfile);
+            write_secret(&pwfile, &generate_password(), owner)?;
             let mut cmd = Command::new(bin.join("initdb"));
             cmd.arg("-D")
                 .arg(&data_dir)
                 .args([
                     "-U",
                     SUPERUSER,
-                    "--auth=trust",
+                    "--auth=scram-sha-256",
                     "-E",
                     "UTF8",
                     "--locale=C.UTF-8",
                 ])
+                .arg(format!("--pwfile={}", pwfile.display()))
                 .stdout(Stdio::null())
                 .stderr(Stdio::piped());
             as_owner(&mut cmd);
-            let out = cmd.output()?;
-            if !out.status.success() {
+            let out = cmd.output();
+            let moved = out.as_ref().is_ok_and(|o| o.status.success())
+                && fs::rename(&pwfile, &password_path).is_ok();
+            let _ = fs::remove_file(&pwfile);
+            let out = out?;
+            if !out.status.success() || !moved {
                 return Err(err(format!(
-                    "initdb failed in {} (the directory and its parents must be reachable by the \
-                     PostgreSQL user): {}",
+                    "initdb failed in {}: {}",
                     data_dir.display(),
                     String::from_utf8_lossy(&out.stderr)
                 )));
             }
+        } else if !password_path.exists() {
+            // A cluster initialised by an earlier Linli with trust authentication: give the
+            // superuser a password and switch to SCRAM once it runs (below).
+            write_secret(&password_path, &generate_password(), owner)?;
+            upgrade_auth = true;
         }
+        let password = fs::read_to_string(&password_path)?.trim().to_string();
 
         // A second Linli command on the same data directory (say `linli migrate` while `linli
         // serve` runs) uses the running cluster instead of starting another.
@@ -178,6 +282,7 @@ impl PrivateCluster {
             let cluster = PrivateCluster {
                 data_dir,
                 port,
+                password,
                 pid,
                 exited: None,
             };
@@ -245,11 +350,59 @@ impl PrivateCluster {
         let cluster = PrivateCluster {
             data_dir,
             port,
+            password,
             pid,
             exited: Some(exit_rx),
         };
         cluster.wait_ready(&bin, &log_path)?;
+        if upgrade_auth {
+            cluster.require_passwords(&bin)?;
+        }
         Ok(cluster)
+    }
+
+    /// Set the superuser's password (still trusted) and turn every `trust` rule of
+    /// `pg_hba.conf` into `scram-sha-256`, then reload.
+    fn require_passwords(&self, bin: &Path) -> io::Result<()> {
+        let hba = self.data_dir.join("pg_hba.conf");
+        let text = fs::read_to_string(&hba)?;
+        let rewritten: String = text
+            .lines()
+            .map(|l| {
+                if l.trim_start().starts_with('#') {
+                    l.to_string()
+                } else {
+                    l.replace(" trust", " scram-sha-256")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let sql = format!("ALTER ROLE {SUPERUSER} PASSWORD '{}'", self.password);
+        let psql = bin.join("psql");
+        let status = Command::new(&psql)
+            .args(["-q", "-h", "127.0.0.1", "-U", SUPERUSER, "-d", "postgres"])
+            .arg("-p")
+            .arg(self.port.to_string())
+            .arg("-c")
+            .arg(&sql)
+            .stdout(Stdio::null())
+            .status()?;
+        if !status.success() {
+            return Err(err("could not set the superuser password of the cluster"));
+        }
+        fs::write(&hba, rewritten + "\n")?;
+        let status = Command::new(&psql)
+            .args(["-q", "-h", "127.0.0.1", "-U", SUPERUSER, "-d", "postgres"])
+            .arg("-p")
+            .arg(self.port.to_string())
+            .args(["-c", "SELECT pg_reload_conf()"])
+            .env("PGPASSWORD", &self.password)
+            .stdout(Stdio::null())
+            .status()?;
+        if !status.success() {
+            return Err(err("could not reload the cluster's authentication rules"));
+        }
+        Ok(())
     }
 
     fn wait_ready(&self, bin: &Path, log_path: &Path) -> io::Result<()> {
@@ -283,9 +436,13 @@ impl PrivateCluster {
         &self.data_dir
     }
 
-    /// `postgres://linli@127.0.0.1:PORT/DB`
+    /// `postgres://linli:PASSWORD@127.0.0.1:PORT/DB`: the superuser, for onboarding and
+    /// migrations only.
     pub fn url(&self, database: &str) -> String {
-        format!("postgres://{SUPERUSER}@127.0.0.1:{}/{database}", self.port)
+        format!(
+            "postgres://{SUPERUSER}:{}@127.0.0.1:{}/{database}",
+            self.password, self.port
+        )
     }
 
     /// Fast shutdown: sessions are closed, committed data is already durable in the WAL.

@@ -39,11 +39,10 @@ fn server() -> &'static Server {
             };
             let cluster = PrivateCluster::start(&dir, &opts).expect("start a private test cluster");
             let url = cluster.url("postgres");
-            let base_url = format!(
-                "postgres://{}@127.0.0.1:{}",
-                crate::pg_embedded::SUPERUSER,
-                cluster.port()
-            );
+            let base_url = url
+                .rsplit_once('/')
+                .map(|(b, _)| b.to_string())
+                .expect("a URL with a database");
             // The cluster lives as long as the test process; its keeper thread stops it on exit.
             std::mem::forget(cluster);
             Server {
@@ -90,7 +89,20 @@ pub fn remove_stale_temp_dirs(prefix: &str) {
     }
 }
 
-/// A new empty database; returns its URL.
+/// A new empty database opened as Linli opens one: platform migrations applied, the serving
+/// login made, both pools connected.
+pub async fn fresh_db(cfg: &crate::db::DbConfig, secrets: &crate::crypto::Secrets) -> crate::Db {
+    let url = fresh_database().await;
+    crate::Db::open(
+        PgConnectOptions::from_str(&url).expect("valid url"),
+        cfg,
+        &secrets.database_password(),
+    )
+    .await
+    .expect("open the test database")
+}
+
+/// A new empty database; returns its (administrative) URL.
 pub async fn fresh_database() -> String {
     let server = server();
     let name = format!(

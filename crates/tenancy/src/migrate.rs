@@ -43,13 +43,13 @@ pub async fn migrate_all(
     let started = Instant::now();
     let latest = migrations::latest(migrations);
     let total: i64 = sqlx::query_scalar("SELECT count(*) FROM platform.communities")
-        .fetch_one(db.pool())
+        .fetch_one(db.admin_pool())
         .await?;
     let behind: Vec<Behind> = sqlx::query_as(
         "SELECT id, slug FROM platform.communities WHERE schema_version < $1 ORDER BY slug",
     )
     .bind(latest)
-    .fetch_all(db.pool())
+    .fetch_all(db.admin_pool())
     .await?;
     on_start(behind.len());
     let pending = behind.len();
@@ -83,7 +83,7 @@ pub async fn migrate_all(
 
 async fn migrate_one(db: &Db, id: Uuid, migrations: &[Migration]) -> Result<(), String> {
     let run = async {
-        let mut tx = db.pool().begin().await?;
+        let mut tx = db.admin_pool().begin().await?;
         // The row lock serialises two `migrate` runs on one schema; the version is re-read
         // under it so the loser finds nothing left to do.
         let c = db::lock_community(&mut tx, id).await?;
@@ -144,7 +144,7 @@ async fn shapes(
 /// transaction that is rolled back. Schemas are read in batches to bound locks and memory.
 pub async fn check_drift(db: &Db, migrations: &[Migration]) -> AppResult<Vec<Drift>> {
     let reference = {
-        let mut tx = db.pool().begin().await?;
+        let mut tx = db.admin_pool().begin().await?;
         let name = "linli_drift_reference";
         sqlx::raw_sql("CREATE SCHEMA linli_drift_reference")
             .execute(&mut *tx)
@@ -160,12 +160,12 @@ pub async fn check_drift(db: &Db, migrations: &[Migration]) -> AppResult<Vec<Dri
     };
     let communities: Vec<(String, String)> =
         sqlx::query_as("SELECT slug, schema_name FROM platform.communities ORDER BY slug")
-            .fetch_all(db.pool())
+            .fetch_all(db.admin_pool())
             .await?;
     let mut drifts = Vec::new();
     for batch in communities.chunks(200) {
         let schemas: Vec<String> = batch.iter().map(|(_, s)| s.clone()).collect();
-        let mut conn = db.pool().acquire().await?;
+        let mut conn = db.admin_pool().acquire().await?;
         let found = shapes(&mut conn, &schemas).await?;
         for (slug, schema) in batch {
             let shape = found.get(schema).cloned().unwrap_or_default();

@@ -394,7 +394,8 @@ impl Tenancy {
     ) -> AppResult<(Community, bool)> {
         let schema = new.slug.schema_name();
         let role = self.db.role_for_schema(&schema);
-        let mut tx = self.db.begin().await?;
+        // Creating a role and a schema is the administrative login's work, never the gateway's.
+        let mut tx = self.db.admin_begin().await?;
         let row = db::NewCommunity {
             id: Uuid::now_v7(),
             district_id: new.district_id,
@@ -417,7 +418,7 @@ impl Tenancy {
             }
             return Ok((existing, false));
         };
-        ddl::create_community_schema(&mut tx, &schema, &role).await?;
+        ddl::create_community_schema(&mut tx, &schema, &role, &self.db.serving_role()).await?;
         infra::db::enter_tenant(&mut tx, &community.tenant()).await?;
         let version = infra::migrations::apply_community(&mut tx, migrations, 0).await?;
         sqlx::query("RESET ROLE").execute(&mut *tx).await?;

@@ -5,13 +5,10 @@ mod enrolment;
 mod exhibitions;
 mod loop_;
 
-use std::str::FromStr;
-
 use infra::crypto::Secrets;
 use infra::db::DbConfig;
 use infra::storage::{EmbeddedS3, ObjectStore, StoreConfig};
 use infra::{AppError, CommunityAccess, CommunityScope, Db, Role};
-use sqlx::postgres::PgConnectOptions;
 use tenancy::model::{CommunityKind, Name, Slug};
 use tenancy::service::NewCommunityParams;
 use uuid::Uuid;
@@ -34,16 +31,12 @@ impl Drop for Env {
 
 impl Env {
     pub async fn new() -> Env {
-        let url = infra::testing::fresh_database().await;
         let cfg = DbConfig {
             max_connections: 30,
             ..DbConfig::default()
         };
-        let db = Db::connect(PgConnectOptions::from_str(&url).unwrap(), &cfg)
-            .await
-            .unwrap();
-        infra::migrations::apply_platform(db.pool()).await.unwrap();
         let secrets = Secrets::from_master(b"courses test");
+        let db = infra::testing::fresh_db(&cfg, &secrets).await;
         let t = tenancy::Tenancy::new(db.clone(), secrets.clone(), Default::default());
         let mut conn = db.pool().acquire().await.unwrap();
         let d = tenancy::db::insert_district(&mut conn, Uuid::now_v7(), "500192", "两江新区", None)

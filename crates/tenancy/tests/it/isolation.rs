@@ -140,3 +140,79 @@ async fn each_community_role_owns_only_its_schema() {
         "PostgreSQL 15 revokes CREATE on public from PUBLIC"
     );
 }
+
+/// The gateway's login is no superuser, cannot create roles or databases or read files, owns
+/// nothing, and reaches a community only by the explicit per-transaction role switch.
+#[tokio::test]
+async fn the_serving_login_holds_only_what_serving_needs() {
+    let env = TestEnv::new().await;
+    let a = env.community("alpha").await;
+    let pool = env.db.pool();
+    let (user, sup, createrole, createdb, inherit): (String, bool, bool, bool, bool) =
+        sqlx::query_as(
+            "SELECT rolname::text, rolsuper, rolcreaterole, rolcreatedb, rolinherit
+               FROM pg_roles WHERE rolname = current_user",
+        )
+        .fetch_one(pool)
+        .await
+        .unwrap();
+    assert_eq!(user, env.db.serving_role());
+    assert!(!sup && !createrole && !createdb && !inherit);
+    let owned: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)",
+    )
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    assert_eq!(owned, 0, "the serving login owns nothing");
+
+    // Membership without inheritance: a plain statement cannot read the community…
+    let denied = sqlx::query("SELECT count(*) FROM c_alpha.courtyards")
+        .execute(pool)
+        .await
+        .unwrap_err();
+    assert!(denied.to_string().contains("permission denied"), "{denied}");
+    // …the per-transaction switch can.
+    let mut tx = env.db.tenant_tx(&a.tenant()).await.unwrap();
+    sqlx::query("SELECT count(*) FROM courtyards")
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    tx.rollback().await.unwrap();
+
+    for attack in [
+        "CREATE ROLE intruder LOGIN SUPERUSER",
+        "CREATE ROLE intruder",
+        "CREATE SCHEMA intruder",
+        "CREATE TEMP TABLE courtyards (id int)",
+        "SELECT pg_read_file('/etc/passwd')",
+        "COPY platform.accounts TO '/tmp/accounts'",
+        "DELETE FROM platform.audit_log",
+        "UPDATE platform.audit_log SET outcome = 'ok'",
+        "INSERT INTO platform.schema_migrations VALUES (999, 'x', 'x')",
+    ] {
+        let e = sqlx::query(attack).execute(pool).await;
+        assert!(e.is_err(), "the serving login could: {attack}");
+    }
+}
+
+/// A community role has no TEMP privilege: a temporary table could otherwise shadow one of its
+/// own tables for the rest of the transaction.
+#[tokio::test]
+async fn community_roles_cannot_create_temporary_tables() {
+    let env = TestEnv::new().await;
+    let a = env.community("alpha").await;
+    let temp: bool =
+        sqlx::query_scalar("SELECT has_database_privilege($1, current_database(), 'TEMP')")
+            .bind(&a.role_name)
+            .fetch_one(env.db.pool())
+            .await
+            .unwrap();
+    assert!(!temp);
+    let mut tx = env.db.tenant_tx(&a.tenant()).await.unwrap();
+    let e = sqlx::query("CREATE TEMP TABLE courtyards (id int)")
+        .execute(&mut *tx)
+        .await
+        .unwrap_err();
+    assert!(e.to_string().contains("permission denied"), "{e}");
+}

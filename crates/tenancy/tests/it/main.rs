@@ -1,6 +1,7 @@
 //! Tenancy against a real PostgreSQL: isolation, onboarding, lifecycle, migrate and drift.
 
 mod auth;
+mod embedded;
 mod isolation;
 mod migrate;
 mod onboarding;
@@ -8,8 +9,6 @@ mod onboarding;
 use infra::crypto::Secrets;
 use infra::db::DbConfig;
 use infra::{AppError, Db, Role};
-use sqlx::postgres::PgConnectOptions;
-use std::str::FromStr;
 use tenancy::model::{Community, CommunityKind, Name, Slug};
 use tenancy::service::{GrantInput, NewAccountInput, NewCommunityParams};
 use tenancy::{Principal, Tenancy, TenancyConfig};
@@ -26,14 +25,11 @@ impl TestEnv {
     }
 
     pub async fn with_pool(cfg: DbConfig) -> TestEnv {
-        let url = infra::testing::fresh_database().await;
-        let db = Db::connect(PgConnectOptions::from_str(&url).unwrap(), &cfg)
-            .await
-            .unwrap();
-        infra::migrations::apply_platform(db.pool()).await.unwrap();
+        let secrets = Secrets::from_master(b"test master secret");
+        let db = infra::testing::fresh_db(&cfg, &secrets).await;
         let tenancy = Tenancy::new(
             db.clone(),
-            Secrets::from_master(b"test master secret"),
+            secrets,
             TenancyConfig {
                 max_login_failures: 3,
                 ..Default::default()

@@ -20,7 +20,7 @@ fn with_extra(sql: &'static str) -> Vec<Migration> {
 
 async fn versions(env: &TestEnv) -> Vec<(String, i32)> {
     sqlx::query_as("SELECT slug, schema_version FROM platform.communities ORDER BY slug")
-        .fetch_all(env.db.pool())
+        .fetch_all(env.db.admin_pool())
         .await
         .unwrap()
 }
@@ -47,7 +47,7 @@ async fn migrate_is_per_schema_atomic_and_resumable() {
 
     // "cc" already has a table the new migration wants to create: that schema fails, alone.
     sqlx::raw_sql("CREATE TABLE c_cc.notes (id int)")
-        .execute(env.db.pool())
+        .execute(env.db.admin_pool())
         .await
         .unwrap();
     let migrations = with_extra("CREATE TABLE notes (id uuid PRIMARY KEY, body text NOT NULL);");
@@ -70,14 +70,14 @@ async fn migrate_is_per_schema_atomic_and_resumable() {
     let recorded: i64 =
         sqlx::query_scalar("SELECT count(*) FROM c_cc.schema_migrations WHERE version = $1")
             .bind(base + 1)
-            .fetch_one(env.db.pool())
+            .fetch_one(env.db.admin_pool())
             .await
             .unwrap();
     assert_eq!(recorded, 0);
 
     // After the operator fixes it, a rerun touches only what is still behind.
     sqlx::raw_sql("DROP TABLE c_cc.notes")
-        .execute(env.db.pool())
+        .execute(env.db.admin_pool())
         .await
         .unwrap();
     let r = migrate_all(&env.db, &migrations, 3, |_| {}, |_, _| {})
@@ -125,7 +125,7 @@ async fn drift_check_names_the_schema_that_differs() {
     sqlx::raw_sql(
         "ALTER TABLE c_bb.courtyards ADD COLUMN handmade int; DROP TABLE c_bb.list_kinds;",
     )
-    .execute(env.db.pool())
+    .execute(env.db.admin_pool())
     .await
     .unwrap();
     let drifts = check_drift(&env.db, &migrations).await.unwrap();
