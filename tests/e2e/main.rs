@@ -34,6 +34,7 @@ pub fn temp_dir(tag: &str) -> PathBuf {
 
 pub struct TestApp {
     pub url: String,
+    pub metrics_url: String,
     pub database_url: String,
     pub data_dir: PathBuf,
     pub child: Child,
@@ -42,12 +43,21 @@ pub struct TestApp {
 
 /// Wait for the line the gateway prints once it listens; return the GraphQL URL.
 pub async fn wait_listening(child: &mut Child) -> String {
+    wait_listening_with_metrics(child).await.0
+}
+
+/// The GraphQL URL and the metrics URL (printed on the line before).
+pub async fn wait_listening_with_metrics(child: &mut Child) -> (String, String) {
     let stdout = child.stdout.take().expect("stdout is piped");
     let mut lines = BufReader::new(stdout).lines();
     let found = tokio::time::timeout(Duration::from_secs(120), async {
+        let mut metrics = String::new();
         while let Some(line) = lines.next_line().await.unwrap() {
+            if let Some(url) = line.strip_prefix("Metrics on ") {
+                metrics = url.trim().to_string();
+            }
             if let Some(url) = line.strip_prefix("Linli listening on ") {
-                return Some(url.trim().to_string());
+                return Some((url.trim().to_string(), metrics));
             }
         }
         None
@@ -102,6 +112,7 @@ impl TestApp {
             ("LINLI_DATA_DIR".into(), data_dir.display().to_string()),
             ("LINLI_MASTER_SECRET".into(), E2E_MASTER_SECRET.into()),
             ("LINLI_LISTEN".into(), "127.0.0.1:0".into()),
+            ("LINLI_METRICS_LISTEN".into(), "127.0.0.1:0".into()),
             ("LINLI_GRAPHIQL".into(), "false".into()),
         ]
     }
@@ -127,9 +138,10 @@ impl TestApp {
             .kill_on_drop(true)
             .spawn()
             .unwrap();
-        let url = wait_listening(&mut child).await;
+        let (url, metrics_url) = wait_listening_with_metrics(&mut child).await;
         TestApp {
             url,
+            metrics_url,
             database_url,
             data_dir,
             child,
@@ -141,11 +153,10 @@ impl TestApp {
         self.url.trim_end_matches("/graphql").to_string()
     }
 
-    /// The Prometheus text of `/metrics`.
+    /// The Prometheus text of `/metrics` (on its own listener).
     pub async fn metrics(&self) -> String {
-        let url = format!("{}/metrics", self.base());
         self.http
-            .get(url)
+            .get(&self.metrics_url)
             .send()
             .await
             .unwrap()

@@ -88,6 +88,127 @@ async fn every_mutation_is_audited_with_its_outcome() {
     assert_eq!(onboard, 2);
 }
 
+/// A mutation hidden in a top-level fragment is the same mutation: it is audited, with its
+/// target (ids and codes, no personal data), under the gateway's request id.
+#[tokio::test]
+async fn a_mutation_in_a_fragment_is_audited_with_its_target() {
+    let app = TestApp::spawn().await;
+    let root = app.two_communities().await;
+    let d = app
+        .ok(
+            Some(&root),
+            None,
+            r#"mutation { createAccount(input: {loginName: "frag-target", displayName: "李四", password: "password-123", phone: "13900001111"}) { id } }"#,
+            json!({}),
+        )
+        .await;
+    let id = d["createAccount"]["id"].as_str().unwrap().to_string();
+    let resp = app
+        .http
+        .post(&app.url)
+        .bearer_auth(&root)
+        .header("x-request-id", format!("client 42{}", "x".repeat(100)))
+        .json(&json!({
+            "query": "mutation($id: ID!) { ... on Mutation { grantRole(input: {accountId: $id, role: STAFF, communitySlug: \"alpha\"}) } ...F } fragment F on Mutation { x: grantRole(input: {accountId: $id, role: TEACHER, communitySlug: \"alpha\"}) }",
+            "variables": {"id": id},
+        }))
+        .send()
+        .await
+        .unwrap();
+    let ours = resp.headers()["x-request-id"].to_str().unwrap().to_string();
+    let body: serde_json::Value = resp.json().await.unwrap();
+    assert!(body.get("errors").is_none(), "{body}");
+    let pool = app.pool().await;
+    let rows: Vec<(
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        serde_json::Value,
+    )> = sqlx::query_as(
+        "SELECT operation, outcome, request_id, client_request_id, target
+               FROM platform.audit_log WHERE operation = 'grantRole' ORDER BY id",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(rows.len(), 2, "both fragment fields are audited: {rows:?}");
+    for (op, outcome, request_id, client, target) in &rows {
+        assert_eq!((op.as_str(), outcome.as_str()), ("grantRole", "ok"));
+        assert_eq!(request_id.as_deref(), Some(ours.as_str()));
+        assert_eq!(
+            client.clone(),
+            Some(format!("client42{}", "x".repeat(56))),
+            "sanitised, bounded client id"
+        );
+        assert_eq!(target["input"]["accountId"], json!(id));
+        assert_eq!(target["input"]["communitySlug"], json!("alpha"));
+    }
+    assert_eq!(rows[0].4["input"]["role"], json!("STAFF"));
+    assert_eq!(rows[1].4["input"]["role"], json!("TEACHER"));
+    let personal: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM platform.audit_log WHERE target::text LIKE '%13900001111%'
+            OR target::text LIKE '%李四%' OR target::text LIKE '%password-123%'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(personal, 0, "no personal data in the audit log");
+}
+
+/// Requests refused at the gate cost at most one audit row each, however many mutation fields
+/// they hold, and the rows are rate-limited: what is not written is counted.
+#[tokio::test]
+async fn refused_requests_cannot_flood_the_audit_log() {
+    let app = TestApp::spawn().await;
+    app.two_communities().await;
+    let many = format!(
+        "mutation {{ {} }}",
+        (0..25)
+            .map(|i| format!("a{i}: createCourtyard(input: {{name: \"x\", kind: GRID}}) {{ id }}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    let sends = (0..120).map(|_| {
+        let (http, url, q) = (app.http.clone(), app.url.clone(), many.clone());
+        async move {
+            let r: serde_json::Value = http
+                .post(url)
+                .header("x-community", "alpha")
+                .json(&json!({"query": q}))
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            assert_eq!(crate::code(&r), "UNAUTHENTICATED");
+        }
+    });
+    futures::future::join_all(sends).await;
+    let pool = app.pool().await;
+    let (rows, max_count): (i64, Option<i64>) = sqlx::query_as(
+        "SELECT count(*), max((target->>'count')::int8) FROM platform.audit_log
+          WHERE outcome = 'UNAUTHENTICATED'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(max_count, Some(25), "one row names the count of fields");
+    let metrics = app.metrics().await;
+    let dropped: i64 = metrics
+        .lines()
+        .find(|l| l.starts_with("linli_audit_refusals_dropped_total"))
+        .and_then(|l| l.split_whitespace().last())
+        .map(|v| v.parse().unwrap())
+        .unwrap_or(0);
+    assert_eq!(
+        rows + dropped,
+        120,
+        "each refused request is one row or one count"
+    );
+}
+
 #[tokio::test]
 async fn an_acknowledged_write_survives_a_killed_gateway() {
     let mut app = TestApp::spawn().await;
@@ -155,11 +276,17 @@ async fn configuration_is_printed_with_secrets_redacted() {
 #[tokio::test]
 async fn embedded_defaults_keep_data_across_restarts() {
     let dir = temp_dir("embedded");
+    // Private, as a checkout under /root is: as root, PostgreSQL's user cannot enter it.
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
     let start = || {
         linli()
             .args(["serve", "--demo", "--listen", "127.0.0.1:0", "--data-dir"])
             .arg(&dir)
             .env_remove("DATABASE_URL")
+            .env("LINLI_METRICS_LISTEN", "127.0.0.1:0")
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .kill_on_drop(true)
@@ -274,6 +401,14 @@ async fn embedded_defaults_keep_data_across_restarts() {
         out.contains("7 communities"),
         "the CLI's community is there: {out}"
     );
+    drop(second);
+    if let Ok(real) = std::fs::read_link(dir.join("pg")) {
+        // Relocated for PostgreSQL's user: not below the test's directory.
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        let _ = std::fs::remove_dir_all(&real);
+        let _ = std::fs::remove_file(real.with_extension("log"));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[tokio::test]

@@ -16,13 +16,13 @@ use infra::storage::ObjectStore;
 use infra::{AppError, CommunityScope, Db};
 use metrics_exporter_prometheus::PrometheusHandle;
 use tenancy::Tenancy;
-use tenancy::graphql::Caller;
+use tenancy::graphql::{Caller, ClientAddr};
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::limit::RequestBodyLimitLayer;
-use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::request_id::PropagateRequestIdLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
@@ -62,7 +62,7 @@ pub fn router(state: AppState) -> Router {
         ),
     };
     let layers = ServiceBuilder::new()
-        .layer(SetRequestIdLayer::new(X_REQUEST_ID, MakeRequestUuid))
+        .layer(middleware::from_fn(assign_request_id))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(|req: &Request| {
@@ -105,7 +105,6 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
-        .route("/metrics", get(metrics))
         .route_layer(middleware::from_fn(track_metrics))
         .layer(layers)
         .with_state(state);
@@ -113,6 +112,36 @@ pub fn router(state: AppState) -> Router {
         app = app.layer(cors);
     }
     app
+}
+
+/// The client's own request id, kept beside ours (never instead of it).
+#[derive(Clone)]
+struct ClientRequestId(String);
+
+/// Every request gets an id generated here: a client's `X-Request-Id` could otherwise forge or
+/// collide with another request's in the logs and the audit log. The client's value is kept as
+/// a separate field, at most 64 printable ASCII characters.
+async fn assign_request_id(mut req: Request, next: Next) -> Response {
+    let client = req
+        .headers()
+        .get(X_REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| {
+            v.chars()
+                .filter(|c| c.is_ascii_graphic())
+                .take(64)
+                .collect::<String>()
+        })
+        .filter(|v| !v.is_empty());
+    let id = uuid::Uuid::now_v7().to_string();
+    req.headers_mut().insert(
+        X_REQUEST_ID,
+        HeaderValue::from_str(&id).expect("a uuid is a header value"),
+    );
+    if let Some(c) = client {
+        req.extensions_mut().insert(ClientRequestId(c));
+    }
+    next.run(req).await
 }
 
 fn internal_response() -> Response {
@@ -175,9 +204,32 @@ fn refused(e: AppError, english: bool) -> GraphQLResponse {
     GraphQLResponse::from(async_graphql::Response::from_errors(errors))
 }
 
+/// The client's address: the TCP peer, or behind a trusted proxy the last address of
+/// `X-Forwarded-For` (the one the proxy added).
+fn client_addr(
+    state: &AppState,
+    peer: std::net::SocketAddr,
+    headers: &HeaderMap,
+) -> std::net::IpAddr {
+    if state.config.trust_forwarded_for
+        && let Some(ip) = headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .filter_map(|a| a.trim().parse().ok())
+            .last()
+    {
+        return ip;
+    }
+    peer.ip()
+}
+
 async fn graphql(
     State(state): State<AppState>,
+    axum::extract::ConnectInfo(peer): axum::extract::ConnectInfo<std::net::SocketAddr>,
     headers: HeaderMap,
+    client_request_id: Option<axum::Extension<ClientRequestId>>,
     req: GraphQLBatchRequest<BadRequest>,
 ) -> GraphQLResponse {
     let english = wants_english(&headers);
@@ -203,11 +255,14 @@ async fn graphql(
             Err(e) => return refused(e, english),
         },
     };
-    let request_id = headers
-        .get(X_REQUEST_ID)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_string);
-    let mut community_id = None;
+    let meta = RequestMeta {
+        request_id: headers
+            .get(X_REQUEST_ID)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string(),
+        client_request_id: client_request_id.map(|c| c.0.0),
+    };
     let scope = match headers.get(X_COMMUNITY).map(|v| v.to_str().unwrap_or("")) {
         None => None,
         Some(slug) => {
@@ -217,31 +272,26 @@ async fn graphql(
                 .enter_community(principal.as_ref(), slug.trim())
                 .await
             {
-                Ok((tenant, access)) => {
-                    community_id = Some(tenant.community_id);
-                    Some(CommunityScope { tenant, access })
-                }
+                Ok((tenant, access)) => Some(CommunityScope { tenant, access }),
                 Err(e) => {
-                    audit_refusal(
-                        &state,
-                        &requests,
-                        principal.as_ref(),
-                        &e,
-                        request_id.as_deref(),
-                    )
-                    .await;
+                    let entry = infra::audit::AuditEntry {
+                        account_id: principal.as_ref().map(tenancy::Principal::account_id),
+                        request_id: Some(meta.request_id.clone()),
+                        client_request_id: meta.client_request_id.clone(),
+                        ..Default::default()
+                    };
+                    crate::audit::refusal(&state.db, &requests, entry, e.code.as_str()).await;
                     return refused(e, english);
                 }
             }
         }
     };
-    let meta = RequestMeta {
-        request_id,
-        community_id,
-    };
     let mut responses = Vec::with_capacity(requests.len());
     for mut r in requests {
-        r = r.data(Caller(principal.clone())).data(meta.clone());
+        r = r
+            .data(Caller(principal.clone()))
+            .data(ClientAddr(client_addr(&state, peer, &headers)))
+            .data(meta.clone());
         if let Some(s) = &scope {
             r = r.data(s.clone());
         }
@@ -259,28 +309,6 @@ async fn graphql(
         BatchResponse::Batch(responses)
     };
     GraphQLResponse::from(out)
-}
-
-/// A mutation refused at the community gate never reaches the audit extension: record it here.
-async fn audit_refusal(
-    state: &AppState,
-    requests: &[async_graphql::Request],
-    principal: Option<&tenancy::Principal>,
-    e: &AppError,
-    request_id: Option<&str>,
-) {
-    for r in requests {
-        for field in gql::mutation_fields(&r.query) {
-            let account = principal.map(tenancy::Principal::account_id);
-            if let Err(err) = state
-                .tenancy
-                .audit(account, None, &field, e.code.as_str(), request_id)
-                .await
-            {
-                tracing::error!(error = ?err, "audit write failed");
-            }
-        }
-    }
 }
 
 fn bearer(headers: &HeaderMap) -> Option<&str> {
@@ -309,6 +337,13 @@ async fn readyz(State(state): State<AppState>) -> Response {
         Json(serde_json::json!({"database": db_ok, "objectStore": store_ok})),
     )
         .into_response()
+}
+
+/// `/metrics` alone, for the metrics listener.
+pub fn metrics_router(state: AppState) -> Router {
+    Router::new()
+        .route("/metrics", get(metrics))
+        .with_state(state)
 }
 
 async fn metrics(State(state): State<AppState>) -> String {

@@ -12,6 +12,9 @@ use serde::{Deserialize, Serialize};
 #[serde(default)]
 pub struct Config {
     pub listen: SocketAddr,
+    /// Where `/metrics` is served: its own listener, loopback by default, so that whoever can
+    /// reach the API cannot read the metrics.
+    pub metrics_listen: SocketAddr,
     pub data_dir: PathBuf,
     /// PostgreSQL; without it Linli runs its own cluster under `data_dir/pg`.
     pub database_url: Option<String>,
@@ -36,6 +39,9 @@ pub struct Config {
     pub request_timeout_secs: u64,
     pub body_limit_bytes: usize,
     pub concurrency_limit: usize,
+    /// Behind a reverse proxy: take the client's address from the last `X-Forwarded-For`
+    /// entry (login throttling counts per address). Off, a client could name any address.
+    pub trust_forwarded_for: bool,
     /// Allowed CORS origins; empty means same-origin only, `*` any.
     pub cors_origins: Vec<String>,
     pub max_depth: usize,
@@ -58,6 +64,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             listen: "127.0.0.1:8080".parse().expect("valid address"),
+            metrics_listen: "127.0.0.1:9464".parse().expect("valid address"),
             data_dir: PathBuf::from(".linli"),
             database_url: None,
             db_max_connections: 20,
@@ -75,6 +82,7 @@ impl Default for Config {
             request_timeout_secs: 30,
             body_limit_bytes: 16 * 1024 * 1024,
             concurrency_limit: 512,
+            trust_forwarded_for: false,
             cors_origins: Vec::new(),
             max_depth: 12,
             max_complexity: 1000,

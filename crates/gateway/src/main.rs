@@ -1,6 +1,7 @@
 //! `linli`: the Linli gateway and its operator commands.
 
 mod app;
+mod audit;
 mod cli;
 mod config;
 mod demo;
@@ -137,6 +138,10 @@ async fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("binding {}", config.listen))?;
     let addr = listener.local_addr()?;
+    let metrics_listener = tokio::net::TcpListener::bind(config.metrics_listen)
+        .await
+        .with_context(|| format!("binding {} for metrics", config.metrics_listen))?;
+    let metrics_addr = metrics_listener.local_addr()?;
     let state = app::AppState {
         tenancy,
         db: database.db.clone(),
@@ -145,8 +150,10 @@ async fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
         config: Arc::new(config),
         metrics,
     };
-    tracing::info!(%addr, "Linli is listening");
-    // Humans read stdout; tests wait for this line.
+    tracing::info!(%addr, %metrics_addr, "Linli is listening");
+    tokio::spawn(axum::serve(metrics_listener, app::metrics_router(state.clone())).into_future());
+    // Humans read stdout; tests wait for these lines.
+    println!("Metrics on http://{metrics_addr}/metrics");
     println!("Linli listening on http://{addr}/graphql");
     if demo {
         println!("Demo accounts (password {}):", demo::DEMO_PASSWORD);
@@ -154,9 +161,12 @@ async fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
             println!("  {login:<20} {name}");
         }
     }
-    axum::serve(listener, app::router(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(
+        listener,
+        app::router(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     tracing::info!("shutting down");
     database.db.close().await;
     drop(storage);

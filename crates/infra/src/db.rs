@@ -12,11 +12,14 @@
 //! The serving login's password derives from the master secret, so every gateway of a
 //! deployment computes the same one and none is stored.
 
+use std::ops::{Deref, DerefMut};
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{PgPool, Postgres, Transaction};
 
+use crate::audit::AuditScope;
 use crate::error::AppResult;
 use crate::tenant::{Tenant, TenantTx};
 
@@ -116,26 +119,99 @@ impl Db {
         serving_role(&self.role_prefix)
     }
 
-    /// A platform transaction. Platform tables are always named with their schema.
-    pub async fn begin(&self) -> AppResult<Transaction<'static, Postgres>> {
-        Ok(self.pool.begin().await?)
+    /// A platform transaction. Platform tables are always named with their schema. Inside a
+    /// mutation it starts with the mutation's audit row (see [`crate::audit`]).
+    pub async fn begin(&self) -> AppResult<PlatformTx> {
+        PlatformTx::begin(&self.pool).await
     }
 
-    /// An administrative transaction (onboarding).
-    pub async fn admin_begin(&self) -> AppResult<Transaction<'static, Postgres>> {
-        Ok(self.admin.begin().await?)
+    /// An administrative transaction (onboarding), audited the same way.
+    pub async fn admin_begin(&self) -> AppResult<PlatformTx> {
+        PlatformTx::begin(&self.admin).await
     }
 
-    /// A transaction confined to one community: schema and role are transaction-local.
+    /// A transaction confined to one community: schema and role are transaction-local. Inside
+    /// a mutation its first statement also writes the mutation's audit row, while the role is
+    /// still the serving login's (the community role cannot reach the platform schema).
     pub async fn tenant_tx(&self, tenant: &Tenant) -> AppResult<TenantTx> {
         let mut tx = self.pool.begin().await?;
-        enter_tenant(&mut tx, tenant).await?;
-        Ok(TenantTx::new(tx))
+        let audit = crate::audit::pending();
+        match &audit {
+            None => enter_tenant(&mut tx, tenant).await?,
+            Some(a) => {
+                let e = a.entry();
+                // One round trip. The id is drawn first (as the serving login: `nextval`
+                // checks its privilege when it runs); the insert, whose privileges were checked
+                // when the statement started, runs after the role switch, at its end.
+                sqlx::query(
+                    "WITH id AS MATERIALIZED (SELECT nextval('platform.audit_log_id_seq') AS id),
+                          audit AS (
+                              INSERT INTO platform.audit_log (id, account_id, community_id,
+                                  operation, outcome, request_id, client_request_id, target)
+                              SELECT id, $3, $4, $5, 'ok', $6, $7, $8 FROM id)
+                     SELECT set_config('search_path', $1, true), set_config('role', $2, true)
+                       FROM id",
+                )
+                .bind(&tenant.schema)
+                .bind(&tenant.role)
+                .bind(e.account_id)
+                .bind(e.community_id.or(Some(tenant.community_id)))
+                .bind(&e.operation)
+                .bind(&e.request_id)
+                .bind(&e.client_request_id)
+                .bind(&e.target)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        Ok(TenantTx::new(tx, audit))
     }
 
     pub async fn close(&self) {
         self.pool.close().await;
         self.admin.close().await;
+    }
+}
+
+/// A platform (or administrative) transaction; see [`Db::begin`].
+pub struct PlatformTx {
+    tx: Transaction<'static, Postgres>,
+    audit: Option<Arc<AuditScope>>,
+}
+
+impl PlatformTx {
+    async fn begin(pool: &PgPool) -> AppResult<PlatformTx> {
+        let mut tx = pool.begin().await?;
+        let audit = crate::audit::pending();
+        if let Some(a) = &audit {
+            crate::audit::insert(&mut tx, a.entry(), "ok").await?;
+        }
+        Ok(PlatformTx { tx, audit })
+    }
+
+    pub async fn commit(self) -> AppResult<()> {
+        self.tx.commit().await?;
+        if let Some(a) = self.audit {
+            a.mark_recorded();
+        }
+        Ok(())
+    }
+
+    pub async fn rollback(self) -> AppResult<()> {
+        Ok(self.tx.rollback().await?)
+    }
+}
+
+impl Deref for PlatformTx {
+    type Target = sqlx::PgConnection;
+    fn deref(&self) -> &Self::Target {
+        &self.tx
+    }
+}
+
+impl DerefMut for PlatformTx {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.tx
     }
 }
 

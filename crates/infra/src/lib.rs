@@ -4,10 +4,12 @@
 //!
 //! This crate knows nothing of any domain. It must never read or write a domain table.
 
+pub mod audit;
 pub mod crypto;
 pub mod db;
 pub mod error;
 pub mod graphql;
+pub mod limits;
 pub mod migrations;
 pub mod pg_embedded;
 pub mod storage;

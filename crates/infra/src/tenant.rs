@@ -8,10 +8,12 @@
 //! community's schema fails with `permission denied` in PostgreSQL itself.
 
 use std::ops::{Deref, DerefMut};
+use std::sync::Arc;
 
 use sqlx::{Postgres, Transaction};
 use uuid::Uuid;
 
+use crate::audit::AuditScope;
 use crate::error::{AppError, AppResult};
 
 /// One community (社区) as the database sees it.
@@ -28,15 +30,21 @@ pub struct Tenant {
 /// A transaction confined to one community schema and role.
 pub struct TenantTx {
     tx: Transaction<'static, Postgres>,
+    /// The mutation whose audit row this transaction wrote, marked recorded at commit.
+    audit: Option<Arc<AuditScope>>,
 }
 
 impl TenantTx {
-    pub(crate) fn new(tx: Transaction<'static, Postgres>) -> Self {
-        TenantTx { tx }
+    pub(crate) fn new(tx: Transaction<'static, Postgres>, audit: Option<Arc<AuditScope>>) -> Self {
+        TenantTx { tx, audit }
     }
 
     pub async fn commit(self) -> AppResult<()> {
-        self.tx.commit().await.map_err(AppError::from)
+        self.tx.commit().await.map_err(AppError::from)?;
+        if let Some(a) = self.audit {
+            a.mark_recorded();
+        }
+        Ok(())
     }
 
     pub async fn rollback(self) -> AppResult<()> {

@@ -187,7 +187,8 @@ pub async fn lock_community(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<C
     .await
 }
 
-const ACCOUNT_COLS: &str = "id, login_name, display_name, phone_encrypted, active, created_at";
+const ACCOUNT_COLS: &str =
+    "id, login_name, display_name, phone_encrypted, active, created_at, token_version";
 
 pub async fn account_by_id(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<Account>> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
@@ -262,6 +263,7 @@ pub async fn account_with_memberships(
     }
     let row: Option<Row> = sqlx::query_as(
         "SELECT a.id, a.login_name, a.display_name, a.phone_encrypted, a.active, a.created_at,
+                a.token_version,
                 coalesce((
                     SELECT json_agg(json_build_object(
                                'id', m.id, 'role', m.role, 'district_id', m.district_id,
@@ -368,61 +370,139 @@ pub async fn delete_membership(
     Ok(n > 0)
 }
 
-/// (failures, seconds since the last failure) for a login name.
-pub async fn login_failures(
+// --- login throttling and token versions ---
+
+/// Count one attempt against `key` before the password is checked. Returns `Some(seconds to
+/// wait)` when the key is still waiting from earlier failures (nothing is counted then). One
+/// statement: the row lock orders parallel attempts, so no more than `threshold` of them pass
+/// before the wait begins.
+pub async fn reserve_login_attempt(
     conn: &mut PgConnection,
-    login_name: &str,
-) -> sqlx::Result<Option<(i32, f64)>> {
-    sqlx::query_as(
-        "SELECT failures, extract(epoch FROM now() - last_failure_at)::float8
-           FROM platform.login_failures WHERE login_name = $1",
+    key: &str,
+    threshold: i32,
+) -> sqlx::Result<Option<i64>> {
+    let counted: Option<String> = sqlx::query_scalar(
+        "INSERT INTO platform.login_throttle AS l (key, failures, threshold, window_start, blocked_until)
+         VALUES ($1, 1, $2, now(), CASE WHEN $2 <= 1 THEN now() + interval '1 second' END)
+         ON CONFLICT (key) DO UPDATE SET
+             failures = CASE WHEN l.window_start < now() - interval '1 hour' THEN 1
+                             ELSE l.failures + 1 END,
+             window_start = CASE WHEN l.window_start < now() - interval '1 hour' THEN now()
+                                 ELSE l.window_start END,
+             threshold = excluded.threshold,
+             blocked_until = CASE
+                 WHEN l.window_start >= now() - interval '1 hour'
+                      AND l.failures + 1 >= excluded.threshold
+                 THEN now() + least(interval '1 second' * power(2, l.failures + 1 - excluded.threshold),
+                                    interval '15 minutes')
+                 END
+         WHERE l.blocked_until IS NULL OR l.blocked_until <= now()
+         RETURNING key",
     )
-    .bind(login_name)
-    .fetch_optional(conn)
-    .await
+    .bind(key)
+    .bind(threshold)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if counted.is_some() {
+        return Ok(None);
+    }
+    let wait: Option<f64> = sqlx::query_scalar(
+        "SELECT ceil(extract(epoch FROM blocked_until - now()))::float8
+           FROM platform.login_throttle WHERE key = $1",
+    )
+    .bind(key)
+    .fetch_one(conn)
+    .await?;
+    Ok(Some(wait.unwrap_or(1.0).max(1.0) as i64))
 }
 
-pub async fn record_login_failure(conn: &mut PgConnection, login_name: &str) -> sqlx::Result<()> {
+/// A successful login takes back what its attempt counted: the (name, address) pair is
+/// forgotten, the address's count goes down by one.
+pub async fn login_succeeded(conn: &mut PgConnection, pair: &str, addr: &str) -> sqlx::Result<()> {
     sqlx::query(
-        "INSERT INTO platform.login_failures (login_name, failures, last_failure_at)
-         VALUES ($1, 1, now())
-         ON CONFLICT (login_name) DO UPDATE
-            SET failures = platform.login_failures.failures + 1, last_failure_at = now()",
+        "WITH forget AS (DELETE FROM platform.login_throttle WHERE key = $1)
+         UPDATE platform.login_throttle SET failures = greatest(failures - 1, 0) WHERE key = $2",
     )
-    .bind(login_name)
+    .bind(pair)
+    .bind(addr)
     .execute(conn)
     .await?;
     Ok(())
 }
 
-pub async fn clear_login_failures(conn: &mut PgConnection, login_name: &str) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM platform.login_failures WHERE login_name = $1")
-        .bind(login_name)
+pub async fn purge_login_throttle(conn: &mut PgConnection) -> sqlx::Result<()> {
+    sqlx::query(
+        "DELETE FROM platform.login_throttle
+          WHERE window_start < now() - interval '1 hour'
+            AND (blocked_until IS NULL OR blocked_until < now())",
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn bump_token_version(conn: &mut PgConnection, account: Uuid) -> sqlx::Result<()> {
+    sqlx::query("UPDATE platform.accounts SET token_version = token_version + 1 WHERE id = $1")
+        .bind(account)
         .execute(conn)
         .await?;
     Ok(())
 }
 
-pub async fn insert_audit(
+/// A new password hash; every other token of the account ends.
+pub async fn set_password(
     conn: &mut PgConnection,
-    account_id: Option<Uuid>,
-    community_id: Option<Uuid>,
-    operation: &str,
-    outcome: &str,
-    request_id: Option<&str>,
-) -> sqlx::Result<()> {
-    sqlx::query(
-        "INSERT INTO platform.audit_log (account_id, community_id, operation, outcome, request_id)
-         VALUES ($1, $2, $3, $4, $5)",
+    account: Uuid,
+    hash: &str,
+) -> sqlx::Result<Account> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "UPDATE platform.accounts SET password_hash = $2, token_version = token_version + 1
+          WHERE id = $1 RETURNING {ACCOUNT_COLS}"
+    )))
+    .bind(account)
+    .bind(hash)
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn set_account_active(
+    conn: &mut PgConnection,
+    account: Uuid,
+    active: bool,
+) -> sqlx::Result<Option<Account>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "UPDATE platform.accounts SET active = $2, token_version = token_version + 1
+          WHERE id = $1 RETURNING {ACCOUNT_COLS}"
+    )))
+    .bind(account)
+    .bind(active)
+    .fetch_optional(conn)
+    .await
+}
+
+/// Where an account holds its roles: the district path of each scope (`None` for a platform
+/// role) and the community, if any.
+#[derive(sqlx::FromRow)]
+pub struct ScopePath {
+    pub path: Option<Vec<Uuid>>,
+    pub community_id: Option<Uuid>,
+}
+
+pub async fn membership_paths(
+    conn: &mut PgConnection,
+    account: Uuid,
+) -> sqlx::Result<Vec<ScopePath>> {
+    sqlx::query_as(
+        "SELECT coalesce(d.path, cd.path) AS path, m.community_id
+           FROM platform.memberships m
+           LEFT JOIN platform.districts d ON d.id = m.district_id
+           LEFT JOIN platform.communities c ON c.id = m.community_id
+           LEFT JOIN platform.districts cd ON cd.id = c.district_id
+          WHERE m.account_id = $1",
     )
-    .bind(account_id)
-    .bind(community_id)
-    .bind(operation)
-    .bind(outcome)
-    .bind(request_id)
-    .execute(conn)
-    .await?;
-    Ok(())
+    .bind(account)
+    .fetch_all(conn)
+    .await
 }
 
 // --- community schema (through a TenantTx: no schema in these names) ---

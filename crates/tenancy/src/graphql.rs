@@ -11,6 +11,10 @@ use crate::service::{GrantInput, NewAccountInput, OnboardInput, Principal, Tenan
 /// The signed-in caller, put into each request by the gateway.
 pub struct Caller(pub Option<Principal>);
 
+/// The client's address as the gateway sees it (the peer, or a trusted proxy's
+/// `X-Forwarded-For`), for login throttling.
+pub struct ClientAddr(pub std::net::IpAddr);
+
 fn principal<'a>(ctx: &Context<'a>) -> AppResult<&'a Principal> {
     ctx.data_opt::<Caller>()
         .and_then(|c| c.0.as_ref())
@@ -237,6 +241,16 @@ pub struct LoginPayload {
     account: AccountGql,
 }
 
+impl LoginPayload {
+    fn new(t: &Tenancy, issued: crate::service::IssuedToken) -> Self {
+        LoginPayload {
+            token: issued.token,
+            expires_at: issued.expires_at,
+            account: AccountGql::new(t, &issued.account),
+        }
+    }
+}
+
 #[derive(SimpleObject)]
 pub struct OnboardPayload {
     community: CommunityGql,
@@ -362,7 +376,8 @@ pub struct TenancyMutation;
 
 #[Object]
 impl TenancyMutation {
-    /// Sign in. Repeated failures for one login name are throttled.
+    /// Sign in. Repeated failures from one address (for one login name, or for any) make
+    /// each further try wait longer.
     async fn login(
         &self,
         ctx: &Context<'_>,
@@ -370,12 +385,47 @@ impl TenancyMutation {
         password: String,
     ) -> async_graphql::Result<LoginPayload> {
         let t = tenancy(ctx);
-        let issued = t.login(&login_name, &password).await?;
-        Ok(LoginPayload {
-            token: issued.token,
-            expires_at: issued.expires_at,
-            account: AccountGql::new(t, &issued.account),
-        })
+        let from = ctx
+            .data_opt::<ClientAddr>()
+            .map(|a| a.0)
+            .unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED));
+        let issued = t.login(&login_name, &password, from).await?;
+        Ok(LoginPayload::new(t, issued))
+    }
+
+    /// Sign out everywhere: every token of the caller's account stops working at once.
+    async fn logout(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
+        tenancy(ctx).logout(principal(ctx)?).await?;
+        Ok(true)
+    }
+
+    /// Change one's own password; other sessions end. Returns a new token for this one.
+    async fn change_password(
+        &self,
+        ctx: &Context<'_>,
+        old_password: String,
+        new_password: String,
+    ) -> async_graphql::Result<LoginPayload> {
+        let t = tenancy(ctx);
+        let issued = t
+            .change_password(principal(ctx)?, &old_password, &new_password)
+            .await?;
+        Ok(LoginPayload::new(t, issued))
+    }
+
+    /// Deactivate (or reactivate) an account: its tokens stop working at once, nothing is
+    /// deleted. For admins of every scope the account holds a role in.
+    async fn set_account_active(
+        &self,
+        ctx: &Context<'_>,
+        account_id: ID,
+        active: bool,
+    ) -> async_graphql::Result<AccountGql> {
+        let t = tenancy(ctx);
+        let a = t
+            .set_account_active(principal(ctx)?, parse_id(&account_id)?, active)
+            .await?;
+        Ok(AccountGql::new(t, &a))
     }
 
     async fn create_district(

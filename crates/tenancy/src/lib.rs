@@ -5,6 +5,7 @@
 //! `migrate` over every community schema with its drift check, and the audit log. It is the
 //! only crate that builds a `Tenant`, so it decides who enters which community.
 
+mod auth;
 pub mod db;
 pub mod error;
 pub mod graphql;

@@ -230,6 +230,8 @@ pub struct Account {
     pub phone_encrypted: Option<String>,
     pub active: bool,
     pub created_at: chrono::DateTime<chrono::Utc>,
+    /// Tokens carrying another version are refused (logout, password change, deactivation).
+    pub token_version: i32,
 }
 
 /// A role held by an account in one scope.

@@ -2,13 +2,10 @@
 
 use std::time::Duration;
 
-use argon2::Argon2;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use chrono::{DateTime, Utc};
 use infra::crypto::Secrets;
 use infra::db::ddl;
 use infra::{AppError, AppResult, CommunityAccess, Db, Role, Tenant};
-use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use uuid::Uuid;
 
 use crate::db;
@@ -18,17 +15,19 @@ use crate::model::*;
 #[derive(Debug, Clone)]
 pub struct TenancyConfig {
     pub token_ttl: Duration,
-    /// Failed logins allowed before a login name is throttled.
-    pub max_login_failures: i32,
-    pub throttle_window: Duration,
+    /// Failed logins for one login name from one address before each further try waits
+    /// (1 s, doubling, at most 15 minutes).
+    pub max_failures_per_account: i32,
+    /// Failed logins from one address, whatever the names, before the address waits likewise.
+    pub max_failures_per_address: i32,
 }
 
 impl Default for TenancyConfig {
     fn default() -> Self {
         TenancyConfig {
             token_ttl: Duration::from_secs(12 * 3600),
-            max_login_failures: 5,
-            throttle_window: Duration::from_secs(300),
+            max_failures_per_account: 5,
+            max_failures_per_address: 20,
         }
     }
 }
@@ -36,8 +35,10 @@ impl Default for TenancyConfig {
 #[derive(Clone)]
 pub struct Tenancy {
     pub(crate) db: Db,
-    secrets: Secrets,
-    config: TenancyConfig,
+    pub(crate) secrets: Secrets,
+    pub(crate) config: TenancyConfig,
+    /// Password hashes in flight (19 MiB each).
+    pub(crate) hashing: infra::limits::WorkLimit,
 }
 
 /// The signed-in account and every role it holds, loaded once per request.
@@ -74,7 +75,7 @@ impl Principal {
         })
     }
 
-    fn community_roles(&self, community_id: Uuid) -> Vec<Role> {
+    pub(crate) fn community_roles(&self, community_id: Uuid) -> Vec<Role> {
         self.memberships
             .iter()
             .filter(|m| m.community_id == Some(community_id))
@@ -95,13 +96,6 @@ impl Principal {
                 .collect(),
         )
     }
-}
-
-#[derive(serde::Serialize, serde::Deserialize)]
-struct Claims {
-    sub: Uuid,
-    exp: i64,
-    iat: i64,
 }
 
 #[derive(Debug)]
@@ -135,15 +129,6 @@ pub struct GrantInput {
     pub community_slug: Option<String>,
 }
 
-fn hash_password(password: &Password) -> AppResult<String> {
-    let salt = SaltString::encode_b64(uuid::Uuid::new_v4().as_bytes())
-        .map_err(|e| AppError::internal(std::io::Error::other(e.to_string())))?;
-    Argon2::default()
-        .hash_password(password.expose().as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|e| AppError::internal(std::io::Error::other(e.to_string())))
-}
-
 fn non_negative(v: Option<i32>) -> Result<Option<i32>, AppError> {
     match v {
         Some(n) if n < 0 => Err(AppError::bad_input(
@@ -160,6 +145,7 @@ impl Tenancy {
             db,
             secrets,
             config,
+            hashing: crate::auth::hashing_limit(),
         }
     }
 
@@ -169,83 +155,6 @@ impl Tenancy {
 
     pub fn secrets(&self) -> &Secrets {
         &self.secrets
-    }
-
-    // --- authentication ---
-
-    pub async fn login(&self, login_name: &str, password: &str) -> AppResult<IssuedToken> {
-        let login = login_name.trim().to_string();
-        let mut conn = self.db.pool().acquire().await?;
-        if let Some((failures, since)) = db::login_failures(&mut conn, &login).await? {
-            let window = self.config.throttle_window.as_secs_f64();
-            if failures >= self.config.max_login_failures && since < window {
-                let retry_after_secs = (window - since).ceil() as i64;
-                return Err(TenancyError::Throttled { retry_after_secs }.into());
-            }
-        }
-        let found = db::account_for_login(&mut conn, &login).await?;
-        let verified = match &found {
-            Some((_, hash, true)) => {
-                let (hash, pw) = (hash.clone(), password.to_string());
-                // Argon2 is deliberately slow: keep it off the async workers.
-                tokio::task::spawn_blocking(move || {
-                    PasswordHash::new(&hash)
-                        .map(|h| Argon2::default().verify_password(pw.as_bytes(), &h).is_ok())
-                        .unwrap_or(false)
-                })
-                .await
-                .map_err(AppError::internal)?
-            }
-            _ => false,
-        };
-        if !verified {
-            db::record_login_failure(&mut conn, &login).await?;
-            return Err(TenancyError::WrongCredentials.into());
-        }
-        db::clear_login_failures(&mut conn, &login).await?;
-        let id = found.map(|f| f.0).expect("verified implies found");
-        let account = db::account_by_id(&mut conn, id)
-            .await?
-            .ok_or(TenancyError::AccountNotFound)?;
-        let now = Utc::now();
-        let expires_at =
-            now + chrono::Duration::from_std(self.config.token_ttl).unwrap_or_default();
-        let claims = Claims {
-            sub: account.id,
-            exp: expires_at.timestamp(),
-            iat: now.timestamp(),
-        };
-        let token = jsonwebtoken::encode(
-            &Header::new(Algorithm::HS256),
-            &claims,
-            &EncodingKey::from_secret(self.secrets.token_key()),
-        )
-        .map_err(AppError::internal)?;
-        Ok(IssuedToken {
-            token,
-            expires_at,
-            account,
-        })
-    }
-
-    /// Verify a bearer token and load the account with its memberships.
-    pub async fn authenticate(&self, token: &str) -> AppResult<Principal> {
-        let mut validation = Validation::new(Algorithm::HS256);
-        validation.leeway = 0;
-        let data = jsonwebtoken::decode::<Claims>(
-            token,
-            &DecodingKey::from_secret(self.secrets.token_key()),
-            &validation,
-        )
-        .map_err(|_| TenancyError::BadToken)?;
-        let mut conn = self.db.pool().acquire().await?;
-        let (account, memberships) = db::account_with_memberships(&mut conn, data.claims.sub)
-            .await?
-            .ok_or(TenancyError::BadToken)?;
-        Ok(Principal {
-            account,
-            memberships,
-        })
     }
 
     /// The community gate: may this caller enter the community `slug`? Membership is checked
@@ -491,9 +400,7 @@ impl Tenancy {
             .filter(|p| !p.trim().is_empty())
             .map(Phone::parse)
             .transpose()?;
-        let hash = tokio::task::spawn_blocking(move || hash_password(&password))
-            .await
-            .map_err(AppError::internal)??;
+        let hash = self.hash(password).await?;
         let mut conn = self.db.pool().acquire().await?;
         let row = db::NewAccount {
             id: Uuid::now_v7(),
@@ -602,29 +509,6 @@ impl Tenancy {
         .await?;
         tx.commit().await?;
         Ok(removed)
-    }
-
-    /// One row in the audit log. Written after the operation, in its own transaction, so a
-    /// refused or failed operation is recorded too.
-    pub async fn audit(
-        &self,
-        account_id: Option<Uuid>,
-        community_id: Option<Uuid>,
-        operation: &str,
-        outcome: &str,
-        request_id: Option<&str>,
-    ) -> AppResult<()> {
-        let mut conn = self.db.pool().acquire().await?;
-        db::insert_audit(
-            &mut conn,
-            account_id,
-            community_id,
-            operation,
-            outcome,
-            request_id,
-        )
-        .await?;
-        Ok(())
     }
 
     // --- courtyards (community-scoped) ---

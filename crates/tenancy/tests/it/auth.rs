@@ -1,34 +1,179 @@
 //! Login, throttling, role grants within scope, and the phone number kept encrypted.
 
+use std::net::{IpAddr, Ipv4Addr};
+
 use infra::Role;
 use tenancy::service::GrantInput;
 
-use crate::{TestEnv, code};
+use crate::{HOME, TestEnv, code};
 
+const GUESSER: IpAddr = IpAddr::V4(Ipv4Addr::new(203, 0, 113, 9));
+
+/// Failures make the guesser wait (per name and address), never the owner elsewhere.
 #[tokio::test]
-async fn wrong_passwords_are_throttled_even_for_the_right_one() {
+async fn wrong_passwords_delay_the_guesser_not_the_owner() {
     let env = TestEnv::new().await;
     env.principal("chen", Role::PlatformAdmin, None, None).await;
     let t = &env.tenancy;
-    assert_eq!(
-        code(t.login("chen", "wrong password").await),
-        "UNAUTHENTICATED"
-    );
-    assert_eq!(
-        code(t.login("chen", "wrong password").await),
-        "UNAUTHENTICATED"
-    );
-    assert_eq!(
-        code(t.login("chen", "wrong password").await),
-        "UNAUTHENTICATED"
-    );
-    // max_login_failures is 3 in tests: the right password is now refused too, for a while.
-    assert_eq!(code(t.login("chen", "correct horse").await), "RATE_LIMITED");
-    // Unknown names are throttled the same way (no account enumeration by timing of refusals).
     for _ in 0..3 {
-        assert_eq!(code(t.login("nobody", "x").await), "UNAUTHENTICATED");
+        assert_eq!(
+            code(t.login("chen", "wrong password", GUESSER).await),
+            "UNAUTHENTICATED"
+        );
     }
-    assert_eq!(code(t.login("nobody", "x").await), "RATE_LIMITED");
+    // max_failures_per_account is 3 in tests: from there, even the right password waits…
+    assert_eq!(
+        code(t.login("chen", "correct horse", GUESSER).await),
+        "RATE_LIMITED"
+    );
+    // …while the owner, from their own address, signs in.
+    t.login("chen", "correct horse", HOME).await.unwrap();
+    // Unknown names are counted the same way (no enumeration by what gets throttled).
+    let elsewhere = IpAddr::V4(Ipv4Addr::new(198, 51, 100, 7));
+    for _ in 0..3 {
+        assert_eq!(
+            code(t.login("nobody", "password-x", elsewhere).await),
+            "UNAUTHENTICATED"
+        );
+    }
+    assert_eq!(
+        code(t.login("nobody", "password-x", elsewhere).await),
+        "RATE_LIMITED"
+    );
+}
+
+/// Parallel guesses are counted before any password is checked: no more pass than the limit.
+#[tokio::test]
+async fn parallel_guesses_cannot_pass_the_counter() {
+    let env = TestEnv::new().await;
+    env.principal("chen", Role::PlatformAdmin, None, None).await;
+    let tries = (0..20).map(|_| env.tenancy.login("chen", "wrong password", GUESSER));
+    let codes: Vec<&str> = futures::future::join_all(tries)
+        .await
+        .into_iter()
+        .map(code)
+        .collect();
+    let checked = codes.iter().filter(|c| **c == "UNAUTHENTICATED").count();
+    assert_eq!(checked, 3, "{codes:?}");
+    assert_eq!(codes.len() - checked, 17);
+}
+
+/// One password sprayed over many names is limited per address, and a waiting address adds no
+/// rows: the throttle table stays bounded.
+#[tokio::test]
+async fn spraying_one_password_over_many_names_is_limited_per_address() {
+    let env = TestEnv::new().await;
+    let t = &env.tenancy;
+    let mut refused = 0;
+    for i in 0..30 {
+        match code(t.login(&format!("user{i}"), "summer2026!", GUESSER).await) {
+            "UNAUTHENTICATED" => {}
+            "RATE_LIMITED" => refused += 1,
+            other => panic!("{other}"),
+        }
+    }
+    assert_eq!(refused, 24, "max_failures_per_address is 6 in tests");
+    let rows: i64 = sqlx::query_scalar("SELECT count(*) FROM platform.login_throttle")
+        .fetch_one(env.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(
+        rows, 7,
+        "one address row and one row per name tried before the wait"
+    );
+}
+
+/// An unknown name costs a password check like a known one (the hashing bound shows it), and
+/// hashing beyond the bound is refused with RATE_LIMITED; over-long input is the caller's error.
+#[tokio::test]
+async fn unknown_names_do_the_same_work_and_hashing_is_bounded() {
+    let env = TestEnv::new().await;
+    env.principal("chen", Role::PlatformAdmin, None, None).await;
+    let busy = env
+        .tenancy
+        .clone()
+        .with_hashing_limit(infra::limits::WorkLimit::new(
+            0,
+            std::time::Duration::from_millis(50),
+        ));
+    assert_eq!(
+        code(busy.login("nobody", "password-x", HOME).await),
+        "RATE_LIMITED",
+        "an unknown name waits for a hashing slot like a known one"
+    );
+    assert_eq!(
+        code(busy.login("chen", "correct horse", HOME).await),
+        "RATE_LIMITED"
+    );
+    let long = "a".repeat(10_000);
+    assert_eq!(
+        code(env.tenancy.login(&long, "password-x", HOME).await),
+        "BAD_USER_INPUT"
+    );
+}
+
+/// Logout, a password change and deactivation each end the tokens issued before, at once.
+#[tokio::test]
+async fn logout_password_change_and_deactivation_revoke_tokens() {
+    let env = TestEnv::new().await;
+    env.community("alpha").await;
+    let admin = env
+        .principal("admin-a", Role::CommunityAdmin, None, Some("alpha"))
+        .await;
+    let chen = env
+        .principal("chen", Role::Resident, None, Some("alpha"))
+        .await;
+    let t = &env.tenancy;
+    let first = t.login("chen", "correct horse", HOME).await.unwrap().token;
+    let second = t.login("chen", "correct horse", HOME).await.unwrap().token;
+    t.logout(&t.authenticate(&first).await.unwrap())
+        .await
+        .unwrap();
+    assert_eq!(code(t.authenticate(&first).await), "UNAUTHENTICATED");
+    assert_eq!(code(t.authenticate(&second).await), "UNAUTHENTICATED");
+
+    let token = t.login("chen", "correct horse", HOME).await.unwrap().token;
+    let me = t.authenticate(&token).await.unwrap();
+    assert_eq!(
+        code(
+            t.change_password(&me, "not the password", "new horse battery")
+                .await
+        ),
+        "UNAUTHENTICATED"
+    );
+    let renewed = t
+        .change_password(&me, "correct horse", "new horse battery")
+        .await
+        .unwrap()
+        .token;
+    assert_eq!(code(t.authenticate(&token).await), "UNAUTHENTICATED");
+    t.authenticate(&renewed).await.unwrap();
+    assert_eq!(
+        code(t.login("chen", "correct horse", HOME).await),
+        "UNAUTHENTICATED"
+    );
+
+    // The community's admin deactivates a resident of that community: tokens end at once.
+    let outsider = env
+        .principal("outsider", Role::Resident, None, Some("alpha"))
+        .await;
+    assert_eq!(
+        code(
+            t.set_account_active(&outsider, chen.account_id(), false)
+                .await
+        ),
+        "FORBIDDEN"
+    );
+    let a = t
+        .set_account_active(&admin, chen.account_id(), false)
+        .await
+        .unwrap();
+    assert!(!a.active);
+    assert_eq!(code(t.authenticate(&renewed).await), "UNAUTHENTICATED");
+    assert_eq!(
+        code(t.login("chen", "new horse battery", HOME).await),
+        "UNAUTHENTICATED"
+    );
 }
 
 #[tokio::test]
@@ -37,7 +182,7 @@ async fn tokens_are_verified() {
     env.principal("chen", Role::PlatformAdmin, None, None).await;
     let token = env
         .tenancy
-        .login("chen", "correct horse")
+        .login("chen", "correct horse", HOME)
         .await
         .unwrap()
         .token;

@@ -1,5 +1,6 @@
 //! Tenancy against a real PostgreSQL: isolation, onboarding, lifecycle, migrate and drift.
 
+mod audit;
 mod auth;
 mod embedded;
 mod isolation;
@@ -12,6 +13,9 @@ use infra::{AppError, Db, Role};
 use tenancy::model::{Community, CommunityKind, Name, Slug};
 use tenancy::service::{GrantInput, NewAccountInput, NewCommunityParams};
 use tenancy::{Principal, Tenancy, TenancyConfig};
+
+/// The address the tests' own logins come from.
+pub const HOME: std::net::IpAddr = std::net::IpAddr::V4(std::net::Ipv4Addr::new(10, 0, 0, 1));
 
 pub struct TestEnv {
     pub db: Db,
@@ -31,7 +35,8 @@ impl TestEnv {
             db.clone(),
             secrets,
             TenancyConfig {
-                max_login_failures: 3,
+                max_failures_per_account: 3,
+                max_failures_per_address: 6,
                 ..Default::default()
             },
         );
@@ -100,7 +105,7 @@ impl TestEnv {
             .unwrap();
         let token = self
             .tenancy
-            .login(login, "correct horse")
+            .login(login, "correct horse", HOME)
             .await
             .unwrap()
             .token;
