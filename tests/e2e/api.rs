@@ -306,3 +306,53 @@ async fn repeated_failed_logins_are_throttled() {
         .await;
     assert_eq!(code(&r), "RATE_LIMITED");
 }
+
+/// Every district field checks scope: an officer of a street reaches neither the district
+/// above nor, through it, the other streets' communities.
+#[tokio::test]
+async fn district_fields_check_scope_whatever_the_path() {
+    let app = TestApp::spawn().await;
+    let root = app.two_communities().await;
+    app.ok(Some(&root), None, r#"mutation { createDistrict(input: {code: "510109-zh", name: "中和街道", parentCode: "510109"}) { id } }"#, json!({})).await;
+    app.ok(Some(&root), None, r#"mutation { onboardCommunity(input: {districtCode: "510109-zh", slug: "zh-one", name: "中和一社区", kind: OLD_COURTYARD}) { created } }"#, json!({})).await;
+    let d = app
+        .ok(
+            Some(&root),
+            None,
+            r#"mutation { createAccount(input: {loginName: "street-officer", displayName: "街道干部", password: "password-123"}) { id } }"#,
+            json!({}),
+        )
+        .await;
+    let id = d["createAccount"]["id"].as_str().unwrap().to_string();
+    app.ok(
+        Some(&root),
+        None,
+        r#"mutation($id: ID!) { grantRole(input: {accountId: $id, role: DISTRICT_VIEWER, districtCode: "510109-zh"}) }"#,
+        json!({"id": id}),
+    )
+    .await;
+    let officer = app.login("street-officer", "password-123").await;
+    let r = app
+        .ok(
+            Some(&officer),
+            None,
+            r#"{ district(code: "510109-zh") { communities { slug } parent { code communities { slug } } } }"#,
+            json!({}),
+        )
+        .await;
+    assert_eq!(r["district"]["communities"], json!([{"slug": "zh-one"}]));
+    assert_eq!(
+        r["district"]["parent"],
+        json!(null),
+        "the district above is out of scope"
+    );
+    let r = app
+        .gql(
+            Some(&officer),
+            None,
+            r#"{ district(code: "510109") { communities { slug } } }"#,
+            json!({}),
+        )
+        .await;
+    assert_eq!(code(&r), "FORBIDDEN");
+}

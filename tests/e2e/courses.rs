@@ -80,15 +80,16 @@ async fn photos_upload_through_graphql_multipart_and_qr_codes_come_as_png_and_sv
     let resident = app
         .member(&root, "alpha-resident", "RESIDENT", "alpha")
         .await;
+    // The resident's learner record comes with their first act as a learner.
     let me: Value = app
         .ok(
             Some(&resident),
             Some("alpha"),
-            "{ myLearners { id } }",
+            r#"mutation { setLearnerBirthDate(birthDate: "1958-04-01") { id } }"#,
             json!({}),
         )
         .await;
-    let learner = me["myLearners"][0]["id"].clone();
+    let learner = me["setLearnerBirthDate"]["id"].clone();
     let ex = app
         .ok(Some(&staff), Some("alpha"), r#"mutation { createExhibition(title: "手工艺展", kind: HANDICRAFT, startsOn: "2026-11-01", endsOn: "2026-12-31") { id } }"#, json!({}))
         .await["createExhibition"]["id"]

@@ -23,7 +23,8 @@ fragment T on __Type { kind name ofType { kind name ofType { kind name ofType { 
 "#;
 
 /// The schema's types, and which set of argument values to generate: 0 plausible, 1 hostile
-/// (negative and huge numbers, empty strings, far dates).
+/// (negative and huge numbers, empty strings, far dates), 2 control characters in every
+/// string (NUL, BEL, ESC, a bidirectional override).
 struct Types<'a>(&'a [Value], usize);
 
 impl Types<'_> {
@@ -66,6 +67,7 @@ impl Types<'_> {
                 "DateTime" if self.1 == 1 => "\"+262142-12-31T23:59:59Z\"".into(),
                 "Date" if self.1 == 1 => "\"+262142-12-31\"".into(),
                 "String" if self.1 == 1 => "\"\"".into(),
+                "String" | "ID" if self.1 == 2 => r#""名\u0000字\u0007\u001b[31m\u202e""#.into(),
                 "Int" => "1".into(),
                 "Float" => "1.5".into(),
                 "Date" => "\"2026-11-22\"".into(),
@@ -139,6 +141,9 @@ async fn every_operation_with_a_token_of_a_is_refused_in_b() {
     let types = Types(&types, 0);
     let mut ops = types.operations("Query", "query");
     ops.extend(types.operations("Mutation", "mutation"));
+    let controls = Types(types.0, 2);
+    let mut with_controls = controls.operations("Query", "query");
+    with_controls.extend(controls.operations("Mutation", "mutation"));
     assert!(
         ops.len() >= 20,
         "the walk found only {} operations",
@@ -158,7 +163,7 @@ async fn every_operation_with_a_token_of_a_is_refused_in_b() {
     let before = rows_in_b().await;
 
     for token in [&a_admin, &a_resident] {
-        for (name, query) in &ops {
+        for (name, query) in ops.iter().chain(with_controls.iter()) {
             let r = app.gql(Some(token), Some("beta"), query, json!({})).await;
             assert_eq!(
                 code(&r),
@@ -175,6 +180,12 @@ async fn every_operation_with_a_token_of_a_is_refused_in_b() {
     // and no argument, plausible or hostile, makes any of them fail with INTERNAL.
     let mut hostile = Types(types.0, 1).operations("Query", "query");
     hostile.extend(Types(types.0, 1).operations("Mutation", "mutation"));
+    // Signing out (or changing the password) would end the token the walk goes on with.
+    let keeps_token =
+        |(name, _): &(String, String)| !matches!(name.as_str(), "logout" | "changePassword");
+    ops.retain(keeps_token);
+    hostile.retain(keeps_token);
+    with_controls.retain(keeps_token);
     for (name, query) in ops.iter().chain(hostile.iter()) {
         let r = app
             .gql(Some(&a_admin), Some("alpha"), query, json!({}))
@@ -185,4 +196,36 @@ async fn every_operation_with_a_token_of_a_is_refused_in_b() {
             }
         }
     }
+    // Control characters are refused where they enter, before any resolver runs: every
+    // operation that takes a string answers BAD_USER_INPUT and writes nothing.
+    for (name, query) in &with_controls {
+        let r = app
+            .gql(Some(&a_admin), Some("alpha"), query, json!({}))
+            .await;
+        if query.contains("\\u0000") {
+            assert_eq!(code(&r), "BAD_USER_INPUT", "{name}: {query} → {r}");
+            assert!(r["data"].is_null(), "{name} ran: {r}");
+        }
+    }
+    // The same through variables; line breaks are kept, normalised.
+    let create =
+        "mutation($n: String!) { createCourtyard(input: {name: $n, kind: GRID}) { name } }";
+    let r = app
+        .gql(
+            Some(&a_admin),
+            Some("alpha"),
+            create,
+            json!({"n": "院\u{0}落"}),
+        )
+        .await;
+    assert_eq!(code(&r), "BAD_USER_INPUT", "{r}");
+    let r = app
+        .gql(
+            Some(&a_admin),
+            Some("alpha"),
+            create,
+            json!({"n": "\u{202e}院落"}),
+        )
+        .await;
+    assert_eq!(code(&r), "BAD_USER_INPUT", "{r}");
 }

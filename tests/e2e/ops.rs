@@ -119,13 +119,14 @@ async fn a_mutation_in_a_fragment_is_audited_with_its_target() {
     let body: serde_json::Value = resp.json().await.unwrap();
     assert!(body.get("errors").is_none(), "{body}");
     let pool = app.pool().await;
-    let rows: Vec<(
+    type AuditRow = (
         String,
         String,
         Option<String>,
         Option<String>,
         serde_json::Value,
-    )> = sqlx::query_as(
+    );
+    let rows: Vec<AuditRow> = sqlx::query_as(
         "SELECT operation, outcome, request_id, client_request_id, target
                FROM platform.audit_log WHERE operation = 'grantRole' ORDER BY id",
     )

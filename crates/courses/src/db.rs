@@ -103,6 +103,18 @@ pub async fn set_birth_date(
     .await
 }
 
+/// Does the account teach this course (a teacher record of the account is among its teachers)?
+pub async fn teaches(conn: &mut PgConnection, course: Uuid, account: Uuid) -> sqlx::Result<bool> {
+    sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM course_teachers ct JOIN teachers t ON t.id = ct.teacher_id
+                         WHERE ct.course_id = $1 AND t.account_id = $2)",
+    )
+    .bind(course)
+    .bind(account)
+    .fetch_one(conn)
+    .await
+}
+
 pub async fn learners_of(conn: &mut PgConnection, account_id: Uuid) -> sqlx::Result<Vec<Learner>> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {LEARNER} FROM learners WHERE account_id = $1 OR guardian_account_id = $1 ORDER BY id"
@@ -883,7 +895,10 @@ pub async fn upsert_evaluation(
 // --- exhibitions ---
 
 const EXHIBITION: &str = "id, title, kind, starts_on, ends_on, published";
-const WORK: &str = "w.id, w.exhibition_id, w.learner_id, l.name AS author, w.course_id, w.title, w.minor, w.guardian_consent_at";
+/// `minor` is decided now, from the author's birth date (unknown counts as a minor).
+const WORK: &str = "w.id, w.exhibition_id, w.learner_id, l.name AS author, w.course_id, w.title,
+    (l.birth_date IS NULL OR l.birth_date > (current_date - interval '18 years')::date) AS minor,
+    w.guardian_consent_at";
 
 pub async fn insert_exhibition(
     conn: &mut PgConnection,
@@ -951,14 +966,13 @@ pub async fn insert_work(
 ) -> sqlx::Result<Work> {
     let id = Uuid::now_v7();
     sqlx::query(
-        "INSERT INTO works (id, exhibition_id, learner_id, course_id, title, minor) VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO works (id, exhibition_id, learner_id, course_id, title) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(id)
     .bind(exhibition)
     .bind(learner.id)
     .bind(course)
     .bind(title)
-    .bind(learner.is_minor())
     .execute(&mut *conn)
     .await?;
     Ok(work(conn, id).await?.expect("just inserted"))

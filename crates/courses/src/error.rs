@@ -30,8 +30,18 @@ pub enum CoursesError {
     BirthDateNeeded,
     #[error("not your learner")]
     NotYourLearner,
+    #[error("not a course the teacher teaches")]
+    NotYourCourse,
+    #[error("a child is under 18")]
+    NotAChild,
+    #[error("too many children")]
+    TooManyChildren,
+    #[error("birth date already set")]
+    BirthDateSet,
     #[error("invalid check-in code")]
     InvalidCode,
+    #[error("check-in code expired")]
+    CodeExpired,
     #[error("code of another community")]
     OtherCommunity,
     #[error("outside the check-in window")]
@@ -133,6 +143,31 @@ impl From<CoursesError> for AppError {
                 Forbidden,
                 "只能为本人或自己监护的孩子办理".into(),
                 "You can act only for yourself or a child in your care".into(),
+            ),
+            E::NotYourCourse => (
+                Forbidden,
+                "老师只能管理自己任教的课程".into(),
+                "Teachers act only on the courses they teach".into(),
+            ),
+            E::NotAChild => (
+                BadUserInput,
+                "登记的孩子需未满 18 周岁".into(),
+                "A child registered by a guardian must be under 18".into(),
+            ),
+            E::TooManyChildren => (
+                Conflict,
+                "每位监护人最多登记 6 名孩子，如有特殊情况请联系社区工作人员".into(),
+                "A guardian registers at most 6 children; please ask the community staff".into(),
+            ),
+            E::BirthDateSet => (
+                Forbidden,
+                "出生日期已登记，如需更正请联系社区工作人员".into(),
+                "The birth date is already recorded; ask the community staff to correct it".into(),
+            ),
+            E::CodeExpired => (
+                BadUserInput,
+                "二维码已过期，请扫描老师屏幕上正在显示的二维码".into(),
+                "This code has expired; scan the one on the teacher's screen now".into(),
             ),
             E::InvalidCode => (
                 BadUserInput,

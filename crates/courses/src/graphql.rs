@@ -5,8 +5,9 @@ use std::io::Read;
 use async_graphql::connection::{Connection, Edge};
 use async_graphql::{Context, Enum, ID, InputObject, Object, OutputType, SimpleObject, Upload};
 use base64::Engine;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use infra::crypto::Secrets;
+use infra::graphql::Date;
 use infra::storage::ObjectStore;
 use infra::{AppError, AppResult, CommunityScope, Db};
 use uuid::Uuid;
@@ -181,7 +182,7 @@ impl From<model::CourseCategory> for CourseCategoryGql {
 pub struct LearnerGql {
     id: ID,
     name: String,
-    birth_date: Option<NaiveDate>,
+    birth_date: Option<Date>,
     is_minor: bool,
 }
 
@@ -191,7 +192,7 @@ impl From<model::Learner> for LearnerGql {
             id: id(l.id),
             is_minor: l.is_minor(),
             name: l.name,
-            birth_date: l.birth_date,
+            birth_date: l.birth_date.map(Date),
         }
     }
 }
@@ -338,12 +339,17 @@ fn enrolment(e: model::Enrolment, name: Option<String>, position: Option<i64>) -
     }
 }
 
-/// A session's QR check-in code, valid from 30 minutes before the session to its end.
+/// A session's QR check-in code. Check-in is open from 30 minutes before the session to its
+/// end; the code itself rotates every 30 seconds and is refused a minute after it was shown.
 #[derive(SimpleObject)]
 pub struct CheckInCode {
     token: String,
     not_before: DateTime<Utc>,
     not_after: DateTime<Utc>,
+    /// Fetch and show the next code from then.
+    refresh_at: DateTime<Utc>,
+    /// This code is refused from then.
+    expires_at: DateTime<Utc>,
     svg: String,
     png_base64: String,
 }
@@ -477,7 +483,7 @@ impl From<model::CadenceTarget> for CadenceTargetGql {
 
 #[derive(SimpleObject)]
 pub struct CadencePeriodResult {
-    starts_on: NaiveDate,
+    starts_on: Date,
     sessions: i64,
     met: bool,
 }
@@ -539,8 +545,8 @@ pub struct ExhibitionGql {
     id: ID,
     title: String,
     kind: ExhibitionKindGql,
-    starts_on: NaiveDate,
-    ends_on: NaiveDate,
+    starts_on: Date,
+    ends_on: Date,
     published: bool,
     works: Vec<WorkGql>,
 }
@@ -552,8 +558,8 @@ fn exhibition(e: model::Exhibition, works: Vec<WorkGql>) -> ExhibitionGql {
             .unwrap_or(ExhibitionKind::Painting)
             .into(),
         title: e.title,
-        starts_on: e.starts_on,
-        ends_on: e.ends_on,
+        starts_on: Date(e.starts_on),
+        ends_on: Date(e.ends_on),
         published: e.published,
         works,
     }
@@ -703,6 +709,8 @@ pub struct CreateTeacherInput {
     #[graphql(default)]
     teaches_in: Vec<String>,
     learner_id: Option<ID>,
+    /// The teacher's account: teachers act on the courses they teach.
+    account_id: Option<ID>,
 }
 
 #[derive(InputObject)]
@@ -960,7 +968,7 @@ impl CoursesQuery {
                     .periods
                     .into_iter()
                     .map(|(d, n, met)| CadencePeriodResult {
-                        starts_on: d,
+                        starts_on: Date(d),
                         sessions: n,
                         met,
                     })
@@ -1036,11 +1044,13 @@ impl CoursesMutation {
         &self,
         ctx: &Context<'_>,
         name: String,
-        birth_date: NaiveDate,
+        birth_date: Date,
     ) -> Res<LearnerGql> {
-        Ok(svc::register_child(db(ctx), scope(ctx)?, &name, birth_date)
-            .await?
-            .into())
+        Ok(
+            svc::register_child(db(ctx), scope(ctx)?, &name, birth_date.0)
+                .await?
+                .into(),
+        )
     }
 
     /// Record a learner's birth date (needed by courses with age rules).
@@ -1048,10 +1058,10 @@ impl CoursesMutation {
         &self,
         ctx: &Context<'_>,
         learner_id: Option<ID>,
-        birth_date: NaiveDate,
+        birth_date: Date,
     ) -> Res<LearnerGql> {
         Ok(
-            svc::set_birth_date(db(ctx), scope(ctx)?, opt_uuid(&learner_id)?, birth_date)
+            svc::set_birth_date(db(ctx), scope(ctx)?, opt_uuid(&learner_id)?, birth_date.0)
                 .await?
                 .into(),
         )
@@ -1075,6 +1085,7 @@ impl CoursesMutation {
                 phone: input.phone,
                 teaches_in: input.teaches_in,
                 learner_id: opt_uuid(&input.learner_id)?,
+                account_id: opt_uuid(&input.account_id)?,
             },
         )
         .await?;
@@ -1152,6 +1163,8 @@ impl CoursesMutation {
             token: c.token,
             not_before: c.not_before,
             not_after: c.not_after,
+            refresh_at: c.refresh_at,
+            expires_at: c.expires_at,
             svg: c.svg,
             png_base64: base64::engine::general_purpose::STANDARD.encode(c.png),
         })
@@ -1359,16 +1372,16 @@ impl CoursesMutation {
         ctx: &Context<'_>,
         title: String,
         kind: ExhibitionKindGql,
-        starts_on: NaiveDate,
-        ends_on: NaiveDate,
+        starts_on: Date,
+        ends_on: Date,
     ) -> Res<ExhibitionGql> {
         let e = svc::create_exhibition(
             db(ctx),
             scope(ctx)?,
             &title,
             kind.into(),
-            starts_on,
-            ends_on,
+            starts_on.0,
+            ends_on.0,
         )
         .await?;
         Ok(exhibition(e, Vec::new()))

@@ -118,12 +118,10 @@ impl Learner {
     pub fn age(&self) -> Option<i32> {
         self.birth_date.map(|b| age_on(b, Utc::now().date_naive()))
     }
-    /// Under 18, or registered by a guardian with no birth date.
+    /// Under 18 — or of unknown age: for consent, a learner counts as an adult only once a
+    /// birth date says so (staff can record it).
     pub fn is_minor(&self) -> bool {
-        match self.age() {
-            Some(a) => a < 18,
-            None => self.account_id.is_none(),
-        }
+        self.age().is_none_or(|a| a < 18)
     }
 }
 

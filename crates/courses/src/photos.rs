@@ -27,6 +27,26 @@ pub struct Processed {
     pub height: u32,
 }
 
+/// Photos decoded at once: each may take `MAX_ALLOC`, so at most a quarter of the available
+/// memory goes to decoding; beyond it uploads wait a little, then get `RATE_LIMITED`.
+static DECODING: std::sync::LazyLock<infra::limits::WorkLimit> =
+    std::sync::LazyLock::new(|| infra::limits::WorkLimit::from_memory(MAX_ALLOC, 0.25, 1, 8));
+
+/// `process` off the async workers, within the memory bound.
+pub async fn process_bounded(bytes: Vec<u8>) -> infra::AppResult<Processed> {
+    process_within(&DECODING, bytes).await
+}
+
+async fn process_within(
+    limit: &infra::limits::WorkLimit,
+    bytes: Vec<u8>,
+) -> infra::AppResult<Processed> {
+    let _permit = limit.acquire().await?;
+    Ok(tokio::task::spawn_blocking(move || process(&bytes))
+        .await
+        .map_err(infra::AppError::internal)??)
+}
+
 fn limits() -> Limits {
     let mut l = Limits::default();
     l.max_image_width = Some(MAX_SIDE);
@@ -97,6 +117,15 @@ fn dimension_error(e: image::ImageError) -> CoursesError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn decoding_beyond_the_bound_is_rate_limited() {
+        let none = infra::limits::WorkLimit::new(0, std::time::Duration::from_millis(20));
+        let e = process_within(&none, png(10, 10)).await.err().unwrap();
+        assert_eq!(e.code.as_str(), "RATE_LIMITED");
+        let one = infra::limits::WorkLimit::new(1, std::time::Duration::from_secs(5));
+        assert!(process_within(&one, png(10, 10)).await.is_ok());
+    }
 
     fn png(w: u32, h: u32) -> Vec<u8> {
         let img = DynamicImage::new_rgb8(w, h);

@@ -56,6 +56,8 @@ async fn acting_for(
     scope: &CommunityScope,
     learner: Option<Uuid>,
 ) -> AppResult<Learner> {
+    // A district viewer reads; acting as or for a learner is a write.
+    scope.access.require_member()?;
     match learner {
         None => {
             Ok(
@@ -78,51 +80,85 @@ async fn acting_for(
     }
 }
 
+/// The caller's own learner record (once they have acted as a learner) and their children.
+/// A query: it never writes, so the caller's record appears with their first enrolment.
 pub async fn my_learners(database: &Db, scope: &CommunityScope) -> AppResult<Vec<Learner>> {
     let mut tx = database.tenant_tx(&scope.tenant).await?;
-    db::learner_for_account(&mut tx, scope.access.account_id, &scope.access.display_name).await?;
     let rows = db::learners_of(&mut tx, scope.access.account_id).await?;
     tx.commit().await?;
     Ok(rows)
 }
 
-/// A guardian registers a child (小朋友) to enrol them.
+fn not_in_future(birth: NaiveDate) -> AppResult<()> {
+    if birth > Utc::now().date_naive() {
+        return Err(AppError::bad_input(
+            "出生日期不能晚于今天",
+            "A birth date cannot be in the future",
+        ));
+    }
+    Ok(())
+}
+
+/// A guardian registers a child (小朋友) to enrol them: under 18 on the day, and at most six
+/// per guardian (the cap is a trigger of the `learners` table).
 pub async fn register_child(
     database: &Db,
     scope: &CommunityScope,
     name: &str,
     birth: NaiveDate,
 ) -> AppResult<Learner> {
+    scope.access.require_member()?;
     let name = text(name, 50, "姓名")?;
-    if birth > Utc::now().date_naive() {
-        return Err(AppError::bad_input(
-            "出生日期不能晚于今天",
-            "A birth date cannot be in the future",
-        ));
+    not_in_future(birth)?;
+    if crate::model::age_on(birth, Utc::now().date_naive()) >= 18 {
+        return Err(CoursesError::NotAChild.into());
     }
     let mut tx = database.tenant_tx(&scope.tenant).await?;
-    let l = db::insert_child(&mut tx, scope.access.account_id, &name, birth).await?;
+    let l = match db::insert_child(&mut tx, scope.access.account_id, &name, birth).await {
+        Err(sqlx::Error::Database(d)) if d.constraint() == Some("learners_children_cap") => {
+            return Err(CoursesError::TooManyChildren.into());
+        }
+        other => other?,
+    };
     tx.commit().await?;
     Ok(l)
 }
 
+/// Record a birth date. A resident records their own (or their child's) once; changing one
+/// that is set is for staff, who check a document — otherwise an account could make itself or
+/// a "child" fit any course's audience.
 pub async fn set_birth_date(
     database: &Db,
     scope: &CommunityScope,
     learner: Option<Uuid>,
     birth: NaiveDate,
 ) -> AppResult<Learner> {
-    if birth > Utc::now().date_naive() {
-        return Err(AppError::bad_input(
-            "出生日期不能晚于今天",
-            "A birth date cannot be in the future",
-        ));
-    }
+    not_in_future(birth)?;
     let mut tx = database.tenant_tx(&scope.tenant).await?;
     let l = acting_for(&mut tx, scope, learner).await?;
+    if l.birth_date.is_some() && !scope.access.is_staff() {
+        return Err(CoursesError::BirthDateSet.into());
+    }
     let l = db::set_birth_date(&mut tx, l.id, birth).await?;
     tx.commit().await?;
     Ok(l)
+}
+
+/// Teachers act on the courses they teach; staff (and admins above) on all.
+async fn require_teaching(
+    tx: &mut TenantTx,
+    scope: &CommunityScope,
+    course_id: Uuid,
+) -> AppResult<()> {
+    if scope.access.is_staff() {
+        return Ok(());
+    }
+    scope.access.require_any(&[infra::Role::Teacher])?;
+    if db::teaches(tx, course_id, scope.access.account_id).await? {
+        Ok(())
+    } else {
+        Err(CoursesError::NotYourCourse.into())
+    }
 }
 
 // --- teachers ---
@@ -135,6 +171,9 @@ pub struct TeacherInput {
     pub teaches_in: Vec<String>,
     /// A learner of this community who becomes a teacher.
     pub learner_id: Option<Uuid>,
+    /// The teacher's own account, so that they can act on the courses they teach (a learner
+    /// who becomes a teacher brings theirs).
+    pub account_id: Option<Uuid>,
 }
 
 pub async fn create_teacher(
@@ -169,15 +208,13 @@ pub async fn create_teacher(
     };
     let mut tx = database.tenant_tx(&scope.tenant).await?;
     let account_id = match input.learner_id {
-        Some(id) => Some(
-            db::learner(&mut tx, id)
-                .await?
-                .ok_or_else(|| not_found("learner"))?
-                .account_id,
-        ),
-        None => None,
-    }
-    .flatten();
+        Some(id) => db::learner(&mut tx, id)
+            .await?
+            .ok_or_else(|| not_found("learner"))?
+            .account_id
+            .or(input.account_id),
+        None => input.account_id,
+    };
     let t = db::insert_teacher(
         &mut tx,
         &db::NewTeacher {
@@ -546,12 +583,8 @@ pub async fn roster(
     scope: &CommunityScope,
     course_id: Uuid,
 ) -> AppResult<Vec<(Enrolment, String)>> {
-    scope.access.require_any(&[
-        infra::Role::CommunityAdmin,
-        infra::Role::Staff,
-        infra::Role::Teacher,
-    ])?;
     let mut tx = database.tenant_tx(&scope.tenant).await?;
+    require_teaching(&mut tx, scope, course_id).await?;
     let r = db::roster(&mut tx, course_id).await?;
     tx.commit().await?;
     Ok(r)
@@ -564,6 +597,10 @@ pub struct IssuedCode {
     pub token: String,
     pub not_before: DateTime<Utc>,
     pub not_after: DateTime<Utc>,
+    /// Show the next code from then (the code rotates every 30 s).
+    pub refresh_at: DateTime<Utc>,
+    /// This code is refused from then.
+    pub expires_at: DateTime<Utc>,
     pub svg: String,
     pub png: Vec<u8>,
 }
@@ -575,17 +612,19 @@ pub async fn check_in_code(
     scope: &CommunityScope,
     session_id: Uuid,
 ) -> AppResult<IssuedCode> {
-    scope.access.require_any(&[
-        infra::Role::CommunityAdmin,
-        infra::Role::Staff,
-        infra::Role::Teacher,
-    ])?;
     let mut tx = database.tenant_tx(&scope.tenant).await?;
     let s = db::session(&mut tx, session_id)
         .await?
         .ok_or_else(|| not_found("session"))?;
+    require_teaching(&mut tx, scope, s.course_id).await?;
     tx.commit().await?;
-    let code = CheckInCode::for_session(scope.tenant.community_id, s.id, s.starts_at, s.ends_at);
+    let code = CheckInCode::for_session(
+        scope.tenant.community_id,
+        s.id,
+        s.starts_at,
+        s.ends_at,
+        Utc::now(),
+    );
     let token = code.sign(secrets);
     let t = token.clone();
     let (svg, png) = tokio::task::spawn_blocking(move || crate::qr::render(&t))
@@ -595,6 +634,8 @@ pub async fn check_in_code(
         token,
         not_before: code.not_before,
         not_after: code.not_after,
+        refresh_at: code.refresh_at(),
+        expires_at: code.expires_at(),
         svg,
         png,
     })
@@ -613,8 +654,12 @@ pub async fn check_in(
     if code.community_id != scope.tenant.community_id {
         return Err(CoursesError::OtherCommunity.into());
     }
-    if !code.is_open_at(Utc::now()) {
+    let now = Utc::now();
+    if !code.is_open_at(now) {
         return Err(CoursesError::OutsideWindow.into());
+    }
+    if !code.is_fresh_at(now) {
+        return Err(CoursesError::CodeExpired.into());
     }
     let mut tx = database.tenant_tx(&scope.tenant).await?;
     let learner = acting_for(&mut tx, scope, learner).await?;
@@ -649,15 +694,11 @@ pub async fn mark_attendance(
     learner_id: Uuid,
     present: bool,
 ) -> AppResult<()> {
-    scope.access.require_any(&[
-        infra::Role::CommunityAdmin,
-        infra::Role::Staff,
-        infra::Role::Teacher,
-    ])?;
     let mut tx = database.tenant_tx(&scope.tenant).await?;
     let s = db::session(&mut tx, session_id)
         .await?
         .ok_or_else(|| not_found("session"))?;
+    require_teaching(&mut tx, scope, s.course_id).await?;
     match db::active_enrolment(&mut tx, s.course_id, learner_id).await? {
         Some(e) if e.status == "enrolled" => {}
         _ => return Err(CoursesError::NotEnrolled.into()),
@@ -674,12 +715,8 @@ pub async fn attendance(
     scope: &CommunityScope,
     course_id: Uuid,
 ) -> AppResult<Vec<(Uuid, String, i64, i64)>> {
-    scope.access.require_any(&[
-        infra::Role::CommunityAdmin,
-        infra::Role::Staff,
-        infra::Role::Teacher,
-    ])?;
     let mut tx = database.tenant_tx(&scope.tenant).await?;
+    require_teaching(&mut tx, scope, course_id).await?;
     let rows = db::attendance_by_learner(&mut tx, course_id).await?;
     tx.commit().await?;
     Ok(rows)
@@ -758,6 +795,7 @@ pub async fn answer_survey(
     survey_id: Uuid,
     answers: Vec<AnswerInput>,
 ) -> AppResult<()> {
+    scope.access.require_member()?;
     let mut tx = database.tenant_tx(&scope.tenant).await?;
     let survey = db::survey(&mut tx, survey_id)
         .await?
@@ -1193,13 +1231,19 @@ pub async fn add_work(
     course: Option<Uuid>,
     title: &str,
 ) -> AppResult<Work> {
-    scope.access.require_any(&[
-        infra::Role::CommunityAdmin,
-        infra::Role::Staff,
-        infra::Role::Teacher,
-    ])?;
     let title = text(title, 100, "作品名称")?;
     let mut tx = database.tenant_tx(&scope.tenant).await?;
+    // A teacher adds works of the learners of a course they teach; staff add any.
+    if !scope.access.is_staff() {
+        let course = course.ok_or(CoursesError::NotYourCourse)?;
+        require_teaching(&mut tx, scope, course).await?;
+        if db::active_enrolment(&mut tx, course, learner)
+            .await?
+            .is_none()
+        {
+            return Err(CoursesError::NotEnrolled.into());
+        }
+    }
     db::exhibition(&mut tx, exhibition)
         .await?
         .ok_or_else(|| not_found("exhibition"))?;
@@ -1218,6 +1262,7 @@ pub async fn record_consent(
     scope: &CommunityScope,
     work_id: Uuid,
 ) -> AppResult<Work> {
+    scope.access.require_member()?;
     let mut tx = database.tenant_tx(&scope.tenant).await?;
     let w = db::work(&mut tx, work_id)
         .await?
@@ -1246,21 +1291,18 @@ pub async fn upload_photo(
     work_id: Uuid,
     bytes: Vec<u8>,
 ) -> AppResult<WorkPhoto> {
-    scope.access.require_any(&[
-        infra::Role::CommunityAdmin,
-        infra::Role::Staff,
-        infra::Role::Teacher,
-    ])?;
     {
         let mut tx = database.tenant_tx(&scope.tenant).await?;
-        db::work(&mut tx, work_id)
+        let w = db::work(&mut tx, work_id)
             .await?
             .ok_or_else(|| not_found("work"))?;
+        if !scope.access.is_staff() {
+            let course = w.course_id.ok_or(CoursesError::NotYourCourse)?;
+            require_teaching(&mut tx, scope, course).await?;
+        }
         tx.commit().await?;
     }
-    let p = tokio::task::spawn_blocking(move || photos::process(&bytes))
-        .await
-        .map_err(AppError::internal)??;
+    let p = photos::process_bounded(bytes).await?;
     let id = Uuid::now_v7();
     let base = format!("c/{}/works/{}/{}", scope.tenant.community_id, work_id, id);
     let (key, thumb) = (format!("{base}.jpg"), format!("{base}.thumb.jpg"));
@@ -1328,14 +1370,15 @@ pub async fn exhibitions(
     after: Option<Uuid>,
     limit: i64,
 ) -> AppResult<Vec<ExhibitionView>> {
-    let staff = scope.access.is_staff() || scope.access.viewer_above;
+    // Unpublished exhibitions are the staff's drafts: not for residents, nor district viewers.
+    let staff = scope.access.is_staff();
     let mut tx = database.tenant_tx(&scope.tenant).await?;
     let rows = db::exhibitions_page(&mut tx, after, limit + 1, !staff).await?;
     let ids: Vec<Uuid> = rows.iter().map(|e| e.id).collect();
     let works: Vec<Work> = db::works_of(&mut tx, &ids)
         .await?
         .into_iter()
-        .filter(|w| !w.minor || w.guardian_consent_at.is_some() || scope.access.is_staff())
+        .filter(|w| !w.minor || w.guardian_consent_at.is_some() || staff)
         .collect();
     let work_ids: Vec<Uuid> = works.iter().map(|w| w.id).collect();
     let photos = db::photos_of(&mut tx, &work_ids).await?;

@@ -218,7 +218,7 @@ fn client_addr(
             .filter_map(|v| v.to_str().ok())
             .flat_map(|v| v.split(','))
             .filter_map(|a| a.trim().parse().ok())
-            .last()
+            .next_back()
     {
         return ip;
     }
@@ -420,14 +420,26 @@ async fn check_in_code(
         ));
     }
     match run.await {
-        Ok(code) if format == "png" => {
-            ([(axum::http::header::CONTENT_TYPE, "image/png")], code.png).into_response()
+        // The code rotates: never cached, and the screen is told when to fetch the next.
+        Ok(code) => {
+            let (content_type, body) = if format == "png" {
+                ("image/png", code.png)
+            } else {
+                ("image/svg+xml", code.svg.into_bytes())
+            };
+            (
+                [
+                    (axum::http::header::CONTENT_TYPE, content_type.to_string()),
+                    (axum::http::header::CACHE_CONTROL, "no-store".to_string()),
+                    (
+                        HeaderName::from_static("x-refresh-at"),
+                        code.refresh_at.to_rfc3339(),
+                    ),
+                ],
+                body,
+            )
+                .into_response()
         }
-        Ok(code) => (
-            [(axum::http::header::CONTENT_TYPE, "image/svg+xml")],
-            code.svg,
-        )
-            .into_response(),
         Err(e) => fail(e),
     }
 }

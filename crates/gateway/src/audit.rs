@@ -195,9 +195,10 @@ pub async fn refusal(db: &Db, requests: &[Request], entry: AuditEntry, code: &st
                         .node
                         .items
                         .iter()
-                        .filter_map(|s| match &s.node {
-                            Selection::Field(f) => Some(f.node.name.node.to_string()),
-                            _ => Some("…".to_string()),
+                        .map(|s| match &s.node {
+                            Selection::Field(f) => f.node.name.node.to_string(),
+                            // a fragment: its fields are not resolved for a refusal
+                            _ => "…".to_string(),
                         })
                         .collect::<Vec<_>>()
                 })

@@ -468,6 +468,7 @@ async fn college(
                 phone: None,
                 teaches_in: vec![c.slug.to_string()],
                 learner_id: None,
+                account_id: None,
             },
         )
         .await?;

@@ -49,6 +49,7 @@ pub fn build_schema(
         .limit_complexity(config.max_complexity)
         .limit_recursive_depth(64)
         .limit_directives(16)
+        .extension(crate::input::TextInput)
         .extension(AliasLimit(config.max_aliases))
         .extension(crate::audit::Audit);
     if let Some((tenancy, db, store)) = data {

@@ -6,6 +6,7 @@ mod cli;
 mod config;
 mod demo;
 mod gql;
+mod input;
 mod runtime;
 mod telemetry;
 

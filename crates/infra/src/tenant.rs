@@ -149,6 +149,16 @@ impl CommunityAccess {
         }
     }
 
+    /// Any write in the community: a role held in it, or an admin above. A district viewer
+    /// holds neither and only reads.
+    pub fn require_member(&self) -> AppResult<()> {
+        if self.admin_above || !self.roles.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::forbidden())
+        }
+    }
+
     /// Staff or an admin (of the community or above): may act for any resident (代办).
     pub fn is_staff(&self) -> bool {
         self.require_staff().is_ok()

@@ -134,9 +134,9 @@ pub struct DistrictGql {
     code: String,
     name: String,
     #[graphql(skip)]
-    uuid: Uuid,
-    #[graphql(skip)]
     parent_id: Option<Uuid>,
+    #[graphql(skip)]
+    path: Vec<Uuid>,
 }
 
 impl From<model::District> for DistrictGql {
@@ -145,21 +145,22 @@ impl From<model::District> for DistrictGql {
             id: ID(d.id.to_string()),
             code: d.code,
             name: d.name,
-            uuid: d.id,
             parent_id: d.parent_id,
+            path: d.path,
         }
     }
 }
 
 #[ComplexObject]
 impl DistrictGql {
-    /// The district above (街道 → 区), if any.
+    /// The district above (街道 → 区), if any and if the caller may see it (null otherwise:
+    /// an officer of a street does not see the district's other streets through it).
     async fn parent(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<DistrictGql>> {
         let Some(pid) = self.parent_id else {
             return Ok(None);
         };
         Ok(tenancy(ctx)
-            .district_by_id(pid)
+            .district_by_id(principal(ctx)?, pid)
             .await?
             .map(DistrictGql::from))
     }
@@ -167,7 +168,7 @@ impl DistrictGql {
     /// Communities of this district and of the districts within it, with their status.
     async fn communities(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<CommunityGql>> {
         let t = tenancy(ctx);
-        Ok(t.communities_of(self.uuid)
+        Ok(t.communities_of(principal(ctx)?, &self.path)
             .await?
             .into_iter()
             .map(CommunityGql::from)

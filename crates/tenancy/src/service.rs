@@ -248,13 +248,25 @@ impl Tenancy {
         Ok(d)
     }
 
-    pub async fn district_by_id(&self, id: Uuid) -> AppResult<Option<District>> {
+    /// A district, when the caller may see it (admin or viewer over it); `None` otherwise.
+    pub async fn district_by_id(&self, actor: &Principal, id: Uuid) -> AppResult<Option<District>> {
         let mut conn = self.db.pool().acquire().await?;
-        Ok(db::district_by_id(&mut conn, id).await?)
+        Ok(db::district_by_id(&mut conn, id)
+            .await?
+            .filter(|d| actor.admin_over(&d.path) || actor.viewer_over(&d.path)))
     }
 
-    /// Communities of a district and its sub-districts (the caller already saw the district).
-    pub async fn communities_of(&self, district_id: Uuid) -> AppResult<Vec<Community>> {
+    /// Communities of the district with this path and of its sub-districts; every field that
+    /// reaches them checks the caller's scope again, whatever led there.
+    pub async fn communities_of(
+        &self,
+        actor: &Principal,
+        district_path: &[Uuid],
+    ) -> AppResult<Vec<Community>> {
+        if !(actor.admin_over(district_path) || actor.viewer_over(district_path)) {
+            return Err(AppError::forbidden());
+        }
+        let district_id = *district_path.last().ok_or(TenancyError::DistrictNotFound)?;
         let mut conn = self.db.pool().acquire().await?;
         Ok(db::communities_of_district(&mut conn, district_id).await?)
     }

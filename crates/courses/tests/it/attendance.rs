@@ -4,7 +4,6 @@ use chrono::{Duration, Utc};
 use courses::model::Audience;
 use courses::qr::CheckInCode;
 use courses::service::{self as svc, SessionsInput};
-use infra::Role;
 
 use crate::{Env, code, course_input};
 
@@ -12,10 +11,10 @@ use crate::{Env, code, course_input};
 async fn qr_codes_are_refused_when_replayed_forged_foreign_or_out_of_time() {
     let env = Env::new().await;
     let staff = env.staff();
-    let teacher = env.scope(&env.alpha, "李老师", &[Role::Teacher]);
     let course = svc::create_course(&env.db, &staff, course_input("摄影", 10, Audience::All))
         .await
         .unwrap();
+    let teacher = env.teacher_of(course.id, "李老师").await;
     let now = Utc::now();
     let add = |start| SessionsInput {
         course_id: course.id,
@@ -58,6 +57,20 @@ async fn qr_codes_are_refused_when_replayed_forged_foreign_or_out_of_time() {
         "FORBIDDEN",
         "not enrolled"
     );
+    // A photo of the screen taken five minutes ago, sent home: the code has rotated since.
+    let forwarded = CheckInCode::for_session(
+        env.alpha.community_id,
+        today.id,
+        today.starts_at,
+        today.ends_at,
+        Utc::now() - Duration::minutes(5),
+    )
+    .sign(&env.secrets);
+    assert_eq!(
+        code(svc::check_in(&env.db, &env.secrets, &learner, &forwarded, None).await),
+        "BAD_USER_INPUT",
+        "an expired code"
+    );
     svc::check_in(&env.db, &env.secrets, &learner, &issued.token, None)
         .await
         .unwrap();
@@ -80,6 +93,7 @@ async fn qr_codes_are_refused_when_replayed_forged_foreign_or_out_of_time() {
         today.id,
         today.starts_at,
         today.ends_at,
+        Utc::now(),
     )
     .sign(&infra::crypto::Secrets::from_master(b"someone else"));
     assert_eq!(
@@ -92,6 +106,7 @@ async fn qr_codes_are_refused_when_replayed_forged_foreign_or_out_of_time() {
         today.id,
         today.starts_at,
         today.ends_at,
+        Utc::now(),
     )
     .sign(&env.secrets);
     assert_eq!(
@@ -120,10 +135,10 @@ async fn qr_codes_are_refused_when_replayed_forged_foreign_or_out_of_time() {
 async fn teachers_mark_attendance_from_the_roster() {
     let env = Env::new().await;
     let staff = env.staff();
-    let teacher = env.scope(&env.alpha, "李老师", &[Role::Teacher]);
     let course = svc::create_course(&env.db, &staff, course_input("合唱", 10, Audience::All))
         .await
         .unwrap();
+    let teacher = env.teacher_of(course.id, "李老师").await;
     let sessions = svc::add_sessions(
         &env.db,
         &staff,

@@ -131,10 +131,14 @@ async fn gps_is_stripped_and_minors_need_consent_and_deletion_removes_objects() 
     )
     .await
     .unwrap();
-    let adult = svc::my_learners(&env.db, &neighbour)
-        .await
-        .unwrap()
-        .remove(0);
+    let adult = svc::set_birth_date(
+        &env.db,
+        &neighbour,
+        None,
+        NaiveDate::from_ymd_opt(1980, 3, 3).unwrap(),
+    )
+    .await
+    .unwrap();
     let today = chrono::Utc::now().date_naive();
     let ex = svc::create_exhibition(
         &env.db,

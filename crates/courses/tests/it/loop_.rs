@@ -7,7 +7,6 @@ use courses::model::{
     Audience, CadencePeriod, ClubRole, ExhibitionKind, QuestionKind, TeacherKind,
 };
 use courses::service::{self as svc, AnswerInput, QuestionInput, SessionsInput, TeacherInput};
-use infra::Role;
 
 use crate::{Env, code, course_input};
 
@@ -167,6 +166,7 @@ async fn evaluations_cadence_clubs_and_the_learner_record() {
             phone: Some("13900001111".into()),
             teaches_in: vec!["alpha".into()],
             learner_id: None,
+            account_id: None,
         },
     )
     .await
@@ -205,7 +205,7 @@ async fn evaluations_cadence_clubs_and_the_learner_record() {
         "FORBIDDEN",
         "not attended yet"
     );
-    let t = env.scope(&env.alpha, "李老师", &[Role::Teacher]);
+    let t = env.teacher_of(course.id, "李老师").await;
     svc::mark_attendance(&env.db, &t, sessions[0].id, e.enrolment.learner_id, true)
         .await
         .unwrap();
@@ -263,11 +263,13 @@ async fn evaluations_cadence_clubs_and_the_learner_record() {
     let month = NaiveDate::from_ymd_opt(local.year(), local.month(), 1).unwrap();
     let r = svc::cadence_report(&env.db, &staff, month).await.unwrap();
     assert_eq!((r[0].periods[0].1, r[0].met), (1, false));
-    let second = cst
-        .from_local_datetime(&month.and_hms_opt(10, 0, 0).unwrap())
+    // A second session already held in the same month (on the 1st of a month, the 2nd
+    // would still be ahead).
+    let month_start = cst
+        .from_local_datetime(&month.and_hms_opt(0, 0, 0).unwrap())
         .unwrap()
-        .with_timezone(&Utc)
-        + Duration::days(1);
+        .with_timezone(&Utc);
+    let second = (start - Duration::hours(2)).max(month_start + Duration::minutes(1));
     svc::add_sessions(
         &env.db,
         &staff,
@@ -340,6 +342,7 @@ async fn evaluations_cadence_clubs_and_the_learner_record() {
             phone: None,
             teaches_in: vec![],
             learner_id: Some(e.enrolment.learner_id),
+            account_id: None,
         },
     )
     .await

@@ -4,6 +4,7 @@ mod attendance;
 mod enrolment;
 mod exhibitions;
 mod loop_;
+mod roles;
 
 use infra::crypto::Secrets;
 use infra::db::DbConfig;
@@ -107,6 +108,37 @@ impl Env {
 
     pub fn staff(&self) -> CommunityScope {
         self.scope(&self.alpha, "社工", &[Role::Staff])
+    }
+
+    /// A teacher account of alpha with a teacher record that teaches `course`.
+    pub async fn teacher_of(&self, course: Uuid, name: &str) -> CommunityScope {
+        let scope = self.scope(&self.alpha, name, &[Role::Teacher]);
+        let t = courses::service::create_teacher(
+            &self.db,
+            &self.secrets,
+            &self.staff(),
+            courses::service::TeacherInput {
+                name: name.into(),
+                kind: courses::model::TeacherKind::Expert,
+                skills: Vec::new(),
+                phone: None,
+                teaches_in: Vec::new(),
+                learner_id: None,
+                account_id: Some(scope.access.account_id),
+            },
+        )
+        .await
+        .unwrap();
+        // No service edits a course's teachers yet (the college issue adds it).
+        let mut tx = self.db.tenant_tx(&self.alpha).await.unwrap();
+        sqlx::query("INSERT INTO course_teachers (course_id, teacher_id) VALUES ($1, $2)")
+            .bind(course)
+            .bind(t.id)
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        scope
     }
 }
 
