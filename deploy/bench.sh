@@ -19,7 +19,8 @@ cargo build --release -q
 BIN=${CARGO_TARGET_DIR:-target}/release/linli
 WORK=$(mktemp -d /tmp/linli-bench.XXXXXX)
 chmod 755 "$WORK"
-export LINLI_DATA_DIR=$WORK/data LINLI_LOG_FORMAT=json RUST_LOG=warn LINLI_MASTER_SECRET=bench-secret
+export LINLI_DATA_DIR=$WORK/data LINLI_LOG_FORMAT=json RUST_LOG=warn LINLI_MASTER_SECRET=bench-master-secret-of-at-least-32-bytes \
+    LINLI_METRICS_LISTEN=127.0.0.1:0
 unset DATABASE_URL
 ms() { python3 -c "import time; print(int(time.time()*1000))"; }
 
@@ -29,7 +30,9 @@ trap 'kill $GW 2>/dev/null; wait $GW 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 600); do grep -q "Linli listening on" "$WORK/serve.out" 2>/dev/null && break; sleep 0.1; done
 URL=$(sed -n 's/^Linli listening on //p' "$WORK/serve.out")
 PGPORT=$(sed -n 4p "$WORK/data/pg/postmaster.pid")
-PG="postgres://linli@127.0.0.1:$PGPORT/linli"
+# The private cluster asks for the superuser's generated password.
+PGPASS=$(cat "$WORK/data/pg/linli-superuser.password")
+PG="postgres://linli:$PGPASS@127.0.0.1:$PGPORT/linli"
 psql() { "$PGBIN/psql" -qAtX "$PG" "$@"; }
 
 echo "bench-password" | "$BIN" admin create --login bench --password-stdin >/dev/null
@@ -146,7 +149,8 @@ LINLI_COUNT_SQL=true "$BIN" serve --listen 127.0.0.1:0 >"$WORK/count.out" 2>/dev
 GW2=$!
 for _ in $(seq 1 300); do grep -q "Linli listening on" "$WORK/count.out" 2>/dev/null && break; sleep 0.1; done
 URL2=$(sed -n 's/^Linli listening on //p' "$WORK/count.out")
-stmts() { curl -s "${URL2%/graphql}/metrics" | awk '/^linli_sql_statements_total/ {print $2}'; }
+METRICS2=$(sed -n 's/^Metrics on //p' "$WORK/count.out")
+stmts() { curl -s "$METRICS2" | awk '/^linli_sql_statements_total/ {print $2}'; }
 curl -s "$URL2" -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -H 'x-community: bench-00001' -d "$LIST_BODY" >/dev/null
 S0=$(stmts)
 curl -s "$URL2" -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -H 'x-community: bench-00001' -d "$LIST_BODY" >/dev/null
