@@ -215,3 +215,27 @@ async fn a_killed_migrate_resumes_where_it_stopped() {
         "{out}"
     );
 }
+
+/// An empty or short master or token secret is refused before anything starts.
+#[tokio::test]
+async fn short_secrets_are_refused_at_start() {
+    let db = infra::testing::fresh_database().await;
+    let dir = temp_dir("secrets");
+    for (var, value) in [
+        ("LINLI_MASTER_SECRET", ""),
+        ("LINLI_MASTER_SECRET", "secret"),
+        ("LINLI_TOKEN_SECRET", "short token secret"),
+    ] {
+        let o = linli()
+            .arg("migrate")
+            .envs(TestApp::env_for(&db, &dir))
+            .env(var, value)
+            .output()
+            .await
+            .unwrap();
+        assert!(!o.status.success(), "{var}={value:?} was accepted");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(var) && err.contains("at least 32"), "{err}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -40,6 +40,15 @@ async fn health_readiness_and_metrics() {
         "{metrics}"
     );
     assert!(metrics.contains("linli_db_pool_connections"), "{metrics}");
+    // …on its own listener: the API's port does not serve them.
+    let on_api = app
+        .http
+        .get(format!("{base}/metrics"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(on_api.status(), 404);
+    assert_ne!(app.metrics_url, format!("{base}/metrics"));
     // The request id is echoed for correlation with the logs.
     let resp = app
         .http
@@ -250,6 +259,8 @@ async fn schema_graphql_is_generated_from_the_code() {
         String::from_utf8(out.stdout).unwrap() == committed,
         "schema.graphql is stale: run `cargo run -p gateway -- schema > schema.graphql`"
     );
+    // Public names, not Rust's: dates are `Date` (ISO 8601).
+    assert!(!committed.contains("NaiveDate") && committed.contains("scalar Date"));
 }
 
 #[tokio::test]

@@ -9,6 +9,7 @@ pub mod crypto;
 pub mod db;
 pub mod error;
 pub mod graphql;
+pub mod input;
 pub mod limits;
 pub mod migrations;
 pub mod pg_embedded;

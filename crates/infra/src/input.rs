@@ -1,0 +1,72 @@
+//! The one check of text input, applied by the gateway to every request's variables and
+//! document literals: control characters (NUL, which PostgreSQL refuses; escapes that would
+//! hide in a name on a printed roster) and bidirectional overrides (which make text read other
+//! than it is stored) are refused; line breaks are normalised to `\n`; tabs are kept.
+
+use async_graphql::{ServerError, Value};
+
+/// A character no text field of Linli accepts.
+pub fn forbidden(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+}
+
+pub fn refused() -> ServerError {
+    let mut e = ServerError::new("输入中含有不允许的控制字符，请删除后再提交", None);
+    let mut ext = async_graphql::ErrorExtensionValues::default();
+    ext.set("code", "BAD_USER_INPUT");
+    ext.set(
+        "messageEn",
+        "The input contains control characters that are not allowed; remove them and try again",
+    );
+    e.extensions = Some(ext);
+    e
+}
+
+/// The same value with line breaks normalised, or an error when a string holds a forbidden
+/// character (in keys of objects too).
+pub fn clean(v: Value) -> Result<Value, ServerError> {
+    Ok(match v {
+        Value::String(s) => {
+            let s = if s.contains('\r') {
+                s.replace("\r\n", "\n").replace('\r', "\n")
+            } else {
+                s
+            };
+            if s.chars().any(forbidden) {
+                return Err(refused());
+            }
+            Value::String(s)
+        }
+        Value::List(items) => Value::List(items.into_iter().map(clean).collect::<Result<_, _>>()?),
+        Value::Object(fields) => Value::Object(
+            fields
+                .into_iter()
+                .map(|(k, v)| {
+                    if k.chars().any(forbidden) {
+                        return Err(refused());
+                    }
+                    Ok((k, clean(v)?))
+                })
+                .collect::<Result<_, _>>()?,
+        ),
+        other => other,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_breaks_are_normalised_and_controls_refused() {
+        let v = clean(Value::String("一\r\n二\r三\t四".into())).unwrap();
+        assert_eq!(v, Value::String("一\n二\n三\t四".into()));
+        for bad in ["a\0b", "\u{7}", "\u{1b}[31m", "\u{202E}txt.exe", "\u{85}"] {
+            assert!(clean(Value::String(bad.into())).is_err(), "{bad:?}");
+        }
+        let nested = async_graphql::value!({"input": {"names": ["ok", "bad\u{0}"]}});
+        assert!(clean(nested).is_err());
+    }
+}
