@@ -266,3 +266,8 @@ fn zh_name(what: &str) -> &'static str {
         _ => "记录",
     }
 }
+
+/// A thing of the college that is not there (or not in this community).
+pub(crate) fn not_found(what: &'static str) -> AppError {
+    CoursesError::NotFound(what).into()
+}

@@ -1,5 +1,8 @@
 //! `linli`: the Linli gateway and its operator commands.
 
+// The merged GraphQL roots nest one level per feature; their futures need a deeper limit.
+#![recursion_limit = "256"]
+
 mod app;
 mod audit;
 mod cli;

@@ -1,0 +1,6 @@
+//! QR check-in (签到) with rotating signed codes, marking from the roster, attendance rates.
+
+pub(crate) mod db;
+pub mod graphql;
+pub mod qr;
+pub mod service;

@@ -1,0 +1,143 @@
+//! The rules of attendance: each function opens its own tenant transaction.
+
+use chrono::{DateTime, Utc};
+use infra::crypto::Secrets;
+use infra::{AppError, AppResult, CommunityScope, Db};
+use uuid::Uuid;
+
+use super::db;
+use crate::attendance::qr::CheckInCode;
+use crate::error::{CoursesError, not_found};
+use crate::learners::service::acting_for;
+use crate::model::*;
+use crate::teachers::service::require_teaching;
+
+#[derive(Debug)]
+pub struct IssuedCode {
+    pub token: String,
+    pub not_before: DateTime<Utc>,
+    pub not_after: DateTime<Utc>,
+    /// Show the next code from then (the code rotates every 30 s).
+    pub refresh_at: DateTime<Utc>,
+    /// This code is refused from then.
+    pub expires_at: DateTime<Utc>,
+    pub svg: String,
+    pub png: Vec<u8>,
+}
+
+/// The QR code a teacher shows at a session.
+pub async fn check_in_code(
+    database: &Db,
+    secrets: &Secrets,
+    scope: &CommunityScope,
+    session_id: Uuid,
+) -> AppResult<IssuedCode> {
+    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let s = crate::catalogue::db::session(&mut tx, session_id)
+        .await?
+        .ok_or_else(|| not_found("session"))?;
+    require_teaching(&mut tx, scope, s.course_id).await?;
+    tx.commit().await?;
+    let code = CheckInCode::for_session(
+        scope.tenant.community_id,
+        s.id,
+        s.starts_at,
+        s.ends_at,
+        Utc::now(),
+    );
+    let token = code.sign(secrets);
+    let t = token.clone();
+    let (svg, png) = tokio::task::spawn_blocking(move || crate::qr::render(&t))
+        .await
+        .map_err(AppError::internal)??;
+    Ok(IssuedCode {
+        token,
+        not_before: code.not_before,
+        not_after: code.not_after,
+        refresh_at: code.refresh_at(),
+        expires_at: code.expires_at(),
+        svg,
+        png,
+    })
+}
+
+/// A learner scans the session's code. The code must verify, belong to this community and be
+/// inside its window; the learner must be enrolled; a second scan is refused.
+pub async fn check_in(
+    database: &Db,
+    secrets: &Secrets,
+    scope: &CommunityScope,
+    token: &str,
+    learner: Option<Uuid>,
+) -> AppResult<Session> {
+    let code = CheckInCode::verify(token, secrets)?;
+    if code.community_id != scope.tenant.community_id {
+        return Err(CoursesError::OtherCommunity.into());
+    }
+    let now = Utc::now();
+    if !code.is_open_at(now) {
+        return Err(CoursesError::OutsideWindow.into());
+    }
+    if !code.is_fresh_at(now) {
+        return Err(CoursesError::CodeExpired.into());
+    }
+    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let learner = acting_for(&mut tx, scope, learner).await?;
+    let s = crate::catalogue::db::session(&mut tx, code.session_id)
+        .await?
+        .ok_or(CoursesError::InvalidCode)?;
+    match crate::enrolment::db::active_enrolment(&mut tx, s.course_id, learner.id).await? {
+        Some(e) if e.status == "enrolled" => {}
+        _ => return Err(CoursesError::NotEnrolled.into()),
+    }
+    if !db::insert_attendance(
+        &mut tx,
+        s.id,
+        learner.id,
+        "qr",
+        true,
+        scope.access.account_id,
+    )
+    .await?
+    {
+        return Err(CoursesError::AlreadyCheckedIn.into());
+    }
+    tx.commit().await?;
+    Ok(s)
+}
+
+/// The teacher marks attendance from the roster (for learners without a phone).
+pub async fn mark_attendance(
+    database: &Db,
+    scope: &CommunityScope,
+    session_id: Uuid,
+    learner_id: Uuid,
+    present: bool,
+) -> AppResult<()> {
+    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let s = crate::catalogue::db::session(&mut tx, session_id)
+        .await?
+        .ok_or_else(|| not_found("session"))?;
+    require_teaching(&mut tx, scope, s.course_id).await?;
+    match crate::enrolment::db::active_enrolment(&mut tx, s.course_id, learner_id).await? {
+        Some(e) if e.status == "enrolled" => {}
+        _ => return Err(CoursesError::NotEnrolled.into()),
+    }
+    db::upsert_attendance(&mut tx, s.id, learner_id, present, scope.access.account_id).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// (learner id, name, sessions held, attended) per enrolled learner. Staff and teachers only:
+/// residents do not see each other's attendance.
+pub async fn attendance(
+    database: &Db,
+    scope: &CommunityScope,
+    course_id: Uuid,
+) -> AppResult<Vec<(Uuid, String, i64, i64)>> {
+    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    require_teaching(&mut tx, scope, course_id).await?;
+    let rows = db::attendance_by_learner(&mut tx, course_id).await?;
+    tx.commit().await?;
+    Ok(rows)
+}

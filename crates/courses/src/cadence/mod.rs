@@ -1,0 +1,5 @@
+//! Cadence targets (每周有课程、月月有活动) and whether each period met them.
+
+pub(crate) mod db;
+pub mod graphql;
+pub mod service;

@@ -1,0 +1,191 @@
+//! SQL of catalogue on the community schema; every function takes a tenant transaction.
+
+use chrono::{DateTime, Utc};
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use crate::model::*;
+
+pub async fn categories(conn: &mut PgConnection) -> sqlx::Result<Vec<CourseCategory>> {
+    sqlx::query_as("SELECT code, name, position FROM course_categories ORDER BY position, code")
+        .fetch_all(conn)
+        .await
+}
+
+pub async fn category_exists(conn: &mut PgConnection, code: &str) -> sqlx::Result<bool> {
+    sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM course_categories WHERE code = $1)")
+        .bind(code)
+        .fetch_one(conn)
+        .await
+}
+
+/// `None` when the code exists already.
+pub async fn insert_category(
+    conn: &mut PgConnection,
+    code: &str,
+    name: &str,
+) -> sqlx::Result<Option<CourseCategory>> {
+    sqlx::query_as(
+        "INSERT INTO course_categories (code, name, position)
+         SELECT $1, $2, coalesce(max(position), 0) + 1 FROM course_categories
+         ON CONFLICT (code) DO NOTHING
+         RETURNING code, name, position",
+    )
+    .bind(code)
+    .bind(name)
+    .fetch_optional(conn)
+    .await
+}
+
+pub(crate) const COURSE: &str = "id, title, category, audience, min_age, max_age, format, public_benefit, fee_cents, \
+    club_id, capacity, enrolled, materials, status, demand";
+
+/// `title` is the validated (trimmed) title of `c`.
+pub async fn insert_course(
+    conn: &mut PgConnection,
+    c: &CourseInput,
+    title: &str,
+    status: &str,
+    demand: Option<&str>,
+) -> sqlx::Result<Course> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO courses (id, title, category, audience, min_age, max_age, format, public_benefit,
+                              fee_cents, club_id, capacity, materials, status, demand)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING {COURSE}"
+    )))
+    .bind(Uuid::now_v7())
+    .bind(title)
+    .bind(&c.category)
+    .bind(c.audience.as_str())
+    .bind(c.min_age)
+    .bind(c.max_age)
+    .bind(c.format.as_str())
+    .bind(c.public_benefit)
+    .bind(c.fee_cents)
+    .bind(c.club_id)
+    .bind(c.capacity)
+    .bind(&c.materials)
+    .bind(status)
+    .bind(demand)
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn set_course_status(
+    conn: &mut PgConnection,
+    id: Uuid,
+    status: &str,
+) -> sqlx::Result<Option<Course>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "UPDATE courses SET status = $2 WHERE id = $1 RETURNING {COURSE}"
+    )))
+    .bind(id)
+    .bind(status)
+    .fetch_optional(conn)
+    .await
+}
+
+pub async fn add_course_teachers(
+    conn: &mut PgConnection,
+    course: Uuid,
+    teachers: &[Uuid],
+) -> sqlx::Result<u64> {
+    Ok(sqlx::query(
+        "INSERT INTO course_teachers (course_id, teacher_id)
+         SELECT $1, t.id FROM teachers t WHERE t.id = ANY($2) ON CONFLICT DO NOTHING",
+    )
+    .bind(course)
+    .bind(teachers)
+    .execute(conn)
+    .await?
+    .rows_affected())
+}
+
+pub async fn course(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<Course>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {COURSE} FROM courses WHERE id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+}
+
+pub async fn courses_page(
+    conn: &mut PgConnection,
+    after: Option<Uuid>,
+    limit: i64,
+    category: Option<&str>,
+) -> sqlx::Result<Vec<Course>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {COURSE} FROM courses
+          WHERE ($1::uuid IS NULL OR id > $1) AND ($3::text IS NULL OR category = $3)
+          ORDER BY id LIMIT $2"
+    )))
+    .bind(after)
+    .bind(limit)
+    .bind(category)
+    .fetch_all(conn)
+    .await
+}
+
+pub async fn insert_sessions(
+    conn: &mut PgConnection,
+    course: Uuid,
+    slots: &[(DateTime<Utc>, DateTime<Utc>)],
+    place: &str,
+) -> sqlx::Result<Vec<Session>> {
+    let ids: Vec<Uuid> = slots.iter().map(|_| Uuid::now_v7()).collect();
+    let starts: Vec<DateTime<Utc>> = slots.iter().map(|s| s.0).collect();
+    let ends: Vec<DateTime<Utc>> = slots.iter().map(|s| s.1).collect();
+    sqlx::query_as(
+        "INSERT INTO course_sessions (id, course_id, starts_at, ends_at, place)
+         SELECT i, $2, s, e, $5 FROM unnest($1::uuid[], $3::timestamptz[], $4::timestamptz[]) AS u(i, s, e)
+         RETURNING id, course_id, starts_at, ends_at, place",
+    )
+    .bind(&ids)
+    .bind(course)
+    .bind(&starts)
+    .bind(&ends)
+    .bind(place)
+    .fetch_all(conn)
+    .await
+}
+
+pub async fn session(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<Session>> {
+    sqlx::query_as(
+        "SELECT id, course_id, starts_at, ends_at, place FROM course_sessions WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+}
+
+pub async fn sessions_of_courses(
+    conn: &mut PgConnection,
+    courses: &[Uuid],
+) -> sqlx::Result<Vec<Session>> {
+    sqlx::query_as(
+        "SELECT id, course_id, starts_at, ends_at, place FROM course_sessions
+          WHERE course_id = ANY($1) ORDER BY starts_at",
+    )
+    .bind(courses)
+    .fetch_all(conn)
+    .await
+}
+
+/// (course id, waitlisted, average rating, ratings) for each course of a page.
+pub async fn course_stats(
+    conn: &mut PgConnection,
+    courses: &[Uuid],
+) -> sqlx::Result<Vec<(Uuid, i64, Option<f64>, i64)>> {
+    sqlx::query_as(
+        "SELECT c.id,
+                (SELECT count(*) FROM enrolments e WHERE e.course_id = c.id AND e.status = 'waitlisted'),
+                (SELECT avg(rating)::float8 FROM evaluations v WHERE v.course_id = c.id),
+                (SELECT count(*) FROM evaluations v WHERE v.course_id = c.id)
+           FROM unnest($1::uuid[]) AS c(id)",
+    )
+    .bind(courses)
+    .fetch_all(conn)
+    .await
+}

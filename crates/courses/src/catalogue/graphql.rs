@@ -1,0 +1,264 @@
+//! The GraphQL face of catalogue: types and resolvers, nothing else.
+
+use async_graphql::connection::Connection;
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
+use chrono::{DateTime, Utc};
+use infra::crypto::Secrets;
+use infra::{AppResult, CommunityScope};
+use uuid::Uuid;
+
+use crate::graphql::*;
+use crate::model;
+use crate::service::{self as svc, CourseInput, SessionsInput};
+use crate::teachers::graphql::{TeacherGql, teacher};
+
+#[derive(SimpleObject)]
+#[graphql(name = "CourseCategory")]
+pub struct CourseCategoryGql {
+    code: String,
+    name: String,
+    position: i32,
+}
+
+impl From<model::CourseCategory> for CourseCategoryGql {
+    fn from(c: model::CourseCategory) -> Self {
+        CourseCategoryGql {
+            code: c.code,
+            name: c.name,
+            position: c.position,
+        }
+    }
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "CourseSession")]
+pub struct SessionGql {
+    id: ID,
+    starts_at: DateTime<Utc>,
+    ends_at: DateTime<Utc>,
+    place: String,
+}
+
+impl From<model::Session> for SessionGql {
+    fn from(s: model::Session) -> Self {
+        SessionGql {
+            id: id(s.id),
+            starts_at: s.starts_at,
+            ends_at: s.ends_at,
+            place: s.place,
+        }
+    }
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "Course")]
+pub struct CourseGql {
+    id: ID,
+    title: String,
+    category: String,
+    audience: AudienceGql,
+    min_age: Option<i32>,
+    max_age: Option<i32>,
+    format: FormatGql,
+    /// 公益 (free) or 市场 (paid).
+    public_benefit: bool,
+    fee_cents: i32,
+    club_id: Option<ID>,
+    capacity: i32,
+    enrolled_count: i32,
+    waitlist_count: i64,
+    materials: Option<String>,
+    /// proposed (from a survey), open or closed.
+    status: String,
+    teachers: Vec<TeacherGql>,
+    sessions: Vec<SessionGql>,
+    average_rating: Option<f64>,
+    rating_count: i64,
+}
+
+pub(crate) fn course(v: svc::CourseView, scope: &CommunityScope, secrets: &Secrets) -> CourseGql {
+    let c = v.course;
+    CourseGql {
+        id: id(c.id),
+        audience: audience(&c.audience),
+        format: format(&c.format),
+        club_id: c.club_id.map(id),
+        title: c.title,
+        category: c.category,
+        min_age: c.min_age,
+        max_age: c.max_age,
+        public_benefit: c.public_benefit,
+        fee_cents: c.fee_cents,
+        capacity: c.capacity,
+        enrolled_count: c.enrolled,
+        waitlist_count: v.waitlisted,
+        materials: c.materials,
+        status: c.status,
+        teachers: v
+            .teachers
+            .into_iter()
+            .map(|t| teacher(t, None, scope, secrets))
+            .collect(),
+        sessions: v.sessions.into_iter().map(Into::into).collect(),
+        average_rating: v.average_rating,
+        rating_count: v.ratings,
+    }
+}
+
+#[derive(InputObject)]
+pub struct CreateCourseInput {
+    title: String,
+    category: String,
+    audience: AudienceGql,
+    min_age: Option<i32>,
+    max_age: Option<i32>,
+    format: FormatGql,
+    #[graphql(default = true)]
+    public_benefit: bool,
+    #[graphql(default)]
+    fee_cents: i32,
+    club_id: Option<ID>,
+    capacity: i32,
+    materials: Option<String>,
+    #[graphql(default)]
+    teacher_ids: Vec<ID>,
+}
+
+impl CreateCourseInput {
+    pub(crate) fn into_input(self) -> AppResult<CourseInput> {
+        Ok(CourseInput {
+            title: self.title,
+            category: self.category,
+            audience: self.audience.into(),
+            min_age: self.min_age,
+            max_age: self.max_age,
+            format: self.format.into(),
+            public_benefit: self.public_benefit,
+            fee_cents: self.fee_cents,
+            club_id: opt_uuid(&self.club_id)?,
+            capacity: self.capacity,
+            materials: self.materials,
+            teacher_ids: self
+                .teacher_ids
+                .iter()
+                .map(uuid)
+                .collect::<AppResult<_>>()?,
+        })
+    }
+}
+
+#[derive(InputObject)]
+pub struct AddSessionsInput {
+    course_id: ID,
+    first_starts_at: DateTime<Utc>,
+    duration_minutes: i32,
+    #[graphql(default = 1)]
+    weeks: i32,
+    place: String,
+}
+
+/// One course with its teachers and sessions (the `course` query, and what mutations return).
+pub(crate) async fn course_by_id(
+    ctx: &Context<'_>,
+    s: &CommunityScope,
+    id: Uuid,
+) -> Res<CourseGql> {
+    Ok(course(svc::course(db(ctx), s, id).await?, s, secrets(ctx)))
+}
+
+#[derive(Default)]
+pub struct CatalogueQuery;
+
+#[Object]
+impl CatalogueQuery {
+    /// The community's course categories (课程类别), in display order.
+    async fn course_categories(&self, ctx: &Context<'_>) -> Res<Vec<CourseCategoryGql>> {
+        Ok(svc::categories(db(ctx), scope(ctx)?)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    /// Courses with teachers, sessions and counts (a constant number of SQL queries per page).
+    async fn courses(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        category: Option<String>,
+    ) -> Res<Connection<String, CourseGql>> {
+        let s = scope(ctx)?;
+        let limit = svc::page_limit(first)?;
+        let a = self::after(&after)?;
+        let rows = svc::courses(db(ctx), s, a, limit, category.as_deref()).await?;
+        Ok(page(
+            rows,
+            limit,
+            a.is_some(),
+            |v| v.course.id,
+            |v| course(v, s, secrets(ctx)),
+        ))
+    }
+
+    async fn course(&self, ctx: &Context<'_>, id: ID) -> Res<CourseGql> {
+        course_by_id(ctx, scope(ctx)?, uuid(&id)?).await
+    }
+}
+
+#[derive(Default)]
+pub struct CatalogueMutation;
+
+#[Object]
+impl CatalogueMutation {
+    /// Add a course category to the community's list (staff).
+    async fn add_course_category(
+        &self,
+        ctx: &Context<'_>,
+        code: String,
+        name: String,
+    ) -> Res<CourseCategoryGql> {
+        Ok(svc::add_category(db(ctx), scope(ctx)?, &code, &name)
+            .await?
+            .into())
+    }
+
+    async fn create_course(&self, ctx: &Context<'_>, input: CreateCourseInput) -> Res<CourseGql> {
+        let s = scope(ctx)?;
+        let c = svc::create_course(db(ctx), s, input.into_input()?).await?;
+        course_by_id(ctx, s, c.id).await
+    }
+
+    /// Open a course (e.g. one proposed from a survey) for enrolment, or close it (staff).
+    async fn set_course_open(
+        &self,
+        ctx: &Context<'_>,
+        course_id: ID,
+        open: bool,
+    ) -> Res<CourseGql> {
+        let s = scope(ctx)?;
+        let c = svc::set_course_open(db(ctx), s, uuid(&course_id)?, open).await?;
+        course_by_id(ctx, s, c.id).await
+    }
+
+    /// Add one session, or `weeks` weekly sessions, to a course's timetable.
+    async fn add_sessions(
+        &self,
+        ctx: &Context<'_>,
+        input: AddSessionsInput,
+    ) -> Res<Vec<SessionGql>> {
+        let rows = svc::add_sessions(
+            db(ctx),
+            scope(ctx)?,
+            SessionsInput {
+                course_id: uuid(&input.course_id)?,
+                first_starts_at: input.first_starts_at,
+                duration_minutes: input.duration_minutes,
+                weeks: input.weeks,
+                place: input.place,
+            },
+        )
+        .await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
+}

@@ -1,0 +1,5 @@
+//! The catalogue: course categories (课程类别), courses and their sessions on the timetable.
+
+pub(crate) mod db;
+pub mod graphql;
+pub mod service;

@@ -1,0 +1,212 @@
+//! The rules of catalogue: each function opens its own tenant transaction.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Datelike, Duration, Utc};
+use infra::{AppError, AppResult, CommunityScope, Db, TenantTx};
+use uuid::Uuid;
+
+use super::db;
+use crate::error::{CoursesError, not_found};
+use crate::model::*;
+
+pub async fn categories(database: &Db, scope: &CommunityScope) -> AppResult<Vec<CourseCategory>> {
+    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let rows = db::categories(&mut tx).await?;
+    tx.commit().await?;
+    Ok(rows)
+}
+
+/// Staff extend their community's category list.
+pub async fn add_category(
+    database: &Db,
+    scope: &CommunityScope,
+    code: &str,
+    name: &str,
+) -> AppResult<CourseCategory> {
+    scope.access.require_staff()?;
+    let code = CategoryCode::parse(code)?;
+    let name = text(name, 50, "类别名称").map_err(|_| CoursesError::InvalidCategoryName)?;
+    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let row = db::insert_category(&mut tx, code.as_str(), &name)
+        .await?
+        .ok_or(CoursesError::CategoryExists)?;
+    tx.commit().await?;
+    Ok(row)
+}
+
+pub(crate) async fn insert_course(
+    tx: &mut TenantTx,
+    input: &CourseInput,
+    status: &str,
+    demand: Option<&str>,
+) -> AppResult<Course> {
+    let title = text(&input.title, 100, "课程名称")?;
+    if !db::category_exists(tx, &input.category).await? {
+        return Err(CoursesError::UnknownCategory.into());
+    }
+    let bad_age = |a: Option<i32>| a.is_some_and(|a| !(0..=120).contains(&a));
+    if bad_age(input.min_age)
+        || bad_age(input.max_age)
+        || matches!((input.min_age, input.max_age), (Some(a), Some(b)) if a > b)
+    {
+        return Err(CoursesError::BadAgeRange.into());
+    }
+    if input.capacity < 1 || input.capacity > 10_000 {
+        return Err(AppError::bad_input(
+            "名额为 1 到 10000",
+            "Capacity must be 1 to 10,000",
+        ));
+    }
+    if input.fee_cents < 0 || (input.public_benefit && input.fee_cents > 0) {
+        return Err(AppError::bad_input(
+            "公益课程不收费，收费不能为负数",
+            "Public-benefit courses are free; fees cannot be negative",
+        ));
+    }
+    let course = db::insert_course(tx, input, &title, status, demand).await?;
+    let added = db::add_course_teachers(tx, course.id, &input.teacher_ids).await?;
+    if added as usize != input.teacher_ids.len() {
+        return Err(not_found("teacher"));
+    }
+    Ok(course)
+}
+
+pub async fn create_course(
+    database: &Db,
+    scope: &CommunityScope,
+    input: CourseInput,
+) -> AppResult<Course> {
+    scope.access.require_staff()?;
+    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let c = insert_course(&mut tx, &input, "open", None).await?;
+    tx.commit().await?;
+    Ok(c)
+}
+
+/// Open a proposed course for enrolment, or close a course (staff). Enrolments stay as they
+/// are when a course closes; no new ones are taken.
+pub async fn set_course_open(
+    database: &Db,
+    scope: &CommunityScope,
+    course_id: Uuid,
+    open: bool,
+) -> AppResult<Course> {
+    scope.access.require_staff()?;
+    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let status = if open { "open" } else { "closed" };
+    let c = db::set_course_status(&mut tx, course_id, status)
+        .await?
+        .ok_or_else(|| not_found("course"))?;
+    tx.commit().await?;
+    Ok(c)
+}
+
+/// A course with what a listing shows of it.
+#[derive(Debug, Clone)]
+pub struct CourseView {
+    pub course: Course,
+    pub teachers: Vec<Teacher>,
+    pub sessions: Vec<Session>,
+    pub waitlisted: i64,
+    pub average_rating: Option<f64>,
+    pub ratings: i64,
+}
+
+/// Courses with their teachers, sessions and counts: four queries whatever the page size.
+pub(crate) async fn views(tx: &mut TenantTx, courses: Vec<Course>) -> AppResult<Vec<CourseView>> {
+    let ids: Vec<Uuid> = courses.iter().map(|c| c.id).collect();
+    let mut teachers: HashMap<Uuid, Vec<Teacher>> = HashMap::new();
+    for (cid, t) in crate::teachers::db::teachers_of_courses(tx, &ids).await? {
+        teachers.entry(cid).or_default().push(t);
+    }
+    let mut sessions: HashMap<Uuid, Vec<Session>> = HashMap::new();
+    for s in db::sessions_of_courses(tx, &ids).await? {
+        sessions.entry(s.course_id).or_default().push(s);
+    }
+    let stats: HashMap<Uuid, (i64, Option<f64>, i64)> = db::course_stats(tx, &ids)
+        .await?
+        .into_iter()
+        .map(|(id, w, a, n)| (id, (w, a, n)))
+        .collect();
+    Ok(courses
+        .into_iter()
+        .map(|c| {
+            let (waitlisted, average_rating, ratings) =
+                stats.get(&c.id).copied().unwrap_or((0, None, 0));
+            CourseView {
+                teachers: teachers.remove(&c.id).unwrap_or_default(),
+                sessions: sessions.remove(&c.id).unwrap_or_default(),
+                waitlisted,
+                average_rating,
+                ratings,
+                course: c,
+            }
+        })
+        .collect())
+}
+
+pub async fn courses(
+    database: &Db,
+    scope: &CommunityScope,
+    after: Option<Uuid>,
+    limit: i64,
+    category: Option<&str>,
+) -> AppResult<Vec<CourseView>> {
+    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let rows = db::courses_page(&mut tx, after, limit + 1, category).await?;
+    let v = views(&mut tx, rows).await?;
+    tx.commit().await?;
+    Ok(v)
+}
+
+pub async fn course(database: &Db, scope: &CommunityScope, id: Uuid) -> AppResult<CourseView> {
+    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let c = db::course(&mut tx, id)
+        .await?
+        .ok_or_else(|| not_found("course"))?;
+    let v = views(&mut tx, vec![c])
+        .await?
+        .pop()
+        .expect("one view per course");
+    tx.commit().await?;
+    Ok(v)
+}
+
+pub struct SessionsInput {
+    pub course_id: Uuid,
+    pub first_starts_at: DateTime<Utc>,
+    pub duration_minutes: i32,
+    /// 1 for a single session; n for n weekly sessions.
+    pub weeks: i32,
+    pub place: String,
+}
+
+pub async fn add_sessions(
+    database: &Db,
+    scope: &CommunityScope,
+    input: SessionsInput,
+) -> AppResult<Vec<Session>> {
+    scope.access.require_staff()?;
+    let plausible = (2000..=2100).contains(&input.first_starts_at.year());
+    if !plausible
+        || !(1..=600).contains(&input.duration_minutes)
+        || !(1..=52).contains(&input.weeks)
+    {
+        return Err(CoursesError::BadSessions.into());
+    }
+    let place = text(&input.place, 100, "上课地点")?;
+    let slots: Vec<(DateTime<Utc>, DateTime<Utc>)> = (0..input.weeks)
+        .map(|w| {
+            let s = input.first_starts_at + Duration::weeks(i64::from(w));
+            (s, s + Duration::minutes(i64::from(input.duration_minutes)))
+        })
+        .collect();
+    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    db::course(&mut tx, input.course_id)
+        .await?
+        .ok_or_else(|| not_found("course"))?;
+    let rows = db::insert_sessions(&mut tx, input.course_id, &slots, &place).await?;
+    tx.commit().await?;
+    Ok(rows)
+}

@@ -1,0 +1,147 @@
+//! The GraphQL face of clubs: types and resolvers, nothing else.
+
+use async_graphql::connection::Connection;
+use async_graphql::{Context, ID, Object, SimpleObject};
+
+use crate::graphql::*;
+use crate::model::{self, ClubRole};
+use crate::service as svc;
+
+#[derive(SimpleObject)]
+#[graphql(name = "Federation")]
+pub struct FederationGql {
+    id: ID,
+    name: String,
+    leader_learner_id: Option<ID>,
+}
+
+impl From<model::Federation> for FederationGql {
+    fn from(f: model::Federation) -> Self {
+        FederationGql {
+            id: id(f.id),
+            name: f.name,
+            leader_learner_id: f.leader.map(id),
+        }
+    }
+}
+
+#[derive(SimpleObject)]
+pub struct ClubMemberGql {
+    learner_id: ID,
+    name: String,
+    role: ClubRoleGql,
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "Club")]
+pub struct ClubGql {
+    id: ID,
+    name: String,
+    federation: Option<FederationGql>,
+    members: Vec<ClubMemberGql>,
+}
+
+#[derive(Default)]
+pub struct ClubsQuery;
+
+#[Object]
+impl ClubsQuery {
+    /// Clubs (社团) with their federation and members.
+    async fn clubs(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Res<Connection<String, ClubGql>> {
+        let limit = svc::page_limit(first)?;
+        let a = self::after(&after)?;
+        let (clubs, members, feds) = svc::clubs(db(ctx), scope(ctx)?, a, limit).await?;
+        Ok(page(
+            clubs,
+            limit,
+            a.is_some(),
+            |c| c.id,
+            |c| ClubGql {
+                id: id(c.id),
+                federation: c
+                    .federation_id
+                    .and_then(|f| feds.iter().find(|x| x.id == f))
+                    .cloned()
+                    .map(Into::into),
+                members: members
+                    .iter()
+                    .filter(|m| m.club_id == c.id)
+                    .map(|m| ClubMemberGql {
+                        learner_id: id(m.learner_id),
+                        name: m.name.clone(),
+                        role: ClubRole::parse(&m.role).unwrap_or(ClubRole::Member).into(),
+                    })
+                    .collect(),
+                name: c.name,
+            },
+        ))
+    }
+
+    /// Club federations (社团联盟).
+    async fn federations(&self, ctx: &Context<'_>) -> Res<Vec<FederationGql>> {
+        Ok(svc::federations(db(ctx), scope(ctx)?)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+}
+
+#[derive(Default)]
+pub struct ClubsMutation;
+
+#[Object]
+impl ClubsMutation {
+    async fn create_federation(
+        &self,
+        ctx: &Context<'_>,
+        name: String,
+        leader_learner_id: Option<ID>,
+    ) -> Res<FederationGql> {
+        Ok(
+            svc::create_federation(db(ctx), scope(ctx)?, &name, opt_uuid(&leader_learner_id)?)
+                .await?
+                .into(),
+        )
+    }
+
+    async fn create_club(
+        &self,
+        ctx: &Context<'_>,
+        name: String,
+        federation_id: Option<ID>,
+    ) -> Res<ID> {
+        Ok(id(svc::create_club(
+            db(ctx),
+            scope(ctx)?,
+            &name,
+            opt_uuid(&federation_id)?,
+        )
+        .await?
+        .id))
+    }
+
+    /// Add a learner to a club, as member, leader (社长) or class monitor (班长).
+    async fn set_club_member(
+        &self,
+        ctx: &Context<'_>,
+        club_id: ID,
+        learner_id: ID,
+        role: ClubRoleGql,
+    ) -> Res<bool> {
+        svc::set_club_member(
+            db(ctx),
+            scope(ctx)?,
+            uuid(&club_id)?,
+            uuid(&learner_id)?,
+            role.into(),
+        )
+        .await?;
+        Ok(true)
+    }
+}

@@ -1,0 +1,5 @@
+//! Clubs (社团) in federations (社团联盟), members and class roles (班长).
+
+pub(crate) mod db;
+pub mod graphql;
+pub mod service;

@@ -1,0 +1,115 @@
+//! SQL of enrolment on the community schema; every function takes a tenant transaction.
+
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use crate::model::*;
+
+pub(crate) const ENROLMENT: &str = "id, course_id, learner_id, status, queued";
+
+pub async fn active_enrolment(
+    conn: &mut PgConnection,
+    course: Uuid,
+    learner: Uuid,
+) -> sqlx::Result<Option<Enrolment>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {ENROLMENT} FROM enrolments WHERE course_id = $1 AND learner_id = $2 AND status <> 'cancelled'"
+    )))
+    .bind(course)
+    .bind(learner)
+    .fetch_optional(conn)
+    .await
+}
+
+pub async fn insert_enrolment(
+    conn: &mut PgConnection,
+    course: Uuid,
+    learner: Uuid,
+    status: EnrolmentStatus,
+    by: Uuid,
+) -> sqlx::Result<Enrolment> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO enrolments (id, course_id, learner_id, status, enrolled_by) VALUES ($1, $2, $3, $4, $5)
+         RETURNING {ENROLMENT}"
+    )))
+    .bind(Uuid::now_v7())
+    .bind(course)
+    .bind(learner)
+    .bind(status.as_str())
+    .bind(by)
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn lock_enrolment(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<Enrolment>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {ENROLMENT} FROM enrolments WHERE id = $1 FOR UPDATE"
+    )))
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+}
+
+pub async fn set_enrolment_status(
+    conn: &mut PgConnection,
+    id: Uuid,
+    status: EnrolmentStatus,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE enrolments SET status = $2, updated_at = now() WHERE id = $1")
+        .bind(id)
+        .bind(status.as_str())
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Give a freed seat to the first of the waiting list. SKIP LOCKED: a waiting enrolment being
+/// cancelled at this moment is passed over rather than waited for.
+pub async fn promote_first_waiting(
+    conn: &mut PgConnection,
+    course: Uuid,
+) -> sqlx::Result<Option<Uuid>> {
+    sqlx::query_scalar(
+        "UPDATE enrolments SET status = 'enrolled', updated_at = now()
+          WHERE id = (SELECT id FROM enrolments WHERE course_id = $1 AND status = 'waitlisted'
+                       ORDER BY queued LIMIT 1 FOR UPDATE SKIP LOCKED)
+          RETURNING id",
+    )
+    .bind(course)
+    .fetch_optional(conn)
+    .await
+}
+
+/// 1-based place on the waiting list.
+pub async fn waitlist_position(conn: &mut PgConnection, e: &Enrolment) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "SELECT count(*) FROM enrolments WHERE course_id = $1 AND status = 'waitlisted' AND queued <= $2",
+    )
+    .bind(e.course_id)
+    .bind(e.queued)
+    .fetch_one(conn)
+    .await
+}
+
+/// (enrolment, learner name) of a course, enrolled first then the waiting list in order.
+pub async fn roster(
+    conn: &mut PgConnection,
+    course: Uuid,
+) -> sqlx::Result<Vec<(Enrolment, String)>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        e: Enrolment,
+        name: String,
+    }
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT e.id, e.course_id, e.learner_id, e.status, e.queued, l.name
+           FROM enrolments e JOIN learners l ON l.id = e.learner_id
+          WHERE e.course_id = $1 AND e.status <> 'cancelled'
+          ORDER BY e.status = 'waitlisted', e.queued",
+    )
+    .bind(course)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.e, r.name)).collect())
+}

@@ -1,0 +1,88 @@
+//! The GraphQL face of enrolment: types and resolvers, nothing else.
+
+use async_graphql::{Context, ID, Object, SimpleObject};
+
+use crate::graphql::*;
+use crate::model;
+use crate::service as svc;
+
+#[derive(SimpleObject)]
+#[graphql(name = "Enrolment")]
+pub struct EnrolmentGql {
+    id: ID,
+    course_id: ID,
+    learner_id: ID,
+    status: EnrolmentStatusGql,
+    learner_name: Option<String>,
+    waitlist_position: Option<i64>,
+}
+
+pub(crate) fn enrolment(
+    e: model::Enrolment,
+    name: Option<String>,
+    position: Option<i64>,
+) -> EnrolmentGql {
+    EnrolmentGql {
+        id: id(e.id),
+        course_id: id(e.course_id),
+        learner_id: id(e.learner_id),
+        status: model::EnrolmentStatus::parse(&e.status)
+            .unwrap_or(model::EnrolmentStatus::Cancelled)
+            .into(),
+        learner_name: name,
+        waitlist_position: position,
+    }
+}
+
+#[derive(Default)]
+pub struct EnrolmentQuery;
+
+#[Object]
+impl EnrolmentQuery {
+    /// Enrolled learners then the waiting list in order (staff and teachers).
+    async fn course_roster(&self, ctx: &Context<'_>, course_id: ID) -> Res<Vec<EnrolmentGql>> {
+        let rows = svc::roster(db(ctx), scope(ctx)?, uuid(&course_id)?).await?;
+        let mut waiting = 0;
+        Ok(rows
+            .into_iter()
+            .map(|(e, n)| {
+                let pos = (e.status == "waitlisted").then(|| {
+                    waiting += 1;
+                    waiting
+                });
+                enrolment(e, Some(n), pos)
+            })
+            .collect())
+    }
+}
+
+#[derive(Default)]
+pub struct EnrolmentMutation;
+
+#[Object]
+impl EnrolmentMutation {
+    /// Enrol yourself, a child in your care, or (staff) any learner. Full courses waitlist.
+    async fn enrol(
+        &self,
+        ctx: &Context<'_>,
+        course_id: ID,
+        learner_id: Option<ID>,
+    ) -> Res<EnrolmentGql> {
+        let v = svc::enrol(
+            db(ctx),
+            scope(ctx)?,
+            uuid(&course_id)?,
+            opt_uuid(&learner_id)?,
+        )
+        .await?;
+        Ok(enrolment(v.enrolment, None, v.position))
+    }
+
+    /// Cancel an enrolment; a freed seat goes to the first of the waiting list. Returns the
+    /// id of the promoted enrolment, if any.
+    async fn cancel_enrolment(&self, ctx: &Context<'_>, enrolment_id: ID) -> Res<Option<ID>> {
+        Ok(svc::cancel(db(ctx), scope(ctx)?, uuid(&enrolment_id)?)
+            .await?
+            .map(id))
+    }
+}

@@ -1,0 +1,5 @@
+//! Enrolment with capacity and a waiting list, cancellation with promotion, rosters.
+
+pub(crate) mod db;
+pub mod graphql;
+pub mod service;

@@ -1,0 +1,145 @@
+//! The rules of enrolment: each function opens its own tenant transaction.
+
+use infra::{AppResult, CommunityScope, Db};
+use uuid::Uuid;
+
+use super::db;
+use crate::error::{CoursesError, not_found};
+use crate::learners::service::acting_for;
+use crate::model::*;
+use crate::teachers::service::require_teaching;
+
+#[derive(Debug, Clone)]
+pub struct EnrolmentView {
+    pub enrolment: Enrolment,
+    /// Place on the waiting list, for a waitlisted enrolment.
+    pub position: Option<i64>,
+}
+
+/// Enrol a learner. A seat if one is free, else the waiting list, in arrival order. The seat
+/// count is the database's: the trigger on `enrolments` moves `courses.enrolled` and the CHECK
+/// `courses_capacity` refuses the seat past capacity, so concurrent requests can never overfill
+/// a course; the one refused falls back to the waiting list inside a savepoint.
+pub async fn enrol(
+    database: &Db,
+    scope: &CommunityScope,
+    course_id: Uuid,
+    learner: Option<Uuid>,
+) -> AppResult<EnrolmentView> {
+    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let learner = acting_for(&mut tx, scope, learner).await?;
+    let course = crate::catalogue::db::course(&mut tx, course_id)
+        .await?
+        .ok_or_else(|| not_found("course"))?;
+    if course.status != "open" {
+        return Err(CoursesError::CourseNotOpen.into());
+    }
+    check_audience(&course, &learner)?;
+    if db::active_enrolment(&mut tx, course.id, learner.id)
+        .await?
+        .is_some()
+    {
+        return Err(CoursesError::AlreadyEnrolled.into());
+    }
+    let by = scope.access.account_id;
+    let seat = {
+        let mut sp = sqlx::Connection::begin(&mut *tx).await?;
+        match db::insert_enrolment(
+            &mut sp,
+            course.id,
+            learner.id,
+            EnrolmentStatus::Enrolled,
+            by,
+        )
+        .await
+        {
+            Ok(e) => {
+                sp.commit().await?;
+                Some(e)
+            }
+            Err(sqlx::Error::Database(d)) if d.constraint() == Some("courses_capacity") => {
+                sp.rollback().await?;
+                None
+            }
+            Err(sqlx::Error::Database(d)) if d.is_unique_violation() => {
+                return Err(CoursesError::AlreadyEnrolled.into());
+            }
+            Err(e) => return Err(e.into()),
+        }
+    };
+    let view = match seat {
+        Some(e) => EnrolmentView {
+            enrolment: e,
+            position: None,
+        },
+        None => {
+            let e = db::insert_enrolment(
+                &mut tx,
+                course.id,
+                learner.id,
+                EnrolmentStatus::Waitlisted,
+                by,
+            )
+            .await?;
+            let position = Some(db::waitlist_position(&mut tx, &e).await?);
+            EnrolmentView {
+                enrolment: e,
+                position,
+            }
+        }
+    };
+    tx.commit().await?;
+    Ok(view)
+}
+
+pub(crate) fn check_audience(course: &Course, learner: &Learner) -> AppResult<()> {
+    let audience = Audience::parse(&course.audience).unwrap_or(Audience::All);
+    let age = learner.age();
+    let ranged = course.min_age.is_some() || course.max_age.is_some();
+    if age.is_none() && (ranged || audience != Audience::All) {
+        return Err(CoursesError::BirthDateNeeded.into());
+    }
+    let in_range = age.is_none_or(|a| {
+        course.min_age.is_none_or(|m| a >= m) && course.max_age.is_none_or(|m| a <= m)
+    });
+    if audience.admits(age) == Some(false) || !in_range {
+        return Err(CoursesError::Audience.into());
+    }
+    Ok(())
+}
+
+/// Cancel; a freed seat goes to the first of the waiting list in the same transaction.
+pub async fn cancel(
+    database: &Db,
+    scope: &CommunityScope,
+    enrolment_id: Uuid,
+) -> AppResult<Option<Uuid>> {
+    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let e = db::lock_enrolment(&mut tx, enrolment_id)
+        .await?
+        .ok_or_else(|| not_found("enrolment"))?;
+    acting_for(&mut tx, scope, Some(e.learner_id)).await?;
+    if e.status == "cancelled" {
+        return Err(CoursesError::AlreadyCancelled.into());
+    }
+    db::set_enrolment_status(&mut tx, e.id, EnrolmentStatus::Cancelled).await?;
+    let promoted = if e.status == "enrolled" {
+        db::promote_first_waiting(&mut tx, e.course_id).await?
+    } else {
+        None
+    };
+    tx.commit().await?;
+    Ok(promoted)
+}
+
+pub async fn roster(
+    database: &Db,
+    scope: &CommunityScope,
+    course_id: Uuid,
+) -> AppResult<Vec<(Enrolment, String)>> {
+    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    require_teaching(&mut tx, scope, course_id).await?;
+    let r = db::roster(&mut tx, course_id).await?;
+    tx.commit().await?;
+    Ok(r)
+}

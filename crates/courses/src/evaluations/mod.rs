@@ -1,0 +1,5 @@
+//! Evaluations (评价) of courses by learners who attended.
+
+pub(crate) mod db;
+pub mod graphql;
+pub mod service;

@@ -1,0 +1,34 @@
+//! The rules of evaluations: each function opens its own tenant transaction.
+
+use infra::{AppResult, CommunityScope, Db};
+use uuid::Uuid;
+
+use super::db;
+use crate::error::CoursesError;
+use crate::learners::service::acting_for;
+use crate::model::*;
+
+pub async fn evaluate(
+    database: &Db,
+    scope: &CommunityScope,
+    course_id: Uuid,
+    learner: Option<Uuid>,
+    rating: i32,
+    comment: Option<String>,
+) -> AppResult<()> {
+    if !(1..=5).contains(&rating) {
+        return Err(CoursesError::Rating.into());
+    }
+    let comment = comment
+        .filter(|c| !c.trim().is_empty())
+        .map(|c| text(&c, 500, "评价"))
+        .transpose()?;
+    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let learner = acting_for(&mut tx, scope, learner).await?;
+    if !crate::attendance::db::has_attended(&mut tx, course_id, learner.id).await? {
+        return Err(CoursesError::DidNotAttend.into());
+    }
+    db::upsert_evaluation(&mut tx, course_id, learner.id, rating, comment.as_deref()).await?;
+    tx.commit().await?;
+    Ok(())
+}

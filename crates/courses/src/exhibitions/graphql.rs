@@ -1,0 +1,206 @@
+//! The GraphQL face of exhibitions: types and resolvers, nothing else.
+
+use std::io::Read;
+
+use async_graphql::connection::Connection;
+use async_graphql::{Context, ID, Object, SimpleObject, Upload};
+use infra::AppError;
+use infra::graphql::Date;
+
+use crate::graphql::*;
+use crate::model::{self, ExhibitionKind};
+use crate::service as svc;
+
+#[derive(SimpleObject)]
+pub struct PhotoGql {
+    id: ID,
+    width: i32,
+    height: i32,
+    url: String,
+    thumb_url: String,
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "Work")]
+pub struct WorkGql {
+    id: ID,
+    title: String,
+    author: String,
+    learner_id: ID,
+    course_id: Option<ID>,
+    minor: bool,
+    consent_recorded: bool,
+    photos: Vec<PhotoGql>,
+}
+
+pub(crate) fn work(w: model::Work, photos: Vec<svc::PhotoView>) -> WorkGql {
+    WorkGql {
+        id: id(w.id),
+        learner_id: id(w.learner_id),
+        course_id: w.course_id.map(id),
+        consent_recorded: w.guardian_consent_at.is_some(),
+        title: w.title,
+        author: w.author,
+        minor: w.minor,
+        photos: photos
+            .into_iter()
+            .map(|p| PhotoGql {
+                id: id(p.photo.id),
+                width: p.photo.width,
+                height: p.photo.height,
+                url: p.url,
+                thumb_url: p.thumb_url,
+            })
+            .collect(),
+    }
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "Exhibition")]
+pub struct ExhibitionGql {
+    id: ID,
+    title: String,
+    kind: ExhibitionKindGql,
+    starts_on: Date,
+    ends_on: Date,
+    published: bool,
+    works: Vec<WorkGql>,
+}
+
+pub(crate) fn exhibition(e: model::Exhibition, works: Vec<WorkGql>) -> ExhibitionGql {
+    ExhibitionGql {
+        id: id(e.id),
+        kind: ExhibitionKind::parse(&e.kind)
+            .unwrap_or(ExhibitionKind::Painting)
+            .into(),
+        title: e.title,
+        starts_on: Date(e.starts_on),
+        ends_on: Date(e.ends_on),
+        published: e.published,
+        works,
+    }
+}
+
+#[derive(Default)]
+pub struct ExhibitionsQuery;
+
+#[Object]
+impl ExhibitionsQuery {
+    /// Exhibitions: residents see published ones, and a minor's work only after consent.
+    async fn exhibitions(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Res<Connection<String, ExhibitionGql>> {
+        let limit = svc::page_limit(first)?;
+        let a = self::after(&after)?;
+        let rows = svc::exhibitions(db(ctx), store(ctx), scope(ctx)?, a, limit).await?;
+        Ok(page(
+            rows,
+            limit,
+            a.is_some(),
+            |v| v.exhibition.id,
+            |v| {
+                exhibition(
+                    v.exhibition,
+                    v.works.into_iter().map(|(w, p)| work(w, p)).collect(),
+                )
+            },
+        ))
+    }
+}
+
+#[derive(Default)]
+pub struct ExhibitionsMutation;
+
+#[Object]
+impl ExhibitionsMutation {
+    async fn create_exhibition(
+        &self,
+        ctx: &Context<'_>,
+        title: String,
+        kind: ExhibitionKindGql,
+        starts_on: Date,
+        ends_on: Date,
+    ) -> Res<ExhibitionGql> {
+        let e = svc::create_exhibition(
+            db(ctx),
+            scope(ctx)?,
+            &title,
+            kind.into(),
+            starts_on.0,
+            ends_on.0,
+        )
+        .await?;
+        Ok(exhibition(e, Vec::new()))
+    }
+
+    /// Residents see an exhibition once staff publish it.
+    async fn publish_exhibition(&self, ctx: &Context<'_>, exhibition_id: ID) -> Res<bool> {
+        svc::publish_exhibition(db(ctx), scope(ctx)?, uuid(&exhibition_id)?).await?;
+        Ok(true)
+    }
+
+    async fn add_work(
+        &self,
+        ctx: &Context<'_>,
+        exhibition_id: ID,
+        learner_id: ID,
+        course_id: Option<ID>,
+        title: String,
+    ) -> Res<WorkGql> {
+        let w = svc::add_work(
+            db(ctx),
+            scope(ctx)?,
+            uuid(&exhibition_id)?,
+            uuid(&learner_id)?,
+            opt_uuid(&course_id)?,
+            &title,
+        )
+        .await?;
+        Ok(work(w, Vec::new()))
+    }
+
+    /// Upload a photo of a work (GraphQL multipart request). JPEG, PNG or WebP; metadata is
+    /// stripped and a thumbnail made.
+    async fn upload_work_photo(
+        &self,
+        ctx: &Context<'_>,
+        work_id: ID,
+        file: Upload,
+    ) -> Res<PhotoGql> {
+        let s = scope(ctx)?;
+        let mut bytes = Vec::new();
+        let upload = file
+            .value(ctx)
+            .map_err(|_| AppError::bad_input("没有收到上传的文件", "The upload is missing"))?;
+        upload
+            .into_read()
+            .take(crate::photos::MAX_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(AppError::from)?;
+        let p = svc::upload_photo(db(ctx), store(ctx), s, uuid(&work_id)?, bytes).await?;
+        let url = store(ctx).presign_get(&p.object_key, svc::URL_TTL).await?;
+        let thumb_url = store(ctx).presign_get(&p.thumb_key, svc::URL_TTL).await?;
+        Ok(PhotoGql {
+            id: id(p.id),
+            width: p.width,
+            height: p.height,
+            url,
+            thumb_url,
+        })
+    }
+
+    /// Record the guardian's consent to show a minor's work.
+    async fn record_guardian_consent(&self, ctx: &Context<'_>, work_id: ID) -> Res<bool> {
+        svc::record_consent(db(ctx), scope(ctx)?, uuid(&work_id)?).await?;
+        Ok(true)
+    }
+
+    /// Delete a work and its photos, from the database and from object storage.
+    async fn delete_work(&self, ctx: &Context<'_>, work_id: ID) -> Res<bool> {
+        svc::delete_work(db(ctx), store(ctx), scope(ctx)?, uuid(&work_id)?).await?;
+        Ok(true)
+    }
+}

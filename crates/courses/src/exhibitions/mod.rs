@@ -1,0 +1,7 @@
+//! Exhibitions (画展、摄影展、手工艺展) of learners' works, their photos in object storage, guardians'
+//! consent.
+
+pub(crate) mod db;
+pub mod graphql;
+pub mod photos;
+pub mod service;

@@ -1,0 +1,234 @@
+//! The rules of exhibitions: each function opens its own tenant transaction.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use infra::storage::ObjectStore;
+use infra::{AppError, AppResult, CommunityScope, Db};
+use uuid::Uuid;
+
+use super::db;
+use crate::error::{CoursesError, not_found};
+use crate::exhibitions::photos;
+use crate::model::*;
+use crate::teachers::service::require_teaching;
+
+pub async fn create_exhibition(
+    database: &Db,
+    scope: &CommunityScope,
+    title: &str,
+    kind: ExhibitionKind,
+    starts: NaiveDate,
+    ends: NaiveDate,
+) -> AppResult<Exhibition> {
+    scope.access.require_staff()?;
+    let title = text(title, 100, "展览名称")?;
+    if ends < starts {
+        return Err(CoursesError::BadPeriod.into());
+    }
+    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let e = db::insert_exhibition(&mut tx, &title, kind, starts, ends).await?;
+    tx.commit().await?;
+    Ok(e)
+}
+
+pub async fn publish_exhibition(
+    database: &Db,
+    scope: &CommunityScope,
+    id: Uuid,
+) -> AppResult<Exhibition> {
+    scope.access.require_staff()?;
+    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let e = db::publish_exhibition(&mut tx, id)
+        .await?
+        .ok_or_else(|| not_found("exhibition"))?;
+    tx.commit().await?;
+    Ok(e)
+}
+
+pub async fn add_work(
+    database: &Db,
+    scope: &CommunityScope,
+    exhibition: Uuid,
+    learner: Uuid,
+    course: Option<Uuid>,
+    title: &str,
+) -> AppResult<Work> {
+    let title = text(title, 100, "作品名称")?;
+    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    // A teacher adds works of the learners of a course they teach; staff add any.
+    if !scope.access.is_staff() {
+        let course = course.ok_or(CoursesError::NotYourCourse)?;
+        require_teaching(&mut tx, scope, course).await?;
+        if crate::enrolment::db::active_enrolment(&mut tx, course, learner)
+            .await?
+            .is_none()
+        {
+            return Err(CoursesError::NotEnrolled.into());
+        }
+    }
+    db::exhibition(&mut tx, exhibition)
+        .await?
+        .ok_or_else(|| not_found("exhibition"))?;
+    let l = crate::learners::db::learner(&mut tx, learner)
+        .await?
+        .ok_or_else(|| not_found("learner"))?;
+    let w = db::insert_work(&mut tx, exhibition, &l, course, &title).await?;
+    tx.commit().await?;
+    Ok(w)
+}
+
+/// Record a guardian's consent to show a minor's work: the guardian, or staff holding a
+/// signed paper form.
+pub async fn record_consent(
+    database: &Db,
+    scope: &CommunityScope,
+    work_id: Uuid,
+) -> AppResult<Work> {
+    scope.access.require_member()?;
+    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let w = db::work(&mut tx, work_id)
+        .await?
+        .ok_or_else(|| not_found("work"))?;
+    let l = crate::learners::db::learner(&mut tx, w.learner_id)
+        .await?
+        .ok_or_else(|| not_found("learner"))?;
+    if l.guardian_account_id != Some(scope.access.account_id) && !scope.access.is_staff() {
+        return Err(AppError::forbidden());
+    }
+    db::record_consent(&mut tx, w.id).await?;
+    let w = db::work(&mut tx, work_id)
+        .await?
+        .ok_or_else(|| not_found("work"))?;
+    tx.commit().await?;
+    Ok(w)
+}
+
+/// Check, strip and store one photo of a work, with its thumbnail, under the community's
+/// prefix. Objects are written before the row: a failure leaves at most unreferenced objects,
+/// never a row pointing at nothing.
+pub async fn upload_photo(
+    database: &Db,
+    store: &ObjectStore,
+    scope: &CommunityScope,
+    work_id: Uuid,
+    bytes: Vec<u8>,
+) -> AppResult<WorkPhoto> {
+    {
+        let mut tx = database.tenant_tx(&scope.tenant).await?;
+        let w = db::work(&mut tx, work_id)
+            .await?
+            .ok_or_else(|| not_found("work"))?;
+        if !scope.access.is_staff() {
+            let course = w.course_id.ok_or(CoursesError::NotYourCourse)?;
+            require_teaching(&mut tx, scope, course).await?;
+        }
+        tx.commit().await?;
+    }
+    let p = photos::process_bounded(bytes).await?;
+    let id = Uuid::now_v7();
+    let base = format!("c/{}/works/{}/{}", scope.tenant.community_id, work_id, id);
+    let (key, thumb) = (format!("{base}.jpg"), format!("{base}.thumb.jpg"));
+    store.put(&key, p.full, "image/jpeg").await?;
+    store.put(&thumb, p.thumb, "image/jpeg").await?;
+    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let photo = db::insert_photo(
+        &mut tx,
+        id,
+        work_id,
+        &key,
+        &thumb,
+        p.width as i32,
+        p.height as i32,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(photo)
+}
+
+/// Delete a work, its photo rows, then its objects.
+pub async fn delete_work(
+    database: &Db,
+    store: &ObjectStore,
+    scope: &CommunityScope,
+    work_id: Uuid,
+) -> AppResult<()> {
+    scope.access.require_staff()?;
+    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    db::work(&mut tx, work_id)
+        .await?
+        .ok_or_else(|| not_found("work"))?;
+    let keys = db::delete_work(&mut tx, work_id).await?;
+    tx.commit().await?;
+    for k in keys {
+        if let Err(e) = store.delete(&k).await {
+            tracing::warn!(key = %k, error = ?e, "object of a deleted work left behind");
+        }
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone)]
+pub struct PhotoView {
+    pub photo: WorkPhoto,
+    pub url: String,
+    pub thumb_url: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct ExhibitionView {
+    pub exhibition: Exhibition,
+    /// Works the caller may see, with short-lived photo URLs.
+    pub works: Vec<(Work, Vec<PhotoView>)>,
+}
+
+pub const URL_TTL: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
+/// Residents see published exhibitions only; nobody but staff sees a minor's work before a
+/// guardian consented.
+pub async fn exhibitions(
+    database: &Db,
+    store: &ObjectStore,
+    scope: &CommunityScope,
+    after: Option<Uuid>,
+    limit: i64,
+) -> AppResult<Vec<ExhibitionView>> {
+    // Unpublished exhibitions are the staff's drafts: not for residents, nor district viewers.
+    let staff = scope.access.is_staff();
+    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let rows = db::exhibitions_page(&mut tx, after, limit + 1, !staff).await?;
+    let ids: Vec<Uuid> = rows.iter().map(|e| e.id).collect();
+    let works: Vec<Work> = db::works_of(&mut tx, &ids)
+        .await?
+        .into_iter()
+        .filter(|w| !w.minor || w.guardian_consent_at.is_some() || staff)
+        .collect();
+    let work_ids: Vec<Uuid> = works.iter().map(|w| w.id).collect();
+    let photos = db::photos_of(&mut tx, &work_ids).await?;
+    tx.commit().await?;
+    let mut by_work: HashMap<Uuid, Vec<PhotoView>> = HashMap::new();
+    for p in photos {
+        let url = store.presign_get(&p.object_key, URL_TTL).await?;
+        let thumb_url = store.presign_get(&p.thumb_key, URL_TTL).await?;
+        by_work.entry(p.work_id).or_default().push(PhotoView {
+            photo: p,
+            url,
+            thumb_url,
+        });
+    }
+    let mut by_exhibition: HashMap<Uuid, Vec<(Work, Vec<PhotoView>)>> = HashMap::new();
+    for w in works {
+        let photos = by_work.remove(&w.id).unwrap_or_default();
+        by_exhibition
+            .entry(w.exhibition_id)
+            .or_default()
+            .push((w, photos));
+    }
+    Ok(rows
+        .into_iter()
+        .map(|e| ExhibitionView {
+            works: by_exhibition.remove(&e.id).unwrap_or_default(),
+            exhibition: e,
+        })
+        .collect())
+}

@@ -1,0 +1,78 @@
+//! The GraphQL face of learners: types and resolvers, nothing else.
+
+use async_graphql::{Context, ID, Object, SimpleObject};
+use infra::graphql::Date;
+
+use crate::graphql::*;
+use crate::model;
+use crate::service as svc;
+
+/// A learner (学员): a resident, or a child registered by a guardian.
+#[derive(SimpleObject)]
+#[graphql(name = "Learner")]
+pub struct LearnerGql {
+    id: ID,
+    name: String,
+    birth_date: Option<Date>,
+    is_minor: bool,
+}
+
+impl From<model::Learner> for LearnerGql {
+    fn from(l: model::Learner) -> Self {
+        LearnerGql {
+            id: id(l.id),
+            is_minor: l.is_minor(),
+            name: l.name,
+            birth_date: l.birth_date.map(Date),
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct LearnersQuery;
+
+#[Object]
+impl LearnersQuery {
+    /// The caller's own learner record and the children in their care.
+    async fn my_learners(&self, ctx: &Context<'_>) -> Res<Vec<LearnerGql>> {
+        Ok(svc::my_learners(db(ctx), scope(ctx)?)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+}
+
+#[derive(Default)]
+pub struct LearnersMutation;
+
+#[Object]
+impl LearnersMutation {
+    /// A guardian registers a child to enrol them.
+    async fn register_child(
+        &self,
+        ctx: &Context<'_>,
+        name: String,
+        birth_date: Date,
+    ) -> Res<LearnerGql> {
+        Ok(
+            svc::register_child(db(ctx), scope(ctx)?, &name, birth_date.0)
+                .await?
+                .into(),
+        )
+    }
+
+    /// Record a learner's birth date (needed by courses with age rules).
+    async fn set_learner_birth_date(
+        &self,
+        ctx: &Context<'_>,
+        learner_id: Option<ID>,
+        birth_date: Date,
+    ) -> Res<LearnerGql> {
+        Ok(
+            svc::set_birth_date(db(ctx), scope(ctx)?, opt_uuid(&learner_id)?, birth_date.0)
+                .await?
+                .into(),
+        )
+    }
+}

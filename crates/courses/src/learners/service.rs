@@ -1,0 +1,104 @@
+//! The rules of learners: each function opens its own tenant transaction.
+
+use chrono::{NaiveDate, Utc};
+use infra::{AppError, AppResult, CommunityScope, Db, TenantTx};
+use uuid::Uuid;
+
+use super::db;
+use crate::error::{CoursesError, not_found};
+use crate::model::*;
+
+/// The learner a request acts for: the caller (default), a child in the caller's care, or —
+/// for staff acting on a resident's behalf (代办) — anyone of the community.
+pub(crate) async fn acting_for(
+    tx: &mut TenantTx,
+    scope: &CommunityScope,
+    learner: Option<Uuid>,
+) -> AppResult<Learner> {
+    // A district viewer reads; acting as or for a learner is a write.
+    scope.access.require_member()?;
+    match learner {
+        None => {
+            Ok(
+                db::learner_for_account(tx, scope.access.account_id, &scope.access.display_name)
+                    .await?,
+            )
+        }
+        Some(id) => {
+            let l = db::learner(tx, id)
+                .await?
+                .ok_or_else(|| not_found("learner"))?;
+            let mine = l.account_id == Some(scope.access.account_id)
+                || l.guardian_account_id == Some(scope.access.account_id);
+            if mine || scope.access.is_staff() {
+                Ok(l)
+            } else {
+                Err(CoursesError::NotYourLearner.into())
+            }
+        }
+    }
+}
+
+/// The caller's own learner record (once they have acted as a learner) and their children.
+/// A query: it never writes, so the caller's record appears with their first enrolment.
+pub async fn my_learners(database: &Db, scope: &CommunityScope) -> AppResult<Vec<Learner>> {
+    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let rows = db::learners_of(&mut tx, scope.access.account_id).await?;
+    tx.commit().await?;
+    Ok(rows)
+}
+
+pub(crate) fn not_in_future(birth: NaiveDate) -> AppResult<()> {
+    if birth > Utc::now().date_naive() {
+        return Err(AppError::bad_input(
+            "出生日期不能晚于今天",
+            "A birth date cannot be in the future",
+        ));
+    }
+    Ok(())
+}
+
+/// A guardian registers a child (小朋友) to enrol them: under 18 on the day, and at most six
+/// per guardian (the cap is a trigger of the `learners` table).
+pub async fn register_child(
+    database: &Db,
+    scope: &CommunityScope,
+    name: &str,
+    birth: NaiveDate,
+) -> AppResult<Learner> {
+    scope.access.require_member()?;
+    let name = text(name, 50, "姓名")?;
+    not_in_future(birth)?;
+    if crate::model::age_on(birth, Utc::now().date_naive()) >= 18 {
+        return Err(CoursesError::NotAChild.into());
+    }
+    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let l = match db::insert_child(&mut tx, scope.access.account_id, &name, birth).await {
+        Err(sqlx::Error::Database(d)) if d.constraint() == Some("learners_children_cap") => {
+            return Err(CoursesError::TooManyChildren.into());
+        }
+        other => other?,
+    };
+    tx.commit().await?;
+    Ok(l)
+}
+
+/// Record a birth date. A resident records their own (or their child's) once; changing one
+/// that is set is for staff, who check a document — otherwise an account could make itself or
+/// a "child" fit any course's audience.
+pub async fn set_birth_date(
+    database: &Db,
+    scope: &CommunityScope,
+    learner: Option<Uuid>,
+    birth: NaiveDate,
+) -> AppResult<Learner> {
+    not_in_future(birth)?;
+    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let l = acting_for(&mut tx, scope, learner).await?;
+    if l.birth_date.is_some() && !scope.access.is_staff() {
+        return Err(CoursesError::BirthDateSet.into());
+    }
+    let l = db::set_birth_date(&mut tx, l.id, birth).await?;
+    tx.commit().await?;
+    Ok(l)
+}

@@ -1,0 +1,5 @@
+//! The learner's record of the loop 兴趣→培训→活动→展示→评价, and nominations to role-model pools.
+
+pub(crate) mod db;
+pub mod graphql;
+pub mod service;

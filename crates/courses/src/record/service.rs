@@ -1,0 +1,91 @@
+//! The rules of record: each function opens its own tenant transaction.
+
+use chrono::{DateTime, Utc};
+use infra::{AppError, AppResult, CommunityScope, Db, TenantTx};
+use uuid::Uuid;
+
+use super::db;
+use crate::error::not_found;
+use crate::learners::service::acting_for;
+use crate::model::*;
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct LearnerRecord {
+    pub learner_id: Uuid,
+    pub name: String,
+    pub surveys: Vec<(Uuid, String, DateTime<Utc>)>,
+    /// (course id, title, status, sessions held, attended)
+    pub courses: Vec<(Uuid, String, String, i64, i64)>,
+    /// (work id, title, exhibition id)
+    pub works: Vec<(Uuid, String, Uuid)>,
+    /// (course id, title, rating, comment)
+    pub evaluations: Vec<(Uuid, String, i32, Option<String>)>,
+    /// (pool, reason, when)
+    pub nominations: Vec<(String, String, DateTime<Utc>)>,
+}
+
+pub(crate) async fn record(tx: &mut TenantTx, l: &Learner) -> AppResult<LearnerRecord> {
+    let surveys = match l.account_id {
+        Some(a) => crate::surveys::db::surveys_answered(tx, a).await?,
+        None => Vec::new(),
+    };
+    Ok(LearnerRecord {
+        learner_id: l.id,
+        name: l.name.clone(),
+        surveys,
+        courses: db::learner_courses(tx, l.id).await?,
+        works: crate::exhibitions::db::works_by_learner(tx, l.id)
+            .await?
+            .into_iter()
+            .map(|w| (w.id, w.title, w.exhibition_id))
+            .collect(),
+        evaluations: db::evaluations_by(tx, l.id).await?,
+        nominations: db::nominations_of(tx, l.id)
+            .await?
+            .into_iter()
+            .map(|n| (n.pool, n.reason, n.created_at))
+            .collect(),
+    })
+}
+
+/// The whole loop of one learner in this community: 兴趣 → 培训 → 活动 → 展示 → 评价.
+pub async fn learner_record(
+    database: &Db,
+    scope: &CommunityScope,
+    learner: Option<Uuid>,
+) -> AppResult<LearnerRecord> {
+    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let l = acting_for(&mut tx, scope, learner).await?;
+    let r = record(&mut tx, &l).await?;
+    tx.commit().await?;
+    Ok(r)
+}
+
+/// Nominate an outstanding learner to a role-model pool, with a snapshot of their loop.
+pub async fn nominate(
+    database: &Db,
+    scope: &CommunityScope,
+    learner: Uuid,
+    pool: &str,
+    reason: &str,
+) -> AppResult<Nomination> {
+    scope.access.require_staff()?;
+    let pool = text(pool, 50, "榜单名称")?;
+    let reason = text(reason, 500, "推荐理由")?;
+    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let l = crate::learners::db::learner(&mut tx, learner)
+        .await?
+        .ok_or_else(|| not_found("learner"))?;
+    let snapshot = serde_json::to_value(record(&mut tx, &l).await?).map_err(AppError::internal)?;
+    let n = db::insert_nomination(
+        &mut tx,
+        l.id,
+        &pool,
+        &reason,
+        &snapshot,
+        scope.access.account_id,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(n)
+}

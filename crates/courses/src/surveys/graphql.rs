@@ -1,0 +1,184 @@
+//! The GraphQL face of surveys: types and resolvers, nothing else.
+
+use async_graphql::connection::Connection;
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
+use chrono::{DateTime, Utc};
+use infra::AppResult;
+
+use crate::catalogue::graphql::{CourseGql, CreateCourseInput, course_by_id};
+use crate::graphql::*;
+use crate::model::QuestionKind;
+use crate::service::{self as svc, AnswerInput, QuestionInput};
+
+#[derive(SimpleObject)]
+#[graphql(name = "SurveyQuestion")]
+pub struct QuestionGql {
+    id: ID,
+    position: i32,
+    kind: QuestionKindGql,
+    prompt: String,
+    options: Vec<String>,
+    tallies: Vec<i64>,
+    threshold_reached: Vec<bool>,
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "Survey")]
+pub struct SurveyGql {
+    id: ID,
+    title: String,
+    threshold: i32,
+    closes_at: Option<DateTime<Utc>>,
+    open: bool,
+    response_count: i64,
+    questions: Vec<QuestionGql>,
+    my_answers: Option<async_graphql::Json<serde_json::Value>>,
+}
+
+pub(crate) fn survey(v: svc::SurveyView) -> SurveyGql {
+    let threshold = i64::from(v.survey.threshold);
+    SurveyGql {
+        id: id(v.survey.id),
+        open: v.survey.is_open(),
+        title: v.survey.title,
+        threshold: v.survey.threshold,
+        closes_at: v.survey.closes_at,
+        response_count: v.responses,
+        questions: v
+            .questions
+            .into_iter()
+            .map(|(q, t)| QuestionGql {
+                id: id(q.id),
+                position: q.position,
+                kind: QuestionKind::parse(&q.kind)
+                    .unwrap_or(QuestionKind::Text)
+                    .into(),
+                prompt: q.prompt,
+                options: q.options,
+                threshold_reached: t.iter().map(|n| *n >= threshold).collect(),
+                tallies: t,
+            })
+            .collect(),
+        my_answers: v.my_answers.map(async_graphql::Json),
+    }
+}
+
+#[derive(InputObject)]
+pub struct QuestionInputGql {
+    kind: QuestionKindGql,
+    prompt: String,
+    #[graphql(default)]
+    options: Vec<String>,
+}
+
+#[derive(InputObject)]
+pub struct CreateSurveyInput {
+    title: String,
+    threshold: i32,
+    closes_at: Option<DateTime<Utc>>,
+    questions: Vec<QuestionInputGql>,
+}
+
+#[derive(InputObject)]
+pub struct AnswerInputGql {
+    question_id: ID,
+    #[graphql(default)]
+    choices: Vec<i32>,
+    text: Option<String>,
+}
+
+#[derive(Default)]
+pub struct SurveysQuery;
+
+#[Object]
+impl SurveysQuery {
+    /// Demand surveys (订单式) with live tallies.
+    async fn surveys(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Res<Connection<String, SurveyGql>> {
+        let s = scope(ctx)?;
+        let limit = svc::page_limit(first)?;
+        let a = self::after(&after)?;
+        let rows = svc::surveys(db(ctx), s, a, limit).await?;
+        Ok(page(rows, limit, a.is_some(), |v| v.survey.id, survey))
+    }
+}
+
+#[derive(Default)]
+pub struct SurveysMutation;
+
+#[Object]
+impl SurveysMutation {
+    async fn create_survey(&self, ctx: &Context<'_>, input: CreateSurveyInput) -> Res<ID> {
+        let qs = input
+            .questions
+            .into_iter()
+            .map(|q| QuestionInput {
+                kind: q.kind.into(),
+                prompt: q.prompt,
+                options: q.options,
+            })
+            .collect();
+        Ok(id(svc::create_survey(
+            db(ctx),
+            scope(ctx)?,
+            &input.title,
+            input.threshold,
+            input.closes_at,
+            qs,
+        )
+        .await?
+        .id))
+    }
+
+    /// Answer a survey; answering again replaces the earlier answer while the survey is open.
+    async fn answer_survey(
+        &self,
+        ctx: &Context<'_>,
+        survey_id: ID,
+        answers: Vec<AnswerInputGql>,
+    ) -> Res<bool> {
+        let answers = answers
+            .into_iter()
+            .map(|a| {
+                Ok(AnswerInput {
+                    question_id: uuid(&a.question_id)?,
+                    choices: a.choices,
+                    text: a.text,
+                })
+            })
+            .collect::<AppResult<_>>()?;
+        svc::answer_survey(db(ctx), scope(ctx)?, uuid(&survey_id)?, answers).await?;
+        Ok(true)
+    }
+
+    async fn close_survey(&self, ctx: &Context<'_>, survey_id: ID) -> Res<bool> {
+        svc::close_survey(db(ctx), scope(ctx)?, uuid(&survey_id)?).await?;
+        Ok(true)
+    }
+
+    /// Turn an option that reached the survey's threshold into a proposed course.
+    async fn propose_course_from_survey(
+        &self,
+        ctx: &Context<'_>,
+        survey_id: ID,
+        question_id: ID,
+        option: i32,
+        input: CreateCourseInput,
+    ) -> Res<CourseGql> {
+        let s = scope(ctx)?;
+        let c = svc::propose_course(
+            db(ctx),
+            s,
+            uuid(&survey_id)?,
+            uuid(&question_id)?,
+            option,
+            input.into_input()?,
+        )
+        .await?;
+        course_by_id(ctx, s, c.id).await
+    }
+}

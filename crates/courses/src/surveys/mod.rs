@@ -1,0 +1,6 @@
+//! Demand surveys (订单式): questions, answers, tallies, talent offers, proposing a course from
+//! demand.
+
+pub(crate) mod db;
+pub mod graphql;
+pub mod service;

@@ -1,0 +1,269 @@
+//! The rules of surveys: each function opens its own tenant transaction.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use infra::{AppError, AppResult, CommunityScope, Db};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::db;
+use crate::catalogue::service::insert_course;
+use crate::error::{CoursesError, not_found};
+use crate::model::*;
+
+pub struct QuestionInput {
+    pub kind: QuestionKind,
+    pub prompt: String,
+    pub options: Vec<String>,
+}
+
+pub async fn create_survey(
+    database: &Db,
+    scope: &CommunityScope,
+    title: &str,
+    threshold: i32,
+    closes_at: Option<DateTime<Utc>>,
+    questions: Vec<QuestionInput>,
+) -> AppResult<Survey> {
+    scope.access.require_staff()?;
+    let title = text(title, 100, "问卷标题")?;
+    if threshold < 1 {
+        return Err(AppError::bad_input(
+            "开课门槛至少 1 人",
+            "The threshold is at least 1",
+        ));
+    }
+    if questions.is_empty() || questions.len() > 50 {
+        return Err(AppError::bad_input(
+            "问卷需要 1 到 50 个问题",
+            "A survey has 1 to 50 questions",
+        ));
+    }
+    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let survey = db::insert_survey(
+        &mut tx,
+        &title,
+        threshold,
+        closes_at,
+        scope.access.account_id,
+    )
+    .await?;
+    for (i, q) in questions.iter().enumerate() {
+        let prompt = text(&q.prompt, 200, "问题")?;
+        let choice = matches!(q.kind, QuestionKind::Single | QuestionKind::Multiple);
+        if choice == q.options.is_empty() || q.options.len() > 30 {
+            return Err(AppError::bad_input(
+                "选择题需要 1 到 30 个选项，其他题型没有选项",
+                "Choice questions have 1–30 options, others none",
+            ));
+        }
+        let options: Vec<String> = q
+            .options
+            .iter()
+            .map(|o| text(o, 50, "选项"))
+            .collect::<Result<_, _>>()?;
+        db::insert_question(&mut tx, survey.id, i as i32 + 1, q.kind, &prompt, &options).await?;
+    }
+    tx.commit().await?;
+    Ok(survey)
+}
+
+pub struct AnswerInput {
+    pub question_id: Uuid,
+    pub choices: Vec<i32>,
+    pub text: Option<String>,
+}
+
+/// Answer once per survey; answering again replaces the answer until the survey closes.
+/// Talent offers ("I can teach this") make the resident a teacher candidate.
+pub async fn answer_survey(
+    database: &Db,
+    scope: &CommunityScope,
+    survey_id: Uuid,
+    answers: Vec<AnswerInput>,
+) -> AppResult<()> {
+    scope.access.require_member()?;
+    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let survey = db::survey(&mut tx, survey_id)
+        .await?
+        .ok_or_else(|| not_found("survey"))?;
+    if !survey.is_open() {
+        return Err(CoursesError::SurveyClosed.into());
+    }
+    let questions: HashMap<Uuid, Question> = db::questions(&mut tx, &[survey.id])
+        .await?
+        .into_iter()
+        .map(|q| (q.id, q))
+        .collect();
+    let mut doc = serde_json::Map::new();
+    let mut talents = Vec::new();
+    for a in answers {
+        let q = questions
+            .get(&a.question_id)
+            .ok_or(CoursesError::BadAnswer)?;
+        let kind = QuestionKind::parse(&q.kind).unwrap_or(QuestionKind::Text);
+        let value = match kind {
+            QuestionKind::Single | QuestionKind::Multiple => {
+                let mut c = a.choices.clone();
+                c.sort_unstable();
+                c.dedup();
+                let in_range = c.iter().all(|i| (0..q.options.len() as i32).contains(i));
+                if c.is_empty()
+                    || !in_range
+                    || (kind == QuestionKind::Single && c.len() != 1)
+                    || a.text.is_some()
+                {
+                    return Err(CoursesError::BadAnswer.into());
+                }
+                json!({ "choices": c })
+            }
+            QuestionKind::Text | QuestionKind::Talent => {
+                let t = text(a.text.as_deref().unwrap_or(""), 500, "回答")?;
+                if kind == QuestionKind::Talent {
+                    talents.push(t.chars().take(30).collect::<String>());
+                }
+                json!({ "text": t })
+            }
+        };
+        doc.insert(q.id.to_string(), value);
+    }
+    db::upsert_response(
+        &mut tx,
+        survey.id,
+        scope.access.account_id,
+        &serde_json::Value::Object(doc),
+    )
+    .await?;
+    for skill in talents {
+        crate::teachers::db::upsert_candidate(
+            &mut tx,
+            scope.access.account_id,
+            &scope.access.display_name,
+            &skill,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn close_survey(
+    database: &Db,
+    scope: &CommunityScope,
+    survey_id: Uuid,
+) -> AppResult<Survey> {
+    scope.access.require_staff()?;
+    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let s = db::close_survey(&mut tx, survey_id)
+        .await?
+        .ok_or_else(|| not_found("survey"))?;
+    tx.commit().await?;
+    Ok(s)
+}
+
+#[derive(Debug, Clone)]
+pub struct SurveyView {
+    pub survey: Survey,
+    pub questions: Vec<(Question, Vec<i64>)>,
+    pub responses: i64,
+    pub my_answers: Option<serde_json::Value>,
+}
+
+pub async fn surveys(
+    database: &Db,
+    scope: &CommunityScope,
+    after: Option<Uuid>,
+    limit: i64,
+) -> AppResult<Vec<SurveyView>> {
+    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let rows = db::surveys_page(&mut tx, after, limit + 1).await?;
+    let ids: Vec<Uuid> = rows.iter().map(|s| s.id).collect();
+    let mut questions: HashMap<Uuid, Vec<Question>> = HashMap::new();
+    for q in db::questions(&mut tx, &ids).await? {
+        questions.entry(q.survey_id).or_default().push(q);
+    }
+    let mut tally: HashMap<(Uuid, i32), i64> = HashMap::new();
+    for (q, i, n) in db::tallies(&mut tx, &ids).await? {
+        tally.insert((q, i), n);
+    }
+    let counts: HashMap<Uuid, i64> = db::response_counts(&mut tx, &ids)
+        .await?
+        .into_iter()
+        .collect();
+    let mut mine: HashMap<Uuid, serde_json::Value> =
+        db::responses_of(&mut tx, &ids, scope.access.account_id)
+            .await?
+            .into_iter()
+            .collect();
+    let mut out = Vec::new();
+    for s in rows {
+        let my_answers = mine.remove(&s.id);
+        let qs = questions
+            .remove(&s.id)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|q| {
+                let t = (0..q.options.len() as i32)
+                    .map(|i| tally.get(&(q.id, i)).copied().unwrap_or(0))
+                    .collect();
+                (q, t)
+            })
+            .collect();
+        out.push(SurveyView {
+            responses: counts.get(&s.id).copied().unwrap_or(0),
+            survey: s,
+            questions: qs,
+            my_answers,
+        });
+    }
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// Turn a survey option that reached the threshold into a proposed course, in one step.
+pub async fn propose_course(
+    database: &Db,
+    scope: &CommunityScope,
+    survey_id: Uuid,
+    question_id: Uuid,
+    option: i32,
+    mut input: CourseInput,
+) -> AppResult<Course> {
+    scope.access.require_staff()?;
+    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let survey = db::survey(&mut tx, survey_id)
+        .await?
+        .ok_or_else(|| not_found("survey"))?;
+    let q = db::questions(&mut tx, &[survey.id])
+        .await?
+        .into_iter()
+        .find(|q| q.id == question_id)
+        .ok_or_else(|| not_found("question"))?;
+    let label = q
+        .options
+        .get(option as usize)
+        .filter(|_| option >= 0)
+        .ok_or(CoursesError::BadAnswer)?
+        .clone();
+    let count = db::tallies(&mut tx, &[survey.id])
+        .await?
+        .into_iter()
+        .find(|(qid, i, _)| *qid == q.id && *i == option)
+        .map(|t| t.2)
+        .unwrap_or(0);
+    if count < i64::from(survey.threshold) {
+        return Err(CoursesError::ThresholdNotReached {
+            count,
+            threshold: survey.threshold,
+        }
+        .into());
+    }
+    if input.title.trim().is_empty() {
+        input.title = label;
+    }
+    let demand = format!("{}:{}:{}", survey.id, q.id, option);
+    let c = insert_course(&mut tx, &input, "proposed", Some(&demand)).await?;
+    tx.commit().await?;
+    Ok(c)
+}

@@ -1,0 +1,124 @@
+//! The GraphQL face of teachers: types and resolvers, nothing else.
+
+use async_graphql::connection::Connection;
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
+use infra::CommunityScope;
+use infra::crypto::Secrets;
+
+use crate::graphql::*;
+use crate::model;
+use crate::service::{self as svc, TeacherInput};
+
+/// A teacher of the pool (师资库). The phone number is masked except for staff.
+#[derive(SimpleObject)]
+#[graphql(name = "Teacher")]
+pub struct TeacherGql {
+    id: ID,
+    name: String,
+    kind: TeacherKindGql,
+    skills: Vec<String>,
+    phone: Option<String>,
+    candidate: bool,
+    teaches_in: Vec<String>,
+    average_rating: Option<f64>,
+}
+
+pub(crate) fn teacher(
+    t: model::Teacher,
+    rating: Option<f64>,
+    scope: &CommunityScope,
+    secrets: &Secrets,
+) -> TeacherGql {
+    let phone = t
+        .phone_encrypted
+        .as_deref()
+        .and_then(|p| secrets.decrypt(p))
+        .map(|p| {
+            if scope.access.is_staff() {
+                p
+            } else {
+                infra::crypto::mask_phone(&p)
+            }
+        });
+    TeacherGql {
+        id: id(t.id),
+        kind: teacher_kind(&t.kind),
+        candidate: t.status == "candidate",
+        name: t.name,
+        skills: t.skills,
+        phone,
+        teaches_in: t.teaches_in,
+        average_rating: rating,
+    }
+}
+
+#[derive(InputObject)]
+pub struct CreateTeacherInput {
+    name: String,
+    kind: TeacherKindGql,
+    #[graphql(default)]
+    skills: Vec<String>,
+    phone: Option<String>,
+    #[graphql(default)]
+    teaches_in: Vec<String>,
+    learner_id: Option<ID>,
+    /// The teacher's account: teachers act on the courses they teach.
+    account_id: Option<ID>,
+}
+
+#[derive(Default)]
+pub struct TeachersQuery;
+
+#[Object]
+impl TeachersQuery {
+    /// The teacher pool.
+    async fn teachers(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Res<Connection<String, TeacherGql>> {
+        let s = scope(ctx)?;
+        let limit = svc::page_limit(first)?;
+        let a = self::after(&after)?;
+        let rows = svc::teachers(db(ctx), s, a, limit).await?;
+        Ok(page(
+            rows,
+            limit,
+            a.is_some(),
+            |(t, _)| t.id,
+            |(t, r)| teacher(t, r, s, secrets(ctx)),
+        ))
+    }
+}
+
+#[derive(Default)]
+pub struct TeachersMutation;
+
+#[Object]
+impl TeachersMutation {
+    /// Add a teacher to the pool; with `learnerId`, a learner becomes a teacher (staff).
+    async fn create_teacher(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateTeacherInput,
+    ) -> Res<TeacherGql> {
+        let s = scope(ctx)?;
+        let t = svc::create_teacher(
+            db(ctx),
+            secrets(ctx),
+            s,
+            TeacherInput {
+                name: input.name,
+                kind: input.kind.into(),
+                skills: input.skills,
+                phone: input.phone,
+                teaches_in: input.teaches_in,
+                learner_id: opt_uuid(&input.learner_id)?,
+                account_id: opt_uuid(&input.account_id)?,
+            },
+        )
+        .await?;
+        Ok(teacher(t, None, s, secrets(ctx)))
+    }
+}

@@ -1,0 +1,129 @@
+//! The rules of teachers: each function opens its own tenant transaction.
+
+use std::collections::HashMap;
+
+use infra::crypto::Secrets;
+use infra::{AppError, AppResult, CommunityScope, Db, TenantTx};
+use uuid::Uuid;
+
+use super::db;
+use crate::error::{CoursesError, not_found};
+use crate::model::*;
+
+pub struct TeacherInput {
+    pub name: String,
+    pub kind: TeacherKind,
+    pub skills: Vec<String>,
+    pub phone: Option<String>,
+    pub teaches_in: Vec<String>,
+    /// A learner of this community who becomes a teacher.
+    pub learner_id: Option<Uuid>,
+    /// The teacher's own account, so that they can act on the courses they teach (a learner
+    /// who becomes a teacher brings theirs).
+    pub account_id: Option<Uuid>,
+}
+
+pub async fn create_teacher(
+    database: &Db,
+    secrets: &Secrets,
+    scope: &CommunityScope,
+    input: TeacherInput,
+) -> AppResult<Teacher> {
+    scope.access.require_staff()?;
+    let name = text(&input.name, 50, "姓名")?;
+    let skills: Vec<String> = input
+        .skills
+        .iter()
+        .map(|s| text(s, 30, "技能"))
+        .collect::<Result<_, _>>()?;
+    let phone = match input
+        .phone
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        Some(p) if p.len() == 11 && p.starts_with('1') && p.chars().all(|c| c.is_ascii_digit()) => {
+            Some(secrets.encrypt(p))
+        }
+        Some(_) => {
+            return Err(AppError::bad_input(
+                "手机号码格式不正确",
+                "The phone number is not valid",
+            ));
+        }
+        None => None,
+    };
+    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let account_id = match input.learner_id {
+        Some(id) => crate::learners::db::learner(&mut tx, id)
+            .await?
+            .ok_or_else(|| not_found("learner"))?
+            .account_id
+            .or(input.account_id),
+        None => input.account_id,
+    };
+    let t = db::insert_teacher(
+        &mut tx,
+        &db::NewTeacher {
+            name: &name,
+            kind: input.kind,
+            skills: &skills,
+            phone_encrypted: phone,
+            account_id,
+            learner_id: input.learner_id,
+            status: "active",
+            teaches_in: &input.teaches_in,
+        },
+    )
+    .await
+    .map_err(|e| match &e {
+        sqlx::Error::Database(d) if d.is_unique_violation() => AppError::conflict(
+            "该居民已在师资库中",
+            "This resident is already in the teacher pool",
+        ),
+        _ => e.into(),
+    })?;
+    tx.commit().await?;
+    Ok(t)
+}
+
+pub async fn teachers(
+    database: &Db,
+    scope: &CommunityScope,
+    after: Option<Uuid>,
+    limit: i64,
+) -> AppResult<Vec<(Teacher, Option<f64>)>> {
+    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let rows = db::teachers_page(&mut tx, after, limit + 1).await?;
+    let ids: Vec<Uuid> = rows.iter().map(|t| t.id).collect();
+    let ratings: HashMap<Uuid, f64> = db::teacher_ratings(&mut tx, &ids)
+        .await?
+        .into_iter()
+        .map(|(id, r, _)| (id, r))
+        .collect();
+    tx.commit().await?;
+    Ok(rows
+        .into_iter()
+        .map(|t| {
+            let r = ratings.get(&t.id).copied();
+            (t, r)
+        })
+        .collect())
+}
+
+/// Teachers act on the courses they teach; staff (and admins above) on all.
+pub(crate) async fn require_teaching(
+    tx: &mut TenantTx,
+    scope: &CommunityScope,
+    course_id: Uuid,
+) -> AppResult<()> {
+    if scope.access.is_staff() {
+        return Ok(());
+    }
+    scope.access.require_any(&[infra::Role::Teacher])?;
+    if db::teaches(tx, course_id, scope.access.account_id).await? {
+        Ok(())
+    } else {
+        Err(CoursesError::NotYourCourse.into())
+    }
+}
