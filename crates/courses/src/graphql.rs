@@ -9,8 +9,6 @@ use infra::storage::ObjectStore;
 use infra::{AppError, AppResult, CommunityScope, Db};
 use uuid::Uuid;
 
-use crate::model::{Audience, Format, TeacherKind};
-
 pub(crate) type Res<T> = async_graphql::Result<T>;
 
 pub(crate) fn scope<'a>(ctx: &Context<'a>) -> AppResult<&'a CommunityScope> {
@@ -140,18 +138,13 @@ pub enum CadencePeriodGql {
     Month,
 }
 
-pub(crate) fn audience(s: &str) -> AudienceGql {
-    Audience::parse(s).unwrap_or(Audience::All).into()
-}
-
-pub(crate) fn format(s: &str) -> FormatGql {
-    Format::parse(s).unwrap_or(Format::Lecture).into()
-}
-
-pub(crate) fn teacher_kind(s: &str) -> TeacherKindGql {
-    TeacherKind::parse(s)
-        .unwrap_or(TeacherKind::LocalTalent)
-        .into()
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(name = "CourseStatus", remote = "crate::model::CourseStatus")]
+pub enum CourseStatusGql {
+    /// Proposed from survey demand, waiting for staff to open it.
+    Proposed,
+    Open,
+    Closed,
 }
 
 /// The community college's queries, merged from its features.

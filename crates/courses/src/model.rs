@@ -44,11 +44,14 @@ pub fn text(s: &str, max: usize, field: &'static str) -> Result<String, CoursesE
     Ok(t.to_string())
 }
 
+/// A status or kind stored as text: read from and bound to PostgreSQL as the enum itself (an
+/// unknown value in a row is a decoding error, never a default), and parsed from input.
 macro_rules! str_enum {
     ($(#[$m:meta])* $name:ident { $($variant:ident = $s:literal),+ $(,)? }) => {
         $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum $name { $($variant),+ }
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+        #[sqlx(type_name = "text")]
+        pub enum $name { $(#[sqlx(rename = $s)] $variant),+ }
         impl $name {
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $s),+ }
@@ -80,6 +83,18 @@ str_enum!(ExhibitionKind { Painting = "painting", Photography = "photography", H
 str_enum!(EnrolmentStatus { Enrolled = "enrolled", Waitlisted = "waitlisted", Cancelled = "cancelled" });
 str_enum!(ClubRole { Member = "member", Leader = "leader", Monitor = "monitor" });
 str_enum!(CadencePeriod { Week = "week", Month = "month" });
+str_enum!(
+    /// A teacher found in a survey (达人) is a candidate until staff confirm them.
+    TeacherStatus { Candidate = "candidate", Active = "active" }
+);
+str_enum!(
+    /// A course proposed from survey demand (订单) waits for staff to open it.
+    CourseStatus { Proposed = "proposed", Open = "open", Closed = "closed" }
+);
+str_enum!(
+    /// How attendance was taken: the learner scanned the code, or the teacher marked the roster.
+    AttendanceMethod { Qr = "qr", Roster = "roster" }
+);
 
 impl Audience {
     /// Does a learner of `age` (None: unknown) belong to this audience? Children are under 18,
@@ -129,12 +144,12 @@ impl Learner {
 pub struct Teacher {
     pub id: Uuid,
     pub name: String,
-    pub kind: String,
+    pub kind: TeacherKind,
     pub skills: Vec<String>,
     pub phone_encrypted: Option<String>,
     pub account_id: Option<Uuid>,
     pub learner_id: Option<Uuid>,
-    pub status: String,
+    pub status: TeacherStatus,
     pub teaches_in: Vec<String>,
 }
 
@@ -160,17 +175,17 @@ pub struct Course {
     pub id: Uuid,
     pub title: String,
     pub category: String,
-    pub audience: String,
+    pub audience: Audience,
     pub min_age: Option<i32>,
     pub max_age: Option<i32>,
-    pub format: String,
+    pub format: Format,
     pub public_benefit: bool,
     pub fee_cents: i32,
     pub club_id: Option<Uuid>,
     pub capacity: i32,
     pub enrolled: i32,
     pub materials: Option<String>,
-    pub status: String,
+    pub status: CourseStatus,
     pub demand: Option<String>,
 }
 
@@ -188,7 +203,7 @@ pub struct Enrolment {
     pub id: Uuid,
     pub course_id: Uuid,
     pub learner_id: Uuid,
-    pub status: String,
+    pub status: EnrolmentStatus,
     pub queued: i64,
 }
 
@@ -212,7 +227,7 @@ pub struct Question {
     pub id: Uuid,
     pub survey_id: Uuid,
     pub position: i32,
-    pub kind: String,
+    pub kind: QuestionKind,
     pub prompt: String,
     pub options: Vec<String>,
 }
@@ -236,14 +251,14 @@ pub struct ClubMember {
     pub club_id: Uuid,
     pub learner_id: Uuid,
     pub name: String,
-    pub role: String,
+    pub role: ClubRole,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct CadenceTarget {
     pub id: Uuid,
     pub name: String,
-    pub period: String,
+    pub period: CadencePeriod,
     pub min_sessions: i32,
     pub public_benefit_only: bool,
 }
@@ -252,7 +267,7 @@ pub struct CadenceTarget {
 pub struct Exhibition {
     pub id: Uuid,
     pub title: String,
-    pub kind: String,
+    pub kind: ExhibitionKind,
     pub starts_on: NaiveDate,
     pub ends_on: NaiveDate,
     pub published: bool,

@@ -212,7 +212,13 @@ pub async fn seed(t: &Tenancy, store: &ObjectStore) -> anyhow::Result<()> {
         for name in c.courtyards {
             // A courtyard that exists already is a CONFLICT: that is the idempotent case.
             let _ = t
-                .create_courtyard(&scope.tenant, &scope.access, name, "courtyard", None)
+                .create_courtyard(
+                    &scope.tenant,
+                    &scope.access,
+                    name,
+                    tenancy::model::CourtyardKind::Courtyard,
+                    None,
+                )
                 .await;
         }
         for (name, kind, capacity) in c.spaces {

@@ -66,8 +66,11 @@ impl DerefMut for TenantTx {
 }
 
 /// Roles a membership can carry. Scope decides where: platform, a district, or a community.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, sqlx::Type,
+)]
 #[serde(rename_all = "snake_case")]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
 pub enum Role {
     PlatformAdmin,
     DistrictAdmin,

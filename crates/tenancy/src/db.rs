@@ -4,7 +4,10 @@
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-use crate::model::{Account, Community, Courtyard, District, Membership};
+use crate::model::{
+    Account, Community, CommunityKind, CommunityStatus, Courtyard, CourtyardKind, District,
+    Membership,
+};
 
 const COMMUNITY_COLS: &str = "id, district_id, slug, name, kind, households, residents, status, \
      schema_name, role_name, schema_version, created_at";
@@ -117,7 +120,7 @@ pub struct NewCommunity<'a> {
     pub district_id: Uuid,
     pub slug: &'a str,
     pub name: &'a str,
-    pub kind: &'a str,
+    pub kind: CommunityKind,
     pub households: Option<i32>,
     pub residents: Option<i32>,
     pub schema_name: &'a str,
@@ -166,7 +169,7 @@ pub async fn set_schema_version(
 pub async fn set_status(
     conn: &mut PgConnection,
     community_id: Uuid,
-    status: &str,
+    status: CommunityStatus,
 ) -> sqlx::Result<Community> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "UPDATE platform.communities SET status = $2, updated_at = now() WHERE id = $1
@@ -255,7 +258,7 @@ pub async fn account_with_memberships(
     #[derive(serde::Deserialize)]
     struct MembershipJson {
         id: Uuid,
-        role: String,
+        role: infra::Role,
         district_id: Option<Uuid>,
         community_id: Option<Uuid>,
         district_code: Option<String>,
@@ -319,7 +322,7 @@ pub async fn memberships_of(
 pub async fn insert_membership(
     conn: &mut PgConnection,
     account_id: Uuid,
-    role: &str,
+    role: infra::Role,
     district_id: Option<Uuid>,
     community_id: Option<Uuid>,
     granted_by: Option<Uuid>,
@@ -351,7 +354,7 @@ pub async fn insert_membership(
 pub async fn delete_membership(
     conn: &mut PgConnection,
     account_id: Uuid,
-    role: &str,
+    role: infra::Role,
     district_id: Option<Uuid>,
     community_id: Option<Uuid>,
 ) -> sqlx::Result<bool> {
@@ -516,7 +519,7 @@ pub async fn courtyards(conn: &mut PgConnection) -> sqlx::Result<Vec<Courtyard>>
 pub async fn insert_courtyard(
     conn: &mut PgConnection,
     name: &str,
-    kind: &str,
+    kind: CourtyardKind,
     households: Option<i32>,
 ) -> sqlx::Result<Option<Courtyard>> {
     sqlx::query_as(

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use infra::{AppError, AppResult};
 use uuid::Uuid;
 
-use crate::model::{self, CommunityKind, CommunityStatus};
+use crate::model::{self, CommunityStatus};
 use crate::service::{GrantInput, NewAccountInput, OnboardInput, Principal, Tenancy};
 
 /// The signed-in caller, put into each request by the gateway.
@@ -66,7 +66,7 @@ pub enum CommunityStatusGql {
 }
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "CourtyardKind")]
+#[graphql(name = "CourtyardKind", remote = "crate::model::CourtyardKind")]
 pub enum CourtyardKindGql {
     /// 院落
     Courtyard,
@@ -112,7 +112,7 @@ pub struct MembershipGql {
 impl From<&model::Membership> for MembershipGql {
     fn from(m: &model::Membership) -> Self {
         MembershipGql {
-            role: m.role().map(RoleGql::from).unwrap_or(RoleGql::Resident),
+            role: m.role.into(),
             district_code: m.district_code.clone(),
             community_slug: m.community_slug.clone(),
         }
@@ -195,10 +195,8 @@ impl From<model::Community> for CommunityGql {
     fn from(c: model::Community) -> Self {
         CommunityGql {
             id: ID(c.id.to_string()),
-            status: c.status().into(),
-            kind: CommunityKind::parse(&c.kind)
-                .unwrap_or(CommunityKind::Mixed)
-                .into(),
+            status: c.status.into(),
+            kind: c.kind.into(),
             slug: c.slug,
             name: c.name,
             households: c.households,
@@ -224,11 +222,7 @@ impl From<model::Courtyard> for CourtyardGql {
         CourtyardGql {
             id: ID(c.id.to_string()),
             name: c.name,
-            kind: if c.kind == "grid" {
-                CourtyardKindGql::Grid
-            } else {
-                CourtyardKindGql::Courtyard
-            },
+            kind: c.kind.into(),
             households: c.households,
         }
     }
@@ -556,10 +550,7 @@ impl TenancyMutation {
         input: CreateCourtyardInput,
     ) -> async_graphql::Result<CourtyardGql> {
         let scope = infra::graphql::community(ctx)?;
-        let kind = match input.kind {
-            CourtyardKindGql::Courtyard => "courtyard",
-            CourtyardKindGql::Grid => "grid",
-        };
+        let kind = input.kind.into();
         let c = tenancy(ctx)
             .create_courtyard(
                 &scope.tenant,

@@ -120,7 +120,9 @@ impl Password {
 }
 
 /// Community type from the seed reports (老旧院落, 安置小区, 商品房, 公租房, 大学城, 职工宿舍).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Stored as text; an unknown value in a row is a decoding error, never a default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
 pub enum CommunityKind {
     OldCourtyard,
     Resettlement,
@@ -157,7 +159,9 @@ impl CommunityKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Active ⇄ suspended → archived; never deleted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
 pub enum CommunityStatus {
     Active,
     Suspended,
@@ -170,13 +174,6 @@ impl CommunityStatus {
             CommunityStatus::Active => "active",
             CommunityStatus::Suspended => "suspended",
             CommunityStatus::Archived => "archived",
-        }
-    }
-    pub fn parse(s: &str) -> CommunityStatus {
-        match s {
-            "suspended" => CommunityStatus::Suspended,
-            "archived" => CommunityStatus::Archived,
-            _ => CommunityStatus::Active,
         }
     }
 }
@@ -196,10 +193,10 @@ pub struct Community {
     pub district_id: Uuid,
     pub slug: String,
     pub name: String,
-    pub kind: String,
+    pub kind: CommunityKind,
     pub households: Option<i32>,
     pub residents: Option<i32>,
-    pub status: String,
+    pub status: CommunityStatus,
     pub schema_name: String,
     pub role_name: String,
     pub schema_version: i32,
@@ -207,9 +204,6 @@ pub struct Community {
 }
 
 impl Community {
-    pub fn status(&self) -> CommunityStatus {
-        CommunityStatus::parse(&self.status)
-    }
     pub fn tenant(&self) -> infra::Tenant {
         infra::Tenant {
             community_id: self.id,
@@ -239,7 +233,7 @@ pub struct Account {
 pub struct Membership {
     pub id: Uuid,
     pub account_id: Uuid,
-    pub role: String,
+    pub role: infra::Role,
     pub district_id: Option<Uuid>,
     pub community_id: Option<Uuid>,
     /// Filled by the query that loads memberships with their scope's path.
@@ -247,10 +241,12 @@ pub struct Membership {
     pub community_slug: Option<String>,
 }
 
-impl Membership {
-    pub fn role(&self) -> Option<infra::Role> {
-        infra::Role::parse(&self.role)
-    }
+/// 院落 or 网格.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum CourtyardKind {
+    Courtyard,
+    Grid,
 }
 
 /// Courtyard or grid (院落 / 网格) inside a community.
@@ -258,7 +254,7 @@ impl Membership {
 pub struct Courtyard {
     pub id: Uuid,
     pub name: String,
-    pub kind: String,
+    pub kind: CourtyardKind,
     pub households: Option<i32>,
 }
 

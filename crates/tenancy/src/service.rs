@@ -56,21 +56,21 @@ impl Principal {
     pub fn is_platform_admin(&self) -> bool {
         self.memberships
             .iter()
-            .any(|m| m.role() == Some(Role::PlatformAdmin))
+            .any(|m| m.role == Role::PlatformAdmin)
     }
 
     /// Is this account a district admin (or platform admin) over a district with this path?
     pub fn admin_over(&self, district_path: &[Uuid]) -> bool {
         self.is_platform_admin()
             || self.memberships.iter().any(|m| {
-                m.role() == Some(Role::DistrictAdmin)
+                m.role == Role::DistrictAdmin
                     && m.district_id.is_some_and(|d| district_path.contains(&d))
             })
     }
 
     fn viewer_over(&self, district_path: &[Uuid]) -> bool {
         self.memberships.iter().any(|m| {
-            m.role() == Some(Role::DistrictViewer)
+            m.role == Role::DistrictViewer
                 && m.district_id.is_some_and(|d| district_path.contains(&d))
         })
     }
@@ -79,7 +79,7 @@ impl Principal {
         self.memberships
             .iter()
             .filter(|m| m.community_id == Some(community_id))
-            .filter_map(Membership::role)
+            .map(|m| m.role)
             .collect()
     }
 
@@ -91,7 +91,7 @@ impl Principal {
         Some(
             self.memberships
                 .iter()
-                .filter(|m| matches!(m.role(), Some(Role::DistrictAdmin | Role::DistrictViewer)))
+                .filter(|m| matches!(m.role, Role::DistrictAdmin | Role::DistrictViewer))
                 .filter_map(|m| m.district_id)
                 .collect(),
         )
@@ -179,7 +179,7 @@ impl Tenancy {
         if access.roles.is_empty() && !access.admin_above && !access.viewer_above {
             return Err(AppError::forbidden());
         }
-        match community.status() {
+        match community.status {
             CommunityStatus::Active => Ok((community.tenant(), access)),
             CommunityStatus::Suspended => Err(TenancyError::Suspended.into()),
             CommunityStatus::Archived => Err(TenancyError::Archived.into()),
@@ -322,7 +322,7 @@ impl Tenancy {
             district_id: new.district_id,
             slug: new.slug.as_str(),
             name: new.name.as_str(),
-            kind: new.kind.as_str(),
+            kind: new.kind,
             households: new.households,
             residents: new.residents,
             schema_name: &schema,
@@ -371,13 +371,13 @@ impl Tenancy {
         let community = db::lock_community(&mut tx, community.id).await?;
         use CommunityStatus::*;
         let allowed = matches!(
-            (community.status(), to),
+            (community.status, to),
             (Active, Suspended) | (Suspended, Active) | (Active | Suspended, Archived)
         );
         if !allowed {
             return Err(TenancyError::Transition.into());
         }
-        let updated = db::set_status(&mut tx, community.id, to.as_str()).await?;
+        let updated = db::set_status(&mut tx, community.id, to).await?;
         tx.commit().await?;
         Ok(updated)
     }
@@ -392,8 +392,8 @@ impl Tenancy {
     ) -> AppResult<Account> {
         let may = actor.memberships.iter().any(|m| {
             matches!(
-                m.role(),
-                Some(Role::PlatformAdmin | Role::DistrictAdmin | Role::CommunityAdmin)
+                m.role,
+                Role::PlatformAdmin | Role::DistrictAdmin | Role::CommunityAdmin
             )
         });
         if !may {
@@ -497,7 +497,7 @@ impl Tenancy {
         db::insert_membership(
             &mut tx,
             g.account_id,
-            g.role.as_str(),
+            g.role,
             district_id,
             community_id,
             actor.map(Principal::account_id),
@@ -511,14 +511,8 @@ impl Tenancy {
     pub async fn revoke_role(&self, actor: &Principal, g: GrantInput) -> AppResult<bool> {
         let mut tx = self.db.begin().await?;
         let (district_id, community_id) = self.grant_scope(&mut tx, Some(actor), &g).await?;
-        let removed = db::delete_membership(
-            &mut tx,
-            g.account_id,
-            g.role.as_str(),
-            district_id,
-            community_id,
-        )
-        .await?;
+        let removed =
+            db::delete_membership(&mut tx, g.account_id, g.role, district_id, community_id).await?;
         tx.commit().await?;
         Ok(removed)
     }
@@ -537,7 +531,7 @@ impl Tenancy {
         tenant: &Tenant,
         access: &CommunityAccess,
         name: &str,
-        kind: &str,
+        kind: CourtyardKind,
         households: Option<i32>,
     ) -> AppResult<Courtyard> {
         access.require_staff()?;

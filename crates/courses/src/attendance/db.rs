@@ -3,12 +3,14 @@
 use sqlx::PgConnection;
 use uuid::Uuid;
 
+use crate::model::AttendanceMethod;
+
 /// `false` when this learner was already recorded for the session.
 pub async fn insert_attendance(
     conn: &mut PgConnection,
     session: Uuid,
     learner: Uuid,
-    method: &str,
+    method: AttendanceMethod,
     present: bool,
     by: Uuid,
 ) -> sqlx::Result<bool> {

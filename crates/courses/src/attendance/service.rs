@@ -87,14 +87,14 @@ pub async fn check_in(
         .await?
         .ok_or(CoursesError::InvalidCode)?;
     match crate::enrolment::db::active_enrolment(&mut tx, s.course_id, learner.id).await? {
-        Some(e) if e.status == "enrolled" => {}
+        Some(e) if e.status == EnrolmentStatus::Enrolled => {}
         _ => return Err(CoursesError::NotEnrolled.into()),
     }
     if !db::insert_attendance(
         &mut tx,
         s.id,
         learner.id,
-        "qr",
+        AttendanceMethod::Qr,
         true,
         scope.access.account_id,
     )
@@ -120,7 +120,7 @@ pub async fn mark_attendance(
         .ok_or_else(|| not_found("session"))?;
     require_teaching(&mut tx, scope, s.course_id).await?;
     match crate::enrolment::db::active_enrolment(&mut tx, s.course_id, learner_id).await? {
-        Some(e) if e.status == "enrolled" => {}
+        Some(e) if e.status == EnrolmentStatus::Enrolled => {}
         _ => return Err(CoursesError::NotEnrolled.into()),
     }
     db::upsert_attendance(&mut tx, s.id, learner_id, present, scope.access.account_id).await?;

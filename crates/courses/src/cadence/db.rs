@@ -19,7 +19,7 @@ pub async fn insert_cadence_target(
     )
     .bind(Uuid::now_v7())
     .bind(name)
-    .bind(period.as_str())
+    .bind(period)
     .bind(min)
     .bind(public_only)
     .fetch_one(conn)

@@ -4,7 +4,7 @@ use async_graphql::{Context, ID, Object, SimpleObject};
 use infra::graphql::Date;
 
 use crate::graphql::*;
-use crate::model::{self, CadencePeriod};
+use crate::model::{self};
 use crate::service as svc;
 
 #[derive(SimpleObject)]
@@ -21,9 +21,7 @@ impl From<model::CadenceTarget> for CadenceTargetGql {
     fn from(t: model::CadenceTarget) -> Self {
         CadenceTargetGql {
             id: id(t.id),
-            period: CadencePeriod::parse(&t.period)
-                .unwrap_or(CadencePeriod::Month)
-                .into(),
+            period: t.period.into(),
             name: t.name,
             min_sessions: t.min_sessions,
             public_benefit_only: t.public_benefit_only,

@@ -92,7 +92,7 @@ pub async fn cadence_report(
     Ok(targets
         .into_iter()
         .map(|t| {
-            let periods: Vec<(NaiveDate, i64, bool)> = if t.period == "week" {
+            let periods: Vec<(NaiveDate, i64, bool)> = if t.period == CadencePeriod::Week {
                 mondays
                     .iter()
                     .map(|m| {

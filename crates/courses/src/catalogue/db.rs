@@ -45,7 +45,7 @@ pub async fn insert_course(
     conn: &mut PgConnection,
     c: &CourseInput,
     title: &str,
-    status: &str,
+    status: CourseStatus,
     demand: Option<&str>,
 ) -> sqlx::Result<Course> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
@@ -56,10 +56,10 @@ pub async fn insert_course(
     .bind(Uuid::now_v7())
     .bind(title)
     .bind(&c.category)
-    .bind(c.audience.as_str())
+    .bind(c.audience)
     .bind(c.min_age)
     .bind(c.max_age)
-    .bind(c.format.as_str())
+    .bind(c.format)
     .bind(c.public_benefit)
     .bind(c.fee_cents)
     .bind(c.club_id)
@@ -74,7 +74,7 @@ pub async fn insert_course(
 pub async fn set_course_status(
     conn: &mut PgConnection,
     id: Uuid,
-    status: &str,
+    status: CourseStatus,
 ) -> sqlx::Result<Option<Course>> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "UPDATE courses SET status = $2 WHERE id = $1 RETURNING {COURSE}"

@@ -69,7 +69,7 @@ pub struct CourseGql {
     waitlist_count: i64,
     materials: Option<String>,
     /// proposed (from a survey), open or closed.
-    status: String,
+    status: CourseStatusGql,
     teachers: Vec<TeacherGql>,
     sessions: Vec<SessionGql>,
     average_rating: Option<f64>,
@@ -80,8 +80,8 @@ pub(crate) fn course(v: svc::CourseView, scope: &CommunityScope, secrets: &Secre
     let c = v.course;
     CourseGql {
         id: id(c.id),
-        audience: audience(&c.audience),
-        format: format(&c.format),
+        audience: c.audience.into(),
+        format: c.format.into(),
         club_id: c.club_id.map(id),
         title: c.title,
         category: c.category,
@@ -93,7 +93,7 @@ pub(crate) fn course(v: svc::CourseView, scope: &CommunityScope, secrets: &Secre
         enrolled_count: c.enrolled,
         waitlist_count: v.waitlisted,
         materials: c.materials,
-        status: c.status,
+        status: c.status.into(),
         teachers: v
             .teachers
             .into_iter()

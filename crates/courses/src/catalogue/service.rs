@@ -38,7 +38,7 @@ pub async fn add_category(
 pub(crate) async fn insert_course(
     tx: &mut TenantTx,
     input: &CourseInput,
-    status: &str,
+    status: CourseStatus,
     demand: Option<&str>,
 ) -> AppResult<Course> {
     let title = text(&input.title, 100, "课程名称")?;
@@ -79,7 +79,7 @@ pub async fn create_course(
 ) -> AppResult<Course> {
     scope.access.require_staff()?;
     let mut tx = database.tenant_tx(&scope.tenant).await?;
-    let c = insert_course(&mut tx, &input, "open", None).await?;
+    let c = insert_course(&mut tx, &input, CourseStatus::Open, None).await?;
     tx.commit().await?;
     Ok(c)
 }
@@ -94,7 +94,11 @@ pub async fn set_course_open(
 ) -> AppResult<Course> {
     scope.access.require_staff()?;
     let mut tx = database.tenant_tx(&scope.tenant).await?;
-    let status = if open { "open" } else { "closed" };
+    let status = if open {
+        CourseStatus::Open
+    } else {
+        CourseStatus::Closed
+    };
     let c = db::set_course_status(&mut tx, course_id, status)
         .await?
         .ok_or_else(|| not_found("course"))?;

@@ -67,7 +67,7 @@ pub async fn upsert_club_member(
     )
     .bind(club)
     .bind(learner)
-    .bind(role.as_str())
+    .bind(role)
     .execute(conn)
     .await?;
     Ok(())

@@ -4,7 +4,7 @@ use async_graphql::connection::Connection;
 use async_graphql::{Context, ID, Object, SimpleObject};
 
 use crate::graphql::*;
-use crate::model::{self, ClubRole};
+use crate::model::{self};
 use crate::service as svc;
 
 #[derive(SimpleObject)]
@@ -74,7 +74,7 @@ impl ClubsQuery {
                     .map(|m| ClubMemberGql {
                         learner_id: id(m.learner_id),
                         name: m.name.clone(),
-                        role: ClubRole::parse(&m.role).unwrap_or(ClubRole::Member).into(),
+                        role: m.role.into(),
                     })
                     .collect(),
                 name: c.name,

@@ -35,7 +35,7 @@ pub async fn insert_enrolment(
     .bind(Uuid::now_v7())
     .bind(course)
     .bind(learner)
-    .bind(status.as_str())
+    .bind(status)
     .bind(by)
     .fetch_one(conn)
     .await
@@ -57,7 +57,7 @@ pub async fn set_enrolment_status(
 ) -> sqlx::Result<()> {
     sqlx::query("UPDATE enrolments SET status = $2, updated_at = now() WHERE id = $1")
         .bind(id)
-        .bind(status.as_str())
+        .bind(status)
         .execute(conn)
         .await?;
     Ok(())

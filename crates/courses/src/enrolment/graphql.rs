@@ -26,9 +26,7 @@ pub(crate) fn enrolment(
         id: id(e.id),
         course_id: id(e.course_id),
         learner_id: id(e.learner_id),
-        status: model::EnrolmentStatus::parse(&e.status)
-            .unwrap_or(model::EnrolmentStatus::Cancelled)
-            .into(),
+        status: e.status.into(),
         learner_name: name,
         waitlist_position: position,
     }
@@ -46,7 +44,7 @@ impl EnrolmentQuery {
         Ok(rows
             .into_iter()
             .map(|(e, n)| {
-                let pos = (e.status == "waitlisted").then(|| {
+                let pos = (e.status == model::EnrolmentStatus::Waitlisted).then(|| {
                     waiting += 1;
                     waiting
                 });

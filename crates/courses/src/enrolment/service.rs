@@ -31,7 +31,7 @@ pub async fn enrol(
     let course = crate::catalogue::db::course(&mut tx, course_id)
         .await?
         .ok_or_else(|| not_found("course"))?;
-    if course.status != "open" {
+    if course.status != CourseStatus::Open {
         return Err(CoursesError::CourseNotOpen.into());
     }
     check_audience(&course, &learner)?;
@@ -93,7 +93,7 @@ pub async fn enrol(
 }
 
 pub(crate) fn check_audience(course: &Course, learner: &Learner) -> AppResult<()> {
-    let audience = Audience::parse(&course.audience).unwrap_or(Audience::All);
+    let audience = course.audience;
     let age = learner.age();
     let ranged = course.min_age.is_some() || course.max_age.is_some();
     if age.is_none() && (ranged || audience != Audience::All) {
@@ -119,11 +119,11 @@ pub async fn cancel(
         .await?
         .ok_or_else(|| not_found("enrolment"))?;
     acting_for(&mut tx, scope, Some(e.learner_id)).await?;
-    if e.status == "cancelled" {
+    if e.status == EnrolmentStatus::Cancelled {
         return Err(CoursesError::AlreadyCancelled.into());
     }
     db::set_enrolment_status(&mut tx, e.id, EnrolmentStatus::Cancelled).await?;
-    let promoted = if e.status == "enrolled" {
+    let promoted = if e.status == EnrolmentStatus::Enrolled {
         db::promote_first_waiting(&mut tx, e.course_id).await?
     } else {
         None

@@ -26,7 +26,7 @@ pub async fn insert_exhibition(
     )))
     .bind(Uuid::now_v7())
     .bind(title)
-    .bind(kind.as_str())
+    .bind(kind)
     .bind(starts)
     .bind(ends)
     .fetch_one(conn)

@@ -8,7 +8,7 @@ use infra::AppError;
 use infra::graphql::Date;
 
 use crate::graphql::*;
-use crate::model::{self, ExhibitionKind};
+use crate::model::{self};
 use crate::service as svc;
 
 #[derive(SimpleObject)]
@@ -70,9 +70,7 @@ pub struct ExhibitionGql {
 pub(crate) fn exhibition(e: model::Exhibition, works: Vec<WorkGql>) -> ExhibitionGql {
     ExhibitionGql {
         id: id(e.id),
-        kind: ExhibitionKind::parse(&e.kind)
-            .unwrap_or(ExhibitionKind::Painting)
-            .into(),
+        kind: e.kind.into(),
         title: e.title,
         starts_on: Date(e.starts_on),
         ends_on: Date(e.ends_on),

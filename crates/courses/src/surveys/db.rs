@@ -41,7 +41,7 @@ pub async fn insert_question(
     .bind(Uuid::now_v7())
     .bind(survey)
     .bind(position)
-    .bind(kind.as_str())
+    .bind(kind)
     .bind(prompt)
     .bind(options)
     .fetch_one(conn)

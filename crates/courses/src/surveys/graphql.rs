@@ -7,7 +7,6 @@ use infra::AppResult;
 
 use crate::catalogue::graphql::{CourseGql, CreateCourseInput, course_by_id};
 use crate::graphql::*;
-use crate::model::QuestionKind;
 use crate::service::{self as svc, AnswerInput, QuestionInput};
 
 #[derive(SimpleObject)]
@@ -50,9 +49,7 @@ pub(crate) fn survey(v: svc::SurveyView) -> SurveyGql {
             .map(|(q, t)| QuestionGql {
                 id: id(q.id),
                 position: q.position,
-                kind: QuestionKind::parse(&q.kind)
-                    .unwrap_or(QuestionKind::Text)
-                    .into(),
+                kind: q.kind.into(),
                 prompt: q.prompt,
                 options: q.options,
                 threshold_reached: t.iter().map(|n| *n >= threshold).collect(),

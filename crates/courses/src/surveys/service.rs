@@ -102,7 +102,7 @@ pub async fn answer_survey(
         let q = questions
             .get(&a.question_id)
             .ok_or(CoursesError::BadAnswer)?;
-        let kind = QuestionKind::parse(&q.kind).unwrap_or(QuestionKind::Text);
+        let kind = q.kind;
         let value = match kind {
             QuestionKind::Single | QuestionKind::Multiple => {
                 let mut c = a.choices.clone();
@@ -263,7 +263,7 @@ pub async fn propose_course(
         input.title = label;
     }
     let demand = format!("{}:{}:{}", survey.id, q.id, option);
-    let c = insert_course(&mut tx, &input, "proposed", Some(&demand)).await?;
+    let c = insert_course(&mut tx, &input, CourseStatus::Proposed, Some(&demand)).await?;
     tx.commit().await?;
     Ok(c)
 }

@@ -15,7 +15,7 @@ pub struct NewTeacher<'a> {
     pub phone_encrypted: Option<String>,
     pub account_id: Option<Uuid>,
     pub learner_id: Option<Uuid>,
-    pub status: &'a str,
+    pub status: TeacherStatus,
     pub teaches_in: &'a [String],
 }
 
@@ -26,7 +26,7 @@ pub async fn insert_teacher(conn: &mut PgConnection, t: &NewTeacher<'_>) -> sqlx
     )))
     .bind(Uuid::now_v7())
     .bind(t.name)
-    .bind(t.kind.as_str())
+    .bind(t.kind)
     .bind(t.skills)
     .bind(&t.phone_encrypted)
     .bind(t.account_id)

@@ -42,8 +42,8 @@ pub(crate) fn teacher(
         });
     TeacherGql {
         id: id(t.id),
-        kind: teacher_kind(&t.kind),
-        candidate: t.status == "candidate",
+        kind: t.kind.into(),
+        candidate: t.status == model::TeacherStatus::Candidate,
         name: t.name,
         skills: t.skills,
         phone,

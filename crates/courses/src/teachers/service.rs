@@ -71,7 +71,7 @@ pub async fn create_teacher(
             phone_encrypted: phone,
             account_id,
             learner_id: input.learner_id,
-            status: "active",
+            status: TeacherStatus::Active,
             teaches_in: &input.teaches_in,
         },
     )

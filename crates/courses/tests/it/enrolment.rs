@@ -1,7 +1,7 @@
 //! Capacity can never be exceeded, the waiting list is served in order, audience rules hold.
 
 use chrono::NaiveDate;
-use courses::model::Audience;
+use courses::model::{Audience, EnrolmentStatus};
 use courses::service as svc;
 
 use crate::{Env, code, course_input};
@@ -40,13 +40,13 @@ async fn two_hundred_residents_racing_for_ten_seats() {
     assert_eq!(
         roster
             .iter()
-            .filter(|(e, _)| e.status == "enrolled")
+            .filter(|(e, _)| e.status == EnrolmentStatus::Enrolled)
             .count(),
         10
     );
     let waiting: Vec<i64> = roster
         .iter()
-        .filter(|(e, _)| e.status == "waitlisted")
+        .filter(|(e, _)| e.status == EnrolmentStatus::Waitlisted)
         .map(|(e, _)| e.queued)
         .collect();
     assert_eq!(waiting.len(), 190);
@@ -60,13 +60,13 @@ async fn two_hundred_residents_racing_for_ten_seats() {
     // One cancelled seat promotes exactly one: the first of the list.
     let first_waiting = roster
         .iter()
-        .find(|(e, _)| e.status == "waitlisted")
+        .find(|(e, _)| e.status == EnrolmentStatus::Waitlisted)
         .unwrap()
         .0
         .id;
     let seat = roster
         .iter()
-        .find(|(e, _)| e.status == "enrolled")
+        .find(|(e, _)| e.status == EnrolmentStatus::Enrolled)
         .unwrap()
         .0
         .id;
@@ -84,7 +84,7 @@ async fn two_hundred_residents_racing_for_ten_seats() {
     let roster = svc::roster(&env.db, &staff, course.id).await.unwrap();
     let seats: Vec<_> = roster
         .iter()
-        .filter(|(e, _)| e.status == "enrolled")
+        .filter(|(e, _)| e.status == EnrolmentStatus::Enrolled)
         .map(|(e, _)| e.id)
         .take(10)
         .collect();
@@ -209,4 +209,20 @@ async fn audience_and_age_rules_and_guardians() {
     );
     let e = svc::enrol(&env.db, &staff, elderly.id, Some(child.id)).await;
     assert_eq!(code(e), "BAD_USER_INPUT", "a child is not 老朋友");
+}
+
+/// A status the code does not know is a decoding error, never a silent default.
+#[tokio::test]
+async fn an_unknown_status_is_an_error_not_a_default() {
+    let env = Env::new().await;
+    let mut tx = env.db.tenant_tx(&env.alpha).await.unwrap();
+    let known: EnrolmentStatus = sqlx::query_scalar("SELECT 'waitlisted'::text")
+        .fetch_one(&mut *tx)
+        .await
+        .unwrap();
+    assert_eq!(known, EnrolmentStatus::Waitlisted);
+    let unknown: Result<EnrolmentStatus, _> = sqlx::query_scalar("SELECT 'paused'::text")
+        .fetch_one(&mut *tx)
+        .await;
+    assert!(unknown.is_err(), "{unknown:?}");
 }

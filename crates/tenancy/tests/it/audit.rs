@@ -33,7 +33,13 @@ async fn a_mutation_commits_with_its_audit_row_or_not_at_all() {
         let (tenancy, tenant, staff) = (env.tenancy.clone(), a.tenant(), staff.clone());
         let fut = async move {
             tenancy
-                .create_courtyard(&tenant, &staff, name, "courtyard", None)
+                .create_courtyard(
+                    &tenant,
+                    &staff,
+                    name,
+                    tenancy::model::CourtyardKind::Courtyard,
+                    None,
+                )
                 .await
         };
         (scope.clone(), infra::audit::scope(scope, fut))

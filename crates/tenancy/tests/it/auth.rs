@@ -269,14 +269,14 @@ async fn a_community_admin_grants_only_inside_their_community() {
             .await
             .unwrap()
     );
-    let roles: Vec<String> = t
+    let roles: Vec<Role> = t
         .memberships(target.account_id())
         .await
         .unwrap()
         .into_iter()
         .map(|m| m.role)
         .collect();
-    assert_eq!(roles, vec!["resident"]);
+    assert_eq!(roles, vec![Role::Resident]);
 }
 
 #[tokio::test]
