@@ -496,7 +496,8 @@ async fn college(
                 teacher_ids: vec![teacher.id],
             },
         )
-        .await?;
+        .await?
+        .course;
         // Weekly at 19:00 China time (11:00 UTC), starting on a weekday of this week.
         let day = first_monday + Duration::days(i as i64 % 5);
         let starts = day.and_hms_opt(11, 0, 0).expect("valid time").and_utc();

@@ -5,7 +5,6 @@ use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use infra::crypto::Secrets;
 use infra::{AppResult, CommunityScope};
-use uuid::Uuid;
 
 use crate::graphql::*;
 use crate::model;
@@ -157,15 +156,6 @@ pub struct AddSessionsInput {
     place: String,
 }
 
-/// One course with its teachers and sessions (the `course` query, and what mutations return).
-pub(crate) async fn course_by_id(
-    ctx: &Context<'_>,
-    s: &CommunityScope,
-    id: Uuid,
-) -> Res<CourseGql> {
-    Ok(course(svc::course(db(ctx), s, id).await?, s, secrets(ctx)))
-}
-
 #[derive(Default)]
 pub struct CatalogueQuery;
 
@@ -202,7 +192,12 @@ impl CatalogueQuery {
     }
 
     async fn course(&self, ctx: &Context<'_>, id: ID) -> Res<CourseGql> {
-        course_by_id(ctx, scope(ctx)?, uuid(&id)?).await
+        let s = scope(ctx)?;
+        Ok(course(
+            svc::course(db(ctx), s, uuid(&id)?).await?,
+            s,
+            secrets(ctx),
+        ))
     }
 }
 
@@ -225,8 +220,8 @@ impl CatalogueMutation {
 
     async fn create_course(&self, ctx: &Context<'_>, input: CreateCourseInput) -> Res<CourseGql> {
         let s = scope(ctx)?;
-        let c = svc::create_course(db(ctx), s, input.into_input()?).await?;
-        course_by_id(ctx, s, c.id).await
+        let v = svc::create_course(db(ctx), s, input.into_input()?).await?;
+        Ok(course(v, s, secrets(ctx)))
     }
 
     /// Open a course (e.g. one proposed from a survey) for enrolment, or close it (staff).
@@ -237,8 +232,8 @@ impl CatalogueMutation {
         open: bool,
     ) -> Res<CourseGql> {
         let s = scope(ctx)?;
-        let c = svc::set_course_open(db(ctx), s, uuid(&course_id)?, open).await?;
-        course_by_id(ctx, s, c.id).await
+        let v = svc::set_course_open(db(ctx), s, uuid(&course_id)?, open).await?;
+        Ok(course(v, s, secrets(ctx)))
     }
 
     /// Add one session, or `weeks` weekly sessions, to a course's timetable.

@@ -72,16 +72,18 @@ pub(crate) async fn insert_course(
     Ok(course)
 }
 
+/// Create a course; returns its view, read in the transaction that wrote it.
 pub async fn create_course(
     database: &Db,
     scope: &CommunityScope,
     input: CourseInput,
-) -> AppResult<Course> {
+) -> AppResult<CourseView> {
     scope.access.require_staff()?;
     let mut tx = database.tenant_tx(&scope.tenant).await?;
     let c = insert_course(&mut tx, &input, CourseStatus::Open, None).await?;
+    let view = view_of(&mut tx, c).await?;
     tx.commit().await?;
-    Ok(c)
+    Ok(view)
 }
 
 /// Open a proposed course for enrolment, or close a course (staff). Enrolments stay as they
@@ -91,7 +93,7 @@ pub async fn set_course_open(
     scope: &CommunityScope,
     course_id: Uuid,
     open: bool,
-) -> AppResult<Course> {
+) -> AppResult<CourseView> {
     scope.access.require_staff()?;
     let mut tx = database.tenant_tx(&scope.tenant).await?;
     let status = if open {
@@ -102,8 +104,9 @@ pub async fn set_course_open(
     let c = db::set_course_status(&mut tx, course_id, status)
         .await?
         .ok_or_else(|| not_found("course"))?;
+    let view = view_of(&mut tx, c).await?;
     tx.commit().await?;
-    Ok(c)
+    Ok(view)
 }
 
 /// A course with what a listing shows of it.
@@ -118,6 +121,14 @@ pub struct CourseView {
 }
 
 /// Courses with their teachers, sessions and counts: four queries whatever the page size.
+/// One course's view, in the caller's transaction (a write returns what it wrote).
+pub(crate) async fn view_of(tx: &mut TenantTx, course: Course) -> AppResult<CourseView> {
+    Ok(views(tx, vec![course])
+        .await?
+        .pop()
+        .expect("one view per course"))
+}
+
 pub(crate) async fn views(tx: &mut TenantTx, courses: Vec<Course>) -> AppResult<Vec<CourseView>> {
     let ids: Vec<Uuid> = courses.iter().map(|c| c.id).collect();
     let mut teachers: HashMap<Uuid, Vec<Teacher>> = HashMap::new();

@@ -5,7 +5,7 @@ use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use infra::AppResult;
 
-use crate::catalogue::graphql::{CourseGql, CreateCourseInput, course_by_id};
+use crate::catalogue::graphql::{CourseGql, CreateCourseInput, course};
 use crate::graphql::*;
 use crate::service::{self as svc, AnswerInput, QuestionInput};
 
@@ -167,7 +167,7 @@ impl SurveysMutation {
         input: CreateCourseInput,
     ) -> Res<CourseGql> {
         let s = scope(ctx)?;
-        let c = svc::propose_course(
+        let v = svc::propose_course(
             db(ctx),
             s,
             uuid(&survey_id)?,
@@ -176,6 +176,6 @@ impl SurveysMutation {
             input.into_input()?,
         )
         .await?;
-        course_by_id(ctx, s, c.id).await
+        Ok(course(v, s, secrets(ctx)))
     }
 }

@@ -229,7 +229,7 @@ pub async fn propose_course(
     question_id: Uuid,
     option: i32,
     mut input: CourseInput,
-) -> AppResult<Course> {
+) -> AppResult<crate::catalogue::service::CourseView> {
     scope.access.require_staff()?;
     let mut tx = database.tenant_tx(&scope.tenant).await?;
     let survey = db::survey(&mut tx, survey_id)
@@ -264,6 +264,7 @@ pub async fn propose_course(
     }
     let demand = format!("{}:{}:{}", survey.id, q.id, option);
     let c = insert_course(&mut tx, &input, CourseStatus::Proposed, Some(&demand)).await?;
+    let view = crate::catalogue::service::view_of(&mut tx, c).await?;
     tx.commit().await?;
-    Ok(c)
+    Ok(view)
 }

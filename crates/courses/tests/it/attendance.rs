@@ -13,7 +13,8 @@ async fn qr_codes_are_refused_when_replayed_forged_foreign_or_out_of_time() {
     let staff = env.staff();
     let course = svc::create_course(&env.db, &staff, course_input("摄影", 10, Audience::All))
         .await
-        .unwrap();
+        .unwrap()
+        .course;
     let teacher = env.teacher_of(course.id, "李老师").await;
     let now = Utc::now();
     let add = |start| SessionsInput {
@@ -137,7 +138,8 @@ async fn teachers_mark_attendance_from_the_roster() {
     let staff = env.staff();
     let course = svc::create_course(&env.db, &staff, course_input("合唱", 10, Audience::All))
         .await
-        .unwrap();
+        .unwrap()
+        .course;
     let teacher = env.teacher_of(course.id, "李老师").await;
     let sessions = svc::add_sessions(
         &env.db,

@@ -12,7 +12,8 @@ async fn two_hundred_residents_racing_for_ten_seats() {
     let staff = env.staff();
     let course = svc::create_course(&env.db, &staff, course_input("太极拳", 10, Audience::All))
         .await
-        .unwrap();
+        .unwrap()
+        .course;
 
     let residents: Vec<_> = (0..200)
         .map(|i| env.scope(&env.alpha, &format!("居民{i}"), &[]))
@@ -110,7 +111,8 @@ async fn the_database_refuses_a_seat_past_capacity_even_from_raw_sql() {
     let staff = env.staff();
     let course = svc::create_course(&env.db, &staff, course_input("书法", 1, Audience::All))
         .await
-        .unwrap();
+        .unwrap()
+        .course;
     svc::enrol(&env.db, &env.scope(&env.alpha, "甲", &[]), course.id, None)
         .await
         .unwrap();
@@ -141,14 +143,16 @@ async fn audience_and_age_rules_and_guardians() {
         course_input("老年智能手机课", 20, Audience::Elderly),
     )
     .await
-    .unwrap();
+    .unwrap()
+    .course;
     let children = svc::create_course(
         &env.db,
         &staff,
         course_input("童趣园剪纸", 20, Audience::Children),
     )
     .await
-    .unwrap();
+    .unwrap()
+    .course;
     let grandma = env.scope(&env.alpha, "陈启惠", &[]);
     let parent = env.scope(&env.alpha, "王女士", &[]);
 

@@ -101,7 +101,8 @@ async fn a_survey_becomes_a_course_and_a_talent_a_teacher() {
         course_input("", 20, Audience::All),
     )
     .await
-    .unwrap();
+    .unwrap()
+    .course;
     assert_eq!(
         (proposed.title.as_str(), proposed.status.as_str()),
         ("非洲鼓", "proposed")
@@ -180,7 +181,10 @@ async fn evaluations_cadence_clubs_and_the_learner_record() {
     );
     let mut input = course_input("手机摄影", 10, Audience::All);
     input.teacher_ids = vec![teacher.id];
-    let course = svc::create_course(&env.db, &staff, input).await.unwrap();
+    let course = svc::create_course(&env.db, &staff, input)
+        .await
+        .unwrap()
+        .course;
     let start = Utc::now() - Duration::hours(1);
     let sessions = svc::add_sessions(
         &env.db,

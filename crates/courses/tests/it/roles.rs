@@ -18,7 +18,8 @@ async fn course_with_session(env: &Env, title: &str) -> (Uuid, Uuid) {
     let staff = env.staff();
     let c = svc::create_course(&env.db, &staff, course_input(title, 10, Audience::All))
         .await
-        .unwrap();
+        .unwrap()
+        .course;
     let s = svc::add_sessions(
         &env.db,
         &staff,
