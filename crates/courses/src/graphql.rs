@@ -4,27 +4,14 @@
 
 use async_graphql::connection::{Connection, Edge};
 use async_graphql::{Context, Enum, ID, MergedObject, OutputType};
-use infra::crypto::Secrets;
-use infra::storage::ObjectStore;
-use infra::{AppError, AppResult, CommunityScope, Db};
+use infra::{AppError, AppResult, CommunityCtx};
 use uuid::Uuid;
 
 pub(crate) type Res<T> = async_graphql::Result<T>;
 
-pub(crate) fn scope<'a>(ctx: &Context<'a>) -> AppResult<&'a CommunityScope> {
+/// The request's community context (the gate admitted the caller to it).
+pub(crate) fn scope<'a>(ctx: &Context<'a>) -> AppResult<&'a CommunityCtx> {
     infra::graphql::community(ctx)
-}
-
-pub(crate) fn db<'a>(ctx: &Context<'a>) -> &'a Db {
-    ctx.data_unchecked::<Db>()
-}
-
-pub(crate) fn secrets<'a>(ctx: &Context<'a>) -> &'a Secrets {
-    ctx.data_unchecked::<Secrets>()
-}
-
-pub(crate) fn store<'a>(ctx: &Context<'a>) -> &'a ObjectStore {
-    ctx.data_unchecked::<ObjectStore>()
 }
 
 pub(crate) fn uuid(id: &ID) -> AppResult<Uuid> {

@@ -13,7 +13,7 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use infra::storage::ObjectStore;
-use infra::{AppError, CommunityScope, Db};
+use infra::{AppError, CommunityCtx, CommunityScope, Db};
 use metrics_exporter_prometheus::PrometheusHandle;
 use tenancy::Tenancy;
 use tenancy::graphql::{Caller, ClientAddr};
@@ -272,7 +272,12 @@ async fn graphql(
                 .enter_community(principal.as_ref(), slug.trim())
                 .await
             {
-                Ok((tenant, access)) => Some(CommunityScope { tenant, access }),
+                Ok((tenant, access)) => Some(CommunityCtx::new(
+                    state.db.clone(),
+                    state.tenancy.secrets().clone(),
+                    state.store.clone(),
+                    CommunityScope { tenant, access },
+                )),
                 Err(e) => {
                     let entry = infra::audit::AuditEntry {
                         account_id: principal.as_ref().map(tenancy::Principal::account_id),
@@ -410,8 +415,13 @@ async fn check_in_code(
             .await?;
         let session = uuid::Uuid::parse_str(&session_id)
             .map_err(|_| AppError::bad_input("编号格式不正确", "The id is not valid"))?;
-        let scope = CommunityScope { tenant, access };
-        courses::service::check_in_code(&state.db, state.tenancy.secrets(), &scope, session).await
+        let ctx = CommunityCtx::new(
+            state.db.clone(),
+            state.tenancy.secrets().clone(),
+            state.store.clone(),
+            CommunityScope { tenant, access },
+        );
+        courses::service::check_in_code(&ctx, session).await
     };
     if !matches!(format.as_str(), "png" | "svg") {
         return fail(AppError::not_found(

@@ -13,7 +13,7 @@ use async_graphql::extensions::{
 use async_graphql::parser::types::{Field, OperationType, Selection};
 use async_graphql::{Name, Request, ServerResult, Value, Variables};
 use infra::audit::{AuditEntry, AuditScope};
-use infra::{CommunityScope, Db};
+use infra::{CommunityCtx, Db};
 use serde_json::json;
 use tenancy::graphql::Caller;
 
@@ -69,8 +69,8 @@ impl Extension for AuditExt {
                 .and_then(|c| c.0.as_ref())
                 .map(|p| p.account_id()),
             community_id: ctx
-                .data_opt::<CommunityScope>()
-                .map(|s| s.tenant.community_id),
+                .data_opt::<CommunityCtx>()
+                .map(|c| c.tenant().community_id),
             operation: info.name.to_string(),
             request_id: meta.map(|m| m.request_id.clone()),
             client_request_id: meta.and_then(|m| m.client_request_id.clone()),

@@ -5,7 +5,7 @@ use chrono::{Duration, NaiveDate, Utc};
 use courses::model::{Audience, ClubRole, ExhibitionKind, Format, TeacherKind};
 use courses::service::{self as college_svc, CourseInput, SessionsInput, TeacherInput};
 use infra::storage::ObjectStore;
-use infra::{AppError, CommunityAccess, CommunityScope, Role};
+use infra::{AppError, CommunityAccess, CommunityCtx, CommunityScope, Role};
 use tenancy::Tenancy;
 use tenancy::model::{CommunityKind, Name, Slug};
 use tenancy::service::{GrantInput, NewAccountInput, NewCommunityParams};
@@ -199,34 +199,34 @@ pub async fn seed(t: &Tenancy, store: &ObjectStore) -> anyhow::Result<()> {
             .onboard_unchecked(&params, &infra::migrations::community())
             .await
             .map_err(fail)?;
-        let scope = CommunityScope {
-            tenant: community.tenant(),
-            access: CommunityAccess {
-                account_id: uuid::Uuid::nil(),
-                display_name: "演示数据".into(),
-                roles: vec![Role::CommunityAdmin],
-                admin_above: true,
-                viewer_above: false,
+        // The operator seeding the demo acts as an admin above the community.
+        let scope = CommunityCtx::new(
+            t.db().clone(),
+            t.secrets().clone(),
+            store.clone(),
+            CommunityScope {
+                tenant: community.tenant(),
+                access: CommunityAccess {
+                    account_id: uuid::Uuid::nil(),
+                    display_name: "演示数据".into(),
+                    roles: vec![Role::CommunityAdmin],
+                    admin_above: true,
+                    viewer_above: false,
+                },
             },
-        };
+        );
         for name in c.courtyards {
             // A courtyard that exists already is a CONFLICT: that is the idempotent case.
             let _ = t
-                .create_courtyard(
-                    &scope.tenant,
-                    &scope.access,
-                    name,
-                    tenancy::model::CourtyardKind::Courtyard,
-                    None,
-                )
+                .create_courtyard(&scope, name, tenancy::model::CourtyardKind::Courtyard, None)
                 .await;
         }
         for (name, kind, capacity) in c.spaces {
-            spaces::service::create_space(t.db(), &scope, name, kind, *capacity)
+            spaces::service::create_space(&scope, name, kind, *capacity)
                 .await
                 .map_err(fail)?;
         }
-        college(t, store, &scope, c).await.map_err(fail)?;
+        college(&scope, c).await.map_err(fail)?;
     }
     for (login, display, role, district, community) in ACCOUNTS {
         let account = match tenancy::db::account_for_login(&mut conn, login).await? {
@@ -442,17 +442,8 @@ fn demo_picture(seed: u8) -> Vec<u8> {
 }
 
 /// Courses, teachers, clubs and one exhibition, once per community.
-async fn college(
-    t: &Tenancy,
-    store: &ObjectStore,
-    scope: &CommunityScope,
-    c: &DemoCommunity,
-) -> Result<(), AppError> {
-    let db = t.db();
-    if !college_svc::courses(db, scope, None, 1, None)
-        .await?
-        .is_empty()
-    {
+async fn college(scope: &CommunityCtx, c: &DemoCommunity) -> Result<(), AppError> {
+    if !college_svc::courses(scope, None, 1, None).await?.is_empty() {
         return Ok(());
     }
     let first_monday = {
@@ -464,8 +455,6 @@ async fn college(
         courses_for(c.slug).iter().enumerate()
     {
         let teacher = college_svc::create_teacher(
-            db,
-            t.secrets(),
             scope,
             TeacherInput {
                 name: teacher.to_string(),
@@ -479,7 +468,6 @@ async fn college(
         )
         .await?;
         let course = college_svc::create_course(
-            db,
             scope,
             CourseInput {
                 title: title.to_string(),
@@ -503,7 +491,6 @@ async fn college(
         let starts = day.and_hms_opt(11, 0, 0).expect("valid time").and_utc();
         let place = c.spaces.first().map(|s| s.0).unwrap_or("社区活动室");
         college_svc::add_sessions(
-            db,
             scope,
             SessionsInput {
                 course_id: course.id,
@@ -516,7 +503,6 @@ async fn college(
         .await?;
     }
     college_svc::create_cadence_target(
-        db,
         scope,
         "每月不少于两堂公益课",
         courses::model::CadencePeriod::Month,
@@ -525,7 +511,6 @@ async fn college(
     )
     .await?;
     college_svc::create_cadence_target(
-        db,
         scope,
         "每周有课程",
         courses::model::CadencePeriod::Week,
@@ -535,25 +520,29 @@ async fn college(
     .await?;
     if c.slug == "jinzhuyuan" {
         for (federation, clubs) in JINZHUYUAN_CLUBS {
-            let f = college_svc::create_federation(db, scope, federation, None).await?;
+            let f = college_svc::create_federation(scope, federation, None).await?;
             for club in *clubs {
-                college_svc::create_club(db, scope, club, Some(f.id)).await?;
+                college_svc::create_club(scope, club, Some(f.id)).await?;
             }
         }
         // 陈启惠, 71, of the 非洲鼓 club, and her exhibition work: she records her birth date
         // herself (through the service, as the resident).
-        let resident = CommunityScope {
-            tenant: scope.tenant.clone(),
-            access: CommunityAccess {
-                account_id: uuid::Uuid::from_u128(71),
-                display_name: "陈启惠".into(),
-                roles: vec![Role::Resident],
-                admin_above: false,
-                viewer_above: false,
+        let resident = CommunityCtx::new(
+            scope.db().clone(),
+            scope.secrets().clone(),
+            scope.store().clone(),
+            CommunityScope {
+                tenant: scope.tenant().clone(),
+                access: CommunityAccess {
+                    account_id: uuid::Uuid::from_u128(71),
+                    display_name: "陈启惠".into(),
+                    roles: vec![Role::Resident],
+                    admin_above: false,
+                    viewer_above: false,
+                },
             },
-        };
+        );
         let chen = match college_svc::set_birth_date(
-            db,
             &resident,
             None,
             NaiveDate::from_ymd_opt(1955, 4, 12).expect("date"),
@@ -562,15 +551,14 @@ async fn college(
         {
             Ok(l) => l,
             // A second seeding: the date is recorded already.
-            Err(_) => college_svc::my_learners(db, &resident).await?.remove(0),
+            Err(_) => college_svc::my_learners(&resident).await?.remove(0),
         };
-        let (clubs, _, _) = college_svc::clubs(db, scope, None, 100).await?;
+        let (clubs, _, _) = college_svc::clubs(scope, None, 100).await?;
         if let Some(drum) = clubs.iter().find(|c| c.name == "非洲鼓社") {
-            college_svc::set_club_member(db, scope, drum.id, chen.id, ClubRole::Monitor).await?;
+            college_svc::set_club_member(scope, drum.id, chen.id, ClubRole::Monitor).await?;
         }
         let today = Utc::now().date_naive();
         let ex = college_svc::create_exhibition(
-            db,
             scope,
             "金竹苑社区学院成果展",
             ExhibitionKind::Handicraft,
@@ -579,11 +567,10 @@ async fn college(
         )
         .await?;
         for (i, title) in ["剪纸·福", "非洲鼓演出留影"].iter().enumerate() {
-            let work = college_svc::add_work(db, scope, ex.id, chen.id, None, title).await?;
-            college_svc::upload_photo(db, store, scope, work.id, demo_picture(i as u8 * 90))
-                .await?;
+            let work = college_svc::add_work(scope, ex.id, chen.id, None, title).await?;
+            college_svc::upload_photo(scope, work.id, demo_picture(i as u8 * 90)).await?;
         }
-        college_svc::publish_exhibition(db, scope, ex.id).await?;
+        college_svc::publish_exhibition(scope, ex.id).await?;
     }
     Ok(())
 }

@@ -1,5 +1,4 @@
 use async_graphql::{Context, Object, SimpleObject};
-use infra::Db;
 
 use crate::{model, service};
 
@@ -29,7 +28,7 @@ impl PartnersQuery {
     /// The kinds of the community's "three lists" (三张清单), in order.
     async fn list_kinds(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ListKindGql>> {
         let scope = infra::graphql::community(ctx)?;
-        let rows = service::list_kinds(ctx.data_unchecked::<Db>(), scope).await?;
+        let rows = service::list_kinds(scope).await?;
         Ok(rows.into_iter().map(Into::into).collect())
     }
 }

@@ -1,5 +1,4 @@
 use async_graphql::{Context, ID, Object, SimpleObject};
-use infra::Db;
 
 use crate::{model, service};
 
@@ -31,7 +30,7 @@ impl SpacesQuery {
     /// Shared spaces and function rooms of the community.
     async fn spaces(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<SpaceGql>> {
         let scope = infra::graphql::community(ctx)?;
-        let rows = service::spaces(ctx.data_unchecked::<Db>(), scope).await?;
+        let rows = service::spaces(scope).await?;
         Ok(rows.into_iter().map(Into::into).collect())
     }
 }

@@ -347,7 +347,7 @@ impl TenancyQuery {
         let scope = infra::graphql::community(ctx)?;
         let t = tenancy(ctx);
         let mut conn = t.db().pool().acquire().await.map_err(AppError::from)?;
-        let c = crate::db::community_by_slug(&mut conn, &scope.tenant.slug)
+        let c = crate::db::community_by_slug(&mut conn, &scope.tenant().slug)
             .await
             .map_err(AppError::from)?
             .ok_or_else(|| AppError::not_found("找不到该社区", "Community not found"))?;
@@ -358,7 +358,7 @@ impl TenancyQuery {
     async fn courtyards(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<CourtyardGql>> {
         let scope = infra::graphql::community(ctx)?;
         Ok(tenancy(ctx)
-            .courtyards(&scope.tenant)
+            .courtyards(scope)
             .await?
             .into_iter()
             .map(CourtyardGql::from)
@@ -552,13 +552,7 @@ impl TenancyMutation {
         let scope = infra::graphql::community(ctx)?;
         let kind = input.kind.into();
         let c = tenancy(ctx)
-            .create_courtyard(
-                &scope.tenant,
-                &scope.access,
-                &input.name,
-                kind,
-                input.households,
-            )
+            .create_courtyard(scope, &input.name, kind, input.households)
             .await?;
         Ok(c.into())
     }

@@ -5,7 +5,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use infra::crypto::Secrets;
 use infra::db::ddl;
-use infra::{AppError, AppResult, CommunityAccess, Db, Role, Tenant};
+use infra::{AppError, AppResult, CommunityAccess, CommunityCtx, Db, Role, Roles, Tenant};
 use uuid::Uuid;
 
 use crate::db;
@@ -519,8 +519,8 @@ impl Tenancy {
 
     // --- courtyards (community-scoped) ---
 
-    pub async fn courtyards(&self, tenant: &Tenant) -> AppResult<Vec<Courtyard>> {
-        let mut tx = self.db.tenant_tx(tenant).await?;
+    pub async fn courtyards(&self, ctx: &CommunityCtx) -> AppResult<Vec<Courtyard>> {
+        let mut tx = ctx.tx().await?;
         let rows = db::courtyards(&mut tx).await?;
         tx.commit().await?;
         Ok(rows)
@@ -528,16 +528,15 @@ impl Tenancy {
 
     pub async fn create_courtyard(
         &self,
-        tenant: &Tenant,
-        access: &CommunityAccess,
+        ctx: &CommunityCtx,
         name: &str,
         kind: CourtyardKind,
         households: Option<i32>,
     ) -> AppResult<Courtyard> {
-        access.require_staff()?;
+        ctx.require(Roles::STAFF)?;
         let name = Name::parse(name)?;
         let households = non_negative(households)?;
-        let mut tx = self.db.tenant_tx(tenant).await?;
+        let mut tx = ctx.tx().await?;
         let c = db::insert_courtyard(&mut tx, name.as_str(), kind, households)
             .await?
             .ok_or_else(|| {

@@ -1,5 +1,4 @@
 use async_graphql::{Context, Object, SimpleObject};
-use infra::Db;
 
 use crate::{model, service};
 
@@ -30,7 +29,7 @@ impl VolunteersQuery {
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Vec<PostTypeGql>> {
         let scope = infra::graphql::community(ctx)?;
-        let rows = service::post_types(ctx.data_unchecked::<Db>(), scope).await?;
+        let rows = service::post_types(scope).await?;
         Ok(rows.into_iter().map(Into::into).collect())
     }
 }

@@ -1,11 +1,11 @@
-use infra::{AppResult, CommunityScope, Db};
+use infra::{AppResult, CommunityCtx};
 
 use crate::db;
 use crate::model::PostType;
 
 /// Any member of the community may read it.
-pub async fn post_types(database: &Db, scope: &CommunityScope) -> AppResult<Vec<PostType>> {
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
+pub async fn post_types(ctx: &CommunityCtx) -> AppResult<Vec<PostType>> {
+    let mut tx = ctx.tx().await?;
     let rows = db::post_types(&mut tx).await?;
     tx.commit().await?;
     Ok(rows)

@@ -1,8 +1,7 @@
 //! The rules of attendance: each function opens its own tenant transaction.
 
 use chrono::{DateTime, Utc};
-use infra::crypto::Secrets;
-use infra::{AppError, AppResult, CommunityScope, Db};
+use infra::{AppError, AppResult, CommunityCtx};
 use uuid::Uuid;
 
 use super::db;
@@ -26,26 +25,21 @@ pub struct IssuedCode {
 }
 
 /// The QR code a teacher shows at a session.
-pub async fn check_in_code(
-    database: &Db,
-    secrets: &Secrets,
-    scope: &CommunityScope,
-    session_id: Uuid,
-) -> AppResult<IssuedCode> {
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
+pub async fn check_in_code(ctx: &CommunityCtx, session_id: Uuid) -> AppResult<IssuedCode> {
+    let mut tx = ctx.tx().await?;
     let s = crate::catalogue::db::session(&mut tx, session_id)
         .await?
         .ok_or_else(|| not_found("session"))?;
-    require_teaching(&mut tx, scope, s.course_id).await?;
+    require_teaching(&mut tx, ctx, s.course_id).await?;
     tx.commit().await?;
     let code = CheckInCode::for_session(
-        scope.tenant.community_id,
+        ctx.tenant().community_id,
         s.id,
         s.starts_at,
         s.ends_at,
         Utc::now(),
     );
-    let token = code.sign(secrets);
+    let token = code.sign(ctx.secrets());
     let t = token.clone();
     let (svg, png) = tokio::task::spawn_blocking(move || crate::qr::render(&t))
         .await
@@ -64,14 +58,12 @@ pub async fn check_in_code(
 /// A learner scans the session's code. The code must verify, belong to this community and be
 /// inside its window; the learner must be enrolled; a second scan is refused.
 pub async fn check_in(
-    database: &Db,
-    secrets: &Secrets,
-    scope: &CommunityScope,
+    ctx: &CommunityCtx,
     token: &str,
     learner: Option<Uuid>,
 ) -> AppResult<Session> {
-    let code = CheckInCode::verify(token, secrets)?;
-    if code.community_id != scope.tenant.community_id {
+    let code = CheckInCode::verify(token, ctx.secrets())?;
+    if code.community_id != ctx.tenant().community_id {
         return Err(CoursesError::OtherCommunity.into());
     }
     let now = Utc::now();
@@ -81,8 +73,8 @@ pub async fn check_in(
     if !code.is_fresh_at(now) {
         return Err(CoursesError::CodeExpired.into());
     }
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
-    let learner = acting_for(&mut tx, scope, learner).await?;
+    let mut tx = ctx.tx().await?;
+    let learner = acting_for(&mut tx, ctx, learner).await?;
     let s = crate::catalogue::db::session(&mut tx, code.session_id)
         .await?
         .ok_or(CoursesError::InvalidCode)?;
@@ -96,7 +88,7 @@ pub async fn check_in(
         learner.id,
         AttendanceMethod::Qr,
         true,
-        scope.access.account_id,
+        ctx.access().account_id,
     )
     .await?
     {
@@ -108,22 +100,21 @@ pub async fn check_in(
 
 /// The teacher marks attendance from the roster (for learners without a phone).
 pub async fn mark_attendance(
-    database: &Db,
-    scope: &CommunityScope,
+    ctx: &CommunityCtx,
     session_id: Uuid,
     learner_id: Uuid,
     present: bool,
 ) -> AppResult<()> {
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let mut tx = ctx.tx().await?;
     let s = crate::catalogue::db::session(&mut tx, session_id)
         .await?
         .ok_or_else(|| not_found("session"))?;
-    require_teaching(&mut tx, scope, s.course_id).await?;
+    require_teaching(&mut tx, ctx, s.course_id).await?;
     match crate::enrolment::db::active_enrolment(&mut tx, s.course_id, learner_id).await? {
         Some(e) if e.status == EnrolmentStatus::Enrolled => {}
         _ => return Err(CoursesError::NotEnrolled.into()),
     }
-    db::upsert_attendance(&mut tx, s.id, learner_id, present, scope.access.account_id).await?;
+    db::upsert_attendance(&mut tx, s.id, learner_id, present, ctx.access().account_id).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -131,12 +122,11 @@ pub async fn mark_attendance(
 /// (learner id, name, sessions held, attended) per enrolled learner. Staff and teachers only:
 /// residents do not see each other's attendance.
 pub async fn attendance(
-    database: &Db,
-    scope: &CommunityScope,
+    ctx: &CommunityCtx,
     course_id: Uuid,
 ) -> AppResult<Vec<(Uuid, String, i64, i64)>> {
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
-    require_teaching(&mut tx, scope, course_id).await?;
+    let mut tx = ctx.tx().await?;
+    require_teaching(&mut tx, ctx, course_id).await?;
     let rows = db::attendance_by_learner(&mut tx, course_id).await?;
     tx.commit().await?;
     Ok(rows)

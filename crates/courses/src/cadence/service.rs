@@ -1,21 +1,20 @@
 //! The rules of cadence: each function opens its own tenant transaction.
 
 use chrono::{Datelike, Duration, NaiveDate, TimeZone, Utc};
-use infra::{AppError, AppResult, CommunityScope, Db};
+use infra::{AppError, AppResult, CommunityCtx, Roles};
 
 use super::db;
 use crate::error::CoursesError;
 use crate::model::*;
 
 pub async fn create_cadence_target(
-    database: &Db,
-    scope: &CommunityScope,
+    ctx: &CommunityCtx,
     name: &str,
     period: CadencePeriod,
     min: i32,
     public_only: bool,
 ) -> AppResult<CadenceTarget> {
-    scope.access.require_staff()?;
+    ctx.require(Roles::STAFF)?;
     let name = text(name, 100, "目标名称")?;
     if !(1..=1000).contains(&min) {
         return Err(AppError::bad_input(
@@ -23,7 +22,7 @@ pub async fn create_cadence_target(
             "The count must be 1 to 1,000",
         ));
     }
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let mut tx = ctx.tx().await?;
     let t = db::insert_cadence_target(&mut tx, &name, period, min, public_only).await?;
     tx.commit().await?;
     Ok(t)
@@ -48,11 +47,7 @@ pub fn parse_month(s: &str) -> AppResult<NaiveDate> {
 }
 
 /// Was each cadence target met in `month`? Sessions count in China Standard Time.
-pub async fn cadence_report(
-    database: &Db,
-    scope: &CommunityScope,
-    month: NaiveDate,
-) -> AppResult<Vec<CadenceResult>> {
+pub async fn cadence_report(ctx: &CommunityCtx, month: NaiveDate) -> AppResult<Vec<CadenceResult>> {
     let cst = chrono::FixedOffset::east_opt(8 * 3600).expect("valid offset");
     let next = if month.month() == 12 {
         NaiveDate::from_ymd_opt(month.year() + 1, 1, 1)
@@ -79,7 +74,7 @@ pub async fn cadence_report(
         .last()
         .map(|m| (*m + Duration::days(7)).max(next))
         .unwrap_or(next);
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let mut tx = ctx.tx().await?;
     let targets = db::cadence_targets(&mut tx).await?;
     let starts = db::session_starts(&mut tx, to_utc(month), to_utc(window_end)).await?;
     tx.commit().await?;

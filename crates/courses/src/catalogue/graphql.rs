@@ -3,13 +3,13 @@
 use async_graphql::connection::Connection;
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
-use infra::crypto::Secrets;
-use infra::{AppResult, CommunityScope};
+use infra::AppResult;
 
 use crate::graphql::*;
 use crate::model;
 use crate::service::{self as svc, CourseInput, SessionsInput};
 use crate::teachers::graphql::{TeacherGql, teacher};
+use infra::CommunityCtx;
 
 #[derive(SimpleObject)]
 #[graphql(name = "CourseCategory")]
@@ -75,7 +75,7 @@ pub struct CourseGql {
     rating_count: i64,
 }
 
-pub(crate) fn course(v: svc::CourseView, scope: &CommunityScope, secrets: &Secrets) -> CourseGql {
+pub(crate) fn course(v: svc::CourseView, ctx: &CommunityCtx) -> CourseGql {
     let c = v.course;
     CourseGql {
         id: id(c.id),
@@ -96,7 +96,7 @@ pub(crate) fn course(v: svc::CourseView, scope: &CommunityScope, secrets: &Secre
         teachers: v
             .teachers
             .into_iter()
-            .map(|t| teacher(t, None, scope, secrets))
+            .map(|t| teacher(t, None, ctx))
             .collect(),
         sessions: v.sessions.into_iter().map(Into::into).collect(),
         average_rating: v.average_rating,
@@ -163,7 +163,7 @@ pub struct CatalogueQuery;
 impl CatalogueQuery {
     /// The community's course categories (课程类别), in display order.
     async fn course_categories(&self, ctx: &Context<'_>) -> Res<Vec<CourseCategoryGql>> {
-        Ok(svc::categories(db(ctx), scope(ctx)?)
+        Ok(svc::categories(scope(ctx)?)
             .await?
             .into_iter()
             .map(Into::into)
@@ -181,23 +181,19 @@ impl CatalogueQuery {
         let s = scope(ctx)?;
         let limit = svc::page_limit(first)?;
         let a = self::after(&after)?;
-        let rows = svc::courses(db(ctx), s, a, limit, category.as_deref()).await?;
+        let rows = svc::courses(s, a, limit, category.as_deref()).await?;
         Ok(page(
             rows,
             limit,
             a.is_some(),
             |v| v.course.id,
-            |v| course(v, s, secrets(ctx)),
+            |v| course(v, s),
         ))
     }
 
     async fn course(&self, ctx: &Context<'_>, id: ID) -> Res<CourseGql> {
         let s = scope(ctx)?;
-        Ok(course(
-            svc::course(db(ctx), s, uuid(&id)?).await?,
-            s,
-            secrets(ctx),
-        ))
+        Ok(course(svc::course(s, uuid(&id)?).await?, s))
     }
 }
 
@@ -213,15 +209,13 @@ impl CatalogueMutation {
         code: String,
         name: String,
     ) -> Res<CourseCategoryGql> {
-        Ok(svc::add_category(db(ctx), scope(ctx)?, &code, &name)
-            .await?
-            .into())
+        Ok(svc::add_category(scope(ctx)?, &code, &name).await?.into())
     }
 
     async fn create_course(&self, ctx: &Context<'_>, input: CreateCourseInput) -> Res<CourseGql> {
         let s = scope(ctx)?;
-        let v = svc::create_course(db(ctx), s, input.into_input()?).await?;
-        Ok(course(v, s, secrets(ctx)))
+        let v = svc::create_course(s, input.into_input()?).await?;
+        Ok(course(v, s))
     }
 
     /// Open a course (e.g. one proposed from a survey) for enrolment, or close it (staff).
@@ -232,8 +226,8 @@ impl CatalogueMutation {
         open: bool,
     ) -> Res<CourseGql> {
         let s = scope(ctx)?;
-        let v = svc::set_course_open(db(ctx), s, uuid(&course_id)?, open).await?;
-        Ok(course(v, s, secrets(ctx)))
+        let v = svc::set_course_open(s, uuid(&course_id)?, open).await?;
+        Ok(course(v, s))
     }
 
     /// Add one session, or `weeks` weekly sessions, to a course's timetable.
@@ -243,7 +237,6 @@ impl CatalogueMutation {
         input: AddSessionsInput,
     ) -> Res<Vec<SessionGql>> {
         let rows = svc::add_sessions(
-            db(ctx),
             scope(ctx)?,
             SessionsInput {
                 course_id: uuid(&input.course_id)?,

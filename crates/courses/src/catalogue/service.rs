@@ -3,31 +3,26 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Datelike, Duration, Utc};
-use infra::{AppError, AppResult, CommunityScope, Db, TenantTx};
+use infra::{AppError, AppResult, CommunityCtx, Roles, TenantTx};
 use uuid::Uuid;
 
 use super::db;
 use crate::error::{CoursesError, not_found};
 use crate::model::*;
 
-pub async fn categories(database: &Db, scope: &CommunityScope) -> AppResult<Vec<CourseCategory>> {
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
+pub async fn categories(ctx: &CommunityCtx) -> AppResult<Vec<CourseCategory>> {
+    let mut tx = ctx.tx().await?;
     let rows = db::categories(&mut tx).await?;
     tx.commit().await?;
     Ok(rows)
 }
 
 /// Staff extend their community's category list.
-pub async fn add_category(
-    database: &Db,
-    scope: &CommunityScope,
-    code: &str,
-    name: &str,
-) -> AppResult<CourseCategory> {
-    scope.access.require_staff()?;
+pub async fn add_category(ctx: &CommunityCtx, code: &str, name: &str) -> AppResult<CourseCategory> {
+    ctx.require(Roles::STAFF)?;
     let code = CategoryCode::parse(code)?;
     let name = text(name, 50, "类别名称").map_err(|_| CoursesError::InvalidCategoryName)?;
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let mut tx = ctx.tx().await?;
     let row = db::insert_category(&mut tx, code.as_str(), &name)
         .await?
         .ok_or(CoursesError::CategoryExists)?;
@@ -73,13 +68,9 @@ pub(crate) async fn insert_course(
 }
 
 /// Create a course; returns its view, read in the transaction that wrote it.
-pub async fn create_course(
-    database: &Db,
-    scope: &CommunityScope,
-    input: CourseInput,
-) -> AppResult<CourseView> {
-    scope.access.require_staff()?;
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
+pub async fn create_course(ctx: &CommunityCtx, input: CourseInput) -> AppResult<CourseView> {
+    ctx.require(Roles::STAFF)?;
+    let mut tx = ctx.tx().await?;
     let c = insert_course(&mut tx, &input, CourseStatus::Open, None).await?;
     let view = view_of(&mut tx, c).await?;
     tx.commit().await?;
@@ -89,13 +80,12 @@ pub async fn create_course(
 /// Open a proposed course for enrolment, or close a course (staff). Enrolments stay as they
 /// are when a course closes; no new ones are taken.
 pub async fn set_course_open(
-    database: &Db,
-    scope: &CommunityScope,
+    ctx: &CommunityCtx,
     course_id: Uuid,
     open: bool,
 ) -> AppResult<CourseView> {
-    scope.access.require_staff()?;
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    ctx.require(Roles::STAFF)?;
+    let mut tx = ctx.tx().await?;
     let status = if open {
         CourseStatus::Open
     } else {
@@ -162,21 +152,20 @@ pub(crate) async fn views(tx: &mut TenantTx, courses: Vec<Course>) -> AppResult<
 }
 
 pub async fn courses(
-    database: &Db,
-    scope: &CommunityScope,
+    ctx: &CommunityCtx,
     after: Option<Uuid>,
     limit: i64,
     category: Option<&str>,
 ) -> AppResult<Vec<CourseView>> {
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let mut tx = ctx.tx().await?;
     let rows = db::courses_page(&mut tx, after, limit + 1, category).await?;
     let v = views(&mut tx, rows).await?;
     tx.commit().await?;
     Ok(v)
 }
 
-pub async fn course(database: &Db, scope: &CommunityScope, id: Uuid) -> AppResult<CourseView> {
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
+pub async fn course(ctx: &CommunityCtx, id: Uuid) -> AppResult<CourseView> {
+    let mut tx = ctx.tx().await?;
     let c = db::course(&mut tx, id)
         .await?
         .ok_or_else(|| not_found("course"))?;
@@ -197,12 +186,8 @@ pub struct SessionsInput {
     pub place: String,
 }
 
-pub async fn add_sessions(
-    database: &Db,
-    scope: &CommunityScope,
-    input: SessionsInput,
-) -> AppResult<Vec<Session>> {
-    scope.access.require_staff()?;
+pub async fn add_sessions(ctx: &CommunityCtx, input: SessionsInput) -> AppResult<Vec<Session>> {
+    ctx.require(Roles::STAFF)?;
     let plausible = (2000..=2100).contains(&input.first_starts_at.year());
     if !plausible
         || !(1..=600).contains(&input.duration_minutes)
@@ -217,7 +202,7 @@ pub async fn add_sessions(
             (s, s + Duration::minutes(i64::from(input.duration_minutes)))
         })
         .collect();
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let mut tx = ctx.tx().await?;
     db::course(&mut tx, input.course_id)
         .await?
         .ok_or_else(|| not_found("course"))?;

@@ -55,7 +55,7 @@ impl ClubsQuery {
     ) -> Res<Connection<String, ClubGql>> {
         let limit = svc::page_limit(first)?;
         let a = self::after(&after)?;
-        let (clubs, members, feds) = svc::clubs(db(ctx), scope(ctx)?, a, limit).await?;
+        let (clubs, members, feds) = svc::clubs(scope(ctx)?, a, limit).await?;
         Ok(page(
             clubs,
             limit,
@@ -84,7 +84,7 @@ impl ClubsQuery {
 
     /// Club federations (社团联盟).
     async fn federations(&self, ctx: &Context<'_>) -> Res<Vec<FederationGql>> {
-        Ok(svc::federations(db(ctx), scope(ctx)?)
+        Ok(svc::federations(scope(ctx)?)
             .await?
             .into_iter()
             .map(Into::into)
@@ -104,7 +104,7 @@ impl ClubsMutation {
         leader_learner_id: Option<ID>,
     ) -> Res<FederationGql> {
         Ok(
-            svc::create_federation(db(ctx), scope(ctx)?, &name, opt_uuid(&leader_learner_id)?)
+            svc::create_federation(scope(ctx)?, &name, opt_uuid(&leader_learner_id)?)
                 .await?
                 .into(),
         )
@@ -117,7 +117,6 @@ impl ClubsMutation {
         federation_id: Option<ID>,
     ) -> Res<ID> {
         Ok(id(svc::create_club(
-            db(ctx),
             scope(ctx)?,
             &name,
             opt_uuid(&federation_id)?,
@@ -135,7 +134,6 @@ impl ClubsMutation {
         role: ClubRoleGql,
     ) -> Res<bool> {
         svc::set_club_member(
-            db(ctx),
             scope(ctx)?,
             uuid(&club_id)?,
             uuid(&learner_id)?,

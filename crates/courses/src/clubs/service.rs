@@ -1,20 +1,19 @@
 //! The rules of clubs: each function opens its own tenant transaction.
 
-use infra::{AppError, AppResult, CommunityScope, Db};
+use infra::{AppError, AppResult, CommunityCtx, Roles};
 use uuid::Uuid;
 
 use super::db;
 use crate::model::*;
 
 pub async fn create_federation(
-    database: &Db,
-    scope: &CommunityScope,
+    ctx: &CommunityCtx,
     name: &str,
     leader: Option<Uuid>,
 ) -> AppResult<Federation> {
-    scope.access.require_staff()?;
+    ctx.require(Roles::STAFF)?;
     let name = text(name, 50, "联盟名称")?;
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let mut tx = ctx.tx().await?;
     let f = db::insert_federation(&mut tx, &name, leader)
         .await?
         .ok_or_else(|| {
@@ -25,14 +24,13 @@ pub async fn create_federation(
 }
 
 pub async fn create_club(
-    database: &Db,
-    scope: &CommunityScope,
+    ctx: &CommunityCtx,
     name: &str,
     federation: Option<Uuid>,
 ) -> AppResult<Club> {
-    scope.access.require_staff()?;
+    ctx.require(Roles::STAFF)?;
     let name = text(name, 50, "社团名称")?;
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let mut tx = ctx.tx().await?;
     let c = db::insert_club(&mut tx, &name, federation)
         .await?
         .ok_or_else(|| AppError::conflict("同名的社团已存在", "A club with this name exists"))?;
@@ -41,26 +39,24 @@ pub async fn create_club(
 }
 
 pub async fn set_club_member(
-    database: &Db,
-    scope: &CommunityScope,
+    ctx: &CommunityCtx,
     club: Uuid,
     learner: Uuid,
     role: ClubRole,
 ) -> AppResult<()> {
-    scope.access.require_staff()?;
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    ctx.require(Roles::STAFF)?;
+    let mut tx = ctx.tx().await?;
     db::upsert_club_member(&mut tx, club, learner, role).await?;
     tx.commit().await?;
     Ok(())
 }
 
 pub async fn clubs(
-    database: &Db,
-    scope: &CommunityScope,
+    ctx: &CommunityCtx,
     after: Option<Uuid>,
     limit: i64,
 ) -> AppResult<(Vec<Club>, Vec<ClubMember>, Vec<Federation>)> {
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let mut tx = ctx.tx().await?;
     let clubs = db::clubs_page(&mut tx, after, limit + 1).await?;
     let ids: Vec<Uuid> = clubs.iter().map(|c| c.id).collect();
     let members = db::club_members(&mut tx, &ids).await?;
@@ -69,8 +65,8 @@ pub async fn clubs(
     Ok((clubs, members, feds))
 }
 
-pub async fn federations(database: &Db, scope: &CommunityScope) -> AppResult<Vec<Federation>> {
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
+pub async fn federations(ctx: &CommunityCtx) -> AppResult<Vec<Federation>> {
+    let mut tx = ctx.tx().await?;
     let f = db::federations(&mut tx).await?;
     tx.commit().await?;
     Ok(f)

@@ -1,6 +1,6 @@
 //! The rules of enrolment: each function opens its own tenant transaction.
 
-use infra::{AppResult, CommunityScope, Db};
+use infra::{AppResult, CommunityCtx};
 use uuid::Uuid;
 
 use super::db;
@@ -21,13 +21,12 @@ pub struct EnrolmentView {
 /// `courses_capacity` refuses the seat past capacity, so concurrent requests can never overfill
 /// a course; the one refused falls back to the waiting list inside a savepoint.
 pub async fn enrol(
-    database: &Db,
-    scope: &CommunityScope,
+    ctx: &CommunityCtx,
     course_id: Uuid,
     learner: Option<Uuid>,
 ) -> AppResult<EnrolmentView> {
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
-    let learner = acting_for(&mut tx, scope, learner).await?;
+    let mut tx = ctx.tx().await?;
+    let learner = acting_for(&mut tx, ctx, learner).await?;
     let course = crate::catalogue::db::course(&mut tx, course_id)
         .await?
         .ok_or_else(|| not_found("course"))?;
@@ -41,7 +40,7 @@ pub async fn enrol(
     {
         return Err(CoursesError::AlreadyEnrolled.into());
     }
-    let by = scope.access.account_id;
+    let by = ctx.access().account_id;
     let seat = {
         let mut sp = sqlx::Connection::begin(&mut *tx).await?;
         match db::insert_enrolment(
@@ -109,16 +108,12 @@ pub(crate) fn check_audience(course: &Course, learner: &Learner) -> AppResult<()
 }
 
 /// Cancel; a freed seat goes to the first of the waiting list in the same transaction.
-pub async fn cancel(
-    database: &Db,
-    scope: &CommunityScope,
-    enrolment_id: Uuid,
-) -> AppResult<Option<Uuid>> {
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
+pub async fn cancel(ctx: &CommunityCtx, enrolment_id: Uuid) -> AppResult<Option<Uuid>> {
+    let mut tx = ctx.tx().await?;
     let e = db::lock_enrolment(&mut tx, enrolment_id)
         .await?
         .ok_or_else(|| not_found("enrolment"))?;
-    acting_for(&mut tx, scope, Some(e.learner_id)).await?;
+    acting_for(&mut tx, ctx, Some(e.learner_id)).await?;
     if e.status == EnrolmentStatus::Cancelled {
         return Err(CoursesError::AlreadyCancelled.into());
     }
@@ -132,13 +127,9 @@ pub async fn cancel(
     Ok(promoted)
 }
 
-pub async fn roster(
-    database: &Db,
-    scope: &CommunityScope,
-    course_id: Uuid,
-) -> AppResult<Vec<(Enrolment, String)>> {
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
-    require_teaching(&mut tx, scope, course_id).await?;
+pub async fn roster(ctx: &CommunityCtx, course_id: Uuid) -> AppResult<Vec<(Enrolment, String)>> {
+    let mut tx = ctx.tx().await?;
+    require_teaching(&mut tx, ctx, course_id).await?;
     let r = db::roster(&mut tx, course_id).await?;
     tx.commit().await?;
     Ok(r)

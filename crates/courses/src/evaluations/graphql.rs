@@ -20,7 +20,6 @@ impl EvaluationsMutation {
         learner_id: Option<ID>,
     ) -> Res<bool> {
         svc::evaluate(
-            db(ctx),
             scope(ctx)?,
             uuid(&course_id)?,
             opt_uuid(&learner_id)?,

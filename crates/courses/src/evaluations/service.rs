@@ -1,6 +1,6 @@
 //! The rules of evaluations: each function opens its own tenant transaction.
 
-use infra::{AppResult, CommunityScope, Db};
+use infra::{AppResult, CommunityCtx};
 use uuid::Uuid;
 
 use super::db;
@@ -9,8 +9,7 @@ use crate::learners::service::acting_for;
 use crate::model::*;
 
 pub async fn evaluate(
-    database: &Db,
-    scope: &CommunityScope,
+    ctx: &CommunityCtx,
     course_id: Uuid,
     learner: Option<Uuid>,
     rating: i32,
@@ -23,8 +22,8 @@ pub async fn evaluate(
         .filter(|c| !c.trim().is_empty())
         .map(|c| text(&c, 500, "评价"))
         .transpose()?;
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
-    let learner = acting_for(&mut tx, scope, learner).await?;
+    let mut tx = ctx.tx().await?;
+    let learner = acting_for(&mut tx, ctx, learner).await?;
     if !crate::attendance::db::has_attended(&mut tx, course_id, learner.id).await? {
         return Err(CoursesError::DidNotAttend.into());
     }

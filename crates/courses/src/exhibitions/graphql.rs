@@ -93,7 +93,7 @@ impl ExhibitionsQuery {
     ) -> Res<Connection<String, ExhibitionGql>> {
         let limit = svc::page_limit(first)?;
         let a = self::after(&after)?;
-        let rows = svc::exhibitions(db(ctx), store(ctx), scope(ctx)?, a, limit).await?;
+        let rows = svc::exhibitions(scope(ctx)?, a, limit).await?;
         Ok(page(
             rows,
             limit,
@@ -122,21 +122,14 @@ impl ExhibitionsMutation {
         starts_on: Date,
         ends_on: Date,
     ) -> Res<ExhibitionGql> {
-        let e = svc::create_exhibition(
-            db(ctx),
-            scope(ctx)?,
-            &title,
-            kind.into(),
-            starts_on.0,
-            ends_on.0,
-        )
-        .await?;
+        let e = svc::create_exhibition(scope(ctx)?, &title, kind.into(), starts_on.0, ends_on.0)
+            .await?;
         Ok(exhibition(e, Vec::new()))
     }
 
     /// Residents see an exhibition once staff publish it.
     async fn publish_exhibition(&self, ctx: &Context<'_>, exhibition_id: ID) -> Res<bool> {
-        svc::publish_exhibition(db(ctx), scope(ctx)?, uuid(&exhibition_id)?).await?;
+        svc::publish_exhibition(scope(ctx)?, uuid(&exhibition_id)?).await?;
         Ok(true)
     }
 
@@ -149,7 +142,6 @@ impl ExhibitionsMutation {
         title: String,
     ) -> Res<WorkGql> {
         let w = svc::add_work(
-            db(ctx),
             scope(ctx)?,
             uuid(&exhibition_id)?,
             uuid(&learner_id)?,
@@ -178,27 +170,25 @@ impl ExhibitionsMutation {
             .take(crate::photos::MAX_BYTES as u64 + 1)
             .read_to_end(&mut bytes)
             .map_err(AppError::from)?;
-        let p = svc::upload_photo(db(ctx), store(ctx), s, uuid(&work_id)?, bytes).await?;
-        let url = store(ctx).presign_get(&p.object_key, svc::URL_TTL).await?;
-        let thumb_url = store(ctx).presign_get(&p.thumb_key, svc::URL_TTL).await?;
+        let p = svc::upload_photo(s, uuid(&work_id)?, bytes).await?;
         Ok(PhotoGql {
-            id: id(p.id),
-            width: p.width,
-            height: p.height,
-            url,
-            thumb_url,
+            id: id(p.photo.id),
+            width: p.photo.width,
+            height: p.photo.height,
+            url: p.url,
+            thumb_url: p.thumb_url,
         })
     }
 
     /// Record the guardian's consent to show a minor's work.
     async fn record_guardian_consent(&self, ctx: &Context<'_>, work_id: ID) -> Res<bool> {
-        svc::record_consent(db(ctx), scope(ctx)?, uuid(&work_id)?).await?;
+        svc::record_consent(scope(ctx)?, uuid(&work_id)?).await?;
         Ok(true)
     }
 
     /// Delete a work and its photos, from the database and from object storage.
     async fn delete_work(&self, ctx: &Context<'_>, work_id: ID) -> Res<bool> {
-        svc::delete_work(db(ctx), store(ctx), scope(ctx)?, uuid(&work_id)?).await?;
+        svc::delete_work(scope(ctx)?, uuid(&work_id)?).await?;
         Ok(true)
     }
 }

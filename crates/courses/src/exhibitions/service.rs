@@ -3,8 +3,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use infra::storage::ObjectStore;
-use infra::{AppError, AppResult, CommunityScope, Db};
+use infra::{AppError, AppResult, CommunityCtx, Roles};
 use uuid::Uuid;
 
 use super::db;
@@ -14,31 +13,26 @@ use crate::model::*;
 use crate::teachers::service::require_teaching;
 
 pub async fn create_exhibition(
-    database: &Db,
-    scope: &CommunityScope,
+    ctx: &CommunityCtx,
     title: &str,
     kind: ExhibitionKind,
     starts: NaiveDate,
     ends: NaiveDate,
 ) -> AppResult<Exhibition> {
-    scope.access.require_staff()?;
+    ctx.require(Roles::STAFF)?;
     let title = text(title, 100, "展览名称")?;
     if ends < starts {
         return Err(CoursesError::BadPeriod.into());
     }
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let mut tx = ctx.tx().await?;
     let e = db::insert_exhibition(&mut tx, &title, kind, starts, ends).await?;
     tx.commit().await?;
     Ok(e)
 }
 
-pub async fn publish_exhibition(
-    database: &Db,
-    scope: &CommunityScope,
-    id: Uuid,
-) -> AppResult<Exhibition> {
-    scope.access.require_staff()?;
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
+pub async fn publish_exhibition(ctx: &CommunityCtx, id: Uuid) -> AppResult<Exhibition> {
+    ctx.require(Roles::STAFF)?;
+    let mut tx = ctx.tx().await?;
     let e = db::publish_exhibition(&mut tx, id)
         .await?
         .ok_or_else(|| not_found("exhibition"))?;
@@ -47,19 +41,18 @@ pub async fn publish_exhibition(
 }
 
 pub async fn add_work(
-    database: &Db,
-    scope: &CommunityScope,
+    ctx: &CommunityCtx,
     exhibition: Uuid,
     learner: Uuid,
     course: Option<Uuid>,
     title: &str,
 ) -> AppResult<Work> {
     let title = text(title, 100, "作品名称")?;
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let mut tx = ctx.tx().await?;
     // A teacher adds works of the learners of a course they teach; staff add any.
-    if !scope.access.is_staff() {
+    if !ctx.is_staff() {
         let course = course.ok_or(CoursesError::NotYourCourse)?;
-        require_teaching(&mut tx, scope, course).await?;
+        require_teaching(&mut tx, ctx, course).await?;
         if crate::enrolment::db::active_enrolment(&mut tx, course, learner)
             .await?
             .is_none()
@@ -80,20 +73,16 @@ pub async fn add_work(
 
 /// Record a guardian's consent to show a minor's work: the guardian, or staff holding a
 /// signed paper form.
-pub async fn record_consent(
-    database: &Db,
-    scope: &CommunityScope,
-    work_id: Uuid,
-) -> AppResult<Work> {
-    scope.access.require_member()?;
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
+pub async fn record_consent(ctx: &CommunityCtx, work_id: Uuid) -> AppResult<Work> {
+    ctx.require(Roles::MEMBERS)?;
+    let mut tx = ctx.tx().await?;
     let w = db::work(&mut tx, work_id)
         .await?
         .ok_or_else(|| not_found("work"))?;
     let l = crate::learners::db::learner(&mut tx, w.learner_id)
         .await?
         .ok_or_else(|| not_found("learner"))?;
-    if l.guardian_account_id != Some(scope.access.account_id) && !scope.access.is_staff() {
+    if l.guardian_account_id != Some(ctx.access().account_id) && !ctx.is_staff() {
         return Err(AppError::forbidden());
     }
     db::record_consent(&mut tx, w.id).await?;
@@ -108,30 +97,28 @@ pub async fn record_consent(
 /// prefix. Objects are written before the row: a failure leaves at most unreferenced objects,
 /// never a row pointing at nothing.
 pub async fn upload_photo(
-    database: &Db,
-    store: &ObjectStore,
-    scope: &CommunityScope,
+    ctx: &CommunityCtx,
     work_id: Uuid,
     bytes: Vec<u8>,
-) -> AppResult<WorkPhoto> {
+) -> AppResult<PhotoView> {
     {
-        let mut tx = database.tenant_tx(&scope.tenant).await?;
+        let mut tx = ctx.tx().await?;
         let w = db::work(&mut tx, work_id)
             .await?
             .ok_or_else(|| not_found("work"))?;
-        if !scope.access.is_staff() {
+        if !ctx.is_staff() {
             let course = w.course_id.ok_or(CoursesError::NotYourCourse)?;
-            require_teaching(&mut tx, scope, course).await?;
+            require_teaching(&mut tx, ctx, course).await?;
         }
         tx.commit().await?;
     }
     let p = photos::process_bounded(bytes).await?;
     let id = Uuid::now_v7();
-    let base = format!("c/{}/works/{}/{}", scope.tenant.community_id, work_id, id);
+    let base = format!("c/{}/works/{}/{}", ctx.tenant().community_id, work_id, id);
     let (key, thumb) = (format!("{base}.jpg"), format!("{base}.thumb.jpg"));
-    store.put(&key, p.full, "image/jpeg").await?;
-    store.put(&thumb, p.thumb, "image/jpeg").await?;
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    ctx.store().put(&key, p.full, "image/jpeg").await?;
+    ctx.store().put(&thumb, p.thumb, "image/jpeg").await?;
+    let mut tx = ctx.tx().await?;
     let photo = db::insert_photo(
         &mut tx,
         id,
@@ -143,25 +130,31 @@ pub async fn upload_photo(
     )
     .await?;
     tx.commit().await?;
-    Ok(photo)
+    presigned(ctx, photo).await
+}
+
+/// A photo with short-lived URLs for it and its thumbnail.
+async fn presigned(ctx: &CommunityCtx, photo: WorkPhoto) -> AppResult<PhotoView> {
+    let url = ctx.store().presign_get(&photo.object_key, URL_TTL).await?;
+    let thumb_url = ctx.store().presign_get(&photo.thumb_key, URL_TTL).await?;
+    Ok(PhotoView {
+        photo,
+        url,
+        thumb_url,
+    })
 }
 
 /// Delete a work, its photo rows, then its objects.
-pub async fn delete_work(
-    database: &Db,
-    store: &ObjectStore,
-    scope: &CommunityScope,
-    work_id: Uuid,
-) -> AppResult<()> {
-    scope.access.require_staff()?;
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
+pub async fn delete_work(ctx: &CommunityCtx, work_id: Uuid) -> AppResult<()> {
+    ctx.require(Roles::STAFF)?;
+    let mut tx = ctx.tx().await?;
     db::work(&mut tx, work_id)
         .await?
         .ok_or_else(|| not_found("work"))?;
     let keys = db::delete_work(&mut tx, work_id).await?;
     tx.commit().await?;
     for k in keys {
-        if let Err(e) = store.delete(&k).await {
+        if let Err(e) = ctx.store().delete(&k).await {
             tracing::warn!(key = %k, error = ?e, "object of a deleted work left behind");
         }
     }
@@ -187,15 +180,13 @@ pub const URL_TTL: std::time::Duration = std::time::Duration::from_secs(15 * 60)
 /// Residents see published exhibitions only; nobody but staff sees a minor's work before a
 /// guardian consented.
 pub async fn exhibitions(
-    database: &Db,
-    store: &ObjectStore,
-    scope: &CommunityScope,
+    ctx: &CommunityCtx,
     after: Option<Uuid>,
     limit: i64,
 ) -> AppResult<Vec<ExhibitionView>> {
     // Unpublished exhibitions are the staff's drafts: not for residents, nor district viewers.
-    let staff = scope.access.is_staff();
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let staff = ctx.is_staff();
+    let mut tx = ctx.tx().await?;
     let rows = db::exhibitions_page(&mut tx, after, limit + 1, !staff).await?;
     let ids: Vec<Uuid> = rows.iter().map(|e| e.id).collect();
     let works: Vec<Work> = db::works_of(&mut tx, &ids)
@@ -208,13 +199,10 @@ pub async fn exhibitions(
     tx.commit().await?;
     let mut by_work: HashMap<Uuid, Vec<PhotoView>> = HashMap::new();
     for p in photos {
-        let url = store.presign_get(&p.object_key, URL_TTL).await?;
-        let thumb_url = store.presign_get(&p.thumb_key, URL_TTL).await?;
-        by_work.entry(p.work_id).or_default().push(PhotoView {
-            photo: p,
-            url,
-            thumb_url,
-        });
+        by_work
+            .entry(p.work_id)
+            .or_default()
+            .push(presigned(ctx, p).await?);
     }
     let mut by_exhibition: HashMap<Uuid, Vec<(Work, Vec<PhotoView>)>> = HashMap::new();
     for w in works {

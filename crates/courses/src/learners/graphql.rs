@@ -35,7 +35,7 @@ pub struct LearnersQuery;
 impl LearnersQuery {
     /// The caller's own learner record and the children in their care.
     async fn my_learners(&self, ctx: &Context<'_>) -> Res<Vec<LearnerGql>> {
-        Ok(svc::my_learners(db(ctx), scope(ctx)?)
+        Ok(svc::my_learners(scope(ctx)?)
             .await?
             .into_iter()
             .map(Into::into)
@@ -55,11 +55,9 @@ impl LearnersMutation {
         name: String,
         birth_date: Date,
     ) -> Res<LearnerGql> {
-        Ok(
-            svc::register_child(db(ctx), scope(ctx)?, &name, birth_date.0)
-                .await?
-                .into(),
-        )
+        Ok(svc::register_child(scope(ctx)?, &name, birth_date.0)
+            .await?
+            .into())
     }
 
     /// Record a learner's birth date (needed by courses with age rules).
@@ -70,7 +68,7 @@ impl LearnersMutation {
         birth_date: Date,
     ) -> Res<LearnerGql> {
         Ok(
-            svc::set_birth_date(db(ctx), scope(ctx)?, opt_uuid(&learner_id)?, birth_date.0)
+            svc::set_birth_date(scope(ctx)?, opt_uuid(&learner_id)?, birth_date.0)
                 .await?
                 .into(),
         )

@@ -1,7 +1,7 @@
 //! The rules of learners: each function opens its own tenant transaction.
 
 use chrono::{NaiveDate, Utc};
-use infra::{AppError, AppResult, CommunityScope, Db, TenantTx};
+use infra::{AppError, AppResult, CommunityCtx, Roles, TenantTx};
 use uuid::Uuid;
 
 use super::db;
@@ -12,15 +12,15 @@ use crate::model::*;
 /// for staff acting on a resident's behalf (代办) — anyone of the community.
 pub(crate) async fn acting_for(
     tx: &mut TenantTx,
-    scope: &CommunityScope,
+    ctx: &CommunityCtx,
     learner: Option<Uuid>,
 ) -> AppResult<Learner> {
     // A district viewer reads; acting as or for a learner is a write.
-    scope.access.require_member()?;
+    ctx.require(Roles::MEMBERS)?;
     match learner {
         None => {
             Ok(
-                db::learner_for_account(tx, scope.access.account_id, &scope.access.display_name)
+                db::learner_for_account(tx, ctx.access().account_id, &ctx.access().display_name)
                     .await?,
             )
         }
@@ -28,9 +28,9 @@ pub(crate) async fn acting_for(
             let l = db::learner(tx, id)
                 .await?
                 .ok_or_else(|| not_found("learner"))?;
-            let mine = l.account_id == Some(scope.access.account_id)
-                || l.guardian_account_id == Some(scope.access.account_id);
-            if mine || scope.access.is_staff() {
+            let mine = l.account_id == Some(ctx.access().account_id)
+                || l.guardian_account_id == Some(ctx.access().account_id);
+            if mine || ctx.is_staff() {
                 Ok(l)
             } else {
                 Err(CoursesError::NotYourLearner.into())
@@ -41,9 +41,9 @@ pub(crate) async fn acting_for(
 
 /// The caller's own learner record (once they have acted as a learner) and their children.
 /// A query: it never writes, so the caller's record appears with their first enrolment.
-pub async fn my_learners(database: &Db, scope: &CommunityScope) -> AppResult<Vec<Learner>> {
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
-    let rows = db::learners_of(&mut tx, scope.access.account_id).await?;
+pub async fn my_learners(ctx: &CommunityCtx) -> AppResult<Vec<Learner>> {
+    let mut tx = ctx.tx().await?;
+    let rows = db::learners_of(&mut tx, ctx.access().account_id).await?;
     tx.commit().await?;
     Ok(rows)
 }
@@ -61,19 +61,18 @@ pub(crate) fn not_in_future(birth: NaiveDate) -> AppResult<()> {
 /// A guardian registers a child (小朋友) to enrol them: under 18 on the day, and at most six
 /// per guardian (the cap is a trigger of the `learners` table).
 pub async fn register_child(
-    database: &Db,
-    scope: &CommunityScope,
+    ctx: &CommunityCtx,
     name: &str,
     birth: NaiveDate,
 ) -> AppResult<Learner> {
-    scope.access.require_member()?;
+    ctx.require(Roles::MEMBERS)?;
     let name = text(name, 50, "姓名")?;
     not_in_future(birth)?;
     if crate::model::age_on(birth, Utc::now().date_naive()) >= 18 {
         return Err(CoursesError::NotAChild.into());
     }
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
-    let l = match db::insert_child(&mut tx, scope.access.account_id, &name, birth).await {
+    let mut tx = ctx.tx().await?;
+    let l = match db::insert_child(&mut tx, ctx.access().account_id, &name, birth).await {
         Err(sqlx::Error::Database(d)) if d.constraint() == Some("learners_children_cap") => {
             return Err(CoursesError::TooManyChildren.into());
         }
@@ -87,15 +86,14 @@ pub async fn register_child(
 /// that is set is for staff, who check a document — otherwise an account could make itself or
 /// a "child" fit any course's audience.
 pub async fn set_birth_date(
-    database: &Db,
-    scope: &CommunityScope,
+    ctx: &CommunityCtx,
     learner: Option<Uuid>,
     birth: NaiveDate,
 ) -> AppResult<Learner> {
     not_in_future(birth)?;
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
-    let l = acting_for(&mut tx, scope, learner).await?;
-    if l.birth_date.is_some() && !scope.access.is_staff() {
+    let mut tx = ctx.tx().await?;
+    let l = acting_for(&mut tx, ctx, learner).await?;
+    if l.birth_date.is_some() && !ctx.is_staff() {
         return Err(CoursesError::BirthDateSet.into());
     }
     let l = db::set_birth_date(&mut tx, l.id, birth).await?;

@@ -154,11 +154,9 @@ impl RecordQuery {
         ctx: &Context<'_>,
         learner_id: Option<ID>,
     ) -> Res<LearnerRecord> {
-        Ok(
-            svc::learner_record(db(ctx), scope(ctx)?, opt_uuid(&learner_id)?)
-                .await?
-                .into(),
-        )
+        Ok(svc::learner_record(scope(ctx)?, opt_uuid(&learner_id)?)
+            .await?
+            .into())
     }
 }
 
@@ -176,7 +174,7 @@ impl RecordMutation {
         reason: String,
     ) -> Res<NominationGql> {
         Ok(
-            svc::nominate(db(ctx), scope(ctx)?, uuid(&learner_id)?, &pool, &reason)
+            svc::nominate(scope(ctx)?, uuid(&learner_id)?, &pool, &reason)
                 .await?
                 .into(),
         )

@@ -1,7 +1,7 @@
 //! The rules of record: each function opens its own tenant transaction.
 
 use chrono::{DateTime, Utc};
-use infra::{AppError, AppResult, CommunityScope, Db, TenantTx};
+use infra::{AppError, AppResult, CommunityCtx, Roles, TenantTx};
 use uuid::Uuid;
 
 use super::db;
@@ -49,13 +49,9 @@ pub(crate) async fn record(tx: &mut TenantTx, l: &Learner) -> AppResult<LearnerR
 }
 
 /// The whole loop of one learner in this community: 兴趣 → 培训 → 活动 → 展示 → 评价.
-pub async fn learner_record(
-    database: &Db,
-    scope: &CommunityScope,
-    learner: Option<Uuid>,
-) -> AppResult<LearnerRecord> {
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
-    let l = acting_for(&mut tx, scope, learner).await?;
+pub async fn learner_record(ctx: &CommunityCtx, learner: Option<Uuid>) -> AppResult<LearnerRecord> {
+    let mut tx = ctx.tx().await?;
+    let l = acting_for(&mut tx, ctx, learner).await?;
     let r = record(&mut tx, &l).await?;
     tx.commit().await?;
     Ok(r)
@@ -63,16 +59,15 @@ pub async fn learner_record(
 
 /// Nominate an outstanding learner to a role-model pool, with a snapshot of their loop.
 pub async fn nominate(
-    database: &Db,
-    scope: &CommunityScope,
+    ctx: &CommunityCtx,
     learner: Uuid,
     pool: &str,
     reason: &str,
 ) -> AppResult<Nomination> {
-    scope.access.require_staff()?;
+    ctx.require(Roles::STAFF)?;
     let pool = text(pool, 50, "榜单名称")?;
     let reason = text(reason, 500, "推荐理由")?;
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let mut tx = ctx.tx().await?;
     let l = crate::learners::db::learner(&mut tx, learner)
         .await?
         .ok_or_else(|| not_found("learner"))?;
@@ -83,7 +78,7 @@ pub async fn nominate(
         &pool,
         &reason,
         &snapshot,
-        scope.access.account_id,
+        ctx.access().account_id,
     )
     .await?;
     tx.commit().await?;

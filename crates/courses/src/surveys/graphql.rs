@@ -99,7 +99,7 @@ impl SurveysQuery {
         let s = scope(ctx)?;
         let limit = svc::page_limit(first)?;
         let a = self::after(&after)?;
-        let rows = svc::surveys(db(ctx), s, a, limit).await?;
+        let rows = svc::surveys(s, a, limit).await?;
         Ok(page(rows, limit, a.is_some(), |v| v.survey.id, survey))
     }
 }
@@ -120,7 +120,6 @@ impl SurveysMutation {
             })
             .collect();
         Ok(id(svc::create_survey(
-            db(ctx),
             scope(ctx)?,
             &input.title,
             input.threshold,
@@ -148,12 +147,12 @@ impl SurveysMutation {
                 })
             })
             .collect::<AppResult<_>>()?;
-        svc::answer_survey(db(ctx), scope(ctx)?, uuid(&survey_id)?, answers).await?;
+        svc::answer_survey(scope(ctx)?, uuid(&survey_id)?, answers).await?;
         Ok(true)
     }
 
     async fn close_survey(&self, ctx: &Context<'_>, survey_id: ID) -> Res<bool> {
-        svc::close_survey(db(ctx), scope(ctx)?, uuid(&survey_id)?).await?;
+        svc::close_survey(scope(ctx)?, uuid(&survey_id)?).await?;
         Ok(true)
     }
 
@@ -168,7 +167,6 @@ impl SurveysMutation {
     ) -> Res<CourseGql> {
         let s = scope(ctx)?;
         let v = svc::propose_course(
-            db(ctx),
             s,
             uuid(&survey_id)?,
             uuid(&question_id)?,
@@ -176,6 +174,6 @@ impl SurveysMutation {
             input.into_input()?,
         )
         .await?;
-        Ok(course(v, s, secrets(ctx)))
+        Ok(course(v, s))
     }
 }

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use infra::{AppError, AppResult, CommunityScope, Db};
+use infra::{AppError, AppResult, CommunityCtx, Roles};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -19,14 +19,13 @@ pub struct QuestionInput {
 }
 
 pub async fn create_survey(
-    database: &Db,
-    scope: &CommunityScope,
+    ctx: &CommunityCtx,
     title: &str,
     threshold: i32,
     closes_at: Option<DateTime<Utc>>,
     questions: Vec<QuestionInput>,
 ) -> AppResult<Survey> {
-    scope.access.require_staff()?;
+    ctx.require(Roles::STAFF)?;
     let title = text(title, 100, "问卷标题")?;
     if threshold < 1 {
         return Err(AppError::bad_input(
@@ -40,13 +39,13 @@ pub async fn create_survey(
             "A survey has 1 to 50 questions",
         ));
     }
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let mut tx = ctx.tx().await?;
     let survey = db::insert_survey(
         &mut tx,
         &title,
         threshold,
         closes_at,
-        scope.access.account_id,
+        ctx.access().account_id,
     )
     .await?;
     for (i, q) in questions.iter().enumerate() {
@@ -78,13 +77,12 @@ pub struct AnswerInput {
 /// Answer once per survey; answering again replaces the answer until the survey closes.
 /// Talent offers ("I can teach this") make the resident a teacher candidate.
 pub async fn answer_survey(
-    database: &Db,
-    scope: &CommunityScope,
+    ctx: &CommunityCtx,
     survey_id: Uuid,
     answers: Vec<AnswerInput>,
 ) -> AppResult<()> {
-    scope.access.require_member()?;
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    ctx.require(Roles::MEMBERS)?;
+    let mut tx = ctx.tx().await?;
     let survey = db::survey(&mut tx, survey_id)
         .await?
         .ok_or_else(|| not_found("survey"))?;
@@ -131,15 +129,15 @@ pub async fn answer_survey(
     db::upsert_response(
         &mut tx,
         survey.id,
-        scope.access.account_id,
+        ctx.access().account_id,
         &serde_json::Value::Object(doc),
     )
     .await?;
     for skill in talents {
         crate::teachers::db::upsert_candidate(
             &mut tx,
-            scope.access.account_id,
-            &scope.access.display_name,
+            ctx.access().account_id,
+            &ctx.access().display_name,
             &skill,
         )
         .await?;
@@ -148,13 +146,9 @@ pub async fn answer_survey(
     Ok(())
 }
 
-pub async fn close_survey(
-    database: &Db,
-    scope: &CommunityScope,
-    survey_id: Uuid,
-) -> AppResult<Survey> {
-    scope.access.require_staff()?;
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
+pub async fn close_survey(ctx: &CommunityCtx, survey_id: Uuid) -> AppResult<Survey> {
+    ctx.require(Roles::STAFF)?;
+    let mut tx = ctx.tx().await?;
     let s = db::close_survey(&mut tx, survey_id)
         .await?
         .ok_or_else(|| not_found("survey"))?;
@@ -171,12 +165,11 @@ pub struct SurveyView {
 }
 
 pub async fn surveys(
-    database: &Db,
-    scope: &CommunityScope,
+    ctx: &CommunityCtx,
     after: Option<Uuid>,
     limit: i64,
 ) -> AppResult<Vec<SurveyView>> {
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let mut tx = ctx.tx().await?;
     let rows = db::surveys_page(&mut tx, after, limit + 1).await?;
     let ids: Vec<Uuid> = rows.iter().map(|s| s.id).collect();
     let mut questions: HashMap<Uuid, Vec<Question>> = HashMap::new();
@@ -192,7 +185,7 @@ pub async fn surveys(
         .into_iter()
         .collect();
     let mut mine: HashMap<Uuid, serde_json::Value> =
-        db::responses_of(&mut tx, &ids, scope.access.account_id)
+        db::responses_of(&mut tx, &ids, ctx.access().account_id)
             .await?
             .into_iter()
             .collect();
@@ -223,15 +216,14 @@ pub async fn surveys(
 
 /// Turn a survey option that reached the threshold into a proposed course, in one step.
 pub async fn propose_course(
-    database: &Db,
-    scope: &CommunityScope,
+    ctx: &CommunityCtx,
     survey_id: Uuid,
     question_id: Uuid,
     option: i32,
     mut input: CourseInput,
 ) -> AppResult<crate::catalogue::service::CourseView> {
-    scope.access.require_staff()?;
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    ctx.require(Roles::STAFF)?;
+    let mut tx = ctx.tx().await?;
     let survey = db::survey(&mut tx, survey_id)
         .await?
         .ok_or_else(|| not_found("survey"))?;

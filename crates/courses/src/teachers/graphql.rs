@@ -2,12 +2,11 @@
 
 use async_graphql::connection::Connection;
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
-use infra::CommunityScope;
-use infra::crypto::Secrets;
 
 use crate::graphql::*;
 use crate::model;
 use crate::service::{self as svc, TeacherInput};
+use infra::CommunityCtx;
 
 /// A teacher of the pool (师资库). The phone number is masked except for staff.
 #[derive(SimpleObject)]
@@ -23,18 +22,13 @@ pub struct TeacherGql {
     average_rating: Option<f64>,
 }
 
-pub(crate) fn teacher(
-    t: model::Teacher,
-    rating: Option<f64>,
-    scope: &CommunityScope,
-    secrets: &Secrets,
-) -> TeacherGql {
+pub(crate) fn teacher(t: model::Teacher, rating: Option<f64>, ctx: &CommunityCtx) -> TeacherGql {
     let phone = t
         .phone_encrypted
         .as_deref()
-        .and_then(|p| secrets.decrypt(p))
+        .and_then(|p| ctx.secrets().decrypt(p))
         .map(|p| {
-            if scope.access.is_staff() {
+            if ctx.is_staff() {
                 p
             } else {
                 infra::crypto::mask_phone(&p)
@@ -81,13 +75,13 @@ impl TeachersQuery {
         let s = scope(ctx)?;
         let limit = svc::page_limit(first)?;
         let a = self::after(&after)?;
-        let rows = svc::teachers(db(ctx), s, a, limit).await?;
+        let rows = svc::teachers(s, a, limit).await?;
         Ok(page(
             rows,
             limit,
             a.is_some(),
             |(t, _)| t.id,
-            |(t, r)| teacher(t, r, s, secrets(ctx)),
+            |(t, r)| teacher(t, r, s),
         ))
     }
 }
@@ -105,8 +99,6 @@ impl TeachersMutation {
     ) -> Res<TeacherGql> {
         let s = scope(ctx)?;
         let t = svc::create_teacher(
-            db(ctx),
-            secrets(ctx),
             s,
             TeacherInput {
                 name: input.name,
@@ -119,6 +111,6 @@ impl TeachersMutation {
             },
         )
         .await?;
-        Ok(teacher(t, None, s, secrets(ctx)))
+        Ok(teacher(t, None, s))
     }
 }

@@ -2,8 +2,7 @@
 
 use std::collections::HashMap;
 
-use infra::crypto::Secrets;
-use infra::{AppError, AppResult, CommunityScope, Db, TenantTx};
+use infra::{AppError, AppResult, CommunityCtx, Roles, TenantTx};
 use uuid::Uuid;
 
 use super::db;
@@ -23,13 +22,8 @@ pub struct TeacherInput {
     pub account_id: Option<Uuid>,
 }
 
-pub async fn create_teacher(
-    database: &Db,
-    secrets: &Secrets,
-    scope: &CommunityScope,
-    input: TeacherInput,
-) -> AppResult<Teacher> {
-    scope.access.require_staff()?;
+pub async fn create_teacher(ctx: &CommunityCtx, input: TeacherInput) -> AppResult<Teacher> {
+    ctx.require(Roles::STAFF)?;
     let name = text(&input.name, 50, "姓名")?;
     let skills: Vec<String> = input
         .skills
@@ -43,7 +37,7 @@ pub async fn create_teacher(
         .filter(|p| !p.is_empty())
     {
         Some(p) if p.len() == 11 && p.starts_with('1') && p.chars().all(|c| c.is_ascii_digit()) => {
-            Some(secrets.encrypt(p))
+            Some(ctx.secrets().encrypt(p))
         }
         Some(_) => {
             return Err(AppError::bad_input(
@@ -53,7 +47,7 @@ pub async fn create_teacher(
         }
         None => None,
     };
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let mut tx = ctx.tx().await?;
     let account_id = match input.learner_id {
         Some(id) => crate::learners::db::learner(&mut tx, id)
             .await?
@@ -88,12 +82,11 @@ pub async fn create_teacher(
 }
 
 pub async fn teachers(
-    database: &Db,
-    scope: &CommunityScope,
+    ctx: &CommunityCtx,
     after: Option<Uuid>,
     limit: i64,
 ) -> AppResult<Vec<(Teacher, Option<f64>)>> {
-    let mut tx = database.tenant_tx(&scope.tenant).await?;
+    let mut tx = ctx.tx().await?;
     let rows = db::teachers_page(&mut tx, after, limit + 1).await?;
     let ids: Vec<Uuid> = rows.iter().map(|t| t.id).collect();
     let ratings: HashMap<Uuid, f64> = db::teacher_ratings(&mut tx, &ids)
@@ -114,14 +107,14 @@ pub async fn teachers(
 /// Teachers act on the courses they teach; staff (and admins above) on all.
 pub(crate) async fn require_teaching(
     tx: &mut TenantTx,
-    scope: &CommunityScope,
+    ctx: &CommunityCtx,
     course_id: Uuid,
 ) -> AppResult<()> {
-    if scope.access.is_staff() {
+    if ctx.is_staff() {
         return Ok(());
     }
-    scope.access.require_any(&[infra::Role::Teacher])?;
-    if db::teaches(tx, course_id, scope.access.account_id).await? {
+    ctx.require(Roles::TEACHING)?;
+    if db::teaches(tx, course_id, ctx.access().account_id).await? {
         Ok(())
     } else {
         Err(CoursesError::NotYourCourse.into())

@@ -11,7 +11,7 @@ use crate::{Env, code, course_input};
 async fn qr_codes_are_refused_when_replayed_forged_foreign_or_out_of_time() {
     let env = Env::new().await;
     let staff = env.staff();
-    let course = svc::create_course(&env.db, &staff, course_input("摄影", 10, Audience::All))
+    let course = svc::create_course(&staff, course_input("摄影", 10, Audience::All))
         .await
         .unwrap()
         .course;
@@ -24,29 +24,25 @@ async fn qr_codes_are_refused_when_replayed_forged_foreign_or_out_of_time() {
         weeks: 1,
         place: "百文斋".into(),
     };
-    let today = svc::add_sessions(&env.db, &staff, add(now - Duration::minutes(10)))
+    let today = svc::add_sessions(&staff, add(now - Duration::minutes(10)))
         .await
         .unwrap()
         .remove(0);
-    let next_week = svc::add_sessions(&env.db, &staff, add(now + Duration::days(7)))
+    let next_week = svc::add_sessions(&staff, add(now + Duration::days(7)))
         .await
         .unwrap()
         .remove(0);
 
     let learner = env.scope(&env.alpha, "张阿姨", &[]);
     let outsider = env.scope(&env.alpha, "路人", &[]);
-    svc::enrol(&env.db, &learner, course.id, None)
-        .await
-        .unwrap();
+    svc::enrol(&learner, course.id, None).await.unwrap();
 
     assert_eq!(
-        code(svc::check_in_code(&env.db, &env.secrets, &learner, today.id).await),
+        code(svc::check_in_code(&learner, today.id).await),
         "FORBIDDEN",
         "residents cannot print codes"
     );
-    let issued = svc::check_in_code(&env.db, &env.secrets, &teacher, today.id)
-        .await
-        .unwrap();
+    let issued = svc::check_in_code(&teacher, today.id).await.unwrap();
     assert!(issued.svg.contains("<svg"));
     assert_eq!(
         image::guess_format(&issued.png).unwrap(),
@@ -54,7 +50,7 @@ async fn qr_codes_are_refused_when_replayed_forged_foreign_or_out_of_time() {
     );
 
     assert_eq!(
-        code(svc::check_in(&env.db, &env.secrets, &outsider, &issued.token, None).await),
+        code(svc::check_in(&outsider, &issued.token, None).await),
         "FORBIDDEN",
         "not enrolled"
     );
@@ -68,15 +64,13 @@ async fn qr_codes_are_refused_when_replayed_forged_foreign_or_out_of_time() {
     )
     .sign(&env.secrets);
     assert_eq!(
-        code(svc::check_in(&env.db, &env.secrets, &learner, &forwarded, None).await),
+        code(svc::check_in(&learner, &forwarded, None).await),
         "BAD_USER_INPUT",
         "an expired code"
     );
-    svc::check_in(&env.db, &env.secrets, &learner, &issued.token, None)
-        .await
-        .unwrap();
+    svc::check_in(&learner, &issued.token, None).await.unwrap();
     assert_eq!(
-        code(svc::check_in(&env.db, &env.secrets, &learner, &issued.token, None).await),
+        code(svc::check_in(&learner, &issued.token, None).await),
         "CONFLICT",
         "replayed"
     );
@@ -85,7 +79,7 @@ async fn qr_codes_are_refused_when_replayed_forged_foreign_or_out_of_time() {
     let last = forged.pop().unwrap();
     forged.push(if last == 'A' { 'B' } else { 'A' });
     assert_eq!(
-        code(svc::check_in(&env.db, &env.secrets, &learner, &forged, None).await),
+        code(svc::check_in(&learner, &forged, None).await),
         "BAD_USER_INPUT"
     );
     // Signed with another key: refused.
@@ -98,7 +92,7 @@ async fn qr_codes_are_refused_when_replayed_forged_foreign_or_out_of_time() {
     )
     .sign(&infra::crypto::Secrets::from_master(b"someone else"));
     assert_eq!(
-        code(svc::check_in(&env.db, &env.secrets, &learner, &other_key, None).await),
+        code(svc::check_in(&learner, &other_key, None).await),
         "BAD_USER_INPUT"
     );
     // A genuine code of community beta, presented in alpha.
@@ -111,19 +105,17 @@ async fn qr_codes_are_refused_when_replayed_forged_foreign_or_out_of_time() {
     )
     .sign(&env.secrets);
     assert_eq!(
-        code(svc::check_in(&env.db, &env.secrets, &learner, &foreign, None).await),
+        code(svc::check_in(&learner, &foreign, None).await),
         "BAD_USER_INPUT"
     );
     // Next week's code is not valid today.
-    let early = svc::check_in_code(&env.db, &env.secrets, &teacher, next_week.id)
-        .await
-        .unwrap();
+    let early = svc::check_in_code(&teacher, next_week.id).await.unwrap();
     assert_eq!(
-        code(svc::check_in(&env.db, &env.secrets, &learner, &early.token, None).await),
+        code(svc::check_in(&learner, &early.token, None).await),
         "BAD_USER_INPUT"
     );
 
-    let rates = svc::attendance(&env.db, &staff, course.id).await.unwrap();
+    let rates = svc::attendance(&staff, course.id).await.unwrap();
     assert_eq!(rates.len(), 1);
     assert_eq!(
         (rates[0].2, rates[0].3),
@@ -136,13 +128,12 @@ async fn qr_codes_are_refused_when_replayed_forged_foreign_or_out_of_time() {
 async fn teachers_mark_attendance_from_the_roster() {
     let env = Env::new().await;
     let staff = env.staff();
-    let course = svc::create_course(&env.db, &staff, course_input("合唱", 10, Audience::All))
+    let course = svc::create_course(&staff, course_input("合唱", 10, Audience::All))
         .await
         .unwrap()
         .course;
     let teacher = env.teacher_of(course.id, "李老师").await;
     let sessions = svc::add_sessions(
-        &env.db,
         &staff,
         SessionsInput {
             course_id: course.id,
@@ -162,32 +153,29 @@ async fn teachers_mark_attendance_from_the_roster() {
         weeks: 52,
         place: "x".into(),
     };
-    assert_eq!(
-        code(svc::add_sessions(&env.db, &staff, far).await),
-        "BAD_USER_INPUT"
-    );
+    assert_eq!(code(svc::add_sessions(&staff, far).await), "BAD_USER_INPUT");
     let elder = env.scope(&env.alpha, "刘大爷", &[]);
-    let e = svc::enrol(&env.db, &elder, course.id, None).await.unwrap();
+    let e = svc::enrol(&elder, course.id, None).await.unwrap();
     let learner = e.enrolment.learner_id;
-    svc::mark_attendance(&env.db, &teacher, sessions[0].id, learner, true)
+    svc::mark_attendance(&teacher, sessions[0].id, learner, true)
         .await
         .unwrap();
-    svc::mark_attendance(&env.db, &teacher, sessions[1].id, learner, false)
+    svc::mark_attendance(&teacher, sessions[1].id, learner, false)
         .await
         .unwrap();
-    svc::mark_attendance(&env.db, &teacher, sessions[2].id, learner, true)
+    svc::mark_attendance(&teacher, sessions[2].id, learner, true)
         .await
         .unwrap();
     assert_eq!(
-        code(svc::mark_attendance(&env.db, &elder, sessions[3].id, learner, true).await),
+        code(svc::mark_attendance(&elder, sessions[3].id, learner, true).await),
         "FORBIDDEN"
     );
     assert_eq!(
-        code(svc::attendance(&env.db, &elder, course.id).await),
+        code(svc::attendance(&elder, course.id).await),
         "FORBIDDEN",
         "residents do not see others' attendance"
     );
-    let rates = svc::attendance(&env.db, &staff, course.id).await.unwrap();
+    let rates = svc::attendance(&staff, course.id).await.unwrap();
     assert_eq!(
         (rates[0].2, rates[0].3),
         (4, 2),

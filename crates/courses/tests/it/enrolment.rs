@@ -10,7 +10,7 @@ use crate::{Env, code, course_input};
 async fn two_hundred_residents_racing_for_ten_seats() {
     let env = Env::new().await;
     let staff = env.staff();
-    let course = svc::create_course(&env.db, &staff, course_input("太极拳", 10, Audience::All))
+    let course = svc::create_course(&staff, course_input("太极拳", 10, Audience::All))
         .await
         .unwrap()
         .course;
@@ -21,10 +21,7 @@ async fn two_hundred_residents_racing_for_ten_seats() {
     let tasks: Vec<_> = residents
         .iter()
         .cloned()
-        .map(|s| {
-            let db = env.db.clone();
-            tokio::spawn(async move { svc::enrol(&db, &s, course.id, None).await })
-        })
+        .map(|s| tokio::spawn(async move { svc::enrol(&s, course.id, None).await }))
         .collect();
     let mut enrolled = 0;
     let mut waitlisted = 0;
@@ -37,7 +34,7 @@ async fn two_hundred_residents_racing_for_ten_seats() {
         }
     }
     assert_eq!((enrolled, waitlisted), (10, 190));
-    let roster = svc::roster(&env.db, &staff, course.id).await.unwrap();
+    let roster = svc::roster(&staff, course.id).await.unwrap();
     assert_eq!(
         roster
             .iter()
@@ -55,7 +52,7 @@ async fn two_hundred_residents_racing_for_ten_seats() {
         waiting.windows(2).all(|w| w[0] < w[1]),
         "the waiting list is in arrival order"
     );
-    let view = svc::course(&env.db, &staff, course.id).await.unwrap();
+    let view = svc::course(&staff, course.id).await.unwrap();
     assert_eq!((view.course.enrolled, view.waitlisted), (10, 190));
 
     // One cancelled seat promotes exactly one: the first of the list.
@@ -71,18 +68,18 @@ async fn two_hundred_residents_racing_for_ten_seats() {
         .unwrap()
         .0
         .id;
-    let promoted = svc::cancel(&env.db, &staff, seat).await.unwrap();
+    let promoted = svc::cancel(&staff, seat).await.unwrap();
     assert_eq!(promoted, Some(first_waiting));
-    let view = svc::course(&env.db, &staff, course.id).await.unwrap();
+    let view = svc::course(&staff, course.id).await.unwrap();
     assert_eq!((view.course.enrolled, view.waitlisted), (10, 189));
     assert_eq!(
-        code(svc::cancel(&env.db, &staff, seat).await),
+        code(svc::cancel(&staff, seat).await),
         "CONFLICT",
         "cancelling twice"
     );
 
     // Twenty seats freed at once: twenty promoted, never more than ten seated.
-    let roster = svc::roster(&env.db, &staff, course.id).await.unwrap();
+    let roster = svc::roster(&staff, course.id).await.unwrap();
     let seats: Vec<_> = roster
         .iter()
         .filter(|(e, _)| e.status == EnrolmentStatus::Enrolled)
@@ -92,8 +89,8 @@ async fn two_hundred_residents_racing_for_ten_seats() {
     let tasks: Vec<_> = seats
         .into_iter()
         .map(|id| {
-            let (db, s) = (env.db.clone(), staff.clone());
-            tokio::spawn(async move { svc::cancel(&db, &s, id).await })
+            let s = staff.clone();
+            tokio::spawn(async move { svc::cancel(&s, id).await })
         })
         .collect();
     let mut promotions = 0;
@@ -101,7 +98,7 @@ async fn two_hundred_residents_racing_for_ten_seats() {
         promotions += usize::from(t.await.unwrap().unwrap().is_some());
     }
     assert_eq!(promotions, 10);
-    let view = svc::course(&env.db, &staff, course.id).await.unwrap();
+    let view = svc::course(&staff, course.id).await.unwrap();
     assert_eq!((view.course.enrolled, view.waitlisted), (10, 179));
 }
 
@@ -109,11 +106,11 @@ async fn two_hundred_residents_racing_for_ten_seats() {
 async fn the_database_refuses_a_seat_past_capacity_even_from_raw_sql() {
     let env = Env::new().await;
     let staff = env.staff();
-    let course = svc::create_course(&env.db, &staff, course_input("书法", 1, Audience::All))
+    let course = svc::create_course(&staff, course_input("书法", 1, Audience::All))
         .await
         .unwrap()
         .course;
-    svc::enrol(&env.db, &env.scope(&env.alpha, "甲", &[]), course.id, None)
+    svc::enrol(&env.scope(&env.alpha, "甲", &[]), course.id, None)
         .await
         .unwrap();
     let mut tx = env.db.tenant_tx(&env.alpha).await.unwrap();
@@ -138,64 +135,46 @@ async fn audience_and_age_rules_and_guardians() {
     let env = Env::new().await;
     let staff = env.staff();
     let elderly = svc::create_course(
-        &env.db,
         &staff,
         course_input("老年智能手机课", 20, Audience::Elderly),
     )
     .await
     .unwrap()
     .course;
-    let children = svc::create_course(
-        &env.db,
-        &staff,
-        course_input("童趣园剪纸", 20, Audience::Children),
-    )
-    .await
-    .unwrap()
-    .course;
+    let children = svc::create_course(&staff, course_input("童趣园剪纸", 20, Audience::Children))
+        .await
+        .unwrap()
+        .course;
     let grandma = env.scope(&env.alpha, "陈启惠", &[]);
     let parent = env.scope(&env.alpha, "王女士", &[]);
 
     assert_eq!(
-        code(svc::enrol(&env.db, &grandma, elderly.id, None).await),
+        code(svc::enrol(&grandma, elderly.id, None).await),
         "BAD_USER_INPUT",
         "birth date needed"
     );
-    svc::set_birth_date(
-        &env.db,
-        &grandma,
-        None,
-        NaiveDate::from_ymd_opt(1955, 5, 1).unwrap(),
-    )
-    .await
-    .unwrap();
-    svc::enrol(&env.db, &grandma, elderly.id, None)
+    svc::set_birth_date(&grandma, None, NaiveDate::from_ymd_opt(1955, 5, 1).unwrap())
         .await
         .unwrap();
+    svc::enrol(&grandma, elderly.id, None).await.unwrap();
     assert_eq!(
-        code(svc::enrol(&env.db, &grandma, elderly.id, None).await),
+        code(svc::enrol(&grandma, elderly.id, None).await),
         "CONFLICT",
         "twice"
     );
     assert_eq!(
-        code(svc::enrol(&env.db, &grandma, children.id, None).await),
+        code(svc::enrol(&grandma, children.id, None).await),
         "BAD_USER_INPUT"
     );
 
-    svc::set_birth_date(
-        &env.db,
-        &parent,
-        None,
-        NaiveDate::from_ymd_opt(1990, 1, 1).unwrap(),
-    )
-    .await
-    .unwrap();
+    svc::set_birth_date(&parent, None, NaiveDate::from_ymd_opt(1990, 1, 1).unwrap())
+        .await
+        .unwrap();
     assert_eq!(
-        code(svc::enrol(&env.db, &parent, elderly.id, None).await),
+        code(svc::enrol(&parent, elderly.id, None).await),
         "BAD_USER_INPUT"
     );
     let child = svc::register_child(
-        &env.db,
         &parent,
         "小明",
         NaiveDate::from_ymd_opt(2017, 6, 1).unwrap(),
@@ -203,15 +182,15 @@ async fn audience_and_age_rules_and_guardians() {
     .await
     .unwrap();
     assert!(child.is_minor());
-    svc::enrol(&env.db, &parent, children.id, Some(child.id))
+    svc::enrol(&parent, children.id, Some(child.id))
         .await
         .unwrap();
     // Another resident cannot act for this child; staff can (代办).
     assert_eq!(
-        code(svc::enrol(&env.db, &grandma, children.id, Some(child.id)).await),
+        code(svc::enrol(&grandma, children.id, Some(child.id)).await),
         "FORBIDDEN"
     );
-    let e = svc::enrol(&env.db, &staff, elderly.id, Some(child.id)).await;
+    let e = svc::enrol(&staff, elderly.id, Some(child.id)).await;
     assert_eq!(code(e), "BAD_USER_INPUT", "a child is not 老朋友");
 }
 

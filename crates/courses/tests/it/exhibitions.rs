@@ -124,7 +124,6 @@ async fn gps_is_stripped_and_minors_need_consent_and_deletion_removes_objects() 
     let parent = env.scope(&env.alpha, "王女士", &[]);
     let neighbour = env.scope(&env.alpha, "邻居", &[]);
     let child = svc::register_child(
-        &env.db,
         &parent,
         "小明",
         NaiveDate::from_ymd_opt(2016, 3, 3).unwrap(),
@@ -132,7 +131,6 @@ async fn gps_is_stripped_and_minors_need_consent_and_deletion_removes_objects() 
     .await
     .unwrap();
     let adult = svc::set_birth_date(
-        &env.db,
         &neighbour,
         None,
         NaiveDate::from_ymd_opt(1980, 3, 3).unwrap(),
@@ -141,7 +139,6 @@ async fn gps_is_stripped_and_minors_need_consent_and_deletion_removes_objects() 
     .unwrap();
     let today = chrono::Utc::now().date_naive();
     let ex = svc::create_exhibition(
-        &env.db,
         &staff,
         "童趣园画展",
         ExhibitionKind::Painting,
@@ -150,26 +147,27 @@ async fn gps_is_stripped_and_minors_need_consent_and_deletion_removes_objects() 
     )
     .await
     .unwrap();
-    let child_work = svc::add_work(&env.db, &staff, ex.id, child.id, None, "我的家")
+    let child_work = svc::add_work(&staff, ex.id, child.id, None, "我的家")
         .await
         .unwrap();
-    let adult_work = svc::add_work(&env.db, &staff, ex.id, adult.id, None, "春天")
+    let adult_work = svc::add_work(&staff, ex.id, adult.id, None, "春天")
         .await
         .unwrap();
     assert!(child_work.minor && !adult_work.minor);
 
     let jpeg = jpeg_with_gps();
     assert!(contains(&jpeg, b"Exif") && contains(&jpeg, b"GPS30.5728N"));
-    let photo = svc::upload_photo(&env.db, &env.store, &staff, child_work.id, jpeg)
+    let photo = svc::upload_photo(&staff, child_work.id, jpeg)
         .await
         .unwrap();
     assert!(
         photo
+            .photo
             .object_key
             .starts_with(&format!("c/{}/", env.alpha.community_id)),
         "under the community's prefix"
     );
-    let stored = env.store.get(&photo.object_key).await.unwrap();
+    let stored = env.store.get(&photo.photo.object_key).await.unwrap();
     assert!(
         !contains(&stored, b"Exif") && !contains(&stored, b"GPS30.5728N"),
         "metadata stripped"
@@ -177,32 +175,25 @@ async fn gps_is_stripped_and_minors_need_consent_and_deletion_removes_objects() 
     assert_eq!(image::load_from_memory(&stored).unwrap().width(), 64);
     let svg = b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>".to_vec();
     assert_eq!(
-        code(svc::upload_photo(&env.db, &env.store, &staff, adult_work.id, svg).await),
+        code(svc::upload_photo(&staff, adult_work.id, svg).await),
         "BAD_USER_INPUT"
     );
-    svc::upload_photo(&env.db, &env.store, &staff, adult_work.id, jpeg_with_gps())
+    svc::upload_photo(&staff, adult_work.id, jpeg_with_gps())
         .await
         .unwrap();
 
-    let seen = |s: infra::CommunityScope| {
-        let env = &env;
-        async move {
-            let v = svc::exhibitions(&env.db, &env.store, &s, None, 10)
-                .await
-                .unwrap();
-            v.into_iter()
-                .flat_map(|e| e.works)
-                .map(|(w, _)| w.title)
-                .collect::<Vec<_>>()
-        }
+    let seen = |s: infra::CommunityCtx| async move {
+        let v = svc::exhibitions(&s, None, 10).await.unwrap();
+        v.into_iter()
+            .flat_map(|e| e.works)
+            .map(|(w, _)| w.title)
+            .collect::<Vec<_>>()
     };
     assert!(
         seen(neighbour.clone()).await.is_empty(),
         "unpublished: residents see nothing"
     );
-    svc::publish_exhibition(&env.db, &staff, ex.id)
-        .await
-        .unwrap();
+    svc::publish_exhibition(&staff, ex.id).await.unwrap();
     assert_eq!(
         seen(neighbour.clone()).await,
         vec!["春天"],
@@ -210,30 +201,24 @@ async fn gps_is_stripped_and_minors_need_consent_and_deletion_removes_objects() 
     );
     assert_eq!(seen(staff.clone()).await.len(), 2, "staff see both");
     assert_eq!(
-        code(svc::record_consent(&env.db, &neighbour, child_work.id).await),
+        code(svc::record_consent(&neighbour, child_work.id).await),
         "FORBIDDEN"
     );
-    svc::record_consent(&env.db, &parent, child_work.id)
-        .await
-        .unwrap();
+    svc::record_consent(&parent, child_work.id).await.unwrap();
     assert_eq!(seen(neighbour.clone()).await, vec!["我的家", "春天"]);
 
     // Presigned URLs work and expire-bound; the object is reachable over plain HTTP.
-    let v = svc::exhibitions(&env.db, &env.store, &neighbour, None, 10)
-        .await
-        .unwrap();
+    let v = svc::exhibitions(&neighbour, None, 10).await.unwrap();
     let url = v[0].works[0].1[0].url.clone();
     assert!(url.contains("X-Amz-Expires=900"), "{url}");
 
-    svc::delete_work(&env.db, &env.store, &staff, child_work.id)
-        .await
-        .unwrap();
+    svc::delete_work(&staff, child_work.id).await.unwrap();
     assert!(
-        env.store.get(&photo.object_key).await.is_err(),
+        env.store.get(&photo.photo.object_key).await.is_err(),
         "object deleted"
     );
     assert!(
-        env.store.get(&photo.thumb_key).await.is_err(),
+        env.store.get(&photo.photo.thumb_key).await.is_err(),
         "thumbnail deleted"
     );
     assert_eq!(seen(neighbour).await, vec!["春天"]);

@@ -15,7 +15,6 @@ async fn a_survey_becomes_a_course_and_a_talent_a_teacher() {
     let env = Env::new().await;
     let staff = env.staff();
     let survey = svc::create_survey(
-        &env.db,
         &staff,
         "2026 秋季兴趣调查",
         3,
@@ -35,10 +34,7 @@ async fn a_survey_becomes_a_course_and_a_talent_a_teacher() {
     )
     .await
     .unwrap();
-    let v = svc::surveys(&env.db, &staff, None, 10)
-        .await
-        .unwrap()
-        .remove(0);
+    let v = svc::surveys(&staff, None, 10).await.unwrap().remove(0);
     let (choice, talent) = (v.questions[0].0.id, v.questions[1].0.id);
     let answer = |c: i32, t: Option<&str>| {
         let mut a = vec![AnswerInput {
@@ -58,16 +54,16 @@ async fn a_survey_becomes_a_course_and_a_talent_a_teacher() {
     let residents: Vec<_> = (0..3)
         .map(|i| env.scope(&env.alpha, &format!("居民{i}"), &[]))
         .collect();
-    svc::answer_survey(&env.db, &residents[0], survey.id, answer(1, None))
+    svc::answer_survey(&residents[0], survey.id, answer(1, None))
         .await
         .unwrap();
-    svc::answer_survey(&env.db, &residents[0], survey.id, answer(0, Some("剪纸")))
+    svc::answer_survey(&residents[0], survey.id, answer(0, Some("剪纸")))
         .await
         .unwrap(); // edited
-    svc::answer_survey(&env.db, &residents[1], survey.id, answer(0, None))
+    svc::answer_survey(&residents[1], survey.id, answer(0, None))
         .await
         .unwrap();
-    svc::answer_survey(&env.db, &residents[2], survey.id, answer(0, None))
+    svc::answer_survey(&residents[2], survey.id, answer(0, None))
         .await
         .unwrap();
     let bad = vec![AnswerInput {
@@ -76,15 +72,12 @@ async fn a_survey_becomes_a_course_and_a_talent_a_teacher() {
         text: None,
     }];
     assert_eq!(
-        code(svc::answer_survey(&env.db, &residents[1], survey.id, bad).await),
+        code(svc::answer_survey(&residents[1], survey.id, bad).await),
         "BAD_USER_INPUT",
         "single choice"
     );
 
-    let v = svc::surveys(&env.db, &staff, None, 10)
-        .await
-        .unwrap()
-        .remove(0);
+    let v = svc::surveys(&staff, None, 10).await.unwrap().remove(0);
     assert_eq!(v.responses, 3);
     assert_eq!(
         v.questions[0].1,
@@ -93,7 +86,6 @@ async fn a_survey_becomes_a_course_and_a_talent_a_teacher() {
     );
 
     let proposed = svc::propose_course(
-        &env.db,
         &staff,
         survey.id,
         choice,
@@ -110,7 +102,6 @@ async fn a_survey_becomes_a_course_and_a_talent_a_teacher() {
     assert_eq!(
         code(
             svc::propose_course(
-                &env.db,
                 &staff,
                 survey.id,
                 choice,
@@ -122,7 +113,7 @@ async fn a_survey_becomes_a_course_and_a_talent_a_teacher() {
         "CONFLICT"
     );
 
-    let teachers = svc::teachers(&env.db, &staff, None, 10).await.unwrap();
+    let teachers = svc::teachers(&staff, None, 10).await.unwrap();
     assert_eq!(teachers.len(), 1);
     assert_eq!(
         (teachers[0].0.status.as_str(), teachers[0].0.skills.clone()),
@@ -131,23 +122,21 @@ async fn a_survey_becomes_a_course_and_a_talent_a_teacher() {
 
     // A proposed course takes no enrolment until staff open it.
     assert_eq!(
-        code(svc::enrol(&env.db, &residents[1], proposed.id, None).await),
+        code(svc::enrol(&residents[1], proposed.id, None).await),
         "CONFLICT"
     );
     assert_eq!(
-        code(svc::set_course_open(&env.db, &residents[1], proposed.id, true).await),
+        code(svc::set_course_open(&residents[1], proposed.id, true).await),
         "FORBIDDEN"
     );
-    svc::set_course_open(&env.db, &staff, proposed.id, true)
+    svc::set_course_open(&staff, proposed.id, true)
         .await
         .unwrap();
-    svc::enrol(&env.db, &residents[1], proposed.id, None)
-        .await
-        .unwrap();
+    svc::enrol(&residents[1], proposed.id, None).await.unwrap();
 
-    svc::close_survey(&env.db, &staff, survey.id).await.unwrap();
+    svc::close_survey(&staff, survey.id).await.unwrap();
     assert_eq!(
-        code(svc::answer_survey(&env.db, &residents[1], survey.id, answer(1, None)).await),
+        code(svc::answer_survey(&residents[1], survey.id, answer(1, None)).await),
         "CONFLICT"
     );
 }
@@ -157,8 +146,6 @@ async fn evaluations_cadence_clubs_and_the_learner_record() {
     let env = Env::new().await;
     let staff = env.staff();
     let teacher = svc::create_teacher(
-        &env.db,
-        &env.secrets,
         &staff,
         TeacherInput {
             name: "李老师".into(),
@@ -181,13 +168,9 @@ async fn evaluations_cadence_clubs_and_the_learner_record() {
     );
     let mut input = course_input("手机摄影", 10, Audience::All);
     input.teacher_ids = vec![teacher.id];
-    let course = svc::create_course(&env.db, &staff, input)
-        .await
-        .unwrap()
-        .course;
+    let course = svc::create_course(&staff, input).await.unwrap().course;
     let start = Utc::now() - Duration::hours(1);
     let sessions = svc::add_sessions(
-        &env.db,
         &staff,
         SessionsInput {
             course_id: course.id,
@@ -201,59 +184,43 @@ async fn evaluations_cadence_clubs_and_the_learner_record() {
     .unwrap();
 
     let learner = env.scope(&env.alpha, "张阿姨", &[]);
-    let e = svc::enrol(&env.db, &learner, course.id, None)
-        .await
-        .unwrap();
+    let e = svc::enrol(&learner, course.id, None).await.unwrap();
     assert_eq!(
-        code(svc::evaluate(&env.db, &learner, course.id, None, 5, None).await),
+        code(svc::evaluate(&learner, course.id, None, 5, None).await),
         "FORBIDDEN",
         "not attended yet"
     );
     let t = env.teacher_of(course.id, "李老师").await;
-    svc::mark_attendance(&env.db, &t, sessions[0].id, e.enrolment.learner_id, true)
+    svc::mark_attendance(&t, sessions[0].id, e.enrolment.learner_id, true)
         .await
         .unwrap();
     assert_eq!(
-        code(svc::evaluate(&env.db, &learner, course.id, None, 6, None).await),
+        code(svc::evaluate(&learner, course.id, None, 6, None).await),
         "BAD_USER_INPUT"
     );
-    svc::evaluate(
-        &env.db,
-        &learner,
-        course.id,
-        None,
-        4,
-        Some("老师很耐心".into()),
-    )
-    .await
-    .unwrap();
-    let view = svc::course(&env.db, &staff, course.id).await.unwrap();
+    svc::evaluate(&learner, course.id, None, 4, Some("老师很耐心".into()))
+        .await
+        .unwrap();
+    let view = svc::course(&staff, course.id).await.unwrap();
     assert_eq!((view.average_rating, view.ratings), (Some(4.0), 1));
-    let pool = svc::teachers(&env.db, &staff, None, 10).await.unwrap();
+    let pool = svc::teachers(&staff, None, 10).await.unwrap();
     assert_eq!(pool[0].1, Some(4.0), "teacher average");
 
     // Clubs and class roles.
-    let fed = svc::create_federation(&env.db, &staff, "艺术联盟", None)
+    let fed = svc::create_federation(&staff, "艺术联盟", None)
         .await
         .unwrap();
-    let club = svc::create_club(&env.db, &staff, "非洲鼓社", Some(fed.id))
+    let club = svc::create_club(&staff, "非洲鼓社", Some(fed.id))
         .await
         .unwrap();
-    svc::set_club_member(
-        &env.db,
-        &staff,
-        club.id,
-        e.enrolment.learner_id,
-        ClubRole::Monitor,
-    )
-    .await
-    .unwrap();
-    let (clubs, members, _) = svc::clubs(&env.db, &staff, None, 10).await.unwrap();
+    svc::set_club_member(&staff, club.id, e.enrolment.learner_id, ClubRole::Monitor)
+        .await
+        .unwrap();
+    let (clubs, members, _) = svc::clubs(&staff, None, 10).await.unwrap();
     assert_eq!((clubs.len(), members[0].role.as_str()), (1, "monitor"));
 
     // Cadence: "每月不少于两堂公益课" for the month of the session.
     svc::create_cadence_target(
-        &env.db,
         &staff,
         "每月不少于两堂公益课",
         CadencePeriod::Month,
@@ -265,7 +232,7 @@ async fn evaluations_cadence_clubs_and_the_learner_record() {
     let cst = chrono::FixedOffset::east_opt(8 * 3600).unwrap();
     let local = start.with_timezone(&cst);
     let month = NaiveDate::from_ymd_opt(local.year(), local.month(), 1).unwrap();
-    let r = svc::cadence_report(&env.db, &staff, month).await.unwrap();
+    let r = svc::cadence_report(&staff, month).await.unwrap();
     assert_eq!((r[0].periods[0].1, r[0].met), (1, false));
     // A second session already held in the same month (on the 1st of a month, the 2nd
     // would still be ahead).
@@ -275,7 +242,6 @@ async fn evaluations_cadence_clubs_and_the_learner_record() {
         .with_timezone(&Utc);
     let second = (start - Duration::hours(2)).max(month_start + Duration::minutes(1));
     svc::add_sessions(
-        &env.db,
         &staff,
         SessionsInput {
             course_id: course.id,
@@ -287,25 +253,17 @@ async fn evaluations_cadence_clubs_and_the_learner_record() {
     )
     .await
     .unwrap();
-    let r = svc::cadence_report(&env.db, &staff, month).await.unwrap();
+    let r = svc::cadence_report(&staff, month).await.unwrap();
     assert_eq!((r[0].periods[0].1, r[0].met), (2, true));
     assert_eq!(code(svc::parse_month("2026-13")), "BAD_USER_INPUT");
     assert_eq!(code(svc::parse_month("262143-12")), "BAD_USER_INPUT");
 
     // The whole loop, and a nomination that keeps a snapshot of it.
     let today = Utc::now().date_naive();
-    let ex = svc::create_exhibition(
-        &env.db,
-        &staff,
-        "摄影展",
-        ExhibitionKind::Photography,
-        today,
-        today,
-    )
-    .await
-    .unwrap();
+    let ex = svc::create_exhibition(&staff, "摄影展", ExhibitionKind::Photography, today, today)
+        .await
+        .unwrap();
     svc::add_work(
-        &env.db,
         &staff,
         ex.id,
         e.enrolment.learner_id,
@@ -315,7 +273,6 @@ async fn evaluations_cadence_clubs_and_the_learner_record() {
     .await
     .unwrap();
     let n = svc::nominate(
-        &env.db,
         &staff,
         e.enrolment.learner_id,
         "两江榜样",
@@ -324,7 +281,7 @@ async fn evaluations_cadence_clubs_and_the_learner_record() {
     .await
     .unwrap();
     assert_eq!(n.pool, "两江榜样");
-    let record = svc::learner_record(&env.db, &learner, None).await.unwrap();
+    let record = svc::learner_record(&learner, None).await.unwrap();
     assert_eq!(record.courses.len(), 1);
     assert_eq!(
         (record.courses[0].3, record.courses[0].4),
@@ -336,8 +293,6 @@ async fn evaluations_cadence_clubs_and_the_learner_record() {
     assert_eq!(record.nominations.len(), 1);
     // A learner who becomes a teacher.
     let promoted = svc::create_teacher(
-        &env.db,
-        &env.secrets,
         &staff,
         TeacherInput {
             name: "张阿姨".into(),
@@ -355,7 +310,6 @@ async fn evaluations_cadence_clubs_and_the_learner_record() {
     assert_eq!(
         code(
             svc::learner_record(
-                &env.db,
                 &env.scope(&env.alpha, "路人", &[]),
                 Some(e.enrolment.learner_id)
             )

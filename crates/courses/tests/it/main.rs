@@ -9,7 +9,7 @@ mod roles;
 use infra::crypto::Secrets;
 use infra::db::DbConfig;
 use infra::storage::{EmbeddedS3, ObjectStore, StoreConfig};
-use infra::{AppError, CommunityAccess, CommunityScope, Db, Role};
+use infra::{AppError, CommunityAccess, CommunityCtx, CommunityScope, Db, Role};
 use tenancy::model::{CommunityKind, Name, Slug};
 use tenancy::service::NewCommunityParams;
 use uuid::Uuid;
@@ -89,8 +89,8 @@ impl Env {
     }
 
     /// A caller in `tenant` with `roles` (an empty list is a plain resident).
-    pub fn scope(&self, tenant: &infra::Tenant, name: &str, roles: &[Role]) -> CommunityScope {
-        CommunityScope {
+    pub fn scope(&self, tenant: &infra::Tenant, name: &str, roles: &[Role]) -> CommunityCtx {
+        self.ctx(CommunityScope {
             tenant: tenant.clone(),
             access: CommunityAccess {
                 account_id: Uuid::new_v4(),
@@ -103,19 +103,27 @@ impl Env {
                 admin_above: false,
                 viewer_above: false,
             },
-        }
+        })
     }
 
-    pub fn staff(&self) -> CommunityScope {
+    /// The context the gate would build for `scope`.
+    pub fn ctx(&self, scope: CommunityScope) -> CommunityCtx {
+        CommunityCtx::new(
+            self.db.clone(),
+            self.secrets.clone(),
+            self.store.clone(),
+            scope,
+        )
+    }
+
+    pub fn staff(&self) -> CommunityCtx {
         self.scope(&self.alpha, "社工", &[Role::Staff])
     }
 
     /// A teacher account of alpha with a teacher record that teaches `course`.
-    pub async fn teacher_of(&self, course: Uuid, name: &str) -> CommunityScope {
+    pub async fn teacher_of(&self, course: Uuid, name: &str) -> CommunityCtx {
         let scope = self.scope(&self.alpha, name, &[Role::Teacher]);
         let t = courses::service::create_teacher(
-            &self.db,
-            &self.secrets,
             &self.staff(),
             courses::service::TeacherInput {
                 name: name.into(),
@@ -124,7 +132,7 @@ impl Env {
                 phone: None,
                 teaches_in: Vec::new(),
                 learner_id: None,
-                account_id: Some(scope.access.account_id),
+                account_id: Some(scope.access().account_id),
             },
         )
         .await

@@ -30,16 +30,10 @@ async fn a_mutation_commits_with_its_audit_row_or_not_at_all() {
             operation: "createCourtyard".into(),
             ..Default::default()
         });
-        let (tenancy, tenant, staff) = (env.tenancy.clone(), a.tenant(), staff.clone());
+        let (tenancy, ctx) = (env.tenancy.clone(), env.ctx(a.tenant(), staff.clone()));
         let fut = async move {
             tenancy
-                .create_courtyard(
-                    &tenant,
-                    &staff,
-                    name,
-                    tenancy::model::CourtyardKind::Courtyard,
-                    None,
-                )
+                .create_courtyard(&ctx, name, tenancy::model::CourtyardKind::Courtyard, None)
                 .await
         };
         (scope.clone(), infra::audit::scope(scope, fut))

@@ -113,6 +113,30 @@ impl TestEnv {
     }
 }
 
+impl TestEnv {
+    /// The context the gate would build; tenancy needs no object store, so the store's
+    /// endpoint is never reached.
+    pub fn ctx(
+        &self,
+        tenant: infra::Tenant,
+        access: infra::CommunityAccess,
+    ) -> infra::CommunityCtx {
+        let store = infra::storage::ObjectStore::new(&infra::storage::StoreConfig {
+            endpoint: "http://127.0.0.1:9".into(),
+            region: "us-east-1".into(),
+            bucket: "unused".into(),
+            access_key: "unused".into(),
+            secret_key: "unused".into(),
+        });
+        infra::CommunityCtx::new(
+            self.db.clone(),
+            self.tenancy.secrets().clone(),
+            store,
+            infra::CommunityScope { tenant, access },
+        )
+    }
+}
+
 pub fn code<T: std::fmt::Debug>(r: Result<T, AppError>) -> &'static str {
     match r {
         Ok(v) => panic!("expected an error, got {v:?}"),
