@@ -13,7 +13,7 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use infra::storage::ObjectStore;
-use infra::{AppError, CommunityCtx, CommunityScope, Db};
+use infra::{AppError, Db};
 use metrics_exporter_prometheus::PrometheusHandle;
 use tenancy::Tenancy;
 use tenancy::graphql::{Caller, ClientAddr};
@@ -27,6 +27,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 use crate::config::Config;
+use crate::gate::{self, Admitted, Refused, wants_english};
 use crate::gql::{self, LinliSchema, RequestMeta};
 
 pub const X_COMMUNITY: &str = "x-community";
@@ -145,11 +146,12 @@ async fn assign_request_id(mut req: Request, next: Next) -> Response {
 }
 
 fn internal_response() -> Response {
-    let body = serde_json::json!({"errors": [{
-        "message": "服务器内部错误，请稍后再试",
-        "extensions": {"code": "INTERNAL", "messageEn": "Internal server error"}
-    }]});
-    (StatusCode::INTERNAL_SERVER_ERROR, Json(body)).into_response()
+    let e = AppError::new(
+        infra::ErrorCode::Internal,
+        "服务器内部错误，请稍后再试",
+        "Internal server error",
+    );
+    gate::error_response(StatusCode::INTERNAL_SERVER_ERROR, e, false)
 }
 
 async fn graphiql(State(state): State<AppState>) -> Response {
@@ -180,28 +182,13 @@ impl IntoResponse for BadRequest {
             ParseRequestError::PayloadTooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "请求内容过大"),
             _ => (StatusCode::BAD_REQUEST, "请求格式不正确，应为 GraphQL 请求"),
         };
-        let body = serde_json::json!({"errors": [{
-            "message": zh,
-            "extensions": {"code": "BAD_USER_INPUT", "messageEn": self.0.to_string()}
-        }]});
-        (status, Json(body)).into_response()
+        gate::error_response(status, AppError::bad_input(zh, self.0.to_string()), false)
     }
 }
 
-fn wants_english(headers: &HeaderMap) -> bool {
-    headers
-        .get(axum::http::header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.trim_start().to_ascii_lowercase().starts_with("en"))
-}
-
-fn refused(e: AppError, english: bool) -> GraphQLResponse {
-    let e = async_graphql::Error::from(e);
-    let mut error = async_graphql::ServerError::new(e.message, None);
-    error.extensions = e.extensions;
-    let mut errors = vec![error];
-    gql::localize(&mut errors, english);
-    GraphQLResponse::from(async_graphql::Response::from_errors(errors))
+/// A refusal of a whole GraphQL request: GraphQL answers 200 with the error.
+fn refused(e: AppError, english: bool) -> Response {
+    gate::error_response(StatusCode::OK, e, english)
 }
 
 /// The client's address: the TCP peer, or behind a trusted proxy the last address of
@@ -231,7 +218,7 @@ async fn graphql(
     headers: HeaderMap,
     client_request_id: Option<axum::Extension<ClientRequestId>>,
     req: GraphQLBatchRequest<BadRequest>,
-) -> GraphQLResponse {
+) -> Response {
     let english = wants_english(&headers);
     let batch = req.into_inner();
     let requests = match batch {
@@ -246,15 +233,6 @@ async fn graphql(
         return refused(e, english);
     }
 
-    // Who is calling, and may they enter the community they named? Both are settled before
-    // any resolver runs; a refusal answers the whole request.
-    let principal = match bearer(&headers) {
-        None => None,
-        Some(token) => match state.tenancy.authenticate(token).await {
-            Ok(p) => Some(p),
-            Err(e) => return refused(e, english),
-        },
-    };
     let meta = RequestMeta {
         request_id: headers
             .get(X_REQUEST_ID)
@@ -263,32 +241,22 @@ async fn graphql(
             .to_string(),
         client_request_id: client_request_id.map(|c| c.0.0),
     };
-    let scope = match headers.get(X_COMMUNITY).map(|v| v.to_str().unwrap_or("")) {
-        None => None,
-        Some(slug) => {
-            tracing::Span::current().record("community", slug);
-            match state
-                .tenancy
-                .enter_community(principal.as_ref(), slug.trim())
-                .await
-            {
-                Ok((tenant, access)) => Some(CommunityCtx::new(
-                    state.db.clone(),
-                    state.tenancy.secrets().clone(),
-                    state.store.clone(),
-                    CommunityScope { tenant, access },
-                )),
-                Err(e) => {
-                    let entry = infra::audit::AuditEntry {
-                        account_id: principal.as_ref().map(tenancy::Principal::account_id),
-                        request_id: Some(meta.request_id.clone()),
-                        client_request_id: meta.client_request_id.clone(),
-                        ..Default::default()
-                    };
-                    crate::audit::refusal(&state.db, &requests, entry, e.code.as_str()).await;
-                    return refused(e, english);
-                }
-            }
+    // Who is calling, and may they enter the community they named? Both are settled before
+    // any resolver runs; a refusal answers the whole request.
+    let Admitted {
+        principal,
+        community: scope,
+    } = match gate::admit(&state, &headers).await {
+        Ok(a) => a,
+        Err(Refused { error, account_id }) => {
+            let entry = infra::audit::AuditEntry {
+                account_id,
+                request_id: Some(meta.request_id.clone()),
+                client_request_id: meta.client_request_id.clone(),
+                ..Default::default()
+            };
+            crate::audit::refusal(&state.db, &requests, entry, error.code.as_str()).await;
+            return refused(error, english);
         }
     };
     let mut responses = Vec::with_capacity(requests.len());
@@ -313,17 +281,7 @@ async fn graphql(
     } else {
         BatchResponse::Batch(responses)
     };
-    GraphQLResponse::from(out)
-}
-
-fn bearer(headers: &HeaderMap) -> Option<&str> {
-    let v = headers
-        .get(axum::http::header::AUTHORIZATION)?
-        .to_str()
-        .ok()?;
-    v.strip_prefix("Bearer ")
-        .or_else(|| v.strip_prefix("bearer "))
-        .map(str::trim)
+    GraphQLResponse::from(out).into_response()
 }
 
 async fn readyz(State(state): State<AppState>) -> Response {
@@ -383,45 +341,27 @@ async fn check_in_code(
     headers: HeaderMap,
 ) -> Response {
     let english = wants_english(&headers);
-    let fail = |e: AppError| {
-        let status = match e.code {
-            infra::ErrorCode::Unauthenticated => StatusCode::UNAUTHORIZED,
-            infra::ErrorCode::Forbidden | infra::ErrorCode::CommunitySuspended => {
-                StatusCode::FORBIDDEN
-            }
-            infra::ErrorCode::NotFound => StatusCode::NOT_FOUND,
-            infra::ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
-            _ => StatusCode::BAD_REQUEST,
-        };
-        let message = if english { e.en.clone() } else { e.zh.clone() };
-        let body = serde_json::json!({"errors": [{"message": message, "extensions": {"code": e.code.as_str()}}]});
-        (status, Json(body)).into_response()
-    };
+    let fail = |e: AppError| gate::error_response(gate::status_of(e.code), e, english);
     let run = async {
-        let token = bearer(&headers).ok_or_else(AppError::unauthenticated)?;
-        let principal = state.tenancy.authenticate(token).await?;
-        let slug = headers
-            .get(X_COMMUNITY)
-            .and_then(|v| v.to_str().ok())
-            .ok_or_else(|| {
-                AppError::bad_input(
+        let community = match gate::admit(&state, &headers).await {
+            Ok(Admitted {
+                principal: Some(_),
+                community: Some(c),
+            }) => c,
+            Ok(Admitted {
+                principal: None, ..
+            }) => return Err(AppError::unauthenticated()),
+            Ok(_) => {
+                return Err(AppError::bad_input(
                     "需要指定社区（X-Community 请求头）",
                     "The X-Community header is required",
-                )
-            })?;
-        let (tenant, access) = state
-            .tenancy
-            .enter_community(Some(&principal), slug.trim())
-            .await?;
+                ));
+            }
+            Err(r) => return Err(r.error),
+        };
         let session = uuid::Uuid::parse_str(&session_id)
             .map_err(|_| AppError::bad_input("编号格式不正确", "The id is not valid"))?;
-        let ctx = CommunityCtx::new(
-            state.db.clone(),
-            state.tenancy.secrets().clone(),
-            state.store.clone(),
-            CommunityScope { tenant, access },
-        );
-        courses::service::check_in_code(&ctx, session).await
+        courses::service::check_in_code(&community, session).await
     };
     if !matches!(format.as_str(), "png" | "svg") {
         return fail(AppError::not_found(

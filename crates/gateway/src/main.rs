@@ -8,6 +8,7 @@ mod audit;
 mod cli;
 mod config;
 mod demo;
+mod gate;
 mod gql;
 mod input;
 mod runtime;

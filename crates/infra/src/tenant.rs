@@ -138,36 +138,6 @@ pub struct CommunityAccess {
     pub viewer_above: bool,
 }
 
-impl CommunityAccess {
-    /// Staff-level writes: community admin, staff, or an admin above.
-    pub fn require_staff(&self) -> AppResult<()> {
-        self.require_any(&[Role::CommunityAdmin, Role::Staff])
-    }
-
-    pub fn require_any(&self, roles: &[Role]) -> AppResult<()> {
-        if self.admin_above || self.roles.iter().any(|r| roles.contains(r)) {
-            Ok(())
-        } else {
-            Err(AppError::forbidden())
-        }
-    }
-
-    /// Any write in the community: a role held in it, or an admin above. A district viewer
-    /// holds neither and only reads.
-    pub fn require_member(&self) -> AppResult<()> {
-        if self.admin_above || !self.roles.is_empty() {
-            Ok(())
-        } else {
-            Err(AppError::forbidden())
-        }
-    }
-
-    /// Staff or an admin (of the community or above): may act for any resident (代办).
-    pub fn is_staff(&self) -> bool {
-        self.require_staff().is_ok()
-    }
-}
-
 /// The community of a request, after the gateway's gate let the caller in.
 #[derive(Debug, Clone)]
 pub struct CommunityScope {
