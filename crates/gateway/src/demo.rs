@@ -481,7 +481,7 @@ async fn college(scope: &CommunityCtx, c: &DemoCommunity) -> Result<(), AppError
                 club_id: None,
                 capacity: 30,
                 materials: Some("社区提供".into()),
-                teacher_ids: vec![teacher.id],
+                teacher_ids: vec![teacher.teacher.id],
             },
         )
         .await?

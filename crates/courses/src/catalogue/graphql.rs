@@ -9,7 +9,6 @@ use crate::graphql::*;
 use crate::model;
 use crate::service::{self as svc, CourseInput, SessionsInput};
 use crate::teachers::graphql::{TeacherGql, teacher};
-use infra::CommunityCtx;
 
 #[derive(SimpleObject)]
 #[graphql(name = "CourseCategory")]
@@ -75,7 +74,7 @@ pub struct CourseGql {
     rating_count: i64,
 }
 
-pub(crate) fn course(v: svc::CourseView, ctx: &CommunityCtx) -> CourseGql {
+pub(crate) fn course(v: svc::CourseView) -> CourseGql {
     let c = v.course;
     CourseGql {
         id: id(c.id),
@@ -93,11 +92,7 @@ pub(crate) fn course(v: svc::CourseView, ctx: &CommunityCtx) -> CourseGql {
         waitlist_count: v.waitlisted,
         materials: c.materials,
         status: c.status.into(),
-        teachers: v
-            .teachers
-            .into_iter()
-            .map(|t| teacher(t, None, ctx))
-            .collect(),
+        teachers: v.teachers.into_iter().map(teacher).collect(),
         sessions: v.sessions.into_iter().map(Into::into).collect(),
         average_rating: v.average_rating,
         rating_count: v.ratings,
@@ -182,18 +177,12 @@ impl CatalogueQuery {
         let limit = svc::page_limit(first)?;
         let a = self::after(&after)?;
         let rows = svc::courses(s, a, limit, category.as_deref()).await?;
-        Ok(page(
-            rows,
-            limit,
-            a.is_some(),
-            |v| v.course.id,
-            |v| course(v, s),
-        ))
+        Ok(page(rows, limit, a.is_some(), |v| v.course.id, course))
     }
 
     async fn course(&self, ctx: &Context<'_>, id: ID) -> Res<CourseGql> {
         let s = scope(ctx)?;
-        Ok(course(svc::course(s, uuid(&id)?).await?, s))
+        Ok(course(svc::course(s, uuid(&id)?).await?))
     }
 }
 
@@ -215,7 +204,7 @@ impl CatalogueMutation {
     async fn create_course(&self, ctx: &Context<'_>, input: CreateCourseInput) -> Res<CourseGql> {
         let s = scope(ctx)?;
         let v = svc::create_course(s, input.into_input()?).await?;
-        Ok(course(v, s))
+        Ok(course(v))
     }
 
     /// Open a course (e.g. one proposed from a survey) for enrolment, or close it (staff).
@@ -227,7 +216,7 @@ impl CatalogueMutation {
     ) -> Res<CourseGql> {
         let s = scope(ctx)?;
         let v = svc::set_course_open(s, uuid(&course_id)?, open).await?;
-        Ok(course(v, s))
+        Ok(course(v))
     }
 
     /// Add one session, or `weeks` weekly sessions, to a course's timetable.

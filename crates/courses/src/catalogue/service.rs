@@ -9,6 +9,7 @@ use uuid::Uuid;
 use super::db;
 use crate::error::{CoursesError, not_found};
 use crate::model::*;
+use crate::teachers::service::TeacherView;
 
 pub async fn categories(ctx: &CommunityCtx) -> AppResult<Vec<CourseCategory>> {
     let mut tx = ctx.tx().await?;
@@ -72,7 +73,7 @@ pub async fn create_course(ctx: &CommunityCtx, input: CourseInput) -> AppResult<
     ctx.require(Roles::STAFF)?;
     let mut tx = ctx.tx().await?;
     let c = insert_course(&mut tx, &input, CourseStatus::Open, None).await?;
-    let view = view_of(&mut tx, c).await?;
+    let view = view_of(ctx, &mut tx, c).await?;
     tx.commit().await?;
     Ok(view)
 }
@@ -94,7 +95,7 @@ pub async fn set_course_open(
     let c = db::set_course_status(&mut tx, course_id, status)
         .await?
         .ok_or_else(|| not_found("course"))?;
-    let view = view_of(&mut tx, c).await?;
+    let view = view_of(ctx, &mut tx, c).await?;
     tx.commit().await?;
     Ok(view)
 }
@@ -103,7 +104,7 @@ pub async fn set_course_open(
 #[derive(Debug, Clone)]
 pub struct CourseView {
     pub course: Course,
-    pub teachers: Vec<Teacher>,
+    pub teachers: Vec<TeacherView>,
     pub sessions: Vec<Session>,
     pub waitlisted: i64,
     pub average_rating: Option<f64>,
@@ -112,18 +113,29 @@ pub struct CourseView {
 
 /// Courses with their teachers, sessions and counts: four queries whatever the page size.
 /// One course's view, in the caller's transaction (a write returns what it wrote).
-pub(crate) async fn view_of(tx: &mut TenantTx, course: Course) -> AppResult<CourseView> {
-    Ok(views(tx, vec![course])
+pub(crate) async fn view_of(
+    ctx: &CommunityCtx,
+    tx: &mut TenantTx,
+    course: Course,
+) -> AppResult<CourseView> {
+    Ok(views(ctx, tx, vec![course])
         .await?
         .pop()
         .expect("one view per course"))
 }
 
-pub(crate) async fn views(tx: &mut TenantTx, courses: Vec<Course>) -> AppResult<Vec<CourseView>> {
+pub(crate) async fn views(
+    ctx: &CommunityCtx,
+    tx: &mut TenantTx,
+    courses: Vec<Course>,
+) -> AppResult<Vec<CourseView>> {
     let ids: Vec<Uuid> = courses.iter().map(|c| c.id).collect();
-    let mut teachers: HashMap<Uuid, Vec<Teacher>> = HashMap::new();
+    let mut teachers: HashMap<Uuid, Vec<TeacherView>> = HashMap::new();
     for (cid, t) in crate::teachers::db::teachers_of_courses(tx, &ids).await? {
-        teachers.entry(cid).or_default().push(t);
+        teachers
+            .entry(cid)
+            .or_default()
+            .push(crate::teachers::service::view(ctx, t, None));
     }
     let mut sessions: HashMap<Uuid, Vec<Session>> = HashMap::new();
     for s in db::sessions_of_courses(tx, &ids).await? {
@@ -159,7 +171,7 @@ pub async fn courses(
 ) -> AppResult<Vec<CourseView>> {
     let mut tx = ctx.tx().await?;
     let rows = db::courses_page(&mut tx, after, limit + 1, category).await?;
-    let v = views(&mut tx, rows).await?;
+    let v = views(ctx, &mut tx, rows).await?;
     tx.commit().await?;
     Ok(v)
 }
@@ -169,7 +181,7 @@ pub async fn course(ctx: &CommunityCtx, id: Uuid) -> AppResult<CourseView> {
     let c = db::course(&mut tx, id)
         .await?
         .ok_or_else(|| not_found("course"))?;
-    let v = views(&mut tx, vec![c])
+    let v = views(ctx, &mut tx, vec![c])
         .await?
         .pop()
         .expect("one view per course");

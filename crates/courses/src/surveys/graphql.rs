@@ -174,6 +174,6 @@ impl SurveysMutation {
             input.into_input()?,
         )
         .await?;
-        Ok(course(v, s))
+        Ok(course(v))
     }
 }

@@ -256,7 +256,7 @@ pub async fn propose_course(
     }
     let demand = format!("{}:{}:{}", survey.id, q.id, option);
     let c = insert_course(&mut tx, &input, CourseStatus::Proposed, Some(&demand)).await?;
-    let view = crate::catalogue::service::view_of(&mut tx, c).await?;
+    let view = crate::catalogue::service::view_of(ctx, &mut tx, c).await?;
     tx.commit().await?;
     Ok(view)
 }

@@ -6,7 +6,6 @@ use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use crate::graphql::*;
 use crate::model;
 use crate::service::{self as svc, TeacherInput};
-use infra::CommunityCtx;
 
 /// A teacher of the pool (师资库). The phone number is masked except for staff.
 #[derive(SimpleObject)]
@@ -22,27 +21,17 @@ pub struct TeacherGql {
     average_rating: Option<f64>,
 }
 
-pub(crate) fn teacher(t: model::Teacher, rating: Option<f64>, ctx: &CommunityCtx) -> TeacherGql {
-    let phone = t
-        .phone_encrypted
-        .as_deref()
-        .and_then(|p| ctx.secrets().decrypt(p))
-        .map(|p| {
-            if ctx.is_staff() {
-                p
-            } else {
-                infra::crypto::mask_phone(&p)
-            }
-        });
+pub(crate) fn teacher(v: svc::TeacherView) -> TeacherGql {
+    let t = v.teacher;
     TeacherGql {
         id: id(t.id),
         kind: t.kind.into(),
         candidate: t.status == model::TeacherStatus::Candidate,
         name: t.name,
         skills: t.skills,
-        phone,
+        phone: v.phone,
         teaches_in: t.teaches_in,
-        average_rating: rating,
+        average_rating: v.average_rating,
     }
 }
 
@@ -76,13 +65,7 @@ impl TeachersQuery {
         let limit = svc::page_limit(first)?;
         let a = self::after(&after)?;
         let rows = svc::teachers(s, a, limit).await?;
-        Ok(page(
-            rows,
-            limit,
-            a.is_some(),
-            |(t, _)| t.id,
-            |(t, r)| teacher(t, r, s),
-        ))
+        Ok(page(rows, limit, a.is_some(), |v| v.teacher.id, teacher))
     }
 }
 
@@ -111,6 +94,6 @@ impl TeachersMutation {
             },
         )
         .await?;
-        Ok(teacher(t, None, s))
+        Ok(teacher(t))
     }
 }

@@ -22,7 +22,7 @@ pub struct TeacherInput {
     pub account_id: Option<Uuid>,
 }
 
-pub async fn create_teacher(ctx: &CommunityCtx, input: TeacherInput) -> AppResult<Teacher> {
+pub async fn create_teacher(ctx: &CommunityCtx, input: TeacherInput) -> AppResult<TeacherView> {
     ctx.require(Roles::STAFF)?;
     let name = text(&input.name, 50, "姓名")?;
     let skills: Vec<String> = input
@@ -78,14 +78,46 @@ pub async fn create_teacher(ctx: &CommunityCtx, input: TeacherInput) -> AppResul
         _ => e.into(),
     })?;
     tx.commit().await?;
-    Ok(t)
+    Ok(view(ctx, t, None))
+}
+
+/// A teacher as the caller may see them: the phone number in full for staff, masked for
+/// everyone else (PIPL), decided here so that no resolver handles a ciphertext.
+#[derive(Debug, Clone)]
+pub struct TeacherView {
+    pub teacher: Teacher,
+    pub phone: Option<String>,
+    pub average_rating: Option<f64>,
+}
+
+pub(crate) fn view(
+    ctx: &CommunityCtx,
+    teacher: Teacher,
+    average_rating: Option<f64>,
+) -> TeacherView {
+    let phone = teacher
+        .phone_encrypted
+        .as_deref()
+        .and_then(|p| ctx.secrets().decrypt(p))
+        .map(|p| {
+            if ctx.is_staff() {
+                p
+            } else {
+                infra::crypto::mask_phone(&p)
+            }
+        });
+    TeacherView {
+        teacher,
+        phone,
+        average_rating,
+    }
 }
 
 pub async fn teachers(
     ctx: &CommunityCtx,
     after: Option<Uuid>,
     limit: i64,
-) -> AppResult<Vec<(Teacher, Option<f64>)>> {
+) -> AppResult<Vec<TeacherView>> {
     let mut tx = ctx.tx().await?;
     let rows = db::teachers_page(&mut tx, after, limit + 1).await?;
     let ids: Vec<Uuid> = rows.iter().map(|t| t.id).collect();
@@ -99,7 +131,7 @@ pub async fn teachers(
         .into_iter()
         .map(|t| {
             let r = ratings.get(&t.id).copied();
-            (t, r)
+            view(ctx, t, r)
         })
         .collect())
 }

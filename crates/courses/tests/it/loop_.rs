@@ -116,7 +116,10 @@ async fn a_survey_becomes_a_course_and_a_talent_a_teacher() {
     let teachers = svc::teachers(&staff, None, 10).await.unwrap();
     assert_eq!(teachers.len(), 1);
     assert_eq!(
-        (teachers[0].0.status.as_str(), teachers[0].0.skills.clone()),
+        (
+            teachers[0].teacher.status.as_str(),
+            teachers[0].teacher.skills.clone()
+        ),
         ("candidate", vec!["剪纸".to_string()])
     );
 
@@ -161,14 +164,25 @@ async fn evaluations_cadence_clubs_and_the_learner_record() {
     .unwrap();
     assert!(
         !teacher
+            .teacher
             .phone_encrypted
             .as_deref()
             .unwrap()
-            .contains("13900001111")
+            .contains("13900001111"),
+        "encrypted at rest"
+    );
+    assert_eq!(
+        teacher.phone.as_deref(),
+        Some("13900001111"),
+        "staff see it whole"
     );
     let mut input = course_input("手机摄影", 10, Audience::All);
-    input.teacher_ids = vec![teacher.id];
+    input.teacher_ids = vec![teacher.teacher.id];
     let course = svc::create_course(&staff, input).await.unwrap().course;
+    // A resident sees the teacher's number masked, decided by the service.
+    let resident = env.scope(&env.alpha, "居民", &[]);
+    let seen = svc::course(&resident, course.id).await.unwrap();
+    assert_eq!(seen.teachers[0].phone.as_deref(), Some("139****1111"));
     let start = Utc::now() - Duration::hours(1);
     let sessions = svc::add_sessions(
         &staff,
@@ -204,7 +218,7 @@ async fn evaluations_cadence_clubs_and_the_learner_record() {
     let view = svc::course(&staff, course.id).await.unwrap();
     assert_eq!((view.average_rating, view.ratings), (Some(4.0), 1));
     let pool = svc::teachers(&staff, None, 10).await.unwrap();
-    assert_eq!(pool[0].1, Some(4.0), "teacher average");
+    assert_eq!(pool[0].average_rating, Some(4.0), "teacher average");
 
     // Clubs and class roles.
     let fed = svc::create_federation(&staff, "艺术联盟", None)
@@ -306,7 +320,7 @@ async fn evaluations_cadence_clubs_and_the_learner_record() {
     )
     .await
     .unwrap();
-    assert_eq!(promoted.learner_id, Some(e.enrolment.learner_id));
+    assert_eq!(promoted.teacher.learner_id, Some(e.enrolment.learner_id));
     assert_eq!(
         code(
             svc::learner_record(

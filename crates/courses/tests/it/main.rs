@@ -141,7 +141,7 @@ impl Env {
         let mut tx = self.db.tenant_tx(&self.alpha).await.unwrap();
         sqlx::query("INSERT INTO course_teachers (course_id, teacher_id) VALUES ($1, $2)")
             .bind(course)
-            .bind(t.id)
+            .bind(t.teacher.id)
             .execute(&mut *tx)
             .await
             .unwrap();
