@@ -9,8 +9,8 @@ use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use infra::{AppError, Role};
 use tenancy::Tenancy;
-use tenancy::model::{CommunityKind, Name, Slug};
-use tenancy::service::{GrantInput, NewAccountInput, NewCommunityParams};
+use tenancy::model::CommunityKind;
+use tenancy::service::{Actor, GrantInput, NewAccountInput, OnboardInput};
 
 use crate::config::Config;
 use crate::runtime;
@@ -111,16 +111,19 @@ pub async fn admin(config: &Config, cmd: AdminCommand) -> anyhow::Result<()> {
     let password = password.trim_end_matches(['\n', '\r']).to_string();
     let (t, _db) = open(config).await?;
     let account = t
-        .create_account_unchecked(NewAccountInput {
-            login_name: login.clone(),
-            display_name,
-            password,
-            phone: None,
-        })
+        .create_account(
+            Actor::Operator,
+            NewAccountInput {
+                login_name: login.clone(),
+                display_name,
+                password,
+                phone: None,
+            },
+        )
         .await
         .map_err(app_err)?;
     t.grant_role(
-        None,
+        Actor::Operator,
         GrantInput {
             account_id: account.id,
             role: Role::PlatformAdmin,
@@ -137,31 +140,14 @@ pub async fn admin(config: &Config, cmd: AdminCommand) -> anyhow::Result<()> {
 pub async fn districts(config: &Config, cmd: DistrictCommand) -> anyhow::Result<()> {
     let DistrictCommand::Create { code, name, parent } = cmd;
     let (t, _db) = open(config).await?;
-    let mut conn = t.db().pool().acquire().await?;
-    let parent = match parent {
-        Some(p) => Some(
-            tenancy::db::district_by_code(&mut conn, &p)
-                .await?
-                .context("parent district not found")?,
-        ),
-        None => None,
-    };
-    if tenancy::db::district_by_code(&mut conn, &code)
-        .await?
-        .is_some()
+    match t
+        .create_district(Actor::Operator, &code, &name, parent.as_deref())
+        .await
     {
-        println!("district {code} exists");
-        return Ok(());
+        Ok(d) => println!("district {} {} created", d.code, d.name),
+        Err(e) if e.code == infra::ErrorCode::Conflict => println!("district {code} exists"),
+        Err(e) => return Err(app_err(e)),
     }
-    let d = tenancy::db::insert_district(
-        &mut conn,
-        uuid::Uuid::now_v7(),
-        &code,
-        &name,
-        parent.as_ref(),
-    )
-    .await?;
-    println!("district {} {} created", d.code, d.name);
     Ok(())
 }
 
@@ -176,21 +162,15 @@ struct Row {
 }
 
 async fn onboard_row(t: &Tenancy, r: &Row) -> Result<bool, String> {
-    let mut conn = t.db().pool().acquire().await.map_err(|e| e.to_string())?;
-    let district = tenancy::db::district_by_code(&mut conn, &r.district_code)
-        .await
-        .map_err(|e| e.to_string())?
-        .ok_or_else(|| format!("找不到区划 {}", r.district_code))?;
-    drop(conn);
-    let params = NewCommunityParams {
-        district_id: district.id,
-        slug: Slug::parse(&r.slug).map_err(|e| AppError::from(e).zh.into_owned())?,
-        name: Name::parse(&r.name).map_err(|e| AppError::from(e).zh.into_owned())?,
+    let input = OnboardInput {
+        district_code: r.district_code.clone(),
+        slug: r.slug.clone(),
+        name: r.name.clone(),
         kind: CommunityKind::parse(&r.kind).ok_or_else(|| format!("未知的社区类型 {}", r.kind))?,
         households: r.households,
         residents: r.residents,
     };
-    t.onboard_unchecked(&params, &infra::migrations::community())
+    t.onboard(Actor::Operator, input)
         .await
         .map(|(_, created)| created)
         .map_err(|e| e.zh.into_owned())

@@ -7,8 +7,8 @@ use courses::service::{self as college_svc, CourseInput, SessionsInput, TeacherI
 use infra::storage::ObjectStore;
 use infra::{AppError, CommunityAccess, CommunityCtx, CommunityScope, Role};
 use tenancy::Tenancy;
-use tenancy::model::{CommunityKind, Name, Slug};
-use tenancy::service::{GrantInput, NewAccountInput, NewCommunityParams};
+use tenancy::model::CommunityKind;
+use tenancy::service::{Actor, GrantInput, NewAccountInput, OnboardInput};
 
 pub const DEMO_PASSWORD: &str = "linli-demo-2026";
 
@@ -168,37 +168,28 @@ pub fn demo_logins() -> impl Iterator<Item = (&'static str, &'static str)> {
 
 pub async fn seed(t: &Tenancy, store: &ObjectStore) -> anyhow::Result<()> {
     let fail = |e: AppError| anyhow::anyhow!("demo seed: {e:?}");
-    let mut conn = t.db().pool().acquire().await?;
+    // Everything goes through the services, as the operator; a second run finds it all there.
     for (code, name, parent) in DISTRICTS {
-        if tenancy::db::district_by_code(&mut conn, code)
-            .await?
-            .is_some()
+        match t
+            .create_district(Actor::Operator, code, name, *parent)
+            .await
         {
-            continue;
+            Err(e) if e.code == infra::ErrorCode::Conflict => {}
+            other => {
+                other.map_err(fail)?;
+            }
         }
-        let parent = match parent {
-            Some(p) => tenancy::db::district_by_code(&mut conn, p).await?,
-            None => None,
-        };
-        tenancy::db::insert_district(&mut conn, uuid::Uuid::now_v7(), code, name, parent.as_ref())
-            .await?;
     }
     for c in COMMUNITIES {
-        let district = tenancy::db::district_by_code(&mut conn, c.district)
-            .await?
-            .ok_or_else(|| anyhow::anyhow!("demo district {} missing", c.district))?;
-        let params = NewCommunityParams {
-            district_id: district.id,
-            slug: Slug::parse(c.slug).map_err(|e| anyhow::anyhow!("{e}"))?,
-            name: Name::parse(c.name).map_err(|e| anyhow::anyhow!("{e}"))?,
+        let input = OnboardInput {
+            district_code: c.district.to_string(),
+            slug: c.slug.to_string(),
+            name: c.name.to_string(),
             kind: c.kind,
             households: c.households,
             residents: c.residents,
         };
-        let (community, _) = t
-            .onboard_unchecked(&params, &infra::migrations::community())
-            .await
-            .map_err(fail)?;
+        let (community, _) = t.onboard(Actor::Operator, input).await.map_err(fail)?;
         // The operator seeding the demo acts as an admin above the community.
         let scope = CommunityCtx::new(
             t.db().clone(),
@@ -229,18 +220,19 @@ pub async fn seed(t: &Tenancy, store: &ObjectStore) -> anyhow::Result<()> {
         college(&scope, c).await.map_err(fail)?;
     }
     for (login, display, role, district, community) in ACCOUNTS {
-        let account = match tenancy::db::account_for_login(&mut conn, login).await? {
-            Some((id, _, _)) => id,
+        let account = match t.account_by_login(login).await.map_err(fail)? {
+            Some(a) => a.id,
             None => {
-                t.create_account_unchecked(NewAccountInput {
+                let input = NewAccountInput {
                     login_name: login.to_string(),
                     display_name: display.to_string(),
                     password: DEMO_PASSWORD.to_string(),
                     phone: None,
-                })
-                .await
-                .map_err(fail)?
-                .id
+                };
+                t.create_account(Actor::Operator, input)
+                    .await
+                    .map_err(fail)?
+                    .id
             }
         };
         let grant = GrantInput {
@@ -249,7 +241,7 @@ pub async fn seed(t: &Tenancy, store: &ObjectStore) -> anyhow::Result<()> {
             district_code: district.map(str::to_string),
             community_slug: community.map(str::to_string),
         };
-        t.grant_role(None, grant).await.map_err(fail)?;
+        t.grant_role(Actor::Operator, grant).await.map_err(fail)?;
     }
     Ok(())
 }

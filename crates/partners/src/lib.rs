@@ -4,7 +4,7 @@
 //! partner organisations, agreements, micro-venture calls and resident demands arrive with
 //! their own issue.
 
-pub mod db;
+pub(crate) mod db;
 pub mod graphql;
 pub mod model;
 pub mod service;

@@ -3,7 +3,7 @@
 //! In this first cut it owns the list of spaces of a community; bookings, QR check-in, paying
 //! with points and the ecological farm arrive with their own issue.
 
-pub mod db;
+pub(crate) mod db;
 pub mod graphql;
 pub mod model;
 pub mod service;

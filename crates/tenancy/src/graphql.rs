@@ -527,9 +527,7 @@ impl TenancyMutation {
         input: RoleGrantInput,
     ) -> async_graphql::Result<bool> {
         let p = principal(ctx)?;
-        tenancy(ctx)
-            .grant_role(Some(p), input.into_grant()?)
-            .await?;
+        tenancy(ctx).grant_role(p, input.into_grant()?).await?;
         Ok(true)
     }
 

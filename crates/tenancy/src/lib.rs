@@ -6,7 +6,7 @@
 //! only crate that builds a `Tenant`, so it decides who enters which community.
 
 mod auth;
-pub mod db;
+pub(crate) mod db;
 pub mod error;
 pub mod graphql;
 pub mod migrate;

@@ -105,6 +105,37 @@ pub struct IssuedToken {
     pub account: Account,
 }
 
+/// Who acts on the platform: a signed-in account, whose rights are checked, or the operator at
+/// the command line (and the demo seed), who runs Linli and is trusted by the shell it holds.
+#[derive(Clone, Copy)]
+pub enum Actor<'a> {
+    Operator,
+    Account(&'a Principal),
+}
+
+impl<'a> From<&'a Principal> for Actor<'a> {
+    fn from(p: &'a Principal) -> Self {
+        Actor::Account(p)
+    }
+}
+
+impl Actor<'_> {
+    fn account(self) -> Option<Uuid> {
+        match self {
+            Actor::Operator => None,
+            Actor::Account(p) => Some(p.account_id()),
+        }
+    }
+
+    /// Admin over a district with this path (the operator always is).
+    fn admin_over(self, path: &[Uuid]) -> bool {
+        match self {
+            Actor::Operator => true,
+            Actor::Account(p) => p.admin_over(path),
+        }
+    }
+}
+
 pub struct OnboardInput {
     pub district_code: String,
     pub slug: String,
@@ -188,9 +219,9 @@ impl Tenancy {
 
     // --- districts ---
 
-    pub async fn create_district(
+    pub async fn create_district<'a>(
         &self,
-        actor: &Principal,
+        actor: impl Into<Actor<'a>>,
         code: &str,
         name: &str,
         parent_code: Option<&str>,
@@ -206,9 +237,11 @@ impl Tenancy {
             ),
             None => None,
         };
-        let allowed = match &parent {
-            Some(p) => actor.admin_over(&p.path),
-            None => actor.is_platform_admin(),
+        let actor = actor.into();
+        let allowed = match (&parent, actor) {
+            (Some(p), _) => actor.admin_over(&p.path),
+            (None, Actor::Operator) => true,
+            (None, Actor::Account(a)) => a.is_platform_admin(),
         };
         if !allowed {
             return Err(AppError::forbidden());
@@ -276,10 +309,22 @@ impl Tenancy {
     /// Onboard a community: its row, its role, its schema and the community migrations, in one
     /// transaction, so a failure leaves nothing behind. Onboarding a slug that exists (in the
     /// same district) returns the existing community with `created = false`.
-    pub async fn onboard(
+    pub async fn onboard<'a>(
         &self,
-        actor: &Principal,
+        actor: impl Into<Actor<'a>>,
         input: OnboardInput,
+    ) -> AppResult<(Community, bool)> {
+        self.onboard_with(actor, input, &infra::migrations::community())
+            .await
+    }
+
+    /// Onboard with these community migrations (tests make one fail and see that nothing is
+    /// left behind).
+    pub async fn onboard_with<'a>(
+        &self,
+        actor: impl Into<Actor<'a>>,
+        input: OnboardInput,
+        migrations: &[infra::migrations::Migration],
     ) -> AppResult<(Community, bool)> {
         let code = DistrictCode::parse(&input.district_code)?;
         let slug = Slug::parse(&input.slug)?;
@@ -290,7 +335,7 @@ impl Tenancy {
         let district = db::district_by_code(&mut conn, code.as_str())
             .await?
             .ok_or(TenancyError::DistrictNotFound)?;
-        if !actor.admin_over(&district.path) {
+        if !actor.into().admin_over(&district.path) {
             return Err(AppError::forbidden());
         }
         drop(conn);
@@ -302,17 +347,6 @@ impl Tenancy {
             households,
             residents,
         };
-        self.onboard_unchecked(&new, &infra::migrations::community())
-            .await
-    }
-
-    /// Onboarding without the permission check, for the CLI run by the operator. `migrations`
-    /// is a parameter so tests can make one fail and see that nothing is left behind.
-    pub async fn onboard_unchecked(
-        &self,
-        new: &NewCommunityParams,
-        migrations: &[infra::migrations::Migration],
-    ) -> AppResult<(Community, bool)> {
         let schema = new.slug.schema_name();
         let role = self.db.role_for_schema(&schema);
         // Creating a role and a schema is the administrative login's work, never the gateway's.
@@ -384,25 +418,25 @@ impl Tenancy {
 
     // --- accounts and roles ---
 
-    /// Platform admins, district admins and community admins create accounts; roles come next.
-    pub async fn create_account(
+    /// Platform admins, district admins, community admins (and the operator) create accounts;
+    /// roles come next.
+    pub async fn create_account<'a>(
         &self,
-        actor: &Principal,
+        actor: impl Into<Actor<'a>>,
         input: NewAccountInput,
     ) -> AppResult<Account> {
-        let may = actor.memberships.iter().any(|m| {
-            matches!(
-                m.role,
-                Role::PlatformAdmin | Role::DistrictAdmin | Role::CommunityAdmin
-            )
-        });
+        let may = match actor.into() {
+            Actor::Operator => true,
+            Actor::Account(p) => p.memberships.iter().any(|m| {
+                matches!(
+                    m.role,
+                    Role::PlatformAdmin | Role::DistrictAdmin | Role::CommunityAdmin
+                )
+            }),
+        };
         if !may {
             return Err(AppError::forbidden());
         }
-        self.create_account_unchecked(input).await
-    }
-
-    pub async fn create_account_unchecked(&self, input: NewAccountInput) -> AppResult<Account> {
         let login = LoginName::parse(&input.login_name)?;
         let display = Name::parse(&input.display_name)?;
         let password = Password::parse(&input.password)?;
@@ -425,6 +459,15 @@ impl Tenancy {
         db::insert_account(&mut conn, &row)
             .await?
             .ok_or_else(|| TenancyError::LoginNameTaken.into())
+    }
+
+    /// The account of a login name, if any (the operator's CLI and demo seed).
+    pub async fn account_by_login(&self, login: &str) -> AppResult<Option<Account>> {
+        let mut conn = self.db.pool().acquire().await?;
+        Ok(match db::account_for_login(&mut conn, login).await? {
+            Some((id, _, _)) => db::account_by_id(&mut conn, id).await?,
+            None => None,
+        })
     }
 
     pub async fn account(&self, id: Uuid) -> AppResult<Option<Account>> {
@@ -451,12 +494,14 @@ impl Tenancy {
     async fn grant_scope(
         &self,
         conn: &mut sqlx::PgConnection,
-        actor: Option<&Principal>,
+        actor: Actor<'_>,
         g: &GrantInput,
     ) -> AppResult<(Option<Uuid>, Option<Uuid>)> {
         let scope = match (g.role, &g.district_code, &g.community_slug) {
             (Role::PlatformAdmin, None, None) => {
-                if actor.is_some_and(|a| !a.is_platform_admin()) {
+                if let Actor::Account(a) = actor
+                    && !a.is_platform_admin()
+                {
                     return Err(AppError::forbidden());
                 }
                 (None, None)
@@ -465,7 +510,7 @@ impl Tenancy {
                 let d = db::district_by_code(conn, code)
                     .await?
                     .ok_or(TenancyError::DistrictNotFound)?;
-                if actor.is_some_and(|a| !a.admin_over(&d.path)) {
+                if !actor.admin_over(&d.path) {
                     return Err(AppError::forbidden());
                 }
                 (Some(d.id), None)
@@ -474,7 +519,7 @@ impl Tenancy {
                 let (c, path) = db::community_with_path(conn, slug)
                     .await?
                     .ok_or(TenancyError::CommunityNotFound)?;
-                if let Some(a) = actor {
+                if let Actor::Account(a) = actor {
                     let own_admin = a.community_roles(c.id).contains(&Role::CommunityAdmin);
                     if !(a.admin_over(&path) || own_admin) {
                         return Err(AppError::forbidden());
@@ -487,8 +532,13 @@ impl Tenancy {
         Ok(scope)
     }
 
-    /// `actor = None` is the operator's CLI (e.g. the first platform admin).
-    pub async fn grant_role(&self, actor: Option<&Principal>, g: GrantInput) -> AppResult<()> {
+    /// Grant a role (the operator grants the first platform admin).
+    pub async fn grant_role<'a>(
+        &self,
+        actor: impl Into<Actor<'a>>,
+        g: GrantInput,
+    ) -> AppResult<()> {
+        let actor = actor.into();
         let mut tx = self.db.begin().await?;
         let (district_id, community_id) = self.grant_scope(&mut tx, actor, &g).await?;
         db::account_by_id(&mut tx, g.account_id)
@@ -500,7 +550,7 @@ impl Tenancy {
             g.role,
             district_id,
             community_id,
-            actor.map(Principal::account_id),
+            actor.account(),
         )
         .await?;
         tx.commit().await?;
@@ -510,7 +560,7 @@ impl Tenancy {
     /// Revoke; `false` when the account did not hold the role there.
     pub async fn revoke_role(&self, actor: &Principal, g: GrantInput) -> AppResult<bool> {
         let mut tx = self.db.begin().await?;
-        let (district_id, community_id) = self.grant_scope(&mut tx, Some(actor), &g).await?;
+        let (district_id, community_id) = self.grant_scope(&mut tx, actor.into(), &g).await?;
         let removed =
             db::delete_membership(&mut tx, g.account_id, g.role, district_id, community_id).await?;
         tx.commit().await?;
@@ -551,7 +601,7 @@ impl Tenancy {
 }
 
 /// A validated onboarding request.
-pub struct NewCommunityParams {
+struct NewCommunityParams {
     pub district_id: Uuid,
     pub slug: Slug,
     pub name: Name,

@@ -10,8 +10,8 @@ use infra::crypto::Secrets;
 use infra::db::DbConfig;
 use infra::storage::{EmbeddedS3, ObjectStore, StoreConfig};
 use infra::{AppError, CommunityAccess, CommunityCtx, CommunityScope, Db, Role};
-use tenancy::model::{CommunityKind, Name, Slug};
-use tenancy::service::NewCommunityParams;
+use tenancy::model::CommunityKind;
+use tenancy::service::{Actor, OnboardInput};
 use uuid::Uuid;
 
 pub struct Env {
@@ -39,28 +39,20 @@ impl Env {
         let secrets = Secrets::from_master(b"courses test");
         let db = infra::testing::fresh_db(&cfg, &secrets).await;
         let t = tenancy::Tenancy::new(db.clone(), secrets.clone(), Default::default());
-        let mut conn = db.pool().acquire().await.unwrap();
-        let d = tenancy::db::insert_district(&mut conn, Uuid::now_v7(), "500192", "两江新区", None)
+        t.create_district(Actor::Operator, "500192", "两江新区", None)
             .await
             .unwrap();
-        drop(conn);
         let mut tenants = Vec::new();
         for slug in ["alpha", "beta"] {
-            let p = NewCommunityParams {
-                district_id: d.id,
-                slug: Slug::parse(slug).unwrap(),
-                name: Name::parse("金竹苑社区").unwrap(),
+            let input = OnboardInput {
+                district_code: "500192".into(),
+                slug: slug.into(),
+                name: "金竹苑社区".into(),
                 kind: CommunityKind::CommercialHousing,
                 households: None,
                 residents: None,
             };
-            tenants.push(
-                t.onboard_unchecked(&p, &infra::migrations::community())
-                    .await
-                    .unwrap()
-                    .0
-                    .tenant(),
-            );
+            tenants.push(t.onboard(Actor::Operator, input).await.unwrap().0.tenant());
         }
         let dir =
             std::env::temp_dir().join(format!("linli-courses-s3-{}", Uuid::new_v4().simple()));

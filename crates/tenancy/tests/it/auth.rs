@@ -218,36 +218,33 @@ async fn a_community_admin_grants_only_inside_their_community() {
         district_code: district.map(Into::into),
         community_slug: community.map(Into::into),
     };
-    t.grant_role(Some(&admin_a), grant(Role::Teacher, None, Some("alpha")))
+    t.grant_role(&admin_a, grant(Role::Teacher, None, Some("alpha")))
         .await
         .unwrap();
     assert_eq!(
         code(
-            t.grant_role(Some(&admin_a), grant(Role::Teacher, None, Some("beta")))
+            t.grant_role(&admin_a, grant(Role::Teacher, None, Some("beta")))
                 .await
         ),
         "FORBIDDEN"
     );
     assert_eq!(
         code(
-            t.grant_role(Some(&admin_a), grant(Role::PlatformAdmin, None, None))
+            t.grant_role(&admin_a, grant(Role::PlatformAdmin, None, None))
                 .await
         ),
         "FORBIDDEN"
     );
     assert_eq!(
         code(
-            t.grant_role(
-                Some(&admin_a),
-                grant(Role::DistrictAdmin, Some("510109"), None)
-            )
-            .await
+            t.grant_role(&admin_a, grant(Role::DistrictAdmin, Some("510109"), None))
+                .await
         ),
         "FORBIDDEN"
     );
     assert_eq!(
         code(
-            t.grant_role(Some(&admin_a), grant(Role::Teacher, Some("510109"), None))
+            t.grant_role(&admin_a, grant(Role::Teacher, Some("510109"), None))
                 .await
         ),
         "BAD_USER_INPUT"

@@ -10,8 +10,8 @@ mod onboarding;
 use infra::crypto::Secrets;
 use infra::db::DbConfig;
 use infra::{AppError, Db, Role};
-use tenancy::model::{Community, CommunityKind, Name, Slug};
-use tenancy::service::{GrantInput, NewAccountInput, NewCommunityParams};
+use tenancy::model::{Community, CommunityKind};
+use tenancy::service::{Actor, GrantInput, NewAccountInput, OnboardInput};
 use tenancy::{Principal, Tenancy, TenancyConfig};
 
 /// The address the tests' own logins come from.
@@ -40,16 +40,10 @@ impl TestEnv {
                 ..Default::default()
             },
         );
-        let mut conn = db.pool().acquire().await.unwrap();
-        let district = tenancy::db::insert_district(
-            &mut conn,
-            uuid::Uuid::now_v7(),
-            "510109",
-            "成都高新区",
-            None,
-        )
-        .await
-        .unwrap();
+        let district = tenancy
+            .create_district(Actor::Operator, "510109", "成都高新区", None)
+            .await
+            .unwrap();
         TestEnv {
             db,
             tenancy,
@@ -58,19 +52,23 @@ impl TestEnv {
     }
 
     pub async fn community(&self, slug: &str) -> Community {
-        let params = NewCommunityParams {
-            district_id: self.district.id,
-            slug: Slug::parse(slug).unwrap(),
-            name: Name::parse(&format!("{slug} 社区")).unwrap(),
-            kind: CommunityKind::OldCourtyard,
-            households: None,
-            residents: None,
-        };
         self.tenancy
-            .onboard_unchecked(&params, &infra::migrations::community())
+            .onboard(Actor::Operator, self.onboard_input(slug))
             .await
             .unwrap()
             .0
+    }
+
+    /// Onboarding `slug` into the test district.
+    pub fn onboard_input(&self, slug: &str) -> OnboardInput {
+        OnboardInput {
+            district_code: self.district.code.clone(),
+            slug: slug.into(),
+            name: format!("{slug} 社区"),
+            kind: CommunityKind::OldCourtyard,
+            households: Some(2786),
+            residents: Some(6977),
+        }
     }
 
     /// A signed-in account holding `role` in the given scope.
@@ -83,17 +81,20 @@ impl TestEnv {
     ) -> Principal {
         let a = self
             .tenancy
-            .create_account_unchecked(NewAccountInput {
-                login_name: login.into(),
-                display_name: login.into(),
-                password: "correct horse".into(),
-                phone: Some("13812345678".into()),
-            })
+            .create_account(
+                Actor::Operator,
+                NewAccountInput {
+                    login_name: login.into(),
+                    display_name: login.into(),
+                    password: "correct horse".into(),
+                    phone: Some("13812345678".into()),
+                },
+            )
             .await
             .unwrap();
         self.tenancy
             .grant_role(
-                None,
+                Actor::Operator,
                 GrantInput {
                     account_id: a.id,
                     role,

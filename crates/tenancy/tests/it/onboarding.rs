@@ -2,20 +2,13 @@
 
 use infra::Role;
 use infra::migrations::Migration;
-use tenancy::model::{CommunityKind, CommunityStatus, Name, Slug};
-use tenancy::service::{NewCommunityParams, OnboardInput};
+use tenancy::model::{CommunityKind, CommunityStatus};
+use tenancy::service::{Actor, OnboardInput};
 
 use crate::{TestEnv, code};
 
-fn params(env: &TestEnv, slug: &str) -> NewCommunityParams {
-    NewCommunityParams {
-        district_id: env.district.id,
-        slug: Slug::parse(slug).unwrap(),
-        name: Name::parse("新华社区").unwrap(),
-        kind: CommunityKind::OldCourtyard,
-        households: Some(2786),
-        residents: Some(6977),
-    }
+fn params(env: &TestEnv, slug: &str) -> OnboardInput {
+    env.onboard_input(slug)
 }
 
 async fn schema_exists(env: &TestEnv, schema: &str) -> bool {
@@ -32,7 +25,11 @@ async fn onboarding_creates_schema_role_and_tables_once() {
     let latest = infra::migrations::latest(&infra::migrations::community());
     let (c, created) = env
         .tenancy
-        .onboard_unchecked(&params(&env, "xinhua"), &infra::migrations::community())
+        .onboard_with(
+            Actor::Operator,
+            params(&env, "xinhua"),
+            &infra::migrations::community(),
+        )
         .await
         .unwrap();
     assert!(created);
@@ -49,7 +46,11 @@ async fn onboarding_creates_schema_role_and_tables_once() {
 
     let (again, created) = env
         .tenancy
-        .onboard_unchecked(&params(&env, "xinhua"), &infra::migrations::community())
+        .onboard_with(
+            Actor::Operator,
+            params(&env, "xinhua"),
+            &infra::migrations::community(),
+        )
         .await
         .unwrap();
     assert!(!created);
@@ -73,7 +74,7 @@ async fn a_failing_onboarding_leaves_no_schema_role_or_row() {
     });
     let err = env
         .tenancy
-        .onboard_unchecked(&params(&env, "broken-one"), &migrations)
+        .onboard_with(Actor::Operator, params(&env, "broken-one"), &migrations)
         .await;
     assert_eq!(code(err), "INTERNAL");
     assert!(!schema_exists(&env, "c_broken_one").await);
@@ -88,7 +89,11 @@ async fn a_failing_onboarding_leaves_no_schema_role_or_row() {
     // And the slug is free for a good attempt afterwards.
     let (_, created) = env
         .tenancy
-        .onboard_unchecked(&params(&env, "broken-one"), &infra::migrations::community())
+        .onboard_with(
+            Actor::Operator,
+            params(&env, "broken-one"),
+            &infra::migrations::community(),
+        )
         .await
         .unwrap();
     assert!(created);
@@ -101,10 +106,7 @@ async fn concurrent_onboardings_of_one_slug_create_it_once() {
         .map(|_| {
             let t = env.tenancy.clone();
             let p = params(&env, "raced");
-            tokio::spawn(async move {
-                t.onboard_unchecked(&p, &infra::migrations::community())
-                    .await
-            })
+            tokio::spawn(async move { t.onboard(Actor::Operator, p).await })
         })
         .collect();
     let mut created = 0;
@@ -121,21 +123,15 @@ async fn concurrent_onboardings_of_one_slug_create_it_once() {
 #[tokio::test]
 async fn only_admins_above_a_district_onboard_into_it() {
     let env = TestEnv::new().await;
-    let mut conn = env.db.pool().acquire().await.unwrap();
-    let other =
-        tenancy::db::insert_district(&mut conn, uuid::Uuid::now_v7(), "510114", "新都区", None)
-            .await
-            .unwrap();
-    let street = tenancy::db::insert_district(
-        &mut conn,
-        uuid::Uuid::now_v7(),
-        "510109-zh",
-        "中和街道",
-        Some(&env.district),
-    )
-    .await
-    .unwrap();
-    drop(conn);
+    let t = &env.tenancy;
+    let other = t
+        .create_district(Actor::Operator, "510114", "新都区", None)
+        .await
+        .unwrap();
+    let street = t
+        .create_district(Actor::Operator, "510109-zh", "中和街道", Some("510109"))
+        .await
+        .unwrap();
     let gaoxin = env
         .principal("gaoxin", Role::DistrictAdmin, Some("510109"), None)
         .await;
