@@ -84,36 +84,6 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 9] = [
-        Role::PlatformAdmin,
-        Role::DistrictAdmin,
-        Role::DistrictViewer,
-        Role::CommunityAdmin,
-        Role::Staff,
-        Role::Teacher,
-        Role::Volunteer,
-        Role::Resident,
-        Role::PartnerMember,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::PlatformAdmin => "platform_admin",
-            Role::DistrictAdmin => "district_admin",
-            Role::DistrictViewer => "district_viewer",
-            Role::CommunityAdmin => "community_admin",
-            Role::Staff => "staff",
-            Role::Teacher => "teacher",
-            Role::Volunteer => "volunteer",
-            Role::Resident => "resident",
-            Role::PartnerMember => "partner_member",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.as_str() == s)
-    }
-
     /// Roles that live on a community scope (the others are platform or district roles).
     pub fn is_community_role(self) -> bool {
         !matches!(

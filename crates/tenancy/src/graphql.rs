@@ -366,6 +366,15 @@ impl TenancyQuery {
     }
 }
 
+async fn lifecycle(
+    ctx: &Context<'_>,
+    slug: &str,
+    to: CommunityStatus,
+) -> async_graphql::Result<CommunityGql> {
+    let p = principal(ctx)?;
+    Ok(tenancy(ctx).set_status(p, slug, to).await?.into())
+}
+
 #[derive(Default)]
 pub struct TenancyMutation;
 
@@ -467,11 +476,7 @@ impl TenancyMutation {
         ctx: &Context<'_>,
         slug: String,
     ) -> async_graphql::Result<CommunityGql> {
-        let p = principal(ctx)?;
-        Ok(tenancy(ctx)
-            .set_status(p, &slug, CommunityStatus::Suspended)
-            .await?
-            .into())
+        lifecycle(ctx, &slug, CommunityStatus::Suspended).await
     }
 
     async fn reactivate_community(
@@ -479,11 +484,7 @@ impl TenancyMutation {
         ctx: &Context<'_>,
         slug: String,
     ) -> async_graphql::Result<CommunityGql> {
-        let p = principal(ctx)?;
-        Ok(tenancy(ctx)
-            .set_status(p, &slug, CommunityStatus::Active)
-            .await?
-            .into())
+        lifecycle(ctx, &slug, CommunityStatus::Active).await
     }
 
     /// Archive a community for good. Its schema and data are kept; it is never deleted.
@@ -492,11 +493,7 @@ impl TenancyMutation {
         ctx: &Context<'_>,
         slug: String,
     ) -> async_graphql::Result<CommunityGql> {
-        let p = principal(ctx)?;
-        Ok(tenancy(ctx)
-            .set_status(p, &slug, CommunityStatus::Archived)
-            .await?
-            .into())
+        lifecycle(ctx, &slug, CommunityStatus::Archived).await
     }
 
     async fn create_account(
