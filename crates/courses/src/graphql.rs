@@ -4,14 +4,15 @@
 
 use async_graphql::connection::{Connection, Edge};
 use async_graphql::{Context, Enum, ID, MergedObject, OutputType};
-use infra::{AppError, AppResult, CommunityCtx};
+use infra::{AppError, AppResult};
+use tenancy::CommunityCtx;
 use uuid::Uuid;
 
 pub(crate) type Res<T> = async_graphql::Result<T>;
 
 /// The request's community context (the gate admitted the caller to it).
 pub(crate) fn scope<'a>(ctx: &Context<'a>) -> AppResult<&'a CommunityCtx> {
-    infra::graphql::community(ctx)
+    tenancy::graphql::community(ctx)
 }
 
 pub(crate) fn uuid(id: &ID) -> AppResult<Uuid> {

@@ -12,9 +12,10 @@ use async_graphql::extensions::{
 };
 use async_graphql::parser::types::{Field, OperationType, Selection};
 use async_graphql::{Name, Request, ServerResult, Value, Variables};
+use infra::Db;
 use infra::audit::{AuditEntry, AuditScope};
-use infra::{CommunityCtx, Db};
 use serde_json::json;
+use tenancy::CommunityCtx;
 use tenancy::graphql::Caller;
 
 use crate::gql::{RequestMeta, error_code};

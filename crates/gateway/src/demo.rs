@@ -4,11 +4,12 @@
 use chrono::{Duration, NaiveDate, Utc};
 use courses::model::{Audience, ClubRole, ExhibitionKind, Format, TeacherKind};
 use courses::service::{self as college_svc, CourseInput, SessionsInput, TeacherInput};
+use infra::AppError;
 use infra::storage::ObjectStore;
-use infra::{AppError, CommunityAccess, CommunityCtx, CommunityScope, Role};
 use tenancy::Tenancy;
 use tenancy::model::CommunityKind;
 use tenancy::service::{Actor, GrantInput, NewAccountInput, OnboardInput};
+use tenancy::{CommunityCtx, Role};
 
 pub const DEMO_PASSWORD: &str = "linli-demo-2026";
 
@@ -189,22 +190,13 @@ pub async fn seed(t: &Tenancy, store: &ObjectStore) -> anyhow::Result<()> {
             households: c.households,
             residents: c.residents,
         };
-        let (community, _) = t.onboard(Actor::Operator, input).await.map_err(fail)?;
+        t.onboard(Actor::Operator, input).await.map_err(fail)?;
         // The operator seeding the demo acts as an admin above the community.
         let scope = CommunityCtx::new(
             t.db().clone(),
             t.secrets().clone(),
             store.clone(),
-            CommunityScope {
-                tenant: community.tenant(),
-                access: CommunityAccess {
-                    account_id: uuid::Uuid::nil(),
-                    display_name: "演示数据".into(),
-                    roles: vec![Role::CommunityAdmin],
-                    admin_above: true,
-                    viewer_above: false,
-                },
-            },
+            t.operator_scope(c.slug).await.map_err(fail)?,
         );
         for name in c.courtyards {
             // A courtyard that exists already is a CONFLICT: that is the idempotent case.
@@ -243,6 +235,57 @@ pub async fn seed(t: &Tenancy, store: &ObjectStore) -> anyhow::Result<()> {
         };
         t.grant_role(Actor::Operator, grant).await.map_err(fail)?;
     }
+    chen_qihui(t, store).await.map_err(fail)?;
+    Ok(())
+}
+
+/// 陈启惠, 71, of 金竹苑's 非洲鼓 club, signs in as `chen-qihui`: her learner record (she
+/// records her birth date herself, as the resident), her club role and her works on show.
+async fn chen_qihui(t: &Tenancy, store: &ObjectStore) -> Result<(), AppError> {
+    let staff = CommunityCtx::new(
+        t.db().clone(),
+        t.secrets().clone(),
+        store.clone(),
+        t.operator_scope("jinzhuyuan").await?,
+    );
+    if !college_svc::exhibitions(&staff, None, 1).await?.is_empty() {
+        return Ok(());
+    }
+    let account = t
+        .account_by_login("chen-qihui")
+        .await?
+        .ok_or_else(|| AppError::not_found("找不到演示账号", "Demo account missing"))?;
+    let principal = t.principal_of(account.id).await?;
+    let resident = CommunityCtx::new(
+        t.db().clone(),
+        t.secrets().clone(),
+        store.clone(),
+        t.enter_community(Some(&principal), "jinzhuyuan").await?,
+    );
+    let chen = college_svc::set_birth_date(
+        &resident,
+        None,
+        NaiveDate::from_ymd_opt(1955, 4, 12).expect("date"),
+    )
+    .await?;
+    let (clubs, _, _) = college_svc::clubs(&staff, None, 100).await?;
+    if let Some(drum) = clubs.iter().find(|c| c.name == "非洲鼓社") {
+        college_svc::set_club_member(&staff, drum.id, chen.id, ClubRole::Monitor).await?;
+    }
+    let today = Utc::now().date_naive();
+    let ex = college_svc::create_exhibition(
+        &staff,
+        "金竹苑社区学院成果展",
+        ExhibitionKind::Handicraft,
+        today,
+        today + Duration::days(30),
+    )
+    .await?;
+    for (i, title) in ["剪纸·福", "非洲鼓演出留影"].iter().enumerate() {
+        let work = college_svc::add_work(&staff, ex.id, chen.id, None, title).await?;
+        college_svc::upload_photo(&staff, work.id, demo_picture(i as u8 * 90)).await?;
+    }
+    college_svc::publish_exhibition(&staff, ex.id).await?;
     Ok(())
 }
 
@@ -517,52 +560,6 @@ async fn college(scope: &CommunityCtx, c: &DemoCommunity) -> Result<(), AppError
                 college_svc::create_club(scope, club, Some(f.id)).await?;
             }
         }
-        // 陈启惠, 71, of the 非洲鼓 club, and her exhibition work: she records her birth date
-        // herself (through the service, as the resident).
-        let resident = CommunityCtx::new(
-            scope.db().clone(),
-            scope.secrets().clone(),
-            scope.store().clone(),
-            CommunityScope {
-                tenant: scope.tenant().clone(),
-                access: CommunityAccess {
-                    account_id: uuid::Uuid::from_u128(71),
-                    display_name: "陈启惠".into(),
-                    roles: vec![Role::Resident],
-                    admin_above: false,
-                    viewer_above: false,
-                },
-            },
-        );
-        let chen = match college_svc::set_birth_date(
-            &resident,
-            None,
-            NaiveDate::from_ymd_opt(1955, 4, 12).expect("date"),
-        )
-        .await
-        {
-            Ok(l) => l,
-            // A second seeding: the date is recorded already.
-            Err(_) => college_svc::my_learners(&resident).await?.remove(0),
-        };
-        let (clubs, _, _) = college_svc::clubs(scope, None, 100).await?;
-        if let Some(drum) = clubs.iter().find(|c| c.name == "非洲鼓社") {
-            college_svc::set_club_member(scope, drum.id, chen.id, ClubRole::Monitor).await?;
-        }
-        let today = Utc::now().date_naive();
-        let ex = college_svc::create_exhibition(
-            scope,
-            "金竹苑社区学院成果展",
-            ExhibitionKind::Handicraft,
-            today,
-            today + Duration::days(30),
-        )
-        .await?;
-        for (i, title) in ["剪纸·福", "非洲鼓演出留影"].iter().enumerate() {
-            let work = college_svc::add_work(scope, ex.id, chen.id, None, title).await?;
-            college_svc::upload_photo(scope, work.id, demo_picture(i as u8 * 90)).await?;
-        }
-        college_svc::publish_exhibition(scope, ex.id).await?;
     }
     Ok(())
 }

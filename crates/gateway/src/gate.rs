@@ -6,7 +6,8 @@
 use axum::Json;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use infra::{AppError, CommunityCtx, CommunityScope, ErrorCode};
+use infra::{AppError, ErrorCode};
+use tenancy::CommunityCtx;
 use tenancy::Principal;
 use uuid::Uuid;
 
@@ -44,7 +45,7 @@ pub async fn admit(state: &AppState, headers: &HeaderMap) -> Result<Admitted, Re
         Some(v) => {
             let slug = v.to_str().unwrap_or("");
             tracing::Span::current().record("community", slug);
-            let (tenant, access) = state
+            let scope = state
                 .tenancy
                 .enter_community(principal.as_ref(), slug.trim())
                 .await
@@ -56,7 +57,7 @@ pub async fn admit(state: &AppState, headers: &HeaderMap) -> Result<Admitted, Re
                 state.db.clone(),
                 state.tenancy.secrets().clone(),
                 state.store.clone(),
-                CommunityScope { tenant, access },
+                scope,
             ))
         }
     };

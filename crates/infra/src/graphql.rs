@@ -18,18 +18,6 @@ impl From<AppError> for async_graphql::Error {
     }
 }
 
-/// The community this request was admitted to, or a clear error when the request named none.
-pub fn community<'a>(
-    ctx: &async_graphql::Context<'a>,
-) -> Result<&'a crate::ctx::CommunityCtx, AppError> {
-    ctx.data_opt::<crate::ctx::CommunityCtx>().ok_or_else(|| {
-        AppError::bad_input(
-            "此操作需要指定社区（X-Community 请求头）",
-            "This operation needs a community (the X-Community header)",
-        )
-    })
-}
-
 /// A calendar date in ISO 8601 (`2026-12-01`): the public name of dates in the schema (the
 /// Rust type behind it is nobody's business).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

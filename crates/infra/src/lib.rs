@@ -6,7 +6,6 @@
 
 pub mod audit;
 pub mod crypto;
-pub mod ctx;
 pub mod db;
 pub mod error;
 pub mod graphql;
@@ -18,7 +17,6 @@ pub mod storage;
 pub mod tenant;
 pub mod testing;
 
-pub use ctx::{CommunityCtx, Roles};
 pub use db::Db;
 pub use error::{AppError, AppResult, ErrorCode};
-pub use tenant::{CommunityAccess, CommunityScope, Role, Tenant, TenantTx};
+pub use tenant::{Tenant, TenantTx};

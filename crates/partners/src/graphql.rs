@@ -27,7 +27,7 @@ pub struct PartnersQuery;
 impl PartnersQuery {
     /// The kinds of the community's "three lists" (三张清单), in order.
     async fn list_kinds(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ListKindGql>> {
-        let scope = infra::graphql::community(ctx)?;
+        let scope = tenancy::graphql::community(ctx)?;
         let rows = service::list_kinds(scope).await?;
         Ok(rows.into_iter().map(Into::into).collect())
     }

@@ -29,7 +29,7 @@ pub struct SpacesQuery;
 impl SpacesQuery {
     /// Shared spaces and function rooms of the community.
     async fn spaces(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<SpaceGql>> {
-        let scope = infra::graphql::community(ctx)?;
+        let scope = tenancy::graphql::community(ctx)?;
         let rows = service::spaces(scope).await?;
         Ok(rows.into_iter().map(Into::into).collect())
     }

@@ -1,4 +1,5 @@
-use infra::{AppResult, CommunityCtx, Roles};
+use infra::AppResult;
+use tenancy::{CommunityCtx, Roles};
 
 use crate::db;
 use crate::model::Space;

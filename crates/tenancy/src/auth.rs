@@ -281,7 +281,7 @@ impl Tenancy {
                         || community.is_some_and(|c| {
                             actor
                                 .community_roles(c)
-                                .contains(&infra::Role::CommunityAdmin)
+                                .contains(&crate::access::Role::CommunityAdmin)
                         })
                 }
             })

@@ -258,7 +258,7 @@ pub async fn account_with_memberships(
     #[derive(serde::Deserialize)]
     struct MembershipJson {
         id: Uuid,
-        role: infra::Role,
+        role: crate::access::Role,
         district_id: Option<Uuid>,
         community_id: Option<Uuid>,
         district_code: Option<String>,
@@ -322,7 +322,7 @@ pub async fn memberships_of(
 pub async fn insert_membership(
     conn: &mut PgConnection,
     account_id: Uuid,
-    role: infra::Role,
+    role: crate::access::Role,
     district_id: Option<Uuid>,
     community_id: Option<Uuid>,
     granted_by: Option<Uuid>,
@@ -354,7 +354,7 @@ pub async fn insert_membership(
 pub async fn delete_membership(
     conn: &mut PgConnection,
     account_id: Uuid,
-    role: infra::Role,
+    role: crate::access::Role,
     district_id: Option<Uuid>,
     community_id: Option<Uuid>,
 ) -> sqlx::Result<bool> {

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use infra::{AppError, AppResult};
 use uuid::Uuid;
 
+use crate::access::CommunityCtx;
 use crate::model::{self, CommunityStatus};
 use crate::service::{GrantInput, NewAccountInput, OnboardInput, Principal, Tenancy};
 
@@ -21,6 +22,17 @@ fn principal<'a>(ctx: &Context<'a>) -> AppResult<&'a Principal> {
         .ok_or_else(AppError::unauthenticated)
 }
 
+/// The community context the gate admitted this request to, or a clear error when the request
+/// named no community (every domain crate's resolvers use it).
+pub fn community<'a>(ctx: &Context<'a>) -> AppResult<&'a CommunityCtx> {
+    ctx.data_opt::<CommunityCtx>().ok_or_else(|| {
+        AppError::bad_input(
+            "此操作需要指定社区（X-Community 请求头）",
+            "This operation needs a community (the X-Community header)",
+        )
+    })
+}
+
 fn tenancy<'a>(ctx: &Context<'a>) -> &'a Tenancy {
     ctx.data_unchecked::<Tenancy>()
 }
@@ -31,7 +43,7 @@ fn parse_id(id: &ID) -> AppResult<Uuid> {
 }
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "Role", remote = "infra::Role")]
+#[graphql(name = "Role", remote = "crate::access::Role")]
 pub enum RoleGql {
     PlatformAdmin,
     DistrictAdmin,
@@ -344,7 +356,7 @@ impl TenancyQuery {
 
     /// The profile of the community named by `X-Community`.
     async fn community(&self, ctx: &Context<'_>) -> async_graphql::Result<CommunityGql> {
-        let scope = infra::graphql::community(ctx)?;
+        let scope = community(ctx)?;
         let t = tenancy(ctx);
         let mut conn = t.db().pool().acquire().await.map_err(AppError::from)?;
         let c = crate::db::community_by_slug(&mut conn, &scope.tenant().slug)
@@ -356,7 +368,7 @@ impl TenancyQuery {
 
     /// Courtyards and grids of the community (院落 / 网格).
     async fn courtyards(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<CourtyardGql>> {
-        let scope = infra::graphql::community(ctx)?;
+        let scope = community(ctx)?;
         Ok(tenancy(ctx)
             .courtyards(scope)
             .await?
@@ -544,7 +556,7 @@ impl TenancyMutation {
         ctx: &Context<'_>,
         input: CreateCourtyardInput,
     ) -> async_graphql::Result<CourtyardGql> {
-        let scope = infra::graphql::community(ctx)?;
+        let scope = community(ctx)?;
         let kind = input.kind.into();
         let c = tenancy(ctx)
             .create_courtyard(scope, &input.name, kind, input.households)

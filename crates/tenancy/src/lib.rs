@@ -5,6 +5,7 @@
 //! `migrate` over every community schema with its drift check, and the audit log. It is the
 //! only crate that builds a `Tenant`, so it decides who enters which community.
 
+pub mod access;
 mod auth;
 pub(crate) mod db;
 pub mod error;
@@ -13,4 +14,5 @@ pub mod migrate;
 pub mod model;
 pub mod service;
 
+pub use access::{CommunityAccess, CommunityCtx, CommunityScope, Role, Roles};
 pub use service::{Principal, Tenancy, TenancyConfig};

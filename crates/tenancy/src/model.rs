@@ -233,7 +233,7 @@ pub struct Account {
 pub struct Membership {
     pub id: Uuid,
     pub account_id: Uuid,
-    pub role: infra::Role,
+    pub role: crate::access::Role,
     pub district_id: Option<Uuid>,
     pub community_id: Option<Uuid>,
     /// Filled by the query that loads memberships with their scope's path.

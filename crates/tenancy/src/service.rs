@@ -5,7 +5,9 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use infra::crypto::Secrets;
 use infra::db::ddl;
-use infra::{AppError, AppResult, CommunityAccess, CommunityCtx, Db, Role, Roles, Tenant};
+use infra::{AppError, AppResult, Db};
+
+use crate::access::{CommunityAccess, CommunityCtx, CommunityScope, Role, Roles};
 use uuid::Uuid;
 
 use crate::db;
@@ -194,7 +196,7 @@ impl Tenancy {
         &self,
         principal: Option<&Principal>,
         slug: &str,
-    ) -> AppResult<(Tenant, CommunityAccess)> {
+    ) -> AppResult<CommunityScope> {
         let principal = principal.ok_or_else(AppError::unauthenticated)?;
         let mut conn = self.db.pool().acquire().await?;
         let (community, path) = db::community_with_path(&mut conn, slug)
@@ -211,10 +213,39 @@ impl Tenancy {
             return Err(AppError::forbidden());
         }
         match community.status {
-            CommunityStatus::Active => Ok((community.tenant(), access)),
+            CommunityStatus::Active => Ok(CommunityScope::new(community.tenant(), access)),
             CommunityStatus::Suspended => Err(TenancyError::Suspended.into()),
             CommunityStatus::Archived => Err(TenancyError::Archived.into()),
         }
+    }
+
+    /// The operator's explicit actor in a community (the demo seed, the command line): an
+    /// admin above it, whatever its status.
+    pub async fn operator_scope(&self, slug: &str) -> AppResult<CommunityScope> {
+        let mut conn = self.db.pool().acquire().await?;
+        let community = db::community_by_slug(&mut conn, slug)
+            .await?
+            .ok_or(TenancyError::CommunityNotFound)?;
+        let access = CommunityAccess {
+            account_id: Uuid::nil(),
+            display_name: "运营人员".into(),
+            roles: Vec::new(),
+            admin_above: true,
+            viewer_above: false,
+        };
+        Ok(CommunityScope::new(community.tenant(), access))
+    }
+
+    /// An account as the operator acts for it (the demo seed): its principal, without a token.
+    pub async fn principal_of(&self, account_id: Uuid) -> AppResult<Principal> {
+        let mut conn = self.db.pool().acquire().await?;
+        let (account, memberships) = db::account_with_memberships(&mut conn, account_id)
+            .await?
+            .ok_or(TenancyError::AccountNotFound)?;
+        Ok(Principal {
+            account,
+            memberships,
+        })
     }
 
     // --- districts ---

@@ -28,7 +28,7 @@ impl VolunteersQuery {
         &self,
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Vec<PostTypeGql>> {
-        let scope = infra::graphql::community(ctx)?;
+        let scope = tenancy::graphql::community(ctx)?;
         let rows = service::post_types(scope).await?;
         Ok(rows.into_iter().map(Into::into).collect())
     }

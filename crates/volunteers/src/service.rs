@@ -1,4 +1,5 @@
-use infra::{AppResult, CommunityCtx};
+use infra::AppResult;
+use tenancy::CommunityCtx;
 
 use crate::db;
 use crate::model::PostType;

@@ -1,7 +1,8 @@
 //! The rules of attendance: each function opens its own tenant transaction.
 
 use chrono::{DateTime, Utc};
-use infra::{AppError, AppResult, CommunityCtx};
+use infra::{AppError, AppResult};
+use tenancy::CommunityCtx;
 use uuid::Uuid;
 
 use super::db;

@@ -1,7 +1,8 @@
 //! The rules of cadence: each function opens its own tenant transaction.
 
 use chrono::{Datelike, Duration, NaiveDate, TimeZone, Utc};
-use infra::{AppError, AppResult, CommunityCtx, Roles};
+use infra::{AppError, AppResult};
+use tenancy::{CommunityCtx, Roles};
 
 use super::db;
 use crate::error::CoursesError;

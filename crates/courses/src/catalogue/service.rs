@@ -3,7 +3,8 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Datelike, Duration, Utc};
-use infra::{AppError, AppResult, CommunityCtx, Roles, TenantTx};
+use infra::{AppError, AppResult, TenantTx};
+use tenancy::{CommunityCtx, Roles};
 use uuid::Uuid;
 
 use super::db;

@@ -1,6 +1,7 @@
 //! The rules of clubs: each function opens its own tenant transaction.
 
-use infra::{AppError, AppResult, CommunityCtx, Roles};
+use infra::{AppError, AppResult};
+use tenancy::{CommunityCtx, Roles};
 use uuid::Uuid;
 
 use super::db;

@@ -1,6 +1,7 @@
 //! The rules of enrolment: each function opens its own tenant transaction.
 
-use infra::{AppResult, CommunityCtx};
+use infra::AppResult;
+use tenancy::CommunityCtx;
 use uuid::Uuid;
 
 use super::db;

@@ -3,7 +3,8 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use infra::{AppError, AppResult, CommunityCtx, Roles};
+use infra::{AppError, AppResult};
+use tenancy::{CommunityCtx, Roles};
 use uuid::Uuid;
 
 use super::db;

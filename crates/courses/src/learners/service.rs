@@ -1,7 +1,8 @@
 //! The rules of learners: each function opens its own tenant transaction.
 
 use chrono::{NaiveDate, Utc};
-use infra::{AppError, AppResult, CommunityCtx, Roles, TenantTx};
+use infra::{AppError, AppResult, TenantTx};
+use tenancy::{CommunityCtx, Roles};
 use uuid::Uuid;
 
 use super::db;

@@ -3,8 +3,9 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use infra::{AppError, AppResult, CommunityCtx, Roles};
+use infra::{AppError, AppResult};
 use serde_json::json;
+use tenancy::{CommunityCtx, Roles};
 use uuid::Uuid;
 
 use super::db;

@@ -2,7 +2,8 @@
 
 use std::collections::HashMap;
 
-use infra::{AppError, AppResult, CommunityCtx, Roles, TenantTx};
+use infra::{AppError, AppResult, TenantTx};
+use tenancy::{CommunityCtx, Roles};
 use uuid::Uuid;
 
 use super::db;

@@ -182,7 +182,7 @@ async fn gps_is_stripped_and_minors_need_consent_and_deletion_removes_objects() 
         .await
         .unwrap();
 
-    let seen = |s: infra::CommunityCtx| async move {
+    let seen = |s: tenancy::CommunityCtx| async move {
         let v = svc::exhibitions(&s, None, 10).await.unwrap();
         v.into_iter()
             .flat_map(|e| e.works)

@@ -9,9 +9,10 @@ mod roles;
 use infra::crypto::Secrets;
 use infra::db::DbConfig;
 use infra::storage::{EmbeddedS3, ObjectStore, StoreConfig};
-use infra::{AppError, CommunityAccess, CommunityCtx, CommunityScope, Db, Role};
+use infra::{AppError, Db};
 use tenancy::model::CommunityKind;
 use tenancy::service::{Actor, OnboardInput};
+use tenancy::{CommunityAccess, CommunityCtx, CommunityScope, Role};
 use uuid::Uuid;
 
 pub struct Env {
@@ -82,9 +83,9 @@ impl Env {
 
     /// A caller in `tenant` with `roles` (an empty list is a plain resident).
     pub fn scope(&self, tenant: &infra::Tenant, name: &str, roles: &[Role]) -> CommunityCtx {
-        self.ctx(CommunityScope {
-            tenant: tenant.clone(),
-            access: CommunityAccess {
+        self.ctx(CommunityScope::for_tests(
+            tenant.clone(),
+            CommunityAccess {
                 account_id: Uuid::new_v4(),
                 display_name: name.into(),
                 roles: if roles.is_empty() {
@@ -95,7 +96,7 @@ impl Env {
                 admin_above: false,
                 viewer_above: false,
             },
-        })
+        ))
     }
 
     /// The context the gate would build for `scope`.

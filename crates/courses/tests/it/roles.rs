@@ -5,7 +5,7 @@
 use chrono::{Duration, NaiveDate, Utc};
 use courses::model::{Audience, ExhibitionKind};
 use courses::service::{self as svc, SessionsInput};
-use infra::{CommunityAccess, CommunityCtx, CommunityScope};
+use tenancy::{CommunityAccess, CommunityCtx, CommunityScope};
 use uuid::Uuid;
 
 use crate::{Env, code, course_input};
@@ -114,16 +114,16 @@ async fn teachers_act_only_on_the_courses_they_teach() {
 }
 
 fn viewer(env: &Env) -> CommunityCtx {
-    env.ctx(CommunityScope {
-        tenant: env.alpha.clone(),
-        access: CommunityAccess {
+    env.ctx(CommunityScope::for_tests(
+        env.alpha.clone(),
+        CommunityAccess {
             account_id: Uuid::new_v4(),
             display_name: "区观察员".into(),
             roles: Vec::new(),
             admin_above: false,
             viewer_above: true,
         },
-    })
+    ))
 }
 
 #[tokio::test]

@@ -2,7 +2,7 @@
 //! rolled back together.
 
 use infra::audit::{AuditEntry, AuditScope};
-use infra::{CommunityAccess, Role};
+use tenancy::Role;
 
 use crate::TestEnv;
 
@@ -18,19 +18,16 @@ async fn rows(env: &TestEnv, operation: &str) -> Vec<(String, Option<uuid::Uuid>
 async fn a_mutation_commits_with_its_audit_row_or_not_at_all() {
     let env = TestEnv::new().await;
     let a = env.community("alpha").await;
-    let staff = CommunityAccess {
-        account_id: uuid::Uuid::now_v7(),
-        display_name: "staff".into(),
-        roles: vec![Role::Staff],
-        admin_above: false,
-        viewer_above: false,
-    };
+    let staff = env
+        .principal("staff", Role::Staff, None, Some("alpha"))
+        .await;
+    let ctx = env.ctx(&staff, "alpha").await;
     let run = |name: &'static str| {
         let scope = AuditScope::new(AuditEntry {
             operation: "createCourtyard".into(),
             ..Default::default()
         });
-        let (tenancy, ctx) = (env.tenancy.clone(), env.ctx(a.tenant(), staff.clone()));
+        let (tenancy, ctx) = (env.tenancy.clone(), ctx.clone());
         let fut = async move {
             tenancy
                 .create_courtyard(&ctx, name, tenancy::model::CourtyardKind::Courtyard, None)

@@ -2,7 +2,7 @@
 
 use std::net::{IpAddr, Ipv4Addr};
 
-use infra::Role;
+use tenancy::Role;
 use tenancy::service::GrantInput;
 
 use crate::{HOME, TestEnv, code};

@@ -9,7 +9,8 @@ mod onboarding;
 
 use infra::crypto::Secrets;
 use infra::db::DbConfig;
-use infra::{AppError, Db, Role};
+use infra::{AppError, Db};
+use tenancy::Role;
 use tenancy::model::{Community, CommunityKind};
 use tenancy::service::{Actor, GrantInput, NewAccountInput, OnboardInput};
 use tenancy::{Principal, Tenancy, TenancyConfig};
@@ -115,13 +116,9 @@ impl TestEnv {
 }
 
 impl TestEnv {
-    /// The context the gate would build; tenancy needs no object store, so the store's
-    /// endpoint is never reached.
-    pub fn ctx(
-        &self,
-        tenant: infra::Tenant,
-        access: infra::CommunityAccess,
-    ) -> infra::CommunityCtx {
+    /// The context the gate builds for `principal` in `slug` (through the real gate); tenancy
+    /// needs no object store, so the store's endpoint is never reached.
+    pub async fn ctx(&self, principal: &Principal, slug: &str) -> tenancy::CommunityCtx {
         let store = infra::storage::ObjectStore::new(&infra::storage::StoreConfig {
             endpoint: "http://127.0.0.1:9".into(),
             region: "us-east-1".into(),
@@ -129,11 +126,14 @@ impl TestEnv {
             access_key: "unused".into(),
             secret_key: "unused".into(),
         });
-        infra::CommunityCtx::new(
+        tenancy::CommunityCtx::new(
             self.db.clone(),
             self.tenancy.secrets().clone(),
             store,
-            infra::CommunityScope { tenant, access },
+            self.tenancy
+                .enter_community(Some(principal), slug)
+                .await
+                .unwrap(),
         )
     }
 }

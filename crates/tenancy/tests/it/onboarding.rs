@@ -1,7 +1,7 @@
 //! Onboarding is all-or-nothing and idempotent, even when raced; lifecycle never deletes.
 
-use infra::Role;
 use infra::migrations::Migration;
+use tenancy::Role;
 use tenancy::model::{CommunityKind, CommunityStatus};
 use tenancy::service::{Actor, OnboardInput};
 

@@ -1,0 +1,182 @@
+//! Who may do what in a community: the roles a membership carries, the access the gate
+//! grants, and the one context a community service takes (`CommunityCtx`) with the named role
+//! sets it checks (`Roles`). Only this crate builds a `CommunityScope`, so holding a context
+//! means the gate (or the operator) admitted the caller.
+
+use infra::crypto::Secrets;
+use infra::storage::ObjectStore;
+use infra::{AppError, AppResult, Db, Tenant, TenantTx};
+use uuid::Uuid;
+
+/// Roles a membership can carry. Scope decides where: platform, a district, or a community.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, sqlx::Type,
+)]
+#[serde(rename_all = "snake_case")]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum Role {
+    PlatformAdmin,
+    DistrictAdmin,
+    DistrictViewer,
+    CommunityAdmin,
+    Staff,
+    Teacher,
+    Volunteer,
+    Resident,
+    PartnerMember,
+}
+
+impl Role {
+    /// Roles that live on a community scope (the others are platform or district roles).
+    pub fn is_community_role(self) -> bool {
+        !matches!(
+            self,
+            Role::PlatformAdmin | Role::DistrictAdmin | Role::DistrictViewer
+        )
+    }
+}
+
+/// What the caller may do in the community of the request. Built by the gateway's community
+/// gate after membership was checked, so holding one means "allowed into this community".
+#[derive(Debug, Clone)]
+pub struct CommunityAccess {
+    pub account_id: Uuid,
+    /// The caller's display name, for records that need a name (a learner's, say).
+    pub display_name: String,
+    /// Roles held directly in this community.
+    pub roles: Vec<Role>,
+    /// Platform admin, or admin of a district that contains the community.
+    pub admin_above: bool,
+    /// Viewer of a district that contains the community (read-only).
+    pub viewer_above: bool,
+}
+
+/// The community of a request, after the gate let the caller in. Its fields are private and
+/// only this crate builds one: the gate (`Tenancy::enter_community`), the operator's explicit
+/// actor (`Tenancy::operator_scope`) and, for tests, `CommunityScope::for_tests`.
+#[derive(Debug, Clone)]
+pub struct CommunityScope {
+    tenant: Tenant,
+    access: CommunityAccess,
+}
+
+impl CommunityScope {
+    pub(crate) fn new(tenant: Tenant, access: CommunityAccess) -> Self {
+        CommunityScope { tenant, access }
+    }
+
+    /// Any scope, for tests that play a role without an account (feature `testing`).
+    #[cfg(feature = "testing")]
+    pub fn for_tests(tenant: Tenant, access: CommunityAccess) -> Self {
+        CommunityScope { tenant, access }
+    }
+
+    pub fn tenant(&self) -> &Tenant {
+        &self.tenant
+    }
+
+    pub fn access(&self) -> &CommunityAccess {
+        &self.access
+    }
+}
+
+/// A named set of roles, checked in one place (`CommunityCtx::require`). An admin of the
+/// community's district (or the platform) passes every set.
+#[derive(Debug, Clone, Copy)]
+pub struct Roles {
+    pub name: &'static str,
+    roles: &'static [Role],
+}
+
+impl Roles {
+    /// Community admins and staff (社区工作者): everything a community office does.
+    pub const STAFF: Roles = Roles {
+        name: "staff",
+        roles: &[Role::CommunityAdmin, Role::Staff],
+    };
+    /// Staff and teachers (a teacher further only on the courses they teach).
+    pub const TEACHING: Roles = Roles {
+        name: "teaching",
+        roles: &[Role::CommunityAdmin, Role::Staff, Role::Teacher],
+    };
+    /// Anyone holding a role in the community: what a resident may do. A district viewer
+    /// holds none there and only reads.
+    pub const MEMBERS: Roles = Roles {
+        name: "members",
+        roles: &[
+            Role::CommunityAdmin,
+            Role::Staff,
+            Role::Teacher,
+            Role::Volunteer,
+            Role::Resident,
+            Role::PartnerMember,
+        ],
+    };
+
+    pub fn admits(&self, access: &CommunityAccess) -> bool {
+        access.admin_above || access.roles.iter().any(|r| self.roles.contains(r))
+    }
+}
+
+/// A request's community context.
+#[derive(Clone)]
+pub struct CommunityCtx {
+    db: Db,
+    secrets: Secrets,
+    store: ObjectStore,
+    scope: CommunityScope,
+}
+
+impl CommunityCtx {
+    /// `scope` comes from the gate (or the operator's actor): holding one means admitted.
+    pub fn new(db: Db, secrets: Secrets, store: ObjectStore, scope: CommunityScope) -> Self {
+        CommunityCtx {
+            db,
+            secrets,
+            store,
+            scope,
+        }
+    }
+
+    /// A transaction confined to this community.
+    pub async fn tx(&self) -> AppResult<TenantTx> {
+        self.db.tenant_tx(self.scope.tenant()).await
+    }
+
+    pub fn require(&self, roles: Roles) -> AppResult<()> {
+        if roles.admits(self.scope.access()) {
+            Ok(())
+        } else {
+            Err(AppError::forbidden())
+        }
+    }
+
+    /// Staff or an admin above: may act for any resident (代办), sees drafts and full numbers.
+    pub fn is_staff(&self) -> bool {
+        Roles::STAFF.admits(self.scope.access())
+    }
+
+    pub fn access(&self) -> &CommunityAccess {
+        self.scope.access()
+    }
+
+    pub fn tenant(&self) -> &Tenant {
+        self.scope.tenant()
+    }
+
+    pub fn scope(&self) -> &CommunityScope {
+        &self.scope
+    }
+
+    pub fn secrets(&self) -> &Secrets {
+        &self.secrets
+    }
+
+    pub fn store(&self) -> &ObjectStore {
+        &self.store
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+}
