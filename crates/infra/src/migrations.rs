@@ -1,6 +1,7 @@
 //! Migrations embedded in the binary: `migrations/platform` for the platform schema and
-//! `migrations/community` for every community schema. Files are named `NNNN_name.sql`; a
-//! migration runs in one transaction and is recorded in `schema_migrations` of its schema.
+//! `migrations/community/<owning crate>/` for every community schema (one version sequence
+//! across the crates). Files are named `NNNN_name.sql`; a migration runs in one transaction
+//! and is recorded in `schema_migrations` of its schema.
 
 use include_dir::{Dir, include_dir};
 use sha2::{Digest, Sha256};
@@ -17,9 +18,19 @@ pub struct Migration {
     pub checksum: String,
 }
 
+/// Every `.sql` file below `dir`, subfolders included (community migrations sit in a folder
+/// per owning crate), ordered by their one global version number.
 fn load(dir: &'static Dir<'static>) -> Vec<Migration> {
-    let mut out: Vec<Migration> = dir
-        .files()
+    fn files(dir: &'static Dir<'static>, out: &mut Vec<&'static include_dir::File<'static>>) {
+        out.extend(dir.files());
+        for sub in dir.dirs() {
+            files(sub, out);
+        }
+    }
+    let mut all = Vec::new();
+    files(dir, &mut all);
+    let mut out: Vec<Migration> = all
+        .into_iter()
         .filter(|f| f.path().extension().is_some_and(|e| e == "sql"))
         .map(|f| {
             let stem = f
@@ -40,6 +51,8 @@ fn load(dir: &'static Dir<'static>) -> Vec<Migration> {
         })
         .collect();
     out.sort_by_key(|m| m.version);
+    let unique = out.windows(2).all(|w| w[0].version != w[1].version);
+    assert!(unique, "two migrations share a version number");
     out
 }
 
