@@ -6,6 +6,7 @@
 //! only crate that builds a `Tenant`, so it decides who enters which community.
 
 pub mod access;
+mod accounts;
 mod auth;
 pub(crate) mod db;
 pub mod error;

@@ -1,0 +1,162 @@
+//! Accounts (global: one person may belong to several communities) and the roles they hold
+//! per scope; who may grant what where.
+
+use infra::{AppError, AppResult};
+use uuid::Uuid;
+
+use crate::access::Role;
+use crate::db;
+use crate::error::TenancyError;
+use crate::model::*;
+use crate::service::{Actor, GrantInput, NewAccountInput, Principal, Tenancy};
+
+impl Tenancy {
+    /// Platform admins, district admins, community admins (and the operator) create accounts;
+    /// roles come next.
+    pub async fn create_account<'a>(
+        &self,
+        actor: impl Into<Actor<'a>>,
+        input: NewAccountInput,
+    ) -> AppResult<Account> {
+        let may = match actor.into() {
+            Actor::Operator => true,
+            Actor::Account(p) => p.memberships.iter().any(|m| {
+                matches!(
+                    m.role,
+                    Role::PlatformAdmin | Role::DistrictAdmin | Role::CommunityAdmin
+                )
+            }),
+        };
+        if !may {
+            return Err(AppError::forbidden());
+        }
+        let login = LoginName::parse(&input.login_name)?;
+        let display = Name::parse(&input.display_name)?;
+        let password = Password::parse(&input.password)?;
+        let phone = input
+            .phone
+            .as_deref()
+            .filter(|p| !p.trim().is_empty())
+            .map(Phone::parse)
+            .transpose()?;
+        let hash = self.hash(password).await?;
+        let mut conn = self.db.pool().acquire().await?;
+        let row = db::NewAccount {
+            id: Uuid::now_v7(),
+            login_name: login.as_str(),
+            display_name: display.as_str(),
+            password_hash: &hash,
+            phone_encrypted: phone.as_ref().map(|p| self.secrets.encrypt(p.as_str())),
+            phone_lookup: phone.as_ref().map(|p| self.secrets.lookup_hash(p.as_str())),
+        };
+        db::insert_account(&mut conn, &row)
+            .await?
+            .ok_or_else(|| TenancyError::LoginNameTaken.into())
+    }
+
+    /// The account of a login name, if any (the operator's CLI and demo seed).
+    pub async fn account_by_login(&self, login: &str) -> AppResult<Option<Account>> {
+        let mut conn = self.db.pool().acquire().await?;
+        Ok(match db::account_for_login(&mut conn, login).await? {
+            Some((id, _, _)) => db::account_by_id(&mut conn, id).await?,
+            None => None,
+        })
+    }
+
+    pub async fn account(&self, id: Uuid) -> AppResult<Option<Account>> {
+        let mut conn = self.db.pool().acquire().await?;
+        Ok(db::account_by_id(&mut conn, id).await?)
+    }
+
+    pub async fn memberships(&self, account_id: Uuid) -> AppResult<Vec<Membership>> {
+        let mut conn = self.db.pool().acquire().await?;
+        Ok(db::memberships_of(&mut conn, account_id).await?)
+    }
+
+    /// Decrypted phone number, or `None` when the account has none.
+    pub fn phone(&self, account: &Account) -> Option<String> {
+        account
+            .phone_encrypted
+            .as_deref()
+            .and_then(|p| self.secrets.decrypt(p))
+    }
+
+    /// Resolve the scope of a grant and check that `actor` may grant there: platform roles by
+    /// platform admins; district roles by admins of that district or above; community roles by
+    /// admins above the community or the community's own admins — never outside it.
+    async fn grant_scope(
+        &self,
+        conn: &mut sqlx::PgConnection,
+        actor: Actor<'_>,
+        g: &GrantInput,
+    ) -> AppResult<(Option<Uuid>, Option<Uuid>)> {
+        let scope = match (g.role, &g.district_code, &g.community_slug) {
+            (Role::PlatformAdmin, None, None) => {
+                if let Actor::Account(a) = actor
+                    && !a.is_platform_admin()
+                {
+                    return Err(AppError::forbidden());
+                }
+                (None, None)
+            }
+            (Role::DistrictAdmin | Role::DistrictViewer, Some(code), None) => {
+                let d = db::district_by_code(conn, code)
+                    .await?
+                    .ok_or(TenancyError::DistrictNotFound)?;
+                if !actor.admin_over(&d.path) {
+                    return Err(AppError::forbidden());
+                }
+                (Some(d.id), None)
+            }
+            (r, None, Some(slug)) if r.is_community_role() => {
+                let (c, path) = db::community_with_path(conn, slug)
+                    .await?
+                    .ok_or(TenancyError::CommunityNotFound)?;
+                if let Actor::Account(a) = actor {
+                    let own_admin = a.community_roles(c.id).contains(&Role::CommunityAdmin);
+                    if !(a.admin_over(&path) || own_admin) {
+                        return Err(AppError::forbidden());
+                    }
+                }
+                (None, Some(c.id))
+            }
+            _ => return Err(TenancyError::RoleScope.into()),
+        };
+        Ok(scope)
+    }
+
+    /// Grant a role (the operator grants the first platform admin).
+    pub async fn grant_role<'a>(
+        &self,
+        actor: impl Into<Actor<'a>>,
+        g: GrantInput,
+    ) -> AppResult<()> {
+        let actor = actor.into();
+        let mut tx = self.db.begin().await?;
+        let (district_id, community_id) = self.grant_scope(&mut tx, actor, &g).await?;
+        db::account_by_id(&mut tx, g.account_id)
+            .await?
+            .ok_or(TenancyError::AccountNotFound)?;
+        db::insert_membership(
+            &mut tx,
+            g.account_id,
+            g.role,
+            district_id,
+            community_id,
+            actor.account(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Revoke; `false` when the account did not hold the role there.
+    pub async fn revoke_role(&self, actor: &Principal, g: GrantInput) -> AppResult<bool> {
+        let mut tx = self.db.begin().await?;
+        let (district_id, community_id) = self.grant_scope(&mut tx, actor.into(), &g).await?;
+        let removed =
+            db::delete_membership(&mut tx, g.account_id, g.role, district_id, community_id).await?;
+        tx.commit().await?;
+        Ok(removed)
+    }
+}
