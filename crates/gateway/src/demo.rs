@@ -6,6 +6,7 @@ use courses::model::{Audience, ClubRole, ExhibitionKind, Format, TeacherKind};
 use courses::service::{self as college_svc, CourseInput, SessionsInput, TeacherInput};
 use infra::AppError;
 use infra::storage::ObjectStore;
+use spaces::model::SpaceKind;
 use tenancy::Tenancy;
 use tenancy::model::CommunityKind;
 use tenancy::service::{Actor, GrantInput, NewAccountInput, OnboardInput};
@@ -39,7 +40,7 @@ struct DemoCommunity {
     households: Option<i32>,
     residents: Option<i32>,
     courtyards: &'static [&'static str],
-    spaces: &'static [(&'static str, &'static str, i32)],
+    spaces: &'static [(&'static str, SpaceKind, i32)],
 }
 
 const COMMUNITIES: &[DemoCommunity] = &[
@@ -52,11 +53,11 @@ const COMMUNITIES: &[DemoCommunity] = &[
         residents: None,
         courtyards: &["新华院落一", "新华院落二"],
         spaces: &[
-            ("党群服务", "party_service", 40),
-            ("童趣园", "children", 20),
-            ("舞之魅", "dance", 30),
-            ("百文斋", "reading", 25),
-            ("夕阳乐", "elderly", 30),
+            ("党群服务", SpaceKind::FunctionRoom, 40),
+            ("童趣园", SpaceKind::CourtyardSpace, 20),
+            ("舞之魅", SpaceKind::FunctionRoom, 30),
+            ("百文斋", SpaceKind::CourtyardSpace, 25),
+            ("夕阳乐", SpaceKind::CourtyardSpace, 30),
         ],
     },
     DemoCommunity {
@@ -68,9 +69,9 @@ const COMMUNITIES: &[DemoCommunity] = &[
         residents: None,
         courtyards: &["老城区属院（50户）"],
         spaces: &[
-            ("书画室", "painting", 20),
-            ("心理咨询室", "counselling", 6),
-            ("棋牌室", "games", 16),
+            ("书画室", SpaceKind::FunctionRoom, 20),
+            ("心理咨询室", SpaceKind::FunctionRoom, 6),
+            ("棋牌室", SpaceKind::FunctionRoom, 16),
         ],
     },
     DemoCommunity {
@@ -81,7 +82,7 @@ const COMMUNITIES: &[DemoCommunity] = &[
         households: Some(2786),
         residents: Some(6977),
         courtyards: &["农转非安置小区", "驻区单位院落"],
-        spaces: &[("生态农场", "farm", 40)],
+        spaces: &[("生态农场", SpaceKind::Farm, 40)],
     },
     DemoCommunity {
         district: "500192-kangmei",
@@ -91,7 +92,7 @@ const COMMUNITIES: &[DemoCommunity] = &[
         households: None,
         residents: None,
         courtyards: &[],
-        spaces: &[("社区学院教室", "classroom", 40)],
+        spaces: &[("社区学院教室", SpaceKind::FunctionRoom, 40)],
     },
     DemoCommunity {
         district: "500192-renhe",
@@ -101,7 +102,7 @@ const COMMUNITIES: &[DemoCommunity] = &[
         households: None,
         residents: None,
         courtyards: &[],
-        spaces: &[("生态花园", "garden", 30)],
+        spaces: &[("生态花园", SpaceKind::OutdoorYard, 30)],
     },
     DemoCommunity {
         district: "330304-chashan",
@@ -111,7 +112,7 @@ const COMMUNITIES: &[DemoCommunity] = &[
         households: None,
         residents: Some(7000),
         courtyards: &[],
-        spaces: &[("百姓舞台", "stage", 200)],
+        spaces: &[("百姓舞台", SpaceKind::Stage, 200)],
     },
 ];
 
@@ -205,7 +206,7 @@ pub async fn seed(t: &Tenancy, store: &ObjectStore) -> anyhow::Result<()> {
                 .await;
         }
         for (name, kind, capacity) in c.spaces {
-            spaces::service::create_space(&scope, name, kind, *capacity)
+            spaces::service::create_space(&scope, name, *kind, *capacity)
                 .await
                 .map_err(fail)?;
         }

@@ -2,7 +2,7 @@
 
 use sqlx::PgConnection;
 
-use crate::model::Space;
+use crate::model::{Space, SpaceKind};
 
 pub async fn spaces(conn: &mut PgConnection) -> sqlx::Result<Vec<Space>> {
     sqlx::query_as("SELECT id, name, kind, capacity FROM spaces ORDER BY name")
@@ -14,7 +14,7 @@ pub async fn spaces(conn: &mut PgConnection) -> sqlx::Result<Vec<Space>> {
 pub async fn insert_space(
     conn: &mut PgConnection,
     name: &str,
-    kind: &str,
+    kind: SpaceKind,
     capacity: i32,
 ) -> sqlx::Result<Option<Space>> {
     sqlx::query_as(

@@ -1,13 +1,23 @@
-use async_graphql::{Context, ID, Object, SimpleObject};
+use async_graphql::{Context, Enum, ID, Object, SimpleObject};
 
 use crate::{model, service};
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(name = "SpaceKind", remote = "crate::model::SpaceKind")]
+pub enum SpaceKindGql {
+    FunctionRoom,
+    CourtyardSpace,
+    Stage,
+    OutdoorYard,
+    Farm,
+}
 
 #[derive(SimpleObject)]
 #[graphql(name = "Space")]
 pub struct SpaceGql {
     id: ID,
     name: String,
-    kind: String,
+    kind: SpaceKindGql,
     capacity: i32,
 }
 
@@ -16,7 +26,7 @@ impl From<model::Space> for SpaceGql {
         SpaceGql {
             id: ID(s.id.to_string()),
             name: s.name,
-            kind: s.kind,
+            kind: s.kind.into(),
             capacity: s.capacity,
         }
     }

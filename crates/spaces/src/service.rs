@@ -2,7 +2,7 @@ use infra::AppResult;
 use tenancy::{CommunityCtx, Roles};
 
 use crate::db;
-use crate::model::Space;
+use crate::model::{Space, SpaceKind};
 
 /// Any member of the community may read it.
 pub async fn spaces(ctx: &CommunityCtx) -> AppResult<Vec<Space>> {
@@ -16,7 +16,7 @@ pub async fn spaces(ctx: &CommunityCtx) -> AppResult<Vec<Space>> {
 pub async fn create_space(
     ctx: &CommunityCtx,
     name: &str,
-    kind: &str,
+    kind: SpaceKind,
     capacity: i32,
 ) -> AppResult<Option<Space>> {
     ctx.require(Roles::STAFF)?;
@@ -27,7 +27,7 @@ pub async fn create_space(
         ));
     }
     let mut tx = ctx.tx().await?;
-    let row = db::insert_space(&mut tx, name.trim(), kind.trim(), capacity).await?;
+    let row = db::insert_space(&mut tx, name.trim(), kind, capacity).await?;
     tx.commit().await?;
     Ok(row)
 }

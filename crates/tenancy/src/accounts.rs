@@ -81,6 +81,11 @@ impl Tenancy {
             .and_then(|p| self.secrets.decrypt(p))
     }
 
+    /// The phone number as the API shows it: masked (138****5678), for everyone.
+    pub fn phone_masked(&self, account: &Account) -> Option<String> {
+        self.phone(account).map(|p| infra::crypto::mask_phone(&p))
+    }
+
     /// Resolve the scope of a grant and check that `actor` may grant there: platform roles by
     /// platform admins; district roles by admins of that district or above; community roles by
     /// admins above the community or the community's own admins — never outside it.

@@ -104,7 +104,7 @@ impl AccountGql {
             id: ID(a.id.to_string()),
             login_name: a.login_name.clone(),
             display_name: a.display_name.clone(),
-            phone_masked: t.phone(a).map(|p| infra::crypto::mask_phone(&p)),
+            phone_masked: t.phone_masked(a),
             active: a.active,
             created_at: a.created_at,
         }
