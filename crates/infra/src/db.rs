@@ -134,36 +134,42 @@ impl Db {
     /// a mutation its first statement also writes the mutation's audit row, while the role is
     /// still the serving login's (the community role cannot reach the platform schema).
     pub async fn tenant_tx(&self, tenant: &Tenant) -> AppResult<TenantTx> {
-        let mut tx = self.pool.begin().await?;
         let audit = crate::audit::pending();
-        match &audit {
-            None => enter_tenant(&mut tx, tenant).await?,
-            Some(a) => {
-                let e = a.entry();
-                // One round trip. The id is drawn first (as the serving login: `nextval`
-                // checks its privilege when it runs); the insert, whose privileges were checked
-                // when the statement started, runs after the role switch, at its end.
-                sqlx::query(
-                    "WITH id AS MATERIALIZED (SELECT nextval('platform.audit_log_id_seq') AS id),
-                          audit AS (
-                              INSERT INTO platform.audit_log (id, account_id, community_id,
-                                  operation, outcome, request_id, client_request_id, target)
-                              SELECT id, $3, $4, $5, 'ok', $6, $7, $8 FROM id)
-                     SELECT set_config('search_path', $1, true), set_config('role', $2, true)
-                       FROM id",
-                )
-                .bind(&tenant.schema)
-                .bind(&tenant.role)
-                .bind(e.account_id)
-                .bind(e.community_id.or(Some(tenant.community_id)))
-                .bind(&e.operation)
-                .bind(&e.request_id)
-                .bind(&e.client_request_id)
-                .bind(&e.target)
-                .execute(&mut *tx)
-                .await?;
-            }
-        }
+        let Some(a) = &audit else {
+            // A read: `BEGIN` and the tenant context in one round trip (a simple-protocol batch
+            // built from checked identifiers only).
+            let sql = format!(
+                "BEGIN; SELECT set_config('search_path', '{}', true), set_config('role', '{}', true)",
+                ddl::ident(&tenant.schema)?,
+                ddl::ident(&tenant.role)?
+            );
+            let tx = self.pool.begin_with(sqlx::AssertSqlSafe(sql)).await?;
+            return Ok(TenantTx::new(tx, None));
+        };
+        let mut tx = self.pool.begin().await?;
+        let e = a.entry();
+        // One round trip. The id is drawn first (as the serving login: `nextval`
+        // checks its privilege when it runs); the insert, whose privileges were checked
+        // when the statement started, runs after the role switch, at its end.
+        sqlx::query(
+            "WITH id AS MATERIALIZED (SELECT nextval('platform.audit_log_id_seq') AS id),
+                  audit AS (
+                      INSERT INTO platform.audit_log (id, account_id, community_id,
+                          operation, outcome, request_id, client_request_id, target)
+                      SELECT id, $3, $4, $5, 'ok', $6, $7, $8 FROM id)
+             SELECT set_config('search_path', $1, true), set_config('role', $2, true)
+               FROM id",
+        )
+        .bind(&tenant.schema)
+        .bind(&tenant.role)
+        .bind(e.account_id)
+        .bind(e.community_id.or(Some(tenant.community_id)))
+        .bind(&e.operation)
+        .bind(&e.request_id)
+        .bind(&e.client_request_id)
+        .bind(&e.target)
+        .execute(&mut *tx)
+        .await?;
         Ok(TenantTx::new(tx, audit))
     }
 
