@@ -59,6 +59,34 @@ async fn listing_courses_with_teachers_and_sessions_costs_constant_sql() {
         "5 and 50 courses cost the same number of statements: {costs:?}"
     );
     assert!(costs[1] <= 12, "{costs:?}");
+    // No statement for data the query did not select: each relation costs one when asked for.
+    let id = app
+        .ok(
+            Some(&staff),
+            Some("alpha"),
+            "{ courses(first: 1) { nodes { id } } }",
+            json!({}),
+        )
+        .await["courses"]["nodes"][0]["id"]
+        .clone();
+    let cost = |selection: &'static str| {
+        let (app, staff, id) = (&app, &staff, id.clone());
+        async move {
+            let before = sql_statements(app).await;
+            let q = format!("query($id: ID!) {{ course(id: $id) {{ {selection} }} }}");
+            app.ok(Some(staff), Some("alpha"), &q, json!({"id": id}))
+                .await;
+            sql_statements(app).await - before
+        }
+    };
+    let bare = cost("id title capacity enrolledCount").await;
+    let with_teachers = cost("id teachers { name }").await;
+    let with_all = cost("id teachers { name } sessions { place } waitlistCount").await;
+    assert_eq!(
+        (with_teachers - bare, with_all - bare),
+        (1, 3),
+        "{bare} {with_teachers} {with_all}"
+    );
     let page2 = app.ok(Some(&staff), Some("alpha"), "{ courses(first: 100, after: \"00000000-0000-0000-0000-000000000000\") { edges { cursor } } }", json!({})).await;
     assert_eq!(page2["courses"]["edges"].as_array().unwrap().len(), 50);
     let r = app

@@ -479,7 +479,10 @@ fn demo_picture(seed: u8) -> Vec<u8> {
 
 /// Courses, teachers, clubs and one exhibition, once per community.
 async fn college(scope: &CommunityCtx, c: &DemoCommunity) -> Result<(), AppError> {
-    if !college_svc::courses(scope, None, 1, None).await?.is_empty() {
+    if !college_svc::courses(scope, None, 1, None, college_svc::CourseParts::ALL)
+        .await?
+        .is_empty()
+    {
         return Ok(());
     }
     let first_monday = {

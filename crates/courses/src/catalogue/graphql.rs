@@ -151,6 +151,17 @@ pub struct AddSessionsInput {
     place: String,
 }
 
+/// The relations of a course the query selected (`selected` answers for a field of `Course`).
+fn parts_selected(selected: impl Fn(&str) -> bool) -> svc::CourseParts {
+    svc::CourseParts {
+        teachers: selected("teachers"),
+        sessions: selected("sessions"),
+        stats: ["waitlistCount", "averageRating", "ratingCount"]
+            .into_iter()
+            .any(selected),
+    }
+}
+
 #[derive(Default)]
 pub struct CatalogueQuery;
 
@@ -176,13 +187,19 @@ impl CatalogueQuery {
         let s = scope(ctx)?;
         let limit = svc::page_limit(first)?;
         let a = self::after(&after)?;
-        let rows = svc::courses(s, a, limit, category.as_deref()).await?;
+        let la = ctx.look_ahead();
+        let parts = parts_selected(|f| {
+            la.field("edges").field("node").field(f).exists() || la.field("nodes").field(f).exists()
+        });
+        let rows = svc::courses(s, a, limit, category.as_deref(), parts).await?;
         Ok(page(rows, limit, a.is_some(), |v| v.course.id, course))
     }
 
     async fn course(&self, ctx: &Context<'_>, id: ID) -> Res<CourseGql> {
         let s = scope(ctx)?;
-        Ok(course(svc::course(s, uuid(&id)?).await?))
+        let la = ctx.look_ahead();
+        let parts = parts_selected(|f| la.field(f).exists());
+        Ok(course(svc::course(s, uuid(&id)?, parts).await?))
     }
 }
 

@@ -112,41 +112,68 @@ pub struct CourseView {
     pub ratings: i64,
 }
 
-/// Courses with their teachers, sessions and counts: four queries whatever the page size.
+/// Which relations of a course to load: a read loads what its query selected, no more (one
+/// statement per relation, whatever the page size).
+#[derive(Debug, Clone, Copy)]
+pub struct CourseParts {
+    pub teachers: bool,
+    pub sessions: bool,
+    /// Waiting-list length and ratings.
+    pub stats: bool,
+}
+
+impl CourseParts {
+    pub const ALL: CourseParts = CourseParts {
+        teachers: true,
+        sessions: true,
+        stats: true,
+    };
+}
+
 /// One course's view, in the caller's transaction (a write returns what it wrote).
 pub(crate) async fn view_of(
     ctx: &CommunityCtx,
     tx: &mut TenantTx,
     course: Course,
 ) -> AppResult<CourseView> {
-    Ok(views(ctx, tx, vec![course])
+    Ok(views(ctx, tx, vec![course], CourseParts::ALL)
         .await?
         .pop()
         .expect("one view per course"))
 }
 
+/// Courses with the relations `parts` asks for: one statement per relation.
 pub(crate) async fn views(
     ctx: &CommunityCtx,
     tx: &mut TenantTx,
     courses: Vec<Course>,
+    parts: CourseParts,
 ) -> AppResult<Vec<CourseView>> {
     let ids: Vec<Uuid> = courses.iter().map(|c| c.id).collect();
     let mut teachers: HashMap<Uuid, Vec<TeacherView>> = HashMap::new();
-    for (cid, t) in crate::teachers::db::teachers_of_courses(tx, &ids).await? {
-        teachers
-            .entry(cid)
-            .or_default()
-            .push(crate::teachers::service::view(ctx, t, None));
+    if parts.teachers {
+        for (cid, t) in crate::teachers::db::teachers_of_courses(tx, &ids).await? {
+            teachers
+                .entry(cid)
+                .or_default()
+                .push(crate::teachers::service::view(ctx, t, None));
+        }
     }
     let mut sessions: HashMap<Uuid, Vec<Session>> = HashMap::new();
-    for s in db::sessions_of_courses(tx, &ids).await? {
-        sessions.entry(s.course_id).or_default().push(s);
+    if parts.sessions {
+        for s in db::sessions_of_courses(tx, &ids).await? {
+            sessions.entry(s.course_id).or_default().push(s);
+        }
     }
-    let stats: HashMap<Uuid, (i64, Option<f64>, i64)> = db::course_stats(tx, &ids)
-        .await?
-        .into_iter()
-        .map(|(id, w, a, n)| (id, (w, a, n)))
-        .collect();
+    let stats: HashMap<Uuid, (i64, Option<f64>, i64)> = if parts.stats {
+        db::course_stats(tx, &ids)
+            .await?
+            .into_iter()
+            .map(|(id, w, a, n)| (id, (w, a, n)))
+            .collect()
+    } else {
+        HashMap::new()
+    };
     Ok(courses
         .into_iter()
         .map(|c| {
@@ -169,20 +196,21 @@ pub async fn courses(
     after: Option<Uuid>,
     limit: i64,
     category: Option<&str>,
+    parts: CourseParts,
 ) -> AppResult<Vec<CourseView>> {
     let mut tx = ctx.tx().await?;
     let rows = db::courses_page(&mut tx, after, limit + 1, category).await?;
-    let v = views(ctx, &mut tx, rows).await?;
+    let v = views(ctx, &mut tx, rows, parts).await?;
     tx.commit().await?;
     Ok(v)
 }
 
-pub async fn course(ctx: &CommunityCtx, id: Uuid) -> AppResult<CourseView> {
+pub async fn course(ctx: &CommunityCtx, id: Uuid, parts: CourseParts) -> AppResult<CourseView> {
     let mut tx = ctx.tx().await?;
     let c = db::course(&mut tx, id)
         .await?
         .ok_or_else(|| not_found("course"))?;
-    let v = views(ctx, &mut tx, vec![c])
+    let v = views(ctx, &mut tx, vec![c], parts)
         .await?
         .pop()
         .expect("one view per course");

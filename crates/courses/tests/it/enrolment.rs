@@ -52,7 +52,9 @@ async fn two_hundred_residents_racing_for_ten_seats() {
         waiting.windows(2).all(|w| w[0] < w[1]),
         "the waiting list is in arrival order"
     );
-    let view = svc::course(&staff, course.id).await.unwrap();
+    let view = svc::course(&staff, course.id, svc::CourseParts::ALL)
+        .await
+        .unwrap();
     assert_eq!((view.course.enrolled, view.waitlisted), (10, 190));
 
     // One cancelled seat promotes exactly one: the first of the list.
@@ -70,7 +72,9 @@ async fn two_hundred_residents_racing_for_ten_seats() {
         .id;
     let promoted = svc::cancel(&staff, seat).await.unwrap();
     assert_eq!(promoted, Some(first_waiting));
-    let view = svc::course(&staff, course.id).await.unwrap();
+    let view = svc::course(&staff, course.id, svc::CourseParts::ALL)
+        .await
+        .unwrap();
     assert_eq!((view.course.enrolled, view.waitlisted), (10, 189));
     assert_eq!(
         code(svc::cancel(&staff, seat).await),
@@ -98,7 +102,9 @@ async fn two_hundred_residents_racing_for_ten_seats() {
         promotions += usize::from(t.await.unwrap().unwrap().is_some());
     }
     assert_eq!(promotions, 10);
-    let view = svc::course(&staff, course.id).await.unwrap();
+    let view = svc::course(&staff, course.id, svc::CourseParts::ALL)
+        .await
+        .unwrap();
     assert_eq!((view.course.enrolled, view.waitlisted), (10, 179));
 }
 

@@ -181,7 +181,9 @@ async fn evaluations_cadence_clubs_and_the_learner_record() {
     let course = svc::create_course(&staff, input).await.unwrap().course;
     // A resident sees the teacher's number masked, decided by the service.
     let resident = env.scope(&env.alpha, "居民", &[]);
-    let seen = svc::course(&resident, course.id).await.unwrap();
+    let seen = svc::course(&resident, course.id, svc::CourseParts::ALL)
+        .await
+        .unwrap();
     assert_eq!(seen.teachers[0].phone.as_deref(), Some("139****1111"));
     let start = Utc::now() - Duration::hours(1);
     let sessions = svc::add_sessions(
@@ -215,7 +217,9 @@ async fn evaluations_cadence_clubs_and_the_learner_record() {
     svc::evaluate(&learner, course.id, None, 4, Some("老师很耐心".into()))
         .await
         .unwrap();
-    let view = svc::course(&staff, course.id).await.unwrap();
+    let view = svc::course(&staff, course.id, svc::CourseParts::ALL)
+        .await
+        .unwrap();
     assert_eq!((view.average_rating, view.ratings), (Some(4.0), 1));
     let pool = svc::teachers(&staff, None, 10).await.unwrap();
     assert_eq!(pool[0].average_rating, Some(4.0), "teacher average");

@@ -132,7 +132,13 @@ async fn a_district_viewer_only_reads() {
     let staff = env.staff();
     let (course, session) = course_with_session(&env, "太极").await;
     let v = viewer(&env);
-    assert_eq!(svc::courses(&v, None, 10, None).await.unwrap().len(), 1);
+    assert_eq!(
+        svc::courses(&v, None, 10, None, svc::CourseParts::ALL)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
     assert_eq!(code(svc::enrol(&v, course, None).await), "FORBIDDEN");
     assert_eq!(
         code(svc::register_child(&v, "小明", day(2018, 1, 1)).await),
