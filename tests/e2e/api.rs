@@ -380,3 +380,92 @@ async fn district_fields_check_scope_whatever_the_path() {
         .await;
     assert_eq!(code(&r), "FORBIDDEN");
 }
+
+/// Principals and communities are cached by each gateway; a revoked role and a suspended
+/// community are refused at once where the change was made, and on another gateway as soon as
+/// PostgreSQL's notification arrives (milliseconds).
+#[tokio::test]
+async fn revocation_and_suspension_reach_every_gateway() {
+    let a = TestApp::spawn().await;
+    let root = a.two_communities().await;
+    let staff = a.member(&root, "alpha-staff", "STAFF", "alpha").await;
+    let me = a
+        .ok(Some(&staff), None, "{ me { account { id } } }", json!({}))
+        .await;
+    let id = me["me"]["account"]["id"].as_str().unwrap().to_string();
+    // A second gateway on the same database and keys (the data directory holds token.key).
+    let b = TestApp::start_with(
+        a.database_url.clone(),
+        a.data_dir.clone(),
+        &[("LINLI_COUNT_SQL", "true")],
+    )
+    .await;
+    let write = r#"mutation { createCourtyard(input: {name: "一号院", kind: COURTYARD}) { id } }"#;
+    let read = "{ courtyards { id } }";
+    // Both gateways have the staff member and the community in their caches: on B a read
+    // then costs only its transaction (BEGIN with the tenant context, the read, COMMIT).
+    for app in [&a, &b] {
+        for _ in 0..3 {
+            app.ok(Some(&staff), Some("alpha"), read, json!({})).await;
+        }
+    }
+    let statements = || async {
+        b.metrics()
+            .await
+            .lines()
+            .find_map(|l| l.strip_prefix("linli_sql_statements_total "))
+            .map(|v| v.trim().parse::<f64>().unwrap() as u64)
+            .unwrap_or(0)
+    };
+    let before = statements().await;
+    b.ok(Some(&staff), Some("alpha"), read, json!({})).await;
+    let cost = statements().await - before;
+    assert!(
+        cost <= 3,
+        "principal and gate come from the cache (uncached: 5): {cost}"
+    );
+    a.ok(
+        Some(&root),
+        None,
+        r#"mutation($id: ID!) { revokeRole(input: {accountId: $id, role: STAFF, communitySlug: "alpha"}) }"#,
+        json!({"id": id}),
+    )
+    .await;
+    let r = a.gql(Some(&staff), Some("alpha"), write, json!({})).await;
+    assert_eq!(
+        code(&r),
+        "FORBIDDEN",
+        "the next request on the same gateway"
+    );
+    let refused_on_b = async {
+        for _ in 0..100 {
+            let r = b.gql(Some(&staff), Some("alpha"), read, json!({})).await;
+            if r.get("errors").is_some() {
+                return code(&r).to_string();
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        "still served".to_string()
+    };
+    assert_eq!(refused_on_b.await, "FORBIDDEN", "the other gateway");
+
+    b.ok(Some(&root), Some("alpha"), read, json!({})).await;
+    a.ok(
+        Some(&root),
+        None,
+        r#"mutation { suspendCommunity(slug: "alpha") { status } }"#,
+        json!({}),
+    )
+    .await;
+    let suspended_on_b = async {
+        for _ in 0..100 {
+            let r = b.gql(Some(&root), Some("alpha"), read, json!({})).await;
+            if r.get("errors").is_some() {
+                return code(&r).to_string();
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        "still served".to_string()
+    };
+    assert_eq!(suspended_on_b.await, "COMMUNITY_SUSPENDED");
+}

@@ -87,6 +87,9 @@ async fn listing_courses_with_teachers_and_sessions_costs_constant_sql() {
         (1, 3),
         "{bare} {with_teachers} {with_all}"
     );
+    // Principal and community come from the cache: BEGIN with the tenant context, the course,
+    // COMMIT.
+    assert!(bare <= 3, "one object costs {bare} statements");
     let page2 = app.ok(Some(&staff), Some("alpha"), "{ courses(first: 100, after: \"00000000-0000-0000-0000-000000000000\") { edges { cursor } } }", json!({})).await;
     assert_eq!(page2["courses"]["edges"].as_array().unwrap().len(), 50);
     let r = app

@@ -132,6 +132,11 @@ async fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
             ..Default::default()
         },
     );
+    // Principals and communities cached in memory, dropped by NOTIFY at every change.
+    tokio::spawn({
+        let t = tenancy.clone();
+        async move { t.listen_for_changes().await }
+    });
     if demo {
         demo::seed(&tenancy, &storage.store).await?;
     }

@@ -152,6 +152,7 @@ impl Tenancy {
         )
         .await?;
         tx.commit().await?;
+        self.cache.forget_account(g.account_id);
         Ok(())
     }
 
@@ -162,6 +163,7 @@ impl Tenancy {
         let removed =
             db::delete_membership(&mut tx, g.account_id, g.role, district_id, community_id).await?;
         tx.commit().await?;
+        self.cache.forget_account(g.account_id);
         Ok(removed)
     }
 }

@@ -196,24 +196,35 @@ impl Tenancy {
             &validation,
         )
         .map_err(|_| TenancyError::BadToken)?;
-        let mut conn = self.db.pool().acquire().await?;
-        let (account, memberships) = db::account_with_memberships(&mut conn, data.claims.sub)
-            .await?
-            .ok_or(TenancyError::BadToken)?;
-        if account.token_version != data.claims.ver {
+        let principal = match self.cache.principal(data.claims.sub) {
+            Some(p) => p,
+            None => {
+                let mut conn = self.db.pool().acquire().await?;
+                let (account, memberships) =
+                    db::account_with_memberships(&mut conn, data.claims.sub)
+                        .await?
+                        .ok_or(TenancyError::BadToken)?;
+                let p = Principal {
+                    account,
+                    memberships,
+                };
+                self.cache.keep_principal(&p);
+                p
+            }
+        };
+        if principal.account.token_version != data.claims.ver {
             return Err(TenancyError::BadToken.into());
         }
-        Ok(Principal {
-            account,
-            memberships,
-        })
+        Ok(principal)
     }
 
     /// Sign out everywhere: every token of the account stops working.
     pub async fn logout(&self, actor: &Principal) -> AppResult<()> {
         let mut tx = self.db.begin().await?;
         db::bump_token_version(&mut tx, actor.account_id()).await?;
-        tx.commit().await
+        tx.commit().await?;
+        self.cache.forget_account(actor.account_id());
+        Ok(())
     }
 
     /// Change one's own password (the old one is required); other sessions end, and a new
@@ -237,6 +248,7 @@ impl Tenancy {
         let mut tx = self.db.begin().await?;
         let account = db::set_password(&mut tx, actor.account_id(), &hash).await?;
         tx.commit().await?;
+        self.cache.forget_account(actor.account_id());
         self.issue(account)
     }
 
@@ -263,6 +275,7 @@ impl Tenancy {
             .await?
             .ok_or(TenancyError::AccountNotFound)?;
         tx.commit().await?;
+        self.cache.forget_account(account_id);
         Ok(account)
     }
 

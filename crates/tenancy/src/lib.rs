@@ -8,6 +8,7 @@
 pub mod access;
 mod accounts;
 mod auth;
+mod cache;
 pub(crate) mod db;
 pub mod error;
 pub mod graphql;

@@ -41,6 +41,8 @@ pub struct Tenancy {
     pub(crate) config: TenancyConfig,
     /// Password hashes in flight (19 MiB each).
     pub(crate) hashing: infra::limits::WorkLimit,
+    /// Principals and communities, exact by NOTIFY (used once `listen_for_changes` runs).
+    pub(crate) cache: std::sync::Arc<crate::cache::AuthCache>,
 }
 
 /// The signed-in account and every role it holds, loaded once per request.
@@ -179,7 +181,14 @@ impl Tenancy {
             secrets,
             config,
             hashing: crate::auth::hashing_limit(),
+            cache: Default::default(),
         }
+    }
+
+    /// Keep principals and communities in memory, dropping each at the commit of any change
+    /// to it (run once per process, for as long as it serves).
+    pub async fn listen_for_changes(&self) {
+        self.cache.listen(self.db.pool().clone()).await;
     }
 
     pub fn db(&self) -> &Db {
@@ -198,10 +207,17 @@ impl Tenancy {
         slug: &str,
     ) -> AppResult<CommunityScope> {
         let principal = principal.ok_or_else(AppError::unauthenticated)?;
-        let mut conn = self.db.pool().acquire().await?;
-        let (community, path) = db::community_with_path(&mut conn, slug)
-            .await?
-            .ok_or(TenancyError::CommunityNotFound)?;
+        let (community, path) = match self.cache.community(slug) {
+            Some(c) => c,
+            None => {
+                let mut conn = self.db.pool().acquire().await?;
+                let found = db::community_with_path(&mut conn, slug)
+                    .await?
+                    .ok_or(TenancyError::CommunityNotFound)?;
+                self.cache.keep_community(slug, &found);
+                found
+            }
+        };
         let access = CommunityAccess {
             account_id: principal.account_id(),
             display_name: principal.account.display_name.clone(),
@@ -444,6 +460,7 @@ impl Tenancy {
         }
         let updated = db::set_status(&mut tx, community.id, to).await?;
         tx.commit().await?;
+        self.cache.forget_community(&updated.slug);
         Ok(updated)
     }
 
