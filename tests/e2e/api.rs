@@ -409,17 +409,9 @@ async fn revocation_and_suspension_reach_every_gateway() {
             app.ok(Some(&staff), Some("alpha"), read, json!({})).await;
         }
     }
-    let statements = || async {
-        b.metrics()
-            .await
-            .lines()
-            .find_map(|l| l.strip_prefix("linli_sql_statements_total "))
-            .map(|v| v.trim().parse::<f64>().unwrap() as u64)
-            .unwrap_or(0)
-    };
-    let before = statements().await;
+    let before = b.counter("linli_sql_statements_total").await;
     b.ok(Some(&staff), Some("alpha"), read, json!({})).await;
-    let cost = statements().await - before;
+    let cost = b.counter("linli_sql_statements_total").await - before;
     assert!(
         cost <= 3,
         "principal and gate come from the cache (uncached: 5): {cost}"

@@ -6,12 +6,7 @@ use serde_json::{Value, json};
 use crate::TestApp;
 
 async fn sql_statements(app: &TestApp) -> u64 {
-    app.metrics()
-        .await
-        .lines()
-        .find_map(|l| l.strip_prefix("linli_sql_statements_total "))
-        .map(|v| v.trim().parse::<f64>().unwrap() as u64)
-        .unwrap_or(0)
+    app.counter("linli_sql_statements_total").await
 }
 
 #[tokio::test]

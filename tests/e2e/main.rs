@@ -165,6 +165,16 @@ impl TestApp {
             .unwrap()
     }
 
+    /// A counter of `/metrics` (0 when absent), e.g. `linli_sql_statements_total`.
+    pub async fn counter(&self, name: &str) -> u64 {
+        self.metrics()
+            .await
+            .lines()
+            .find_map(|l| l.strip_prefix(name)?.strip_prefix(' '))
+            .map(|v| v.trim().parse::<f64>().unwrap() as u64)
+            .unwrap_or(0)
+    }
+
     pub async fn pool(&self) -> sqlx::PgPool {
         sqlx::PgPool::connect(&self.database_url).await.unwrap()
     }
