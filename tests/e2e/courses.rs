@@ -85,6 +85,40 @@ async fn listing_courses_with_teachers_and_sessions_costs_constant_sql() {
     // Principal and community come from the cache: BEGIN with the tenant context, the course,
     // COMMIT.
     assert!(bare <= 3, "one object costs {bare} statements");
+    // Lists too: surveys, clubs, teachers and exhibitions load a relation only when selected.
+    let list_cost = |query: &'static str| {
+        let (app, staff) = (&app, &staff);
+        async move {
+            let before = sql_statements(app).await;
+            app.ok(Some(staff), Some("alpha"), query, json!({})).await;
+            sql_statements(app).await - before
+        }
+    };
+    for (bare_q, full_q, relations) in [
+        (
+            "{ surveys(first: 5) { nodes { id } } }",
+            "{ surveys(first: 5) { nodes { id questions { tallies } responseCount myAnswers } } }",
+            4,
+        ),
+        (
+            "{ clubs(first: 5) { nodes { id } } }",
+            "{ clubs(first: 5) { nodes { id members { name } federation { name } } } }",
+            2,
+        ),
+        (
+            "{ teachers(first: 5) { nodes { id } } }",
+            "{ teachers(first: 5) { nodes { id averageRating } } }",
+            1,
+        ),
+        (
+            "{ exhibitions(first: 5) { nodes { id } } }",
+            "{ exhibitions(first: 5) { nodes { id works { photos { url } } } } }",
+            2,
+        ),
+    ] {
+        let (b, f) = (list_cost(bare_q).await, list_cost(full_q).await);
+        assert_eq!(f - b, relations, "{full_q}: {b} → {f}");
+    }
     let page2 = app.ok(Some(&staff), Some("alpha"), "{ courses(first: 100, after: \"00000000-0000-0000-0000-000000000000\") { edges { cursor } } }", json!({})).await;
     assert_eq!(page2["courses"]["edges"].as_array().unwrap().len(), 50);
     let r = app

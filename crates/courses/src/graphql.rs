@@ -10,6 +10,19 @@ use uuid::Uuid;
 
 pub(crate) type Res<T> = async_graphql::Result<T>;
 
+/// Did the query select `path` below each node of a connection (`edges { node { … } }` or
+/// `nodes { … }`)? Fragments count: async-graphql's look-ahead follows them.
+pub(crate) fn node_selected(ctx: &Context<'_>, path: &[&str]) -> bool {
+    let la = ctx.look_ahead();
+    let under = |mut l: async_graphql::Lookahead<'_>| {
+        for p in path {
+            l = l.field(p);
+        }
+        l.exists()
+    };
+    under(la.field("edges").field("node")) || under(la.field("nodes"))
+}
+
 /// The request's community context (the gate admitted the caller to it).
 pub(crate) fn scope<'a>(ctx: &Context<'a>) -> AppResult<&'a CommunityCtx> {
     tenancy::graphql::community(ctx)

@@ -249,7 +249,10 @@ async fn chen_qihui(t: &Tenancy, store: &ObjectStore) -> Result<(), AppError> {
         store.clone(),
         t.operator_scope("jinzhuyuan").await?,
     );
-    if !college_svc::exhibitions(&staff, None, 1).await?.is_empty() {
+    if !college_svc::exhibitions(&staff, None, 1, college_svc::ExhibitionParts::ALL)
+        .await?
+        .is_empty()
+    {
         return Ok(());
     }
     let account = t
@@ -269,7 +272,7 @@ async fn chen_qihui(t: &Tenancy, store: &ObjectStore) -> Result<(), AppError> {
         NaiveDate::from_ymd_opt(1955, 4, 12).expect("date"),
     )
     .await?;
-    let (clubs, _, _) = college_svc::clubs(&staff, None, 100).await?;
+    let (clubs, _, _) = college_svc::clubs(&staff, None, 100, true, true).await?;
     if let Some(drum) = clubs.iter().find(|c| c.name == "非洲鼓社") {
         college_svc::set_club_member(&staff, drum.id, chen.id, ClubRole::Monitor).await?;
     }

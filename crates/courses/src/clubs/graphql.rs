@@ -55,7 +55,14 @@ impl ClubsQuery {
     ) -> Res<Connection<String, ClubGql>> {
         let limit = svc::page_limit(first)?;
         let a = self::after(&after)?;
-        let (clubs, members, feds) = svc::clubs(scope(ctx)?, a, limit).await?;
+        let (clubs, members, feds) = svc::clubs(
+            scope(ctx)?,
+            a,
+            limit,
+            node_selected(ctx, &["members"]),
+            node_selected(ctx, &["federation"]),
+        )
+        .await?;
         Ok(page(
             clubs,
             limit,

@@ -52,16 +52,27 @@ pub async fn set_club_member(
     Ok(())
 }
 
+/// A page of clubs; their members and the federations, each one statement, when asked for.
 pub async fn clubs(
     ctx: &CommunityCtx,
     after: Option<Uuid>,
     limit: i64,
+    with_members: bool,
+    with_federations: bool,
 ) -> AppResult<(Vec<Club>, Vec<ClubMember>, Vec<Federation>)> {
     let mut tx = ctx.tx().await?;
     let clubs = db::clubs_page(&mut tx, after, limit + 1).await?;
     let ids: Vec<Uuid> = clubs.iter().map(|c| c.id).collect();
-    let members = db::club_members(&mut tx, &ids).await?;
-    let feds = db::federations(&mut tx).await?;
+    let members = if with_members {
+        db::club_members(&mut tx, &ids).await?
+    } else {
+        Vec::new()
+    };
+    let feds = if with_federations {
+        db::federations(&mut tx).await?
+    } else {
+        Vec::new()
+    };
     tx.commit().await?;
     Ok((clubs, members, feds))
 }

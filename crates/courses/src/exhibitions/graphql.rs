@@ -93,7 +93,11 @@ impl ExhibitionsQuery {
     ) -> Res<Connection<String, ExhibitionGql>> {
         let limit = svc::page_limit(first)?;
         let a = self::after(&after)?;
-        let rows = svc::exhibitions(scope(ctx)?, a, limit).await?;
+        let parts = svc::ExhibitionParts {
+            works: node_selected(ctx, &["works"]),
+            photos: node_selected(ctx, &["works", "photos"]),
+        };
+        let rows = svc::exhibitions(scope(ctx)?, a, limit, parts).await?;
         Ok(page(
             rows,
             limit,

@@ -180,23 +180,46 @@ pub const URL_TTL: std::time::Duration = std::time::Duration::from_secs(15 * 60)
 
 /// Residents see published exhibitions only; nobody but staff sees a minor's work before a
 /// guardian consented.
+/// What a page of exhibitions loads: its works, and their photos (presigned), when asked for.
+#[derive(Debug, Clone, Copy)]
+pub struct ExhibitionParts {
+    pub works: bool,
+    pub photos: bool,
+}
+
+impl ExhibitionParts {
+    pub const ALL: ExhibitionParts = ExhibitionParts {
+        works: true,
+        photos: true,
+    };
+}
+
 pub async fn exhibitions(
     ctx: &CommunityCtx,
     after: Option<Uuid>,
     limit: i64,
+    parts: ExhibitionParts,
 ) -> AppResult<Vec<ExhibitionView>> {
     // Unpublished exhibitions are the staff's drafts: not for residents, nor district viewers.
     let staff = ctx.is_staff();
     let mut tx = ctx.tx().await?;
     let rows = db::exhibitions_page(&mut tx, after, limit + 1, !staff).await?;
     let ids: Vec<Uuid> = rows.iter().map(|e| e.id).collect();
-    let works: Vec<Work> = db::works_of(&mut tx, &ids)
-        .await?
-        .into_iter()
-        .filter(|w| !w.minor || w.guardian_consent_at.is_some() || staff)
-        .collect();
+    let works: Vec<Work> = if parts.works {
+        db::works_of(&mut tx, &ids)
+            .await?
+            .into_iter()
+            .filter(|w| !w.minor || w.guardian_consent_at.is_some() || staff)
+            .collect()
+    } else {
+        Vec::new()
+    };
     let work_ids: Vec<Uuid> = works.iter().map(|w| w.id).collect();
-    let photos = db::photos_of(&mut tx, &work_ids).await?;
+    let photos = if parts.works && parts.photos {
+        db::photos_of(&mut tx, &work_ids).await?
+    } else {
+        Vec::new()
+    };
     tx.commit().await?;
     let mut by_work: HashMap<Uuid, Vec<PhotoView>> = HashMap::new();
     for p in photos {

@@ -99,7 +99,14 @@ impl SurveysQuery {
         let s = scope(ctx)?;
         let limit = svc::page_limit(first)?;
         let a = self::after(&after)?;
-        let rows = svc::surveys(s, a, limit).await?;
+        let parts = svc::SurveyParts {
+            questions: node_selected(ctx, &["questions"]),
+            tallies: node_selected(ctx, &["questions", "tallies"])
+                || node_selected(ctx, &["questions", "thresholdReached"]),
+            response_counts: node_selected(ctx, &["responseCount"]),
+            my_answers: node_selected(ctx, &["myAnswers"]),
+        };
+        let rows = svc::surveys(s, a, limit, parts).await?;
         Ok(page(rows, limit, a.is_some(), |v| v.survey.id, survey))
     }
 }

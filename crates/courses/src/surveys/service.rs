@@ -165,31 +165,61 @@ pub struct SurveyView {
     pub my_answers: Option<serde_json::Value>,
 }
 
+/// What a page of surveys loads beside the surveys: one statement each, when asked for.
+#[derive(Debug, Clone, Copy)]
+pub struct SurveyParts {
+    pub questions: bool,
+    pub tallies: bool,
+    pub response_counts: bool,
+    pub my_answers: bool,
+}
+
+impl SurveyParts {
+    pub const ALL: SurveyParts = SurveyParts {
+        questions: true,
+        tallies: true,
+        response_counts: true,
+        my_answers: true,
+    };
+}
+
 pub async fn surveys(
     ctx: &CommunityCtx,
     after: Option<Uuid>,
     limit: i64,
+    parts: SurveyParts,
 ) -> AppResult<Vec<SurveyView>> {
     let mut tx = ctx.tx().await?;
     let rows = db::surveys_page(&mut tx, after, limit + 1).await?;
     let ids: Vec<Uuid> = rows.iter().map(|s| s.id).collect();
     let mut questions: HashMap<Uuid, Vec<Question>> = HashMap::new();
-    for q in db::questions(&mut tx, &ids).await? {
-        questions.entry(q.survey_id).or_default().push(q);
+    if parts.questions {
+        for q in db::questions(&mut tx, &ids).await? {
+            questions.entry(q.survey_id).or_default().push(q);
+        }
     }
     let mut tally: HashMap<(Uuid, i32), i64> = HashMap::new();
-    for (q, i, n) in db::tallies(&mut tx, &ids).await? {
-        tally.insert((q, i), n);
+    if parts.questions && parts.tallies {
+        for (q, i, n) in db::tallies(&mut tx, &ids).await? {
+            tally.insert((q, i), n);
+        }
     }
-    let counts: HashMap<Uuid, i64> = db::response_counts(&mut tx, &ids)
-        .await?
-        .into_iter()
-        .collect();
-    let mut mine: HashMap<Uuid, serde_json::Value> =
+    let counts: HashMap<Uuid, i64> = if parts.response_counts {
+        db::response_counts(&mut tx, &ids)
+            .await?
+            .into_iter()
+            .collect()
+    } else {
+        HashMap::new()
+    };
+    let mut mine: HashMap<Uuid, serde_json::Value> = if parts.my_answers {
         db::responses_of(&mut tx, &ids, ctx.access().account_id)
             .await?
             .into_iter()
-            .collect();
+            .collect()
+    } else {
+        HashMap::new()
+    };
     let mut out = Vec::new();
     for s in rows {
         let my_answers = mine.remove(&s.id);

@@ -64,7 +64,8 @@ impl TeachersQuery {
         let s = scope(ctx)?;
         let limit = svc::page_limit(first)?;
         let a = self::after(&after)?;
-        let rows = svc::teachers(s, a, limit).await?;
+        let with_ratings = node_selected(ctx, &["averageRating"]);
+        let rows = svc::teachers(s, a, limit, with_ratings).await?;
         Ok(page(rows, limit, a.is_some(), |v| v.teacher.id, teacher))
     }
 }

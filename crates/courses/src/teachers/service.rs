@@ -114,19 +114,25 @@ pub(crate) fn view(
     }
 }
 
+/// A page of the teacher pool; average ratings (one more statement) when `with_ratings`.
 pub async fn teachers(
     ctx: &CommunityCtx,
     after: Option<Uuid>,
     limit: i64,
+    with_ratings: bool,
 ) -> AppResult<Vec<TeacherView>> {
     let mut tx = ctx.tx().await?;
     let rows = db::teachers_page(&mut tx, after, limit + 1).await?;
     let ids: Vec<Uuid> = rows.iter().map(|t| t.id).collect();
-    let ratings: HashMap<Uuid, f64> = db::teacher_ratings(&mut tx, &ids)
-        .await?
-        .into_iter()
-        .map(|(id, r, _)| (id, r))
-        .collect();
+    let ratings: HashMap<Uuid, f64> = if with_ratings {
+        db::teacher_ratings(&mut tx, &ids)
+            .await?
+            .into_iter()
+            .map(|(id, r, _)| (id, r))
+            .collect()
+    } else {
+        HashMap::new()
+    };
     tx.commit().await?;
     Ok(rows
         .into_iter()

@@ -183,7 +183,9 @@ async fn gps_is_stripped_and_minors_need_consent_and_deletion_removes_objects() 
         .unwrap();
 
     let seen = |s: tenancy::CommunityCtx| async move {
-        let v = svc::exhibitions(&s, None, 10).await.unwrap();
+        let v = svc::exhibitions(&s, None, 10, svc::ExhibitionParts::ALL)
+            .await
+            .unwrap();
         v.into_iter()
             .flat_map(|e| e.works)
             .map(|(w, _)| w.title)
@@ -208,7 +210,9 @@ async fn gps_is_stripped_and_minors_need_consent_and_deletion_removes_objects() 
     assert_eq!(seen(neighbour.clone()).await, vec!["我的家", "春天"]);
 
     // Presigned URLs work and expire-bound; the object is reachable over plain HTTP.
-    let v = svc::exhibitions(&neighbour, None, 10).await.unwrap();
+    let v = svc::exhibitions(&neighbour, None, 10, svc::ExhibitionParts::ALL)
+        .await
+        .unwrap();
     let url = v[0].works[0].1[0].url.clone();
     assert!(url.contains("X-Amz-Expires=900"), "{url}");
 

@@ -34,7 +34,10 @@ async fn a_survey_becomes_a_course_and_a_talent_a_teacher() {
     )
     .await
     .unwrap();
-    let v = svc::surveys(&staff, None, 10).await.unwrap().remove(0);
+    let v = svc::surveys(&staff, None, 10, svc::SurveyParts::ALL)
+        .await
+        .unwrap()
+        .remove(0);
     let (choice, talent) = (v.questions[0].0.id, v.questions[1].0.id);
     let answer = |c: i32, t: Option<&str>| {
         let mut a = vec![AnswerInput {
@@ -77,7 +80,10 @@ async fn a_survey_becomes_a_course_and_a_talent_a_teacher() {
         "single choice"
     );
 
-    let v = svc::surveys(&staff, None, 10).await.unwrap().remove(0);
+    let v = svc::surveys(&staff, None, 10, svc::SurveyParts::ALL)
+        .await
+        .unwrap()
+        .remove(0);
     assert_eq!(v.responses, 3);
     assert_eq!(
         v.questions[0].1,
@@ -113,7 +119,7 @@ async fn a_survey_becomes_a_course_and_a_talent_a_teacher() {
         "CONFLICT"
     );
 
-    let teachers = svc::teachers(&staff, None, 10).await.unwrap();
+    let teachers = svc::teachers(&staff, None, 10, true).await.unwrap();
     assert_eq!(teachers.len(), 1);
     assert_eq!(
         (
@@ -221,7 +227,7 @@ async fn evaluations_cadence_clubs_and_the_learner_record() {
         .await
         .unwrap();
     assert_eq!((view.average_rating, view.ratings), (Some(4.0), 1));
-    let pool = svc::teachers(&staff, None, 10).await.unwrap();
+    let pool = svc::teachers(&staff, None, 10, true).await.unwrap();
     assert_eq!(pool[0].average_rating, Some(4.0), "teacher average");
 
     // Clubs and class roles.
@@ -234,7 +240,7 @@ async fn evaluations_cadence_clubs_and_the_learner_record() {
     svc::set_club_member(&staff, club.id, e.enrolment.learner_id, ClubRole::Monitor)
         .await
         .unwrap();
-    let (clubs, members, _) = svc::clubs(&staff, None, 10).await.unwrap();
+    let (clubs, members, _) = svc::clubs(&staff, None, 10, true, true).await.unwrap();
     assert_eq!((clubs.len(), members[0].role.as_str()), (1, "monitor"));
 
     // Cadence: "每月不少于两堂公益课" for the month of the session.

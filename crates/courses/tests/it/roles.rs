@@ -168,8 +168,19 @@ async fn a_district_viewer_only_reads() {
     svc::create_exhibition(&staff, "草稿展", ExhibitionKind::Photography, today, today)
         .await
         .unwrap();
-    assert_eq!(svc::exhibitions(&staff, None, 10).await.unwrap().len(), 1);
-    assert!(svc::exhibitions(&v, None, 10).await.unwrap().is_empty());
+    assert_eq!(
+        svc::exhibitions(&staff, None, 10, svc::ExhibitionParts::ALL)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    assert!(
+        svc::exhibitions(&v, None, 10, svc::ExhibitionParts::ALL)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }
 
 async fn learner_count(env: &Env) -> i64 {
@@ -261,7 +272,9 @@ async fn an_unknown_age_counts_as_a_minor_until_a_birth_date_says_otherwise() {
         .unwrap();
     assert!(work.minor, "no birth date: treated as a minor's work");
     let shown = |scope| async move {
-        svc::exhibitions(scope, None, 10).await.unwrap()[0]
+        svc::exhibitions(scope, None, 10, svc::ExhibitionParts::ALL)
+            .await
+            .unwrap()[0]
             .works
             .len()
     };
