@@ -130,6 +130,27 @@ async fn listing_courses_with_teachers_and_sessions_costs_constant_sql() {
         )
         .await;
     assert_eq!(crate::code(&r), "BAD_USER_INPUT");
+    // Writes: what creating a course and enrolling cost (printed for docs/PERFORMANCE.md).
+    let before = sql_statements(&app).await;
+    let created = app
+        .ok(Some(&staff), Some("alpha"), r#"mutation { createCourse(input: {title: "计数", category: "health", audience: ALL, format: LECTURE, capacity: 5}) { id } }"#, json!({}))
+        .await["createCourse"]["id"]
+        .clone();
+    let create_cost = sql_statements(&app).await - before;
+    let before = sql_statements(&app).await;
+    app.ok(
+        Some(&staff),
+        Some("alpha"),
+        "mutation($c: ID!) { enrol(courseId: $c) { status } }",
+        json!({"c": created}),
+    )
+    .await;
+    let enrol_cost = sql_statements(&app).await - before;
+    eprintln!("statements: createCourse {create_cost}, enrol {enrol_cost}");
+    assert!(
+        create_cost <= 9 && enrol_cost <= 9,
+        "{create_cost} {enrol_cost}"
+    );
 }
 
 #[tokio::test]
