@@ -268,3 +268,7 @@ Peak RSS of the gateway (VmHWM) at the end of the run: **$RSS**.
 MD
 echo "wrote $OUT"
 cat "$OUT"
+
+# The request path on bulk data, in its own cluster (deploy/bench-request-path.sh).
+kill $GW 2>/dev/null; wait $GW 2>/dev/null || true
+{ echo; bash "$(dirname "$0")/bench-request-path.sh" "$SECS" "$CONC"; } >>"$OUT"
