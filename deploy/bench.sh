@@ -260,9 +260,9 @@ Peak RSS of the gateway (VmHWM) at the end of the run: **$RSS**.
   lookup it does not meet the 3× target on these 2 cores (see the "÷ one query" column); against
   the SQL it actually issues, compare the "÷ all SQL" column. Two changes were made after the
   first measurement (\`me\` went from 6.8k to 9.9k req/s): no ping on every pool checkout, and the
-  principal loaded in one statement instead of two. Not yet tried: caching the principal per
-  token for a few seconds (it would delay revocation), merging the gate's lookup into the tenant
-  transaction. A \`perf\` profile of the gateway under the \`me\` load shows the kernel's socket
+  principal loaded in one statement instead of two. Since then the principal and the community
+  are cached and made exact by NOTIFY, and BEGIN carries the tenant context: see the
+  request-path section. A \`perf\` profile of the gateway under the \`me\` load shows the kernel's socket
   send and task switching on top (~25%), then allocation (~8%); GraphQL parsing is about 1%.
   On 2 shared cores, fewer round trips per request is what would move the ratio.
 MD
