@@ -28,7 +28,7 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 use crate::config::Config;
 use crate::gate::{self, Admitted, Refused, wants_english};
-use crate::gql::{self, LinliSchema, RequestMeta};
+use crate::gql::{self, RequestMeta};
 
 pub const X_COMMUNITY: &str = "x-community";
 const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -38,7 +38,7 @@ pub struct AppState {
     pub tenancy: Tenancy,
     pub db: Db,
     pub store: ObjectStore,
-    pub schema: LinliSchema,
+    pub schemas: Arc<gql::Schemas>,
     pub config: Arc<Config>,
     pub metrics: PrometheusHandle,
 }
@@ -268,7 +268,8 @@ async fn graphql(
         if let Some(s) = &scope {
             r = r.data(s.clone());
         }
-        let mut resp = state.schema.execute(r).await;
+        let schema = state.schemas.for_query(&r.query);
+        let mut resp = schema.execute(r).await;
         for e in &resp.errors {
             let code = gql::error_code(e).unwrap_or("BAD_USER_INPUT").to_string();
             metrics::counter!("linli_graphql_errors_total", "code" => code).increment(1);

@@ -140,7 +140,7 @@ async fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
     if demo {
         demo::seed(&tenancy, &storage.store).await?;
     }
-    let schema = gql::build_schema(
+    let schemas = gql::build_schemas(
         &config,
         Some((tenancy.clone(), database.db.clone(), storage.store.clone())),
     );
@@ -156,7 +156,7 @@ async fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
         tenancy,
         db: database.db.clone(),
         store: storage.store.clone(),
-        schema,
+        schemas: Arc::new(schemas),
         config: Arc::new(config),
         metrics,
     };
