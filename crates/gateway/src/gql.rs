@@ -42,8 +42,8 @@ pub struct RequestMeta {
 
 /// The schema for documents that may hold a mutation, and the same schema without the audit
 /// extension for documents that cannot: the audit hooks every resolved field (to find the
-/// top-level mutation fields, however the document is shaped), which costs reads ~15% of the
-/// gateway's CPU on a page of courses for nothing.
+/// top-level mutation fields, however the document is shaped), which cost a page of courses
+/// 5–10% of the gateway's CPU for nothing (docs/PERFORMANCE.md).
 pub struct Schemas {
     pub audited: LinliSchema,
     pub reads: LinliSchema,
