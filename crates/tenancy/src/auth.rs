@@ -199,6 +199,7 @@ impl Tenancy {
         let principal = match self.cache.principal(data.claims.sub) {
             Some(p) => p,
             None => {
+                let epoch = self.cache.epoch();
                 let mut conn = self.db.pool().acquire().await?;
                 let (account, memberships) =
                     db::account_with_memberships(&mut conn, data.claims.sub)
@@ -208,7 +209,7 @@ impl Tenancy {
                     account,
                     memberships,
                 };
-                self.cache.keep_principal(&p);
+                self.cache.keep_principal(&p, epoch);
                 p
             }
         };

@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use sqlx::postgres::PgListener;
@@ -31,6 +31,10 @@ type Timed<K, V> = Mutex<HashMap<K, (V, Instant)>>;
 #[derive(Default)]
 pub struct AuthCache {
     listening: AtomicBool,
+    /// Bumped by every invalidation. A value loaded from the database is kept only if no
+    /// invalidation happened while it was being loaded: otherwise a request that read just
+    /// before a revocation could put the stale principal back after the notification.
+    epoch: AtomicU64,
     principals: Timed<Uuid, Principal>,
     communities: Timed<String, CommunityEntry>,
 }
@@ -62,8 +66,17 @@ impl AuthCache {
             .flatten()
     }
 
-    pub fn keep_principal(&self, p: &Principal) {
-        if self.active() {
+    /// Where invalidations stand now: take it before loading what `keep_*` will store.
+    pub fn epoch(&self) -> u64 {
+        self.epoch.load(Ordering::Acquire)
+    }
+
+    fn unchanged_since(&self, epoch: u64) -> bool {
+        self.active() && self.epoch() == epoch
+    }
+
+    pub fn keep_principal(&self, p: &Principal, loaded_at: u64) {
+        if self.unchanged_since(loaded_at) {
             put(&self.principals, p.account_id(), p.clone());
         }
     }
@@ -74,18 +87,20 @@ impl AuthCache {
             .flatten()
     }
 
-    pub fn keep_community(&self, slug: &str, c: &CommunityEntry) {
-        if self.active() {
+    pub fn keep_community(&self, slug: &str, c: &CommunityEntry, loaded_at: u64) {
+        if self.unchanged_since(loaded_at) {
             put(&self.communities, slug.to_string(), c.clone());
         }
     }
 
     /// This gateway's own change: dropped at once, before the notification comes back.
     pub fn forget_account(&self, id: Uuid) {
+        self.epoch.fetch_add(1, Ordering::AcqRel);
         self.principals.lock().expect("cache lock").remove(&id);
     }
 
     pub fn forget_community(&self, slug: &str) {
+        self.epoch.fetch_add(1, Ordering::AcqRel);
         self.communities.lock().expect("cache lock").remove(slug);
     }
 
@@ -102,6 +117,7 @@ impl AuthCache {
     }
 
     fn clear(&self) {
+        self.epoch.fetch_add(1, Ordering::AcqRel);
         self.principals.lock().expect("cache lock").clear();
         self.communities.lock().expect("cache lock").clear();
     }
@@ -128,5 +144,50 @@ impl AuthCache {
             }
             tokio::time::sleep(Duration::from_secs(1)).await;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Account;
+
+    fn principal(id: Uuid) -> Principal {
+        Principal {
+            account: Account {
+                id,
+                login_name: "chen".into(),
+                display_name: "陈".into(),
+                phone_encrypted: None,
+                active: true,
+                created_at: chrono::Utc::now(),
+                token_version: 0,
+            },
+            memberships: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn serves_nothing_until_listening_and_never_a_value_loaded_before_an_invalidation() {
+        let cache = AuthCache::default();
+        let id = Uuid::new_v4();
+        cache.keep_principal(&principal(id), cache.epoch());
+        assert!(cache.principal(id).is_none(), "not listening: nothing kept");
+
+        cache.listening.store(true, Ordering::Release);
+        cache.keep_principal(&principal(id), cache.epoch());
+        assert!(cache.principal(id).is_some());
+
+        // A request loads the principal, a revocation's notification arrives meanwhile, then
+        // the request tries to keep what it loaded: refused, the next request loads again.
+        cache.invalidate(&format!("account:{id}"));
+        let loaded_at = cache.epoch();
+        cache.invalidate(&format!("account:{id}"));
+        cache.keep_principal(&principal(id), loaded_at);
+        assert!(cache.principal(id).is_none());
+        // Anything unexpected clears everything.
+        cache.keep_principal(&principal(id), cache.epoch());
+        cache.invalidate("garbage");
+        assert!(cache.principal(id).is_none());
     }
 }

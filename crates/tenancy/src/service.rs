@@ -210,11 +210,12 @@ impl Tenancy {
         let (community, path) = match self.cache.community(slug) {
             Some(c) => c,
             None => {
+                let epoch = self.cache.epoch();
                 let mut conn = self.db.pool().acquire().await?;
                 let found = db::community_with_path(&mut conn, slug)
                     .await?
                     .ok_or(TenancyError::CommunityNotFound)?;
-                self.cache.keep_community(slug, &found);
+                self.cache.keep_community(slug, &found, epoch);
                 found
             }
         };
