@@ -76,6 +76,7 @@ gq "$ONE_BODY" | grep -q enrolledCount
 gq "$PAGE_BODY" | grep -q '百文斋'
 gq "$ME_BODY" | grep -q '"loginName":"bench"'
 lua "$ONE_BODY" >"$WORK/one.lua"; lua "$PAGE_BODY" >"$WORK/page.lua"; lua "$ME_BODY" >"$WORK/me.lua"
+{ cat "$WORK/page.lua"; echo 'wrk.headers["Accept-Encoding"] = "gzip"'; } >"$WORK/page-gzip.lua"
 
 # --- statements per request, from PostgreSQL's log ---------------------------------------------
 psql -c "ALTER SYSTEM SET log_statement = 'all'" -c "SELECT pg_reload_conf()" >/dev/null
@@ -123,6 +124,10 @@ ONE_SQL=$(pgb "$WORK/one.sql")
 read -r PAGE_GW PAGE_N PAGE_GT PAGE_PT <<<"$(run_wrk "$WORK/page.lua")"
 PAGE_SQL=$(pgb "$WORK/page.sql")
 read -r ME_GW ME_N ME_GT ME_PT <<<"$(run_wrk "$WORK/me.lua")"
+read -r GZ_GW GZ_N GZ_GT GZ_PT <<<"$(run_wrk "$WORK/page-gzip.lua")"
+PAGE_BYTES=$(gq "$PAGE_BODY" | wc -c)
+GZ_BYTES=$(curl -s "$URL" -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \
+  -H "x-community: bench" -H 'accept-encoding: gzip' -d "$PAGE_BODY" | wc -c)
 RSS=$(awk '/VmHWM/ {print $2 / 1024 " MB"}' "/proc/$GW/status")
 HZ=$(getconf CLK_TCK)
 ratio() { python3 -c "print(f'{float($1) / float($2):.2f}')"; }
@@ -142,6 +147,7 @@ counted from PostgreSQL's own log (\`log_statement = all\`) for one request afte
 | \`course(id) { id title capacity enrolledCount }\` | $ONE_STMTS | $ONE_GW | $ONE_SQL (one PK select) | $(ratio "$ONE_GW" "$ONE_SQL") | $(per_req "$ONE_GT" "$ONE_N") ms / $(per_req "$ONE_PT" "$ONE_N") ms |
 | \`courses(first: 20) { nodes { … teachers { name } sessions { … } } }\` | $PAGE_STMTS | $PAGE_GW | $PAGE_SQL (one statement building the document) | $(ratio "$PAGE_GW" "$PAGE_SQL") | $(per_req "$PAGE_GT" "$PAGE_N") ms / $(per_req "$PAGE_PT" "$PAGE_N") ms |
 | \`me { account { loginName } }\` | $ME_STMTS | $ME_GW | | | $(per_req "$ME_GT" "$ME_N") ms / $(per_req "$ME_PT" "$ME_N") ms |
+| the page again, \`Accept-Encoding: gzip\` ($PAGE_BYTES → $GZ_BYTES bytes) | $PAGE_STMTS | $GZ_GW | $PAGE_SQL | $(ratio "$GZ_GW" "$PAGE_SQL") | $(per_req "$GZ_GT" "$GZ_N") ms / $(per_req "$GZ_PT" "$GZ_N") ms |
 
 Peak RSS of the gateway (VmHWM): **$RSS**.
 MD
