@@ -147,8 +147,10 @@ async fn listing_courses_with_teachers_and_sessions_costs_constant_sql() {
     .await;
     let enrol_cost = sql_statements(&app).await - before;
     eprintln!("statements: createCourse {create_cost}, enrol {enrol_cost}");
+    // Creating returns only what was selected: BEGIN, the audit row with the tenant context, the
+    // course, its teachers, COMMIT.
     assert!(
-        create_cost <= 9 && enrol_cost <= 9,
+        create_cost <= 5 && enrol_cost <= 7,
         "{create_cost} {enrol_cost}"
     );
 }

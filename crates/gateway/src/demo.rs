@@ -525,6 +525,7 @@ async fn college(scope: &CommunityCtx, c: &DemoCommunity) -> Result<(), AppError
                 materials: Some("社区提供".into()),
                 teacher_ids: vec![teacher.teacher.id],
             },
+            college_svc::CourseParts::ALL,
         )
         .await?
         .course;

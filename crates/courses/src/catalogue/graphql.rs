@@ -152,7 +152,7 @@ pub struct AddSessionsInput {
 }
 
 /// The relations of a course the query selected (`selected` answers for a field of `Course`).
-fn parts_selected(selected: impl Fn(&str) -> bool) -> svc::CourseParts {
+pub(crate) fn parts_selected(selected: impl Fn(&str) -> bool) -> svc::CourseParts {
     svc::CourseParts {
         teachers: selected("teachers"),
         sessions: selected("sessions"),
@@ -220,7 +220,8 @@ impl CatalogueMutation {
 
     async fn create_course(&self, ctx: &Context<'_>, input: CreateCourseInput) -> Res<CourseGql> {
         let s = scope(ctx)?;
-        let v = svc::create_course(s, input.into_input()?).await?;
+        let parts = parts_selected(|f| ctx.look_ahead().field(f).exists());
+        let v = svc::create_course(s, input.into_input()?, parts).await?;
         Ok(course(v))
     }
 
@@ -232,7 +233,8 @@ impl CatalogueMutation {
         open: bool,
     ) -> Res<CourseGql> {
         let s = scope(ctx)?;
-        let v = svc::set_course_open(s, uuid(&course_id)?, open).await?;
+        let parts = parts_selected(|f| ctx.look_ahead().field(f).exists());
+        let v = svc::set_course_open(s, uuid(&course_id)?, open, parts).await?;
         Ok(course(v))
     }
 

@@ -69,12 +69,16 @@ pub(crate) async fn insert_course(
     Ok(course)
 }
 
-/// Create a course; returns its view, read in the transaction that wrote it.
-pub async fn create_course(ctx: &CommunityCtx, input: CourseInput) -> AppResult<CourseView> {
+/// Create a course; returns its view (with `parts`), read in the transaction that wrote it.
+pub async fn create_course(
+    ctx: &CommunityCtx,
+    input: CourseInput,
+    parts: CourseParts,
+) -> AppResult<CourseView> {
     ctx.require(Roles::STAFF)?;
     let mut tx = ctx.tx().await?;
     let c = insert_course(&mut tx, &input, CourseStatus::Open, None).await?;
-    let view = view_of(ctx, &mut tx, c).await?;
+    let view = view_of(ctx, &mut tx, c, parts).await?;
     tx.commit().await?;
     Ok(view)
 }
@@ -85,6 +89,7 @@ pub async fn set_course_open(
     ctx: &CommunityCtx,
     course_id: Uuid,
     open: bool,
+    parts: CourseParts,
 ) -> AppResult<CourseView> {
     ctx.require(Roles::STAFF)?;
     let mut tx = ctx.tx().await?;
@@ -96,7 +101,7 @@ pub async fn set_course_open(
     let c = db::set_course_status(&mut tx, course_id, status)
         .await?
         .ok_or_else(|| not_found("course"))?;
-    let view = view_of(ctx, &mut tx, c).await?;
+    let view = view_of(ctx, &mut tx, c, parts).await?;
     tx.commit().await?;
     Ok(view)
 }
@@ -135,8 +140,9 @@ pub(crate) async fn view_of(
     ctx: &CommunityCtx,
     tx: &mut TenantTx,
     course: Course,
+    parts: CourseParts,
 ) -> AppResult<CourseView> {
-    Ok(views(ctx, tx, vec![course], CourseParts::ALL)
+    Ok(views(ctx, tx, vec![course], parts)
         .await?
         .pop()
         .expect("one view per course"))

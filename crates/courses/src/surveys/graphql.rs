@@ -5,7 +5,7 @@ use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use infra::AppResult;
 
-use crate::catalogue::graphql::{CourseGql, CreateCourseInput, course};
+use crate::catalogue::graphql::{CourseGql, CreateCourseInput, course, parts_selected};
 use crate::graphql::*;
 use crate::service::{self as svc, AnswerInput, QuestionInput};
 
@@ -179,6 +179,7 @@ impl SurveysMutation {
             uuid(&question_id)?,
             option,
             input.into_input()?,
+            parts_selected(|f| ctx.look_ahead().field(f).exists()),
         )
         .await?;
         Ok(course(v))

@@ -252,6 +252,7 @@ pub async fn propose_course(
     question_id: Uuid,
     option: i32,
     mut input: CourseInput,
+    parts: crate::catalogue::service::CourseParts,
 ) -> AppResult<crate::catalogue::service::CourseView> {
     ctx.require(Roles::STAFF)?;
     let mut tx = ctx.tx().await?;
@@ -287,7 +288,7 @@ pub async fn propose_course(
     }
     let demand = format!("{}:{}:{}", survey.id, q.id, option);
     let c = insert_course(&mut tx, &input, CourseStatus::Proposed, Some(&demand)).await?;
-    let view = crate::catalogue::service::view_of(ctx, &mut tx, c).await?;
+    let view = crate::catalogue::service::view_of(ctx, &mut tx, c, parts).await?;
     tx.commit().await?;
     Ok(view)
 }

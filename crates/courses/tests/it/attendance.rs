@@ -11,10 +11,14 @@ use crate::{Env, code, course_input};
 async fn qr_codes_are_refused_when_replayed_forged_foreign_or_out_of_time() {
     let env = Env::new().await;
     let staff = env.staff();
-    let course = svc::create_course(&staff, course_input("摄影", 10, Audience::All))
-        .await
-        .unwrap()
-        .course;
+    let course = svc::create_course(
+        &staff,
+        course_input("摄影", 10, Audience::All),
+        svc::CourseParts::ALL,
+    )
+    .await
+    .unwrap()
+    .course;
     let teacher = env.teacher_of(course.id, "李老师").await;
     let now = Utc::now();
     let add = |start| SessionsInput {
@@ -128,10 +132,14 @@ async fn qr_codes_are_refused_when_replayed_forged_foreign_or_out_of_time() {
 async fn teachers_mark_attendance_from_the_roster() {
     let env = Env::new().await;
     let staff = env.staff();
-    let course = svc::create_course(&staff, course_input("合唱", 10, Audience::All))
-        .await
-        .unwrap()
-        .course;
+    let course = svc::create_course(
+        &staff,
+        course_input("合唱", 10, Audience::All),
+        svc::CourseParts::ALL,
+    )
+    .await
+    .unwrap()
+    .course;
     let teacher = env.teacher_of(course.id, "李老师").await;
     let sessions = svc::add_sessions(
         &staff,

@@ -10,10 +10,14 @@ use crate::{Env, code, course_input};
 async fn two_hundred_residents_racing_for_ten_seats() {
     let env = Env::new().await;
     let staff = env.staff();
-    let course = svc::create_course(&staff, course_input("太极拳", 10, Audience::All))
-        .await
-        .unwrap()
-        .course;
+    let course = svc::create_course(
+        &staff,
+        course_input("太极拳", 10, Audience::All),
+        svc::CourseParts::ALL,
+    )
+    .await
+    .unwrap()
+    .course;
 
     let residents: Vec<_> = (0..200)
         .map(|i| env.scope(&env.alpha, &format!("居民{i}"), &[]))
@@ -112,10 +116,14 @@ async fn two_hundred_residents_racing_for_ten_seats() {
 async fn the_database_refuses_a_seat_past_capacity_even_from_raw_sql() {
     let env = Env::new().await;
     let staff = env.staff();
-    let course = svc::create_course(&staff, course_input("书法", 1, Audience::All))
-        .await
-        .unwrap()
-        .course;
+    let course = svc::create_course(
+        &staff,
+        course_input("书法", 1, Audience::All),
+        svc::CourseParts::ALL,
+    )
+    .await
+    .unwrap()
+    .course;
     svc::enrol(&env.scope(&env.alpha, "甲", &[]), course.id, None)
         .await
         .unwrap();
@@ -143,14 +151,19 @@ async fn audience_and_age_rules_and_guardians() {
     let elderly = svc::create_course(
         &staff,
         course_input("老年智能手机课", 20, Audience::Elderly),
+        svc::CourseParts::ALL,
     )
     .await
     .unwrap()
     .course;
-    let children = svc::create_course(&staff, course_input("童趣园剪纸", 20, Audience::Children))
-        .await
-        .unwrap()
-        .course;
+    let children = svc::create_course(
+        &staff,
+        course_input("童趣园剪纸", 20, Audience::Children),
+        svc::CourseParts::ALL,
+    )
+    .await
+    .unwrap()
+    .course;
     let grandma = env.scope(&env.alpha, "陈启惠", &[]);
     let parent = env.scope(&env.alpha, "王女士", &[]);
 

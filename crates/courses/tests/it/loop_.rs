@@ -97,6 +97,7 @@ async fn a_survey_becomes_a_course_and_a_talent_a_teacher() {
         choice,
         0,
         course_input("", 20, Audience::All),
+        svc::CourseParts::ALL,
     )
     .await
     .unwrap()
@@ -112,7 +113,8 @@ async fn a_survey_becomes_a_course_and_a_talent_a_teacher() {
                 survey.id,
                 choice,
                 1,
-                course_input("", 20, Audience::All)
+                course_input("", 20, Audience::All),
+                svc::CourseParts::ALL
             )
             .await
         ),
@@ -135,10 +137,10 @@ async fn a_survey_becomes_a_course_and_a_talent_a_teacher() {
         "CONFLICT"
     );
     assert_eq!(
-        code(svc::set_course_open(&residents[1], proposed.id, true).await),
+        code(svc::set_course_open(&residents[1], proposed.id, true, svc::CourseParts::ALL).await),
         "FORBIDDEN"
     );
-    svc::set_course_open(&staff, proposed.id, true)
+    svc::set_course_open(&staff, proposed.id, true, svc::CourseParts::ALL)
         .await
         .unwrap();
     svc::enrol(&residents[1], proposed.id, None).await.unwrap();
@@ -184,7 +186,10 @@ async fn evaluations_cadence_clubs_and_the_learner_record() {
     );
     let mut input = course_input("手机摄影", 10, Audience::All);
     input.teacher_ids = vec![teacher.teacher.id];
-    let course = svc::create_course(&staff, input).await.unwrap().course;
+    let course = svc::create_course(&staff, input, svc::CourseParts::ALL)
+        .await
+        .unwrap()
+        .course;
     // A resident sees the teacher's number masked, decided by the service.
     let resident = env.scope(&env.alpha, "居民", &[]);
     let seen = svc::course(&resident, course.id, svc::CourseParts::ALL)

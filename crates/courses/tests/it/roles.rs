@@ -16,10 +16,14 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 
 async fn course_with_session(env: &Env, title: &str) -> (Uuid, Uuid) {
     let staff = env.staff();
-    let c = svc::create_course(&staff, course_input(title, 10, Audience::All))
-        .await
-        .unwrap()
-        .course;
+    let c = svc::create_course(
+        &staff,
+        course_input(title, 10, Audience::All),
+        svc::CourseParts::ALL,
+    )
+    .await
+    .unwrap()
+    .course;
     let s = svc::add_sessions(
         &staff,
         SessionsInput {
