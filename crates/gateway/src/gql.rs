@@ -149,22 +149,14 @@ impl Extension for AliasLimitExt {
             )
             .sum();
         if aliases > self.0 {
-            let mut e = ServerError::new(
-                format!("Query uses too many aliases ({aliases} > {}).", self.0),
-                None,
-            );
-            let mut ext = async_graphql::ErrorExtensionValues::default();
-            ext.set("code", "BAD_USER_INPUT");
-            ext.set(
-                "messageEn",
+            return Err(infra::AppError::bad_input(
+                format!("查询中的别名过多（{aliases} 个，最多 {} 个）", self.0),
                 format!(
                     "The query uses too many aliases ({aliases}, at most {})",
                     self.0
                 ),
-            );
-            e.extensions = Some(ext);
-            e.message = format!("查询中的别名过多（{aliases} 个，最多 {} 个）", self.0);
-            return Err(e);
+            )
+            .into());
         }
         Ok(doc)
     }

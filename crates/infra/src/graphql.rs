@@ -18,6 +18,16 @@ impl From<AppError> for async_graphql::Error {
     }
 }
 
+/// The same, for errors raised before execution (extensions that parse or check a document).
+impl From<AppError> for async_graphql::ServerError {
+    fn from(e: AppError) -> Self {
+        let e = async_graphql::Error::from(e);
+        let mut out = async_graphql::ServerError::new(e.message, None);
+        out.extensions = e.extensions;
+        out
+    }
+}
+
 /// A calendar date in ISO 8601 (`2026-12-01`): the public name of dates in the schema (the
 /// Rust type behind it is nobody's business).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

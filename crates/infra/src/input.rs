@@ -13,15 +13,11 @@ pub fn forbidden(c: char) -> bool {
 }
 
 pub fn refused() -> ServerError {
-    let mut e = ServerError::new("输入中含有不允许的控制字符，请删除后再提交", None);
-    let mut ext = async_graphql::ErrorExtensionValues::default();
-    ext.set("code", "BAD_USER_INPUT");
-    ext.set(
-        "messageEn",
+    crate::AppError::bad_input(
+        "输入中含有不允许的控制字符，请删除后再提交",
         "The input contains control characters that are not allowed; remove them and try again",
-    );
-    e.extensions = Some(ext);
-    e
+    )
+    .into()
 }
 
 /// The same value with line breaks normalised, or an error when a string holds a forbidden
