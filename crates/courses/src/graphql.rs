@@ -5,7 +5,6 @@
 use async_graphql::connection::{Connection, Edge};
 use async_graphql::{Context, Enum, ID, MergedObject, OutputType};
 use infra::{AppError, AppResult};
-use tenancy::CommunityCtx;
 use uuid::Uuid;
 
 pub(crate) type Res<T> = async_graphql::Result<T>;
@@ -24,9 +23,7 @@ pub(crate) fn node_selected(ctx: &Context<'_>, path: &[&str]) -> bool {
 }
 
 /// The request's community context (the gate admitted the caller to it).
-pub(crate) fn scope<'a>(ctx: &Context<'a>) -> AppResult<&'a CommunityCtx> {
-    tenancy::graphql::community(ctx)
-}
+pub(crate) use tenancy::graphql::community;
 
 pub(crate) fn uuid(id: &ID) -> AppResult<Uuid> {
     Uuid::parse_str(id.as_str())

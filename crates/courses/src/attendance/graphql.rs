@@ -48,7 +48,7 @@ impl AttendanceQuery {
     /// Attendance rate per learner and for the course.
     async fn course_attendance(&self, ctx: &Context<'_>, course_id: ID) -> Res<CourseAttendance> {
         let cid = uuid(&course_id)?;
-        let rows = svc::attendance(scope(ctx)?, cid).await?;
+        let rows = svc::attendance(community(ctx)?, cid).await?;
         let (held, attended): (i64, i64) = rows.iter().fold((0, 0), |(h, a), r| (h + r.2, a + r.3));
         Ok(CourseAttendance {
             course_id: id(cid),
@@ -74,7 +74,7 @@ pub struct AttendanceMutation;
 impl AttendanceMutation {
     /// The QR check-in code of a session, as a token, SVG and PNG (teachers and staff).
     async fn session_check_in_code(&self, ctx: &Context<'_>, session_id: ID) -> Res<CheckInCode> {
-        let c = svc::check_in_code(scope(ctx)?, uuid(&session_id)?).await?;
+        let c = svc::check_in_code(community(ctx)?, uuid(&session_id)?).await?;
         Ok(CheckInCode {
             token: c.token,
             not_before: c.not_before,
@@ -93,9 +93,11 @@ impl AttendanceMutation {
         token: String,
         learner_id: Option<ID>,
     ) -> Res<SessionGql> {
-        Ok(svc::check_in(scope(ctx)?, &token, opt_uuid(&learner_id)?)
-            .await?
-            .into())
+        Ok(
+            svc::check_in(community(ctx)?, &token, opt_uuid(&learner_id)?)
+                .await?
+                .into(),
+        )
     }
 
     /// Mark attendance from the roster (teachers and staff).
@@ -106,7 +108,13 @@ impl AttendanceMutation {
         learner_id: ID,
         present: bool,
     ) -> Res<bool> {
-        svc::mark_attendance(scope(ctx)?, uuid(&session_id)?, uuid(&learner_id)?, present).await?;
+        svc::mark_attendance(
+            community(ctx)?,
+            uuid(&session_id)?,
+            uuid(&learner_id)?,
+            present,
+        )
+        .await?;
         Ok(true)
     }
 }

@@ -51,7 +51,7 @@ impl CadenceQuery {
     /// Whether each cadence target was met in `month` (YYYY-MM).
     async fn cadence_report(&self, ctx: &Context<'_>, month: String) -> Res<Vec<CadenceResult>> {
         let m = svc::parse_month(&month)?;
-        Ok(svc::cadence_report(scope(ctx)?, m)
+        Ok(svc::cadence_report(community(ctx)?, m)
             .await?
             .into_iter()
             .map(|r| CadenceResult {
@@ -86,7 +86,7 @@ impl CadenceMutation {
         #[graphql(default)] public_benefit_only: bool,
     ) -> Res<CadenceTargetGql> {
         Ok(svc::create_cadence_target(
-            scope(ctx)?,
+            community(ctx)?,
             &name,
             period.into(),
             min_sessions,

@@ -169,7 +169,7 @@ pub struct CatalogueQuery;
 impl CatalogueQuery {
     /// The community's course categories (课程类别), in display order.
     async fn course_categories(&self, ctx: &Context<'_>) -> Res<Vec<CourseCategoryGql>> {
-        Ok(svc::categories(scope(ctx)?)
+        Ok(svc::categories(community(ctx)?)
             .await?
             .into_iter()
             .map(Into::into)
@@ -184,7 +184,7 @@ impl CatalogueQuery {
         after: Option<String>,
         category: Option<String>,
     ) -> Res<Connection<String, CourseGql>> {
-        let s = scope(ctx)?;
+        let s = community(ctx)?;
         let limit = svc::page_limit(first)?;
         let a = self::after(&after)?;
         let la = ctx.look_ahead();
@@ -196,7 +196,7 @@ impl CatalogueQuery {
     }
 
     async fn course(&self, ctx: &Context<'_>, id: ID) -> Res<CourseGql> {
-        let s = scope(ctx)?;
+        let s = community(ctx)?;
         let la = ctx.look_ahead();
         let parts = parts_selected(|f| la.field(f).exists());
         Ok(course(svc::course(s, uuid(&id)?, parts).await?))
@@ -215,11 +215,13 @@ impl CatalogueMutation {
         code: String,
         name: String,
     ) -> Res<CourseCategoryGql> {
-        Ok(svc::add_category(scope(ctx)?, &code, &name).await?.into())
+        Ok(svc::add_category(community(ctx)?, &code, &name)
+            .await?
+            .into())
     }
 
     async fn create_course(&self, ctx: &Context<'_>, input: CreateCourseInput) -> Res<CourseGql> {
-        let s = scope(ctx)?;
+        let s = community(ctx)?;
         let parts = parts_selected(|f| ctx.look_ahead().field(f).exists());
         let v = svc::create_course(s, input.into_input()?, parts).await?;
         Ok(course(v))
@@ -232,7 +234,7 @@ impl CatalogueMutation {
         course_id: ID,
         open: bool,
     ) -> Res<CourseGql> {
-        let s = scope(ctx)?;
+        let s = community(ctx)?;
         let parts = parts_selected(|f| ctx.look_ahead().field(f).exists());
         let v = svc::set_course_open(s, uuid(&course_id)?, open, parts).await?;
         Ok(course(v))
@@ -245,7 +247,7 @@ impl CatalogueMutation {
         input: AddSessionsInput,
     ) -> Res<Vec<SessionGql>> {
         let rows = svc::add_sessions(
-            scope(ctx)?,
+            community(ctx)?,
             SessionsInput {
                 course_id: uuid(&input.course_id)?,
                 first_starts_at: input.first_starts_at,

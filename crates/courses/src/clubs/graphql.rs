@@ -56,7 +56,7 @@ impl ClubsQuery {
         let limit = svc::page_limit(first)?;
         let a = self::after(&after)?;
         let (clubs, members, feds) = svc::clubs(
-            scope(ctx)?,
+            community(ctx)?,
             a,
             limit,
             node_selected(ctx, &["members"]),
@@ -91,7 +91,7 @@ impl ClubsQuery {
 
     /// Club federations (社团联盟).
     async fn federations(&self, ctx: &Context<'_>) -> Res<Vec<FederationGql>> {
-        Ok(svc::federations(scope(ctx)?)
+        Ok(svc::federations(community(ctx)?)
             .await?
             .into_iter()
             .map(Into::into)
@@ -111,7 +111,7 @@ impl ClubsMutation {
         leader_learner_id: Option<ID>,
     ) -> Res<FederationGql> {
         Ok(
-            svc::create_federation(scope(ctx)?, &name, opt_uuid(&leader_learner_id)?)
+            svc::create_federation(community(ctx)?, &name, opt_uuid(&leader_learner_id)?)
                 .await?
                 .into(),
         )
@@ -124,7 +124,7 @@ impl ClubsMutation {
         federation_id: Option<ID>,
     ) -> Res<ID> {
         Ok(id(svc::create_club(
-            scope(ctx)?,
+            community(ctx)?,
             &name,
             opt_uuid(&federation_id)?,
         )
@@ -141,7 +141,7 @@ impl ClubsMutation {
         role: ClubRoleGql,
     ) -> Res<bool> {
         svc::set_club_member(
-            scope(ctx)?,
+            community(ctx)?,
             uuid(&club_id)?,
             uuid(&learner_id)?,
             role.into(),

@@ -39,7 +39,7 @@ pub struct EnrolmentQuery;
 impl EnrolmentQuery {
     /// Enrolled learners then the waiting list in order (staff and teachers).
     async fn course_roster(&self, ctx: &Context<'_>, course_id: ID) -> Res<Vec<EnrolmentGql>> {
-        let rows = svc::roster(scope(ctx)?, uuid(&course_id)?).await?;
+        let rows = svc::roster(community(ctx)?, uuid(&course_id)?).await?;
         let mut waiting = 0;
         Ok(rows
             .into_iter()
@@ -66,14 +66,14 @@ impl EnrolmentMutation {
         course_id: ID,
         learner_id: Option<ID>,
     ) -> Res<EnrolmentGql> {
-        let v = svc::enrol(scope(ctx)?, uuid(&course_id)?, opt_uuid(&learner_id)?).await?;
+        let v = svc::enrol(community(ctx)?, uuid(&course_id)?, opt_uuid(&learner_id)?).await?;
         Ok(enrolment(v.enrolment, None, v.position))
     }
 
     /// Cancel an enrolment; a freed seat goes to the first of the waiting list. Returns the
     /// id of the promoted enrolment, if any.
     async fn cancel_enrolment(&self, ctx: &Context<'_>, enrolment_id: ID) -> Res<Option<ID>> {
-        Ok(svc::cancel(scope(ctx)?, uuid(&enrolment_id)?)
+        Ok(svc::cancel(community(ctx)?, uuid(&enrolment_id)?)
             .await?
             .map(id))
     }

@@ -20,7 +20,7 @@ impl EvaluationsMutation {
         learner_id: Option<ID>,
     ) -> Res<bool> {
         svc::evaluate(
-            scope(ctx)?,
+            community(ctx)?,
             uuid(&course_id)?,
             opt_uuid(&learner_id)?,
             rating,

@@ -97,7 +97,7 @@ impl ExhibitionsQuery {
             works: node_selected(ctx, &["works"]),
             photos: node_selected(ctx, &["works", "photos"]),
         };
-        let rows = svc::exhibitions(scope(ctx)?, a, limit, parts).await?;
+        let rows = svc::exhibitions(community(ctx)?, a, limit, parts).await?;
         Ok(page(
             rows,
             limit,
@@ -126,14 +126,15 @@ impl ExhibitionsMutation {
         starts_on: Date,
         ends_on: Date,
     ) -> Res<ExhibitionGql> {
-        let e = svc::create_exhibition(scope(ctx)?, &title, kind.into(), starts_on.0, ends_on.0)
-            .await?;
+        let e =
+            svc::create_exhibition(community(ctx)?, &title, kind.into(), starts_on.0, ends_on.0)
+                .await?;
         Ok(exhibition(e, Vec::new()))
     }
 
     /// Residents see an exhibition once staff publish it.
     async fn publish_exhibition(&self, ctx: &Context<'_>, exhibition_id: ID) -> Res<bool> {
-        svc::publish_exhibition(scope(ctx)?, uuid(&exhibition_id)?).await?;
+        svc::publish_exhibition(community(ctx)?, uuid(&exhibition_id)?).await?;
         Ok(true)
     }
 
@@ -146,7 +147,7 @@ impl ExhibitionsMutation {
         title: String,
     ) -> Res<WorkGql> {
         let w = svc::add_work(
-            scope(ctx)?,
+            community(ctx)?,
             uuid(&exhibition_id)?,
             uuid(&learner_id)?,
             opt_uuid(&course_id)?,
@@ -164,7 +165,7 @@ impl ExhibitionsMutation {
         work_id: ID,
         file: Upload,
     ) -> Res<PhotoGql> {
-        let s = scope(ctx)?;
+        let s = community(ctx)?;
         let mut bytes = Vec::new();
         let upload = file
             .value(ctx)
@@ -186,13 +187,13 @@ impl ExhibitionsMutation {
 
     /// Record the guardian's consent to show a minor's work.
     async fn record_guardian_consent(&self, ctx: &Context<'_>, work_id: ID) -> Res<bool> {
-        svc::record_consent(scope(ctx)?, uuid(&work_id)?).await?;
+        svc::record_consent(community(ctx)?, uuid(&work_id)?).await?;
         Ok(true)
     }
 
     /// Delete a work and its photos, from the database and from object storage.
     async fn delete_work(&self, ctx: &Context<'_>, work_id: ID) -> Res<bool> {
-        svc::delete_work(scope(ctx)?, uuid(&work_id)?).await?;
+        svc::delete_work(community(ctx)?, uuid(&work_id)?).await?;
         Ok(true)
     }
 }

@@ -35,7 +35,7 @@ pub struct LearnersQuery;
 impl LearnersQuery {
     /// The caller's own learner record and the children in their care.
     async fn my_learners(&self, ctx: &Context<'_>) -> Res<Vec<LearnerGql>> {
-        Ok(svc::my_learners(scope(ctx)?)
+        Ok(svc::my_learners(community(ctx)?)
             .await?
             .into_iter()
             .map(Into::into)
@@ -55,7 +55,7 @@ impl LearnersMutation {
         name: String,
         birth_date: Date,
     ) -> Res<LearnerGql> {
-        Ok(svc::register_child(scope(ctx)?, &name, birth_date.0)
+        Ok(svc::register_child(community(ctx)?, &name, birth_date.0)
             .await?
             .into())
     }
@@ -68,7 +68,7 @@ impl LearnersMutation {
         birth_date: Date,
     ) -> Res<LearnerGql> {
         Ok(
-            svc::set_birth_date(scope(ctx)?, opt_uuid(&learner_id)?, birth_date.0)
+            svc::set_birth_date(community(ctx)?, opt_uuid(&learner_id)?, birth_date.0)
                 .await?
                 .into(),
         )

@@ -154,7 +154,7 @@ impl RecordQuery {
         ctx: &Context<'_>,
         learner_id: Option<ID>,
     ) -> Res<LearnerRecord> {
-        Ok(svc::learner_record(scope(ctx)?, opt_uuid(&learner_id)?)
+        Ok(svc::learner_record(community(ctx)?, opt_uuid(&learner_id)?)
             .await?
             .into())
     }
@@ -174,7 +174,7 @@ impl RecordMutation {
         reason: String,
     ) -> Res<NominationGql> {
         Ok(
-            svc::nominate(scope(ctx)?, uuid(&learner_id)?, &pool, &reason)
+            svc::nominate(community(ctx)?, uuid(&learner_id)?, &pool, &reason)
                 .await?
                 .into(),
         )

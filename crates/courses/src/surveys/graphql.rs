@@ -96,7 +96,7 @@ impl SurveysQuery {
         first: Option<i32>,
         after: Option<String>,
     ) -> Res<Connection<String, SurveyGql>> {
-        let s = scope(ctx)?;
+        let s = community(ctx)?;
         let limit = svc::page_limit(first)?;
         let a = self::after(&after)?;
         let parts = svc::SurveyParts {
@@ -127,7 +127,7 @@ impl SurveysMutation {
             })
             .collect();
         Ok(id(svc::create_survey(
-            scope(ctx)?,
+            community(ctx)?,
             &input.title,
             input.threshold,
             input.closes_at,
@@ -154,12 +154,12 @@ impl SurveysMutation {
                 })
             })
             .collect::<AppResult<_>>()?;
-        svc::answer_survey(scope(ctx)?, uuid(&survey_id)?, answers).await?;
+        svc::answer_survey(community(ctx)?, uuid(&survey_id)?, answers).await?;
         Ok(true)
     }
 
     async fn close_survey(&self, ctx: &Context<'_>, survey_id: ID) -> Res<bool> {
-        svc::close_survey(scope(ctx)?, uuid(&survey_id)?).await?;
+        svc::close_survey(community(ctx)?, uuid(&survey_id)?).await?;
         Ok(true)
     }
 
@@ -172,7 +172,7 @@ impl SurveysMutation {
         option: i32,
         input: CreateCourseInput,
     ) -> Res<CourseGql> {
-        let s = scope(ctx)?;
+        let s = community(ctx)?;
         let v = svc::propose_course(
             s,
             uuid(&survey_id)?,

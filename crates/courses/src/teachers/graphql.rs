@@ -61,7 +61,7 @@ impl TeachersQuery {
         first: Option<i32>,
         after: Option<String>,
     ) -> Res<Connection<String, TeacherGql>> {
-        let s = scope(ctx)?;
+        let s = community(ctx)?;
         let limit = svc::page_limit(first)?;
         let a = self::after(&after)?;
         let with_ratings = node_selected(ctx, &["averageRating"]);
@@ -81,7 +81,7 @@ impl TeachersMutation {
         ctx: &Context<'_>,
         input: CreateTeacherInput,
     ) -> Res<TeacherGql> {
-        let s = scope(ctx)?;
+        let s = community(ctx)?;
         let t = svc::create_teacher(
             s,
             TeacherInput {
