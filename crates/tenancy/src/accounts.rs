@@ -57,10 +57,9 @@ impl Tenancy {
     /// The account of a login name, if any (the operator's CLI and demo seed).
     pub async fn account_by_login(&self, login: &str) -> AppResult<Option<Account>> {
         let mut conn = self.db.pool().acquire().await?;
-        Ok(match db::account_for_login(&mut conn, login).await? {
-            Some((id, _, _)) => db::account_by_id(&mut conn, id).await?,
-            None => None,
-        })
+        Ok(db::account_for_login(&mut conn, login)
+            .await?
+            .map(|(account, _)| account))
     }
 
     pub async fn account(&self, id: Uuid) -> AppResult<Option<Account>> {

@@ -131,19 +131,18 @@ impl Tenancy {
             }
         }
         let found = db::account_for_login(&mut conn, login.as_str()).await?;
-        let (hash, usable) = match &found {
-            Some((_, hash, active)) => (hash.clone(), *active),
-            None => (DUMMY_HASH.clone(), false),
+        // No pooled connection waits on the (deliberately slow) hash.
+        drop(conn);
+        let (account, hash) = match found {
+            Some((account, hash)) => (Some(account), hash),
+            None => (None, DUMMY_HASH.clone()),
         };
-        let verified = self.verify(hash, password).await? && usable;
-        if !verified {
+        let verified = self.verify(hash, password).await?;
+        let Some(account) = account.filter(|a| verified && a.active) else {
             return Err(TenancyError::WrongCredentials.into());
-        }
+        };
+        let mut conn = self.db.pool().acquire().await?;
         db::login_succeeded(&mut conn, &pair, &addr).await?;
-        let id = found.map(|f| f.0).expect("verified implies found");
-        let account = db::account_by_id(&mut conn, id)
-            .await?
-            .ok_or(TenancyError::AccountNotFound)?;
         self.issue(account)
     }
 
@@ -238,7 +237,7 @@ impl Tenancy {
     ) -> AppResult<IssuedToken> {
         let new = Password::parse(new)?;
         let mut conn = self.db.pool().acquire().await?;
-        let (_, hash, _) = db::account_for_login(&mut conn, &actor.account.login_name)
+        let (_, hash) = db::account_for_login(&mut conn, &actor.account.login_name)
             .await?
             .ok_or(TenancyError::BadToken)?;
         drop(conn);

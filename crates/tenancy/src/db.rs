@@ -202,15 +202,24 @@ pub async fn account_by_id(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Op
     .await
 }
 
-/// (account, password hash) for login.
+/// The account of a login name with its password hash, in one statement.
 pub async fn account_for_login(
     conn: &mut PgConnection,
     login_name: &str,
-) -> sqlx::Result<Option<(Uuid, String, bool)>> {
-    sqlx::query_as("SELECT id, password_hash, active FROM platform.accounts WHERE login_name = $1")
-        .bind(login_name)
-        .fetch_optional(conn)
-        .await
+) -> sqlx::Result<Option<(Account, String)>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        account: Account,
+        password_hash: String,
+    }
+    let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {ACCOUNT_COLS}, password_hash FROM platform.accounts WHERE login_name = $1"
+    )))
+    .bind(login_name)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|r| (r.account, r.password_hash)))
 }
 
 pub struct NewAccount<'a> {
