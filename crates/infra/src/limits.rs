@@ -28,7 +28,6 @@ pub fn available_memory() -> u64 {
 pub struct WorkLimit {
     permits: Arc<Semaphore>,
     wait: Duration,
-    size: usize,
 }
 
 impl WorkLimit {
@@ -41,12 +40,7 @@ impl WorkLimit {
         WorkLimit {
             permits: Arc::new(Semaphore::new(size)),
             wait,
-            size,
         }
-    }
-
-    pub fn size(&self) -> usize {
-        self.size
     }
 
     /// A permit, waiting a little for one; `RATE_LIMITED` when none frees up in time.

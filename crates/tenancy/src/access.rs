@@ -164,10 +164,6 @@ impl CommunityCtx {
         self.scope.tenant()
     }
 
-    pub fn scope(&self) -> &CommunityScope {
-        &self.scope
-    }
-
     pub fn secrets(&self) -> &Secrets {
         &self.secrets
     }
