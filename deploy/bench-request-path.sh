@@ -23,16 +23,22 @@ export LINLI_DATA_DIR=$WORK/data LINLI_LOG_FORMAT=json RUST_LOG=warn \
   LINLI_MASTER_SECRET=bench-master-secret-of-at-least-32-bytes LINLI_METRICS_LISTEN=127.0.0.1:0
 unset DATABASE_URL
 
-"$BIN" serve --listen 127.0.0.1:0 >"$WORK/serve.out" 2>"$WORK/serve.err" &
-GW=$!
-trap 'kill $GW 2>/dev/null; wait $GW 2>/dev/null; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 600); do grep -q "Linli listening on" "$WORK/serve.out" 2>/dev/null && break; sleep 0.1; done
-URL=$(sed -n 's/^Linli listening on //p' "$WORK/serve.out")
-PGDIR=$(readlink -f "$WORK/data/pg")
-PGLOG="$PGDIR.log"
-PGPORT=$(sed -n 4p "$PGDIR/postmaster.pid")
-PM=$(sed -n 1p "$PGDIR/postmaster.pid")
-PG="postgres://linli:$(cat "$PGDIR/linli-superuser.password")@127.0.0.1:$PGPORT/linli"
+start_gateway() { # env for the gateway may be given as arguments (VAR=value ...)
+  env "$@" "$BIN" serve --listen 127.0.0.1:0 >"$WORK/serve.out" 2>"$WORK/serve.err" &
+  GW=$!
+  for _ in $(seq 1 600); do grep -q "Linli listening on" "$WORK/serve.out" 2>/dev/null && break; sleep 0.1; done
+  URL=$(sed -n 's/^Linli listening on //p' "$WORK/serve.out")
+  METRICS=$(sed -n 's/^Metrics on //p' "$WORK/serve.out")
+  # the embedded cluster starts and stops with the gateway
+  PGDIR=$(readlink -f "$WORK/data/pg")
+  PGLOG="$PGDIR.log"
+  PGPORT=$(sed -n 4p "$PGDIR/postmaster.pid")
+  PM=$(sed -n 1p "$PGDIR/postmaster.pid")
+  PG="postgres://linli:$(cat "$PGDIR/linli-superuser.password")@127.0.0.1:$PGPORT/linli"
+}
+stop_gateway() { kill "$GW" 2>/dev/null; wait "$GW" 2>/dev/null || true; }
+trap 'stop_gateway; rm -rf "$WORK"' EXIT
+start_gateway
 psql() { "$PGBIN/psql" -qAtX "$PG" "$@"; }
 
 echo "bench-password" | "$BIN" admin create --login bench --password-stdin >/dev/null
@@ -110,7 +116,12 @@ backends() { ps --ppid "$PM" -o pid= | tr '\n' ' '; }
 run_wrk() { # $1 = lua; prints "req/s requests gateway-ticks postgres-ticks"
   local b g0 p0 out
   b=$(backends); g0=$(ticks "$GW"); p0=$(ticks $b)
+  # BENCH_PERF=<file>: profile the gateway during the page run (perf report -i <file>)
+  if [ -n "${BENCH_PERF:-}" ] && [ "$1" = "$WORK/page.lua" ]; then
+    perf record -F 999 -p "$GW" -o "$BENCH_PERF" -- sleep "$((SECS - 1))" 2>/dev/null &
+  fi
   out=$(wrk -t2 -c"$CONC" -d"${SECS}s" -s "$1" "$URL")
+  wait
   b=$(backends)
   echo "$(echo "$out" | awk '/Requests\/sec/ {print $2}') $(echo "$out" | awk '/requests in/ {print $1}') $(( $(ticks "$GW") - g0 )) $(( $(ticks $b) - p0 ))"
 }
@@ -150,4 +161,96 @@ counted from PostgreSQL's own log (\`log_statement = all\`) for one request afte
 | the page again, \`Accept-Encoding: gzip\` ($PAGE_BYTES → $GZ_BYTES bytes) | $PAGE_STMTS | $GZ_GW | $PAGE_SQL | $(ratio "$GZ_GW" "$PAGE_SQL") | $(per_req "$GZ_GT" "$GZ_N") ms / $(per_req "$GZ_PT" "$GZ_N") ms |
 
 Peak RSS of the gateway (VmHWM): **$RSS**.
+MD
+
+# --- rotation over 1,000 communities: backend memory and the cache hit rate -------------------
+[ -n "${BENCH_SKIP_ROTATION:-}" ] && exit 0
+# 999 more communities, each with 5 courses of 4 sessions; each request names the next one.
+python3 - "$WORK/more.csv" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    print("district_code,slug,name,kind,households,residents", file=f)
+    for i in range(1, 1000):
+        print(f"510109,rot-{i:04d},轮换社区{i},mixed,1000,2500", file=f)
+PY
+"$BIN" communities import "$WORK/more.csv" --jobs 2 >/dev/null
+psql <<'SQL' >/dev/null
+DO $$ DECLARE s text; BEGIN
+  FOR s IN SELECT schema_name FROM platform.communities WHERE slug LIKE 'rot-%' LOOP
+    EXECUTE format($q$
+      INSERT INTO %1$I.courses (id, title, category, audience, format, capacity)
+        SELECT gen_random_uuid(), '课程' || g, 'health', 'all', 'workshop', 30 FROM generate_series(1, 5) g;
+      INSERT INTO %1$I.course_sessions (id, course_id, starts_at, ends_at, place)
+        SELECT gen_random_uuid(), c.id, now() + g * interval '7 days', now() + g * interval '7 days' + interval '1 hour', '活动室'
+          FROM %1$I.courses c, generate_series(1, 4) g;
+      ANALYZE %1$I.courses; ANALYZE %1$I.course_sessions;$q$, s);
+  END LOOP;
+END $$;
+SQL
+ROT_BODY='{"query":"{ courses(first: 5) { nodes { id title sessions { startsAt place } } } }"}'
+cat >"$WORK/rotate.lua" <<LUA
+local i = 0
+local body = $(python3 -c 'import json, sys; print(json.dumps(sys.argv[1]))' "$ROT_BODY")
+local headers = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer $TOKEN" }
+setup = function(thread) thread:set("offset", math.random(0, 998)) end
+request = function()
+  i = (i + 1) % 999
+  headers["X-Community"] = string.format("rot-%04d", (i + (offset or 0)) % 999 + 1)
+  return wrk.format("POST", nil, headers, body)
+end
+LUA
+curl -s "$URL" -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \
+  -H "x-community: rot-0500" -d "$ROT_BODY" | grep -q '活动室'
+backend_max_mb() { # the largest private (anonymous) memory of any backend, MB
+  local p m=0 v
+  for p in $(backends); do
+    v=$(awk '/RssAnon/ {print $2}' "/proc/$p/status" 2>/dev/null || echo 0)
+    [ "${v:-0}" -gt "$m" ] && m=$v
+  done
+  echo $((m / 1024))
+}
+metric() { curl -s "$METRICS" | awk -v k="$1" 'index($0, k) == 1 {s += $NF} END {print s + 0}'; }
+rotate() { # $1 = label; runs wrk 3 times, sampling backend memory; prints a table row
+  local peak=0 rps=() r m
+  for r in 1 2 3; do
+    wrk -t2 -c"$CONC" -d"${SECS}s" -s "$WORK/rotate.lua" "$URL" >"$WORK/rot.out" &
+    local W=$!
+    while kill -0 "$W" 2>/dev/null; do m=$(backend_max_mb); [ "$m" -gt "$peak" ] && peak=$m; sleep 1; done
+    rps+=("$(awk '/Requests\/sec/ {print $2}' "$WORK/rot.out")")
+  done
+  local hit miss rec
+  hit=$(metric 'linli_auth_cache_lookups_total{kind="community",result="hit"}')
+  miss=$(metric 'linli_auth_cache_lookups_total{kind="community",result="miss"}')
+  rec=$(metric 'linli_db_connections_recycled_total')
+  echo "| $1 | ${rps[*]} | $peak MB | $rec | $(python3 -c "print(f'{100 * $hit / max($hit + $miss, 1):.1f}%')") |"
+}
+login() {
+  TOKEN=$(curl -s "$URL" -H 'content-type: application/json' \
+    -d '{"query":"mutation { login(loginName: \"bench\", password: \"bench-password\") { token } }"}' \
+    | python3 -c 'import sys, json; print(json.load(sys.stdin)["data"]["login"]["token"])')
+  sed -i "s/Bearer [^\"]*\"/Bearer $TOKEN\"/" "$WORK/rotate.lua"
+}
+ROT_ON=$(rotate "backend memory budget 64 MB (the default)")
+stop_gateway; start_gateway LINLI_DB_BACKEND_MEMORY_MB=24; login
+ROT_TIGHT=$(rotate "budget 24 MB")
+stop_gateway; start_gateway LINLI_DB_BACKEND_MEMORY_MB=0; login
+ROT_OFF=$(rotate "no budget (lifetime only)")
+ROT_RSS=$(awk '/VmHWM/ {print $2 / 1024 " MB"}' "/proc/$GW/status")
+
+cat <<MD
+
+### Rotating over 1,000 communities
+
+Each request reads \`courses(first: 5) { nodes { id title sessions { startsAt place } } }\` of the
+next of 999 communities (5 courses and 20 sessions each), so every pooled backend ends up
+touching every schema. Three runs of ${SECS} s back to back per gateway; the backend figure is
+the largest private memory (RssAnon) of any PostgreSQL backend, sampled each second.
+
+| gateway | req/s per run | largest backend | connections recycled for memory | community cache hit rate |
+|---|---|---|---|---|
+$ROT_ON
+$ROT_TIGHT
+$ROT_OFF
+
+Gateway peak RSS (VmHWM) in the last configuration: **$ROT_RSS**.
 MD

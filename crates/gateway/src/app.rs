@@ -275,8 +275,10 @@ async fn graphql(
         if let Some(s) = &scope {
             r = r.data(s.clone());
         }
-        let schema = state.schemas.for_query(&r.query);
-        let mut resp = schema.execute(r).await;
+        let mut resp = match gql::admit(&mut r, state.config.max_aliases) {
+            Ok(()) => state.schemas.for_request(&mut r).execute(r).await,
+            Err(e) => async_graphql::Response::from_errors(vec![e]),
+        };
         for e in &resp.errors {
             let code = gql::error_code(e).unwrap_or("BAD_USER_INPUT").to_string();
             metrics::counter!("linli_graphql_errors_total", "code" => code).increment(1);

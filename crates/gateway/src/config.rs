@@ -22,6 +22,9 @@ pub struct Config {
     /// Connections of the administrative login (onboarding, migrations).
     pub db_admin_max_connections: u32,
     pub db_max_lifetime_secs: u64,
+    /// A serving connection whose backend holds more than this (MiB) is closed when it
+    /// returns to the pool; 0 turns the check off.
+    pub db_backend_memory_mb: u64,
     /// S3-compatible endpoint; without it Linli serves S3 itself from `data_dir/objects`.
     pub s3_endpoint: Option<String>,
     pub s3_region: String,
@@ -70,6 +73,7 @@ impl Default for Config {
             db_max_connections: 20,
             db_admin_max_connections: 8,
             db_max_lifetime_secs: 900,
+            db_backend_memory_mb: 64,
             s3_endpoint: None,
             s3_region: "us-east-1".into(),
             s3_bucket: "linli".into(),

@@ -1,12 +1,9 @@
-//! The merged GraphQL schema, its limits and extensions, and the error post-processing that
+//! The merged GraphQL schema, its limits, the checks a document passes before it runs, and the error post-processing that
 //! gives every error a stable code and the caller's language.
 
-use std::sync::Arc;
-
-use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery};
-use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
+use async_graphql::parser::types::{OperationType, Selection, SelectionSet};
 use async_graphql::{
-    EmptySubscription, MergedObject, Schema, ServerError, ServerResult, Value, Variables,
+    EmptySubscription, MergedObject, Request, Schema, ServerError, ServerResult, Value,
 };
 use courses::graphql::{CoursesMutation, CoursesQuery};
 use partners::graphql::PartnersQuery;
@@ -40,26 +37,53 @@ pub struct RequestMeta {
     pub client_request_id: Option<String>,
 }
 
-/// The schema for documents that may hold a mutation, and the same schema without the audit
-/// extension for documents that cannot: the audit hooks every resolved field (to find the
-/// top-level mutation fields, however the document is shaped), which cost a page of courses
-/// 5–10% of the gateway's CPU for nothing (docs/PERFORMANCE.md).
+/// The schema for documents that hold a mutation, and the same schema without the audit
+/// extension for documents that do not: any extension makes async-graphql wrap every resolved
+/// field (the audit needs that, to find the top-level mutation fields however the document is
+/// shaped), which cost a page of courses a tenth of the gateway's CPU for nothing
+/// (docs/PERFORMANCE.md). The other checks run on the parsed document before execution
+/// ([`admit`]), so the read schema has no extension at all.
 pub struct Schemas {
     pub audited: LinliSchema,
     pub reads: LinliSchema,
 }
 
 impl Schemas {
-    /// The schema for one request. A mutation operation needs the keyword `mutation` in the
-    /// document (keywords cannot be escaped), so a document without that text cannot run one;
-    /// a document with it (even only in a string) goes to the audited schema.
-    pub fn for_query(&self, query: &str) -> &LinliSchema {
-        if query.contains("mutation") {
-            &self.audited
-        } else {
-            &self.reads
-        }
+    /// The schema for an admitted request: the audited one if any operation of its document
+    /// is a mutation (whichever operation the request names).
+    pub fn for_request(&self, request: &mut Request) -> &LinliSchema {
+        let mutation = request.parsed_query().is_ok_and(|doc| {
+            doc.operations
+                .iter()
+                .any(|(_, op)| op.node.ty == OperationType::Mutation)
+        });
+        if mutation { &self.audited } else { &self.reads }
     }
+}
+
+/// The checks a document passes before it runs: its text input ([`crate::input::admit`]) and
+/// its number of aliases. Parses the document once; execution reuses it.
+pub fn admit(request: &mut Request, max_aliases: usize) -> ServerResult<()> {
+    crate::input::admit(request)?;
+    let doc = request.parsed_query()?;
+    let aliases: usize = doc
+        .operations
+        .iter()
+        .map(|(_, op)| count_aliases(&op.node.selection_set.node))
+        .chain(
+            doc.fragments
+                .values()
+                .map(|f| count_aliases(&f.node.selection_set.node)),
+        )
+        .sum();
+    if aliases > max_aliases {
+        return Err(infra::AppError::bad_input(
+            format!("查询中的别名过多（{aliases} 个，最多 {max_aliases} 个）"),
+            format!("The query uses too many aliases ({aliases}, at most {max_aliases})"),
+        )
+        .into());
+    }
+    Ok(())
 }
 
 pub fn build_schemas(
@@ -81,9 +105,7 @@ fn build_schema(
         .limit_depth(config.max_depth)
         .limit_complexity(config.max_complexity)
         .limit_recursive_depth(64)
-        .limit_directives(16)
-        .extension(crate::input::TextInput)
-        .extension(AliasLimit(config.max_aliases));
+        .limit_directives(16);
     if audited {
         b = b.extension(crate::audit::Audit);
     }
@@ -102,19 +124,7 @@ pub fn sdl() -> String {
     build_schema(&Config::default(), None, true).sdl()
 }
 
-// --- alias limit ---
-
-/// Refuses documents with more than N aliases: aliases multiply the cost of one field.
-struct AliasLimit(usize);
-
-impl ExtensionFactory for AliasLimit {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(AliasLimitExt(self.0))
-    }
-}
-
-struct AliasLimitExt(usize);
-
+/// Aliases multiply the cost of one field: documents with too many are refused.
 fn count_aliases(set: &SelectionSet) -> usize {
     set.items
         .iter()
@@ -126,40 +136,6 @@ fn count_aliases(set: &SelectionSet) -> usize {
             Selection::FragmentSpread(_) => 0,
         })
         .sum()
-}
-
-#[async_trait::async_trait]
-impl Extension for AliasLimitExt {
-    async fn parse_query(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        query: &str,
-        variables: &Variables,
-        next: NextParseQuery<'_>,
-    ) -> ServerResult<ExecutableDocument> {
-        let doc = next.run(ctx, query, variables).await?;
-        let aliases: usize = doc
-            .operations
-            .iter()
-            .map(|(_, op)| count_aliases(&op.node.selection_set.node))
-            .chain(
-                doc.fragments
-                    .values()
-                    .map(|f| count_aliases(&f.node.selection_set.node)),
-            )
-            .sum();
-        if aliases > self.0 {
-            return Err(infra::AppError::bad_input(
-                format!("查询中的别名过多（{aliases} 个，最多 {} 个）", self.0),
-                format!(
-                    "The query uses too many aliases ({aliases}, at most {})",
-                    self.0
-                ),
-            )
-            .into());
-        }
-        Ok(doc)
-    }
 }
 
 pub fn error_code(e: &ServerError) -> Option<&str> {

@@ -2,22 +2,9 @@
 //! cleaned (`infra::input::clean`: control characters and bidirectional overrides refused with
 //! `BAD_USER_INPUT`, line breaks normalised) and the string literals of the document checked.
 
-use std::sync::Arc;
-
-use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextPrepareRequest,
-};
 use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
 use async_graphql::{Request, ServerResult, Value, Variables};
 use infra::input::clean;
-
-pub struct TextInput;
-
-impl ExtensionFactory for TextInput {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(TextInput)
-    }
-}
 
 /// Literals of the document cannot be rewritten in place, so they are only checked (with
 /// variables standing in as null).
@@ -62,30 +49,13 @@ fn document_ok(doc: &ExecutableDocument) -> bool {
         .all(|f| selection_ok(&f.node.selection_set.node))
 }
 
-#[async_trait::async_trait]
-impl Extension for TextInput {
-    async fn prepare_request(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        mut request: Request,
-        next: NextPrepareRequest<'_>,
-    ) -> ServerResult<Request> {
-        let vars = std::mem::take(&mut request.variables).into_value();
-        request.variables = Variables::from_value(clean(vars)?);
-        next.run(ctx, request).await
+/// Clean the request's variables in place and check the string literals of its (parsed)
+/// document; run before execution, so no resolver ever sees unchecked text.
+pub fn admit(request: &mut Request) -> ServerResult<()> {
+    let vars = std::mem::take(&mut request.variables).into_value();
+    request.variables = Variables::from_value(clean(vars)?);
+    if !document_ok(request.parsed_query()?) {
+        return Err(infra::input::refused());
     }
-
-    async fn parse_query(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        query: &str,
-        variables: &Variables,
-        next: NextParseQuery<'_>,
-    ) -> ServerResult<ExecutableDocument> {
-        let doc = next.run(ctx, query, variables).await?;
-        if !document_ok(&doc) {
-            return Err(infra::input::refused());
-        }
-        Ok(doc)
-    }
+    Ok(())
 }

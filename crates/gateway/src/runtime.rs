@@ -51,6 +51,8 @@ pub async fn open_database(config: &Config, secrets: &Secrets) -> anyhow::Result
         max_connections: config.db_max_connections,
         admin_max_connections: config.db_admin_max_connections,
         max_lifetime: Duration::from_secs(config.db_max_lifetime_secs),
+        backend_memory_budget: (config.db_backend_memory_mb > 0)
+            .then_some(config.db_backend_memory_mb << 20),
         ..DbConfig::default()
     };
     let db = Db::open(opts, &cfg, &secrets.database_password())

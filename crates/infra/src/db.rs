@@ -31,6 +31,10 @@ pub struct DbConfig {
     /// Each backend caches the catalog of every schema it touches and never frees it, so with
     /// thousands of community schemas a connection must not live forever.
     pub max_lifetime: Duration,
+    /// What one serving backend may hold (catalog caches of the schemas it touched) before
+    /// its connection is closed on return to the pool; checked on one return in
+    /// [`MEMORY_CHECK_EVERY`]. `None`: only the lifetime bounds it.
+    pub backend_memory_budget: Option<u64>,
     pub idle_timeout: Duration,
     pub acquire_timeout: Duration,
 }
@@ -41,6 +45,7 @@ impl Default for DbConfig {
             max_connections: 20,
             admin_max_connections: 8,
             max_lifetime: Duration::from_secs(15 * 60),
+            backend_memory_budget: Some(64 << 20),
             idle_timeout: Duration::from_secs(60),
             acquire_timeout: Duration::from_secs(10),
         }
@@ -63,6 +68,38 @@ fn pool_options(max: u32, cfg: &DbConfig) -> PgPoolOptions {
         // A ping before every checkout is a round trip per request; a dead connection
         // fails its query instead, which the bounded lifetime makes rare.
         .test_before_acquire(false)
+}
+
+/// One return to the pool in this many asks its backend how much memory it holds: the
+/// question is a round trip, and catalog caches grow by a schema at a time.
+pub const MEMORY_CHECK_EVERY: u64 = 64;
+
+/// Close a serving connection whose backend holds more than `budget` bytes (see
+/// `migrations/platform/0004_backend_memory.sql`).
+fn bound_backend_memory(options: PgPoolOptions, budget: Option<u64>) -> PgPoolOptions {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    let Some(budget) = budget else {
+        return options;
+    };
+    let returns = Arc::new(AtomicU64::new(0));
+    options.after_release(move |conn, _meta| {
+        let check = returns
+            .fetch_add(1, Ordering::Relaxed)
+            .is_multiple_of(MEMORY_CHECK_EVERY);
+        Box::pin(async move {
+            if !check {
+                return Ok(true);
+            }
+            let held: Option<i64> = sqlx::query_scalar("SELECT platform.backend_memory_bytes()")
+                .fetch_one(conn)
+                .await?;
+            let keep = held.is_none_or(|b| (b as u64) <= budget);
+            if !keep {
+                metrics::counter!("linli_db_connections_recycled_total").increment(1);
+            }
+            Ok(keep)
+        })
+    })
 }
 
 impl Db {
@@ -89,9 +126,12 @@ impl Db {
         let mut conn = admin_pool.acquire().await?;
         ddl::ensure_serving_role(&mut conn, &serving, serving_password).await?;
         drop(conn);
-        let pool = pool_options(cfg.max_connections, cfg)
-            .connect_with(admin.username(&serving).password(serving_password))
-            .await?;
+        let pool = bound_backend_memory(
+            pool_options(cfg.max_connections, cfg),
+            cfg.backend_memory_budget,
+        )
+        .connect_with(admin.username(&serving).password(serving_password))
+        .await?;
         Ok(Db {
             pool,
             admin: admin_pool,
@@ -304,6 +344,7 @@ pub mod ddl {
              -- the audit log is append-only for the gateway; migrations are the operator's
              REVOKE UPDATE, DELETE, TRUNCATE ON platform.audit_log FROM {serving};
              REVOKE INSERT, UPDATE, DELETE ON platform.schema_migrations FROM {serving};
+             GRANT EXECUTE ON FUNCTION platform.backend_memory_bytes() TO {serving};
              -- a temporary table could shadow a real one: nobody creates any
              DO $$ BEGIN
                  EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());

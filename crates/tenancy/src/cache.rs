@@ -39,11 +39,22 @@ pub struct AuthCache {
     communities: Timed<String, CommunityEntry>,
 }
 
-fn get<K: std::hash::Hash + Eq, V: Clone>(map: &Timed<K, V>, key: &K) -> Option<V> {
-    let map = map.lock().expect("cache lock");
-    map.get(key)
-        .filter(|(_, at)| at.elapsed() < TTL)
-        .map(|(v, _)| v.clone())
+fn get<K: std::hash::Hash + Eq, V: Clone>(
+    map: &Timed<K, V>,
+    key: &K,
+    kind: &'static str,
+) -> Option<V> {
+    let found = {
+        let map = map.lock().expect("cache lock");
+        map.get(key)
+            .filter(|(_, at)| at.elapsed() < TTL)
+            .map(|(v, _)| v.clone())
+    };
+    // The hit rate is the figure that says whether the cache is sized right.
+    let result = if found.is_some() { "hit" } else { "miss" };
+    metrics::counter!("linli_auth_cache_lookups_total", "kind" => kind, "result" => result)
+        .increment(1);
+    found
 }
 
 fn put<K: std::hash::Hash + Eq, V>(map: &Timed<K, V>, key: K, value: V) {
@@ -62,7 +73,7 @@ impl AuthCache {
 
     pub fn principal(&self, account: Uuid) -> Option<Principal> {
         self.active()
-            .then(|| get(&self.principals, &account))
+            .then(|| get(&self.principals, &account, "principal"))
             .flatten()
     }
 
@@ -83,7 +94,7 @@ impl AuthCache {
 
     pub fn community(&self, slug: &str) -> Option<CommunityEntry> {
         self.active()
-            .then(|| get(&self.communities, &slug.to_string()))
+            .then(|| get(&self.communities, &slug.to_string(), "community"))
             .flatten()
     }
 

@@ -216,3 +216,39 @@ async fn community_roles_cannot_create_temporary_tables() {
         .unwrap_err();
     assert!(e.to_string().contains("permission denied"), "{e}");
 }
+
+/// Catalog caches grow with every schema a backend touches: above its memory budget a serving
+/// connection is closed as it returns to the pool (checked on one return in 64).
+#[tokio::test]
+async fn a_backend_over_its_memory_budget_is_replaced() {
+    async fn backends_seen(budget: Option<u64>) -> usize {
+        let env = TestEnv::with_pool(DbConfig {
+            max_connections: 1,
+            backend_memory_budget: budget,
+            ..DbConfig::default()
+        })
+        .await;
+        let held: Option<i64> = sqlx::query_scalar("SELECT platform.backend_memory_bytes()")
+            .fetch_one(env.db.pool())
+            .await
+            .unwrap();
+        assert!(
+            held.unwrap() > 0,
+            "the serving login reads its own backend's memory"
+        );
+        let mut pids = std::collections::HashSet::new();
+        for _ in 0..3 * infra::db::MEMORY_CHECK_EVERY {
+            let pid: i32 = sqlx::query_scalar("SELECT pg_backend_pid()")
+                .fetch_one(env.db.pool())
+                .await
+                .unwrap();
+            pids.insert(pid);
+        }
+        pids.len()
+    }
+    assert_eq!(backends_seen(None).await, 1);
+    assert!(
+        backends_seen(Some(1)).await >= 3,
+        "a 1-byte budget replaces the backend at each check"
+    );
+}
