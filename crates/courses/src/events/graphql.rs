@@ -1,0 +1,156 @@
+//! The GraphQL face of events and walk-ins.
+
+use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
+use chrono::{DateTime, Utc};
+use infra::graphql::Date;
+use infra::{AppError, AppResult};
+
+use super::service::{self as svc, EventInput, Occasion};
+use crate::graphql::*;
+use crate::model;
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(name = "EventKind", remote = "crate::model::EventKind")]
+pub enum EventKindGql {
+    /// 活动
+    Activity,
+    /// 交流
+    Exchange,
+    /// 展演
+    Performance,
+    /// 服务集市
+    Market,
+    /// 达人服务日
+    ServiceDay,
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "Event")]
+pub struct EventGql {
+    id: ID,
+    title: String,
+    kind: EventKindGql,
+    starts_at: DateTime<Utc>,
+    ends_at: DateTime<Utc>,
+    place: String,
+    /// Null: no registration, anyone walks in.
+    capacity: Option<i32>,
+    registered: i32,
+    status: SessionStatusGql,
+    /// 人次 counted so far (null where not asked for).
+    attendance: Option<i64>,
+}
+
+fn event(e: model::Event, attendance: Option<i64>) -> EventGql {
+    EventGql {
+        id: id(e.id),
+        title: e.title,
+        kind: e.kind.into(),
+        starts_at: e.starts_at,
+        ends_at: e.ends_at,
+        place: e.place,
+        capacity: e.capacity,
+        registered: e.registered,
+        status: e.status.into(),
+        attendance,
+    }
+}
+
+#[derive(InputObject)]
+pub struct CreateEventInput {
+    title: String,
+    kind: EventKindGql,
+    starts_at: DateTime<Utc>,
+    duration_minutes: i32,
+    place: String,
+    /// Give a capacity to take registrations.
+    capacity: Option<i32>,
+}
+
+/// Where a walk-in is counted: exactly one of an event or a session (of an open lecture).
+#[derive(InputObject)]
+pub struct OccasionInput {
+    event_id: Option<ID>,
+    session_id: Option<ID>,
+}
+
+impl OccasionInput {
+    fn parse(&self) -> AppResult<Occasion> {
+        match (&self.event_id, &self.session_id) {
+            (Some(e), None) => Ok(Occasion::Event(uuid(e)?)),
+            (None, Some(s)) => Ok(Occasion::Session(uuid(s)?)),
+            _ => Err(AppError::bad_input(
+                "请指定一个活动或一节课",
+                "Give exactly one of eventId and sessionId",
+            )),
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct EventsQuery;
+
+#[Object]
+impl EventsQuery {
+    /// Events starting on `days` days from `from`, with their 人次.
+    async fn events(
+        &self,
+        ctx: &Context<'_>,
+        from: Date,
+        #[graphql(default = 31)] days: i32,
+    ) -> Res<Vec<EventGql>> {
+        let rows = svc::events(community(ctx)?, from.0, days).await?;
+        Ok(rows.into_iter().map(|(e, n)| event(e, Some(n))).collect())
+    }
+}
+
+#[derive(Default)]
+pub struct EventsMutation;
+
+#[Object]
+impl EventsMutation {
+    /// Put an event on the calendar (staff).
+    async fn create_event(&self, ctx: &Context<'_>, input: CreateEventInput) -> Res<EventGql> {
+        let e = svc::create_event(
+            community(ctx)?,
+            EventInput {
+                title: input.title,
+                kind: input.kind.into(),
+                starts_at: input.starts_at,
+                duration_minutes: input.duration_minutes,
+                place: input.place,
+                capacity: input.capacity,
+            },
+        )
+        .await?;
+        Ok(event(e, None))
+    }
+
+    /// Register yourself, a child in your care, or (staff) anyone for an event.
+    async fn register_for_event(
+        &self,
+        ctx: &Context<'_>,
+        event_id: ID,
+        learner_id: Option<ID>,
+    ) -> Res<EventGql> {
+        let e = svc::register_for_event(community(ctx)?, uuid(&event_id)?, opt_uuid(&learner_id)?)
+            .await?;
+        Ok(event(e, None))
+    }
+
+    /// Count a person in (人次) at an event or an open lecture: yourself on the spot, a child,
+    /// or (staff, 代办) anyone. Once per person. Returns the 人次 now.
+    async fn walk_in(
+        &self,
+        ctx: &Context<'_>,
+        at: OccasionInput,
+        learner_id: Option<ID>,
+    ) -> Res<i64> {
+        Ok(svc::walk_in(community(ctx)?, at.parse()?, opt_uuid(&learner_id)?).await?)
+    }
+
+    /// Add a head count of people not recorded one by one (staff). Returns the 人次 now.
+    async fn tally_walk_ins(&self, ctx: &Context<'_>, at: OccasionInput, count: i32) -> Res<i64> {
+        Ok(svc::tally_walk_ins(community(ctx)?, at.parse()?, count).await?)
+    }
+}

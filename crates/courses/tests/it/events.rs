@@ -1,0 +1,150 @@
+//! Events with registration, and walk-ins counted as 人次 once per person per occasion.
+
+use chrono::{Duration, Utc};
+use courses::model::{Audience, EventKind, Format};
+use courses::service::{self as svc, CourseParts, EventInput, Occasion};
+
+use crate::{Env, code, course_input};
+
+fn input(capacity: Option<i32>, starts_in: Duration) -> EventInput {
+    EventInput {
+        title: "百姓舞台迎新春展演".into(),
+        kind: EventKind::Performance,
+        starts_at: Utc::now() + starts_in,
+        duration_minutes: 120,
+        place: "百姓舞台".into(),
+        capacity,
+    }
+}
+
+#[tokio::test]
+async fn a_person_counts_once_per_event_however_often_they_are_counted() {
+    let env = Env::new().await;
+    let staff = env.staff();
+    // Under way now: residents count themselves in on the spot.
+    let e = svc::create_event(&staff, input(None, Duration::minutes(-10)))
+        .await
+        .unwrap();
+    let at = Occasion::Event(e.id);
+    let resident = env.scope(&env.alpha, "李大爷", &[]);
+    let tries: Vec<_> = (0..8)
+        .map(|_| {
+            let r = resident.clone();
+            tokio::spawn(async move { svc::walk_in(&r, at, None).await })
+        })
+        .collect();
+    let mut counted = 0;
+    for t in tries {
+        match t.await.unwrap() {
+            Ok(_) => counted += 1,
+            Err(e) => assert_eq!(e.code.as_str(), "CONFLICT"),
+        }
+    }
+    assert_eq!(counted, 1);
+    // Staff count a neighbour in for her (代办) and add a head count of 40.
+    let neighbour = env.scope(&env.alpha, "张阿姨", &[]);
+    let learner = svc::register_child(
+        &neighbour,
+        "张小妹",
+        chrono::NaiveDate::from_ymd_opt(2016, 1, 1).unwrap(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(svc::walk_in(&staff, at, Some(learner.id)).await.unwrap(), 2);
+    assert_eq!(svc::tally_walk_ins(&staff, at, 40).await.unwrap(), 42);
+    assert_eq!(
+        code(svc::tally_walk_ins(&resident, at, 40).await),
+        "FORBIDDEN"
+    );
+    let listed = svc::events(&staff, (Utc::now() - Duration::days(1)).date_naive(), 3)
+        .await
+        .unwrap();
+    assert_eq!(
+        listed.iter().find(|(x, _)| x.id == e.id).map(|(_, n)| *n),
+        Some(42)
+    );
+
+    // Tomorrow's event: a resident cannot count in yet; staff can (a paper list typed in later).
+    let later = svc::create_event(&staff, input(None, Duration::days(1)))
+        .await
+        .unwrap();
+    assert_eq!(
+        code(svc::walk_in(&resident, Occasion::Event(later.id), None).await),
+        "BAD_USER_INPUT"
+    );
+}
+
+#[tokio::test]
+async fn registration_holds_capacity_and_open_lectures_take_walk_ins() {
+    let env = Env::new().await;
+    let staff = env.staff();
+    let e = svc::create_event(&staff, input(Some(5), Duration::days(2)))
+        .await
+        .unwrap();
+    let residents: Vec<_> = (0..20)
+        .map(|i| env.scope(&env.alpha, &format!("居民{i}"), &[]))
+        .collect();
+    let tasks: Vec<_> = residents
+        .iter()
+        .cloned()
+        .map(|r| tokio::spawn(async move { svc::register_for_event(&r, e.id, None).await }))
+        .collect();
+    let mut ok = 0;
+    for t in tasks {
+        match t.await.unwrap() {
+            Ok(_) => ok += 1,
+            Err(e) => assert_eq!(e.code.as_str(), "CONFLICT"),
+        }
+    }
+    assert_eq!(ok, 5);
+    let listed = svc::events(&staff, Utc::now().date_naive(), 7)
+        .await
+        .unwrap();
+    assert_eq!(listed[0].0.registered, 5);
+
+    // A lecture's session takes walk-ins without enrolment; a workshop's does not.
+    let mut lecture = course_input("健康养生讲座", 30, Audience::All);
+    lecture.format = Format::Lecture;
+    let lecture = svc::create_course(&staff, lecture, CourseParts::ALL)
+        .await
+        .unwrap()
+        .course;
+    let workshop = svc::create_course(
+        &staff,
+        course_input("剪纸", 30, Audience::All),
+        CourseParts::ALL,
+    )
+    .await
+    .unwrap()
+    .course;
+    let session_of = |course| {
+        let staff = staff.clone();
+        async move {
+            svc::add_sessions(
+                &staff,
+                svc::SessionsInput {
+                    course_id: course,
+                    first_starts_at: Utc::now() + Duration::minutes(10),
+                    duration_minutes: 60,
+                    weeks: 1,
+                    place: "百文斋".into(),
+                },
+            )
+            .await
+            .unwrap()[0]
+                .id
+        }
+    };
+    let ls = session_of(lecture.id).await;
+    let ws = session_of(workshop.id).await;
+    assert_eq!(
+        svc::walk_in(&residents[0], Occasion::Session(ls), None)
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        code(svc::walk_in(&residents[0], Occasion::Session(ws), None).await),
+        "FORBIDDEN"
+    );
+}
