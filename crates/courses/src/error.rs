@@ -72,6 +72,18 @@ pub enum CoursesError {
     BadMonth,
     #[error("bad period")]
     BadPeriod,
+    #[error("bad schedule")]
+    BadSchedule,
+    #[error("a session at that time exists")]
+    SessionClash,
+    #[error("session cancelled")]
+    SessionCancelled,
+    #[error("session already held")]
+    SessionPast,
+    #[error("event full")]
+    EventFull,
+    #[error("capacity below seats taken")]
+    CapacityBelowSeats { taken: i32 },
 }
 
 impl From<CoursesError> for AppError {
@@ -230,6 +242,36 @@ impl From<CoursesError> for AppError {
                 "只支持 JPEG、PNG 和 WebP 图片".into(),
                 "Only JPEG, PNG and WebP images are accepted".into(),
             ),
+            E::BadSchedule => (
+                BadUserInput,
+                "排课规则不正确：按日、按周或按月，间隔 1 到 12，给出次数（1 到 366）或截止日期（两年内），每次 1 到 600 分钟".into(),
+                "The schedule is not valid: daily, weekly or monthly, interval 1–12, a count (1–366) or an end date (within two years), 1–600 minutes each".into(),
+            ),
+            E::SessionClash => (
+                Conflict,
+                "该课程在这个时间已有一节课".into(),
+                "The course already has a session at that time".into(),
+            ),
+            E::SessionCancelled => (
+                Conflict,
+                "这节课已取消".into(),
+                "This session was cancelled".into(),
+            ),
+            E::SessionPast => (
+                Conflict,
+                "这节课已经开始或结束，不能再调整".into(),
+                "This session has started or ended; it cannot be changed".into(),
+            ),
+            E::EventFull => (
+                Conflict,
+                "活动名额已满".into(),
+                "The event is full".into(),
+            ),
+            E::CapacityBelowSeats { taken } => (
+                Conflict,
+                format!("名额不能少于已报名人数（{taken} 人）"),
+                format!("Capacity cannot be below the seats taken ({taken})"),
+            ),
             E::BadSessions => (
                 BadUserInput,
                 "课次时间不正确".into(),
@@ -263,6 +305,8 @@ fn zh_name(what: &str) -> &'static str {
         "federation" => "社团联盟",
         "exhibition" => "展览",
         "work" => "作品",
+        "event" => "活动",
+        "occasion" => "活动或课次",
         _ => "记录",
     }
 }

@@ -145,6 +145,14 @@ pub enum CourseStatusGql {
     Closed,
 }
 
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(name = "SessionStatus", remote = "crate::model::SessionStatus")]
+pub enum SessionStatusGql {
+    Scheduled,
+    /// 已取消: kept on the timetable so learners see it.
+    Cancelled,
+}
+
 /// The community college's queries, merged from its features.
 #[derive(MergedObject, Default)]
 pub struct CoursesQuery(
@@ -158,6 +166,8 @@ pub struct CoursesQuery(
     crate::cadence::graphql::CadenceQuery,
     crate::exhibitions::graphql::ExhibitionsQuery,
     crate::record::graphql::RecordQuery,
+    crate::timetable::graphql::TimetableQuery,
+    crate::events::graphql::EventsQuery,
 );
 
 /// The community college's mutations, merged from its features.
@@ -174,4 +184,6 @@ pub struct CoursesMutation(
     crate::evaluations::graphql::EvaluationsMutation,
     crate::exhibitions::graphql::ExhibitionsMutation,
     crate::record::graphql::RecordMutation,
+    crate::timetable::graphql::TimetableMutation,
+    crate::events::graphql::EventsMutation,
 );

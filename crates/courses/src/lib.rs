@@ -12,6 +12,7 @@ pub mod clubs;
 pub mod enrolment;
 pub mod error;
 pub mod evaluations;
+pub mod events;
 pub mod exhibitions;
 pub mod graphql;
 pub mod learners;
@@ -20,6 +21,7 @@ pub mod paging;
 pub mod record;
 pub mod surveys;
 pub mod teachers;
+pub mod timetable;
 
 pub use attendance::qr;
 pub use exhibitions::photos;
@@ -33,6 +35,7 @@ pub mod service {
     pub use crate::clubs::service::*;
     pub use crate::enrolment::service::*;
     pub use crate::evaluations::service::*;
+    pub use crate::events::service::*;
     pub use crate::exhibitions::service::*;
     pub use crate::learners::service::*;
     pub use crate::model::CourseInput;
@@ -40,4 +43,6 @@ pub mod service {
     pub use crate::record::service::*;
     pub use crate::surveys::service::*;
     pub use crate::teachers::service::*;
+    pub use crate::timetable::schedule::{Frequency, ScheduleRequest};
+    pub use crate::timetable::service::*;
 }

@@ -170,6 +170,44 @@ pub struct CourseInput {
     pub teacher_ids: Vec<Uuid>,
 }
 
+str_enum!(
+    /// Events other than course sessions: 活动, 交流, 展演, 服务集市, 达人服务日.
+    EventKind {
+        Activity = "activity",
+        Exchange = "exchange",
+        Performance = "performance",
+        Market = "market",
+        ServiceDay = "service_day",
+    }
+);
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Event {
+    pub id: Uuid,
+    pub title: String,
+    pub kind: EventKind,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub place: String,
+    /// `None`: no registration, anyone walks in.
+    pub capacity: Option<i32>,
+    pub registered: i32,
+    pub status: SessionStatus,
+}
+
+/// What staff change of a course; `None` leaves a field as it is. `ages` and `materials`
+/// replace both bounds / the text when given (an inner `None` clears).
+#[derive(Debug, Clone, Default)]
+pub struct CourseEdit {
+    pub title: Option<String>,
+    pub capacity: Option<i32>,
+    pub audience: Option<Audience>,
+    pub ages: Option<(Option<i32>, Option<i32>)>,
+    pub materials: Option<Option<String>>,
+    /// The course's teachers, all of them.
+    pub teacher_ids: Option<Vec<Uuid>>,
+}
+
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Course {
     pub id: Uuid,
@@ -189,6 +227,11 @@ pub struct Course {
     pub demand: Option<String>,
 }
 
+str_enum!(
+    /// A session is held as planned or was cancelled (kept, so learners see 已取消).
+    SessionStatus { Scheduled = "scheduled", Cancelled = "cancelled" }
+);
+
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Session {
     pub id: Uuid,
@@ -196,6 +239,10 @@ pub struct Session {
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub place: String,
+    pub status: SessionStatus,
+    pub cancel_reason: Option<String>,
+    /// When it was first planned to start, once moved.
+    pub moved_from: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

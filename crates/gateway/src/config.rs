@@ -54,6 +54,15 @@ pub struct Config {
     pub log_format: LogFormat,
     /// Count SQL statements in `/metrics` (tests and benchmarks; costs CPU per statement).
     pub count_sql: bool,
+    /// Where every notification is also POSTed (signed), for SMS or WeChat template messages.
+    pub webhook_url: Option<String>,
+    /// The webhook's signing key (≥ 32 bytes), shared with the receiver.
+    pub webhook_secret: Option<String>,
+    /// Seconds before a failed webhook delivery is retried (doubling each time).
+    pub webhook_retry_secs: u64,
+    /// Seconds between the background worker's sweeps over every community (reminders,
+    /// retries); new notifications wake it at once. 0: no worker in this process.
+    pub worker_interval_secs: u64,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
@@ -94,6 +103,10 @@ impl Default for Config {
             max_batch: 10,
             log_format: LogFormat::Json,
             count_sql: false,
+            webhook_url: None,
+            webhook_secret: None,
+            webhook_retry_secs: 60,
+            worker_interval_secs: 60,
         }
     }
 }
@@ -113,7 +126,12 @@ impl Config {
     /// The configuration as printed at start: secrets and URL passwords redacted.
     pub fn redacted(&self) -> serde_json::Value {
         let mut v = serde_json::to_value(self).unwrap_or_default();
-        for key in ["master_secret", "token_secret", "s3_secret_key"] {
+        for key in [
+            "master_secret",
+            "token_secret",
+            "s3_secret_key",
+            "webhook_secret",
+        ] {
             if v.get(key).is_some_and(|s| !s.is_null()) {
                 v[key] = "***".into();
             }

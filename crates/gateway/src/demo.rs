@@ -51,7 +51,8 @@ const COMMUNITIES: &[DemoCommunity] = &[
         kind: CommunityKind::OldCourtyard,
         households: None,
         residents: None,
-        courtyards: &["新华院落一", "新华院落二"],
+        // 黄金时代小区 lent its 物管用房 and 架空层 to the five shared spaces (seed 002).
+        courtyards: &["黄金时代小区"],
         spaces: &[
             ("党群服务", SpaceKind::FunctionRoom, 40),
             ("童趣园", SpaceKind::CourtyardSpace, 20),
@@ -67,7 +68,8 @@ const COMMUNITIES: &[DemoCommunity] = &[
         kind: CommunityKind::OldCourtyard,
         households: None,
         residents: None,
-        courtyards: &["老城区属院（50户）"],
+        // 花园颐院, 东环路355号: a 1980s 机关 family compound (seed 004).
+        courtyards: &["花园颐院"],
         spaces: &[
             ("书画室", SpaceKind::FunctionRoom, 20),
             ("心理咨询室", SpaceKind::FunctionRoom, 6),
@@ -303,7 +305,7 @@ const JINZHUYUAN_CLUBS: &[(&str, &[&str])] = &[
             "民族舞蹈队",
             "书法社",
             "国画社",
-            "剪纸社",
+            "巧心思手工",
             "旗袍秀",
             "川剧票友会",
         ],
@@ -326,7 +328,7 @@ const JINZHUYUAN_CLUBS: &[(&str, &[&str])] = &[
             "智能手机课堂",
             "少儿编程社",
             "无人机社",
-            "科普小组",
+            "启迪智慧",
             "摄影社",
             "短视频社",
         ],
@@ -336,7 +338,7 @@ const JINZHUYUAN_CLUBS: &[(&str, &[&str])] = &[
         &[
             "读书会",
             "诗词社",
-            "故事会",
+            "碗碗茶闲聊",
             "红色宣讲团",
             "邻里小剧场",
             "英语角",
@@ -420,13 +422,57 @@ fn courses_for(slug: &str) -> &'static [DemoCourse] {
                 TeacherKind::LocalTalent,
             ),
         ],
-        "xingjiaqiao" => &[(
-            "生态花园认养课",
-            "nature",
-            Audience::All,
+        // 邢家桥's interest classes, chosen by residents' own survey (seed 003).
+        "xingjiaqiao" => &[
+            (
+                "太极拳",
+                "health",
+                Audience::All,
+                Format::Workshop,
+                "国家一级太极教练",
+                TeacherKind::Expert,
+            ),
+            (
+                "快板",
+                "skills",
+                Audience::All,
+                Format::Performance,
+                "快板达人",
+                TeacherKind::LocalTalent,
+            ),
+            (
+                "腰鼓",
+                "skills",
+                Audience::Elderly,
+                Format::Performance,
+                "何开碧",
+                TeacherKind::LocalTalent,
+            ),
+            (
+                "象棋",
+                "skills",
+                Audience::All,
+                Format::Salon,
+                "象棋达人",
+                TeacherKind::LocalTalent,
+            ),
+            (
+                "生态花园认养课",
+                "nature",
+                Audience::All,
+                Format::Workshop,
+                "驻地艺术家",
+                TeacherKind::SocialOrganisation,
+            ),
+        ],
+        // 东环路's 香薰 workshop (seed 004).
+        "donghuanlu" => &[(
+            "香薰手工",
+            "life_skills",
+            Audience::Adults,
             Format::Workshop,
-            "驻地艺术家",
-            TeacherKind::SocialOrganisation,
+            "香薰老师",
+            TeacherKind::LocalTalent,
         )],
         "boyuan" => &[
             (

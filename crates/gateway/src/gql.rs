@@ -6,6 +6,7 @@ use async_graphql::{
     EmptySubscription, MergedObject, Request, Schema, ServerError, ServerResult, Value,
 };
 use courses::graphql::{CoursesMutation, CoursesQuery};
+use notifications::graphql::{NotificationsMutation, NotificationsQuery};
 use partners::graphql::PartnersQuery;
 use spaces::graphql::SpacesQuery;
 use tenancy::Tenancy;
@@ -18,13 +19,14 @@ use crate::config::Config;
 pub struct Query(
     TenancyQuery,
     CoursesQuery,
+    NotificationsQuery,
     SpacesQuery,
     VolunteersQuery,
     PartnersQuery,
 );
 
 #[derive(MergedObject, Default)]
-pub struct Mutation(TenancyMutation, CoursesMutation);
+pub struct Mutation(TenancyMutation, CoursesMutation, NotificationsMutation);
 
 pub type LinliSchema = Schema<Query, Mutation, EmptySubscription>;
 

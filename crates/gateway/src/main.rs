@@ -13,6 +13,7 @@ mod gql;
 mod input;
 mod runtime;
 mod telemetry;
+mod worker;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -142,6 +143,31 @@ async fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
     });
     if demo {
         demo::seed(&tenancy, &storage.store).await?;
+    }
+    let webhook = match (&config.webhook_url, &config.webhook_secret) {
+        (None, _) => None,
+        (Some(url), Some(secret)) => {
+            infra::crypto::check_secret("LINLI_WEBHOOK_SECRET", secret)
+                .map_err(anyhow::Error::msg)?;
+            let mut hook = notifications::Webhook::new(url, secret.trim().as_bytes().to_vec())?;
+            hook.retry_base = std::time::Duration::from_secs(config.webhook_retry_secs);
+            Some(hook)
+        }
+        (Some(_), None) => anyhow::bail!("LINLI_WEBHOOK_URL needs LINLI_WEBHOOK_SECRET"),
+    };
+    // Reminders and deliveries; an interval of 0 turns the worker off (another process runs it).
+    if config.worker_interval_secs > 0 {
+        tokio::spawn(
+            worker::Worker {
+                tenancy: tenancy.clone(),
+                db: database.db.clone(),
+                secrets: tenancy.secrets().clone(),
+                store: storage.store.clone(),
+                webhook,
+                interval: std::time::Duration::from_secs(config.worker_interval_secs),
+            }
+            .run(),
+        );
     }
     let schemas = gql::build_schemas(
         &config,

@@ -78,6 +78,15 @@ pub async fn community_by_slug(
     .await
 }
 
+/// Every active community (the background worker visits each).
+pub async fn active_communities(conn: &mut PgConnection) -> sqlx::Result<Vec<Community>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {COMMUNITY_COLS} FROM platform.communities WHERE status = 'active' ORDER BY slug"
+    )))
+    .fetch_all(conn)
+    .await
+}
+
 /// A community together with the path of its district (for "is it within my district").
 pub async fn community_with_path(
     conn: &mut PgConnection,

@@ -243,14 +243,18 @@ impl Tenancy {
         let community = db::community_by_slug(&mut conn, slug)
             .await?
             .ok_or(TenancyError::CommunityNotFound)?;
-        let access = CommunityAccess {
-            account_id: Uuid::nil(),
-            display_name: "运营人员".into(),
-            roles: Vec::new(),
-            admin_above: true,
-            viewer_above: false,
-        };
-        Ok(CommunityScope::new(community.tenant(), access))
+        Ok(CommunityScope::new(community.tenant(), operator_access()))
+    }
+
+    /// The operator's actor in every active community, for the background worker
+    /// (reminders, deliveries), in one query.
+    pub async fn active_operator_scopes(&self) -> AppResult<Vec<CommunityScope>> {
+        let mut conn = self.db.pool().acquire().await?;
+        let communities = db::active_communities(&mut conn).await?;
+        Ok(communities
+            .into_iter()
+            .map(|c| CommunityScope::new(c.tenant(), operator_access()))
+            .collect())
     }
 
     /// An account as the operator acts for it (the demo seed): its principal, without a token.
@@ -506,4 +510,15 @@ struct NewCommunityParams {
     pub kind: CommunityKind,
     pub households: Option<i32>,
     pub residents: Option<i32>,
+}
+
+/// The operator: an admin above every community, acting as no account.
+fn operator_access() -> CommunityAccess {
+    CommunityAccess {
+        account_id: Uuid::nil(),
+        display_name: "运营人员".into(),
+        roles: Vec::new(),
+        admin_above: true,
+        viewer_above: false,
+    }
 }

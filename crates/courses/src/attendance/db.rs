@@ -59,7 +59,8 @@ pub async fn attendance_by_learner(
 ) -> sqlx::Result<Vec<(Uuid, String, i64, i64)>> {
     sqlx::query_as(
         "SELECT l.id, l.name,
-                (SELECT count(*) FROM course_sessions s WHERE s.course_id = $1 AND s.starts_at <= now()),
+                (SELECT count(*) FROM course_sessions s WHERE s.course_id = $1 AND s.status = 'scheduled'
+                    AND s.starts_at <= now()),
                 (SELECT count(*) FROM attendance a JOIN course_sessions s ON s.id = a.session_id
                   WHERE s.course_id = $1 AND a.learner_id = l.id AND a.present)
            FROM enrolments e JOIN learners l ON l.id = e.learner_id

@@ -79,6 +79,9 @@ pub async fn check_in(
     let s = crate::catalogue::db::session(&mut tx, code.session_id)
         .await?
         .ok_or(CoursesError::InvalidCode)?;
+    if s.status == SessionStatus::Cancelled {
+        return Err(CoursesError::SessionCancelled.into());
+    }
     match crate::enrolment::db::active_enrolment(&mut tx, s.course_id, learner.id).await? {
         Some(e) if e.status == EnrolmentStatus::Enrolled => {}
         _ => return Err(CoursesError::NotEnrolled.into()),

@@ -40,7 +40,7 @@ pub async fn session_starts(
 ) -> sqlx::Result<Vec<(DateTime<Utc>, bool)>> {
     sqlx::query_as(
         "SELECT s.starts_at, c.public_benefit FROM course_sessions s JOIN courses c ON c.id = s.course_id
-          WHERE s.starts_at >= $1 AND s.starts_at < $2",
+          WHERE s.starts_at >= $1 AND s.starts_at < $2 AND s.status = 'scheduled'",
     )
     .bind(from)
     .bind(to)

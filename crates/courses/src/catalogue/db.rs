@@ -101,6 +101,22 @@ pub async fn add_course_teachers(
     .rows_affected())
 }
 
+pub async fn lock_course(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<Course>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {COURSE} FROM courses WHERE id = $1 FOR UPDATE"
+    )))
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+}
+
+pub async fn all_teachers_exist(conn: &mut PgConnection, ids: &[Uuid]) -> sqlx::Result<bool> {
+    sqlx::query_scalar("SELECT count(*) = cardinality($1::uuid[]) FROM teachers WHERE id = ANY($1)")
+        .bind(ids)
+        .fetch_one(conn)
+        .await
+}
+
 pub async fn course(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<Course>> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COURSE} FROM courses WHERE id = $1"
@@ -128,46 +144,152 @@ pub async fn courses_page(
     .await
 }
 
+pub(crate) const SESSION: &str =
+    "id, course_id, starts_at, ends_at, place, status, cancel_reason, moved_from";
+
+/// Sessions of one series (`series`: the schedule they came from, if any). A slot the course
+/// already has a session at is a unique violation (`course_sessions_once`).
 pub async fn insert_sessions(
     conn: &mut PgConnection,
     course: Uuid,
     slots: &[(DateTime<Utc>, DateTime<Utc>)],
     place: &str,
+    series: Option<Uuid>,
 ) -> sqlx::Result<Vec<Session>> {
     let ids: Vec<Uuid> = slots.iter().map(|_| Uuid::now_v7()).collect();
     let starts: Vec<DateTime<Utc>> = slots.iter().map(|s| s.0).collect();
     let ends: Vec<DateTime<Utc>> = slots.iter().map(|s| s.1).collect();
-    sqlx::query_as(
-        "INSERT INTO course_sessions (id, course_id, starts_at, ends_at, place)
-         SELECT i, $2, s, e, $5 FROM unnest($1::uuid[], $3::timestamptz[], $4::timestamptz[]) AS u(i, s, e)
-         RETURNING id, course_id, starts_at, ends_at, place",
-    )
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO course_sessions (id, course_id, starts_at, ends_at, place, series_id)
+         SELECT i, $2, s, e, $5, $6
+           FROM unnest($1::uuid[], $3::timestamptz[], $4::timestamptz[]) AS u(i, s, e)
+         RETURNING {SESSION}"
+    )))
     .bind(&ids)
     .bind(course)
     .bind(&starts)
     .bind(&ends)
     .bind(place)
+    .bind(series)
     .fetch_all(conn)
     .await
 }
 
 pub async fn session(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<Session>> {
-    sqlx::query_as(
-        "SELECT id, course_id, starts_at, ends_at, place FROM course_sessions WHERE id = $1",
-    )
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {SESSION} FROM course_sessions WHERE id = $1"
+    )))
     .bind(id)
     .fetch_optional(conn)
     .await
+}
+
+/// The session, locked against a concurrent move or cancel.
+pub async fn lock_session(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<Session>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {SESSION} FROM course_sessions WHERE id = $1 FOR UPDATE"
+    )))
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+}
+
+pub async fn cancel_session(
+    conn: &mut PgConnection,
+    id: Uuid,
+    reason: Option<&str>,
+) -> sqlx::Result<Session> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "UPDATE course_sessions SET status = 'cancelled', cancel_reason = $2
+          WHERE id = $1 RETURNING {SESSION}"
+    )))
+    .bind(id)
+    .bind(reason)
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn move_session(
+    conn: &mut PgConnection,
+    id: Uuid,
+    starts_at: DateTime<Utc>,
+    ends_at: DateTime<Utc>,
+    place: &str,
+) -> sqlx::Result<Session> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "UPDATE course_sessions
+            SET moved_from = coalesce(moved_from, starts_at), starts_at = $2, ends_at = $3, place = $4
+          WHERE id = $1 RETURNING {SESSION}"
+    )))
+    .bind(id)
+    .bind(starts_at)
+    .bind(ends_at)
+    .bind(place)
+    .fetch_one(conn)
+    .await
+}
+
+/// The accounts to tell about a course's sessions: each enrolled learner's own account, or
+/// their guardian's for a child, once each.
+pub async fn enrolled_accounts(conn: &mut PgConnection, course: Uuid) -> sqlx::Result<Vec<Uuid>> {
+    sqlx::query_scalar(
+        "SELECT DISTINCT coalesce(l.account_id, l.guardian_account_id)
+           FROM enrolments e JOIN learners l ON l.id = e.learner_id
+          WHERE e.course_id = $1 AND e.status = 'enrolled'",
+    )
+    .bind(course)
+    .fetch_all(conn)
+    .await
+}
+
+/// Update what staff may edit of a course. `capacity` below the seats taken violates
+/// `courses_capacity`.
+pub async fn update_course(
+    conn: &mut PgConnection,
+    id: Uuid,
+    e: &CourseEdit,
+) -> sqlx::Result<Option<Course>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "UPDATE courses SET title = coalesce($2, title), capacity = coalesce($3, capacity),
+                audience = coalesce($4, audience),
+                min_age = CASE WHEN $5 THEN $6 ELSE min_age END,
+                max_age = CASE WHEN $5 THEN $7 ELSE max_age END,
+                materials = CASE WHEN $8 THEN $9 ELSE materials END
+          WHERE id = $1 RETURNING {COURSE}"
+    )))
+    .bind(id)
+    .bind(&e.title)
+    .bind(e.capacity)
+    .bind(e.audience)
+    .bind(e.ages.is_some())
+    .bind(e.ages.and_then(|a| a.0))
+    .bind(e.ages.and_then(|a| a.1))
+    .bind(e.materials.is_some())
+    .bind(e.materials.clone().flatten())
+    .fetch_optional(conn)
+    .await
+}
+
+pub async fn set_course_teachers(
+    conn: &mut PgConnection,
+    course: Uuid,
+    teachers: &[Uuid],
+) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM course_teachers WHERE course_id = $1 AND NOT teacher_id = ANY($2)")
+        .bind(course)
+        .bind(teachers)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
 }
 
 pub async fn sessions_of_courses(
     conn: &mut PgConnection,
     courses: &[Uuid],
 ) -> sqlx::Result<Vec<Session>> {
-    sqlx::query_as(
-        "SELECT id, course_id, starts_at, ends_at, place FROM course_sessions
-          WHERE course_id = ANY($1) ORDER BY starts_at",
-    )
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {SESSION} FROM course_sessions WHERE course_id = ANY($1) ORDER BY starts_at"
+    )))
     .bind(courses)
     .fetch_all(conn)
     .await

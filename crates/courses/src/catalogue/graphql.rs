@@ -32,18 +32,27 @@ impl From<model::CourseCategory> for CourseCategoryGql {
 #[graphql(name = "CourseSession")]
 pub struct SessionGql {
     id: ID,
+    course_id: ID,
     starts_at: DateTime<Utc>,
     ends_at: DateTime<Utc>,
     place: String,
+    status: SessionStatusGql,
+    cancel_reason: Option<String>,
+    /// When it was first planned to start, once moved (调课).
+    moved_from: Option<DateTime<Utc>>,
 }
 
 impl From<model::Session> for SessionGql {
     fn from(s: model::Session) -> Self {
         SessionGql {
             id: id(s.id),
+            course_id: id(s.course_id),
             starts_at: s.starts_at,
             ends_at: s.ends_at,
             place: s.place,
+            status: s.status.into(),
+            cancel_reason: s.cancel_reason,
+            moved_from: s.moved_from,
         }
     }
 }
@@ -138,6 +147,46 @@ impl CreateCourseInput {
                 .map(uuid)
                 .collect::<AppResult<_>>()?,
         })
+    }
+}
+
+/// What to change of a course; fields left out stay as they are.
+#[derive(InputObject)]
+pub struct UpdateCourseInput {
+    course_id: ID,
+    title: Option<String>,
+    /// Never below the seats taken; raising it promotes the waiting list.
+    capacity: Option<i32>,
+    audience: Option<AudienceGql>,
+    /// Give both age bounds to change them (null clears a bound).
+    #[graphql(default)]
+    set_ages: bool,
+    min_age: Option<i32>,
+    max_age: Option<i32>,
+    /// Give `setMaterials: true` with `materials` (or null to clear).
+    #[graphql(default)]
+    set_materials: bool,
+    materials: Option<String>,
+    /// The course's teachers, all of them.
+    teacher_ids: Option<Vec<ID>>,
+}
+
+impl UpdateCourseInput {
+    fn into_edit(self) -> AppResult<(uuid::Uuid, model::CourseEdit)> {
+        Ok((
+            uuid(&self.course_id)?,
+            model::CourseEdit {
+                title: self.title,
+                capacity: self.capacity,
+                audience: self.audience.map(Into::into),
+                ages: self.set_ages.then_some((self.min_age, self.max_age)),
+                materials: self.set_materials.then_some(self.materials),
+                teacher_ids: self
+                    .teacher_ids
+                    .map(|ids| ids.iter().map(uuid).collect::<AppResult<_>>())
+                    .transpose()?,
+            },
+        ))
     }
 }
 
@@ -238,6 +287,15 @@ impl CatalogueMutation {
         let parts = parts_selected(|f| ctx.look_ahead().field(f).exists());
         let v = svc::set_course_open(s, uuid(&course_id)?, open, parts).await?;
         Ok(course(v))
+    }
+
+    /// Edit a course (staff): title, capacity (never below the seats taken; more seats go to
+    /// the waiting list, each promoted learner told), audience and ages, materials, teachers.
+    async fn update_course(&self, ctx: &Context<'_>, input: UpdateCourseInput) -> Res<CourseGql> {
+        let s = community(ctx)?;
+        let parts = parts_selected(|f| ctx.look_ahead().field(f).exists());
+        let (course_id, edit) = input.into_edit()?;
+        Ok(course(svc::update_course(s, course_id, edit, parts).await?))
     }
 
     /// Add one session, or `weeks` weekly sessions, to a course's timetable.

@@ -106,6 +106,70 @@ pub async fn set_course_open(
     Ok(view)
 }
 
+/// Edit a course (staff): title, capacity, audience and ages, materials, teachers. Capacity
+/// never goes below the seats taken (the database's CHECK); raising it gives the new seats to
+/// the waiting list in order, each promoted learner told.
+pub async fn update_course(
+    ctx: &CommunityCtx,
+    course_id: Uuid,
+    mut edit: CourseEdit,
+    parts: CourseParts,
+) -> AppResult<CourseView> {
+    ctx.require(Roles::STAFF)?;
+    if let Some(t) = &mut edit.teacher_ids {
+        t.sort();
+        t.dedup();
+    }
+    edit.title = edit.title.map(|t| text(&t, 100, "课程名称")).transpose()?;
+    edit.materials = edit
+        .materials
+        .map(|m| m.map(|m| text(&m, 1000, "材料说明")).transpose())
+        .transpose()?;
+    let bad_age = |a: Option<i32>| a.is_some_and(|a| !(0..=120).contains(&a));
+    if let Some((min, max)) = edit.ages
+        && (bad_age(min) || bad_age(max) || matches!((min, max), (Some(a), Some(b)) if a > b))
+    {
+        return Err(CoursesError::BadAgeRange.into());
+    }
+    if edit.capacity.is_some_and(|c| !(1..=10_000).contains(&c)) {
+        return Err(AppError::bad_input(
+            "名额为 1 到 10000",
+            "Capacity must be 1 to 10,000",
+        ));
+    }
+    let mut tx = ctx.tx().await?;
+    // Locked first: a concurrent enrolment waits, so the seats counted below stay true.
+    let before = db::lock_course(&mut tx, course_id)
+        .await?
+        .ok_or_else(|| not_found("course"))?;
+    let c = match db::update_course(&mut tx, course_id, &edit).await {
+        Err(sqlx::Error::Database(d)) if d.constraint() == Some("courses_capacity") => {
+            return Err(CoursesError::CapacityBelowSeats {
+                taken: before.enrolled,
+            }
+            .into());
+        }
+        r => r?.ok_or_else(|| not_found("course"))?,
+    };
+    if let Some(teachers) = &edit.teacher_ids {
+        if !db::all_teachers_exist(&mut tx, teachers).await? {
+            return Err(not_found("teacher"));
+        }
+        db::set_course_teachers(&mut tx, course_id, teachers).await?;
+        db::add_course_teachers(&mut tx, course_id, teachers).await?;
+    }
+    let freed = c.capacity - c.enrolled;
+    if freed > 0 {
+        crate::enrolment::service::promote_waiting(ctx, &mut tx, course_id, freed).await?;
+    }
+    let c = db::course(&mut tx, course_id)
+        .await?
+        .ok_or_else(|| not_found("course"))?;
+    let view = view_of(ctx, &mut tx, c, parts).await?;
+    tx.commit().await?;
+    Ok(view)
+}
+
 /// A course with what a listing shows of it.
 #[derive(Debug, Clone)]
 pub struct CourseView {
@@ -253,7 +317,14 @@ pub async fn add_sessions(ctx: &CommunityCtx, input: SessionsInput) -> AppResult
     db::course(&mut tx, input.course_id)
         .await?
         .ok_or_else(|| not_found("course"))?;
-    let rows = db::insert_sessions(&mut tx, input.course_id, &slots, &place).await?;
+    let rows = db::insert_sessions(&mut tx, input.course_id, &slots, &place, None)
+        .await
+        .map_err(|e| match e {
+            sqlx::Error::Database(d) if d.constraint() == Some("course_sessions_once") => {
+                CoursesError::SessionClash.into()
+            }
+            e => AppError::from(e),
+        })?;
     tx.commit().await?;
     Ok(rows)
 }

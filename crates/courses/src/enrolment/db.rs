@@ -80,6 +80,60 @@ pub async fn promote_first_waiting(
     .await
 }
 
+/// (enrolment, account to tell, course title) of each enrolment: the learner's own account,
+/// or a child's guardian's.
+pub async fn accounts_of_enrolments(
+    conn: &mut PgConnection,
+    enrolments: &[Uuid],
+) -> sqlx::Result<Vec<(Uuid, Uuid, String)>> {
+    if enrolments.is_empty() {
+        return Ok(Vec::new());
+    }
+    sqlx::query_as(
+        "SELECT e.id, coalesce(l.account_id, l.guardian_account_id), c.title
+           FROM enrolments e JOIN learners l ON l.id = e.learner_id
+           JOIN courses c ON c.id = e.course_id
+          WHERE e.id = ANY($1)",
+    )
+    .bind(enrolments)
+    .fetch_all(conn)
+    .await
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct MyEnrolment {
+    pub id: Uuid,
+    pub course_id: Uuid,
+    pub course_title: String,
+    pub learner_id: Uuid,
+    pub learner_name: String,
+    pub status: EnrolmentStatus,
+    /// 1-based place on the waiting list, when waiting.
+    pub waitlist_position: Option<i64>,
+}
+
+/// The account's own enrolments and its children's, not cancelled, newest first.
+pub async fn enrolments_of_account(
+    conn: &mut PgConnection,
+    account: Uuid,
+) -> sqlx::Result<Vec<MyEnrolment>> {
+    sqlx::query_as(
+        "SELECT e.id, e.course_id, c.title AS course_title, l.id AS learner_id,
+                l.name AS learner_name, e.status,
+                CASE WHEN e.status = 'waitlisted' THEN
+                    (SELECT count(*) FROM enrolments w WHERE w.course_id = e.course_id
+                        AND w.status = 'waitlisted' AND w.queued <= e.queued) END
+                    AS waitlist_position
+           FROM learners l JOIN enrolments e ON e.learner_id = l.id
+           JOIN courses c ON c.id = e.course_id
+          WHERE (l.account_id = $1 OR l.guardian_account_id = $1) AND e.status <> 'cancelled'
+          ORDER BY e.created_at DESC, e.id",
+    )
+    .bind(account)
+    .fetch_all(conn)
+    .await
+}
+
 /// 1-based place on the waiting list.
 pub async fn waitlist_position(conn: &mut PgConnection, e: &Enrolment) -> sqlx::Result<i64> {
     sqlx::query_scalar(

@@ -32,11 +32,43 @@ pub(crate) fn enrolment(
     }
 }
 
+/// One of my enrolments, or a child's in my care.
+#[derive(SimpleObject)]
+#[graphql(name = "MyEnrolment")]
+pub struct MyEnrolmentGql {
+    /// The id `cancelEnrolment` takes.
+    id: ID,
+    course_id: ID,
+    course_title: String,
+    learner_id: ID,
+    learner_name: String,
+    status: EnrolmentStatusGql,
+    waitlist_position: Option<i64>,
+}
+
 #[derive(Default)]
 pub struct EnrolmentQuery;
 
 #[Object]
 impl EnrolmentQuery {
+    /// My enrolments and my children's (我的报名), not cancelled, newest first, with the
+    /// place on the waiting list.
+    async fn my_enrolments(&self, ctx: &Context<'_>) -> Res<Vec<MyEnrolmentGql>> {
+        let rows = svc::my_enrolments(community(ctx)?).await?;
+        Ok(rows
+            .into_iter()
+            .map(|e| MyEnrolmentGql {
+                id: id(e.id),
+                course_id: id(e.course_id),
+                course_title: e.course_title,
+                learner_id: id(e.learner_id),
+                learner_name: e.learner_name,
+                status: e.status.into(),
+                waitlist_position: e.waitlist_position,
+            })
+            .collect())
+    }
+
     /// Enrolled learners then the waiting list in order (staff and teachers).
     async fn course_roster(&self, ctx: &Context<'_>, course_id: ID) -> Res<Vec<EnrolmentGql>> {
         let rows = svc::roster(community(ctx)?, uuid(&course_id)?).await?;

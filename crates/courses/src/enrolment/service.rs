@@ -1,6 +1,7 @@
 //! The rules of enrolment: each function opens its own tenant transaction.
 
-use infra::AppResult;
+use infra::{AppResult, TenantTx};
+use notifications::{Notice, NoticeKind};
 use tenancy::CommunityCtx;
 use uuid::Uuid;
 
@@ -120,12 +121,53 @@ pub async fn cancel(ctx: &CommunityCtx, enrolment_id: Uuid) -> AppResult<Option<
     }
     db::set_enrolment_status(&mut tx, e.id, EnrolmentStatus::Cancelled).await?;
     let promoted = if e.status == EnrolmentStatus::Enrolled {
-        db::promote_first_waiting(&mut tx, e.course_id).await?
+        promote_waiting(ctx, &mut tx, e.course_id, 1).await?.pop()
     } else {
         None
     };
     tx.commit().await?;
     Ok(promoted)
+}
+
+/// Give up to `seats` free seats to the waiting list in arrival order, in the caller's
+/// transaction, and tell each promoted learner (a child's guardian) in the same transaction.
+pub(crate) async fn promote_waiting(
+    _ctx: &CommunityCtx,
+    tx: &mut TenantTx,
+    course_id: Uuid,
+    seats: i32,
+) -> AppResult<Vec<Uuid>> {
+    let mut promoted = Vec::new();
+    for _ in 0..seats {
+        match db::promote_first_waiting(tx, course_id).await? {
+            Some(id) => promoted.push(id),
+            None => break,
+        }
+    }
+    let notices: Vec<Notice> = db::accounts_of_enrolments(tx, &promoted)
+        .await?
+        .into_iter()
+        .map(|(enrolment, account_id, title)| Notice {
+            account_id,
+            kind: NoticeKind::WaitlistPromoted,
+            about: format!("enrolment:{enrolment}"),
+            title: "候补转正通知".into(),
+            body: format!("「{title}」有了空位，您已从候补转为正式报名，请按时上课。"),
+        })
+        .collect();
+    notifications::enqueue(tx, &notices).await?;
+    Ok(promoted)
+}
+
+/// One of my enrolments (mine or a child's in my care), with my place if waiting.
+pub use super::db::MyEnrolment;
+
+/// My enrolments and my children's, not cancelled, newest first.
+pub async fn my_enrolments(ctx: &CommunityCtx) -> AppResult<Vec<MyEnrolment>> {
+    let mut tx = ctx.tx().await?;
+    let rows = db::enrolments_of_account(&mut tx, ctx.access().account_id).await?;
+    tx.commit().await?;
+    Ok(rows)
 }
 
 pub async fn roster(ctx: &CommunityCtx, course_id: Uuid) -> AppResult<Vec<(Enrolment, String)>> {

@@ -44,7 +44,8 @@ pub async fn learner_courses(
 ) -> sqlx::Result<Vec<(Uuid, String, String, i64, i64)>> {
     sqlx::query_as(
         "SELECT c.id, c.title, e.status,
-                (SELECT count(*) FROM course_sessions s WHERE s.course_id = c.id AND s.starts_at <= now()),
+                (SELECT count(*) FROM course_sessions s WHERE s.course_id = c.id AND s.status = 'scheduled'
+                    AND s.starts_at <= now()),
                 (SELECT count(*) FROM attendance a JOIN course_sessions s ON s.id = a.session_id
                   WHERE s.course_id = c.id AND a.learner_id = $1 AND a.present)
            FROM enrolments e JOIN courses c ON c.id = e.course_id

@@ -2,9 +2,11 @@
 
 mod attendance;
 mod enrolment;
+mod events;
 mod exhibitions;
 mod loop_;
 mod roles;
+mod timetable;
 
 use infra::crypto::Secrets;
 use infra::db::DbConfig;
@@ -130,15 +132,26 @@ impl Env {
         )
         .await
         .unwrap();
-        // No service edits a course's teachers yet (the college issue adds it).
-        let mut tx = self.db.tenant_tx(&self.alpha).await.unwrap();
-        sqlx::query("INSERT INTO course_teachers (course_id, teacher_id) VALUES ($1, $2)")
-            .bind(course)
-            .bind(t.teacher.id)
-            .execute(&mut *tx)
-            .await
-            .unwrap();
-        tx.commit().await.unwrap();
+        let mut teachers: Vec<Uuid> =
+            courses::service::course(&self.staff(), course, courses::service::CourseParts::ALL)
+                .await
+                .unwrap()
+                .teachers
+                .iter()
+                .map(|t| t.teacher.id)
+                .collect();
+        teachers.push(t.teacher.id);
+        courses::service::update_course(
+            &self.staff(),
+            course,
+            courses::model::CourseEdit {
+                teacher_ids: Some(teachers),
+                ..Default::default()
+            },
+            courses::service::CourseParts::ALL,
+        )
+        .await
+        .unwrap();
         scope
     }
 }

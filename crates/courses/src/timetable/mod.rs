@@ -1,0 +1,7 @@
+//! The timetable (课表): schedules by rule, cancelled and moved sessions (with the learners
+//! told), reminders the day before, and each resident's own timetable.
+
+pub(crate) mod db;
+pub mod graphql;
+pub mod schedule;
+pub mod service;

@@ -1,0 +1,99 @@
+//! The background worker: reminders for tomorrow's sessions and webhook deliveries, for every
+//! active community. It sweeps every community now and then (reminders, retries) and is woken
+//! at once by `NOTIFY linli_outbox` when a community writes a notification. Everything it
+//! does is safe with several gateways running it: reminders are written once per session and
+//! account, and a delivery is claimed before it is sent.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use infra::Db;
+use infra::crypto::Secrets;
+use infra::storage::ObjectStore;
+use notifications::Webhook;
+use sqlx::postgres::PgListener;
+use tenancy::{CommunityCtx, CommunityScope, Tenancy};
+
+pub struct Worker {
+    pub tenancy: Tenancy,
+    pub db: Db,
+    pub secrets: Secrets,
+    pub store: ObjectStore,
+    pub webhook: Option<Webhook>,
+    pub interval: Duration,
+}
+
+impl Worker {
+    fn ctx(&self, scope: &CommunityScope) -> CommunityCtx {
+        CommunityCtx::new(
+            self.db.clone(),
+            self.secrets.clone(),
+            self.store.clone(),
+            scope.clone(),
+        )
+    }
+
+    async fn deliver(&self, scope: &CommunityScope) {
+        if let Some(hook) = &self.webhook
+            && let Err(e) = notifications::worker::deliver(&self.ctx(scope), hook).await
+        {
+            tracing::warn!(community = %scope.tenant().slug, error = ?e, "delivery failed");
+        }
+    }
+
+    /// Every community: tomorrow's reminders, then due deliveries.
+    async fn sweep(&self, scopes: &[CommunityScope]) {
+        let now = chrono::Utc::now();
+        for scope in scopes {
+            let ctx = self.ctx(scope);
+            if let Err(e) = courses::service::remind_tomorrow(&ctx, now).await {
+                tracing::warn!(community = %scope.tenant().slug, error = ?e, "reminders failed");
+            }
+            self.deliver(scope).await;
+        }
+    }
+
+    /// Runs until the process ends.
+    pub async fn run(self) {
+        let mut listener = None;
+        let mut scopes: HashMap<String, CommunityScope> = HashMap::new();
+        let mut next_sweep = tokio::time::Instant::now();
+        loop {
+            if tokio::time::Instant::now() >= next_sweep {
+                match self.tenancy.active_operator_scopes().await {
+                    Ok(list) => {
+                        self.sweep(&list).await;
+                        scopes = list
+                            .into_iter()
+                            .map(|s| (s.tenant().schema.clone(), s))
+                            .collect();
+                    }
+                    Err(e) => tracing::warn!(error = ?e, "worker cannot list communities"),
+                }
+                next_sweep = tokio::time::Instant::now() + self.interval;
+            }
+            if listener.is_none() && self.webhook.is_some() {
+                listener = match PgListener::connect_with(self.db.pool()).await {
+                    Ok(mut l) => l.listen("linli_outbox").await.is_ok().then_some(l),
+                    Err(_) => None,
+                };
+            }
+            let Some(l) = listener.as_mut() else {
+                tokio::time::sleep_until(next_sweep).await;
+                continue;
+            };
+            match tokio::time::timeout_at(next_sweep, l.recv()).await {
+                Ok(Ok(n)) => {
+                    if let Some(scope) = scopes.get(n.payload()) {
+                        self.deliver(scope).await;
+                    } else {
+                        // A community onboarded since the last sweep: sweep now.
+                        next_sweep = tokio::time::Instant::now();
+                    }
+                }
+                Ok(Err(_)) => listener = None,
+                Err(_) => {}
+            }
+        }
+    }
+}
