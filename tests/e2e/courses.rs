@@ -486,3 +486,88 @@ async fn a_moved_session_reaches_the_inbox_and_the_signed_webhook() {
         json!([{"status": "SENT", "attempts": 1}])
     );
 }
+
+/// 代办: a grid worker enters an elder who has no phone app and enrols her; the audit log
+/// names both — the worker's account and the learner acted for — and a phone number never
+/// reaches it.
+#[tokio::test]
+async fn proxy_actions_are_audited_with_both_the_worker_and_the_resident() {
+    let app = TestApp::spawn().await;
+    let root = app.two_communities().await;
+    let staff = app.member(&root, "alpha-staff", "STAFF", "alpha").await;
+    let grid = app
+        .member(&root, "alpha-grid", "GRID_WORKER", "alpha")
+        .await;
+    let grid_id = app
+        .ok(Some(&grid), None, "{ me { account { id } } }", json!({}))
+        .await["me"]["account"]["id"]
+        .clone();
+    let elder = app
+        .ok(
+            Some(&grid),
+            Some("alpha"),
+            r#"mutation { registerResident(input: {name: "王秀英", birthDate: "1948-03-05", phone: "13812345678"}) { id age phoneMasked enteredByWorker } }"#,
+            json!({}),
+        )
+        .await["registerResident"]
+        .clone();
+    assert_eq!(elder["phoneMasked"], "138****5678");
+    assert_eq!(elder["enteredByWorker"], true);
+    let found = app
+        .ok(
+            Some(&grid),
+            Some("alpha"),
+            r#"{ residents(phone: "138 1234 5678") { nodes { id name } } }"#,
+            json!({}),
+        )
+        .await;
+    assert_eq!(found["residents"]["nodes"][0]["id"], elder["id"]);
+    let course = app
+        .ok(Some(&staff), Some("alpha"), r#"mutation { createCourse(input: {title: "太极拳", category: "health", audience: ALL, format: WORKSHOP, capacity: 20}) { id } }"#, json!({}))
+        .await["createCourse"]["id"]
+        .clone();
+    app.ok(
+        Some(&grid),
+        Some("alpha"),
+        "mutation($c: ID!, $l: ID!) { enrol(courseId: $c, learnerId: $l) { status } }",
+        json!({"c": course, "l": elder["id"]}),
+    )
+    .await;
+    let pool = app.pool().await;
+    let (account, learner): (uuid::Uuid, Option<String>) = sqlx::query_as(
+        "SELECT account_id, target->>'learnerId' FROM platform.audit_log
+          WHERE operation = 'enrol' AND outcome = 'ok'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(account.to_string(), grid_id.as_str().unwrap());
+    assert_eq!(learner.as_deref(), elder["id"].as_str());
+    let leaked: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM platform.audit_log WHERE target::text LIKE '%5678%'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(leaked, 0);
+    // A resident can neither search the registry nor act for her.
+    let neighbour = app.member(&root, "alpha-res", "RESIDENT", "alpha").await;
+    let r = app
+        .gql(
+            Some(&neighbour),
+            Some("alpha"),
+            "{ residents { nodes { id } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(r["errors"][0]["extensions"]["code"], "FORBIDDEN");
+    let r = app
+        .gql(
+            Some(&neighbour),
+            Some("alpha"),
+            "mutation($c: ID!, $l: ID!) { enrol(courseId: $c, learnerId: $l) { status } }",
+            json!({"c": course, "l": elder["id"]}),
+        )
+        .await;
+    assert_eq!(r["errors"][0]["extensions"]["code"], "FORBIDDEN");
+}

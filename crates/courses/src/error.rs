@@ -82,6 +82,14 @@ pub enum CoursesError {
     SessionPast,
     #[error("event full")]
     EventFull,
+    #[error("invalid phone")]
+    InvalidPhone,
+    #[error("resident exists")]
+    ResidentExists,
+    #[error("record taken")]
+    RecordTaken,
+    #[error("bad date")]
+    BadDate,
     #[error("capacity below seats taken")]
     CapacityBelowSeats { taken: i32 },
 }
@@ -262,6 +270,26 @@ impl From<CoursesError> for AppError {
                 "这节课已经开始或结束，不能再调整".into(),
                 "This session has started or ended; it cannot be changed".into(),
             ),
+            E::InvalidPhone => (
+                BadUserInput,
+                "手机号应为 11 位数字".into(),
+                "A phone number is 11 digits".into(),
+            ),
+            E::ResidentExists => (
+                Conflict,
+                "名册中已有这个手机号的居民".into(),
+                "A resident with this phone number is in the registry already".into(),
+            ),
+            E::RecordTaken => (
+                Conflict,
+                "这份档案已关联账号，或您已有自己的学员档案".into(),
+                "This record has an account already, or you have a record of your own".into(),
+            ),
+            E::BadDate => (
+                BadUserInput,
+                "日期格式不正确（如 1950-03-05）".into(),
+                "The date is not valid (e.g. 1950-03-05)".into(),
+            ),
             E::EventFull => (
                 Conflict,
                 "活动名额已满".into(),
@@ -306,6 +334,7 @@ fn zh_name(what: &str) -> &'static str {
         "exhibition" => "展览",
         "work" => "作品",
         "event" => "活动",
+        "courtyard" => "院落或网格",
         "occasion" => "活动或课次",
         _ => "记录",
     }

@@ -168,6 +168,7 @@ pub struct CoursesQuery(
     crate::record::graphql::RecordQuery,
     crate::timetable::graphql::TimetableQuery,
     crate::events::graphql::EventsQuery,
+    crate::registry::graphql::RegistryQuery,
 );
 
 /// The community college's mutations, merged from its features.
@@ -186,4 +187,5 @@ pub struct CoursesMutation(
     crate::record::graphql::RecordMutation,
     crate::timetable::graphql::TimetableMutation,
     crate::events::graphql::EventsMutation,
+    crate::registry::graphql::RegistryMutation,
 );

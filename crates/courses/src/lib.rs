@@ -19,6 +19,7 @@ pub mod learners;
 pub mod model;
 pub mod paging;
 pub mod record;
+pub mod registry;
 pub mod surveys;
 pub mod teachers;
 pub mod timetable;
@@ -41,6 +42,7 @@ pub mod service {
     pub use crate::model::CourseInput;
     pub use crate::paging::page_limit;
     pub use crate::record::service::*;
+    pub use crate::registry::service::*;
     pub use crate::surveys::service::*;
     pub use crate::teachers::service::*;
     pub use crate::timetable::schedule::{Frequency, ScheduleRequest};

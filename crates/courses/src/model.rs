@@ -127,6 +127,10 @@ pub struct Learner {
     pub guardian_account_id: Option<Uuid>,
     pub name: String,
     pub birth_date: Option<NaiveDate>,
+    /// The courtyard or grid (院落 / 网格) the resident lives in.
+    pub courtyard_id: Option<Uuid>,
+    /// The staff member or grid worker who entered the record (代办), if not the resident.
+    pub registered_by: Option<Uuid>,
 }
 
 impl Learner {

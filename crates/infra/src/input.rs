@@ -12,29 +12,36 @@ pub fn forbidden(c: char) -> bool {
         || matches!(c, '\u{FFFE}' | '\u{FFFF}')
 }
 
-pub fn refused() -> ServerError {
+fn refused_text() -> crate::AppError {
     crate::AppError::bad_input(
         "输入中含有不允许的控制字符，请删除后再提交",
         "The input contains control characters that are not allowed; remove them and try again",
     )
-    .into()
+}
+
+pub fn refused() -> ServerError {
+    refused_text().into()
+}
+
+/// One string under the rule: line breaks normalised, or a coded error. Also for text that
+/// enters from a file (an import) rather than a request.
+pub fn clean_text(s: &str) -> Result<String, crate::AppError> {
+    let s = if s.contains('\r') {
+        s.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        s.to_string()
+    };
+    if s.chars().any(forbidden) {
+        return Err(refused_text());
+    }
+    Ok(s)
 }
 
 /// The same value with line breaks normalised, or an error when a string holds a forbidden
 /// character (in keys of objects too).
 pub fn clean(v: Value) -> Result<Value, ServerError> {
     Ok(match v {
-        Value::String(s) => {
-            let s = if s.contains('\r') {
-                s.replace("\r\n", "\n").replace('\r', "\n")
-            } else {
-                s
-            };
-            if s.chars().any(forbidden) {
-                return Err(refused());
-            }
-            Value::String(s)
-        }
+        Value::String(s) => Value::String(clean_text(&s).map_err(ServerError::from)?),
         Value::List(items) => Value::List(items.into_iter().map(clean).collect::<Result<_, _>>()?),
         Value::Object(fields) => Value::Object(
             fields

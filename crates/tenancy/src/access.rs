@@ -20,6 +20,8 @@ pub enum Role {
     DistrictViewer,
     CommunityAdmin,
     Staff,
+    /// 网格员: enters door-to-door registrations and acts for residents (代办).
+    GridWorker,
     Teacher,
     Volunteer,
     Resident,
@@ -94,6 +96,12 @@ impl Roles {
         name: "staff",
         roles: &[Role::CommunityAdmin, Role::Staff],
     };
+    /// Who may act for any resident of the community (代办) and keep its registry: staff and
+    /// grid workers (网格员).
+    pub const PROXY: Roles = Roles {
+        name: "proxy",
+        roles: &[Role::CommunityAdmin, Role::Staff, Role::GridWorker],
+    };
     /// Staff and teachers (a teacher further only on the courses they teach).
     pub const TEACHING: Roles = Roles {
         name: "teaching",
@@ -106,6 +114,7 @@ impl Roles {
         roles: &[
             Role::CommunityAdmin,
             Role::Staff,
+            Role::GridWorker,
             Role::Teacher,
             Role::Volunteer,
             Role::Resident,
@@ -154,6 +163,11 @@ impl CommunityCtx {
     /// Staff or an admin above: may act for any resident (代办), sees drafts and full numbers.
     pub fn is_staff(&self) -> bool {
         Roles::STAFF.admits(self.scope.access())
+    }
+
+    /// Staff or a grid worker: may act for any resident (代办).
+    pub fn acts_for_anyone(&self) -> bool {
+        Roles::PROXY.admits(self.scope.access())
     }
 
     pub fn access(&self) -> &CommunityAccess {

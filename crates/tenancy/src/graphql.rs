@@ -50,6 +50,8 @@ pub enum RoleGql {
     DistrictViewer,
     CommunityAdmin,
     Staff,
+    /// 网格员: acts for residents (代办) — registry, enrolments, walk-ins.
+    GridWorker,
     Teacher,
     Volunteer,
     Resident,

@@ -235,7 +235,9 @@ pub async fn enrolled_accounts(conn: &mut PgConnection, course: Uuid) -> sqlx::R
     sqlx::query_scalar(
         "SELECT DISTINCT coalesce(l.account_id, l.guardian_account_id)
            FROM enrolments e JOIN learners l ON l.id = e.learner_id
-          WHERE e.course_id = $1 AND e.status = 'enrolled'",
+          WHERE e.course_id = $1 AND e.status = 'enrolled'
+            -- a resident entered by staff, without an account yet, has nobody to tell
+            AND coalesce(l.account_id, l.guardian_account_id) IS NOT NULL",
     )
     .bind(course)
     .fetch_all(conn)

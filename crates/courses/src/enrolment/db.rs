@@ -93,7 +93,7 @@ pub async fn accounts_of_enrolments(
         "SELECT e.id, coalesce(l.account_id, l.guardian_account_id), c.title
            FROM enrolments e JOIN learners l ON l.id = e.learner_id
            JOIN courses c ON c.id = e.course_id
-          WHERE e.id = ANY($1)",
+          WHERE e.id = ANY($1) AND coalesce(l.account_id, l.guardian_account_id) IS NOT NULL",
     )
     .bind(enrolments)
     .fetch_all(conn)

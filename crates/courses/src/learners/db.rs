@@ -6,7 +6,8 @@ use uuid::Uuid;
 
 use crate::model::*;
 
-pub(crate) const LEARNER: &str = "id, account_id, guardian_account_id, name, birth_date";
+pub(crate) const LEARNER: &str =
+    "id, account_id, guardian_account_id, name, birth_date, courtyard_id, registered_by";
 
 pub async fn learner(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<Learner>> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(

@@ -56,7 +56,8 @@ pub async fn reminders_due(
            JOIN courses c ON c.id = s.course_id
            JOIN enrolments e ON e.course_id = c.id AND e.status = 'enrolled'
            JOIN learners l ON l.id = e.learner_id
-          WHERE s.status = 'scheduled' AND s.starts_at >= $1 AND s.starts_at < $2",
+          WHERE s.status = 'scheduled' AND s.starts_at >= $1 AND s.starts_at < $2
+            AND coalesce(l.account_id, l.guardian_account_id) IS NOT NULL",
     )
     .bind(from)
     .bind(to)

@@ -5,6 +5,7 @@ mod enrolment;
 mod events;
 mod exhibitions;
 mod loop_;
+mod registry;
 mod roles;
 mod timetable;
 

@@ -1,0 +1,117 @@
+//! SQL of the registry; every function takes a tenant transaction.
+
+use chrono::NaiveDate;
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use crate::learners::db::LEARNER;
+use crate::model::*;
+
+/// A registry entry: the learner and the encrypted phone number (decrypted only to mask it).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct RegistryRow {
+    #[sqlx(flatten)]
+    pub learner: Learner,
+    pub phone_encrypted: Option<String>,
+}
+
+/// What a new registry entry holds, checked.
+pub struct NewResident<'a> {
+    pub name: &'a str,
+    pub birth_date: Option<NaiveDate>,
+    pub courtyard_id: Option<Uuid>,
+    pub phone_encrypted: Option<String>,
+    pub phone_lookup: Option<String>,
+    pub registered_by: Uuid,
+}
+
+/// Insert; a phone number already in the registry violates `learners_phone`, an unknown
+/// courtyard `learners_courtyard_id_fkey`.
+pub async fn insert(conn: &mut PgConnection, r: &NewResident<'_>) -> sqlx::Result<Learner> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO learners (id, name, birth_date, courtyard_id, phone_encrypted, phone_lookup,
+                               registered_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {LEARNER}"
+    )))
+    .bind(Uuid::now_v7())
+    .bind(r.name)
+    .bind(r.birth_date)
+    .bind(r.courtyard_id)
+    .bind(&r.phone_encrypted)
+    .bind(&r.phone_lookup)
+    .bind(r.registered_by)
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn by_phone(conn: &mut PgConnection, lookup: &str) -> sqlx::Result<Option<Learner>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {LEARNER} FROM learners WHERE phone_lookup = $1"
+    )))
+    .bind(lookup)
+    .fetch_optional(conn)
+    .await
+}
+
+/// Search filters, all optional; born between the two dates (inclusive) for an age band.
+#[derive(Debug, Default, Clone)]
+pub struct Filter {
+    /// Part of the name; `%` and `_` are matched literally.
+    pub name: Option<String>,
+    pub courtyard_id: Option<Uuid>,
+    pub born_from: Option<NaiveDate>,
+    pub born_to: Option<NaiveDate>,
+    pub phone_lookup: Option<String>,
+}
+
+pub async fn search(
+    conn: &mut PgConnection,
+    f: &Filter,
+    after: Option<Uuid>,
+    limit: i64,
+) -> sqlx::Result<Vec<RegistryRow>> {
+    let name = f.name.as_ref().map(|n| {
+        let escaped = n
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        format!("%{escaped}%")
+    });
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {LEARNER}, phone_encrypted FROM learners
+          WHERE ($1::text IS NULL OR name LIKE $1)
+            AND ($2::uuid IS NULL OR courtyard_id = $2)
+            AND ($3::date IS NULL OR birth_date >= $3)
+            AND ($4::date IS NULL OR birth_date <= $4)
+            AND ($5::text IS NULL OR phone_lookup = $5)
+            AND ($6::uuid IS NULL OR id > $6)
+          ORDER BY id LIMIT $7"
+    )))
+    .bind(name)
+    .bind(f.courtyard_id)
+    .bind(f.born_from)
+    .bind(f.born_to)
+    .bind(&f.phone_lookup)
+    .bind(after)
+    .bind(limit)
+    .fetch_all(conn)
+    .await
+}
+
+/// Give an account the record; `None` when the record has an account or a guardian already.
+/// An account that has a record of its own violates the unique `account_id`.
+pub async fn link_account(
+    conn: &mut PgConnection,
+    learner: Uuid,
+    account: Uuid,
+) -> sqlx::Result<Option<Learner>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "UPDATE learners SET account_id = $2
+          WHERE id = $1 AND account_id IS NULL AND guardian_account_id IS NULL
+          RETURNING {LEARNER}"
+    )))
+    .bind(learner)
+    .bind(account)
+    .fetch_optional(conn)
+    .await
+}

@@ -1,0 +1,191 @@
+//! The GraphQL face of the registry.
+
+use std::collections::HashMap;
+use std::io::Read;
+
+use async_graphql::connection::Connection;
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject, Upload};
+use infra::AppError;
+use infra::graphql::Date;
+
+use super::import::MAX_BYTES;
+use super::service::{self as svc, ResidentInput, ResidentSearch, RowOutcome};
+use crate::graphql::*;
+use crate::learners::graphql::LearnerGql;
+
+/// A resident of the registry as staff and grid workers see it.
+#[derive(SimpleObject)]
+#[graphql(name = "Resident")]
+pub struct ResidentGql {
+    id: ID,
+    name: String,
+    birth_date: Option<Date>,
+    age: Option<i32>,
+    courtyard_id: Option<ID>,
+    /// 138****5678
+    phone_masked: Option<String>,
+    /// The resident signed up and linked their account.
+    has_account: bool,
+    /// Entered by a worker (入户登记) rather than by the resident.
+    entered_by_worker: bool,
+}
+
+fn resident(r: svc::Resident) -> ResidentGql {
+    let l = r.learner;
+    ResidentGql {
+        id: id(l.id),
+        age: l.age(),
+        name: l.name,
+        birth_date: l.birth_date.map(Date),
+        courtyard_id: l.courtyard_id.map(id),
+        phone_masked: r.phone_masked,
+        has_account: l.account_id.is_some(),
+        entered_by_worker: l.registered_by.is_some(),
+    }
+}
+
+#[derive(InputObject)]
+pub struct RegisterResidentInput {
+    name: String,
+    birth_date: Option<Date>,
+    courtyard_id: Option<ID>,
+    phone: Option<String>,
+}
+
+/// One row of an import and what became of it.
+#[derive(SimpleObject)]
+#[graphql(name = "ImportRow")]
+pub struct ImportRowGql {
+    /// The row's number in the file (the header is row 1).
+    line: i32,
+    /// CREATED, EXISTING (same phone number: that record) or INVALID.
+    outcome: String,
+    resident_id: Option<ID>,
+    /// Why a row was refused (Chinese).
+    message: Option<String>,
+    message_en: Option<String>,
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "ImportReport")]
+pub struct ImportReportGql {
+    created: i32,
+    existing: i32,
+    invalid: i32,
+    rows: Vec<ImportRowGql>,
+}
+
+#[derive(Default)]
+pub struct RegistryQuery;
+
+#[Object]
+impl RegistryQuery {
+    /// Find residents (staff and grid workers): part of a name, a courtyard or grid, an age
+    /// band, a phone number (matched by its lookup hash, never stored in plaintext).
+    #[allow(clippy::too_many_arguments)]
+    async fn residents(
+        &self,
+        ctx: &Context<'_>,
+        name: Option<String>,
+        courtyard_id: Option<ID>,
+        min_age: Option<i32>,
+        max_age: Option<i32>,
+        phone: Option<String>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Res<Connection<String, ResidentGql>> {
+        let limit = crate::paging::page_limit(first)?;
+        let a = self::after(&after)?;
+        let search = ResidentSearch {
+            name,
+            courtyard_id: opt_uuid(&courtyard_id)?,
+            min_age,
+            max_age,
+            phone,
+        };
+        let rows = svc::residents(community(ctx)?, search, a, limit + 1).await?;
+        Ok(page(rows, limit, a.is_some(), |r| r.learner.id, resident))
+    }
+}
+
+#[derive(Default)]
+pub struct RegistryMutation;
+
+#[Object]
+impl RegistryMutation {
+    /// Enter a resident (入户登记; staff and grid workers).
+    async fn register_resident(
+        &self,
+        ctx: &Context<'_>,
+        input: RegisterResidentInput,
+    ) -> Res<ResidentGql> {
+        let r = svc::register_resident(
+            community(ctx)?,
+            ResidentInput {
+                name: input.name,
+                birth_date: input.birth_date.map(|d| d.0),
+                courtyard_id: opt_uuid(&input.courtyard_id)?,
+                phone: input.phone,
+            },
+        )
+        .await?;
+        Ok(resident(r))
+    }
+
+    /// Import residents from a CSV (UTF-8) or XLSX file (GraphQL multipart): a header row with
+    /// 姓名 and any of 出生日期, 院落 (a courtyard or grid name), 手机号; a report per row.
+    async fn import_residents(&self, ctx: &Context<'_>, file: Upload) -> Res<ImportReportGql> {
+        let s = community(ctx)?;
+        let mut bytes = Vec::new();
+        file.value(ctx)
+            .map_err(|_| AppError::bad_input("没有收到上传的文件", "The upload is missing"))?
+            .into_read()
+            .take(MAX_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(AppError::from)?;
+        // Courtyards are tenancy's: their names come through its service, not its table.
+        let courtyards: HashMap<String, uuid::Uuid> = ctx
+            .data::<tenancy::Tenancy>()?
+            .courtyards(s)
+            .await?
+            .into_iter()
+            .map(|c| (c.name, c.id))
+            .collect();
+        let report = svc::import_residents(s, &bytes, &courtyards).await?;
+        Ok(ImportReportGql {
+            created: report.count(|o| matches!(o, RowOutcome::Created(_))) as i32,
+            existing: report.count(|o| matches!(o, RowOutcome::Existing(_))) as i32,
+            invalid: report.count(|o| matches!(o, RowOutcome::Invalid(..))) as i32,
+            rows: report
+                .rows
+                .into_iter()
+                .map(|(line, o)| {
+                    let (outcome, resident_id, message, message_en) = match o {
+                        RowOutcome::Created(i) => ("CREATED", Some(id(i)), None, None),
+                        RowOutcome::Existing(i) => ("EXISTING", Some(id(i)), None, None),
+                        RowOutcome::Invalid(zh, en) => ("INVALID", None, Some(zh), Some(en)),
+                    };
+                    ImportRowGql {
+                        line: line as i32,
+                        outcome: outcome.into(),
+                        resident_id,
+                        message,
+                        message_en,
+                    }
+                })
+                .collect(),
+        })
+    }
+
+    /// Link my account to the record a worker entered for me, proving it by the name and
+    /// phone number on it.
+    async fn link_my_record(
+        &self,
+        ctx: &Context<'_>,
+        name: String,
+        phone: String,
+    ) -> Res<LearnerGql> {
+        let l = svc::link_my_record(community(ctx)?, &name, &phone).await?;
+        Ok(l.into())
+    }
+}

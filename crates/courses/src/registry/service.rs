@@ -1,0 +1,283 @@
+//! The rules of the registry: staff and grid workers (Roles::PROXY) keep it; a resident links
+//! their own account to their record by name and phone number.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, Months, NaiveDate, Utc};
+use infra::{AppError, AppResult, TenantTx};
+use tenancy::{CommunityCtx, Roles};
+use uuid::Uuid;
+
+use super::db::{self, Filter, NewResident};
+use super::import::{self, RawRow};
+use crate::error::{CoursesError, not_found};
+use crate::model::*;
+
+pub struct ResidentInput {
+    pub name: String,
+    pub birth_date: Option<NaiveDate>,
+    pub courtyard_id: Option<Uuid>,
+    pub phone: Option<String>,
+}
+
+/// A registry entry as staff see it: the phone number only masked.
+#[derive(Debug, Clone)]
+pub struct Resident {
+    pub learner: Learner,
+    pub phone_masked: Option<String>,
+}
+
+/// A phone number, normalised, as the registry stores it: encrypted, and its lookup hash.
+fn phone_fields(ctx: &CommunityCtx, phone: &str) -> AppResult<(String, String)> {
+    let p = tenancy::model::Phone::parse(phone).map_err(|_| CoursesError::InvalidPhone)?;
+    Ok((
+        ctx.secrets().encrypt(p.as_str()),
+        ctx.secrets().lookup_hash(p.as_str()),
+    ))
+}
+
+fn check_birth(b: NaiveDate) -> AppResult<NaiveDate> {
+    if b.year() < 1900 || b > Utc::now().date_naive() {
+        return Err(AppError::bad_input(
+            "出生日期不正确",
+            "The birth date is not valid",
+        ));
+    }
+    Ok(b)
+}
+
+enum Outcome {
+    Created(Learner),
+    /// The phone number is in the registry already: that record.
+    Existing(Learner),
+}
+
+/// Insert one resident inside a savepoint, so a refused row leaves the transaction usable.
+async fn insert_one(
+    ctx: &CommunityCtx,
+    tx: &mut TenantTx,
+    input: &ResidentInput,
+) -> AppResult<Outcome> {
+    let name = text(&input.name, 50, "姓名")?;
+    let birth_date = input.birth_date.map(check_birth).transpose()?;
+    let (phone_encrypted, phone_lookup) = match input.phone.as_deref().map(str::trim) {
+        Some(p) if !p.is_empty() => {
+            let (e, l) = phone_fields(ctx, p)?;
+            (Some(e), Some(l))
+        }
+        _ => (None, None),
+    };
+    let new = NewResident {
+        name: &name,
+        birth_date,
+        courtyard_id: input.courtyard_id,
+        phone_encrypted,
+        phone_lookup: phone_lookup.clone(),
+        registered_by: ctx.access().account_id,
+    };
+    let mut sp = sqlx::Connection::begin(&mut **tx).await?;
+    match db::insert(&mut sp, &new).await {
+        Ok(l) => {
+            sp.commit().await?;
+            Ok(Outcome::Created(l))
+        }
+        Err(sqlx::Error::Database(d)) if d.constraint() == Some("learners_phone") => {
+            sp.rollback().await?;
+            let lookup = phone_lookup.expect("a phone conflict has a phone");
+            let l = db::by_phone(tx, &lookup)
+                .await?
+                .ok_or_else(|| not_found("learner"))?;
+            Ok(Outcome::Existing(l))
+        }
+        Err(sqlx::Error::Database(d)) if d.is_foreign_key_violation() => {
+            sp.rollback().await?;
+            Err(not_found("courtyard"))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn resident(ctx: &CommunityCtx, learner: Learner, phone_encrypted: Option<&str>) -> Resident {
+    let phone_masked = phone_encrypted
+        .and_then(|e| ctx.secrets().decrypt(e))
+        .map(|p| infra::crypto::mask_phone(&p));
+    Resident {
+        learner,
+        phone_masked,
+    }
+}
+
+/// Enter a resident (入户登记), staff or grid worker. A phone number already in the registry
+/// is a CONFLICT: the resident is there.
+pub async fn register_resident(ctx: &CommunityCtx, input: ResidentInput) -> AppResult<Resident> {
+    ctx.require(Roles::PROXY)?;
+    let mut tx = ctx.tx().await?;
+    let l = match insert_one(ctx, &mut tx, &input).await? {
+        Outcome::Created(l) => l,
+        Outcome::Existing(_) => return Err(CoursesError::ResidentExists.into()),
+    };
+    tx.commit().await?;
+    let phone = input
+        .phone
+        .as_deref()
+        .and_then(|p| tenancy::model::Phone::parse(p).ok());
+    Ok(Resident {
+        learner: l,
+        phone_masked: phone.map(|p| infra::crypto::mask_phone(p.as_str())),
+    })
+}
+
+/// Search filters as a worker asks: part of a name, a courtyard or grid, an age band, a phone
+/// number.
+#[derive(Debug, Default, Clone)]
+pub struct ResidentSearch {
+    pub name: Option<String>,
+    pub courtyard_id: Option<Uuid>,
+    pub min_age: Option<i32>,
+    pub max_age: Option<i32>,
+    pub phone: Option<String>,
+}
+
+/// Find residents (staff and grid workers), by id order, a page at a time.
+pub async fn residents(
+    ctx: &CommunityCtx,
+    search: ResidentSearch,
+    after: Option<Uuid>,
+    limit: i64,
+) -> AppResult<Vec<Resident>> {
+    ctx.require(Roles::PROXY)?;
+    let today = Utc::now().date_naive();
+    let bad_age = |a: Option<i32>| a.is_some_and(|a| !(0..=130).contains(&a));
+    if bad_age(search.min_age)
+        || bad_age(search.max_age)
+        || matches!((search.min_age, search.max_age), (Some(a), Some(b)) if a > b)
+    {
+        return Err(CoursesError::BadAgeRange.into());
+    }
+    let years_ago = |n: i32| today.checked_sub_months(Months::new(12 * n as u32));
+    let filter = Filter {
+        name: search
+            .name
+            .as_deref()
+            .map(|n| text(n, 50, "姓名"))
+            .transpose()?,
+        courtyard_id: search.courtyard_id,
+        // Aged at least `min`: born on or before today minus `min` years; at most `max`:
+        // born after today minus `max + 1` years.
+        born_to: search.min_age.and_then(years_ago),
+        born_from: search
+            .max_age
+            .and_then(|m| years_ago(m + 1))
+            .map(|d| d + chrono::Duration::days(1)),
+        phone_lookup: search
+            .phone
+            .as_deref()
+            .map(|p| phone_fields(ctx, p).map(|(_, l)| l))
+            .transpose()?,
+    };
+    let mut tx = ctx.tx().await?;
+    let rows = db::search(&mut tx, &filter, after, limit).await?;
+    tx.commit().await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| resident(ctx, r.learner, r.phone_encrypted.as_deref()))
+        .collect())
+}
+
+/// What became of one row of an import.
+#[derive(Debug, Clone)]
+pub enum RowOutcome {
+    Created(Uuid),
+    /// Its phone number is in the registry: that record, unchanged.
+    Existing(Uuid),
+    /// Refused, with the reason a worker reads (Chinese, English).
+    Invalid(String, String),
+}
+
+#[derive(Debug, Clone)]
+pub struct ImportReport {
+    /// (row number in the file, counting the header as 1; outcome)
+    pub rows: Vec<(usize, RowOutcome)>,
+}
+
+impl ImportReport {
+    pub fn count(&self, f: impl Fn(&RowOutcome) -> bool) -> usize {
+        self.rows.iter().filter(|(_, o)| f(o)).count()
+    }
+}
+
+/// Import residents from a CSV or XLSX file (staff and grid workers): columns 姓名, 出生日期,
+/// 院落 (a courtyard or grid name of `courtyards`), 手机号. Each row is created, found
+/// existing (same phone number) or refused with its reason; one transaction for the file.
+pub async fn import_residents(
+    ctx: &CommunityCtx,
+    file: &[u8],
+    courtyards: &HashMap<String, Uuid>,
+) -> AppResult<ImportReport> {
+    ctx.require(Roles::PROXY)?;
+    let rows = import::parse(file)?;
+    let mut tx = ctx.tx().await?;
+    let mut report = ImportReport { rows: Vec::new() };
+    for RawRow {
+        line,
+        name,
+        birth_date,
+        courtyard,
+        phone,
+    } in rows
+    {
+        let outcome = async {
+            let courtyard_id = match courtyard.as_deref().map(str::trim) {
+                Some(c) if !c.is_empty() => {
+                    Some(*courtyards.get(c).ok_or_else(|| not_found("courtyard"))?)
+                }
+                _ => None,
+            };
+            let birth_date = birth_date
+                .map(|b| b.map_err(|_| CoursesError::BadDate))
+                .transpose()?;
+            let input = ResidentInput {
+                name,
+                birth_date,
+                courtyard_id,
+                phone,
+            };
+            insert_one(ctx, &mut tx, &input).await
+        }
+        .await;
+        report.rows.push((
+            line,
+            match outcome {
+                Ok(Outcome::Created(l)) => RowOutcome::Created(l.id),
+                Ok(Outcome::Existing(l)) => RowOutcome::Existing(l.id),
+                Err(e) if e.code.as_str() == "INTERNAL" => return Err(e),
+                Err(e) => RowOutcome::Invalid(e.zh.to_string(), e.en.to_string()),
+            },
+        ));
+    }
+    tx.commit().await?;
+    Ok(report)
+}
+
+/// A resident links their own account to the record staff entered for them, proving it by
+/// the name and phone number on it.
+pub async fn link_my_record(ctx: &CommunityCtx, name: &str, phone: &str) -> AppResult<Learner> {
+    ctx.require(Roles::MEMBERS)?;
+    let (_, lookup) = phone_fields(ctx, phone)?;
+    let name = text(name, 50, "姓名")?;
+    let mut tx = ctx.tx().await?;
+    let record = db::by_phone(&mut tx, &lookup)
+        .await?
+        .filter(|l| l.name == name)
+        .ok_or_else(|| not_found("learner"))?;
+    let linked = match db::link_account(&mut tx, record.id, ctx.access().account_id).await {
+        Ok(Some(l)) => l,
+        Ok(None) => return Err(CoursesError::RecordTaken.into()),
+        Err(sqlx::Error::Database(d)) if d.is_unique_violation() => {
+            return Err(CoursesError::RecordTaken.into());
+        }
+        Err(e) => return Err(e.into()),
+    };
+    tx.commit().await?;
+    Ok(linked)
+}
