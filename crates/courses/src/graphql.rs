@@ -188,4 +188,5 @@ pub struct CoursesMutation(
     crate::timetable::graphql::TimetableMutation,
     crate::events::graphql::EventsMutation,
     crate::registry::graphql::RegistryMutation,
+    crate::exports::graphql::ExportsMutation,
 );

@@ -14,6 +14,7 @@ pub mod error;
 pub mod evaluations;
 pub mod events;
 pub mod exhibitions;
+pub mod exports;
 pub mod graphql;
 pub mod learners;
 pub mod model;
@@ -38,6 +39,7 @@ pub mod service {
     pub use crate::evaluations::service::*;
     pub use crate::events::service::*;
     pub use crate::exhibitions::service::*;
+    pub use crate::exports::service::*;
     pub use crate::learners::service::*;
     pub use crate::model::CourseInput;
     pub use crate::paging::page_limit;

@@ -114,6 +114,9 @@ pub async fn mark_attendance(
         .await?
         .ok_or_else(|| not_found("session"))?;
     require_teaching(&mut tx, ctx, s.course_id).await?;
+    if s.status == SessionStatus::Cancelled {
+        return Err(CoursesError::SessionCancelled.into());
+    }
     match crate::enrolment::db::active_enrolment(&mut tx, s.course_id, learner_id).await? {
         Some(e) if e.status == EnrolmentStatus::Enrolled => {}
         _ => return Err(CoursesError::NotEnrolled.into()),

@@ -4,6 +4,7 @@ mod attendance;
 mod enrolment;
 mod events;
 mod exhibitions;
+mod exports;
 mod loop_;
 mod registry;
 mod roles;

@@ -1,0 +1,179 @@
+//! The rules of exports: staff export the ledger; staff and a course's teachers print its
+//! sign-in sheet. Each export is a mutation (audited: it carries residents' names).
+
+use std::time::Duration;
+
+use chrono::{Datelike, NaiveDate};
+use infra::AppResult;
+use tenancy::{CommunityCtx, Roles};
+use uuid::Uuid;
+
+use super::db::{self, LedgerSession};
+use crate::error::not_found;
+use crate::model::*;
+use crate::timetable::service::midnight;
+
+/// What the monthly ledger (月度台账) holds.
+#[derive(Debug, Clone)]
+pub struct Ledger {
+    pub community: String,
+    pub month: NaiveDate,
+    pub sessions: Vec<LedgerSession>,
+    /// Events of the month with their 人次.
+    pub events: Vec<(Event, i64)>,
+}
+
+/// The figures of the summary sheet, computed once for the sheet and for tests alike.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LedgerTotals {
+    pub courses: usize,
+    pub sessions_held: usize,
+    pub sessions_cancelled: usize,
+    /// 人次 at sessions: present learners plus walk-ins.
+    pub session_attendance: i64,
+    /// Share of held sessions that were public-benefit (公益), 0–1.
+    pub public_benefit_share: f64,
+    pub events: usize,
+    pub event_attendance: i64,
+}
+
+impl Ledger {
+    pub fn totals(&self) -> LedgerTotals {
+        let held: Vec<&LedgerSession> = self
+            .sessions
+            .iter()
+            .filter(|s| s.status == SessionStatus::Scheduled)
+            .collect();
+        let mut courses: Vec<Uuid> = held.iter().map(|s| s.course_id).collect();
+        courses.sort();
+        courses.dedup();
+        let public = held.iter().filter(|s| s.public_benefit).count();
+        LedgerTotals {
+            courses: courses.len(),
+            sessions_held: held.len(),
+            sessions_cancelled: self.sessions.len() - held.len(),
+            session_attendance: held.iter().map(|s| s.present + s.walk_ins).sum(),
+            public_benefit_share: if held.is_empty() {
+                0.0
+            } else {
+                public as f64 / held.len() as f64
+            },
+            events: self.events.len(),
+            event_attendance: self.events.iter().map(|(_, n)| n).sum(),
+        }
+    }
+}
+
+fn next_month(m: NaiveDate) -> NaiveDate {
+    m.checked_add_months(chrono::Months::new(1))
+        .expect("a month within 2000–2100")
+}
+
+/// The ledger of `month` (its first day), in the community's time (staff).
+pub async fn monthly_ledger(ctx: &CommunityCtx, month: NaiveDate) -> AppResult<Ledger> {
+    ctx.require(Roles::STAFF)?;
+    let month = month.with_day(1).expect("first day");
+    let (from, to) = (midnight(month), midnight(next_month(month)));
+    let mut tx = ctx.tx().await?;
+    let sessions = db::ledger_sessions(&mut tx, from, to).await?;
+    let events = crate::events::db::events_between(&mut tx, from, to).await?;
+    tx.commit().await?;
+    Ok(Ledger {
+        community: ctx.tenant().name.clone(),
+        month,
+        sessions,
+        events,
+    })
+}
+
+/// A session's sign-in sheet (签到表): the course, when and where, and the enrolled learners.
+#[derive(Debug, Clone)]
+pub struct SignInSheet {
+    pub community: String,
+    pub course_title: String,
+    pub session: Session,
+    /// (name, marked present?) in name order.
+    pub learners: Vec<(String, Option<bool>)>,
+}
+
+/// Staff, or a teacher of the course.
+pub async fn sign_in_sheet(ctx: &CommunityCtx, session_id: Uuid) -> AppResult<SignInSheet> {
+    let mut tx = ctx.tx().await?;
+    let session = crate::catalogue::db::session(&mut tx, session_id)
+        .await?
+        .ok_or_else(|| not_found("session"))?;
+    crate::teachers::service::require_teaching(&mut tx, ctx, session.course_id).await?;
+    let course = crate::catalogue::db::course(&mut tx, session.course_id)
+        .await?
+        .ok_or_else(|| not_found("course"))?;
+    let learners = db::sign_in_rows(&mut tx, course.id, session.id).await?;
+    tx.commit().await?;
+    Ok(SignInSheet {
+        community: ctx.tenant().name.clone(),
+        course_title: course.title,
+        session,
+        learners,
+    })
+}
+
+/// A file put in object storage, fetched through a link that expires.
+#[derive(Debug, Clone)]
+pub struct ExportFile {
+    pub filename: String,
+    pub content_type: &'static str,
+    pub url: String,
+    pub bytes: usize,
+}
+
+/// How long an export's link works.
+pub const LINK_TTL: Duration = Duration::from_secs(15 * 60);
+
+async fn publish(
+    ctx: &CommunityCtx,
+    filename: String,
+    content_type: &'static str,
+    ext: &str,
+    bytes: Vec<u8>,
+) -> AppResult<ExportFile> {
+    let key = format!(
+        "c/{}/exports/{}.{ext}",
+        ctx.tenant().community_id,
+        Uuid::now_v7()
+    );
+    let size = bytes.len();
+    ctx.store().put(&key, bytes, content_type).await?;
+    Ok(ExportFile {
+        url: ctx.store().presign_get(&key, LINK_TTL).await?,
+        filename,
+        content_type,
+        bytes: size,
+    })
+}
+
+/// Export the month's ledger as XLSX (staff).
+pub async fn export_monthly_ledger(ctx: &CommunityCtx, month: NaiveDate) -> AppResult<ExportFile> {
+    let ledger = monthly_ledger(ctx, month).await?;
+    let bytes = super::xlsx::ledger(&ledger)?;
+    let name = format!(
+        "{}-{}年{}月台账.xlsx",
+        ledger.community,
+        ledger.month.year(),
+        ledger.month.month()
+    );
+    publish(
+        ctx,
+        name,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "xlsx",
+        bytes,
+    )
+    .await
+}
+
+/// Print a session's sign-in sheet as PDF (staff, or a teacher of the course).
+pub async fn print_sign_in_sheet(ctx: &CommunityCtx, session_id: Uuid) -> AppResult<ExportFile> {
+    let sheet = sign_in_sheet(ctx, session_id).await?;
+    let bytes = super::pdf::sign_in_sheet(&sheet)?;
+    let name = format!("{}-签到表.pdf", sheet.course_title);
+    publish(ctx, name, "application/pdf", "pdf", bytes).await
+}
