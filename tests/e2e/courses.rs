@@ -571,3 +571,66 @@ async fn proxy_actions_are_audited_with_both_the_worker_and_the_resident() {
         .await;
     assert_eq!(r["errors"][0]["extensions"]["code"], "FORBIDDEN");
 }
+
+/// A published exhibition on a public page for the 公众号: no token needed but the link's,
+/// names masked as chosen, markup in a title shown as text, gone once revoked.
+#[tokio::test]
+async fn a_shared_exhibition_is_a_public_page_until_revoked() {
+    let app = TestApp::spawn().await;
+    let root = app.two_communities().await;
+    let staff = app.member(&root, "alpha-staff", "STAFF", "alpha").await;
+    let elder = app
+        .ok(Some(&staff), Some("alpha"), r#"mutation { registerResident(input: {name: "王秀英", birthDate: "1948-03-05"}) { id } }"#, json!({}))
+        .await["registerResident"]["id"]
+        .clone();
+    let ex = app
+        .ok(Some(&staff), Some("alpha"), r#"mutation { createExhibition(title: "院落<b>手工</b>展", kind: HANDICRAFT, startsOn: "2026-12-01", endsOn: "2026-12-31") { id } }"#, json!({}))
+        .await["createExhibition"]["id"]
+        .clone();
+    app.ok(
+        Some(&staff),
+        Some("alpha"),
+        "mutation($e: ID!, $l: ID!) { addWork(exhibitionId: $e, learnerId: $l, title: \"剪纸·福\") { id } }",
+        json!({"e": ex, "l": elder}),
+    )
+    .await;
+    app.ok(
+        Some(&staff),
+        Some("alpha"),
+        "mutation($e: ID!) { publishExhibition(exhibitionId: $e) }",
+        json!({"e": ex}),
+    )
+    .await;
+    let link = app
+        .ok(
+            Some(&staff),
+            Some("alpha"),
+            "mutation($e: ID!) { shareExhibition(exhibitionId: $e) { path share { names } } }",
+            json!({"e": ex}),
+        )
+        .await["shareExhibition"]
+        .clone();
+    assert_eq!(link["share"]["names"], "SURNAME");
+    let url = format!("{}{}", app.base(), link["path"].as_str().unwrap());
+    let page = reqwest::get(&url).await.unwrap();
+    assert_eq!(page.status(), 200);
+    assert_eq!(page.headers()["cache-control"], "no-store");
+    let html = page.text().await.unwrap();
+    assert!(html.contains("剪纸·福") && html.contains("王**"), "{html}");
+    assert!(
+        !html.contains("王秀英") && !html.contains("<b>手工"),
+        "{html}"
+    );
+    assert!(html.contains("&lt;b&gt;手工"), "{html}");
+    // The community's slug is part of the link: beta knows nothing of it.
+    let other = url.replace("/share/alpha/", "/share/beta/");
+    assert_eq!(reqwest::get(&other).await.unwrap().status(), 404);
+    app.ok(
+        Some(&staff),
+        Some("alpha"),
+        "mutation($e: ID!) { revokeExhibitionShares(exhibitionId: $e) }",
+        json!({"e": ex}),
+    )
+    .await;
+    assert_eq!(reqwest::get(&url).await.unwrap().status(), 404);
+}

@@ -90,6 +90,8 @@ pub enum CoursesError {
     RecordTaken,
     #[error("bad date")]
     BadDate,
+    #[error("exhibition not published")]
+    NotPublished,
     #[error("capacity below seats taken")]
     CapacityBelowSeats { taken: i32 },
 }
@@ -289,6 +291,11 @@ impl From<CoursesError> for AppError {
                 BadUserInput,
                 "日期格式不正确（如 1950-03-05）".into(),
                 "The date is not valid (e.g. 1950-03-05)".into(),
+            ),
+            E::NotPublished => (
+                Conflict,
+                "展览发布后才能分享".into(),
+                "An exhibition can be shared once it is published".into(),
             ),
             E::EventFull => (
                 Conflict,

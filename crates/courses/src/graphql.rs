@@ -169,6 +169,7 @@ pub struct CoursesQuery(
     crate::timetable::graphql::TimetableQuery,
     crate::events::graphql::EventsQuery,
     crate::registry::graphql::RegistryQuery,
+    crate::exhibitions::sharing_graphql::SharingQuery,
 );
 
 /// The community college's mutations, merged from its features.
@@ -189,4 +190,5 @@ pub struct CoursesMutation(
     crate::events::graphql::EventsMutation,
     crate::registry::graphql::RegistryMutation,
     crate::exports::graphql::ExportsMutation,
+    crate::exhibitions::sharing_graphql::SharingMutation,
 );

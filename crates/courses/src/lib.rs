@@ -39,6 +39,7 @@ pub mod service {
     pub use crate::evaluations::service::*;
     pub use crate::events::service::*;
     pub use crate::exhibitions::service::*;
+    pub use crate::exhibitions::sharing::*;
     pub use crate::exports::service::*;
     pub use crate::learners::service::*;
     pub use crate::model::CourseInput;

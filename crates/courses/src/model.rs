@@ -336,6 +336,35 @@ pub struct Work {
     pub guardian_consent_at: Option<DateTime<Utc>>,
 }
 
+str_enum!(
+    /// How authors are named on a public page: 王秀英 / 王** / not at all.
+    ShareNames { Full = "full", Surname = "surname", Hidden = "none" }
+);
+
+impl ShareNames {
+    /// An author's name as this choice shows it.
+    pub fn show(self, name: &str) -> Option<String> {
+        match self {
+            ShareNames::Full => Some(name.to_string()),
+            ShareNames::Surname => {
+                let mut chars = name.chars();
+                let first = chars.next()?;
+                Some(std::iter::once(first).chain(chars.map(|_| '*')).collect())
+            }
+            ShareNames::Hidden => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ExhibitionShare {
+    pub id: Uuid,
+    pub exhibition_id: Uuid,
+    pub names: ShareNames,
+    pub created_at: DateTime<Utc>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct WorkPhoto {
     pub id: Uuid,

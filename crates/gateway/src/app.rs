@@ -111,6 +111,10 @@ pub fn router(state: AppState) -> Router {
             "/sessions/{session_id}/check-in-code/{format}",
             get(check_in_code),
         )
+        .route(
+            "/share/{community}/{token}",
+            get(crate::share_page::shared_exhibition),
+        )
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
         .route_layer(middleware::from_fn(track_metrics))

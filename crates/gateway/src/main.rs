@@ -12,6 +12,7 @@ mod gate;
 mod gql;
 mod input;
 mod runtime;
+mod share_page;
 mod telemetry;
 mod worker;
 

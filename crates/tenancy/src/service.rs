@@ -246,6 +246,24 @@ impl Tenancy {
         Ok(CommunityScope::new(community.tenant(), operator_access()))
     }
 
+    /// The context of an anonymous visitor of a public page of the community (a shared
+    /// exhibition): active communities only, and no role at all, so every `require` fails.
+    pub async fn public_scope(&self, slug: &str) -> AppResult<CommunityScope> {
+        let mut conn = self.db.pool().acquire().await?;
+        let community = db::community_by_slug(&mut conn, slug)
+            .await?
+            .filter(|c| c.status == CommunityStatus::Active)
+            .ok_or(TenancyError::CommunityNotFound)?;
+        let nobody = CommunityAccess {
+            account_id: Uuid::nil(),
+            display_name: String::new(),
+            roles: Vec::new(),
+            admin_above: false,
+            viewer_above: false,
+        };
+        Ok(CommunityScope::new(community.tenant(), nobody))
+    }
+
     /// The operator's actor in every active community, for the background worker
     /// (reminders, deliveries), in one query.
     pub async fn active_operator_scopes(&self) -> AppResult<Vec<CommunityScope>> {

@@ -176,3 +176,62 @@ pub async fn delete_work(conn: &mut PgConnection, work: Uuid) -> sqlx::Result<Ve
         .await?;
     Ok(keys.into_iter().flat_map(|(a, b)| [a, b]).collect())
 }
+
+const SHARE: &str = "id, exhibition_id, names, created_at, revoked_at";
+
+pub async fn insert_share(
+    conn: &mut PgConnection,
+    token_hash: &str,
+    exhibition: Uuid,
+    names: ShareNames,
+    by: Uuid,
+) -> sqlx::Result<ExhibitionShare> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO exhibition_shares (id, token_hash, exhibition_id, names, created_by)
+         VALUES ($1, $2, $3, $4, $5) RETURNING {SHARE}"
+    )))
+    .bind(Uuid::now_v7())
+    .bind(token_hash)
+    .bind(exhibition)
+    .bind(names)
+    .bind(by)
+    .fetch_one(conn)
+    .await
+}
+
+/// A link that still works.
+pub async fn live_share(
+    conn: &mut PgConnection,
+    token_hash: &str,
+) -> sqlx::Result<Option<ExhibitionShare>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {SHARE} FROM exhibition_shares WHERE token_hash = $1 AND revoked_at IS NULL"
+    )))
+    .bind(token_hash)
+    .fetch_optional(conn)
+    .await
+}
+
+pub async fn shares_of(
+    conn: &mut PgConnection,
+    exhibition: Uuid,
+) -> sqlx::Result<Vec<ExhibitionShare>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {SHARE} FROM exhibition_shares WHERE exhibition_id = $1 ORDER BY created_at"
+    )))
+    .bind(exhibition)
+    .fetch_all(conn)
+    .await
+}
+
+/// Revoke every live link of an exhibition; returns how many.
+pub async fn revoke_shares(conn: &mut PgConnection, exhibition: Uuid) -> sqlx::Result<u64> {
+    Ok(sqlx::query(
+        "UPDATE exhibition_shares SET revoked_at = now()
+          WHERE exhibition_id = $1 AND revoked_at IS NULL",
+    )
+    .bind(exhibition)
+    .execute(conn)
+    .await?
+    .rows_affected())
+}

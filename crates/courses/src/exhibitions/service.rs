@@ -68,6 +68,20 @@ pub async fn add_work(
         .await?
         .ok_or_else(|| not_found("learner"))?;
     let w = db::insert_work(&mut tx, exhibition, &l, course, &title).await?;
+    // A child's work waits for a guardian's consent: the guardian is asked, once per work.
+    if let (true, Some(guardian)) = (w.minor, l.guardian_account_id) {
+        let ask = notifications::Notice {
+            account_id: guardian,
+            kind: notifications::NoticeKind::ConsentRequested,
+            about: format!("work:{}", w.id),
+            title: "作品展出征求同意".into(),
+            body: format!(
+                "{}的作品「{}」将在社区展览中展出，请在“我的学员”中确认是否同意。",
+                l.name, w.title
+            ),
+        };
+        notifications::enqueue(&mut tx, &[ask]).await?;
+    }
     tx.commit().await?;
     Ok(w)
 }
@@ -135,7 +149,7 @@ pub async fn upload_photo(
 }
 
 /// A photo with short-lived URLs for it and its thumbnail.
-async fn presigned(ctx: &CommunityCtx, photo: WorkPhoto) -> AppResult<PhotoView> {
+pub(crate) async fn presigned(ctx: &CommunityCtx, photo: WorkPhoto) -> AppResult<PhotoView> {
     let url = ctx.store().presign_get(&photo.object_key, URL_TTL).await?;
     let thumb_url = ctx.store().presign_get(&photo.thumb_key, URL_TTL).await?;
     Ok(PhotoView {

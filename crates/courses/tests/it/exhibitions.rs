@@ -227,3 +227,140 @@ async fn gps_is_stripped_and_minors_need_consent_and_deletion_removes_objects() 
     );
     assert_eq!(seen(neighbour).await, vec!["春天"]);
 }
+
+/// A published exhibition shared by a public link: only what may be shown, names as chosen,
+/// and the link dies when revoked.
+#[tokio::test]
+async fn a_shared_exhibition_shows_only_consented_works_until_revoked() {
+    use courses::model::ShareNames;
+    use tenancy::{CommunityAccess, CommunityScope};
+    let env = Env::new().await;
+    let staff = env.staff();
+    let today = chrono::Utc::now().date_naive();
+    let ex = svc::create_exhibition(
+        &staff,
+        "院落手工展",
+        ExhibitionKind::Handicraft,
+        today,
+        today,
+    )
+    .await
+    .unwrap();
+    let adult = env.scope(&env.alpha, "王秀英", &[]);
+    let adult_learner =
+        svc::set_birth_date(&adult, None, NaiveDate::from_ymd_opt(1950, 1, 1).unwrap())
+            .await
+            .unwrap();
+    let guardian = env.scope(&env.alpha, "家长", &[]);
+    let kid = svc::register_child(
+        &guardian,
+        "李小花",
+        NaiveDate::from_ymd_opt(2016, 1, 1).unwrap(),
+    )
+    .await
+    .unwrap();
+    let kid2 = svc::register_child(
+        &guardian,
+        "李小草",
+        NaiveDate::from_ymd_opt(2017, 1, 1).unwrap(),
+    )
+    .await
+    .unwrap();
+    let w1 = svc::add_work(&staff, ex.id, adult_learner.id, None, "剪纸·福")
+        .await
+        .unwrap();
+    let mut jpeg = Vec::new();
+    image::DynamicImage::new_rgb8(64, 48)
+        .write_to(
+            &mut std::io::Cursor::new(&mut jpeg),
+            image::ImageFormat::Jpeg,
+        )
+        .unwrap();
+    svc::upload_photo(&staff, w1.id, jpeg).await.unwrap();
+    let w2 = svc::add_work(&staff, ex.id, kid.id, None, "小花的画")
+        .await
+        .unwrap();
+    svc::add_work(&staff, ex.id, kid2.id, None, "没有同意的画")
+        .await
+        .unwrap();
+    svc::record_consent(&guardian, w2.id).await.unwrap();
+    // The guardian was asked for each child's work, in the app's inbox.
+    let asked = notifications::service::my_notifications(&guardian, false, None)
+        .await
+        .unwrap();
+    assert_eq!(asked.len(), 2);
+    assert!(
+        asked
+            .iter()
+            .all(|n| n.kind == notifications::NoticeKind::ConsentRequested)
+    );
+
+    assert_eq!(
+        code(svc::share_exhibition(&staff, ex.id, ShareNames::Surname).await),
+        "CONFLICT",
+        "not published yet"
+    );
+    svc::publish_exhibition(&staff, ex.id).await.unwrap();
+    assert_eq!(
+        code(svc::share_exhibition(&adult, ex.id, ShareNames::Full).await),
+        "FORBIDDEN"
+    );
+    let link = svc::share_exhibition(&staff, ex.id, ShareNames::Surname)
+        .await
+        .unwrap();
+
+    // A visitor: no account, no role in the community.
+    let visitor = env.ctx(CommunityScope::for_tests(
+        env.alpha.clone(),
+        CommunityAccess {
+            account_id: uuid::Uuid::nil(),
+            display_name: String::new(),
+            roles: vec![],
+            admin_above: false,
+            viewer_above: false,
+        },
+    ));
+    let shown = svc::shared_exhibition(&visitor, &link.token).await.unwrap();
+    let mut works: Vec<(String, Option<String>, usize)> = shown
+        .works
+        .iter()
+        .map(|(t, a, p)| (t.clone(), a.clone(), p.len()))
+        .collect();
+    works.sort();
+    assert_eq!(
+        works,
+        [
+            ("剪纸·福".into(), Some("王**".into()), 1),
+            ("小花的画".into(), Some("李**".into()), 0)
+        ]
+    );
+    // The same token in another community is nothing; a made-up token neither.
+    let beta_visitor = env.ctx(CommunityScope::for_tests(
+        env.beta.clone(),
+        CommunityAccess {
+            account_id: uuid::Uuid::nil(),
+            display_name: String::new(),
+            roles: vec![],
+            admin_above: false,
+            viewer_above: false,
+        },
+    ));
+    assert_eq!(
+        code(svc::shared_exhibition(&beta_visitor, &link.token).await),
+        "NOT_FOUND"
+    );
+    assert_eq!(
+        code(svc::shared_exhibition(&visitor, &"0".repeat(64)).await),
+        "NOT_FOUND"
+    );
+    assert_eq!(
+        svc::revoke_exhibition_shares(&staff, ex.id).await.unwrap(),
+        1
+    );
+    assert_eq!(
+        code(svc::shared_exhibition(&visitor, &link.token).await),
+        "NOT_FOUND"
+    );
+    let listed = svc::exhibition_shares(&staff, ex.id).await.unwrap();
+    assert!(listed[0].revoked_at.is_some());
+}
