@@ -90,21 +90,46 @@ pub async fn questions(conn: &mut PgConnection, surveys: &[Uuid]) -> sqlx::Resul
     .await
 }
 
+/// Who answered: an account (the resident, or a worker typing in for a resident who has
+/// one), or the learner record of a resident without an account.
+#[derive(Debug, Clone, Copy)]
+pub enum Respondent {
+    Account(Uuid),
+    Learner(Uuid),
+}
+
 pub async fn upsert_response(
     conn: &mut PgConnection,
     survey: Uuid,
-    account: Uuid,
+    respondent: Respondent,
+    entered_by: Option<Uuid>,
     answers: &serde_json::Value,
 ) -> sqlx::Result<()> {
-    sqlx::query(
-        "INSERT INTO survey_responses (survey_id, account_id, answers) VALUES ($1, $2, $3)
-         ON CONFLICT (survey_id, account_id) DO UPDATE SET answers = EXCLUDED.answers, updated_at = now()",
-    )
-    .bind(survey)
-    .bind(account)
-    .bind(answers)
-    .execute(conn)
-    .await?;
+    let (sql, who) = match respondent {
+        Respondent::Account(a) => (
+            "INSERT INTO survey_responses (survey_id, account_id, answers, entered_by)
+             VALUES ($1, $2, $3, $4)
+             ON CONFLICT (survey_id, account_id) WHERE account_id IS NOT NULL
+             DO UPDATE SET answers = EXCLUDED.answers, entered_by = EXCLUDED.entered_by,
+                           updated_at = now()",
+            a,
+        ),
+        Respondent::Learner(l) => (
+            "INSERT INTO survey_responses (survey_id, learner_id, answers, entered_by)
+             VALUES ($1, $2, $3, $4)
+             ON CONFLICT (survey_id, learner_id) WHERE account_id IS NULL
+             DO UPDATE SET answers = EXCLUDED.answers, entered_by = EXCLUDED.entered_by,
+                           updated_at = now()",
+            l,
+        ),
+    };
+    sqlx::query(sql)
+        .bind(survey)
+        .bind(who)
+        .bind(answers)
+        .bind(entered_by)
+        .execute(conn)
+        .await?;
     Ok(())
 }
 

@@ -138,11 +138,14 @@ impl SurveysMutation {
     }
 
     /// Answer a survey; answering again replaces the earlier answer while the survey is open.
+    /// With `learnerId`, staff and grid workers enter a resident's answers for them (入户摸底),
+    /// a guardian a child's.
     async fn answer_survey(
         &self,
         ctx: &Context<'_>,
         survey_id: ID,
         answers: Vec<AnswerInputGql>,
+        learner_id: Option<ID>,
     ) -> Res<bool> {
         let answers = answers
             .into_iter()
@@ -154,7 +157,12 @@ impl SurveysMutation {
                 })
             })
             .collect::<AppResult<_>>()?;
-        svc::answer_survey(community(ctx)?, uuid(&survey_id)?, answers).await?;
+        match opt_uuid(&learner_id)? {
+            Some(l) => {
+                svc::answer_survey_for(community(ctx)?, uuid(&survey_id)?, l, answers).await?
+            }
+            None => svc::answer_survey(community(ctx)?, uuid(&survey_id)?, answers).await?,
+        }
         Ok(true)
     }
 

@@ -11,6 +11,7 @@ use uuid::Uuid;
 use super::db;
 use crate::catalogue::service::insert_course;
 use crate::error::{CoursesError, not_found};
+use crate::learners::service::acting_for;
 use crate::model::*;
 
 pub struct QuestionInput {
@@ -77,24 +78,12 @@ pub struct AnswerInput {
 
 /// Answer once per survey; answering again replaces the answer until the survey closes.
 /// Talent offers ("I can teach this") make the resident a teacher candidate.
-pub async fn answer_survey(
-    ctx: &CommunityCtx,
-    survey_id: Uuid,
+/// Check answers against the survey's questions: the response document and the talents
+/// offered (for the teacher pool).
+fn response_of(
+    questions: &HashMap<Uuid, Question>,
     answers: Vec<AnswerInput>,
-) -> AppResult<()> {
-    ctx.require(Roles::MEMBERS)?;
-    let mut tx = ctx.tx().await?;
-    let survey = db::survey(&mut tx, survey_id)
-        .await?
-        .ok_or_else(|| not_found("survey"))?;
-    if !survey.is_open() {
-        return Err(CoursesError::SurveyClosed.into());
-    }
-    let questions: HashMap<Uuid, Question> = db::questions(&mut tx, &[survey.id])
-        .await?
-        .into_iter()
-        .map(|q| (q.id, q))
-        .collect();
+) -> AppResult<(serde_json::Value, Vec<String>)> {
     let mut doc = serde_json::Map::new();
     let mut talents = Vec::new();
     for a in answers {
@@ -127,22 +116,68 @@ pub async fn answer_survey(
         };
         doc.insert(q.id.to_string(), value);
     }
-    db::upsert_response(
-        &mut tx,
-        survey.id,
-        ctx.access().account_id,
-        &serde_json::Value::Object(doc),
-    )
-    .await?;
-    for skill in talents {
-        crate::teachers::db::upsert_candidate(
-            &mut tx,
-            ctx.access().account_id,
-            &ctx.access().display_name,
-            &skill,
-        )
-        .await?;
+    Ok((serde_json::Value::Object(doc), talents))
+}
+
+/// The open survey and its questions.
+async fn open_survey(
+    tx: &mut infra::TenantTx,
+    survey_id: Uuid,
+) -> AppResult<(Survey, HashMap<Uuid, Question>)> {
+    let survey = db::survey(tx, survey_id)
+        .await?
+        .ok_or_else(|| not_found("survey"))?;
+    if !survey.is_open() {
+        return Err(CoursesError::SurveyClosed.into());
     }
+    let questions = db::questions(tx, &[survey.id])
+        .await?
+        .into_iter()
+        .map(|q| (q.id, q))
+        .collect();
+    Ok((survey, questions))
+}
+
+/// Answer a survey; answering again replaces the earlier answer while the survey is open.
+pub async fn answer_survey(
+    ctx: &CommunityCtx,
+    survey_id: Uuid,
+    answers: Vec<AnswerInput>,
+) -> AppResult<()> {
+    ctx.require(Roles::MEMBERS)?;
+    let mut tx = ctx.tx().await?;
+    let (survey, questions) = open_survey(&mut tx, survey_id).await?;
+    let (doc, talents) = response_of(&questions, answers)?;
+    let me = ctx.access().account_id;
+    db::upsert_response(&mut tx, survey.id, db::Respondent::Account(me), None, &doc).await?;
+    for skill in talents {
+        crate::teachers::db::upsert_candidate(&mut tx, me, &ctx.access().display_name, &skill)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Enter a resident's answers for them (入户摸底; staff and grid workers, or a guardian for a
+/// child): the response is the resident's — their account's if they have one, else their
+/// learner record's — and records who entered it. Talents offered this way are not added to
+/// the teacher pool: the resident has not offered them themselves.
+pub async fn answer_survey_for(
+    ctx: &CommunityCtx,
+    survey_id: Uuid,
+    learner_id: Uuid,
+    answers: Vec<AnswerInput>,
+) -> AppResult<()> {
+    let mut tx = ctx.tx().await?;
+    let learner = acting_for(&mut tx, ctx, Some(learner_id)).await?;
+    let (survey, questions) = open_survey(&mut tx, survey_id).await?;
+    let (doc, _) = response_of(&questions, answers)?;
+    let respondent = match learner.account_id {
+        Some(a) => db::Respondent::Account(a),
+        None => db::Respondent::Learner(learner.id),
+    };
+    let by = Some(ctx.access().account_id);
+    db::upsert_response(&mut tx, survey.id, respondent, by, &doc).await?;
     tx.commit().await?;
     Ok(())
 }

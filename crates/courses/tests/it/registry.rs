@@ -274,3 +274,86 @@ async fn an_import_reports_every_row_and_a_second_run_adds_nothing() {
         "FORBIDDEN"
     );
 }
+
+/// 入户摸底: a grid worker enters the answers of a resident without an account and of one
+/// with an account; each counts once, entering again replaces, a resident cannot answer for a
+/// neighbour.
+#[tokio::test]
+async fn grid_workers_enter_survey_answers_for_residents() {
+    use courses::model::QuestionKind;
+    use courses::service::{AnswerInput, QuestionInput};
+    let env = Env::new().await;
+    let staff = env.staff();
+    let grid = env.scope(&env.alpha, "网格员", &[Role::GridWorker]);
+    let survey = svc::create_survey(
+        &staff,
+        "居民需求摸底",
+        2,
+        None,
+        vec![QuestionInput {
+            kind: QuestionKind::Single,
+            prompt: "想学什么？".into(),
+            options: vec!["太极拳".into(), "智能手机".into()],
+        }],
+    )
+    .await
+    .unwrap();
+    let q = svc::surveys(&staff, None, 5, svc::SurveyParts::ALL)
+        .await
+        .unwrap()[0]
+        .questions[0]
+        .0
+        .id;
+    let pick = |c: i32| {
+        vec![AnswerInput {
+            question_id: q,
+            choices: vec![c],
+            text: None,
+        }]
+    };
+    let no_account = svc::register_resident(&grid, resident("赵奶奶", Some((1940, 1, 1)), None))
+        .await
+        .unwrap();
+    let with_account = env.scope(&env.alpha, "钱大爷", &[]);
+    let his = svc::enrol(
+        &with_account,
+        svc::create_course(
+            &staff,
+            course_input("象棋", 5, Audience::All),
+            CourseParts::ALL,
+        )
+        .await
+        .unwrap()
+        .course
+        .id,
+        None,
+    )
+    .await
+    .unwrap()
+    .enrolment
+    .learner_id;
+    svc::answer_survey_for(&grid, survey.id, no_account.learner.id, pick(0))
+        .await
+        .unwrap();
+    svc::answer_survey_for(&grid, survey.id, no_account.learner.id, pick(1))
+        .await
+        .unwrap(); // replaces
+    svc::answer_survey_for(&grid, survey.id, his, pick(1))
+        .await
+        .unwrap();
+    // His own answer later replaces what the worker entered for him.
+    svc::answer_survey(&with_account, survey.id, pick(1))
+        .await
+        .unwrap();
+    let v = svc::surveys(&staff, None, 5, svc::SurveyParts::ALL)
+        .await
+        .unwrap()
+        .remove(0);
+    assert_eq!(v.responses, 2);
+    assert_eq!(v.questions[0].1, vec![0, 2], "tallies per option");
+    let neighbour = env.scope(&env.alpha, "邻居", &[]);
+    assert_eq!(
+        code(svc::answer_survey_for(&neighbour, survey.id, no_account.learner.id, pick(0)).await),
+        "FORBIDDEN"
+    );
+}
