@@ -134,6 +134,26 @@ pub enum ClubRoleGql {
 pub enum CadencePeriodGql {
     Week,
     Month,
+    Quarter,
+    Year,
+}
+
+/// What a cadence target counts: course sessions, any event, or events of one kind.
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(name = "CadenceCounts", remote = "crate::model::CadenceCounts")]
+pub enum CadenceCountsGql {
+    Sessions,
+    Events,
+    /// 活动
+    Activity,
+    /// 交流
+    Exchange,
+    /// 展演
+    Performance,
+    /// 服务集市
+    Market,
+    /// 达人服务日
+    ServiceDay,
 }
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]

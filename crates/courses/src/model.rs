@@ -82,7 +82,34 @@ str_enum!(QuestionKind { Single = "single", Multiple = "multiple", Text = "text"
 str_enum!(ExhibitionKind { Painting = "painting", Photography = "photography", Handicraft = "handicraft" });
 str_enum!(EnrolmentStatus { Enrolled = "enrolled", Waitlisted = "waitlisted", Cancelled = "cancelled" });
 str_enum!(ClubRole { Member = "member", Leader = "leader", Monitor = "monitor" });
-str_enum!(CadencePeriod { Week = "week", Month = "month" });
+str_enum!(CadencePeriod { Week = "week", Month = "month", Quarter = "quarter", Year = "year" });
+str_enum!(
+    /// What a cadence target counts: course sessions, any event, or events of one kind.
+    CadenceCounts {
+        Sessions = "sessions",
+        Events = "events",
+        Activity = "activity",
+        Exchange = "exchange",
+        Performance = "performance",
+        Market = "market",
+        ServiceDay = "service_day",
+    }
+);
+
+impl CadenceCounts {
+    /// Does an event of `kind` count? (Never for a target counting sessions.)
+    pub fn counts_event(self, kind: EventKind) -> bool {
+        match self {
+            CadenceCounts::Sessions => false,
+            CadenceCounts::Events => true,
+            CadenceCounts::Activity => kind == EventKind::Activity,
+            CadenceCounts::Exchange => kind == EventKind::Exchange,
+            CadenceCounts::Performance => kind == EventKind::Performance,
+            CadenceCounts::Market => kind == EventKind::Market,
+            CadenceCounts::ServiceDay => kind == EventKind::ServiceDay,
+        }
+    }
+}
 str_enum!(
     /// A teacher found in a survey (达人) is a candidate until staff confirm them.
     TeacherStatus { Candidate = "candidate", Active = "active" }
@@ -310,8 +337,10 @@ pub struct CadenceTarget {
     pub id: Uuid,
     pub name: String,
     pub period: CadencePeriod,
+    /// The least count per period (sessions or events, as `counts` says).
     pub min_sessions: i32,
     pub public_benefit_only: bool,
+    pub counts: CadenceCounts,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

@@ -597,6 +597,7 @@ async fn college(scope: &CommunityCtx, c: &DemoCommunity) -> Result<(), AppError
         courses::model::CadencePeriod::Month,
         2,
         true,
+        courses::model::CadenceCounts::Sessions,
     )
     .await?;
     college_svc::create_cadence_target(
@@ -605,6 +606,26 @@ async fn college(scope: &CommunityCtx, c: &DemoCommunity) -> Result<(), AppError
         courses::model::CadencePeriod::Week,
         1,
         false,
+        courses::model::CadenceCounts::Sessions,
+    )
+    .await?;
+    // 季季有交流、年年有展演 (seed 000).
+    college_svc::create_cadence_target(
+        scope,
+        "季季有交流",
+        courses::model::CadencePeriod::Quarter,
+        1,
+        false,
+        courses::model::CadenceCounts::Exchange,
+    )
+    .await?;
+    college_svc::create_cadence_target(
+        scope,
+        "年年有展演",
+        courses::model::CadencePeriod::Year,
+        1,
+        false,
+        courses::model::CadenceCounts::Performance,
     )
     .await?;
     if c.slug == "jinzhuyuan" {

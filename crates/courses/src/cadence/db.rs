@@ -12,22 +12,25 @@ pub async fn insert_cadence_target(
     period: CadencePeriod,
     min: i32,
     public_only: bool,
+    counts: CadenceCounts,
 ) -> sqlx::Result<CadenceTarget> {
     sqlx::query_as(
-        "INSERT INTO cadence_targets (id, name, period, min_sessions, public_benefit_only) VALUES ($1, $2, $3, $4, $5)
-         RETURNING id, name, period, min_sessions, public_benefit_only",
+        "INSERT INTO cadence_targets (id, name, period, min_sessions, public_benefit_only, counts)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         RETURNING id, name, period, min_sessions, public_benefit_only, counts",
     )
     .bind(Uuid::now_v7())
     .bind(name)
     .bind(period)
     .bind(min)
     .bind(public_only)
+    .bind(counts)
     .fetch_one(conn)
     .await
 }
 
 pub async fn cadence_targets(conn: &mut PgConnection) -> sqlx::Result<Vec<CadenceTarget>> {
-    sqlx::query_as("SELECT id, name, period, min_sessions, public_benefit_only FROM cadence_targets ORDER BY name")
+    sqlx::query_as("SELECT id, name, period, min_sessions, public_benefit_only, counts FROM cadence_targets ORDER BY name")
         .fetch_all(conn)
         .await
 }
@@ -41,6 +44,22 @@ pub async fn session_starts(
     sqlx::query_as(
         "SELECT s.starts_at, c.public_benefit FROM course_sessions s JOIN courses c ON c.id = s.course_id
           WHERE s.starts_at >= $1 AND s.starts_at < $2 AND s.status = 'scheduled'",
+    )
+    .bind(from)
+    .bind(to)
+    .fetch_all(conn)
+    .await
+}
+
+/// Start times of the events held in [from, to), with their kind.
+pub async fn event_starts(
+    conn: &mut PgConnection,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> sqlx::Result<Vec<(DateTime<Utc>, EventKind)>> {
+    sqlx::query_as(
+        "SELECT starts_at, kind FROM events
+          WHERE starts_at >= $1 AND starts_at < $2 AND status = 'scheduled'",
     )
     .bind(from)
     .bind(to)

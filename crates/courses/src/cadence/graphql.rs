@@ -13,8 +13,10 @@ pub struct CadenceTargetGql {
     id: ID,
     name: String,
     period: CadencePeriodGql,
+    /// The least count per period (of sessions or events, as `counts` says).
     min_sessions: i32,
     public_benefit_only: bool,
+    counts: CadenceCountsGql,
 }
 
 impl From<model::CadenceTarget> for CadenceTargetGql {
@@ -25,6 +27,7 @@ impl From<model::CadenceTarget> for CadenceTargetGql {
             name: t.name,
             min_sessions: t.min_sessions,
             public_benefit_only: t.public_benefit_only,
+            counts: t.counts.into(),
         }
     }
 }
@@ -32,6 +35,7 @@ impl From<model::CadenceTarget> for CadenceTargetGql {
 #[derive(SimpleObject)]
 pub struct CadencePeriodResult {
     starts_on: Date,
+    /// Sessions or events counted in the period (as the target's `counts` says).
     sessions: i64,
     met: bool,
 }
@@ -76,7 +80,8 @@ pub struct CadenceMutation;
 
 #[Object]
 impl CadenceMutation {
-    /// A cadence target such as 每月不少于两堂公益课 (month, 2, public-benefit only).
+    /// A cadence target such as 每月不少于两堂公益课 (month, 2, public-benefit only), 季季有交流
+    /// (quarter, 1, counting EXCHANGE events) or 年年有展演 (year, 1, PERFORMANCE).
     async fn create_cadence_target(
         &self,
         ctx: &Context<'_>,
@@ -84,6 +89,7 @@ impl CadenceMutation {
         period: CadencePeriodGql,
         min_sessions: i32,
         #[graphql(default)] public_benefit_only: bool,
+        #[graphql(default_with = "CadenceCountsGql::Sessions")] counts: CadenceCountsGql,
     ) -> Res<CadenceTargetGql> {
         Ok(svc::create_cadence_target(
             community(ctx)?,
@@ -91,6 +97,7 @@ impl CadenceMutation {
             period.into(),
             min_sessions,
             public_benefit_only,
+            counts.into(),
         )
         .await?
         .into())

@@ -1,6 +1,6 @@
 //! The rules of cadence: each function opens its own tenant transaction.
 
-use chrono::{Datelike, Duration, NaiveDate, TimeZone, Utc};
+use chrono::{Datelike, Duration, Months, NaiveDate, TimeZone, Utc};
 use infra::{AppError, AppResult};
 use tenancy::{CommunityCtx, Roles};
 
@@ -14,8 +14,15 @@ pub async fn create_cadence_target(
     period: CadencePeriod,
     min: i32,
     public_only: bool,
+    counts: CadenceCounts,
 ) -> AppResult<CadenceTarget> {
     ctx.require(Roles::STAFF)?;
+    if public_only && counts != CadenceCounts::Sessions {
+        return Err(AppError::bad_input(
+            "“仅公益课”只适用于统计课程的目标",
+            "“Public-benefit only” applies to targets counting sessions",
+        ));
+    }
     let name = text(name, 100, "目标名称")?;
     if !(1..=1000).contains(&min) {
         return Err(AppError::bad_input(
@@ -24,7 +31,7 @@ pub async fn create_cadence_target(
         ));
     }
     let mut tx = ctx.tx().await?;
-    let t = db::insert_cadence_target(&mut tx, &name, period, min, public_only).await?;
+    let t = db::insert_cadence_target(&mut tx, &name, period, min, public_only, counts).await?;
     tx.commit().await?;
     Ok(t)
 }
@@ -32,9 +39,34 @@ pub async fn create_cadence_target(
 #[derive(Debug, Clone)]
 pub struct CadenceResult {
     pub target: CadenceTarget,
-    /// (period start, sessions, met) for each month, or each week starting in the month.
+    /// (period start, count, met): each week starting in the month, the month, or the
+    /// quarter or year the month is in (counted so far).
     pub periods: Vec<(NaiveDate, i64, bool)>,
     pub met: bool,
+}
+
+/// The periods of a target that a month's report shows: [start, end) each.
+fn periods_for(period: CadencePeriod, month: NaiveDate) -> Vec<(NaiveDate, NaiveDate)> {
+    let add = |d: NaiveDate, m: u32| d.checked_add_months(Months::new(m)).expect("2000–2100");
+    match period {
+        // Weeks (Monday start) that begin in this month.
+        CadencePeriod::Week => month
+            .iter_days()
+            .take_while(|d| *d < add(month, 1))
+            .filter(|d| d.weekday() == chrono::Weekday::Mon)
+            .map(|d| (d, d + Duration::days(7)))
+            .collect(),
+        CadencePeriod::Month => vec![(month, add(month, 1))],
+        CadencePeriod::Quarter => {
+            let q = NaiveDate::from_ymd_opt(month.year(), month.month0() / 3 * 3 + 1, 1)
+                .expect("a quarter's first day");
+            vec![(q, add(q, 3))]
+        }
+        CadencePeriod::Year => {
+            let y = NaiveDate::from_ymd_opt(month.year(), 1, 1).expect("1 January");
+            vec![(y, add(y, 12))]
+        }
+    }
 }
 
 /// Parse "2026-11" into the month's first day.
@@ -47,59 +79,56 @@ pub fn parse_month(s: &str) -> AppResult<NaiveDate> {
         .ok_or_else(|| CoursesError::BadMonth.into())
 }
 
-/// Was each cadence target met in `month`? Sessions count in China Standard Time.
+/// Was each cadence target met in `month`? Sessions and events count in China Standard Time.
+/// Two statements whatever the targets: the sessions and the events of the widest window.
 pub async fn cadence_report(ctx: &CommunityCtx, month: NaiveDate) -> AppResult<Vec<CadenceResult>> {
     let cst = chrono::FixedOffset::east_opt(8 * 3600).expect("valid offset");
-    let next = if month.month() == 12 {
-        NaiveDate::from_ymd_opt(month.year() + 1, 1, 1)
-    } else {
-        NaiveDate::from_ymd_opt(month.year(), month.month() + 1, 1)
-    }
-    .expect("valid month");
-    // Weeks (Monday start) that begin in this month.
-    let mut mondays = Vec::new();
-    let mut d = month;
-    while d < next {
-        if d.weekday() == chrono::Weekday::Mon {
-            mondays.push(d);
-        }
-        d = d.succ_opt().expect("date");
-    }
     let to_utc = |d: NaiveDate| {
         cst.from_local_datetime(&d.and_hms_opt(0, 0, 0).expect("midnight"))
             .single()
             .expect("fixed offset")
             .with_timezone(&Utc)
     };
-    let window_end = mondays
-        .last()
-        .map(|m| (*m + Duration::days(7)).max(next))
-        .unwrap_or(next);
     let mut tx = ctx.tx().await?;
     let targets = db::cadence_targets(&mut tx).await?;
-    let starts = db::session_starts(&mut tx, to_utc(month), to_utc(window_end)).await?;
+    let all: Vec<(NaiveDate, NaiveDate)> = [
+        CadencePeriod::Week,
+        CadencePeriod::Month,
+        CadencePeriod::Quarter,
+        CadencePeriod::Year,
+    ]
+    .into_iter()
+    .flat_map(|p| periods_for(p, month))
+    .collect();
+    let from = all.iter().map(|p| p.0).min().expect("periods");
+    let to = all.iter().map(|p| p.1).max().expect("periods");
+    let sessions = db::session_starts(&mut tx, to_utc(from), to_utc(to)).await?;
+    let events = db::event_starts(&mut tx, to_utc(from), to_utc(to)).await?;
     tx.commit().await?;
-    let count = |from: NaiveDate, to: NaiveDate, public_only: bool| {
-        starts
-            .iter()
-            .filter(|(s, p)| *s >= to_utc(from) && *s < to_utc(to) && (*p || !public_only))
-            .count() as i64
+    let count = |t: &CadenceTarget, from: NaiveDate, to: NaiveDate| {
+        let within = |at: &chrono::DateTime<Utc>| *at >= to_utc(from) && *at < to_utc(to);
+        if t.counts == CadenceCounts::Sessions {
+            sessions
+                .iter()
+                .filter(|(at, public)| within(at) && (*public || !t.public_benefit_only))
+                .count() as i64
+        } else {
+            events
+                .iter()
+                .filter(|(at, kind)| within(at) && t.counts.counts_event(*kind))
+                .count() as i64
+        }
     };
     Ok(targets
         .into_iter()
         .map(|t| {
-            let periods: Vec<(NaiveDate, i64, bool)> = if t.period == CadencePeriod::Week {
-                mondays
-                    .iter()
-                    .map(|m| {
-                        let n = count(*m, *m + Duration::days(7), t.public_benefit_only);
-                        (*m, n, n >= i64::from(t.min_sessions))
-                    })
-                    .collect()
-            } else {
-                let n = count(month, next, t.public_benefit_only);
-                vec![(month, n, n >= i64::from(t.min_sessions))]
-            };
+            let periods: Vec<(NaiveDate, i64, bool)> = periods_for(t.period, month)
+                .into_iter()
+                .map(|(from, to)| {
+                    let n = count(&t, from, to);
+                    (from, n, n >= i64::from(t.min_sessions))
+                })
+                .collect();
             let met = periods.iter().all(|p| p.2);
             CadenceResult {
                 target: t,

@@ -148,3 +148,108 @@ async fn registration_holds_capacity_and_open_lectures_take_walk_ins() {
         "FORBIDDEN"
     );
 }
+
+/// 季季有交流、年年有展演: targets over quarters and years counting events of a kind.
+#[tokio::test]
+async fn cadence_counts_events_by_kind_over_quarters_and_years() {
+    use chrono::{NaiveDate, TimeZone};
+    use courses::model::{CadenceCounts, CadencePeriod};
+    let env = Env::new().await;
+    let staff = env.staff();
+    let at = |m: u32, d: u32| Utc.with_ymd_and_hms(2031, m, d, 6, 0, 0).unwrap();
+    for (kind, when) in [
+        (EventKind::Exchange, at(2, 10)),
+        (EventKind::Performance, at(3, 1)),
+        (EventKind::Performance, at(11, 20)),
+        (EventKind::Market, at(2, 15)),
+    ] {
+        svc::create_event(
+            &staff,
+            EventInput {
+                kind,
+                starts_at: when,
+                ..input(None, Duration::zero())
+            },
+        )
+        .await
+        .unwrap();
+    }
+    for (name, period, min, counts) in [
+        (
+            "季季有交流",
+            CadencePeriod::Quarter,
+            1,
+            CadenceCounts::Exchange,
+        ),
+        (
+            "年年有展演",
+            CadencePeriod::Year,
+            2,
+            CadenceCounts::Performance,
+        ),
+        ("每月有活动", CadencePeriod::Month, 2, CadenceCounts::Events),
+        (
+            "每月两堂课",
+            CadencePeriod::Month,
+            2,
+            CadenceCounts::Sessions,
+        ),
+    ] {
+        svc::create_cadence_target(&staff, name, period, min, false, counts)
+            .await
+            .unwrap();
+    }
+    let bad = svc::create_cadence_target(
+        &staff,
+        "公益活动",
+        CadencePeriod::Month,
+        1,
+        true,
+        CadenceCounts::Events,
+    )
+    .await;
+    assert_eq!(code(bad), "BAD_USER_INPUT");
+    let report = |m| {
+        let staff = staff.clone();
+        async move {
+            svc::cadence_report(&staff, NaiveDate::from_ymd_opt(2031, m, 1).unwrap())
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|r| {
+                    (
+                        r.target.name,
+                        r.periods.iter().map(|p| p.1).collect::<Vec<_>>(),
+                        r.met,
+                    )
+                })
+                .collect::<Vec<_>>()
+        }
+    };
+    let feb = report(2).await;
+    assert!(
+        feb.contains(&("季季有交流".into(), vec![1], true)),
+        "{feb:?}"
+    );
+    assert!(
+        feb.contains(&("年年有展演".into(), vec![2], true)),
+        "{feb:?}"
+    );
+    assert!(
+        feb.contains(&("每月有活动".into(), vec![2], true)),
+        "{feb:?}"
+    );
+    assert!(
+        feb.contains(&("每月两堂课".into(), vec![0], false)),
+        "{feb:?}"
+    );
+    let may = report(5).await;
+    assert!(
+        may.contains(&("季季有交流".into(), vec![0], false)),
+        "Q2 has no exchange: {may:?}"
+    );
+    assert!(
+        may.contains(&("每月有活动".into(), vec![0], false)),
+        "{may:?}"
+    );
+}

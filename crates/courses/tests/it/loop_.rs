@@ -255,6 +255,7 @@ async fn evaluations_cadence_clubs_and_the_learner_record() {
         CadencePeriod::Month,
         2,
         true,
+        courses::model::CadenceCounts::Sessions,
     )
     .await
     .unwrap();
