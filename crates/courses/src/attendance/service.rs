@@ -57,7 +57,8 @@ pub async fn check_in_code(ctx: &CommunityCtx, session_id: Uuid) -> AppResult<Is
 }
 
 /// A learner scans the session's code. The code must verify, belong to this community and be
-/// inside its window; the learner must be enrolled; a second scan is refused.
+/// inside its window; the learner must be enrolled — or, at a lecture or forum, is counted as a
+/// walk-in (人次); a second scan is refused.
 pub async fn check_in(
     ctx: &CommunityCtx,
     token: &str,
@@ -84,7 +85,23 @@ pub async fn check_in(
     }
     match crate::enrolment::db::active_enrolment(&mut tx, s.course_id, learner.id).await? {
         Some(e) if e.status == EnrolmentStatus::Enrolled => {}
-        _ => return Err(CoursesError::NotEnrolled.into()),
+        _ => {
+            // Lectures and forums are open to all: without a seat, the scan counts a walk-in
+            // (人次), once per person.
+            let course = crate::catalogue::db::course(&mut tx, s.course_id)
+                .await?
+                .ok_or(CoursesError::InvalidCode)?;
+            if !matches!(course.format, Format::Lecture | Format::Forum) {
+                return Err(CoursesError::NotEnrolled.into());
+            }
+            let at = crate::events::db::Occasion::Session(s.id);
+            let by = ctx.access().account_id;
+            if !crate::events::db::insert_person(&mut tx, at, learner.id, by).await? {
+                return Err(CoursesError::AlreadyCheckedIn.into());
+            }
+            tx.commit().await?;
+            return Ok(s);
+        }
     }
     if !db::insert_attendance(
         &mut tx,

@@ -253,3 +253,47 @@ async fn cadence_counts_events_by_kind_over_quarters_and_years() {
         "{may:?}"
     );
 }
+
+/// An open lecture's QR code counts a resident without a seat as a walk-in, once.
+#[tokio::test]
+async fn a_lecture_qr_code_counts_walk_ins_once() {
+    let env = Env::new().await;
+    let staff = env.staff();
+    let mut lecture = course_input("法律法规进院落", 200, Audience::All);
+    lecture.format = Format::Forum;
+    let c = svc::create_course(&staff, lecture, CourseParts::ALL)
+        .await
+        .unwrap()
+        .course;
+    let s = svc::add_sessions(
+        &staff,
+        svc::SessionsInput {
+            course_id: c.id,
+            first_starts_at: Utc::now() - Duration::minutes(5),
+            duration_minutes: 60,
+            weeks: 1,
+            place: "百姓舞台".into(),
+        },
+    )
+    .await
+    .unwrap()
+    .remove(0);
+    let code_now = svc::check_in_code(&staff, s.id).await.unwrap();
+    let passer_by = env.scope(&env.alpha, "路过的居民", &[]);
+    svc::check_in(&passer_by, &code_now.token, None)
+        .await
+        .unwrap();
+    assert_eq!(
+        code(svc::check_in(&passer_by, &code_now.token, None).await),
+        "CONFLICT"
+    );
+    svc::check_in(&env.scope(&env.alpha, "另一位", &[]), &code_now.token, None)
+        .await
+        .unwrap();
+    assert_eq!(
+        svc::tally_walk_ins(&staff, Occasion::Session(s.id), 50)
+            .await
+            .unwrap(),
+        52
+    );
+}
