@@ -92,6 +92,8 @@ pub enum CoursesError {
     BadDate,
     #[error("exhibition not published")]
     NotPublished,
+    #[error("space taken")]
+    SpaceTaken { occurrence: String },
     #[error("capacity below seats taken")]
     CapacityBelowSeats { taken: i32 },
 }
@@ -292,6 +294,11 @@ impl From<CoursesError> for AppError {
                 "日期格式不正确（如 1950-03-05）".into(),
                 "The date is not valid (e.g. 1950-03-05)".into(),
             ),
+            E::SpaceTaken { occurrence } => (
+                Conflict,
+                format!("场地在该时段已被占用：{occurrence}"),
+                format!("The space is taken then: {occurrence}"),
+            ),
             E::NotPublished => (
                 Conflict,
                 "展览发布后才能分享".into(),
@@ -342,6 +349,7 @@ fn zh_name(what: &str) -> &'static str {
         "work" => "作品",
         "event" => "活动",
         "courtyard" => "院落或网格",
+        "space" => "场地",
         "occasion" => "活动或课次",
         _ => "记录",
     }

@@ -274,6 +274,8 @@ pub struct Session {
     pub cancel_reason: Option<String>,
     /// When it was first planned to start, once moved.
     pub moved_from: Option<DateTime<Utc>>,
+    /// The community space it takes place in, holding that space's time.
+    pub space_id: Option<Uuid>,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

@@ -8,7 +8,8 @@ use async_graphql::{
 use courses::graphql::{CoursesMutation, CoursesQuery};
 use notifications::graphql::{NotificationsMutation, NotificationsQuery};
 use partners::graphql::PartnersQuery;
-use spaces::graphql::SpacesQuery;
+use spaces::bookings::graphql::{BookingsMutation, BookingsQuery};
+use spaces::graphql::{SpacesMutation, SpacesQuery};
 use tenancy::Tenancy;
 use tenancy::graphql::{TenancyMutation, TenancyQuery};
 use volunteers::graphql::VolunteersQuery;
@@ -21,12 +22,19 @@ pub struct Query(
     CoursesQuery,
     NotificationsQuery,
     SpacesQuery,
+    BookingsQuery,
     VolunteersQuery,
     PartnersQuery,
 );
 
 #[derive(MergedObject, Default)]
-pub struct Mutation(TenancyMutation, CoursesMutation, NotificationsMutation);
+pub struct Mutation(
+    TenancyMutation,
+    CoursesMutation,
+    NotificationsMutation,
+    SpacesMutation,
+    BookingsMutation,
+);
 
 pub type LinliSchema = Schema<Query, Mutation, EmptySubscription>;
 

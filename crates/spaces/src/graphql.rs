@@ -1,6 +1,20 @@
-use async_graphql::{Context, Enum, ID, Object, SimpleObject};
+//! The GraphQL face of spaces: the spaces with their rules and hours.
+
+use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
+use chrono::NaiveTime;
+use infra::graphql::Date;
+use infra::{AppError, AppResult};
+use tenancy::graphql::community;
+use uuid::Uuid;
 
 use crate::{model, service};
+
+pub(crate) type Res<T> = async_graphql::Result<T>;
+
+pub(crate) fn uuid(id: &ID) -> AppResult<Uuid> {
+    Uuid::parse_str(id.as_str())
+        .map_err(|_| AppError::bad_input("编号格式不正确", "The id is not valid"))
+}
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
 #[graphql(name = "SpaceKind", remote = "crate::model::SpaceKind")]
@@ -12,6 +26,16 @@ pub enum SpaceKindGql {
     Farm,
 }
 
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(name = "BookableBy", remote = "crate::model::BookableBy")]
+pub enum BookableByGql {
+    /// Any member of the community.
+    Residents,
+    /// Clubs, through staff.
+    Clubs,
+    Staff,
+}
+
 #[derive(SimpleObject)]
 #[graphql(name = "Space")]
 pub struct SpaceGql {
@@ -19,6 +43,16 @@ pub struct SpaceGql {
     name: String,
     kind: SpaceKindGql,
     capacity: i32,
+    courtyard_id: Option<ID>,
+    amenities: Vec<String>,
+    bookable_by: BookableByGql,
+    /// How many days ahead a booking may start.
+    window_days: i32,
+    min_minutes: i32,
+    max_minutes: i32,
+    needs_approval: bool,
+    /// Time-bank points per hour (0: free).
+    points_per_hour: i32,
 }
 
 impl From<model::Space> for SpaceGql {
@@ -28,8 +62,50 @@ impl From<model::Space> for SpaceGql {
             name: s.name,
             kind: s.kind.into(),
             capacity: s.capacity,
+            courtyard_id: s.courtyard_id.map(|c| ID(c.to_string())),
+            amenities: s.amenities,
+            bookable_by: s.bookable_by.into(),
+            window_days: s.window_days,
+            min_minutes: s.min_minutes,
+            max_minutes: s.max_minutes,
+            needs_approval: s.needs_approval,
+            points_per_hour: s.points_per_hour,
         }
     }
+}
+
+#[derive(InputObject)]
+pub struct SpaceRulesInput {
+    space_id: ID,
+    capacity: i32,
+    courtyard_id: Option<ID>,
+    #[graphql(default)]
+    amenities: Vec<String>,
+    bookable_by: BookableByGql,
+    window_days: i32,
+    min_minutes: i32,
+    max_minutes: i32,
+    needs_approval: bool,
+    #[graphql(default)]
+    points_per_hour: i32,
+}
+
+/// Opening hours of one weekday (1 = Monday … 7 = Sunday), "08:30" to "21:00".
+#[derive(InputObject, SimpleObject)]
+#[graphql(input_name = "OpeningSpanInput", name = "OpeningSpan")]
+pub struct OpeningSpanGql {
+    weekday: i32,
+    opens: String,
+    closes: String,
+}
+
+fn time(s: &str) -> AppResult<NaiveTime> {
+    NaiveTime::parse_from_str(s.trim(), "%H:%M").map_err(|_| {
+        AppError::bad_input(
+            "时间格式为 时:分，如 08:30",
+            "Times are hours:minutes, e.g. 08:30",
+        )
+    })
 }
 
 #[derive(Default)]
@@ -37,10 +113,72 @@ pub struct SpacesQuery;
 
 #[Object]
 impl SpacesQuery {
-    /// Shared spaces and function rooms of the community.
-    async fn spaces(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<SpaceGql>> {
-        let scope = tenancy::graphql::community(ctx)?;
-        let rows = service::spaces(scope).await?;
+    /// Shared spaces and function rooms of the community, with their booking rules.
+    async fn spaces(&self, ctx: &Context<'_>) -> Res<Vec<SpaceGql>> {
+        let rows = service::spaces(community(ctx)?).await?;
         Ok(rows.into_iter().map(Into::into).collect())
+    }
+}
+
+#[derive(Default)]
+pub struct SpacesMutation;
+
+#[Object]
+impl SpacesMutation {
+    /// Set a space's booking rules (staff).
+    async fn set_space_rules(&self, ctx: &Context<'_>, input: SpaceRulesInput) -> Res<SpaceGql> {
+        let rules = service::SpaceRules {
+            capacity: input.capacity,
+            courtyard_id: input.courtyard_id.as_ref().map(uuid).transpose()?,
+            amenities: input.amenities,
+            bookable_by: input.bookable_by.into(),
+            window_days: input.window_days,
+            min_minutes: input.min_minutes,
+            max_minutes: input.max_minutes,
+            needs_approval: input.needs_approval,
+            points_per_hour: input.points_per_hour,
+        };
+        let s = service::set_space_rules(community(ctx)?, uuid(&input.space_id)?, rules).await?;
+        Ok(s.into())
+    }
+
+    /// Replace a space's weekly opening hours (staff).
+    async fn set_opening_hours(
+        &self,
+        ctx: &Context<'_>,
+        space_id: ID,
+        spans: Vec<OpeningSpanGql>,
+    ) -> Res<Vec<OpeningSpanGql>> {
+        let spans = spans
+            .iter()
+            .map(|s| {
+                Ok(model::OpeningSpan {
+                    weekday: s.weekday,
+                    opens: time(&s.opens)?,
+                    closes: time(&s.closes)?,
+                })
+            })
+            .collect::<AppResult<Vec<_>>>()?;
+        let rows = service::set_opening_hours(community(ctx)?, uuid(&space_id)?, spans).await?;
+        Ok(rows
+            .into_iter()
+            .map(|s| OpeningSpanGql {
+                weekday: s.weekday,
+                opens: s.opens.format("%H:%M").to_string(),
+                closes: s.closes.format("%H:%M").to_string(),
+            })
+            .collect())
+    }
+
+    /// Close a space for a day (a holiday, a repair), whatever its hours say (staff).
+    async fn close_space_on(
+        &self,
+        ctx: &Context<'_>,
+        space_id: ID,
+        on: Date,
+        reason: Option<String>,
+    ) -> Res<bool> {
+        service::close_space_on(community(ctx)?, uuid(&space_id)?, on.0, reason.as_deref()).await?;
+        Ok(true)
     }
 }

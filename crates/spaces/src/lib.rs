@@ -1,9 +1,11 @@
-//! Spaces: shared spaces and function rooms (党群服务, 童趣园, 百文斋, 书画室, 百姓舞台 …).
-//!
-//! In this first cut it owns the list of spaces of a community; bookings, QR check-in, paying
-//! with points and the ecological farm arrive with their own issue.
+//! Spaces: shared spaces and function rooms (党群服务, 童趣园, 百文斋, 书画室, 百姓舞台 …), their
+//! rules and opening hours, and bookings that can never overlap — with each other or with the
+//! course sessions placed in a space (`slots`).
 
+pub mod bookings;
 pub(crate) mod db;
+pub mod error;
 pub mod graphql;
 pub mod model;
 pub mod service;
+pub mod slots;

@@ -1,6 +1,10 @@
+//! What the spaces crate stores, as types: every status and kind an enum (an unknown value in
+//! a row is a decoding error, never a default).
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use uuid::Uuid;
 
-/// What kind of place a space is. Stored as text; an unknown value is an error.
+/// What kind of place a space is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
 pub enum SpaceKind {
@@ -16,11 +20,121 @@ pub enum SpaceKind {
     Farm,
 }
 
-/// A shared space (共享空间) of the community.
+/// Who may book a space.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum BookableBy {
+    /// Any member of the community, for themselves or a club.
+    Residents,
+    /// Clubs (社团) only, through staff.
+    Clubs,
+    /// Staff only.
+    Staff,
+}
+
+/// A shared space (共享空间) of the community, with its booking rules.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Space {
     pub id: Uuid,
     pub name: String,
     pub kind: SpaceKind,
     pub capacity: i32,
+    pub courtyard_id: Option<Uuid>,
+    pub amenities: Vec<String>,
+    pub bookable_by: BookableBy,
+    /// How many days ahead a booking may start.
+    pub window_days: i32,
+    pub min_minutes: i32,
+    pub max_minutes: i32,
+    pub needs_approval: bool,
+    /// Time-bank points per hour (0 = free).
+    pub points_per_hour: i32,
+}
+
+/// Opening hours: a span of one ISO weekday (1 = Monday), in the community's time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::FromRow)]
+pub struct OpeningSpan {
+    pub weekday: i32,
+    pub opens: NaiveTime,
+    pub closes: NaiveTime,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Closure {
+    pub on_date: NaiveDate,
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum BookerKind {
+    Person,
+    Club,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum BookingStatus {
+    /// Waiting for staff where the space asks for approval; it holds its slot meanwhile.
+    Requested,
+    Approved,
+    Declined,
+    Cancelled,
+}
+
+impl BookingStatus {
+    /// Holds its slot.
+    pub fn is_active(self) -> bool {
+        matches!(self, BookingStatus::Requested | BookingStatus::Approved)
+    }
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Booking {
+    pub id: Uuid,
+    pub space_id: Uuid,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub booker_kind: BookerKind,
+    pub club_id: Option<Uuid>,
+    pub booked_by: Uuid,
+    pub purpose: String,
+    pub attendance: i32,
+    pub status: BookingStatus,
+    pub series_id: Option<Uuid>,
+    /// Points the booking costs, fixed when it was made.
+    pub points_price: i32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum QuotaPeriod {
+    Week,
+    Month,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum QuotaUnit {
+    Hours,
+    Bookings,
+}
+
+/// At most `max_units` hours or bookings per person (or per club) per week or month.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Quota {
+    pub id: Uuid,
+    pub applies_to: BookerKind,
+    pub period: QuotaPeriod,
+    pub unit: QuotaUnit,
+    pub max_units: i32,
+}
+
+/// A busy span of a space's calendar: a booking or a course session.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct BusySlot {
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub booking_id: Option<Uuid>,
+    pub session_id: Option<Uuid>,
 }

@@ -31,3 +31,114 @@ pub async fn create_space(
     tx.commit().await?;
     Ok(row)
 }
+
+/// A space's rules as staff set them (all of them at once).
+pub struct SpaceRules {
+    pub capacity: i32,
+    pub courtyard_id: Option<uuid::Uuid>,
+    pub amenities: Vec<String>,
+    pub bookable_by: crate::model::BookableBy,
+    pub window_days: i32,
+    pub min_minutes: i32,
+    pub max_minutes: i32,
+    pub needs_approval: bool,
+    pub points_per_hour: i32,
+}
+
+/// Set a space's booking rules (staff).
+pub async fn set_space_rules(
+    ctx: &CommunityCtx,
+    space_id: uuid::Uuid,
+    r: SpaceRules,
+) -> AppResult<Space> {
+    ctx.require(Roles::STAFF)?;
+    let ok = (1..=10_000).contains(&r.capacity)
+        && (1..=365).contains(&r.window_days)
+        && (15..=1440).contains(&r.min_minutes)
+        && (r.min_minutes..=1440).contains(&r.max_minutes)
+        && (0..=10_000).contains(&r.points_per_hour)
+        && r.amenities.len() <= 20
+        && r.amenities
+            .iter()
+            .all(|a| (1..=30).contains(&a.trim().chars().count()));
+    if !ok {
+        return Err(crate::error::SpacesError::BadRules.into());
+    }
+    let mut tx = ctx.tx().await?;
+    let current = db::space(&mut tx, space_id)
+        .await?
+        .ok_or(crate::error::SpacesError::NotFound("space"))?;
+    let wanted = Space {
+        capacity: r.capacity,
+        courtyard_id: r.courtyard_id,
+        amenities: r.amenities.iter().map(|a| a.trim().to_string()).collect(),
+        bookable_by: r.bookable_by,
+        window_days: r.window_days,
+        min_minutes: r.min_minutes,
+        max_minutes: r.max_minutes,
+        needs_approval: r.needs_approval,
+        points_per_hour: r.points_per_hour,
+        ..current
+    };
+    let s = match db::set_rules(&mut tx, space_id, &wanted).await {
+        Err(sqlx::Error::Database(d)) if d.is_foreign_key_violation() => {
+            return Err(infra::AppError::not_found(
+                "找不到该院落",
+                "Courtyard not found",
+            ));
+        }
+        r => r?.ok_or(crate::error::SpacesError::NotFound("space"))?,
+    };
+    tx.commit().await?;
+    Ok(s)
+}
+
+/// Replace a space's weekly opening hours (staff): spans per ISO weekday (1 = Monday).
+pub async fn set_opening_hours(
+    ctx: &CommunityCtx,
+    space_id: uuid::Uuid,
+    spans: Vec<crate::model::OpeningSpan>,
+) -> AppResult<Vec<crate::model::OpeningSpan>> {
+    ctx.require(Roles::STAFF)?;
+    let mut sorted = spans.clone();
+    sorted.sort_by_key(|s| (s.weekday, s.opens));
+    let overlapping = sorted
+        .windows(2)
+        .any(|w| w[0].weekday == w[1].weekday && w[1].opens < w[0].closes);
+    if spans.len() > 50
+        || overlapping
+        || spans
+            .iter()
+            .any(|s| !(1..=7).contains(&s.weekday) || s.closes <= s.opens)
+    {
+        return Err(crate::error::SpacesError::BadRules.into());
+    }
+    let mut tx = ctx.tx().await?;
+    db::space(&mut tx, space_id)
+        .await?
+        .ok_or(crate::error::SpacesError::NotFound("space"))?;
+    db::set_hours(&mut tx, space_id, &spans).await?;
+    let rows = db::hours(&mut tx, space_id).await?;
+    tx.commit().await?;
+    Ok(rows)
+}
+
+/// Close a space for a day (a holiday, a repair), whatever its hours say (staff).
+pub async fn close_space_on(
+    ctx: &CommunityCtx,
+    space_id: uuid::Uuid,
+    on: chrono::NaiveDate,
+    reason: Option<&str>,
+) -> AppResult<()> {
+    ctx.require(Roles::STAFF)?;
+    if reason.is_some_and(|r| r.chars().count() > 100) {
+        return Err(crate::error::SpacesError::BadRules.into());
+    }
+    let mut tx = ctx.tx().await?;
+    db::space(&mut tx, space_id)
+        .await?
+        .ok_or(crate::error::SpacesError::NotFound("space"))?;
+    db::add_closure(&mut tx, space_id, on, reason.map(str::trim)).await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -145,7 +145,7 @@ pub async fn courses_page(
 }
 
 pub(crate) const SESSION: &str =
-    "id, course_id, starts_at, ends_at, place, status, cancel_reason, moved_from";
+    "id, course_id, starts_at, ends_at, place, status, cancel_reason, moved_from, space_id";
 
 /// Sessions of one series (`series`: the schedule they came from, if any). A slot the course
 /// already has a session at is a unique violation (`course_sessions_once`).
@@ -155,13 +155,14 @@ pub async fn insert_sessions(
     slots: &[(DateTime<Utc>, DateTime<Utc>)],
     place: &str,
     series: Option<Uuid>,
+    space: Option<Uuid>,
 ) -> sqlx::Result<Vec<Session>> {
     let ids: Vec<Uuid> = slots.iter().map(|_| Uuid::now_v7()).collect();
     let starts: Vec<DateTime<Utc>> = slots.iter().map(|s| s.0).collect();
     let ends: Vec<DateTime<Utc>> = slots.iter().map(|s| s.1).collect();
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "INSERT INTO course_sessions (id, course_id, starts_at, ends_at, place, series_id)
-         SELECT i, $2, s, e, $5, $6
+        "INSERT INTO course_sessions (id, course_id, starts_at, ends_at, place, series_id, space_id)
+         SELECT i, $2, s, e, $5, $6, $7
            FROM unnest($1::uuid[], $3::timestamptz[], $4::timestamptz[]) AS u(i, s, e)
          RETURNING {SESSION}"
     )))
@@ -171,6 +172,7 @@ pub async fn insert_sessions(
     .bind(&ends)
     .bind(place)
     .bind(series)
+    .bind(space)
     .fetch_all(conn)
     .await
 }

@@ -40,6 +40,8 @@ pub struct SessionGql {
     cancel_reason: Option<String>,
     /// When it was first planned to start, once moved (调课).
     moved_from: Option<DateTime<Utc>>,
+    /// The community space it takes place in.
+    space_id: Option<ID>,
 }
 
 impl From<model::Session> for SessionGql {
@@ -53,6 +55,7 @@ impl From<model::Session> for SessionGql {
             status: s.status.into(),
             cancel_reason: s.cancel_reason,
             moved_from: s.moved_from,
+            space_id: s.space_id.map(id),
         }
     }
 }

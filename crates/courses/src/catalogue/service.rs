@@ -317,7 +317,7 @@ pub async fn add_sessions(ctx: &CommunityCtx, input: SessionsInput) -> AppResult
     db::course(&mut tx, input.course_id)
         .await?
         .ok_or_else(|| not_found("course"))?;
-    let rows = db::insert_sessions(&mut tx, input.course_id, &slots, &place, None)
+    let rows = db::insert_sessions(&mut tx, input.course_id, &slots, &place, None, None)
         .await
         .map_err(|e| match e {
             sqlx::Error::Database(d) if d.constraint() == Some("course_sessions_once") => {

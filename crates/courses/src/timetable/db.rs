@@ -26,7 +26,8 @@ pub async fn timetable_of_account(
 ) -> sqlx::Result<Vec<TimetableRow>> {
     sqlx::query_as(
         "SELECT s.id, s.course_id, s.starts_at, s.ends_at, s.place, s.status, s.cancel_reason,
-                s.moved_from, c.title AS course_title, l.id AS learner_id, l.name AS learner_name
+                s.moved_from, s.space_id, c.title AS course_title, l.id AS learner_id,
+                l.name AS learner_name
            FROM learners l
            JOIN enrolments e ON e.learner_id = l.id AND e.status = 'enrolled'
            JOIN courses c ON c.id = e.course_id

@@ -68,6 +68,8 @@ pub struct ScheduleSessionsInput {
     #[graphql(default)]
     except: Vec<Date>,
     place: String,
+    /// A community space to hold for every session (a booking there refuses the schedule).
+    space_id: Option<ID>,
 }
 
 fn start_time(s: &str) -> AppResult<NaiveTime> {
@@ -152,9 +154,14 @@ impl TimetableMutation {
             until: input.until.map(|d| d.0),
             except: input.except.into_iter().map(|d| d.0).collect(),
         };
-        let rows =
-            svc::schedule_sessions(community(ctx)?, uuid(&input.course_id)?, rule, &input.place)
-                .await?;
+        let rows = svc::schedule_sessions(
+            community(ctx)?,
+            uuid(&input.course_id)?,
+            rule,
+            &input.place,
+            opt_uuid(&input.space_id)?,
+        )
+        .await?;
         Ok(rows.into_iter().map(Into::into).collect())
     }
 

@@ -58,6 +58,7 @@ pub async fn schedule_sessions(
     course_id: Uuid,
     rule: ScheduleRequest,
     place: &str,
+    space: Option<Uuid>,
 ) -> AppResult<Vec<Session>> {
     ctx.require(Roles::STAFF)?;
     let slots = Schedule::parse(rule)?.slots()?;
@@ -69,17 +70,35 @@ pub async fn schedule_sessions(
     catalogue::course(&mut tx, course_id)
         .await?
         .ok_or_else(|| not_found("course"))?;
-    let rows = catalogue::insert_sessions(&mut tx, course_id, &slots, &place, Some(Uuid::now_v7()))
+    let series = Some(Uuid::now_v7());
+    let rows = catalogue::insert_sessions(&mut tx, course_id, &slots, &place, series, space)
         .await
-        .map_err(|e| {
-            if is_clash(&e) {
-                CoursesError::SessionClash.into()
-            } else {
-                AppError::from(e)
-            }
+        .map_err(|e| match e {
+            e if is_clash(&e) => CoursesError::SessionClash.into(),
+            sqlx::Error::Database(d) if d.is_foreign_key_violation() => not_found("space"),
+            e => AppError::from(e),
         })?;
+    if let Some(space) = space {
+        for s in &rows {
+            hold(&mut tx, space, s).await?;
+        }
+    }
     tx.commit().await?;
     Ok(rows)
+}
+
+/// Hold the space's time for a session; a booking (or another session) there refuses it,
+/// naming the occurrence.
+async fn hold(tx: &mut infra::TenantTx, space: Uuid, s: &Session) -> AppResult<()> {
+    match spaces::slots::hold_for_session(tx, space, s.id, s.starts_at, s.ends_at).await {
+        Ok(()) => Ok(()),
+        Err(spaces::slots::SlotError::Taken) => Err(CoursesError::SpaceTaken {
+            occurrence: spaces::bookings::service::occurrence(s.starts_at, s.ends_at),
+        }
+        .into()),
+        Err(spaces::slots::SlotError::NoSpace) => Err(not_found("space")),
+        Err(spaces::slots::SlotError::Db(e)) => Err(e.into()),
+    }
 }
 
 /// The session, locked, if it may still change: not cancelled, not started.
@@ -133,6 +152,7 @@ pub async fn cancel_session(
         .await?
         .ok_or_else(|| not_found("course"))?;
     let cancelled = catalogue::cancel_session(&mut tx, s.id, reason.as_deref()).await?;
+    spaces::slots::release_session(&mut tx, s.id).await?;
     let why = reason.map(|r| format!("原因：{r}。")).unwrap_or_default();
     tell_enrolled(
         &mut tx,
@@ -186,6 +206,10 @@ pub async fn move_session(
                 AppError::from(e)
             }
         })?;
+    // A session in a space takes the space's new time with it, or does not move.
+    if let Some(space) = spaces::slots::release_session(&mut tx, s.id).await? {
+        hold(&mut tx, space, &moved).await?;
+    }
     tell_enrolled(
         &mut tx,
         s.course_id,

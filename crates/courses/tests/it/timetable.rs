@@ -3,7 +3,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use chrono::{Duration, NaiveDate, NaiveTime, Utc};
+use chrono::{Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use courses::model::{Audience, CourseEdit, EnrolmentStatus, SessionStatus};
 use courses::service::{self as svc, CourseParts, Frequency, ScheduleRequest};
 use hmac::{Hmac, Mac};
@@ -50,6 +50,7 @@ async fn a_fourteen_day_summer_class_and_a_clash_refused_whole() {
             ..rule(Frequency::Daily, july(1))
         },
         "百文斋",
+        None,
     )
     .await
     .unwrap();
@@ -65,6 +66,7 @@ async fn a_fourteen_day_summer_class_and_a_clash_refused_whole() {
             ..rule(Frequency::Daily, july(14))
         },
         "百文斋",
+        None,
     )
     .await;
     assert_eq!(code(again), "CONFLICT");
@@ -81,7 +83,7 @@ async fn a_fourteen_day_summer_class_and_a_clash_refused_whole() {
         )
     };
     assert_eq!(
-        code(svc::schedule_sessions(&staff, c.id, feb30, "百文斋").await),
+        code(svc::schedule_sessions(&staff, c.id, feb30, "百文斋", None).await),
         "BAD_USER_INPUT"
     );
     let resident = env.scope(&env.alpha, "居民", &[]);
@@ -93,6 +95,7 @@ async fn a_fourteen_day_summer_class_and_a_clash_refused_whole() {
             ..rule(Frequency::Daily, july(20))
         },
         "百文斋",
+        None,
     )
     .await;
     assert_eq!(code(r), "FORBIDDEN");
@@ -172,6 +175,7 @@ async fn moving_and_cancelling_tell_each_learner_once_and_two_workers_send_once(
             ..rule(Frequency::Weekly, next_week)
         },
         "活动室",
+        None,
     )
     .await
     .unwrap();
@@ -266,6 +270,7 @@ async fn a_refused_delivery_is_retried_then_sent_and_visible() {
             )
         },
         "广场",
+        None,
     )
     .await
     .unwrap();
@@ -398,6 +403,7 @@ async fn my_timetable_and_tomorrows_reminders() {
             ..rule(Frequency::Daily, start)
         },
         "百文斋",
+        None,
     )
     .await
     .unwrap();
@@ -445,4 +451,123 @@ async fn my_timetable_and_tomorrows_reminders() {
             .await
             .contains(&"SessionReminder".to_string())
     );
+}
+
+/// A schedule placed in a space holds its time: a booking there refuses the schedule whole,
+/// and a cancelled session gives its time back.
+#[tokio::test]
+async fn sessions_in_a_space_and_bookings_never_collide() {
+    let env = Env::new().await;
+    let staff = env.staff();
+    let room = spaces::service::create_space(
+        &staff,
+        "百文斋",
+        spaces::model::SpaceKind::CourtyardSpace,
+        30,
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    spaces::service::set_opening_hours(
+        &staff,
+        room.id,
+        (1..=7)
+            .map(|d| spaces::model::OpeningSpan {
+                weekday: d,
+                opens: NaiveTime::from_hms_opt(8, 0, 0).unwrap(),
+                closes: NaiveTime::from_hms_opt(22, 0, 0).unwrap(),
+            })
+            .collect(),
+    )
+    .await
+    .unwrap();
+    let c = svc::create_course(
+        &staff,
+        course_input("书法", 20, Audience::All),
+        CourseParts::ALL,
+    )
+    .await
+    .unwrap()
+    .course;
+    let start = (Utc::now() + Duration::days(2)).date_naive();
+    let rule = || ScheduleRequest {
+        count: Some(3),
+        ..rule(Frequency::Daily, start)
+    };
+    // A resident books the room on the second evening first.
+    let resident = env.scope(&env.alpha, "居民", &[]);
+    let second = rule().starts_on + Duration::days(1);
+    let at = chrono::FixedOffset::east_opt(8 * 3600)
+        .unwrap()
+        .from_local_datetime(&second.and_hms_opt(19, 30, 0).unwrap())
+        .unwrap()
+        .with_timezone(&Utc);
+    let booking = spaces::bookings::service::book(
+        &resident,
+        spaces::bookings::service::BookingRequest {
+            space_id: room.id,
+            starts_at: at,
+            minutes: 60,
+            club_id: None,
+            purpose: "家庭聚会".into(),
+            attendance: 10,
+            weeks: 1,
+        },
+    )
+    .await
+    .unwrap()
+    .remove(0);
+    let refused = svc::schedule_sessions(&staff, c.id, rule(), "百文斋", Some(room.id))
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code.as_str(), "CONFLICT");
+    assert!(refused.zh.contains("19:00–20:30"), "{}", refused.zh);
+    assert!(
+        svc::course(&staff, c.id, CourseParts::ALL)
+            .await
+            .unwrap()
+            .sessions
+            .is_empty(),
+        "nothing half written"
+    );
+    spaces::bookings::service::cancel(&resident, booking.id)
+        .await
+        .unwrap();
+    let rows = svc::schedule_sessions(&staff, c.id, rule(), "百文斋", Some(room.id))
+        .await
+        .unwrap();
+    assert_eq!(rows[0].space_id, Some(room.id));
+    // Now the room is the course's on those evenings; cancelling one gives its time back.
+    let again = spaces::bookings::service::book(
+        &resident,
+        spaces::bookings::service::BookingRequest {
+            space_id: room.id,
+            starts_at: at,
+            minutes: 60,
+            club_id: None,
+            purpose: "家庭聚会".into(),
+            attendance: 10,
+            weeks: 1,
+        },
+    )
+    .await;
+    assert_eq!(code(again), "CONFLICT");
+    svc::cancel_session(&staff, rows[1].id, None).await.unwrap();
+    spaces::bookings::service::book(
+        &resident,
+        spaces::bookings::service::BookingRequest {
+            space_id: room.id,
+            starts_at: at,
+            minutes: 60,
+            club_id: None,
+            purpose: "家庭聚会".into(),
+            attendance: 10,
+            weeks: 1,
+        },
+    )
+    .await
+    .unwrap();
+    // Moving a session onto a booked time is refused, and the session stays where it was.
+    let moved = svc::move_session(&staff, rows[0].id, at, None, None).await;
+    assert_eq!(code(moved), "CONFLICT");
 }

@@ -1,0 +1,195 @@
+//! The GraphQL face of bookings.
+
+use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
+use chrono::{DateTime, Utc};
+use infra::graphql::Date;
+use tenancy::graphql::community;
+
+use super::service::{self as svc, BookingRequest};
+use crate::graphql::{Res, uuid};
+use crate::model;
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(name = "BookingStatus", remote = "crate::model::BookingStatus")]
+pub enum BookingStatusGql {
+    Requested,
+    Approved,
+    Declined,
+    Cancelled,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(name = "BookerKind", remote = "crate::model::BookerKind")]
+pub enum BookerKindGql {
+    Person,
+    Club,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(name = "QuotaPeriod", remote = "crate::model::QuotaPeriod")]
+pub enum QuotaPeriodGql {
+    Week,
+    Month,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(name = "QuotaUnit", remote = "crate::model::QuotaUnit")]
+pub enum QuotaUnitGql {
+    Hours,
+    Bookings,
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "Booking")]
+pub struct BookingGql {
+    id: ID,
+    space_id: ID,
+    starts_at: DateTime<Utc>,
+    ends_at: DateTime<Utc>,
+    booker_kind: BookerKindGql,
+    club_id: Option<ID>,
+    purpose: String,
+    attendance: i32,
+    status: BookingStatusGql,
+    series_id: Option<ID>,
+    /// Time-bank points, fixed when booked.
+    points_price: i32,
+}
+
+impl From<model::Booking> for BookingGql {
+    fn from(b: model::Booking) -> Self {
+        let id = |u: uuid::Uuid| ID(u.to_string());
+        BookingGql {
+            id: id(b.id),
+            space_id: id(b.space_id),
+            starts_at: b.starts_at,
+            ends_at: b.ends_at,
+            booker_kind: b.booker_kind.into(),
+            club_id: b.club_id.map(id),
+            purpose: b.purpose,
+            attendance: b.attendance,
+            status: b.status.into(),
+            series_id: b.series_id.map(id),
+            points_price: b.points_price,
+        }
+    }
+}
+
+/// A busy span of a space: free/busy only.
+#[derive(SimpleObject)]
+#[graphql(name = "BusySlot")]
+pub struct BusySlotGql {
+    starts_at: DateTime<Utc>,
+    ends_at: DateTime<Utc>,
+    /// A course session rather than a booking.
+    course_session: bool,
+}
+
+#[derive(InputObject)]
+pub struct BookSpaceInput {
+    space_id: ID,
+    starts_at: DateTime<Utc>,
+    minutes: i32,
+    /// For a club (staff).
+    club_id: Option<ID>,
+    purpose: String,
+    attendance: i32,
+    /// The same time this many weeks running, all or none.
+    #[graphql(default = 1)]
+    weeks: i32,
+}
+
+#[derive(Default)]
+pub struct BookingsQuery;
+
+#[Object]
+impl BookingsQuery {
+    /// A space's busy spans, `days` days from `from` (free/busy only).
+    async fn space_calendar(
+        &self,
+        ctx: &Context<'_>,
+        space_id: ID,
+        from: Date,
+        #[graphql(default = 7)] days: i32,
+    ) -> Res<Vec<BusySlotGql>> {
+        let rows = svc::calendar(community(ctx)?, uuid(&space_id)?, from.0, days).await?;
+        Ok(rows
+            .into_iter()
+            .map(|b| BusySlotGql {
+                starts_at: b.starts_at,
+                ends_at: b.ends_at,
+                course_session: b.session_id.is_some(),
+            })
+            .collect())
+    }
+
+    /// My bookings from yesterday on.
+    async fn my_bookings(&self, ctx: &Context<'_>) -> Res<Vec<BookingGql>> {
+        let rows = svc::my_bookings(community(ctx)?).await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
+}
+
+#[derive(Default)]
+pub struct BookingsMutation;
+
+#[Object]
+impl BookingsMutation {
+    /// Book a space: once, or weekly for `weeks` weeks (all or none; a taken occurrence is
+    /// named in the CONFLICT).
+    async fn book_space(&self, ctx: &Context<'_>, input: BookSpaceInput) -> Res<Vec<BookingGql>> {
+        let rows = svc::book(
+            community(ctx)?,
+            BookingRequest {
+                space_id: uuid(&input.space_id)?,
+                starts_at: input.starts_at,
+                minutes: input.minutes,
+                club_id: input.club_id.as_ref().map(uuid).transpose()?,
+                purpose: input.purpose,
+                attendance: input.attendance,
+                weeks: input.weeks,
+            },
+        )
+        .await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
+
+    /// Approve or decline a requested booking (staff).
+    async fn decide_booking(
+        &self,
+        ctx: &Context<'_>,
+        booking_id: ID,
+        approve: bool,
+    ) -> Res<BookingGql> {
+        Ok(svc::decide(community(ctx)?, uuid(&booking_id)?, approve)
+            .await?
+            .into())
+    }
+
+    /// Cancel a booking that has not started (its booker or staff).
+    async fn cancel_booking(&self, ctx: &Context<'_>, booking_id: ID) -> Res<BookingGql> {
+        Ok(svc::cancel(community(ctx)?, uuid(&booking_id)?)
+            .await?
+            .into())
+    }
+
+    /// At most `max` hours or bookings per person (or club) per week or month (staff).
+    async fn set_booking_quota(
+        &self,
+        ctx: &Context<'_>,
+        applies_to: BookerKindGql,
+        period: QuotaPeriodGql,
+        unit: QuotaUnitGql,
+        max: i32,
+    ) -> Res<bool> {
+        svc::set_quota(
+            community(ctx)?,
+            applies_to.into(),
+            period.into(),
+            unit.into(),
+            max,
+        )
+        .await?;
+        Ok(true)
+    }
+}

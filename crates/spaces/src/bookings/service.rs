@@ -1,0 +1,367 @@
+//! The rules of bookings: each function opens its own tenant transaction.
+
+use chrono::{DateTime, Datelike, Duration, FixedOffset, Months, NaiveDate, Timelike, Utc};
+use infra::{AppError, AppResult, TenantTx};
+use tenancy::{CommunityCtx, Roles};
+use uuid::Uuid;
+
+use super::db::{self, NewBooking};
+use crate::error::SpacesError;
+use crate::model::*;
+use crate::slots::{self, SlotError};
+
+fn china() -> FixedOffset {
+    FixedOffset::east_opt(8 * 3600).expect("UTC+8")
+}
+
+/// "12月3日 19:00–21:00", how a worker names an occurrence.
+pub fn occurrence(start: DateTime<Utc>, end: DateTime<Utc>) -> String {
+    let (s, e) = (start.with_timezone(&china()), end.with_timezone(&china()));
+    format!(
+        "{}月{}日 {:02}:{:02}–{:02}:{:02}",
+        s.month(),
+        s.day(),
+        s.hour(),
+        s.minute(),
+        e.hour(),
+        e.minute()
+    )
+}
+
+pub struct BookingRequest {
+    pub space_id: Uuid,
+    pub starts_at: DateTime<Utc>,
+    pub minutes: i32,
+    /// For a club (社团); staff book for clubs.
+    pub club_id: Option<Uuid>,
+    pub purpose: String,
+    pub attendance: i32,
+    /// 1 for one booking; n for the same time n weeks running (all or none).
+    pub weeks: i32,
+}
+
+/// Inside the space's opening hours on its local date, and not on a closure day.
+fn open_at(
+    hours: &[OpeningSpan],
+    closed: &[Closure],
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+) -> bool {
+    let (s, e) = (start.with_timezone(&china()), end.with_timezone(&china()));
+    if s.date_naive() != e.date_naive() && e.time() != chrono::NaiveTime::MIN {
+        return false;
+    }
+    if closed.iter().any(|c| c.on_date == s.date_naive()) {
+        return false;
+    }
+    let weekday = s.weekday().number_from_monday() as i32;
+    let end_time = if e.date_naive() != s.date_naive() {
+        // Ending at midnight.
+        chrono::NaiveTime::from_hms_opt(23, 59, 59).expect("time")
+    } else {
+        e.time()
+    };
+    hours
+        .iter()
+        .any(|h| h.weekday == weekday && h.opens <= s.time() && end_time <= h.closes)
+}
+
+fn is_taken(e: &SlotError) -> bool {
+    matches!(e, SlotError::Taken)
+}
+
+/// The period of a quota containing `at`, in the community's dates: [start, end).
+fn quota_period(period: QuotaPeriod, at: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
+    let d = at.with_timezone(&china()).date_naive();
+    let (from, to): (NaiveDate, NaiveDate) = match period {
+        QuotaPeriod::Week => {
+            let monday = d - Duration::days(i64::from(d.weekday().num_days_from_monday()));
+            (monday, monday + Duration::days(7))
+        }
+        QuotaPeriod::Month => {
+            let first = d.with_day(1).expect("first");
+            (
+                first,
+                first.checked_add_months(Months::new(1)).expect("month"),
+            )
+        }
+    };
+    let at_midnight = |x: NaiveDate| {
+        x.and_hms_opt(0, 0, 0)
+            .expect("midnight")
+            .and_local_timezone(china())
+            .single()
+            .expect("fixed offset")
+            .with_timezone(&Utc)
+    };
+    (at_midnight(from), at_midnight(to))
+}
+
+/// Check every quota of the booker against its existing bookings plus the new ones; the
+/// booker is locked first, so concurrent requests are counted one after the other.
+async fn check_quotas(
+    tx: &mut TenantTx,
+    booker: Uuid,
+    kind: BookerKind,
+    new: &[(DateTime<Utc>, DateTime<Utc>)],
+) -> AppResult<()> {
+    db::lock_booker(tx, booker).await?;
+    for q in db::quotas(tx, kind).await? {
+        for (start, _) in new {
+            let (from, to) = quota_period(q.period, *start);
+            let mut all = db::active_of(tx, booker, kind == BookerKind::Club, from, to).await?;
+            all.extend(new.iter().filter(|(s, _)| *s >= from && *s < to).copied());
+            let used: f64 = match q.unit {
+                QuotaUnit::Bookings => all.len() as f64,
+                QuotaUnit::Hours => all
+                    .iter()
+                    .map(|(s, e)| (*e - *s).num_minutes() as f64 / 60.0)
+                    .sum(),
+            };
+            if used > f64::from(q.max_units) {
+                let period = if q.period == QuotaPeriod::Week {
+                    "每周"
+                } else {
+                    "每月"
+                };
+                let unit = if q.unit == QuotaUnit::Hours {
+                    "小时"
+                } else {
+                    "次"
+                };
+                return Err(SpacesError::Quota {
+                    what: format!("{period}最多 {} {unit}", q.max_units),
+                }
+                .into());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Book a space: one occurrence, or the same time `weeks` weeks running — all of them or,
+/// when one is taken, closed or over a quota, none (the error names it).
+pub async fn book(ctx: &CommunityCtx, r: BookingRequest) -> AppResult<Vec<Booking>> {
+    ctx.require(Roles::MEMBERS)?;
+    let purpose = r.purpose.trim();
+    if purpose.is_empty() || purpose.chars().count() > 200 {
+        return Err(AppError::bad_input(
+            "请填写用途（200 字以内）",
+            "Give the purpose (at most 200 characters)",
+        ));
+    }
+    if !(1..=52).contains(&r.weeks) || r.attendance < 1 {
+        return Err(AppError::bad_input(
+            "重复 1 到 52 周，人数至少 1 人",
+            "Repeat for 1 to 52 weeks, attendance at least 1",
+        ));
+    }
+    let mut tx = ctx.tx().await?;
+    let space = crate::db::space(&mut tx, r.space_id)
+        .await?
+        .ok_or(SpacesError::NotFound("space"))?;
+    let staff = ctx.is_staff();
+    let allowed = match space.bookable_by {
+        BookableBy::Residents => r.club_id.is_none() || staff,
+        BookableBy::Clubs => staff && r.club_id.is_some(),
+        BookableBy::Staff => staff,
+    };
+    if !allowed {
+        return Err(SpacesError::NotBookable.into());
+    }
+    if !(space.min_minutes..=space.max_minutes).contains(&r.minutes) {
+        return Err(SpacesError::BadLength {
+            min: space.min_minutes,
+            max: space.max_minutes,
+        }
+        .into());
+    }
+    if r.attendance > space.capacity {
+        return Err(SpacesError::OverCapacity {
+            capacity: space.capacity,
+        }
+        .into());
+    }
+    let length = Duration::minutes(i64::from(r.minutes));
+    let occurrences: Vec<(DateTime<Utc>, DateTime<Utc>)> = (0..r.weeks)
+        .map(|w| {
+            let s = r.starts_at + Duration::weeks(i64::from(w));
+            (s, s + length)
+        })
+        .collect();
+    let now = Utc::now();
+    let horizon = now + Duration::days(i64::from(space.window_days));
+    if occurrences.iter().any(|(s, _)| *s <= now || *s > horizon) {
+        return Err(SpacesError::OutsideWindow {
+            days: space.window_days,
+        }
+        .into());
+    }
+    let hours = crate::db::hours(&mut tx, space.id).await?;
+    let first = occurrences[0].0.with_timezone(&china()).date_naive();
+    let last = occurrences[occurrences.len() - 1]
+        .0
+        .with_timezone(&china())
+        .date_naive();
+    let closed = crate::db::closures(&mut tx, space.id, first, last).await?;
+    if let Some((s, e)) = occurrences
+        .iter()
+        .find(|(s, e)| !open_at(&hours, &closed, *s, *e))
+    {
+        return Err(SpacesError::Closed {
+            occurrence: occurrence(*s, *e),
+        }
+        .into());
+    }
+    let (booker, kind) = match r.club_id {
+        Some(c) => (c, BookerKind::Club),
+        None => (ctx.access().account_id, BookerKind::Person),
+    };
+    check_quotas(&mut tx, booker, kind, &occurrences).await?;
+    let status = if space.needs_approval && !staff {
+        BookingStatus::Requested
+    } else {
+        BookingStatus::Approved
+    };
+    let series = (r.weeks > 1).then(Uuid::now_v7);
+    // Rounded up to a whole point (both factors are non-negative).
+    let price = ((i64::from(r.minutes) * i64::from(space.points_per_hour) + 59) / 60) as i32;
+    let mut out = Vec::with_capacity(occurrences.len());
+    for (s, e) in occurrences {
+        let b = db::insert(
+            &mut tx,
+            &NewBooking {
+                space_id: space.id,
+                starts_at: s,
+                ends_at: e,
+                club_id: r.club_id,
+                booked_by: ctx.access().account_id,
+                purpose,
+                attendance: r.attendance,
+                status,
+                series_id: series,
+                points_price: price,
+            },
+        )
+        .await?;
+        match slots::hold_for_booking(&mut tx, space.id, b.id, s, e).await {
+            Ok(()) => out.push(b),
+            // Dropping the transaction rolls back every occurrence written so far.
+            Err(err) if is_taken(&err) => {
+                return Err(SpacesError::Taken {
+                    occurrence: occurrence(s, e),
+                }
+                .into());
+            }
+            Err(SlotError::Db(e)) => return Err(e.into()),
+            Err(SlotError::NoSpace) => return Err(SpacesError::NotFound("space").into()),
+            Err(SlotError::Taken) => unreachable!("handled above"),
+        }
+    }
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// Approve or decline a requested booking (staff); a declined one frees its slot.
+pub async fn decide(ctx: &CommunityCtx, booking: Uuid, approve: bool) -> AppResult<Booking> {
+    ctx.require(Roles::STAFF)?;
+    let mut tx = ctx.tx().await?;
+    let b = db::lock(&mut tx, booking)
+        .await?
+        .ok_or(SpacesError::NotFound("booking"))?;
+    if b.status != BookingStatus::Requested {
+        return Err(SpacesError::NotChangeable.into());
+    }
+    let status = if approve {
+        BookingStatus::Approved
+    } else {
+        slots::release_booking(&mut tx, b.id).await?;
+        BookingStatus::Declined
+    };
+    let b = db::set_status(&mut tx, b.id, status, Some(ctx.access().account_id)).await?;
+    tx.commit().await?;
+    Ok(b)
+}
+
+/// Cancel a booking that has not started: its booker, or staff. The slot is free at once.
+pub async fn cancel(ctx: &CommunityCtx, booking: Uuid) -> AppResult<Booking> {
+    ctx.require(Roles::MEMBERS)?;
+    let mut tx = ctx.tx().await?;
+    let b = db::lock(&mut tx, booking)
+        .await?
+        .ok_or(SpacesError::NotFound("booking"))?;
+    if b.booked_by != ctx.access().account_id && !ctx.is_staff() {
+        return Err(SpacesError::NotFound("booking").into());
+    }
+    if !b.status.is_active() || b.starts_at <= Utc::now() {
+        return Err(SpacesError::NotChangeable.into());
+    }
+    slots::release_booking(&mut tx, b.id).await?;
+    let b = db::set_status(&mut tx, b.id, BookingStatus::Cancelled, None).await?;
+    tx.commit().await?;
+    Ok(b)
+}
+
+/// My bookings from today on.
+pub async fn my_bookings(ctx: &CommunityCtx) -> AppResult<Vec<Booking>> {
+    let mut tx = ctx.tx().await?;
+    let rows = db::mine(
+        &mut tx,
+        ctx.access().account_id,
+        Utc::now() - Duration::days(1),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(rows)
+}
+
+/// A space's busy spans over `days` days from `from` (free/busy: no names, no purposes).
+pub async fn calendar(
+    ctx: &CommunityCtx,
+    space: Uuid,
+    from: NaiveDate,
+    days: i32,
+) -> AppResult<Vec<BusySlot>> {
+    if !(1..=62).contains(&days) {
+        return Err(AppError::bad_input(
+            "一次查看 1 到 62 天",
+            "1 to 62 days at a time",
+        ));
+    }
+    let at = |d: NaiveDate| {
+        d.and_hms_opt(0, 0, 0)
+            .expect("midnight")
+            .and_local_timezone(china())
+            .single()
+            .expect("fixed offset")
+            .with_timezone(&Utc)
+    };
+    let mut tx = ctx.tx().await?;
+    let rows = db::busy(
+        &mut tx,
+        space,
+        at(from),
+        at(from + Duration::days(i64::from(days))),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(rows)
+}
+
+/// Set a quota (staff): at most `max` hours or bookings per person or club per week or month.
+pub async fn set_quota(
+    ctx: &CommunityCtx,
+    applies_to: BookerKind,
+    period: QuotaPeriod,
+    unit: QuotaUnit,
+    max: i32,
+) -> AppResult<Quota> {
+    ctx.require(Roles::STAFF)?;
+    if !(1..=1000).contains(&max) {
+        return Err(SpacesError::BadRules.into());
+    }
+    let mut tx = ctx.tx().await?;
+    let q = db::set_quota(&mut tx, applies_to, period, unit, max).await?;
+    tx.commit().await?;
+    Ok(q)
+}

@@ -1,0 +1,268 @@
+//! Two active bookings of one space never overlap, a recurring request is all or nothing,
+//! quotas hold under races, sessions and bookings share one calendar.
+
+use chrono::{Duration, Utc};
+use spaces::bookings::service::{self as svc, BookingRequest};
+use spaces::model::{BookerKind, BookingStatus, QuotaPeriod, QuotaUnit};
+use uuid::Uuid;
+
+use crate::{Env, code, local};
+
+fn request(space: Uuid, at: chrono::DateTime<Utc>, minutes: i32) -> BookingRequest {
+    BookingRequest {
+        space_id: space,
+        starts_at: at,
+        minutes,
+        club_id: None,
+        purpose: "书法练习".into(),
+        attendance: 8,
+        weeks: 1,
+    }
+}
+
+#[tokio::test]
+async fn five_hundred_racing_requests_leave_only_non_overlapping_bookings() {
+    let env = Env::new().await;
+    let space = env.space(false).await;
+    // 500 residents, each asking for one hour tomorrow starting on a half hour between
+    // 08:00 and 20:30: neighbouring requests overlap by half an hour.
+    let tasks: Vec<_> = (0..500)
+        .map(|i| {
+            let who = env.scope(&format!("居民{i}"), &[]);
+            let start = local(1, 8, 0) + Duration::minutes(30 * ((i * 7) % 26) as i64);
+            tokio::spawn(
+                async move { (start, svc::book(&who, request(space.id, start, 60)).await) },
+            )
+        })
+        .collect();
+    let mut won = Vec::new();
+    let mut lost = Vec::new();
+    for t in tasks {
+        match t.await.unwrap() {
+            (_, Ok(b)) => won.push((b[0].starts_at, b[0].ends_at)),
+            (start, Err(e)) => {
+                assert_eq!(e.code.as_str(), "CONFLICT", "{}", e.en);
+                assert!(e.zh.contains("该时段已被占用"), "{}", e.zh);
+                lost.push(start);
+            }
+        }
+    }
+    won.sort();
+    assert!(
+        won.windows(2).all(|w| w[0].1 <= w[1].0),
+        "winners never overlap: {won:?}"
+    );
+    for l in &lost {
+        let end = *l + Duration::hours(1);
+        assert!(
+            won.iter().any(|(s, e)| s < &end && l < e),
+            "every refused request overlaps a booking that won"
+        );
+    }
+    assert_eq!(won.len() + lost.len(), 500);
+    // What the database holds agrees: as many slots as winners, none overlapping.
+    let staff = env.staff();
+    let busy = svc::calendar(
+        &staff,
+        space.id,
+        (Utc::now() + Duration::days(1)).date_naive() - Duration::days(1),
+        3,
+    )
+    .await
+    .unwrap();
+    assert_eq!(busy.len(), won.len());
+}
+
+#[tokio::test]
+async fn a_course_session_and_a_booking_race_for_one_slot_and_one_wins() {
+    let env = Env::new().await;
+    let space = env.space(false).await;
+    let at = local(2, 19, 0);
+    for round in 0..10 {
+        let start = at + Duration::days(round);
+        let who = env.scope("居民", &[]);
+        let db = env.db.clone();
+        let tenant = env.alpha.clone();
+        let session = Uuid::now_v7();
+        let booking =
+            tokio::spawn(async move { svc::book(&who, request(space.id, start, 90)).await });
+        let hold = tokio::spawn(async move {
+            let mut tx = db.tenant_tx(&tenant).await.unwrap();
+            let r = spaces::slots::hold_for_session(
+                &mut tx,
+                space.id,
+                session,
+                start,
+                start + Duration::minutes(90),
+            )
+            .await;
+            tx.commit().await.unwrap();
+            r
+        });
+        let (b, h) = (booking.await.unwrap(), hold.await.unwrap());
+        assert!(
+            b.is_ok() != h.is_ok(),
+            "exactly one wins, round {round}: {b:?} {h:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_weekly_booking_with_one_taken_week_creates_nothing() {
+    let env = Env::new().await;
+    let space = env.space(false).await;
+    let first = local(1, 19, 0);
+    let other = env.scope("另一位", &[]);
+    svc::book(&other, request(space.id, first + Duration::weeks(2), 60))
+        .await
+        .unwrap();
+    let club = env.scope("太极拳队", &[]);
+    let err = svc::book(
+        &club,
+        BookingRequest {
+            weeks: 4,
+            ..request(space.id, first, 120)
+        },
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(err.code.as_str(), "CONFLICT");
+    assert!(
+        err.zh.contains("19:00–21:00"),
+        "names the occurrence: {}",
+        err.zh
+    );
+    assert!(
+        svc::my_bookings(&club).await.unwrap().is_empty(),
+        "nothing half written"
+    );
+    // Two free weeks: both, one series, priced 20 points each (2 h × 10).
+    let ok = svc::book(
+        &club,
+        BookingRequest {
+            weeks: 2,
+            ..request(space.id, first, 120)
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(ok.len(), 2);
+    assert!(ok[0].series_id.is_some() && ok[0].series_id == ok[1].series_id);
+    assert_eq!(ok[0].points_price, 20);
+}
+
+#[tokio::test]
+async fn a_quota_raced_by_fifty_requests_is_never_exceeded() {
+    let env = Env::new().await;
+    let space = env.space(false).await;
+    let staff = env.staff();
+    svc::set_quota(
+        &staff,
+        BookerKind::Person,
+        QuotaPeriod::Week,
+        QuotaUnit::Bookings,
+        3,
+    )
+    .await
+    .unwrap();
+    let me = env.scope("积极分子", &[]);
+    // 50 non-overlapping half hours on the Monday and Tuesday of next week.
+    let today = local(0, 12, 0).with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).unwrap());
+    let monday = 7 - i64::from(chrono::Datelike::weekday(&today).num_days_from_monday());
+    let tasks: Vec<_> = (0..50)
+        .map(|i| {
+            let me = me.clone();
+            let start = local(monday + i / 28, 8, 0) + Duration::minutes(30 * (i % 28));
+            tokio::spawn(async move { svc::book(&me, request(space.id, start, 30)).await })
+        })
+        .collect();
+    let mut ok = 0;
+    for t in tasks {
+        match t.await.unwrap() {
+            Ok(_) => ok += 1,
+            Err(e) => assert_eq!(e.code.as_str(), "CONFLICT", "{}", e.en),
+        }
+    }
+    assert_eq!(ok, 3);
+}
+
+#[tokio::test]
+async fn rules_hours_closures_approval_and_cancelling() {
+    let env = Env::new().await;
+    let space = env.space(true).await;
+    let staff = env.staff();
+    let me = env.scope("王阿姨", &[]);
+    assert_eq!(
+        code(svc::book(&me, request(space.id, local(1, 7, 0), 60)).await),
+        "BAD_USER_INPUT",
+        "before opening"
+    );
+    assert_eq!(
+        code(svc::book(&me, request(space.id, local(1, 21, 30), 60)).await),
+        "BAD_USER_INPUT",
+        "after closing"
+    );
+    assert_eq!(
+        code(svc::book(&me, request(space.id, local(40, 10, 0), 60)).await),
+        "BAD_USER_INPUT",
+        "beyond the window"
+    );
+    assert_eq!(
+        code(svc::book(&me, request(space.id, local(1, 10, 0), 10)).await),
+        "BAD_USER_INPUT",
+        "too short"
+    );
+    assert_eq!(
+        code(
+            svc::book(
+                &me,
+                BookingRequest {
+                    attendance: 99,
+                    ..request(space.id, local(1, 10, 0), 60)
+                }
+            )
+            .await
+        ),
+        "BAD_USER_INPUT"
+    );
+    let day = (Utc::now() + Duration::days(3)).date_naive();
+    spaces::service::close_space_on(&staff, space.id, day, Some("国庆"))
+        .await
+        .unwrap();
+    let closed = svc::book(&me, request(space.id, local(3, 10, 0), 60))
+        .await
+        .unwrap_err();
+    assert_eq!(closed.code.as_str(), "BAD_USER_INPUT");
+    assert!(closed.zh.contains("不开放"));
+
+    // Needs approval: requested, holding its slot; declining frees it.
+    let b = svc::book(&me, request(space.id, local(1, 10, 0), 60))
+        .await
+        .unwrap()
+        .remove(0);
+    assert_eq!(b.status, BookingStatus::Requested);
+    let other = env.scope("李大爷", &[]);
+    assert_eq!(
+        code(svc::book(&other, request(space.id, local(1, 10, 30), 60)).await),
+        "CONFLICT"
+    );
+    assert_eq!(code(svc::decide(&me, b.id, true).await), "FORBIDDEN");
+    assert_eq!(
+        svc::decide(&staff, b.id, false).await.unwrap().status,
+        BookingStatus::Declined
+    );
+    let theirs = svc::book(&other, request(space.id, local(1, 10, 30), 60))
+        .await
+        .unwrap()
+        .remove(0);
+    // Someone else cannot cancel it; its booker can, and the slot is free again.
+    assert_eq!(code(svc::cancel(&me, theirs.id).await), "NOT_FOUND");
+    assert_eq!(
+        svc::cancel(&other, theirs.id).await.unwrap().status,
+        BookingStatus::Cancelled
+    );
+    assert_eq!(code(svc::cancel(&other, theirs.id).await), "CONFLICT");
+    svc::book(&me, request(space.id, local(1, 10, 30), 60))
+        .await
+        .unwrap();
+}

@@ -1,0 +1,141 @@
+//! Spaces against a real PostgreSQL: bookings that never overlap, whatever the concurrency.
+
+mod bookings;
+
+use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
+use infra::crypto::Secrets;
+use infra::db::DbConfig;
+use infra::storage::{ObjectStore, StoreConfig};
+use infra::{AppError, Db};
+use spaces::model::{BookableBy, OpeningSpan, Space, SpaceKind};
+use spaces::service::{self as svc, SpaceRules};
+use tenancy::model::CommunityKind;
+use tenancy::service::{Actor, OnboardInput};
+use tenancy::{CommunityAccess, CommunityCtx, CommunityScope, Role};
+use uuid::Uuid;
+
+pub struct Env {
+    pub db: Db,
+    pub secrets: Secrets,
+    pub store: ObjectStore,
+    pub alpha: infra::Tenant,
+}
+
+impl Env {
+    pub async fn new() -> Env {
+        let cfg = DbConfig {
+            max_connections: 30,
+            ..DbConfig::default()
+        };
+        let secrets = Secrets::from_master(b"spaces test");
+        let db = infra::testing::fresh_db(&cfg, &secrets).await;
+        let t = tenancy::Tenancy::new(db.clone(), secrets.clone(), Default::default());
+        t.create_district(Actor::Operator, "510109", "成都高新区", None)
+            .await
+            .unwrap();
+        let input = OnboardInput {
+            district_code: "510109".into(),
+            slug: "xinhua".into(),
+            name: "新华社区".into(),
+            kind: CommunityKind::OldCourtyard,
+            households: None,
+            residents: None,
+        };
+        let alpha = t.onboard(Actor::Operator, input).await.unwrap().0.tenant();
+        // Never reached: these tests store no objects.
+        let store = ObjectStore::new(&StoreConfig {
+            endpoint: "http://127.0.0.1:9".into(),
+            region: "us-east-1".into(),
+            bucket: "unused".into(),
+            access_key: "ak".into(),
+            secret_key: "sk".into(),
+        });
+        Env {
+            db,
+            secrets,
+            store,
+            alpha,
+        }
+    }
+
+    pub fn scope(&self, name: &str, roles: &[Role]) -> CommunityCtx {
+        CommunityCtx::new(
+            self.db.clone(),
+            self.secrets.clone(),
+            self.store.clone(),
+            CommunityScope::for_tests(
+                self.alpha.clone(),
+                CommunityAccess {
+                    account_id: Uuid::new_v4(),
+                    display_name: name.into(),
+                    roles: if roles.is_empty() {
+                        vec![Role::Resident]
+                    } else {
+                        roles.to_vec()
+                    },
+                    admin_above: false,
+                    viewer_above: false,
+                },
+            ),
+        )
+    }
+
+    pub fn staff(&self) -> CommunityCtx {
+        self.scope("社工", &[Role::Staff])
+    }
+
+    /// 百文斋: open every day 08:00–22:00, bookable by residents 30 min to 4 h, 30 days ahead.
+    pub async fn space(&self, approval: bool) -> Space {
+        let staff = self.staff();
+        let s = svc::create_space(&staff, "百文斋", SpaceKind::CourtyardSpace, 25)
+            .await
+            .unwrap()
+            .unwrap();
+        svc::set_opening_hours(
+            &staff,
+            s.id,
+            (1..=7)
+                .map(|d| OpeningSpan {
+                    weekday: d,
+                    opens: NaiveTime::from_hms_opt(8, 0, 0).unwrap(),
+                    closes: NaiveTime::from_hms_opt(22, 0, 0).unwrap(),
+                })
+                .collect(),
+        )
+        .await
+        .unwrap();
+        svc::set_space_rules(
+            &staff,
+            s.id,
+            SpaceRules {
+                capacity: 25,
+                courtyard_id: None,
+                amenities: vec!["投影仪".into()],
+                bookable_by: BookableBy::Residents,
+                window_days: 30,
+                min_minutes: 30,
+                max_minutes: 240,
+                needs_approval: approval,
+                points_per_hour: 10,
+            },
+        )
+        .await
+        .unwrap()
+    }
+}
+
+/// `hour`:`minute` in Chengdu, `days` from today.
+pub fn local(days: i64, hour: u32, minute: u32) -> DateTime<Utc> {
+    let cst = chrono::FixedOffset::east_opt(8 * 3600).unwrap();
+    let d = Utc::now().with_timezone(&cst).date_naive() + Duration::days(days);
+    cst.from_local_datetime(&d.and_hms_opt(hour, minute, 0).unwrap())
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+pub fn code<T: std::fmt::Debug>(r: Result<T, AppError>) -> &'static str {
+    match r {
+        Ok(v) => panic!("expected an error, got {v:?}"),
+        Err(e) => e.code.as_str(),
+    }
+}
