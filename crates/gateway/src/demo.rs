@@ -208,9 +208,13 @@ pub async fn seed(t: &Tenancy, store: &ObjectStore) -> anyhow::Result<()> {
                 .await;
         }
         for (name, kind, capacity) in c.spaces {
-            spaces::service::create_space(&scope, name, *kind, *capacity)
+            // A second run finds the space there (None) and leaves it and its bookings be.
+            if let Some(space) = spaces::service::create_space(&scope, name, *kind, *capacity)
                 .await
-                .map_err(fail)?;
+                .map_err(fail)?
+            {
+                space_rules(&scope, &space).await.map_err(fail)?;
+            }
         }
         college(&scope, c).await.map_err(fail)?;
     }
@@ -239,6 +243,70 @@ pub async fn seed(t: &Tenancy, store: &ObjectStore) -> anyhow::Result<()> {
         t.grant_role(Actor::Operator, grant).await.map_err(fail)?;
     }
     chen_qihui(t, store).await.map_err(fail)?;
+    Ok(())
+}
+
+/// Open 08:30–21:00 every day, bookable by residents up to 30 days ahead for 30 minutes to
+/// three hours, 10 points an hour (新华社区's spaces are paid for with time-bank points); 百文斋
+/// and 舞之魅 get the evening clubs that use them.
+async fn space_rules(scope: &CommunityCtx, space: &spaces::model::Space) -> Result<(), AppError> {
+    use spaces::model::{BookableBy, OpeningSpan};
+    let t = |h, m| chrono::NaiveTime::from_hms_opt(h, m, 0).expect("time");
+    spaces::service::set_opening_hours(
+        scope,
+        space.id,
+        (1..=7)
+            .map(|weekday| OpeningSpan {
+                weekday,
+                opens: t(8, 30),
+                closes: t(21, 0),
+            })
+            .collect(),
+    )
+    .await?;
+    spaces::service::set_space_rules(
+        scope,
+        space.id,
+        spaces::service::SpaceRules {
+            capacity: space.capacity,
+            courtyard_id: None,
+            amenities: Vec::new(),
+            bookable_by: BookableBy::Residents,
+            window_days: 30,
+            min_minutes: 30,
+            max_minutes: 180,
+            needs_approval: space.kind == spaces::model::SpaceKind::Stage,
+            points_per_hour: 10,
+        },
+    )
+    .await?;
+    let purpose = match space.name.as_str() {
+        "百文斋" => "书法社练习",
+        "舞之魅" => "瑜伽社活动",
+        _ => return Ok(()),
+    };
+    let cst = chrono::FixedOffset::east_opt(8 * 3600).expect("UTC+8");
+    let tomorrow = Utc::now().with_timezone(&cst).date_naive() + Duration::days(1);
+    let at = tomorrow
+        .and_hms_opt(19, 0, 0)
+        .expect("time")
+        .and_local_timezone(cst)
+        .single()
+        .expect("fixed offset")
+        .with_timezone(&Utc);
+    spaces::bookings::service::book(
+        scope,
+        spaces::bookings::service::BookingRequest {
+            space_id: space.id,
+            starts_at: at,
+            minutes: 90,
+            club_id: None,
+            purpose: purpose.into(),
+            attendance: 12,
+            weeks: 4,
+        },
+    )
+    .await?;
     Ok(())
 }
 

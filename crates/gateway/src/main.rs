@@ -68,6 +68,9 @@ enum Command {
         #[command(subcommand)]
         command: cli::CommunityCommand,
     },
+    /// Run only the background worker (reminders, deliveries, no-show release), for
+    /// deployments that keep it apart from the gateways.
+    Worker,
     /// Apply platform migrations, then community migrations to every community schema.
     Migrate(cli::MigrateArgs),
     /// Print the GraphQL schema (SDL), as committed in schema.graphql.
@@ -109,6 +112,7 @@ fn main() -> anyhow::Result<()> {
             Command::Districts { command } => cli::districts(&config, command).await,
             Command::Communities { command } => cli::communities(&config, command).await,
             Command::Migrate(args) => cli::migrate(&config, args).await,
+            Command::Worker => run_worker(config).await,
             Command::Schema | Command::BenchPhoto => unreachable!("handled above"),
         }
     })
@@ -145,30 +149,11 @@ async fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
     if demo {
         demo::seed(&tenancy, &storage.store).await?;
     }
-    let webhook = match (&config.webhook_url, &config.webhook_secret) {
-        (None, _) => None,
-        (Some(url), Some(secret)) => {
-            infra::crypto::check_secret("LINLI_WEBHOOK_SECRET", secret)
-                .map_err(anyhow::Error::msg)?;
-            let mut hook = notifications::Webhook::new(url, secret.trim().as_bytes().to_vec())?;
-            hook.retry_base = std::time::Duration::from_secs(config.webhook_retry_secs);
-            Some(hook)
-        }
-        (Some(_), None) => anyhow::bail!("LINLI_WEBHOOK_URL needs LINLI_WEBHOOK_SECRET"),
-    };
-    // Reminders and deliveries; an interval of 0 turns the worker off (another process runs it).
+    // Reminders, deliveries, no-shows; an interval of 0 turns the worker off (another process
+    // runs it: `linli worker`).
     if config.worker_interval_secs > 0 {
-        tokio::spawn(
-            worker::Worker {
-                tenancy: tenancy.clone(),
-                db: database.db.clone(),
-                secrets: tenancy.secrets().clone(),
-                store: storage.store.clone(),
-                webhook,
-                interval: std::time::Duration::from_secs(config.worker_interval_secs),
-            }
-            .run(),
-        );
+        let w = worker::Worker::from_config(&config, &tenancy, &database.db, &storage.store)?;
+        tokio::spawn(w.run());
     }
     let schemas = gql::build_schemas(
         &config,
@@ -223,4 +208,22 @@ async fn shutdown_signal() {
         _ = ctrl_c => {},
         _ = term.recv() => {},
     }
+}
+
+/// `linli worker`: the background worker alone, until Ctrl-C.
+async fn run_worker(config: Config) -> anyhow::Result<()> {
+    let _telemetry = telemetry::init(config.log_format, false)?;
+    let secrets = runtime::secrets(&config)?;
+    let database = runtime::open_database(&config, &secrets).await?;
+    let storage = runtime::open_storage(&config).await?;
+    let tenancy = tenancy::Tenancy::new(database.db.clone(), secrets, Default::default());
+    let mut w = worker::Worker::from_config(&config, &tenancy, &database.db, &storage.store)?;
+    w.interval = std::time::Duration::from_secs(config.worker_interval_secs.max(1));
+    println!("Linli worker running every {} s", w.interval.as_secs());
+    tokio::select! {
+        _ = w.run() => {}
+        _ = tokio::signal::ctrl_c() => {}
+    }
+    database.db.close().await;
+    Ok(())
 }

@@ -1,5 +1,5 @@
-//! The background worker: reminders for tomorrow's sessions and webhook deliveries, for every
-//! active community. It sweeps every community now and then (reminders, retries) and is woken
+//! The background worker: reminders for tomorrow's sessions, release of bookings nobody
+//! checked in for, and webhook deliveries, for every active community. It sweeps every community now and then (reminders, retries) and is woken
 //! at once by `NOTIFY linli_outbox` when a community writes a notification. Everything it
 //! does is safe with several gateways running it: reminders are written once per session and
 //! account, and a delivery is claimed before it is sent.
@@ -24,6 +24,34 @@ pub struct Worker {
 }
 
 impl Worker {
+    /// The worker a configuration asks for (the webhook channel when a URL is set).
+    pub fn from_config(
+        config: &crate::config::Config,
+        tenancy: &Tenancy,
+        db: &Db,
+        store: &ObjectStore,
+    ) -> anyhow::Result<Worker> {
+        let webhook = match (&config.webhook_url, &config.webhook_secret) {
+            (None, _) => None,
+            (Some(url), Some(secret)) => {
+                infra::crypto::check_secret("LINLI_WEBHOOK_SECRET", secret)
+                    .map_err(anyhow::Error::msg)?;
+                let mut hook = Webhook::new(url, secret.trim().as_bytes().to_vec())?;
+                hook.retry_base = Duration::from_secs(config.webhook_retry_secs);
+                Some(hook)
+            }
+            (Some(_), None) => anyhow::bail!("LINLI_WEBHOOK_URL needs LINLI_WEBHOOK_SECRET"),
+        };
+        Ok(Worker {
+            tenancy: tenancy.clone(),
+            db: db.clone(),
+            secrets: tenancy.secrets().clone(),
+            store: store.clone(),
+            webhook,
+            interval: Duration::from_secs(config.worker_interval_secs),
+        })
+    }
+
     fn ctx(&self, scope: &CommunityScope) -> CommunityCtx {
         CommunityCtx::new(
             self.db.clone(),
@@ -48,6 +76,15 @@ impl Worker {
             let ctx = self.ctx(scope);
             if let Err(e) = courses::service::remind_tomorrow(&ctx, now).await {
                 tracing::warn!(community = %scope.tenant().slug, error = ?e, "reminders failed");
+            }
+            match spaces::bookings::service::release_no_shows(&ctx, now).await {
+                Ok(0) => {}
+                Ok(n) => {
+                    tracing::info!(community = %scope.tenant().slug, released = n, "no-shows released")
+                }
+                Err(e) => {
+                    tracing::warn!(community = %scope.tenant().slug, error = ?e, "no-show release failed")
+                }
             }
             self.deliver(scope).await;
         }

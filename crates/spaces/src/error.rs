@@ -25,6 +25,8 @@ pub enum SpacesError {
     NotChangeable,
     #[error("bad rules")]
     BadRules,
+    #[error("suspended")]
+    Suspended { until: String },
 }
 
 impl From<SpacesError> for AppError {
@@ -76,6 +78,11 @@ impl From<SpacesError> for AppError {
                 Conflict,
                 "这个预约已经不能再更改".into(),
                 "This booking can no longer be changed".into(),
+            ),
+            E::Suspended { until } => (
+                Forbidden,
+                format!("因多次预约未到，预约权限暂停至 {until}"),
+                format!("Booking is suspended until {until} after repeated no-shows"),
             ),
             E::BadRules => (
                 BadUserInput,

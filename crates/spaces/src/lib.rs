@@ -4,6 +4,7 @@
 
 pub mod bookings;
 pub(crate) mod db;
+pub mod entry;
 pub mod error;
 pub mod graphql;
 pub mod model;

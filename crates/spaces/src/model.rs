@@ -80,6 +80,8 @@ pub enum BookingStatus {
     Approved,
     Declined,
     Cancelled,
+    /// Not checked in in time: released by the worker, counted against the booker.
+    NoShow,
 }
 
 impl BookingStatus {
@@ -104,6 +106,18 @@ pub struct Booking {
     pub series_id: Option<Uuid>,
     /// Points the booking costs, fixed when it was made.
     pub points_price: i32,
+    pub checked_in_at: Option<DateTime<Utc>>,
+}
+
+/// The community's no-show rules.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct NoShowRules {
+    /// Minutes after the start a booking not checked in is released.
+    pub grace_minutes: i32,
+    /// This many no-shows within `no_show_days` suspend booking for `suspension_days`.
+    pub no_show_limit: i32,
+    pub no_show_days: i32,
+    pub suspension_days: i32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]

@@ -7,7 +7,7 @@ use uuid::Uuid;
 use crate::model::*;
 
 pub(crate) const BOOKING: &str = "id, space_id, starts_at, ends_at, booker_kind, club_id, \
-    booked_by, purpose, attendance, status, series_id, points_price";
+    booked_by, purpose, attendance, status, series_id, points_price, checked_in_at";
 
 /// A booking about to be written.
 pub struct NewBooking<'a> {
@@ -169,4 +169,107 @@ pub async fn busy(
     .bind(to)
     .fetch_all(conn)
     .await
+}
+
+pub async fn no_show_rules(conn: &mut PgConnection) -> sqlx::Result<NoShowRules> {
+    sqlx::query_as(
+        "SELECT grace_minutes, no_show_limit, no_show_days, suspension_days FROM booking_settings",
+    )
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn set_no_show_rules(
+    conn: &mut PgConnection,
+    r: &NoShowRules,
+) -> sqlx::Result<NoShowRules> {
+    sqlx::query_as(
+        "UPDATE booking_settings SET grace_minutes = $1, no_show_limit = $2, no_show_days = $3,
+                suspension_days = $4
+         RETURNING grace_minutes, no_show_limit, no_show_days, suspension_days",
+    )
+    .bind(r.grace_minutes)
+    .bind(r.no_show_limit)
+    .bind(r.no_show_days)
+    .bind(r.suspension_days)
+    .fetch_one(conn)
+    .await
+}
+
+/// Until when an account may not book, if it is suspended at `now`.
+pub async fn suspended_until(
+    conn: &mut PgConnection,
+    account: Uuid,
+    now: DateTime<Utc>,
+) -> sqlx::Result<Option<DateTime<Utc>>> {
+    sqlx::query_scalar("SELECT until FROM booking_suspensions WHERE account_id = $1 AND until > $2")
+        .bind(account)
+        .bind(now)
+        .fetch_optional(conn)
+        .await
+}
+
+/// Mark checked in; `None` when it was checked in already.
+pub async fn check_in(
+    conn: &mut PgConnection,
+    id: Uuid,
+    at: DateTime<Utc>,
+) -> sqlx::Result<Option<Booking>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "UPDATE bookings SET checked_in_at = $2
+          WHERE id = $1 AND checked_in_at IS NULL AND status = 'approved' RETURNING {BOOKING}"
+    )))
+    .bind(id)
+    .bind(at)
+    .fetch_optional(conn)
+    .await
+}
+
+/// Release approved bookings not checked in `grace` minutes after their start: each becomes a
+/// no-show and its slot is freed. A row is taken by one caller only (the status condition
+/// under the row lock), so two workers never release one twice. Returns (booking, booker).
+pub async fn release_no_shows(
+    conn: &mut PgConnection,
+    now: DateTime<Utc>,
+    grace: i32,
+) -> sqlx::Result<Vec<(Uuid, Uuid)>> {
+    sqlx::query_as(
+        "WITH released AS (
+             UPDATE bookings SET status = 'no_show'
+              WHERE status = 'approved' AND checked_in_at IS NULL
+                AND starts_at + make_interval(mins => $2) <= $1
+             RETURNING id, booked_by),
+         freed AS (DELETE FROM space_slots WHERE booking_id IN (SELECT id FROM released))
+         SELECT id, booked_by FROM released",
+    )
+    .bind(now)
+    .bind(grace)
+    .fetch_all(conn)
+    .await
+}
+
+/// Suspend the accounts among `bookers` with at least `limit` no-shows since `since`.
+pub async fn suspend_repeat_no_shows(
+    conn: &mut PgConnection,
+    bookers: &[Uuid],
+    since: DateTime<Utc>,
+    limit: i32,
+    until: DateTime<Utc>,
+) -> sqlx::Result<u64> {
+    Ok(sqlx::query(
+        "INSERT INTO booking_suspensions (account_id, until, reason)
+         SELECT booked_by, $4, count(*) || ' no-shows'
+           FROM bookings
+          WHERE booked_by = ANY($1) AND status = 'no_show' AND starts_at >= $2
+          GROUP BY booked_by HAVING count(*) >= $3
+         ON CONFLICT (account_id) DO UPDATE SET until = greatest(booking_suspensions.until, EXCLUDED.until),
+                                               reason = EXCLUDED.reason",
+    )
+    .bind(bookers)
+    .bind(since)
+    .bind(i64::from(limit))
+    .bind(until)
+    .execute(conn)
+    .await?
+    .rows_affected())
 }

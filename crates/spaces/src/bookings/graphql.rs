@@ -16,6 +16,8 @@ pub enum BookingStatusGql {
     Approved,
     Declined,
     Cancelled,
+    /// Not checked in in time: released, counted against the booker.
+    NoShow,
 }
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
@@ -54,6 +56,28 @@ pub struct BookingGql {
     series_id: Option<ID>,
     /// Time-bank points, fixed when booked.
     points_price: i32,
+    checked_in_at: Option<DateTime<Utc>>,
+}
+
+/// A booking's entry code (入场码), shown on the booker's phone and scanned at the door.
+#[derive(SimpleObject)]
+#[graphql(name = "BookingEntryCode")]
+pub struct EntryCodeGql {
+    token: String,
+    svg: String,
+    not_before: DateTime<Utc>,
+    not_after: DateTime<Utc>,
+}
+
+#[derive(SimpleObject, InputObject)]
+#[graphql(name = "NoShowRules", input_name = "NoShowRulesInput")]
+pub struct NoShowRulesGql {
+    /// Minutes after the start a booking not checked in is released.
+    grace_minutes: i32,
+    /// This many no-shows within `noShowDays` days suspend booking for `suspensionDays`.
+    no_show_limit: i32,
+    no_show_days: i32,
+    suspension_days: i32,
 }
 
 impl From<model::Booking> for BookingGql {
@@ -71,6 +95,7 @@ impl From<model::Booking> for BookingGql {
             status: b.status.into(),
             series_id: b.series_id.map(id),
             points_price: b.points_price,
+            checked_in_at: b.checked_in_at,
         }
     }
 }
@@ -171,6 +196,46 @@ impl BookingsMutation {
         Ok(svc::cancel(community(ctx)?, uuid(&booking_id)?)
             .await?
             .into())
+    }
+
+    /// A booking's entry code (its booker, or staff), once approved.
+    async fn booking_entry_code(&self, ctx: &Context<'_>, booking_id: ID) -> Res<EntryCodeGql> {
+        let p = svc::entry_code(community(ctx)?, uuid(&booking_id)?).await?;
+        Ok(EntryCodeGql {
+            token: p.token,
+            svg: p.svg,
+            not_before: p.not_before,
+            not_after: p.not_after,
+        })
+    }
+
+    /// Check a booking in at the door from its entry code (staff).
+    async fn check_in_booking(&self, ctx: &Context<'_>, token: String) -> Res<BookingGql> {
+        Ok(svc::check_in_booking(community(ctx)?, &token).await?.into())
+    }
+
+    /// The community's no-show rules (staff).
+    async fn set_no_show_rules(
+        &self,
+        ctx: &Context<'_>,
+        input: NoShowRulesGql,
+    ) -> Res<NoShowRulesGql> {
+        let r = svc::set_no_show_rules(
+            community(ctx)?,
+            model::NoShowRules {
+                grace_minutes: input.grace_minutes,
+                no_show_limit: input.no_show_limit,
+                no_show_days: input.no_show_days,
+                suspension_days: input.suspension_days,
+            },
+        )
+        .await?;
+        Ok(NoShowRulesGql {
+            grace_minutes: r.grace_minutes,
+            no_show_limit: r.no_show_limit,
+            no_show_days: r.no_show_days,
+            suspension_days: r.suspension_days,
+        })
     }
 
     /// At most `max` hours or bookings per person (or club) per week or month (staff).

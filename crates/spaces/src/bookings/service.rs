@@ -213,6 +213,12 @@ pub async fn book(ctx: &CommunityCtx, r: BookingRequest) -> AppResult<Vec<Bookin
         }
         .into());
     }
+    if let Some(until) = db::suspended_until(&mut tx, ctx.access().account_id, now).await? {
+        return Err(SpacesError::Suspended {
+            until: until.with_timezone(&china()).format("%Y-%m-%d").to_string(),
+        }
+        .into());
+    }
     let (booker, kind) = match r.club_id {
         Some(c) => (c, BookerKind::Club),
         None => (ctx.access().account_id, BookerKind::Person),
@@ -364,4 +370,112 @@ pub async fn set_quota(
     let q = db::set_quota(&mut tx, applies_to, period, unit, max).await?;
     tx.commit().await?;
     Ok(q)
+}
+
+/// A booking's entry code: its booker's or staff's, once approved.
+#[derive(Debug)]
+pub struct EntryPass {
+    pub token: String,
+    pub svg: String,
+    pub not_before: DateTime<Utc>,
+    pub not_after: DateTime<Utc>,
+}
+
+pub async fn entry_code(ctx: &CommunityCtx, booking: Uuid) -> AppResult<EntryPass> {
+    ctx.require(Roles::MEMBERS)?;
+    let mut tx = ctx.tx().await?;
+    let b = db::lock(&mut tx, booking)
+        .await?
+        .ok_or(SpacesError::NotFound("booking"))?;
+    tx.commit().await?;
+    if b.booked_by != ctx.access().account_id && !ctx.is_staff() {
+        return Err(SpacesError::NotFound("booking").into());
+    }
+    if b.status != BookingStatus::Approved {
+        return Err(SpacesError::NotChangeable.into());
+    }
+    let code = crate::entry::EntryCode::for_booking(
+        ctx.tenant().community_id,
+        b.id,
+        b.starts_at,
+        b.ends_at,
+    );
+    let token = code.sign(ctx.secrets());
+    let svg = crate::entry::svg(&token).ok_or_else(|| AppError::internal("QR code too long"))?;
+    Ok(EntryPass {
+        token,
+        svg,
+        not_before: code.not_before,
+        not_after: code.not_after,
+    })
+}
+
+/// Check a booking in at the door from its entry code (staff): the code must verify, be this
+/// community's and inside its window; a second check-in is refused.
+pub async fn check_in_booking(ctx: &CommunityCtx, token: &str) -> AppResult<Booking> {
+    ctx.require(Roles::STAFF)?;
+    let invalid = || AppError::bad_input("入场码无效", "The entry code is not valid");
+    let code = crate::entry::EntryCode::verify(token, ctx.secrets()).ok_or_else(invalid)?;
+    if code.community_id != ctx.tenant().community_id {
+        return Err(invalid());
+    }
+    let now = Utc::now();
+    if !code.is_open_at(now) {
+        return Err(AppError::bad_input(
+            "现在不在入场时间内（开始前 15 分钟至结束）",
+            "Entry is open from 15 minutes before the start until the end",
+        ));
+    }
+    let mut tx = ctx.tx().await?;
+    let b = db::check_in(&mut tx, code.booking_id, now)
+        .await?
+        .ok_or_else(|| {
+            AppError::conflict(
+                "已经入场，或预约已失效",
+                "Already checked in, or the booking is no longer valid",
+            )
+        })?;
+    tx.commit().await?;
+    Ok(b)
+}
+
+/// Release the bookings nobody checked in for (the worker, every few minutes): each becomes a
+/// no-show, its slot is freed, and a booker with too many recent no-shows is suspended.
+/// Idempotent, and safe with several gateways: a booking is released by one of them only.
+pub async fn release_no_shows(ctx: &CommunityCtx, now: DateTime<Utc>) -> AppResult<usize> {
+    ctx.require(Roles::STAFF)?;
+    let mut tx = ctx.tx().await?;
+    let rules = db::no_show_rules(&mut tx).await?;
+    let released = db::release_no_shows(&mut tx, now, rules.grace_minutes).await?;
+    if !released.is_empty() {
+        let mut bookers: Vec<Uuid> = released.iter().map(|(_, b)| *b).collect();
+        bookers.sort();
+        bookers.dedup();
+        db::suspend_repeat_no_shows(
+            &mut tx,
+            &bookers,
+            now - Duration::days(i64::from(rules.no_show_days)),
+            rules.no_show_limit,
+            now + Duration::days(i64::from(rules.suspension_days)),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(released.len())
+}
+
+/// Set the no-show rules (staff).
+pub async fn set_no_show_rules(ctx: &CommunityCtx, r: NoShowRules) -> AppResult<NoShowRules> {
+    ctx.require(Roles::STAFF)?;
+    let ok = (5..=120).contains(&r.grace_minutes)
+        && (1..=20).contains(&r.no_show_limit)
+        && (1..=365).contains(&r.no_show_days)
+        && (1..=365).contains(&r.suspension_days);
+    if !ok {
+        return Err(SpacesError::BadRules.into());
+    }
+    let mut tx = ctx.tx().await?;
+    let r = db::set_no_show_rules(&mut tx, &r).await?;
+    tx.commit().await?;
+    Ok(r)
 }

@@ -266,3 +266,91 @@ async fn rules_hours_closures_approval_and_cancelling() {
         .await
         .unwrap();
 }
+
+#[tokio::test]
+async fn entry_codes_check_in_once_and_no_shows_are_released_once_and_suspend() {
+    let env = Env::new().await;
+    let space = env.space(false).await;
+    let staff = env.staff();
+    let me = env.scope("张大爷", &[]);
+    let b = svc::book(&me, request(space.id, local(1, 9, 0), 60))
+        .await
+        .unwrap()
+        .remove(0);
+    // Bring it to now (a booking cannot be made for the past): it starts in five minutes.
+    let mut tx = env.db.tenant_tx(&env.alpha).await.unwrap();
+    sqlx::query(
+        "UPDATE bookings SET starts_at = now() + interval '5 minutes', ends_at = now() + interval '65 minutes' WHERE id = $1;",
+    )
+    .bind(b.id)
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let pass = svc::entry_code(&me, b.id).await.unwrap();
+    assert!(pass.svg.contains("<svg"));
+    let stranger = env.scope("路人", &[]);
+    assert_eq!(code(svc::entry_code(&stranger, b.id).await), "NOT_FOUND");
+    assert_eq!(
+        code(svc::check_in_booking(&me, &pass.token).await),
+        "FORBIDDEN",
+        "the door is staff's"
+    );
+    let mut forged = pass.token.clone();
+    forged.insert(3, 'x');
+    assert_eq!(
+        code(svc::check_in_booking(&staff, &forged).await),
+        "BAD_USER_INPUT"
+    );
+    let inside = svc::check_in_booking(&staff, &pass.token).await.unwrap();
+    assert!(inside.checked_in_at.is_some());
+    assert_eq!(
+        code(svc::check_in_booking(&staff, &pass.token).await),
+        "CONFLICT"
+    );
+
+    // Three bookings nobody comes to: released once each, even with two workers at it.
+    let later: Vec<_> = [10, 13, 16].iter().map(|h| local(2, *h, 0)).collect();
+    for at in &later {
+        svc::book(&me, request(space.id, *at, 60)).await.unwrap();
+    }
+    let after = later[2] + Duration::hours(2);
+    let other_gateway = env.staff();
+    let (a, b2) = tokio::join!(
+        svc::release_no_shows(&staff, after),
+        svc::release_no_shows(&other_gateway, after)
+    );
+    assert_eq!(a.unwrap() + b2.unwrap(), 3, "each released once");
+    assert_eq!(
+        svc::release_no_shows(&staff, after).await.unwrap(),
+        0,
+        "idempotent"
+    );
+    let mine = svc::my_bookings(&me).await.unwrap();
+    assert_eq!(
+        mine.iter()
+            .filter(|b| b.status == BookingStatus::NoShow)
+            .count(),
+        3
+    );
+    assert_eq!(
+        mine.iter().filter(|b| b.checked_in_at.is_some()).count(),
+        1,
+        "the one who came stays"
+    );
+    let free = svc::calendar(
+        &staff,
+        space.id,
+        (Utc::now() + Duration::days(2)).date_naive(),
+        1,
+    )
+    .await
+    .unwrap();
+    assert!(free.is_empty(), "released slots are free: {free:?}");
+    // Three no-shows: booking is suspended for a while.
+    let refused = svc::book(&me, request(space.id, local(3, 10, 0), 60))
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code.as_str(), "FORBIDDEN");
+    assert!(refused.zh.contains("暂停"), "{}", refused.zh);
+}
