@@ -634,3 +634,98 @@ async fn a_shared_exhibition_is_a_public_page_until_revoked() {
     .await;
     assert_eq!(reqwest::get(&url).await.unwrap().status(), 404);
 }
+
+/// A space's booking through the gateway, and the iCalendar feeds: a space's busy times with
+/// no names, my own bookings with their purpose; a wrong token is 404.
+#[tokio::test]
+async fn bookings_and_their_calendar_feeds() {
+    let app = TestApp::spawn().await;
+    let root = app.two_communities().await;
+    let staff = app.member(&root, "alpha-staff", "STAFF", "alpha").await;
+    let resident = app.member(&root, "alpha-res", "RESIDENT", "alpha").await;
+    let space = app
+        .ok(Some(&staff), Some("alpha"), r#"mutation { createSpace(name: "百文斋", kind: COURTYARD_SPACE, capacity: 25) { id } }"#, json!({}))
+        .await["createSpace"]["id"]
+        .clone();
+    let spans: Vec<Value> = (1..=7)
+        .map(|d| json!({"weekday": d, "opens": "00:00", "closes": "23:59"}))
+        .collect();
+    app.ok(
+        Some(&staff),
+        Some("alpha"),
+        "mutation($s: ID!, $h: [OpeningSpanInput!]!) { setOpeningHours(spaceId: $s, spans: $h) { weekday } }",
+        json!({"s": space, "h": spans}),
+    )
+    .await;
+    let at = (chrono::Utc::now() + chrono::Duration::days(2))
+        .date_naive()
+        .and_hms_opt(2, 0, 0)
+        .unwrap()
+        .and_utc()
+        .to_rfc3339();
+    let booked = app
+        .ok(
+            Some(&resident),
+            Some("alpha"),
+            "mutation($s: ID!, $t: DateTime!) { bookSpace(input: {spaceId: $s, startsAt: $t, minutes: 60, purpose: \"书法练习\", attendance: 5}) { id status } }",
+            json!({"s": space, "t": at}),
+        )
+        .await;
+    assert_eq!(booked["bookSpace"][0]["status"], "APPROVED");
+    let again = app
+        .gql(
+            Some(&staff),
+            Some("alpha"),
+            "mutation($s: ID!, $t: DateTime!) { bookSpace(input: {spaceId: $s, startsAt: $t, minutes: 60, purpose: \"合唱\", attendance: 5}) { id } }",
+            json!({"s": space, "t": at}),
+        )
+        .await;
+    assert_eq!(again["errors"][0]["extensions"]["code"], "CONFLICT");
+    let paths = app
+        .ok(
+            Some(&resident),
+            Some("alpha"),
+            "query($s: ID!) { spaceCalendarFeed(spaceId: $s) myCalendarFeed }",
+            json!({"s": space}),
+        )
+        .await;
+    let space_ics = reqwest::get(format!(
+        "{}{}",
+        app.base(),
+        paths["spaceCalendarFeed"].as_str().unwrap()
+    ))
+    .await
+    .unwrap();
+    assert_eq!(space_ics.status(), 200);
+    let text = space_ics.text().await.unwrap();
+    assert!(
+        text.contains("BEGIN:VCALENDAR") && text.contains("已预约"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("书法练习"),
+        "a space's feed names nobody's purpose"
+    );
+    let mine = reqwest::get(format!(
+        "{}{}",
+        app.base(),
+        paths["myCalendarFeed"].as_str().unwrap()
+    ))
+    .await
+    .unwrap()
+    .text()
+    .await
+    .unwrap();
+    assert!(mine.contains("书法练习"), "{mine}");
+    let forged = paths["myCalendarFeed"]
+        .as_str()
+        .unwrap()
+        .replace(".ics", "x.ics");
+    assert_eq!(
+        reqwest::get(format!("{}{}", app.base(), forged))
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
+}

@@ -115,6 +115,10 @@ pub fn router(state: AppState) -> Router {
             "/share/{community}/{token}",
             get(crate::share_page::shared_exhibition),
         )
+        .route(
+            "/ical/{community}/{kind}/{id}/{token}",
+            get(crate::ical_feed::feed),
+        )
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
         .route_layer(middleware::from_fn(track_metrics))

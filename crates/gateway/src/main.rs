@@ -10,6 +10,7 @@ mod config;
 mod demo;
 mod gate;
 mod gql;
+mod ical_feed;
 mod input;
 mod runtime;
 mod share_page;

@@ -108,11 +108,48 @@ fn time(s: &str) -> AppResult<NaiveTime> {
     })
 }
 
+/// How a space was used in a month.
+#[derive(SimpleObject)]
+#[graphql(name = "SpaceUsage")]
+pub struct SpaceUsageGql {
+    space: SpaceGql,
+    open_hours: f64,
+    booked_hours: f64,
+    /// booked ÷ open hours.
+    utilisation: f64,
+    bookings: i64,
+    no_shows: i64,
+    no_show_rate: f64,
+}
+
 #[derive(Default)]
 pub struct SpacesQuery;
 
 #[Object]
 impl SpacesQuery {
+    /// Each space's use in a month ("2026-12"): booked against open hours, no-shows (staff).
+    async fn space_usage(&self, ctx: &Context<'_>, month: String) -> Res<Vec<SpaceUsageGql>> {
+        let m = chrono::NaiveDate::parse_from_str(&format!("{}-01", month.trim()), "%Y-%m-%d")
+            .ok()
+            .filter(|d| (2000..=2100).contains(&chrono::Datelike::year(d)))
+            .ok_or_else(|| {
+                AppError::bad_input("月份格式为 2026-12", "The month is like 2026-12")
+            })?;
+        let rows = crate::usage::space_usage(community(ctx)?, m, chrono::Utc::now()).await?;
+        Ok(rows
+            .into_iter()
+            .map(|u| SpaceUsageGql {
+                open_hours: u.open_hours,
+                booked_hours: u.booked_hours,
+                utilisation: u.utilisation(),
+                bookings: u.bookings,
+                no_shows: u.no_shows,
+                no_show_rate: u.no_show_rate(),
+                space: u.space.into(),
+            })
+            .collect())
+    }
+
     /// Shared spaces and function rooms of the community, with their booking rules.
     async fn spaces(&self, ctx: &Context<'_>) -> Res<Vec<SpaceGql>> {
         let rows = service::spaces(community(ctx)?).await?;
@@ -125,6 +162,21 @@ pub struct SpacesMutation;
 
 #[Object]
 impl SpacesMutation {
+    /// Add a space (staff); its rules start at the defaults (residents may book, 30 days ahead,
+    /// 30 minutes to 4 hours, free) and it has no opening hours until they are set.
+    async fn create_space(
+        &self,
+        ctx: &Context<'_>,
+        name: String,
+        kind: SpaceKindGql,
+        capacity: i32,
+    ) -> Res<SpaceGql> {
+        let s = service::create_space(community(ctx)?, &name, kind.into(), capacity)
+            .await?
+            .ok_or_else(|| AppError::conflict("已有同名场地", "A space of that name exists"))?;
+        Ok(s.into())
+    }
+
     /// Set a space's booking rules (staff).
     async fn set_space_rules(&self, ctx: &Context<'_>, input: SpaceRulesInput) -> Res<SpaceGql> {
         let rules = service::SpaceRules {

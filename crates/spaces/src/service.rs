@@ -20,10 +20,10 @@ pub async fn create_space(
     capacity: i32,
 ) -> AppResult<Option<Space>> {
     ctx.require(Roles::STAFF)?;
-    if capacity <= 0 {
+    if !(1..=10_000).contains(&capacity) || !(1..=100).contains(&name.trim().chars().count()) {
         return Err(infra::AppError::bad_input(
-            "容量必须大于 0",
-            "Capacity must be above 0",
+            "场地名称 1 到 100 字，容量 1 到 10000 人",
+            "A space's name is 1–100 characters, its capacity 1 to 10,000",
         ));
     }
     let mut tx = ctx.tx().await?;

@@ -148,6 +148,16 @@ impl BookingsQuery {
             .collect())
     }
 
+    /// The path of a space's iCalendar feed (busy times, no names), to subscribe to.
+    async fn space_calendar_feed(&self, ctx: &Context<'_>, space_id: ID) -> Res<String> {
+        Ok(crate::feeds::space_feed_path(community(ctx)?, uuid(&space_id)?).await?)
+    }
+
+    /// The path of my bookings' iCalendar feed.
+    async fn my_calendar_feed(&self, ctx: &Context<'_>) -> Res<String> {
+        Ok(crate::feeds::my_feed_path(community(ctx)?)?)
+    }
+
     /// My bookings from yesterday on.
     async fn my_bookings(&self, ctx: &Context<'_>) -> Res<Vec<BookingGql>> {
         let rows = svc::my_bookings(community(ctx)?).await?;

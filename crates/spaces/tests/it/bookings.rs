@@ -354,3 +354,50 @@ async fn entry_codes_check_in_once_and_no_shows_are_released_once_and_suspend() 
     assert_eq!(refused.code.as_str(), "FORBIDDEN");
     assert!(refused.zh.contains("暂停"), "{}", refused.zh);
 }
+
+#[tokio::test]
+async fn usage_counts_booked_against_open_hours_and_no_shows() {
+    use chrono::{Datelike, Months};
+    let env = Env::new().await;
+    let space = env.space(false).await;
+    let staff = env.staff();
+    let me = env.scope("书法社", &[]);
+    let mut ids = Vec::new();
+    for h in [9, 11, 14, 16] {
+        ids.push(
+            svc::book(&me, request(space.id, local(3, h, 0), 60))
+                .await
+                .unwrap()
+                .remove(0)
+                .id,
+        );
+    }
+    let mut tx = env.db.tenant_tx(&env.alpha).await.unwrap();
+    sqlx::query("UPDATE bookings SET checked_in_at = starts_at WHERE id = $1")
+        .bind(ids[0])
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let after = local(3, 20, 0);
+    assert_eq!(svc::release_no_shows(&staff, after).await.unwrap(), 3);
+    let cst = chrono::FixedOffset::east_opt(8 * 3600).unwrap();
+    let month = local(3, 9, 0)
+        .with_timezone(&cst)
+        .date_naive()
+        .with_day(1)
+        .unwrap();
+    let days = (month.checked_add_months(Months::new(1)).unwrap() - month).num_days() as f64;
+    let usage = spaces::usage::space_usage(&staff, month, after)
+        .await
+        .unwrap();
+    let u = usage.iter().find(|u| u.space.id == space.id).unwrap();
+    assert_eq!(u.open_hours, days * 14.0);
+    assert_eq!(u.booked_hours, 1.0, "the no-shows' slots were freed");
+    assert_eq!((u.bookings, u.no_shows), (4, 3));
+    assert_eq!(u.no_show_rate(), 0.75);
+    assert_eq!(
+        code(spaces::usage::space_usage(&me, month, after).await),
+        "FORBIDDEN"
+    );
+}

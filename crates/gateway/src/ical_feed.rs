@@ -1,0 +1,46 @@
+//! `GET /ical/{community}/{space|person}/{id}/{token}.ics`: an iCalendar feed for a calendar
+//! app. No login: the token in the path is the permission (see `spaces::feeds`).
+
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use spaces::feeds::Feed;
+use tenancy::CommunityCtx;
+
+use crate::app::AppState;
+
+pub async fn feed(
+    State(state): State<AppState>,
+    Path((slug, kind, id, file)): Path<(String, String, String, String)>,
+) -> Response {
+    let not_found = || (StatusCode::NOT_FOUND, "not found").into_response();
+    let (Ok(id), Some(token)) = (uuid::Uuid::parse_str(&id), file.strip_suffix(".ics")) else {
+        return not_found();
+    };
+    let feed = match kind.as_str() {
+        "space" => Feed::Space(id),
+        "person" => Feed::Person(id),
+        _ => return not_found(),
+    };
+    let Ok(scope) = state.tenancy.public_scope(&slug).await else {
+        return not_found();
+    };
+    let ctx = CommunityCtx::new(
+        state.db.clone(),
+        state.tenancy.secrets().clone(),
+        state.store.clone(),
+        scope,
+    );
+    match spaces::feeds::feed(&ctx, feed, token).await {
+        Ok(ics) => (
+            [
+                (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+                (header::CACHE_CONTROL, "private, max-age=300"),
+            ],
+            ics,
+        )
+            .into_response(),
+        Err(e) if e.code == infra::ErrorCode::NotFound => not_found(),
+        Err(e) => crate::gate::error_response(crate::gate::status_of(e.code), e, false),
+    }
+}

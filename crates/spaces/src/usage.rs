@@ -1,0 +1,169 @@
+//! How the spaces are used, per space and month: booked hours against open hours, and the
+//! no-show rate (staff; for the 街道's reports and the dashboards).
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Datelike, FixedOffset, Months, NaiveDate, Utc};
+use infra::AppResult;
+use sqlx::PgConnection;
+use tenancy::{CommunityCtx, Roles};
+use uuid::Uuid;
+
+use crate::model::*;
+
+#[derive(Debug, Clone)]
+pub struct SpaceUse {
+    pub space: Space,
+    /// Hours the space was open in the month (its weekly hours, less closure days).
+    pub open_hours: f64,
+    /// Hours held by bookings and course sessions.
+    pub booked_hours: f64,
+    /// Bookings that started in the month, and of them no-shows.
+    pub bookings: i64,
+    pub no_shows: i64,
+}
+
+impl SpaceUse {
+    pub fn utilisation(&self) -> f64 {
+        if self.open_hours > 0.0 {
+            self.booked_hours / self.open_hours
+        } else {
+            0.0
+        }
+    }
+    pub fn no_show_rate(&self) -> f64 {
+        if self.bookings > 0 {
+            self.no_shows as f64 / self.bookings as f64
+        } else {
+            0.0
+        }
+    }
+}
+
+fn china() -> FixedOffset {
+    FixedOffset::east_opt(8 * 3600).expect("UTC+8")
+}
+
+fn midnight(d: NaiveDate) -> DateTime<Utc> {
+    d.and_hms_opt(0, 0, 0)
+        .expect("midnight")
+        .and_local_timezone(china())
+        .single()
+        .expect("fixed offset")
+        .with_timezone(&Utc)
+}
+
+async fn all_hours(conn: &mut PgConnection) -> sqlx::Result<Vec<(Uuid, OpeningSpan)>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        space_id: Uuid,
+        #[sqlx(flatten)]
+        span: OpeningSpan,
+    }
+    let rows: Vec<Row> = sqlx::query_as("SELECT space_id, weekday, opens, closes FROM space_hours")
+        .fetch_all(conn)
+        .await?;
+    Ok(rows.into_iter().map(|r| (r.space_id, r.span)).collect())
+}
+
+/// (space, booked hours within [from, to)) from the slots.
+async fn booked(
+    conn: &mut PgConnection,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> sqlx::Result<Vec<(Uuid, f64)>> {
+    sqlx::query_as(
+        "SELECT space_id,
+                sum(extract(epoch FROM upper(during * tstzrange($1, $2)) - lower(during * tstzrange($1, $2))))::float8 / 3600
+           FROM space_slots WHERE during && tstzrange($1, $2) GROUP BY space_id",
+    )
+    .bind(from)
+    .bind(to)
+    .fetch_all(conn)
+    .await
+}
+
+/// (space, bookings held or missed, no-shows) that started in [from, to) before `now`.
+async fn attendance(
+    conn: &mut PgConnection,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> sqlx::Result<Vec<(Uuid, i64, i64)>> {
+    sqlx::query_as(
+        "SELECT space_id, count(*), count(*) FILTER (WHERE status = 'no_show')
+           FROM bookings
+          WHERE starts_at >= $1 AND starts_at < $2 AND starts_at < $3
+            AND status IN ('approved', 'no_show')
+          GROUP BY space_id",
+    )
+    .bind(from)
+    .bind(to)
+    .bind(now)
+    .fetch_all(conn)
+    .await
+}
+
+async fn closed_days(
+    conn: &mut PgConnection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> sqlx::Result<Vec<(Uuid, NaiveDate)>> {
+    sqlx::query_as(
+        "SELECT space_id, on_date FROM space_closures WHERE on_date >= $1 AND on_date < $2",
+    )
+    .bind(from)
+    .bind(to)
+    .fetch_all(conn)
+    .await
+}
+
+/// Every space's use in `month` (its first day), bookings counted up to `now`. Five statements
+/// whatever the spaces.
+pub async fn space_usage(
+    ctx: &CommunityCtx,
+    month: NaiveDate,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<SpaceUse>> {
+    ctx.require(Roles::STAFF)?;
+    let month = month.with_day(1).expect("first day");
+    let next = month.checked_add_months(Months::new(1)).expect("2000–2100");
+    let (from, to) = (midnight(month), midnight(next));
+    let mut tx = ctx.tx().await?;
+    let spaces = crate::db::spaces(&mut tx).await?;
+    let hours = all_hours(&mut tx).await?;
+    let closed = closed_days(&mut tx, month, next).await?;
+    let booked: HashMap<Uuid, f64> = booked(&mut tx, from, to).await?.into_iter().collect();
+    let kept: HashMap<Uuid, (i64, i64)> = attendance(&mut tx, from, to, now)
+        .await?
+        .into_iter()
+        .map(|(s, n, missed)| (s, (n, missed)))
+        .collect();
+    tx.commit().await?;
+    Ok(spaces
+        .into_iter()
+        .map(|space| {
+            let open_hours: f64 = month
+                .iter_days()
+                .take_while(|d| *d < next)
+                .filter(|d| !closed.iter().any(|(s, c)| *s == space.id && c == d))
+                .map(|d| {
+                    let wd = d.weekday().number_from_monday() as i32;
+                    hours
+                        .iter()
+                        .filter(|(s, h)| *s == space.id && h.weekday == wd)
+                        .map(|(_, h)| (h.closes - h.opens).num_minutes() as f64 / 60.0)
+                        .sum::<f64>()
+                })
+                .sum();
+            let (bookings, no_shows) = kept.get(&space.id).copied().unwrap_or((0, 0));
+            SpaceUse {
+                open_hours,
+                booked_hours: booked.get(&space.id).copied().unwrap_or(0.0),
+                bookings,
+                no_shows,
+                space,
+            }
+        })
+        .collect())
+}
