@@ -214,6 +214,9 @@ pub async fn seed(t: &Tenancy, store: &ObjectStore) -> anyhow::Result<()> {
                 .map_err(fail)?
             {
                 space_rules(&scope, &space).await.map_err(fail)?;
+                if space.kind == SpaceKind::Farm {
+                    farm(&scope, &space).await.map_err(fail)?;
+                }
             }
         }
         college(&scope, c).await.map_err(fail)?;
@@ -304,6 +307,31 @@ async fn space_rules(scope: &CommunityCtx, space: &spaces::model::Space) -> Resu
             purpose: purpose.into(),
             attendance: 12,
             weeks: 4,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// 白莲社区's ecological farm: 20 plots of 12 m² and this year's season, open for claims.
+async fn farm(scope: &CommunityCtx, space: &spaces::model::Space) -> Result<(), AppError> {
+    use spaces::farm::service as farm;
+    let plots = (1..=20).map(|i| {
+        (
+            format!("{}-{:02}", if i <= 10 { "东" } else { "西" }, i),
+            12.0,
+        )
+    });
+    farm::add_plots(scope, space.id, plots.collect()).await?;
+    let today = Utc::now().date_naive();
+    farm::create_season(
+        scope,
+        farm::SeasonInput {
+            name: format!("{} 年度", chrono::Datelike::year(&today)),
+            starts_on: today - Duration::days(1),
+            ends_on: today + Duration::days(300),
+            claims_open_on: today,
+            neglect_days: 14,
         },
     )
     .await?;

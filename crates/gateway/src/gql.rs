@@ -9,6 +9,7 @@ use courses::graphql::{CoursesMutation, CoursesQuery};
 use notifications::graphql::{NotificationsMutation, NotificationsQuery};
 use partners::graphql::PartnersQuery;
 use spaces::bookings::graphql::{BookingsMutation, BookingsQuery};
+use spaces::farm::graphql::{FarmMutation, FarmQuery};
 use spaces::graphql::{SpacesMutation, SpacesQuery};
 use tenancy::Tenancy;
 use tenancy::graphql::{TenancyMutation, TenancyQuery};
@@ -23,6 +24,7 @@ pub struct Query(
     NotificationsQuery,
     SpacesQuery,
     BookingsQuery,
+    FarmQuery,
     VolunteersQuery,
     PartnersQuery,
 );
@@ -34,6 +36,7 @@ pub struct Mutation(
     NotificationsMutation,
     SpacesMutation,
     BookingsMutation,
+    FarmMutation,
 );
 
 pub type LinliSchema = Schema<Query, Mutation, EmptySubscription>;

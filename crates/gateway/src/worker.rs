@@ -77,6 +77,9 @@ impl Worker {
             if let Err(e) = courses::service::remind_tomorrow(&ctx, now).await {
                 tracing::warn!(community = %scope.tenant().slug, error = ?e, "reminders failed");
             }
+            if let Err(e) = spaces::farm::service::tend_farm(&ctx, now).await {
+                tracing::warn!(community = %scope.tenant().slug, error = ?e, "farm round failed");
+            }
             match spaces::bookings::service::release_no_shows(&ctx, now).await {
                 Ok(0) => {}
                 Ok(n) => {

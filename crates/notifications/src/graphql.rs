@@ -19,6 +19,8 @@ pub enum KindGql {
     SessionMoved,
     SessionReminder,
     ConsentRequested,
+    PlotWarning,
+    PlotAssigned,
 }
 
 impl From<model::NoticeKind> for KindGql {
@@ -30,6 +32,8 @@ impl From<model::NoticeKind> for KindGql {
             K::SessionMoved => KindGql::SessionMoved,
             K::SessionReminder => KindGql::SessionReminder,
             K::ConsentRequested => KindGql::ConsentRequested,
+            K::PlotWarning => KindGql::PlotWarning,
+            K::PlotAssigned => KindGql::PlotAssigned,
         }
     }
 }

@@ -16,6 +16,10 @@ pub enum NoticeKind {
     SessionReminder,
     /// A guardian is asked to consent to a child's work being shown.
     ConsentRequested,
+    /// A farm plot was not tended: tend it or lose it.
+    PlotWarning,
+    /// A farm plot freed for the waiting list is yours.
+    PlotAssigned,
 }
 
 /// A notification to write: `about` names the event (`session:<id>`), so the same event

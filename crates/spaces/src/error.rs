@@ -36,7 +36,15 @@ impl From<SpacesError> for AppError {
         let (code, zh, en): (ErrorCode, String, String) = match e {
             E::NotFound(what) => (
                 NotFound,
-                format!("找不到该{}", if what == "space" { "场地" } else { "预约" }),
+                format!(
+                    "找不到该{}",
+                    match what {
+                        "space" => "场地",
+                        "season" => "认领季",
+                        "claim" => "地块认领",
+                        _ => "预约",
+                    }
+                ),
                 format!("{what} not found"),
             ),
             E::Taken { occurrence } => (

@@ -6,6 +6,7 @@ pub mod bookings;
 pub(crate) mod db;
 pub mod entry;
 pub mod error;
+pub mod farm;
 pub mod feeds;
 pub mod graphql;
 pub mod model;

@@ -1,6 +1,7 @@
 //! Spaces against a real PostgreSQL: bookings that never overlap, whatever the concurrency.
 
 mod bookings;
+mod farm;
 
 use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use infra::crypto::Secrets;

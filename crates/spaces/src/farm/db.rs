@@ -1,0 +1,293 @@
+//! SQL of the farm; every function takes a tenant transaction.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Season {
+    pub id: Uuid,
+    pub name: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub claims_open_on: NaiveDate,
+    pub neglect_days: i32,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Plot {
+    pub id: Uuid,
+    pub space_id: Uuid,
+    pub code: String,
+    pub area_m2: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum ClaimStatus {
+    Active,
+    /// Taken back for neglect.
+    Released,
+    GivenUp,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Claim {
+    pub id: Uuid,
+    pub plot_id: Uuid,
+    pub season_id: Uuid,
+    pub account_id: Uuid,
+    pub status: ClaimStatus,
+    pub claimed_at: DateTime<Utc>,
+    pub last_duty_at: Option<DateTime<Utc>>,
+    pub warned_at: Option<DateTime<Utc>>,
+}
+
+const SEASON: &str = "id, name, starts_on, ends_on, claims_open_on, neglect_days";
+const CLAIM: &str =
+    "id, plot_id, season_id, account_id, status, claimed_at, last_duty_at, warned_at";
+
+pub async fn insert_season(conn: &mut PgConnection, s: &Season) -> sqlx::Result<Season> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO farm_seasons ({SEASON}) VALUES ($1, $2, $3, $4, $5, $6) RETURNING {SEASON}"
+    )))
+    .bind(s.id)
+    .bind(&s.name)
+    .bind(s.starts_on)
+    .bind(s.ends_on)
+    .bind(s.claims_open_on)
+    .bind(s.neglect_days)
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn season(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<Season>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {SEASON} FROM farm_seasons WHERE id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+}
+
+pub async fn seasons_running(conn: &mut PgConnection, on: NaiveDate) -> sqlx::Result<Vec<Season>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {SEASON} FROM farm_seasons WHERE starts_on <= $1 AND ends_on >= $1"
+    )))
+    .bind(on)
+    .fetch_all(conn)
+    .await
+}
+
+pub async fn insert_plots(
+    conn: &mut PgConnection,
+    space: Uuid,
+    plots: &[(String, f64)],
+) -> sqlx::Result<Vec<Plot>> {
+    let ids: Vec<Uuid> = plots.iter().map(|_| Uuid::now_v7()).collect();
+    let codes: Vec<&str> = plots.iter().map(|p| p.0.as_str()).collect();
+    let areas: Vec<f64> = plots.iter().map(|p| p.1).collect();
+    sqlx::query_as(
+        "INSERT INTO farm_plots (id, space_id, code, area_m2)
+         SELECT i, $2, c, a::numeric FROM unnest($1::uuid[], $3::text[], $4::float8[]) AS u(i, c, a)
+         RETURNING id, space_id, code, area_m2::float8",
+    )
+    .bind(&ids)
+    .bind(space)
+    .bind(&codes)
+    .bind(&areas)
+    .fetch_all(conn)
+    .await
+}
+
+/// A free plot of the season (the asked one, or the first by code), locked; `None` if taken.
+pub async fn free_plot(
+    conn: &mut PgConnection,
+    season: Uuid,
+    plot: Option<Uuid>,
+) -> sqlx::Result<Option<Plot>> {
+    sqlx::query_as(
+        "SELECT p.id, p.space_id, p.code, p.area_m2::float8 FROM farm_plots p
+          WHERE ($2::uuid IS NULL OR p.id = $2)
+            AND NOT EXISTS (SELECT 1 FROM plot_claims c
+                             WHERE c.plot_id = p.id AND c.season_id = $1 AND c.status = 'active')
+          ORDER BY p.code LIMIT 1 FOR UPDATE OF p SKIP LOCKED",
+    )
+    .bind(season)
+    .bind(plot)
+    .fetch_optional(conn)
+    .await
+}
+
+pub async fn insert_claim(
+    conn: &mut PgConnection,
+    plot: Uuid,
+    season: Uuid,
+    account: Uuid,
+) -> sqlx::Result<Claim> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO plot_claims (id, plot_id, season_id, account_id, status)
+         VALUES ($1, $2, $3, $4, 'active') RETURNING {CLAIM}"
+    )))
+    .bind(Uuid::now_v7())
+    .bind(plot)
+    .bind(season)
+    .bind(account)
+    .fetch_one(conn)
+    .await
+}
+
+/// Join the waiting list; returns the 1-based place (the existing one if already waiting).
+/// Joins of one season are serialised (the season's row is locked until commit), so each
+/// place counts every earlier join.
+pub async fn wait(conn: &mut PgConnection, season: Uuid, account: Uuid) -> sqlx::Result<i64> {
+    sqlx::query("SELECT 1 FROM farm_seasons WHERE id = $1 FOR UPDATE")
+        .bind(season)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(
+        "INSERT INTO plot_waitlist (season_id, account_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+    )
+    .bind(season)
+    .bind(account)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query_scalar(
+        "SELECT count(*) FROM plot_waitlist w
+          WHERE w.season_id = $1
+            AND w.queued <= (SELECT queued FROM plot_waitlist WHERE season_id = $1 AND account_id = $2)",
+    )
+    .bind(season)
+    .bind(account)
+    .fetch_one(conn)
+    .await
+}
+
+/// Take the first of the waiting list off it (locked against a concurrent promotion).
+pub async fn pop_waiting(conn: &mut PgConnection, season: Uuid) -> sqlx::Result<Option<Uuid>> {
+    sqlx::query_scalar(
+        "DELETE FROM plot_waitlist WHERE (season_id, account_id) = (
+             SELECT season_id, account_id FROM plot_waitlist WHERE season_id = $1
+              ORDER BY queued LIMIT 1 FOR UPDATE SKIP LOCKED)
+         RETURNING account_id",
+    )
+    .bind(season)
+    .fetch_optional(conn)
+    .await
+}
+
+pub async fn claim_of(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<Claim>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {CLAIM} FROM plot_claims WHERE id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+}
+
+pub async fn record_duty(
+    conn: &mut PgConnection,
+    claim: Uuid,
+    kind: &str,
+    note: Option<&str>,
+    at: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO plot_duties (id, claim_id, kind, note, done_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(Uuid::now_v7())
+    .bind(claim)
+    .bind(kind)
+    .bind(note)
+    .bind(at)
+    .execute(&mut *conn)
+    .await?;
+    // A duty clears a warning.
+    sqlx::query("UPDATE plot_claims SET last_duty_at = $2, warned_at = NULL WHERE id = $1")
+        .bind(claim)
+        .bind(at)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Active claims of `season` with no duty since `before`, not yet warned: warn them now.
+pub async fn warn_neglected(
+    conn: &mut PgConnection,
+    season: Uuid,
+    before: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> sqlx::Result<Vec<(Uuid, Uuid)>> {
+    sqlx::query_as(
+        "UPDATE plot_claims SET warned_at = $3
+          WHERE season_id = $1 AND status = 'active' AND warned_at IS NULL
+            AND coalesce(last_duty_at, claimed_at) < $2
+          RETURNING id, account_id",
+    )
+    .bind(season)
+    .bind(before)
+    .bind(now)
+    .fetch_all(conn)
+    .await
+}
+
+/// Release claims warned before `warned_before` and still without a duty since: (plot, account).
+pub async fn release_neglected(
+    conn: &mut PgConnection,
+    season: Uuid,
+    warned_before: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> sqlx::Result<Vec<(Uuid, Uuid)>> {
+    sqlx::query_as(
+        "UPDATE plot_claims SET status = 'released', released_at = $3
+          WHERE season_id = $1 AND status = 'active' AND warned_at < $2
+          RETURNING plot_id, account_id",
+    )
+    .bind(season)
+    .bind(warned_before)
+    .bind(now)
+    .fetch_all(conn)
+    .await
+}
+
+/// The account's claim of `plot` in `season`, if it was kept without a release.
+pub async fn good_standing(
+    conn: &mut PgConnection,
+    season: Uuid,
+    plot: Uuid,
+    account: Uuid,
+) -> sqlx::Result<bool> {
+    sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM plot_claims WHERE season_id = $1 AND plot_id = $2
+                          AND account_id = $3 AND status = 'active' AND warned_at IS NULL)",
+    )
+    .bind(season)
+    .bind(plot)
+    .bind(account)
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn claims_of_season(conn: &mut PgConnection, season: Uuid) -> sqlx::Result<Vec<Claim>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {CLAIM} FROM plot_claims WHERE season_id = $1 ORDER BY claimed_at"
+    )))
+    .bind(season)
+    .fetch_all(conn)
+    .await
+}
+
+pub async fn holds_plot(
+    conn: &mut PgConnection,
+    season: Uuid,
+    account: Uuid,
+) -> sqlx::Result<bool> {
+    sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM plot_claims WHERE season_id = $1 AND account_id = $2
+                          AND status = 'active')",
+    )
+    .bind(season)
+    .bind(account)
+    .fetch_one(conn)
+    .await
+}

@@ -1,0 +1,217 @@
+//! The GraphQL face of the farm.
+
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject, Union};
+use chrono::{DateTime, Utc};
+use infra::graphql::Date;
+use tenancy::graphql::community;
+
+use super::db;
+use super::service::{self as svc, ClaimOutcome, SeasonInput};
+use crate::graphql::{Res, uuid};
+
+fn id(u: uuid::Uuid) -> ID {
+    ID(u.to_string())
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "FarmSeason")]
+pub struct SeasonGql {
+    id: ID,
+    name: String,
+    starts_on: Date,
+    ends_on: Date,
+    claims_open_on: Date,
+    neglect_days: i32,
+}
+
+impl From<db::Season> for SeasonGql {
+    fn from(s: db::Season) -> Self {
+        SeasonGql {
+            id: id(s.id),
+            name: s.name,
+            starts_on: Date(s.starts_on),
+            ends_on: Date(s.ends_on),
+            claims_open_on: Date(s.claims_open_on),
+            neglect_days: s.neglect_days,
+        }
+    }
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "FarmPlot")]
+pub struct PlotGql {
+    id: ID,
+    code: String,
+    area_m2: f64,
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "PlotClaim")]
+pub struct ClaimGql {
+    id: ID,
+    plot_id: ID,
+    season_id: ID,
+    active: bool,
+    claimed_at: DateTime<Utc>,
+    last_duty_at: Option<DateTime<Utc>>,
+    /// Warned for neglect and not tended since.
+    warned: bool,
+}
+
+impl From<db::Claim> for ClaimGql {
+    fn from(c: db::Claim) -> Self {
+        ClaimGql {
+            id: id(c.id),
+            plot_id: id(c.plot_id),
+            season_id: id(c.season_id),
+            active: c.status == db::ClaimStatus::Active,
+            claimed_at: c.claimed_at,
+            last_duty_at: c.last_duty_at,
+            warned: c.warned_at.is_some(),
+        }
+    }
+}
+
+/// On the waiting list for a plot.
+#[derive(SimpleObject)]
+#[graphql(name = "PlotWaiting")]
+pub struct WaitingGql {
+    position: i64,
+}
+
+#[derive(Union)]
+#[graphql(name = "PlotClaimOutcome")]
+pub enum OutcomeGql {
+    Claimed(ClaimGql),
+    Waiting(WaitingGql),
+}
+
+#[derive(InputObject)]
+pub struct FarmSeasonInput {
+    name: String,
+    starts_on: Date,
+    ends_on: Date,
+    /// Before this day only last season's tenders in good standing may renew.
+    claims_open_on: Date,
+    #[graphql(default = 14)]
+    neglect_days: i32,
+}
+
+#[derive(InputObject)]
+pub struct PlotInput {
+    code: String,
+    area_m2: f64,
+}
+
+#[derive(Default)]
+pub struct FarmQuery;
+
+#[Object]
+impl FarmQuery {
+    /// A season's claims, active and past (staff).
+    async fn farm_claims(&self, ctx: &Context<'_>, season_id: ID) -> Res<Vec<ClaimGql>> {
+        let rows = svc::season_claims(community(ctx)?, uuid(&season_id)?).await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
+}
+
+#[derive(Default)]
+pub struct FarmMutation;
+
+#[Object]
+impl FarmMutation {
+    /// A farm season (staff).
+    async fn create_farm_season(
+        &self,
+        ctx: &Context<'_>,
+        input: FarmSeasonInput,
+    ) -> Res<SeasonGql> {
+        let s = svc::create_season(
+            community(ctx)?,
+            SeasonInput {
+                name: input.name,
+                starts_on: input.starts_on.0,
+                ends_on: input.ends_on.0,
+                claims_open_on: input.claims_open_on.0,
+                neglect_days: input.neglect_days,
+            },
+        )
+        .await?;
+        Ok(s.into())
+    }
+
+    /// Lay out plots in a farm space (staff).
+    async fn add_farm_plots(
+        &self,
+        ctx: &Context<'_>,
+        space_id: ID,
+        plots: Vec<PlotInput>,
+    ) -> Res<Vec<PlotGql>> {
+        let plots = plots.into_iter().map(|p| (p.code, p.area_m2)).collect();
+        let rows = svc::add_plots(community(ctx)?, uuid(&space_id)?, plots).await?;
+        Ok(rows
+            .into_iter()
+            .map(|p| PlotGql {
+                id: id(p.id),
+                code: p.code,
+                area_m2: p.area_m2,
+            })
+            .collect())
+    }
+
+    /// Claim (认领) a plot for a season — this one, or any free one; the waiting list when all
+    /// are taken.
+    async fn claim_plot(
+        &self,
+        ctx: &Context<'_>,
+        season_id: ID,
+        plot_id: Option<ID>,
+    ) -> Res<OutcomeGql> {
+        let plot = plot_id.as_ref().map(uuid).transpose()?;
+        let today = Utc::now().date_naive();
+        Ok(
+            match svc::claim_plot(community(ctx)?, uuid(&season_id)?, plot, today).await? {
+                ClaimOutcome::Claimed(c) => OutcomeGql::Claimed(c.into()),
+                ClaimOutcome::Waiting { position } => OutcomeGql::Waiting(WaitingGql { position }),
+            },
+        )
+    }
+
+    /// Renew last season's plot for the next, before its claims open (tenders in good standing).
+    async fn renew_plot(
+        &self,
+        ctx: &Context<'_>,
+        from_season_id: ID,
+        to_season_id: ID,
+        plot_id: ID,
+    ) -> Res<ClaimGql> {
+        let c = svc::renew_plot(
+            community(ctx)?,
+            uuid(&from_season_id)?,
+            uuid(&to_season_id)?,
+            uuid(&plot_id)?,
+        )
+        .await?;
+        Ok(c.into())
+    }
+
+    /// Record a duty on my plot: WATERING, WEEDING, SOWING, FERTILISING or HARVEST (as text).
+    async fn record_plot_duty(
+        &self,
+        ctx: &Context<'_>,
+        claim_id: ID,
+        kind: String,
+        note: Option<String>,
+    ) -> Res<bool> {
+        let kind = kind.to_lowercase();
+        svc::record_duty(
+            community(ctx)?,
+            uuid(&claim_id)?,
+            &kind,
+            note.as_deref(),
+            Utc::now(),
+        )
+        .await?;
+        Ok(true)
+    }
+}

@@ -1,0 +1,6 @@
+//! The ecological farm (生态农场): seasons, plots, claims (认领) with a waiting list, duties,
+//! neglect warnings and release, renewal with priority.
+
+pub(crate) mod db;
+pub mod graphql;
+pub mod service;

@@ -1,0 +1,286 @@
+//! The rules of the farm: staff set seasons and plots; residents claim, tend and renew; the
+//! worker warns and releases neglected plots and gives them to the waiting list.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use infra::{AppError, AppResult};
+use notifications::{Notice, NoticeKind};
+use tenancy::{CommunityCtx, Roles};
+use uuid::Uuid;
+
+use super::db;
+pub use super::db::{Claim, ClaimStatus, Plot, Season};
+use crate::error::SpacesError;
+use crate::model::SpaceKind;
+
+/// Days between a neglect warning and the release.
+pub const WARNING_DAYS: i64 = 3;
+
+pub struct SeasonInput {
+    pub name: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub claims_open_on: NaiveDate,
+    pub neglect_days: i32,
+}
+
+pub async fn create_season(ctx: &CommunityCtx, s: SeasonInput) -> AppResult<Season> {
+    ctx.require(Roles::STAFF)?;
+    let name = s.name.trim();
+    if name.is_empty()
+        || name.chars().count() > 50
+        || s.ends_on <= s.starts_on
+        || s.claims_open_on > s.ends_on
+        || !(3..=90).contains(&s.neglect_days)
+    {
+        return Err(SpacesError::BadRules.into());
+    }
+    let mut tx = ctx.tx().await?;
+    let season = db::insert_season(
+        &mut tx,
+        &Season {
+            id: Uuid::now_v7(),
+            name: name.into(),
+            starts_on: s.starts_on,
+            ends_on: s.ends_on,
+            claims_open_on: s.claims_open_on,
+            neglect_days: s.neglect_days,
+        },
+    )
+    .await
+    .map_err(|e| match e {
+        sqlx::Error::Database(d) if d.is_unique_violation() => {
+            AppError::conflict("已有同名季节", "A season of that name exists")
+        }
+        e => e.into(),
+    })?;
+    tx.commit().await?;
+    Ok(season)
+}
+
+/// Lay out plots in a farm space (staff): (code, area in m²).
+pub async fn add_plots(
+    ctx: &CommunityCtx,
+    space: Uuid,
+    plots: Vec<(String, f64)>,
+) -> AppResult<Vec<Plot>> {
+    ctx.require(Roles::STAFF)?;
+    if plots.is_empty()
+        || plots.len() > 500
+        || plots.iter().any(|(c, a)| {
+            !(1..=20).contains(&c.trim().chars().count()) || !(0.1..=10_000.0).contains(a)
+        })
+    {
+        return Err(SpacesError::BadRules.into());
+    }
+    let mut tx = ctx.tx().await?;
+    let s = crate::db::space(&mut tx, space)
+        .await?
+        .ok_or(SpacesError::NotFound("space"))?;
+    if s.kind != SpaceKind::Farm {
+        return Err(SpacesError::BadRules.into());
+    }
+    let plots: Vec<(String, f64)> = plots
+        .into_iter()
+        .map(|(c, a)| (c.trim().to_string(), a))
+        .collect();
+    let rows = db::insert_plots(&mut tx, space, &plots)
+        .await
+        .map_err(|e| match e {
+            sqlx::Error::Database(d) if d.is_unique_violation() => {
+                AppError::conflict("地块编号重复", "A plot code is used twice")
+            }
+            e => e.into(),
+        })?;
+    tx.commit().await?;
+    Ok(rows)
+}
+
+#[derive(Debug)]
+pub enum ClaimOutcome {
+    Claimed(Claim),
+    /// Every plot is taken: on the waiting list, at this place.
+    Waiting {
+        position: i64,
+    },
+}
+
+fn taken() -> AppError {
+    AppError::conflict(
+        "该地块已被认领，或您本季已认领一块地",
+        "That plot is taken, or you hold a plot this season already",
+    )
+}
+
+/// Claim (认领) a plot for a season — the one asked for, or any free one; when all are taken,
+/// join the waiting list. Before the season's claims open only renewals are taken.
+pub async fn claim_plot(
+    ctx: &CommunityCtx,
+    season: Uuid,
+    plot: Option<Uuid>,
+    today: NaiveDate,
+) -> AppResult<ClaimOutcome> {
+    ctx.require(Roles::MEMBERS)?;
+    let me = ctx.access().account_id;
+    let mut tx = ctx.tx().await?;
+    let s = db::season(&mut tx, season)
+        .await?
+        .ok_or(SpacesError::NotFound("season"))?;
+    if today > s.ends_on {
+        return Err(SpacesError::NotChangeable.into());
+    }
+    if today < s.claims_open_on {
+        return Err(AppError::bad_input(
+            format!("{} 起开放认领（之前只可续租）", s.claims_open_on),
+            format!("Claims open on {} (renewals only before)", s.claims_open_on),
+        ));
+    }
+    if db::holds_plot(&mut tx, season, me).await? {
+        return Err(taken());
+    }
+    // A plot freed by nobody but taken by a claim that committed after this statement's
+    // snapshot is found locked-then-taken: try the next one (a few times; then it is a race
+    // for the very last plots and the caller may retry).
+    let mut outcome = None;
+    for _ in 0..5 {
+        let Some(p) = db::free_plot(&mut tx, season, plot).await? else {
+            break;
+        };
+        let mut sp = sqlx::Connection::begin(&mut *tx).await?;
+        match db::insert_claim(&mut sp, p.id, season, me).await {
+            Ok(c) => {
+                sp.commit().await?;
+                outcome = Some(ClaimOutcome::Claimed(c));
+                break;
+            }
+            Err(sqlx::Error::Database(d))
+                if plot.is_none() && d.constraint() == Some("plot_claims_one_per_plot") =>
+            {
+                sp.rollback().await?;
+            }
+            Err(sqlx::Error::Database(d)) if d.is_unique_violation() => return Err(taken()),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let outcome = match outcome {
+        Some(o) => o,
+        None if plot.is_some() => return Err(taken()),
+        None => ClaimOutcome::Waiting {
+            position: db::wait(&mut tx, season, me).await?,
+        },
+    };
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+/// Renew last season's plot for the next one, before its claims open: only a tender in good
+/// standing (the claim kept, no standing warning).
+pub async fn renew_plot(ctx: &CommunityCtx, from: Uuid, to: Uuid, plot: Uuid) -> AppResult<Claim> {
+    ctx.require(Roles::MEMBERS)?;
+    let me = ctx.access().account_id;
+    let mut tx = ctx.tx().await?;
+    db::season(&mut tx, to)
+        .await?
+        .ok_or(SpacesError::NotFound("season"))?;
+    if !db::good_standing(&mut tx, from, plot, me).await? {
+        return Err(AppError::forbidden());
+    }
+    db::free_plot(&mut tx, to, Some(plot))
+        .await?
+        .ok_or_else(taken)?;
+    let c = db::insert_claim(&mut tx, plot, to, me)
+        .await
+        .map_err(|e| match e {
+            sqlx::Error::Database(d) if d.is_unique_violation() => taken(),
+            e => e.into(),
+        })?;
+    tx.commit().await?;
+    Ok(c)
+}
+
+/// Record a duty (watering, weeding …) on my plot: clears a neglect warning.
+pub async fn record_duty(
+    ctx: &CommunityCtx,
+    claim: Uuid,
+    kind: &str,
+    note: Option<&str>,
+    at: DateTime<Utc>,
+) -> AppResult<()> {
+    ctx.require(Roles::MEMBERS)?;
+    if !["watering", "weeding", "sowing", "fertilising", "harvest"].contains(&kind)
+        || note.is_some_and(|n| n.chars().count() > 200)
+    {
+        return Err(SpacesError::BadRules.into());
+    }
+    let mut tx = ctx.tx().await?;
+    let c = db::claim_of(&mut tx, claim)
+        .await?
+        .filter(|c| c.account_id == ctx.access().account_id || ctx.is_staff())
+        .ok_or(SpacesError::NotFound("claim"))?;
+    if c.status != ClaimStatus::Active {
+        return Err(SpacesError::NotChangeable.into());
+    }
+    db::record_duty(&mut tx, c.id, kind, note.map(str::trim), at).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Tending {
+    pub warned: usize,
+    pub released: usize,
+    pub reassigned: usize,
+}
+
+/// The farm's daily round (the worker): warn plots untended for the season's neglect days,
+/// release those still untended `WARNING_DAYS` after the warning, and give each freed plot to
+/// the first of the waiting list — each told in the same transaction. Idempotent.
+pub async fn tend_farm(ctx: &CommunityCtx, now: DateTime<Utc>) -> AppResult<Tending> {
+    ctx.require(Roles::STAFF)?;
+    let mut done = Tending::default();
+    let mut tx = ctx.tx().await?;
+    for s in db::seasons_running(&mut tx, now.date_naive()).await? {
+        let before = now - Duration::days(i64::from(s.neglect_days));
+        let warned_before = now - Duration::days(WARNING_DAYS);
+        let released = db::release_neglected(&mut tx, s.id, warned_before, now).await?;
+        let warned = db::warn_neglected(&mut tx, s.id, before, now).await?;
+        let mut notices: Vec<Notice> = warned
+            .iter()
+            .map(|(claim, account)| Notice {
+                account_id: *account,
+                kind: NoticeKind::PlotWarning,
+                about: format!("claim:{claim}:{}", now.date_naive()),
+                title: "地块照料提醒".into(),
+                body: format!(
+                    "您认领的地块已超过 {} 天没有照料记录，{WARNING_DAYS} 天内仍未照料将收回给排队的居民。",
+                    s.neglect_days
+                ),
+            })
+            .collect();
+        for (plot, _) in &released {
+            if let Some(next) = db::pop_waiting(&mut tx, s.id).await? {
+                let c = db::insert_claim(&mut tx, *plot, s.id, next).await?;
+                notices.push(Notice {
+                    account_id: next,
+                    kind: NoticeKind::PlotAssigned,
+                    about: format!("claim:{}", c.id),
+                    title: "地块认领成功".into(),
+                    body: "排队认领的地块已分配给您，请尽快开始照料。".into(),
+                });
+                done.reassigned += 1;
+            }
+        }
+        notifications::enqueue(&mut tx, &notices).await?;
+        done.warned += warned.len();
+        done.released += released.len();
+    }
+    tx.commit().await?;
+    Ok(done)
+}
+
+pub async fn season_claims(ctx: &CommunityCtx, season: Uuid) -> AppResult<Vec<Claim>> {
+    ctx.require(Roles::STAFF)?;
+    let mut tx = ctx.tx().await?;
+    let rows = db::claims_of_season(&mut tx, season).await?;
+    tx.commit().await?;
+    Ok(rows)
+}
