@@ -729,3 +729,121 @@ async fn bookings_and_their_calendar_feeds() {
         404
     );
 }
+
+/// Photos of a space and of a farm duty go through the same pipeline as exhibition photos.
+#[tokio::test]
+async fn space_and_farm_duty_photos_upload_through_multipart() {
+    let app = TestApp::spawn().await;
+    let root = app.two_communities().await;
+    let staff = app.member(&root, "alpha-staff", "STAFF", "alpha").await;
+    let tender = app.member(&root, "alpha-tender", "RESIDENT", "alpha").await;
+    let mut png = Vec::new();
+    image::DynamicImage::new_rgb8(120, 80)
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    let upload = |token: String, query: &'static str, variables: Value| {
+        let (app, png) = (&app, png.clone());
+        async move {
+            let form = reqwest::multipart::Form::new()
+                .text(
+                    "operations",
+                    json!({"query": query, "variables": variables}).to_string(),
+                )
+                .text("map", json!({"0": ["variables.f"]}).to_string())
+                .part(
+                    "0",
+                    reqwest::multipart::Part::bytes(png)
+                        .file_name("p.png")
+                        .mime_str("image/png")
+                        .unwrap(),
+                );
+            let r: Value = app
+                .http
+                .post(&app.url)
+                .bearer_auth(token)
+                .header("x-community", "alpha")
+                .multipart(form)
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            r
+        }
+    };
+    let farm = app
+        .ok(
+            Some(&staff),
+            Some("alpha"),
+            r#"mutation { createSpace(name: "生态农场", kind: FARM, capacity: 50) { id } }"#,
+            json!({}),
+        )
+        .await["createSpace"]["id"]
+        .clone();
+    let r = upload(
+        staff.clone(),
+        "mutation($s: ID!, $f: Upload!) { uploadSpacePhoto(spaceId: $s, file: $f) { url thumbUrl } }",
+        json!({"s": farm, "f": null}),
+    )
+    .await;
+    assert!(r.get("errors").is_none(), "{r}");
+    let listed = app
+        .ok(
+            Some(&tender),
+            Some("alpha"),
+            "query($s: ID!) { spacePhotos(spaceId: $s) { url } }",
+            json!({"s": farm}),
+        )
+        .await;
+    let url = listed["spacePhotos"][0]["url"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(app.http.get(&url).send().await.unwrap().status(), 200);
+
+    let today = chrono::Utc::now().date_naive();
+    let season = app
+        .ok(
+            Some(&staff),
+            Some("alpha"),
+            "mutation($a: Date!, $b: Date!) { createFarmSeason(input: {name: \"春季\", startsOn: $a, endsOn: $b, claimsOpenOn: $a}) { id } }",
+            json!({"a": today.to_string(), "b": (today + chrono::Duration::days(90)).to_string()}),
+        )
+        .await["createFarmSeason"]["id"]
+        .clone();
+    app.ok(
+        Some(&staff),
+        Some("alpha"),
+        "mutation($s: ID!) { addFarmPlots(spaceId: $s, plots: [{code: \"A-01\", areaM2: 12}]) { id } }",
+        json!({"s": farm}),
+    )
+    .await;
+    let claim = app
+        .ok(
+            Some(&tender),
+            Some("alpha"),
+            "mutation($s: ID!) { claimPlot(seasonId: $s) { ... on PlotClaim { id } ... on PlotWaiting { position } } }",
+            json!({"s": season}),
+        )
+        .await["claimPlot"]["id"]
+        .clone();
+    let r = upload(
+        tender.clone(),
+        "mutation($c: ID!, $f: Upload) { recordPlotDuty(claimId: $c, kind: \"watering\", note: \"浇水\", photo: $f) }",
+        json!({"c": claim, "f": null}),
+    )
+    .await;
+    assert_eq!(r["data"]["recordPlotDuty"], true, "{r}");
+    // Staff may record a duty for a tender (a paper log typed in).
+    let r = upload(
+        staff.clone(),
+        "mutation($c: ID!, $f: Upload) { recordPlotDuty(claimId: $c, kind: \"weeding\", photo: $f) }",
+        json!({"c": claim, "f": null}),
+    )
+    .await;
+    assert_eq!(
+        r["data"]["recordPlotDuty"], true,
+        "staff may record for a tender: {r}"
+    );
+}

@@ -60,12 +60,6 @@ pub enum CoursesError {
     DidNotAttend,
     #[error("rating out of range")]
     Rating,
-    #[error("image too large")]
-    ImageTooLarge,
-    #[error("image dimensions too large")]
-    ImageDimensions,
-    #[error("unsupported image")]
-    UnsupportedImage,
     #[error("bad sessions")]
     BadSessions,
     #[error("bad month")]
@@ -238,21 +232,6 @@ impl From<CoursesError> for AppError {
                 BadUserInput,
                 "评分为 1 到 5 分".into(),
                 "A rating is 1 to 5".into(),
-            ),
-            E::ImageTooLarge => (
-                BadUserInput,
-                "图片文件过大".into(),
-                "The image file is too large".into(),
-            ),
-            E::ImageDimensions => (
-                BadUserInput,
-                "图片尺寸过大".into(),
-                "The image dimensions are too large".into(),
-            ),
-            E::UnsupportedImage => (
-                BadUserInput,
-                "只支持 JPEG、PNG 和 WebP 图片".into(),
-                "Only JPEG, PNG and WebP images are accepted".into(),
             ),
             E::BadSchedule => (
                 BadUserInput,

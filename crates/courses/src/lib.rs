@@ -26,7 +26,7 @@ pub mod teachers;
 pub mod timetable;
 
 pub use attendance::qr;
-pub use exhibitions::photos;
+pub use infra::photos;
 
 /// Every feature's service functions and inputs: the crate's API for the gateway, the demo and
 /// the tests.

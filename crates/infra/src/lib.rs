@@ -13,6 +13,7 @@ pub mod input;
 pub mod limits;
 pub mod migrations;
 pub mod pg_embedded;
+pub mod photos;
 pub mod storage;
 pub mod tenant;
 pub mod testing;

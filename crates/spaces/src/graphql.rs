@@ -1,6 +1,6 @@
 //! The GraphQL face of spaces: the spaces with their rules and hours.
 
-use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
+use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject, Upload};
 use chrono::NaiveTime;
 use infra::graphql::Date;
 use infra::{AppError, AppResult};
@@ -99,6 +99,39 @@ pub struct OpeningSpanGql {
     closes: String,
 }
 
+/// The bytes of an uploaded file, at most the photo limit (one byte more is read, so the
+/// pipeline can refuse an oversized file as such).
+pub(crate) fn upload_bytes(ctx: &Context<'_>, file: Upload) -> AppResult<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    file.value(ctx)
+        .map_err(|_| AppError::bad_input("没有收到上传的文件", "The upload is missing"))?
+        .into_read()
+        .take(infra::photos::MAX_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(AppError::from)?;
+    Ok(bytes)
+}
+
+/// A photo's short-lived links.
+#[derive(SimpleObject)]
+#[graphql(name = "SpacePhoto")]
+pub struct SpacePhotoGql {
+    id: ID,
+    url: String,
+    thumb_url: String,
+}
+
+impl From<crate::photos::PhotoLinks> for SpacePhotoGql {
+    fn from(p: crate::photos::PhotoLinks) -> Self {
+        SpacePhotoGql {
+            id: ID(p.id.to_string()),
+            url: p.url,
+            thumb_url: p.thumb_url,
+        }
+    }
+}
+
 fn time(s: &str) -> AppResult<NaiveTime> {
     NaiveTime::parse_from_str(s.trim(), "%H:%M").map_err(|_| {
         AppError::bad_input(
@@ -127,6 +160,12 @@ pub struct SpacesQuery;
 
 #[Object]
 impl SpacesQuery {
+    /// A space's photos (links valid for 15 minutes).
+    async fn space_photos(&self, ctx: &Context<'_>, space_id: ID) -> Res<Vec<SpacePhotoGql>> {
+        let rows = crate::photos::space_photos(community(ctx)?, uuid(&space_id)?).await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
+
     /// Each space's use in a month ("2026-12"): booked against open hours, no-shows (staff).
     async fn space_usage(&self, ctx: &Context<'_>, month: String) -> Res<Vec<SpaceUsageGql>> {
         let m = chrono::NaiveDate::parse_from_str(&format!("{}-01", month.trim()), "%Y-%m-%d")
@@ -175,6 +214,18 @@ impl SpacesMutation {
             .await?
             .ok_or_else(|| AppError::conflict("已有同名场地", "A space of that name exists"))?;
         Ok(s.into())
+    }
+
+    /// Add a photo of a space (staff; GraphQL multipart; JPEG, PNG or WebP, metadata stripped).
+    async fn upload_space_photo(
+        &self,
+        ctx: &Context<'_>,
+        space_id: ID,
+        file: Upload,
+    ) -> Res<SpacePhotoGql> {
+        let bytes = upload_bytes(ctx, file)?;
+        let p = crate::photos::upload_space_photo(community(ctx)?, uuid(&space_id)?, bytes).await?;
+        Ok(p.into())
     }
 
     /// Set a space's booking rules (staff).

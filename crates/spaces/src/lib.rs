@@ -10,6 +10,7 @@ pub mod farm;
 pub mod feeds;
 pub mod graphql;
 pub mod model;
+pub mod photos;
 pub mod service;
 pub mod slots;
 pub mod usage;

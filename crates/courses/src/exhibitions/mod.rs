@@ -3,7 +3,6 @@
 
 pub(crate) mod db;
 pub mod graphql;
-pub mod photos;
 pub mod service;
 pub mod sharing;
 pub mod sharing_graphql;

@@ -9,9 +9,9 @@ use uuid::Uuid;
 
 use super::db;
 use crate::error::{CoursesError, not_found};
-use crate::exhibitions::photos;
 use crate::model::*;
 use crate::teachers::service::require_teaching;
+use infra::photos;
 
 pub async fn create_exhibition(
     ctx: &CommunityCtx,

@@ -97,18 +97,18 @@ fn oversized_and_bomb_images_are_refused_before_decoding() {
     let huge = declared_png(20_000, 20_000);
     assert!(matches!(
         photos::process(&huge),
-        Err(courses::error::CoursesError::ImageDimensions)
+        Err(courses::photos::PhotoError::ImageDimensions)
     ));
     // Within the side limit but 64 megapixels, from a file of a few dozen bytes.
     let bomb = declared_png(8_000, 8_000);
     assert!(bomb.len() < 100);
     assert!(matches!(
         photos::process(&bomb),
-        Err(courses::error::CoursesError::ImageDimensions)
+        Err(courses::photos::PhotoError::ImageDimensions)
     ));
     assert!(matches!(
         photos::process(&vec![0u8; photos::MAX_BYTES + 1]),
-        Err(courses::error::CoursesError::ImageTooLarge)
+        Err(courses::photos::PhotoError::ImageTooLarge)
     ));
     let grown = peak_rss_kb().saturating_sub(before);
     assert!(

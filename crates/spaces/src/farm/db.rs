@@ -191,15 +191,20 @@ pub async fn record_duty(
     kind: &str,
     note: Option<&str>,
     at: DateTime<Utc>,
+    photo: Option<(String, String)>,
 ) -> sqlx::Result<()> {
+    let (key, thumb) = photo.unzip();
     sqlx::query(
-        "INSERT INTO plot_duties (id, claim_id, kind, note, done_at) VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO plot_duties (id, claim_id, kind, note, done_at, photo_key, thumb_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(Uuid::now_v7())
     .bind(claim)
     .bind(kind)
     .bind(note)
     .bind(at)
+    .bind(key)
+    .bind(thumb)
     .execute(&mut *conn)
     .await?;
     // A duty clears a warning.

@@ -1,6 +1,6 @@
 //! The GraphQL face of the farm.
 
-use async_graphql::{Context, ID, InputObject, Object, SimpleObject, Union};
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject, Union, Upload};
 use chrono::{DateTime, Utc};
 use infra::graphql::Date;
 use tenancy::graphql::community;
@@ -195,21 +195,28 @@ impl FarmMutation {
         Ok(c.into())
     }
 
-    /// Record a duty on my plot: WATERING, WEEDING, SOWING, FERTILISING or HARVEST (as text).
+    /// Record a duty on my plot: WATERING, WEEDING, SOWING, FERTILISING or HARVEST (as text),
+    /// with a photo if taken (GraphQL multipart).
     async fn record_plot_duty(
         &self,
         ctx: &Context<'_>,
         claim_id: ID,
         kind: String,
         note: Option<String>,
+        photo: Option<Upload>,
     ) -> Res<bool> {
         let kind = kind.to_lowercase();
+        let photo = photo
+            .map(|p| crate::graphql::upload_bytes(ctx, p))
+            .transpose()?;
+        let c = uuid(&claim_id)?;
         svc::record_duty(
             community(ctx)?,
-            uuid(&claim_id)?,
+            c,
             &kind,
             note.as_deref(),
             Utc::now(),
+            photo,
         )
         .await?;
         Ok(true)

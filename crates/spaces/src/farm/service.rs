@@ -197,13 +197,16 @@ pub async fn renew_plot(ctx: &CommunityCtx, from: Uuid, to: Uuid, plot: Uuid) ->
     Ok(c)
 }
 
-/// Record a duty (watering, weeding …) on my plot: clears a neglect warning.
+/// Record a duty (watering, weeding …) on my plot, with a photo if taken: clears a neglect
+/// warning. The photo is stored before the row (a failure leaves at most an unreferenced
+/// object).
 pub async fn record_duty(
     ctx: &CommunityCtx,
     claim: Uuid,
     kind: &str,
     note: Option<&str>,
     at: DateTime<Utc>,
+    photo: Option<Vec<u8>>,
 ) -> AppResult<()> {
     ctx.require(Roles::MEMBERS)?;
     if !["watering", "weeding", "sowing", "fertilising", "harvest"].contains(&kind)
@@ -211,15 +214,28 @@ pub async fn record_duty(
     {
         return Err(SpacesError::BadRules.into());
     }
+    let mine = |c: &Claim| c.account_id == ctx.access().account_id || ctx.is_staff();
+    let stored = match photo {
+        Some(bytes) => {
+            let mut tx = ctx.tx().await?;
+            db::claim_of(&mut tx, claim)
+                .await?
+                .filter(mine)
+                .ok_or(SpacesError::NotFound("claim"))?;
+            tx.commit().await?;
+            Some(crate::photos::store_duty_photo(ctx, claim, bytes).await?)
+        }
+        None => None,
+    };
     let mut tx = ctx.tx().await?;
     let c = db::claim_of(&mut tx, claim)
         .await?
-        .filter(|c| c.account_id == ctx.access().account_id || ctx.is_staff())
+        .filter(mine)
         .ok_or(SpacesError::NotFound("claim"))?;
     if c.status != ClaimStatus::Active {
         return Err(SpacesError::NotChangeable.into());
     }
-    db::record_duty(&mut tx, c.id, kind, note.map(str::trim), at).await?;
+    db::record_duty(&mut tx, c.id, kind, note.map(str::trim), at, stored).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -83,13 +83,24 @@ async fn twenty_plots_twenty_five_households_neglect_and_renewal() {
             "watering",
             Some("浇了水"),
             Utc::now() + Duration::days(10),
+            None,
         )
         .await
         .unwrap();
     }
     let someone_else = env.scope("邻居", &[]);
     assert_eq!(
-        code(svc::record_duty(&someone_else, first_claim.id, "weeding", None, Utc::now()).await),
+        code(
+            svc::record_duty(
+                &someone_else,
+                first_claim.id,
+                "weeding",
+                None,
+                Utc::now(),
+                None
+            )
+            .await
+        ),
         "NOT_FOUND"
     );
     let day15 = Utc::now() + Duration::days(15);
@@ -108,6 +119,7 @@ async fn twenty_plots_twenty_five_households_neglect_and_renewal() {
         "weeding",
         None,
         Utc::now() + Duration::days(16),
+        None,
     )
     .await
     .unwrap();
