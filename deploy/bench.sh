@@ -261,3 +261,5 @@ cat "$OUT"
 # The request path on bulk data, in its own cluster (deploy/bench-request-path.sh).
 kill $GW 2>/dev/null; wait $GW 2>/dev/null || true
 { echo; bash "$(dirname "$0")/bench-request-path.sh" "$SECS" "$CONC"; } >>"$OUT"
+# Bookings under load, in their own cluster (deploy/bench-bookings.sh).
+{ echo; bash "$(dirname "$0")/bench-bookings.sh" "$SECS" "$CONC"; } >>"$OUT"
