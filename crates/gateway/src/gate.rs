@@ -114,3 +114,16 @@ pub fn error_response(status: StatusCode, e: AppError, english: bool) -> Respons
     }]});
     (status, Json(body)).into_response()
 }
+
+/// The context of an anonymous visitor of a community's public page or feed (a shared
+/// exhibition, a calendar): active communities only, no role — the token in the path is the
+/// permission, checked by the service.
+pub async fn public_ctx(state: &crate::app::AppState, slug: &str) -> Option<tenancy::CommunityCtx> {
+    let scope = state.tenancy.public_scope(slug).await.ok()?;
+    Some(tenancy::CommunityCtx::new(
+        state.db.clone(),
+        state.tenancy.secrets().clone(),
+        state.store.clone(),
+        scope,
+    ))
+}

@@ -5,7 +5,6 @@ use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use spaces::feeds::Feed;
-use tenancy::CommunityCtx;
 
 use crate::app::AppState;
 
@@ -22,15 +21,9 @@ pub async fn feed(
         "person" => Feed::Person(id),
         _ => return not_found(),
     };
-    let Ok(scope) = state.tenancy.public_scope(&slug).await else {
+    let Some(ctx) = crate::gate::public_ctx(&state, &slug).await else {
         return not_found();
     };
-    let ctx = CommunityCtx::new(
-        state.db.clone(),
-        state.tenancy.secrets().clone(),
-        state.store.clone(),
-        scope,
-    );
     match spaces::feeds::feed(&ctx, feed, token).await {
         Ok(ics) => (
             [

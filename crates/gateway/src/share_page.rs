@@ -6,7 +6,6 @@ use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use courses::service::SharedExhibition;
-use tenancy::CommunityCtx;
 
 use crate::app::AppState;
 
@@ -74,15 +73,9 @@ pub async fn shared_exhibition(
         )
             .into_response()
     };
-    let Ok(scope) = state.tenancy.public_scope(&slug).await else {
+    let Some(ctx) = crate::gate::public_ctx(&state, &slug).await else {
         return not_found();
     };
-    let ctx = CommunityCtx::new(
-        state.db.clone(),
-        state.tenancy.secrets().clone(),
-        state.store.clone(),
-        scope,
-    );
     match courses::service::shared_exhibition(&ctx, &token).await {
         Ok(x) => (
             [

@@ -28,24 +28,36 @@ fn classify(e: sqlx::Error) -> SlotError {
     }
 }
 
-/// Hold `[start, end)` of a space for a course session, inside a savepoint so a refusal leaves
-/// the caller's transaction usable.
-pub async fn hold_for_session(
+/// Who holds a slot.
+#[derive(Debug, Clone, Copy)]
+enum Holder {
+    Session(Uuid),
+    Booking(Uuid),
+}
+
+/// Hold `[start, end)` of a space inside a savepoint, so a refusal leaves the caller's
+/// transaction usable.
+async fn hold(
     conn: &mut PgConnection,
     space: Uuid,
-    session: Uuid,
+    holder: Holder,
     start: DateTime<Utc>,
     end: DateTime<Utc>,
 ) -> Result<(), SlotError> {
+    let (booking, session) = match holder {
+        Holder::Booking(b) => (Some(b), None),
+        Holder::Session(s) => (None, Some(s)),
+    };
     let mut sp = sqlx::Connection::begin(&mut *conn).await?;
     let r = sqlx::query(
-        "INSERT INTO space_slots (id, space_id, during, session_id)
-         VALUES ($1, $2, tstzrange($3, $4), $5)",
+        "INSERT INTO space_slots (id, space_id, during, booking_id, session_id)
+         VALUES ($1, $2, tstzrange($3, $4), $5, $6)",
     )
     .bind(Uuid::now_v7())
     .bind(space)
     .bind(start)
     .bind(end)
+    .bind(booking)
     .bind(session)
     .execute(&mut *sp)
     .await;
@@ -58,6 +70,17 @@ pub async fn hold_for_session(
     }
 }
 
+/// Hold `[start, end)` of a space for a course session.
+pub async fn hold_for_session(
+    conn: &mut PgConnection,
+    space: Uuid,
+    session: Uuid,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+) -> Result<(), SlotError> {
+    hold(conn, space, Holder::Session(session), start, end).await
+}
+
 /// Give a session's slot back (cancelled, or moved: hold again after).
 pub async fn release_session(conn: &mut PgConnection, session: Uuid) -> sqlx::Result<Option<Uuid>> {
     sqlx::query_scalar("DELETE FROM space_slots WHERE session_id = $1 RETURNING space_id")
@@ -66,7 +89,7 @@ pub async fn release_session(conn: &mut PgConnection, session: Uuid) -> sqlx::Re
         .await
 }
 
-/// Hold a slot for a booking (its own transaction's savepoint, as above).
+/// Hold a slot for a booking.
 pub(crate) async fn hold_for_booking(
     conn: &mut PgConnection,
     space: Uuid,
@@ -74,25 +97,7 @@ pub(crate) async fn hold_for_booking(
     start: DateTime<Utc>,
     end: DateTime<Utc>,
 ) -> Result<(), SlotError> {
-    let mut sp = sqlx::Connection::begin(&mut *conn).await?;
-    let r = sqlx::query(
-        "INSERT INTO space_slots (id, space_id, during, booking_id)
-         VALUES ($1, $2, tstzrange($3, $4), $5)",
-    )
-    .bind(Uuid::now_v7())
-    .bind(space)
-    .bind(start)
-    .bind(end)
-    .bind(booking)
-    .execute(&mut *sp)
-    .await;
-    match r {
-        Ok(_) => Ok(sp.commit().await?),
-        Err(e) => {
-            sp.rollback().await?;
-            Err(classify(e))
-        }
-    }
+    hold(conn, space, Holder::Booking(booking), start, end).await
 }
 
 pub(crate) async fn release_booking(conn: &mut PgConnection, booking: Uuid) -> sqlx::Result<()> {
