@@ -85,3 +85,16 @@ pub async fn club_members(
     .fetch_all(conn)
     .await
 }
+
+/// Does the account lead the club (社长) or monitor its class (班长)?
+pub async fn leads(conn: &mut PgConnection, club: Uuid, account: Uuid) -> sqlx::Result<bool> {
+    sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM club_members m JOIN learners l ON l.id = m.learner_id
+                         WHERE m.club_id = $1 AND l.account_id = $2
+                           AND m.role IN ('leader', 'monitor'))",
+    )
+    .bind(club)
+    .bind(account)
+    .fetch_one(conn)
+    .await
+}

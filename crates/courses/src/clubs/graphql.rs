@@ -104,6 +104,33 @@ pub struct ClubsMutation;
 
 #[Object]
 impl ClubsMutation {
+    /// A club's leader or monitor (or staff) books a space for the club: once, or weekly for
+    /// `weeks` weeks (all or none).
+    #[allow(clippy::too_many_arguments)]
+    async fn book_space_for_club(
+        &self,
+        ctx: &Context<'_>,
+        club_id: ID,
+        space_id: ID,
+        starts_at: chrono::DateTime<chrono::Utc>,
+        minutes: i32,
+        purpose: String,
+        attendance: i32,
+        #[graphql(default = 1)] weeks: i32,
+    ) -> Res<Vec<spaces::bookings::graphql::BookingGql>> {
+        let r = spaces::bookings::service::BookingRequest {
+            space_id: uuid(&space_id)?,
+            starts_at,
+            minutes,
+            club_id: Some(uuid(&club_id)?),
+            purpose,
+            attendance,
+            weeks,
+        };
+        let rows = svc::book_space_for_club(community(ctx)?, r).await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
+
     async fn create_federation(
         &self,
         ctx: &Context<'_>,

@@ -5,6 +5,7 @@ use tenancy::{CommunityCtx, Roles};
 use uuid::Uuid;
 
 use super::db;
+use crate::error::not_found;
 use crate::model::*;
 
 pub async fn create_federation(
@@ -82,4 +83,23 @@ pub async fn federations(ctx: &CommunityCtx) -> AppResult<Vec<Federation>> {
     let f = db::federations(&mut tx).await?;
     tx.commit().await?;
     Ok(f)
+}
+
+/// A club's leader (社长) or monitor (班长) books a space for the club (staff may too): the
+/// club's own quotas apply.
+pub async fn book_space_for_club(
+    ctx: &CommunityCtx,
+    r: spaces::bookings::service::BookingRequest,
+) -> AppResult<Vec<spaces::model::Booking>> {
+    let club = r.club_id.ok_or_else(|| not_found("club"))?;
+    if ctx.is_staff() {
+        return spaces::bookings::service::book(ctx, r).await;
+    }
+    let mut tx = ctx.tx().await?;
+    let leads = db::leads(&mut tx, club, ctx.access().account_id).await?;
+    tx.commit().await?;
+    if !leads {
+        return Err(AppError::forbidden());
+    }
+    spaces::bookings::service::book_as_club_leader(ctx, r).await
 }

@@ -571,3 +571,84 @@ async fn sessions_in_a_space_and_bookings_never_collide() {
     let moved = svc::move_session(&staff, rows[0].id, at, None, None).await;
     assert_eq!(code(moved), "CONFLICT");
 }
+
+/// A club's leader books a clubs-only space for the club; a plain member and a resident for
+/// themselves cannot.
+#[tokio::test]
+async fn club_leaders_book_for_their_club() {
+    use courses::model::ClubRole;
+    let env = Env::new().await;
+    let staff = env.staff();
+    let room =
+        spaces::service::create_space(&staff, "舞之魅", spaces::model::SpaceKind::FunctionRoom, 30)
+            .await
+            .unwrap()
+            .unwrap();
+    spaces::service::set_opening_hours(
+        &staff,
+        room.id,
+        (1..=7)
+            .map(|d| spaces::model::OpeningSpan {
+                weekday: d,
+                opens: NaiveTime::from_hms_opt(0, 0, 0).unwrap(),
+                closes: NaiveTime::from_hms_opt(23, 59, 0).unwrap(),
+            })
+            .collect(),
+    )
+    .await
+    .unwrap();
+    spaces::service::set_space_rules(
+        &staff,
+        room.id,
+        spaces::service::SpaceRules {
+            capacity: 30,
+            courtyard_id: None,
+            amenities: vec![],
+            bookable_by: spaces::model::BookableBy::Clubs,
+            window_days: 30,
+            min_minutes: 30,
+            max_minutes: 240,
+            needs_approval: false,
+            points_per_hour: 0,
+        },
+    )
+    .await
+    .unwrap();
+    let club = svc::create_club(&staff, "瑜伽社", None).await.unwrap();
+    let leader = env.scope(&env.alpha, "社长", &[]);
+    let member = env.scope(&env.alpha, "社员", &[]);
+    let born = NaiveDate::from_ymd_opt(1960, 1, 1).unwrap();
+    let l = svc::set_birth_date(&leader, None, born).await.unwrap();
+    let m = svc::set_birth_date(&member, None, born).await.unwrap();
+    svc::set_club_member(&staff, club.id, l.id, ClubRole::Leader)
+        .await
+        .unwrap();
+    svc::set_club_member(&staff, club.id, m.id, ClubRole::Member)
+        .await
+        .unwrap();
+    let at = Utc::now()
+        .date_naive()
+        .and_hms_opt(2, 0, 0)
+        .unwrap()
+        .and_utc()
+        + Duration::days(2);
+    let request = |club_id| spaces::bookings::service::BookingRequest {
+        space_id: room.id,
+        starts_at: at,
+        minutes: 90,
+        club_id,
+        purpose: "瑜伽社活动".into(),
+        attendance: 12,
+        weeks: 2,
+    };
+    let booked = svc::book_space_for_club(&leader, request(Some(club.id)))
+        .await
+        .unwrap();
+    assert_eq!((booked.len(), booked[0].club_id), (2, Some(club.id)));
+    assert_eq!(
+        code(svc::book_space_for_club(&member, request(Some(club.id))).await),
+        "FORBIDDEN"
+    );
+    let mine = spaces::bookings::service::book(&member, request(None)).await;
+    assert_eq!(code(mine), "FORBIDDEN", "a clubs-only space");
+}

@@ -140,8 +140,25 @@ async fn check_quotas(
 }
 
 /// Book a space: one occurrence, or the same time `weeks` weeks running — all of them or,
-/// when one is taken, closed or over a quota, none (the error names it).
+/// when one is taken, closed or over a quota, none (the error names it). For a club, staff.
 pub async fn book(ctx: &CommunityCtx, r: BookingRequest) -> AppResult<Vec<Booking>> {
+    book_as(ctx, r, false).await
+}
+
+/// Book for a club whose leader (社长) or monitor (班长) the caller is — as checked by the
+/// clubs' owner, the courses crate, which alone calls this.
+pub async fn book_as_club_leader(ctx: &CommunityCtx, r: BookingRequest) -> AppResult<Vec<Booking>> {
+    if r.club_id.is_none() {
+        return Err(SpacesError::NotBookable.into());
+    }
+    book_as(ctx, r, true).await
+}
+
+async fn book_as(
+    ctx: &CommunityCtx,
+    r: BookingRequest,
+    club_leader: bool,
+) -> AppResult<Vec<Booking>> {
     ctx.require(Roles::MEMBERS)?;
     let purpose = r.purpose.trim();
     if purpose.is_empty() || purpose.chars().count() > 200 {
@@ -161,9 +178,10 @@ pub async fn book(ctx: &CommunityCtx, r: BookingRequest) -> AppResult<Vec<Bookin
         .await?
         .ok_or(SpacesError::NotFound("space"))?;
     let staff = ctx.is_staff();
+    let for_club = r.club_id.is_some() && (staff || club_leader);
     let allowed = match space.bookable_by {
-        BookableBy::Residents => r.club_id.is_none() || staff,
-        BookableBy::Clubs => staff && r.club_id.is_some(),
+        BookableBy::Residents => r.club_id.is_none() || for_club,
+        BookableBy::Clubs => for_club,
         BookableBy::Staff => staff,
     };
     if !allowed {
