@@ -164,6 +164,13 @@ const ACCOUNTS: &[DemoAccount] = &[
         None,
         Some("jinzhuyuan"),
     ),
+    (
+        "bailian-farmer",
+        "白莲种植户",
+        Role::Resident,
+        None,
+        Some("bailian"),
+    ),
 ];
 
 pub fn demo_logins() -> impl Iterator<Item = (&'static str, &'static str)> {
@@ -246,6 +253,7 @@ pub async fn seed(t: &Tenancy, store: &ObjectStore) -> anyhow::Result<()> {
         t.grant_role(Actor::Operator, grant).await.map_err(fail)?;
     }
     chen_qihui(t, store).await.map_err(fail)?;
+    farmer(t, store).await.map_err(fail)?;
     Ok(())
 }
 
@@ -335,6 +343,38 @@ async fn farm(scope: &CommunityCtx, space: &spaces::model::Space) -> Result<(), 
         },
     )
     .await?;
+    Ok(())
+}
+
+/// `bailian-farmer` tends a plot of 白莲社区's farm this season and has watered it.
+async fn farmer(t: &Tenancy, store: &ObjectStore) -> Result<(), AppError> {
+    use spaces::farm::service as farm;
+    let account = t
+        .account_by_login("bailian-farmer")
+        .await?
+        .ok_or_else(|| AppError::not_found("找不到演示账号", "Demo account missing"))?;
+    let principal = t.principal_of(account.id).await?;
+    let me = CommunityCtx::new(
+        t.db().clone(),
+        t.secrets().clone(),
+        store.clone(),
+        t.enter_community(Some(&principal), "bailian").await?,
+    );
+    let staff = CommunityCtx::new(
+        t.db().clone(),
+        t.secrets().clone(),
+        store.clone(),
+        t.operator_scope("bailian").await?,
+    );
+    let Some(season) = farm::current_seasons(&staff).await?.into_iter().next() else {
+        return Ok(());
+    };
+    // A second run finds the claim there: the household holds its plot already.
+    if let Ok(farm::ClaimOutcome::Claimed(c)) =
+        farm::claim_plot(&me, season.id, None, Utc::now().date_naive()).await
+    {
+        farm::record_duty(&me, c.id, "watering", Some("浇水"), Utc::now(), None).await?;
+    }
     Ok(())
 }
 

@@ -108,6 +108,12 @@ pub struct FarmQuery;
 
 #[Object]
 impl FarmQuery {
+    /// The farm seasons running today.
+    async fn farm_seasons(&self, ctx: &Context<'_>) -> Res<Vec<SeasonGql>> {
+        let rows = svc::current_seasons(community(ctx)?).await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
+
     /// A season's claims, active and past (staff).
     async fn farm_claims(&self, ctx: &Context<'_>, season_id: ID) -> Res<Vec<ClaimGql>> {
         let rows = svc::season_claims(community(ctx)?, uuid(&season_id)?).await?;

@@ -293,6 +293,14 @@ pub async fn tend_farm(ctx: &CommunityCtx, now: DateTime<Utc>) -> AppResult<Tend
     Ok(done)
 }
 
+/// The seasons running today (any member).
+pub async fn current_seasons(ctx: &CommunityCtx) -> AppResult<Vec<Season>> {
+    let mut tx = ctx.tx().await?;
+    let rows = db::seasons_running(&mut tx, Utc::now().date_naive()).await?;
+    tx.commit().await?;
+    Ok(rows)
+}
+
 pub async fn season_claims(ctx: &CommunityCtx, season: Uuid) -> AppResult<Vec<Claim>> {
     ctx.require(Roles::STAFF)?;
     let mut tx = ctx.tx().await?;
