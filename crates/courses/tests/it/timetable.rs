@@ -502,21 +502,19 @@ async fn sessions_in_a_space_and_bookings_never_collide() {
         .from_local_datetime(&second.and_hms_opt(19, 30, 0).unwrap())
         .unwrap()
         .with_timezone(&Utc);
-    let booking = spaces::bookings::service::book(
-        &resident,
-        spaces::bookings::service::BookingRequest {
-            space_id: room.id,
-            starts_at: at,
-            minutes: 60,
-            club_id: None,
-            purpose: "家庭聚会".into(),
-            attendance: 10,
-            weeks: 1,
-        },
-    )
-    .await
-    .unwrap()
-    .remove(0);
+    let evening = || spaces::bookings::service::BookingRequest {
+        space_id: room.id,
+        starts_at: at,
+        minutes: 60,
+        club_id: None,
+        purpose: "家庭聚会".into(),
+        attendance: 10,
+        weeks: 1,
+    };
+    let booking = spaces::bookings::service::book(&resident, evening())
+        .await
+        .unwrap()
+        .remove(0);
     let refused = svc::schedule_sessions(&staff, c.id, rule(), "百文斋", Some(room.id))
         .await
         .unwrap_err();
@@ -538,35 +536,12 @@ async fn sessions_in_a_space_and_bookings_never_collide() {
         .unwrap();
     assert_eq!(rows[0].space_id, Some(room.id));
     // Now the room is the course's on those evenings; cancelling one gives its time back.
-    let again = spaces::bookings::service::book(
-        &resident,
-        spaces::bookings::service::BookingRequest {
-            space_id: room.id,
-            starts_at: at,
-            minutes: 60,
-            club_id: None,
-            purpose: "家庭聚会".into(),
-            attendance: 10,
-            weeks: 1,
-        },
-    )
-    .await;
+    let again = spaces::bookings::service::book(&resident, evening()).await;
     assert_eq!(code(again), "CONFLICT");
     svc::cancel_session(&staff, rows[1].id, None).await.unwrap();
-    spaces::bookings::service::book(
-        &resident,
-        spaces::bookings::service::BookingRequest {
-            space_id: room.id,
-            starts_at: at,
-            minutes: 60,
-            club_id: None,
-            purpose: "家庭聚会".into(),
-            attendance: 10,
-            weeks: 1,
-        },
-    )
-    .await
-    .unwrap();
+    spaces::bookings::service::book(&resident, evening())
+        .await
+        .unwrap();
     // Moving a session onto a booked time is refused, and the session stays where it was.
     let moved = svc::move_session(&staff, rows[0].id, at, None, None).await;
     assert_eq!(code(moved), "CONFLICT");
