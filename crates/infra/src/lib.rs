@@ -11,6 +11,7 @@ pub mod error;
 pub mod graphql;
 pub mod input;
 pub mod limits;
+pub mod local_time;
 pub mod migrations;
 pub mod pg_embedded;
 pub mod photos;

@@ -3,8 +3,9 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Datelike, FixedOffset, Months, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 use infra::AppResult;
+use infra::local_time::midnight;
 use sqlx::PgConnection;
 use tenancy::{CommunityCtx, Roles};
 use uuid::Uuid;
@@ -38,19 +39,6 @@ impl SpaceUse {
             0.0
         }
     }
-}
-
-fn china() -> FixedOffset {
-    FixedOffset::east_opt(8 * 3600).expect("UTC+8")
-}
-
-fn midnight(d: NaiveDate) -> DateTime<Utc> {
-    d.and_hms_opt(0, 0, 0)
-        .expect("midnight")
-        .and_local_timezone(china())
-        .single()
-        .expect("fixed offset")
-        .with_timezone(&Utc)
 }
 
 async fn all_hours(conn: &mut PgConnection) -> sqlx::Result<Vec<(Uuid, OpeningSpan)>> {

@@ -1,6 +1,6 @@
 //! The rules of cadence: each function opens its own tenant transaction.
 
-use chrono::{Datelike, Duration, Months, NaiveDate, TimeZone, Utc};
+use chrono::{Datelike, Duration, Months, NaiveDate, Utc};
 use infra::{AppError, AppResult};
 use tenancy::{CommunityCtx, Roles};
 
@@ -82,13 +82,7 @@ pub fn parse_month(s: &str) -> AppResult<NaiveDate> {
 /// Was each cadence target met in `month`? Sessions and events count in China Standard Time.
 /// Two statements whatever the targets: the sessions and the events of the widest window.
 pub async fn cadence_report(ctx: &CommunityCtx, month: NaiveDate) -> AppResult<Vec<CadenceResult>> {
-    let cst = chrono::FixedOffset::east_opt(8 * 3600).expect("valid offset");
-    let to_utc = |d: NaiveDate| {
-        cst.from_local_datetime(&d.and_hms_opt(0, 0, 0).expect("midnight"))
-            .single()
-            .expect("fixed offset")
-            .with_timezone(&Utc)
-    };
+    let to_utc = infra::local_time::midnight;
     let mut tx = ctx.tx().await?;
     let targets = db::cadence_targets(&mut tx).await?;
     let all: Vec<(NaiveDate, NaiveDate)> = [

@@ -63,7 +63,7 @@ pub async fn events(
             "1 to 366 days at a time",
         ));
     }
-    let at = |d: NaiveDate| crate::timetable::service::midnight(d);
+    let at = infra::local_time::midnight;
     let mut tx = ctx.tx().await?;
     let rows = db::events_between(
         &mut tx,

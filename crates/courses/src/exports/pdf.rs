@@ -4,7 +4,6 @@
 //! which PDF viewers supply themselves: no font file ships with Linli and the file stays a
 //! few kilobytes. Characters outside the Basic Multilingual Plane print as "?".
 
-use chrono::FixedOffset;
 use infra::{AppError, AppResult};
 use lopdf::content::{Content, Operation};
 use lopdf::{Document, Object, Stream, StringFormat, dictionary};
@@ -48,7 +47,7 @@ fn line(ops: &mut Vec<Operation>, x1: f32, y1: f32, x2: f32, y2: f32) {
 }
 
 fn page_ops(sheet: &SignInSheet, page: usize, pages: usize) -> Vec<Operation> {
-    let china = FixedOffset::east_opt(8 * 3600).expect("UTC+8");
+    let china = infra::local_time::china();
     let start = sheet.session.starts_at.with_timezone(&china);
     let end = sheet.session.ends_at.with_timezone(&china);
     let mut ops = vec![Operation::new("w", vec![0.6.into()])];

@@ -11,7 +11,7 @@ use uuid::Uuid;
 use super::db::{self, LedgerSession};
 use crate::error::not_found;
 use crate::model::*;
-use crate::timetable::service::midnight;
+use infra::local_time::midnight;
 
 /// What the monthly ledger (月度台账) holds.
 #[derive(Debug, Clone)]

@@ -3,16 +3,13 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, FixedOffset};
+use chrono::Datelike;
+use infra::local_time::china;
 use infra::{AppError, AppResult};
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 use super::service::Ledger;
 use crate::model::{EventKind, SessionStatus};
-
-fn china() -> FixedOffset {
-    FixedOffset::east_opt(8 * 3600).expect("UTC+8")
-}
 
 fn header(sheet: &mut Worksheet, titles: &[&str], bold: &Format) -> Result<(), XlsxError> {
     for (col, t) in titles.iter().enumerate() {

@@ -10,7 +10,7 @@
 use std::collections::BTreeSet;
 
 pub use chrono::Weekday;
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 
 use crate::error::CoursesError;
 
@@ -66,10 +66,6 @@ pub struct Schedule {
     duration: Duration,
     end: ScheduleEnd,
     except: BTreeSet<NaiveDate>,
-}
-
-fn china() -> FixedOffset {
-    FixedOffset::east_opt(8 * 3600).expect("UTC+8")
 }
 
 impl Schedule {
@@ -195,12 +191,7 @@ impl Schedule {
             .dates()?
             .into_iter()
             .map(|d| {
-                let start = d
-                    .and_time(self.start_time)
-                    .and_local_timezone(china())
-                    .single()
-                    .expect("a fixed offset has no gaps")
-                    .with_timezone(&Utc);
+                let start = infra::local_time::at(d, self.start_time);
                 (start, start + self.duration)
             })
             .collect())

@@ -1,7 +1,8 @@
 //! The rules of the timetable: staff schedule, cancel and move sessions; the enrolled are
 //! told in the same transaction (the notifications outbox); residents read their own week.
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, Timelike, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Timelike, Utc};
+use infra::local_time::{china, date_of, midnight};
 use infra::{AppError, AppResult};
 use notifications::{Notice, NoticeKind};
 use tenancy::{CommunityCtx, Roles};
@@ -14,10 +15,6 @@ use crate::error::{CoursesError, not_found};
 use crate::model::*;
 
 pub use super::db::TimetableRow;
-
-fn china() -> FixedOffset {
-    FixedOffset::east_opt(8 * 3600).expect("UTC+8")
-}
 
 /// "12月3日 19:00", the way a notice reads, in the community's time.
 fn local(t: DateTime<Utc>) -> String {
@@ -35,16 +32,6 @@ fn local(t: DateTime<Utc>) -> String {
 fn clock(t: DateTime<Utc>) -> String {
     let t = t.with_timezone(&china());
     format!("{:02}:{:02}", t.hour(), t.minute())
-}
-
-/// The instant a community date begins.
-pub(crate) fn midnight(d: NaiveDate) -> DateTime<Utc> {
-    d.and_hms_opt(0, 0, 0)
-        .expect("midnight")
-        .and_local_timezone(china())
-        .single()
-        .expect("a fixed offset has no gaps")
-        .with_timezone(&Utc)
 }
 
 fn is_clash(e: &sqlx::Error) -> bool {
@@ -233,7 +220,7 @@ pub async fn move_session(
 /// running it again, or on two gateways, tells nobody twice. Returns how many were new.
 pub async fn remind_tomorrow(ctx: &CommunityCtx, now: DateTime<Utc>) -> AppResult<u64> {
     ctx.require(Roles::STAFF)?;
-    let tomorrow = now.with_timezone(&china()).date_naive() + Duration::days(1);
+    let tomorrow = date_of(now) + Duration::days(1);
     let mut tx = ctx.tx().await?;
     let due = db::reminders_due(
         &mut tx,

@@ -140,15 +140,8 @@ async fn space_rules(scope: &CommunityCtx, space: &spaces::model::Space) -> Resu
         "舞之魅" => "瑜伽社活动",
         _ => return Ok(()),
     };
-    let cst = chrono::FixedOffset::east_opt(8 * 3600).expect("UTC+8");
-    let tomorrow = Utc::now().with_timezone(&cst).date_naive() + Duration::days(1);
-    let at = tomorrow
-        .and_hms_opt(19, 0, 0)
-        .expect("time")
-        .and_local_timezone(cst)
-        .single()
-        .expect("fixed offset")
-        .with_timezone(&Utc);
+    let tomorrow = infra::local_time::date_of(Utc::now()) + Duration::days(1);
+    let at = infra::local_time::at(tomorrow, t(19, 0));
     spaces::bookings::service::book(
         scope,
         spaces::bookings::service::BookingRequest {

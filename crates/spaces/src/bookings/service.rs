@@ -1,6 +1,7 @@
 //! The rules of bookings: each function opens its own tenant transaction.
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset, Months, NaiveDate, Timelike, Utc};
+use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Timelike, Utc};
+use infra::local_time::{china, midnight};
 use infra::{AppError, AppResult, TenantTx};
 use tenancy::{CommunityCtx, Roles};
 use uuid::Uuid;
@@ -9,10 +10,6 @@ use super::db::{self, NewBooking};
 use crate::error::SpacesError;
 use crate::model::*;
 use crate::slots::{self, SlotError};
-
-fn china() -> FixedOffset {
-    FixedOffset::east_opt(8 * 3600).expect("UTC+8")
-}
 
 /// "12月3日 19:00–21:00", how a worker names an occurrence.
 pub fn occurrence(start: DateTime<Utc>, end: DateTime<Utc>) -> String {
@@ -86,15 +83,7 @@ fn quota_period(period: QuotaPeriod, at: DateTime<Utc>) -> (DateTime<Utc>, DateT
             )
         }
     };
-    let at_midnight = |x: NaiveDate| {
-        x.and_hms_opt(0, 0, 0)
-            .expect("midnight")
-            .and_local_timezone(china())
-            .single()
-            .expect("fixed offset")
-            .with_timezone(&Utc)
-    };
-    (at_midnight(from), at_midnight(to))
+    (midnight(from), midnight(to))
 }
 
 /// Check every quota of the booker against its existing bookings plus the new ones; the
@@ -352,14 +341,7 @@ pub async fn calendar(
             "1 to 62 days at a time",
         ));
     }
-    let at = |d: NaiveDate| {
-        d.and_hms_opt(0, 0, 0)
-            .expect("midnight")
-            .and_local_timezone(china())
-            .single()
-            .expect("fixed offset")
-            .with_timezone(&Utc)
-    };
+    let at = midnight;
     let mut tx = ctx.tx().await?;
     let rows = db::busy(
         &mut tx,
