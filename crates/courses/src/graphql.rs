@@ -25,10 +25,7 @@ pub(crate) fn node_selected(ctx: &Context<'_>, path: &[&str]) -> bool {
 /// The request's community context (the gate admitted the caller to it).
 pub(crate) use tenancy::graphql::community;
 
-pub(crate) fn uuid(id: &ID) -> AppResult<Uuid> {
-    Uuid::parse_str(id.as_str())
-        .map_err(|_| AppError::bad_input("编号格式不正确", "The id is not valid"))
-}
+pub(crate) use infra::graphql::parse_id as uuid;
 
 pub(crate) fn opt_uuid(id: &Option<ID>) -> AppResult<Option<Uuid>> {
     id.as_ref().map(uuid).transpose()

@@ -54,3 +54,27 @@ impl From<chrono::NaiveDate> for Date {
         Date(d)
     }
 }
+
+/// An `ID` argument as the uuid it must be; anything else is the caller's mistake.
+pub fn parse_id(id: &async_graphql::ID) -> crate::AppResult<uuid::Uuid> {
+    uuid::Uuid::parse_str(id.as_str())
+        .map_err(|_| AppError::bad_input("编号格式不正确", "The id is not valid"))
+}
+
+/// The bytes of an uploaded file (GraphQL multipart), reading at most `max + 1` so the caller
+/// can refuse an oversized file as such without holding more.
+pub fn read_upload(
+    ctx: &async_graphql::Context<'_>,
+    file: async_graphql::Upload,
+    max: usize,
+) -> crate::AppResult<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    file.value(ctx)
+        .map_err(|_| AppError::bad_input("没有收到上传的文件", "The upload is missing"))?
+        .into_read()
+        .take(max as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(AppError::from)?;
+    Ok(bytes)
+}

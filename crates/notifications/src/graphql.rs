@@ -2,7 +2,7 @@
 
 use async_graphql::{Context, Enum, ID, Object, SimpleObject};
 use chrono::{DateTime, Utc};
-use infra::{AppError, AppResult};
+use infra::AppResult;
 use tenancy::graphql::community;
 use uuid::Uuid;
 
@@ -156,12 +156,7 @@ impl NotificationsQuery {
 pub struct NotificationsMutation;
 
 fn uuids(ids: &[ID]) -> AppResult<Vec<Uuid>> {
-    ids.iter()
-        .map(|i| {
-            Uuid::parse_str(i.as_str())
-                .map_err(|_| AppError::bad_input("编号格式不正确", "The id is not valid"))
-        })
-        .collect()
+    ids.iter().map(infra::graphql::parse_id).collect()
 }
 
 #[Object]

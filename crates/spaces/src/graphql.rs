@@ -5,16 +5,12 @@ use chrono::NaiveTime;
 use infra::graphql::Date;
 use infra::{AppError, AppResult};
 use tenancy::graphql::community;
-use uuid::Uuid;
 
 use crate::{model, service};
 
 pub(crate) type Res<T> = async_graphql::Result<T>;
 
-pub(crate) fn uuid(id: &ID) -> AppResult<Uuid> {
-    Uuid::parse_str(id.as_str())
-        .map_err(|_| AppError::bad_input("编号格式不正确", "The id is not valid"))
-}
+pub(crate) use infra::graphql::parse_id as uuid;
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
 #[graphql(name = "SpaceKind", remote = "crate::model::SpaceKind")]
@@ -99,18 +95,9 @@ pub struct OpeningSpanGql {
     closes: String,
 }
 
-/// The bytes of an uploaded file, at most the photo limit (one byte more is read, so the
-/// pipeline can refuse an oversized file as such).
+/// The bytes of an uploaded photo (at most the photo limit and one byte).
 pub(crate) fn upload_bytes(ctx: &Context<'_>, file: Upload) -> AppResult<Vec<u8>> {
-    use std::io::Read;
-    let mut bytes = Vec::new();
-    file.value(ctx)
-        .map_err(|_| AppError::bad_input("没有收到上传的文件", "The upload is missing"))?
-        .into_read()
-        .take(infra::photos::MAX_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(AppError::from)?;
-    Ok(bytes)
+    infra::graphql::read_upload(ctx, file, infra::photos::MAX_BYTES)
 }
 
 /// A photo's short-lived links.

@@ -37,10 +37,7 @@ fn tenancy<'a>(ctx: &Context<'a>) -> &'a Tenancy {
     ctx.data_unchecked::<Tenancy>()
 }
 
-fn parse_id(id: &ID) -> AppResult<Uuid> {
-    Uuid::parse_str(id.as_str())
-        .map_err(|_| AppError::bad_input("编号格式不正确", "The id is not valid"))
-}
+use infra::graphql::parse_id;
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
 #[graphql(name = "Role", remote = "crate::access::Role")]

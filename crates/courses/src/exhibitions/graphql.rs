@@ -1,10 +1,7 @@
 //! The GraphQL face of exhibitions: types and resolvers, nothing else.
 
-use std::io::Read;
-
 use async_graphql::connection::Connection;
 use async_graphql::{Context, ID, Object, SimpleObject, Upload};
-use infra::AppError;
 use infra::graphql::Date;
 
 use crate::graphql::*;
@@ -166,15 +163,7 @@ impl ExhibitionsMutation {
         file: Upload,
     ) -> Res<PhotoGql> {
         let s = community(ctx)?;
-        let mut bytes = Vec::new();
-        let upload = file
-            .value(ctx)
-            .map_err(|_| AppError::bad_input("没有收到上传的文件", "The upload is missing"))?;
-        upload
-            .into_read()
-            .take(crate::photos::MAX_BYTES as u64 + 1)
-            .read_to_end(&mut bytes)
-            .map_err(AppError::from)?;
+        let bytes = infra::graphql::read_upload(ctx, file, crate::photos::MAX_BYTES)?;
         let p = svc::upload_photo(s, uuid(&work_id)?, bytes).await?;
         Ok(PhotoGql {
             id: id(p.photo.id),

@@ -1,11 +1,9 @@
 //! The GraphQL face of the registry.
 
 use std::collections::HashMap;
-use std::io::Read;
 
 use async_graphql::connection::Connection;
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject, Upload};
-use infra::AppError;
 use infra::graphql::Date;
 
 use super::import::MAX_BYTES;
@@ -136,13 +134,7 @@ impl RegistryMutation {
     /// 姓名 and any of 出生日期, 院落 (a courtyard or grid name), 手机号; a report per row.
     async fn import_residents(&self, ctx: &Context<'_>, file: Upload) -> Res<ImportReportGql> {
         let s = community(ctx)?;
-        let mut bytes = Vec::new();
-        file.value(ctx)
-            .map_err(|_| AppError::bad_input("没有收到上传的文件", "The upload is missing"))?
-            .into_read()
-            .take(MAX_BYTES as u64 + 1)
-            .read_to_end(&mut bytes)
-            .map_err(AppError::from)?;
+        let bytes = infra::graphql::read_upload(ctx, file, MAX_BYTES)?;
         // Courtyards are tenancy's: their names come through its service, not its table.
         let courtyards: HashMap<String, uuid::Uuid> = ctx
             .data::<tenancy::Tenancy>()?
