@@ -319,11 +319,12 @@ pub async fn add_sessions(ctx: &CommunityCtx, input: SessionsInput) -> AppResult
         .ok_or_else(|| not_found("course"))?;
     let rows = db::insert_sessions(&mut tx, input.course_id, &slots, &place, None, None)
         .await
-        .map_err(|e| match e {
-            sqlx::Error::Database(d) if d.constraint() == Some("course_sessions_once") => {
+        .map_err(|e| {
+            if db::is_session_clash(&e) {
                 CoursesError::SessionClash.into()
+            } else {
+                AppError::from(e)
             }
-            e => AppError::from(e),
         })?;
     tx.commit().await?;
     Ok(rows)

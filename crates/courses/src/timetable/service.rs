@@ -34,10 +34,6 @@ fn clock(t: DateTime<Utc>) -> String {
     format!("{:02}:{:02}", t.hour(), t.minute())
 }
 
-fn is_clash(e: &sqlx::Error) -> bool {
-    matches!(e, sqlx::Error::Database(d) if d.constraint() == Some("course_sessions_once"))
-}
-
 /// Add the sessions of a schedule (daily / weekly / monthly rule with exception dates) to a
 /// course (staff). A date the course already has a session at refuses the whole series.
 pub async fn schedule_sessions(
@@ -61,7 +57,7 @@ pub async fn schedule_sessions(
     let rows = catalogue::insert_sessions(&mut tx, course_id, &slots, &place, series, space)
         .await
         .map_err(|e| match e {
-            e if is_clash(&e) => CoursesError::SessionClash.into(),
+            e if catalogue::is_session_clash(&e) => CoursesError::SessionClash.into(),
             sqlx::Error::Database(d) if d.is_foreign_key_violation() => not_found("space"),
             e => AppError::from(e),
         })?;
@@ -187,7 +183,7 @@ pub async fn move_session(
     let moved = catalogue::move_session(&mut tx, s.id, starts_at, starts_at + duration, &place)
         .await
         .map_err(|e| {
-            if is_clash(&e) {
+            if catalogue::is_session_clash(&e) {
                 CoursesError::SessionClash.into()
             } else {
                 AppError::from(e)
