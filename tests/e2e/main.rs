@@ -7,6 +7,7 @@ mod courses;
 mod isolation_walk;
 mod limits;
 mod ops;
+mod partners;
 
 use std::path::PathBuf;
 use std::process::Stdio;

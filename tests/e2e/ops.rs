@@ -321,7 +321,7 @@ async fn embedded_defaults_keep_data_across_restarts() {
                 .post(&url)
                 .bearer_auth(token)
                 .header("x-community", "xinhua")
-                .json(&json!({"query": "{ community { name } spaces { name } }"}))
+                .json(&json!({"query": "{ community { name } spaces { name } communityPartners { teams { name } } }"}))
                 .send()
                 .await
                 .unwrap()
@@ -336,6 +336,10 @@ async fn embedded_defaults_keep_data_across_restarts() {
     let r = query(url.clone()).await;
     assert_eq!(r["data"]["community"]["name"], "新华社区");
     assert_eq!(r["data"]["spaces"].as_array().unwrap().len(), 5);
+    assert_eq!(
+        r["data"]["communityPartners"][0]["teams"][0]["name"],
+        "青年志愿服务队"
+    );
     let ready = http
         .get(url.replace("/graphql", "/readyz"))
         .send()

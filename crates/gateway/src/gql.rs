@@ -7,7 +7,7 @@ use async_graphql::{
 };
 use courses::graphql::{CoursesMutation, CoursesQuery};
 use notifications::graphql::{NotificationsMutation, NotificationsQuery};
-use partners::graphql::PartnersQuery;
+use partners::graphql::{PartnersMutation, PartnersQuery};
 use spaces::bookings::graphql::{BookingsMutation, BookingsQuery};
 use spaces::farm::graphql::{FarmMutation, FarmQuery};
 use spaces::graphql::{SpacesMutation, SpacesQuery};
@@ -37,6 +37,7 @@ pub struct Mutation(
     SpacesMutation,
     BookingsMutation,
     FarmMutation,
+    PartnersMutation,
 );
 
 pub type LinliSchema = Schema<Query, Mutation, EmptySubscription>;

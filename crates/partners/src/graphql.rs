@@ -1,34 +1,12 @@
-use async_graphql::{Context, Object, SimpleObject};
+//! The partners crate's part of the schema.
 
-use crate::{model, service};
+use async_graphql::MergedObject;
 
-#[derive(SimpleObject)]
-#[graphql(name = "ListKind")]
-pub struct ListKindGql {
-    code: String,
-    name: String,
-    position: i32,
-}
+#[derive(MergedObject, Default)]
+pub struct PartnersQuery(
+    crate::lists::graphql::ListsQuery,
+    crate::organisations::graphql::OrganisationsQuery,
+);
 
-impl From<model::ListKind> for ListKindGql {
-    fn from(k: model::ListKind) -> Self {
-        ListKindGql {
-            code: k.code,
-            name: k.name,
-            position: k.position,
-        }
-    }
-}
-
-#[derive(Default)]
-pub struct PartnersQuery;
-
-#[Object]
-impl PartnersQuery {
-    /// The kinds of the community's "three lists" (三张清单), in order.
-    async fn list_kinds(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ListKindGql>> {
-        let scope = tenancy::graphql::community(ctx)?;
-        let rows = service::list_kinds(scope).await?;
-        Ok(rows.into_iter().map(Into::into).collect())
-    }
-}
+#[derive(MergedObject, Default)]
+pub struct PartnersMutation(crate::organisations::graphql::OrganisationsMutation);

@@ -1,10 +1,12 @@
 //! Partners: 校社联动 and the 共建 network.
 //!
-//! In this first cut it owns the configurable kinds of the "three lists" (需求 / 资源 / 项目);
-//! partner organisations, agreements, micro-venture calls and resident demands arrive with
-//! their own issue.
+//! Owns partner organisations and their teams (platform records: one university partners with
+//! many communities), the partnerships districts and communities approve, and teams' bookings
+//! of spaces (through `spaces`); the configurable kinds of the "three lists" (需求 / 资源 /
+//! 项目). Agreements, micro-venture calls, list entries and resident demands come with the rest
+//! of the partners issue.
 
-pub(crate) mod db;
+pub mod error;
 pub mod graphql;
-pub mod model;
-pub mod service;
+pub mod lists;
+pub mod organisations;

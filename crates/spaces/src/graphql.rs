@@ -25,10 +25,12 @@ pub enum SpaceKindGql {
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
 #[graphql(name = "BookableBy", remote = "crate::model::BookableBy")]
 pub enum BookableByGql {
-    /// Any member of the community.
+    /// Any member of the community, for themselves, a club or a partner team.
     Residents,
-    /// Clubs, through staff.
+    /// Clubs, through their leaders or staff.
     Clubs,
+    /// Partner teams, through their leaders and members or staff.
+    Teams,
     Staff,
 }
 

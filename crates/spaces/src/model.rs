@@ -28,6 +28,8 @@ pub enum BookableBy {
     Residents,
     /// Clubs (社团) only, through staff.
     Clubs,
+    /// Partner teams (共建单位的团队) only, through their leaders and members or staff.
+    Teams,
     /// Staff only.
     Staff,
 }
@@ -70,6 +72,32 @@ pub struct Closure {
 pub enum BookerKind {
     Person,
     Club,
+    /// A partner organisation's team (the partners crate's platform record).
+    Team,
+}
+
+/// The group a booking is made for, when not for the booker alone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BookingGroup {
+    /// A club (社团) of the courses crate.
+    Club(Uuid),
+    /// A partner team, with its name at booking time (teams live outside the community).
+    Team { id: Uuid, name: String },
+}
+
+impl BookingGroup {
+    pub fn id(&self) -> Uuid {
+        match self {
+            BookingGroup::Club(id) | BookingGroup::Team { id, .. } => *id,
+        }
+    }
+
+    pub fn kind(&self) -> BookerKind {
+        match self {
+            BookingGroup::Club(_) => BookerKind::Club,
+            BookingGroup::Team { .. } => BookerKind::Team,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
@@ -99,6 +127,8 @@ pub struct Booking {
     pub ends_at: DateTime<Utc>,
     pub booker_kind: BookerKind,
     pub club_id: Option<Uuid>,
+    pub team_id: Option<Uuid>,
+    pub team_name: Option<String>,
     pub booked_by: Uuid,
     pub purpose: String,
     pub attendance: i32,

@@ -30,6 +30,16 @@ impl Tenancy {
         if !may {
             return Err(AppError::forbidden());
         }
+        let prepared = self.prepare_account(input).await?;
+        let mut conn = self.db.pool().acquire().await?;
+        insert_prepared(&mut conn, &prepared).await
+    }
+
+    /// Check and hash a new account without writing it, so that a caller can write it in its
+    /// own platform transaction with what goes with it (`insert_prepared`). Creates nothing on
+    /// its own and grants no role: used for self-registration (a partner organisation's
+    /// accounts), which stays inert until someone grants a role or approves the organisation.
+    pub async fn prepare_account(&self, input: NewAccountInput) -> AppResult<PreparedAccount> {
         let login = LoginName::parse(&input.login_name)?;
         let display = Name::parse(&input.display_name)?;
         let password = Password::parse(&input.password)?;
@@ -40,18 +50,40 @@ impl Tenancy {
             .map(Phone::parse)
             .transpose()?;
         let hash = self.hash(password).await?;
-        let mut conn = self.db.pool().acquire().await?;
-        let row = db::NewAccount {
+        Ok(PreparedAccount {
             id: Uuid::now_v7(),
-            login_name: login.as_str(),
-            display_name: display.as_str(),
-            password_hash: &hash,
+            login_name: login.as_str().to_owned(),
+            display_name: display.as_str().to_owned(),
+            password_hash: hash,
             phone_encrypted: phone.as_ref().map(|p| self.secrets.encrypt(p.as_str())),
             phone_lookup: phone.as_ref().map(|p| self.secrets.lookup_hash(p.as_str())),
-        };
-        db::insert_account(&mut conn, &row)
+        })
+    }
+
+    /// Display names of accounts, by id (unknown ids are left out): one query for a list.
+    pub async fn display_names(
+        &self,
+        ids: &[Uuid],
+    ) -> AppResult<std::collections::HashMap<Uuid, String>> {
+        let mut conn = self.db.pool().acquire().await?;
+        Ok(db::display_names(&mut conn, ids).await?)
+    }
+
+    /// A community's id and its district's path from the root (a partnership's target).
+    pub async fn locate_community(&self, slug: &str) -> AppResult<(Uuid, Vec<Uuid>)> {
+        let mut conn = self.db.pool().acquire().await?;
+        let (c, path) = db::community_with_path(&mut conn, slug)
             .await?
-            .ok_or_else(|| TenancyError::LoginNameTaken.into())
+            .ok_or(TenancyError::CommunityNotFound)?;
+        Ok((c.id, path))
+    }
+
+    /// A district by its code, whoever asks (a partnership's target names it).
+    pub async fn locate_district(&self, code: &str) -> AppResult<District> {
+        let mut conn = self.db.pool().acquire().await?;
+        Ok(db::district_by_code(&mut conn, code)
+            .await?
+            .ok_or(TenancyError::DistrictNotFound)?)
     }
 
     /// The account of a login name, if any (the operator's CLI and demo seed).
@@ -165,4 +197,32 @@ impl Tenancy {
         self.cache.forget_account(g.account_id);
         Ok(removed)
     }
+}
+
+/// A checked and hashed account, not yet written (`Tenancy::prepare_account`).
+pub struct PreparedAccount {
+    id: Uuid,
+    login_name: String,
+    display_name: String,
+    password_hash: String,
+    phone_encrypted: Option<String>,
+    phone_lookup: Option<String>,
+}
+
+/// Write a prepared account in the caller's transaction; a taken login name is `CONFLICT`.
+pub async fn insert_prepared(
+    conn: &mut sqlx::PgConnection,
+    a: &PreparedAccount,
+) -> AppResult<Account> {
+    let row = db::NewAccount {
+        id: a.id,
+        login_name: &a.login_name,
+        display_name: &a.display_name,
+        password_hash: &a.password_hash,
+        phone_encrypted: a.phone_encrypted.clone(),
+        phone_lookup: a.phone_lookup.clone(),
+    };
+    db::insert_account(conn, &row)
+        .await?
+        .ok_or_else(|| TenancyError::LoginNameTaken.into())
 }

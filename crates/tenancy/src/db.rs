@@ -286,14 +286,23 @@ pub async fn account_with_memberships(
         "SELECT a.id, a.login_name, a.display_name, a.phone_encrypted, a.active, a.created_at,
                 a.token_version,
                 coalesce((
-                    SELECT json_agg(json_build_object(
+                    SELECT jsonb_agg(jsonb_build_object(
                                'id', m.id, 'role', m.role, 'district_id', m.district_id,
                                'community_id', m.community_id, 'district_code', d.code,
                                'community_slug', c.slug) ORDER BY m.created_at, m.id)
                       FROM platform.memberships m
                       LEFT JOIN platform.districts d ON d.id = m.district_id
                       LEFT JOIN platform.communities c ON c.id = m.community_id
-                     WHERE m.account_id = a.id), '[]') AS memberships
+                     WHERE m.account_id = a.id), '[]'::jsonb)
+                || coalesce((
+                    SELECT jsonb_agg(jsonb_build_object(
+                               'id', pa.partnership_id, 'role', 'partner_member',
+                               'district_id', pa.district_id, 'community_id', pa.community_id,
+                               'district_code', d.code, 'community_slug', c.slug))
+                      FROM platform.partner_access pa
+                      LEFT JOIN platform.districts d ON d.id = pa.district_id
+                      LEFT JOIN platform.communities c ON c.id = pa.community_id
+                     WHERE pa.account_id = a.id), '[]'::jsonb) AS memberships
            FROM platform.accounts a
           WHERE a.id = $1 AND a.active",
     )
@@ -330,7 +339,15 @@ pub async fn memberships_of(
            LEFT JOIN platform.districts d ON d.id = m.district_id
            LEFT JOIN platform.communities c ON c.id = m.community_id
           WHERE m.account_id = $1
-          ORDER BY m.created_at, m.id",
+         UNION ALL
+         -- the partner-member role an approved partnership of the account's organisation gives
+         SELECT pa.partnership_id, pa.account_id, 'partner_member', pa.district_id,
+                pa.community_id, d.code, c.slug
+           FROM platform.partner_access pa
+           LEFT JOIN platform.districts d ON d.id = pa.district_id
+           LEFT JOIN platform.communities c ON c.id = pa.community_id
+          WHERE pa.account_id = $1
+          ORDER BY 1",
     )
     .bind(account_id)
     .fetch_all(conn)
@@ -551,4 +568,16 @@ pub async fn insert_courtyard(
     .bind(households)
     .fetch_optional(conn)
     .await
+}
+
+pub async fn display_names(
+    conn: &mut PgConnection,
+    ids: &[Uuid],
+) -> sqlx::Result<std::collections::HashMap<Uuid, String>> {
+    let rows: Vec<(Uuid, String)> =
+        sqlx::query_as("SELECT id, display_name FROM platform.accounts WHERE id = ANY($1)")
+            .bind(ids)
+            .fetch_all(conn)
+            .await?;
+    Ok(rows.into_iter().collect())
 }

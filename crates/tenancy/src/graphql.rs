@@ -16,7 +16,8 @@ pub struct Caller(pub Option<Principal>);
 /// `X-Forwarded-For`), for login throttling.
 pub struct ClientAddr(pub std::net::IpAddr);
 
-fn principal<'a>(ctx: &Context<'a>) -> AppResult<&'a Principal> {
+/// The signed-in caller, or `UNAUTHENTICATED`.
+pub fn principal<'a>(ctx: &Context<'a>) -> AppResult<&'a Principal> {
     ctx.data_opt::<Caller>()
         .and_then(|c| c.0.as_ref())
         .ok_or_else(AppError::unauthenticated)
@@ -33,7 +34,7 @@ pub fn community<'a>(ctx: &Context<'a>) -> AppResult<&'a CommunityCtx> {
     })
 }
 
-fn tenancy<'a>(ctx: &Context<'a>) -> &'a Tenancy {
+pub fn tenancy<'a>(ctx: &Context<'a>) -> &'a Tenancy {
     ctx.data_unchecked::<Tenancy>()
 }
 
@@ -98,7 +99,7 @@ pub struct AccountGql {
 }
 
 impl AccountGql {
-    fn new(t: &Tenancy, a: &model::Account) -> Self {
+    pub fn new(t: &Tenancy, a: &model::Account) -> Self {
         AccountGql {
             id: ID(a.id.to_string()),
             login_name: a.login_name.clone(),
@@ -289,6 +290,17 @@ pub struct CreateAccountInput {
     display_name: String,
     password: String,
     phone: Option<String>,
+}
+
+impl From<CreateAccountInput> for NewAccountInput {
+    fn from(i: CreateAccountInput) -> Self {
+        NewAccountInput {
+            login_name: i.login_name,
+            display_name: i.display_name,
+            password: i.password,
+            phone: i.phone,
+        }
+    }
 }
 
 #[derive(InputObject)]
@@ -514,17 +526,7 @@ impl TenancyMutation {
     ) -> async_graphql::Result<AccountGql> {
         let p = principal(ctx)?;
         let t = tenancy(ctx);
-        let a = t
-            .create_account(
-                p,
-                NewAccountInput {
-                    login_name: input.login_name,
-                    display_name: input.display_name,
-                    password: input.password,
-                    phone: input.phone,
-                },
-            )
-            .await?;
+        let a = t.create_account(p, input.into()).await?;
         Ok(AccountGql::new(t, &a))
     }
 

@@ -6,7 +6,7 @@
 //! only crate that builds a `Tenant`, so it decides who enters which community.
 
 pub mod access;
-mod accounts;
+pub mod accounts;
 mod auth;
 mod cache;
 pub(crate) mod db;

@@ -87,6 +87,20 @@ impl Principal {
             .collect()
     }
 
+    /// The roles held in a community with this district path: its own, plus partner member
+    /// where the caller's organisation partners with a district containing it.
+    fn roles_in(&self, community_id: Uuid, district_path: &[Uuid]) -> Vec<Role> {
+        let mut roles = self.community_roles(community_id);
+        let partner_above = self.memberships.iter().any(|m| {
+            m.role == Role::PartnerMember
+                && m.district_id.is_some_and(|d| district_path.contains(&d))
+        });
+        if partner_above && !roles.contains(&Role::PartnerMember) {
+            roles.push(Role::PartnerMember);
+        }
+        roles
+    }
+
     /// District ids this account may see the subtrees of (admin or viewer); `None` = all.
     fn district_roots(&self) -> Option<Vec<Uuid>> {
         if self.is_platform_admin() {
@@ -222,7 +236,7 @@ impl Tenancy {
         let access = CommunityAccess {
             account_id: principal.account_id(),
             display_name: principal.account.display_name.clone(),
-            roles: principal.community_roles(community.id),
+            roles: principal.roles_in(community.id, &path),
             admin_above: principal.admin_over(&path),
             viewer_above: principal.viewer_over(&path),
         };

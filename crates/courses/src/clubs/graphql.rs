@@ -122,7 +122,7 @@ impl ClubsMutation {
             space_id: uuid(&space_id)?,
             starts_at,
             minutes,
-            club_id: Some(uuid(&club_id)?),
+            group: Some(spaces::model::BookingGroup::Club(uuid(&club_id)?)),
             purpose,
             attendance,
             weeks,

@@ -91,7 +91,9 @@ pub async fn book_space_for_club(
     ctx: &CommunityCtx,
     r: spaces::bookings::service::BookingRequest,
 ) -> AppResult<Vec<spaces::model::Booking>> {
-    let club = r.club_id.ok_or_else(|| not_found("club"))?;
+    let Some(spaces::model::BookingGroup::Club(club)) = r.group else {
+        return Err(not_found("club"));
+    };
     if ctx.is_staff() {
         return spaces::bookings::service::book(ctx, r).await;
     }
@@ -101,5 +103,5 @@ pub async fn book_space_for_club(
     if !leads {
         return Err(AppError::forbidden());
     }
-    spaces::bookings::service::book_as_club_leader(ctx, r).await
+    spaces::bookings::service::book_as_group_leader(ctx, r).await
 }

@@ -506,7 +506,7 @@ async fn sessions_in_a_space_and_bookings_never_collide() {
         space_id: room.id,
         starts_at: at,
         minutes: 60,
-        club_id: None,
+        group: None,
         purpose: "家庭聚会".into(),
         attendance: 10,
         weeks: 1,
@@ -607,11 +607,11 @@ async fn club_leaders_book_for_their_club() {
         .unwrap()
         .and_utc()
         + Duration::days(2);
-    let request = |club_id| spaces::bookings::service::BookingRequest {
+    let request = |club_id: Option<Uuid>| spaces::bookings::service::BookingRequest {
         space_id: room.id,
         starts_at: at,
         minutes: 90,
-        club_id,
+        group: club_id.map(spaces::model::BookingGroup::Club),
         purpose: "瑜伽社活动".into(),
         attendance: 12,
         weeks: 2,

@@ -18,8 +18,14 @@ mod data;
 use data::*;
 
 pub fn demo_logins() -> impl Iterator<Item = (&'static str, &'static str)> {
-    ACCOUNTS.iter().map(|a| (a.0, a.1))
+    ACCOUNTS
+        .iter()
+        .map(|a| (a.0, a.1))
+        .chain([(PARTNER_ADMIN, "西南交大青年志愿服务队队长")])
 }
+
+/// The demo's partner organisation signs in as this (its own registration, not a grant).
+const PARTNER_ADMIN: &str = "swjtu-admin";
 
 pub async fn seed(t: &Tenancy, store: &ObjectStore) -> anyhow::Result<()> {
     let fail = |e: AppError| anyhow::anyhow!("demo seed: {e:?}");
@@ -98,6 +104,103 @@ pub async fn seed(t: &Tenancy, store: &ObjectStore) -> anyhow::Result<()> {
     }
     chen_qihui(t, store).await.map_err(fail)?;
     farmer(t, store).await.map_err(fail)?;
+    partner_team(t, store).await.map_err(fail)?;
+    Ok(())
+}
+
+/// A university registers itself, 新华社区 approves it, and its volunteer team books 党群服务
+/// for four Saturday mornings.
+async fn partner_team(t: &Tenancy, store: &ObjectStore) -> Result<(), AppError> {
+    use partners::organisations::model::OrganisationKind;
+    use partners::organisations::service::{self as orgs, OrganisationInput, Target, TeamInput};
+    if t.account_by_login(PARTNER_ADMIN).await?.is_some() {
+        return Ok(());
+    }
+    let admin = NewAccountInput {
+        login_name: PARTNER_ADMIN.into(),
+        display_name: "西南交大青年志愿服务队队长".into(),
+        password: DEMO_PASSWORD.into(),
+        phone: None,
+    };
+    let university = OrganisationInput {
+        name: "西南交通大学".into(),
+        kind: OrganisationKind::University,
+        grade: None,
+        description: "青年志愿者进社区：助老、科普、课业辅导".into(),
+        contact: "028-87600000".into(),
+    };
+    let (org, account) = orgs::register(t, admin, university).await?;
+    let me = t.principal_of(account.id).await?;
+    orgs::create_team(
+        t,
+        &me,
+        org.id,
+        TeamInput {
+            name: "青年志愿服务队".into(),
+            leader_id: account.id,
+            skills: vec!["助老".into(), "科普".into(), "课业辅导".into()],
+            contact: "028-87600000".into(),
+            members: vec![],
+        },
+    )
+    .await?;
+    let asked =
+        orgs::request_partnership(t, &me, org.id, Target::Community("xinhua".into())).await?;
+    let missing = || AppError::not_found("找不到演示账号", "Demo account missing");
+    let officer = t
+        .account_by_login("xinhua-admin")
+        .await?
+        .ok_or_else(missing)?;
+    let officer = t.principal_of(officer.id).await?;
+    let enter = |p| async move {
+        Ok::<_, AppError>(CommunityCtx::new(
+            t.db().clone(),
+            t.secrets().clone(),
+            store.clone(),
+            t.enter_community(Some(p), "xinhua").await?,
+        ))
+    };
+    let office = enter(&officer).await?;
+    orgs::decide(t, &officer, Some(&office), asked.id, true, None).await?;
+    let me = t.principal_of(account.id).await?;
+    let inside = enter(&me).await?;
+    let team = orgs::my_organisations(t, &me).await?;
+    let team = orgs::records(t, &me, team[0].0.id).await?.teams[0].0.id;
+    let Some(hall) = spaces::service::spaces(&inside)
+        .await?
+        .into_iter()
+        .find(|s| s.name == "党群服务")
+    else {
+        return Ok(());
+    };
+    let today = infra::local_time::date_of(Utc::now());
+    // The coming Saturday (a week today when today is one).
+    let to_saturday = (5 + 7 - chrono::Datelike::weekday(&today).num_days_from_monday()) % 7;
+    let saturday = today
+        + Duration::days(if to_saturday == 0 {
+            7
+        } else {
+            i64::from(to_saturday)
+        });
+    let at = infra::local_time::at(
+        saturday,
+        chrono::NaiveTime::from_hms_opt(9, 0, 0).expect("time"),
+    );
+    orgs::book_space_for_team(
+        t,
+        &inside,
+        team,
+        spaces::bookings::service::BookingRequest {
+            space_id: hall.id,
+            starts_at: at,
+            minutes: 120,
+            group: None,
+            purpose: "助老志愿服务".into(),
+            attendance: 20,
+            weeks: 4,
+        },
+    )
+    .await?;
     Ok(())
 }
 
@@ -148,7 +251,7 @@ async fn space_rules(scope: &CommunityCtx, space: &spaces::model::Space) -> Resu
             space_id: space.id,
             starts_at: at,
             minutes: 90,
-            club_id: None,
+            group: None,
             purpose: purpose.into(),
             attendance: 12,
             weeks: 4,

@@ -7,14 +7,14 @@ use uuid::Uuid;
 use crate::model::*;
 
 pub(crate) const BOOKING: &str = "id, space_id, starts_at, ends_at, booker_kind, club_id, \
-    booked_by, purpose, attendance, status, series_id, points_price, checked_in_at";
+    team_id, team_name, booked_by, purpose, attendance, status, series_id, points_price, checked_in_at";
 
 /// A booking about to be written.
 pub struct NewBooking<'a> {
     pub space_id: Uuid,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
-    pub club_id: Option<Uuid>,
+    pub group: Option<&'a BookingGroup>,
     pub booked_by: Uuid,
     pub purpose: &'a str,
     pub attendance: i32,
@@ -24,22 +24,27 @@ pub struct NewBooking<'a> {
 }
 
 pub async fn insert(conn: &mut PgConnection, b: &NewBooking<'_>) -> sqlx::Result<Booking> {
-    let kind = if b.club_id.is_some() {
-        BookerKind::Club
-    } else {
-        BookerKind::Person
+    let kind = b.group.map_or(BookerKind::Person, BookingGroup::kind);
+    let (club, team, team_name) = match b.group {
+        Some(BookingGroup::Club(id)) => (Some(*id), None, None),
+        Some(BookingGroup::Team { id, name }) => (None, Some(*id), Some(name.as_str())),
+        None => (None, None, None),
     };
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "INSERT INTO bookings (id, space_id, starts_at, ends_at, booker_kind, club_id, booked_by,
-                               purpose, attendance, status, series_id, points_price)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING {BOOKING}"
+        "INSERT INTO bookings (id, space_id, starts_at, ends_at, booker_kind, club_id, team_id,
+                               team_name, booked_by, purpose, attendance, status, series_id,
+                               points_price)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+         RETURNING {BOOKING}"
     )))
     .bind(Uuid::now_v7())
     .bind(b.space_id)
     .bind(b.starts_at)
     .bind(b.ends_at)
     .bind(kind)
-    .bind(b.club_id)
+    .bind(club)
+    .bind(team)
+    .bind(team_name)
     .bind(b.booked_by)
     .bind(b.purpose)
     .bind(b.attendance)
@@ -120,17 +125,19 @@ pub async fn set_quota(
 pub async fn active_of(
     conn: &mut PgConnection,
     booker: Uuid,
-    club: bool,
+    kind: BookerKind,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> sqlx::Result<Vec<(DateTime<Utc>, DateTime<Utc>)>> {
     sqlx::query_as(
         "SELECT starts_at, ends_at FROM bookings
           WHERE status IN ('requested', 'approved') AND starts_at >= $3 AND starts_at < $4
-            AND CASE WHEN $2 THEN club_id = $1 ELSE booked_by = $1 AND club_id IS NULL END",
+            AND booker_kind = $2
+            AND CASE $2 WHEN 'club' THEN club_id = $1 WHEN 'team' THEN team_id = $1
+                        ELSE booked_by = $1 END",
     )
     .bind(booker)
-    .bind(club)
+    .bind(kind)
     .bind(from)
     .bind(to)
     .fetch_all(conn)

@@ -25,6 +25,8 @@ pub enum BookingStatusGql {
 pub enum BookerKindGql {
     Person,
     Club,
+    /// A partner organisation's team.
+    Team,
 }
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
@@ -50,6 +52,9 @@ pub struct BookingGql {
     ends_at: DateTime<Utc>,
     booker_kind: BookerKindGql,
     club_id: Option<ID>,
+    /// A partner team's booking: the team and its name when booked.
+    team_id: Option<ID>,
+    team_name: Option<String>,
     purpose: String,
     attendance: i32,
     status: BookingStatusGql,
@@ -90,6 +95,8 @@ impl From<model::Booking> for BookingGql {
             ends_at: b.ends_at,
             booker_kind: b.booker_kind.into(),
             club_id: b.club_id.map(id),
+            team_id: b.team_id.map(id),
+            team_name: b.team_name,
             purpose: b.purpose,
             attendance: b.attendance,
             status: b.status.into(),
@@ -179,7 +186,12 @@ impl BookingsMutation {
                 space_id: uuid(&input.space_id)?,
                 starts_at: input.starts_at,
                 minutes: input.minutes,
-                club_id: input.club_id.as_ref().map(uuid).transpose()?,
+                group: input
+                    .club_id
+                    .as_ref()
+                    .map(uuid)
+                    .transpose()?
+                    .map(model::BookingGroup::Club),
                 purpose: input.purpose,
                 attendance: input.attendance,
                 weeks: input.weeks,

@@ -29,8 +29,9 @@ pub struct BookingRequest {
     pub space_id: Uuid,
     pub starts_at: DateTime<Utc>,
     pub minutes: i32,
-    /// For a club (社团); staff book for clubs.
-    pub club_id: Option<Uuid>,
+    /// For a club (社团) or a partner team: staff book for any; their leaders through the
+    /// group's owner (`book_as_group_leader`).
+    pub group: Option<BookingGroup>,
     pub purpose: String,
     pub attendance: i32,
     /// 1 for one booking; n for the same time n weeks running (all or none).
@@ -98,7 +99,7 @@ async fn check_quotas(
     for q in db::quotas(tx, kind).await? {
         for (start, _) in new {
             let (from, to) = quota_period(q.period, *start);
-            let mut all = db::active_of(tx, booker, kind == BookerKind::Club, from, to).await?;
+            let mut all = db::active_of(tx, booker, kind, from, to).await?;
             all.extend(new.iter().filter(|(s, _)| *s >= from && *s < to).copied());
             let used: f64 = match q.unit {
                 QuotaUnit::Bookings => all.len() as f64,
@@ -134,10 +135,14 @@ pub async fn book(ctx: &CommunityCtx, r: BookingRequest) -> AppResult<Vec<Bookin
     book_as(ctx, r, false).await
 }
 
-/// Book for a club whose leader (社长) or monitor (班长) the caller is — as checked by the
-/// clubs' owner, the courses crate, which alone calls this.
-pub async fn book_as_club_leader(ctx: &CommunityCtx, r: BookingRequest) -> AppResult<Vec<Booking>> {
-    if r.club_id.is_none() {
+/// Book for a group the caller leads or belongs to — as checked by the group's owner: the
+/// courses crate for a club (its 社长 or 班长), the partners crate for a partner team (its
+/// leader or members, of an organisation approved here). Only those owners call this.
+pub async fn book_as_group_leader(
+    ctx: &CommunityCtx,
+    r: BookingRequest,
+) -> AppResult<Vec<Booking>> {
+    if r.group.is_none() {
         return Err(SpacesError::NotBookable.into());
     }
     book_as(ctx, r, true).await
@@ -146,7 +151,7 @@ pub async fn book_as_club_leader(ctx: &CommunityCtx, r: BookingRequest) -> AppRe
 async fn book_as(
     ctx: &CommunityCtx,
     r: BookingRequest,
-    club_leader: bool,
+    group_leader: bool,
 ) -> AppResult<Vec<Booking>> {
     ctx.require(Roles::MEMBERS)?;
     let purpose = r.purpose.trim();
@@ -167,10 +172,12 @@ async fn book_as(
         .await?
         .ok_or(SpacesError::NotFound("space"))?;
     let staff = ctx.is_staff();
-    let for_club = r.club_id.is_some() && (staff || club_leader);
+    let for_group = r.group.is_some() && (staff || group_leader);
+    let group_kind = r.group.as_ref().map(BookingGroup::kind);
     let allowed = match space.bookable_by {
-        BookableBy::Residents => r.club_id.is_none() || for_club,
-        BookableBy::Clubs => for_club,
+        BookableBy::Residents => r.group.is_none() || for_group,
+        BookableBy::Clubs => for_group && group_kind == Some(BookerKind::Club),
+        BookableBy::Teams => for_group && group_kind == Some(BookerKind::Team),
         BookableBy::Staff => staff,
     };
     if !allowed {
@@ -226,8 +233,8 @@ async fn book_as(
         }
         .into());
     }
-    let (booker, kind) = match r.club_id {
-        Some(c) => (c, BookerKind::Club),
+    let (booker, kind) = match &r.group {
+        Some(g) => (g.id(), g.kind()),
         None => (ctx.access().account_id, BookerKind::Person),
     };
     check_quotas(&mut tx, booker, kind, &occurrences).await?;
@@ -247,7 +254,7 @@ async fn book_as(
                 space_id: space.id,
                 starts_at: s,
                 ends_at: e,
-                club_id: r.club_id,
+                group: r.group.as_ref(),
                 booked_by: ctx.access().account_id,
                 purpose,
                 attendance: r.attendance,

@@ -13,7 +13,7 @@ fn request(space: Uuid, at: chrono::DateTime<Utc>, minutes: i32) -> BookingReque
         space_id: space,
         starts_at: at,
         minutes,
-        club_id: None,
+        group: None,
         purpose: "书法练习".into(),
         attendance: 8,
         weeks: 1,

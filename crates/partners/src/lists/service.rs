@@ -1,8 +1,8 @@
 use infra::AppResult;
 use tenancy::CommunityCtx;
 
-use crate::db;
-use crate::model::ListKind;
+use super::db;
+use super::model::ListKind;
 
 /// Any member of the community may read it.
 pub async fn list_kinds(ctx: &CommunityCtx) -> AppResult<Vec<ListKind>> {

@@ -2,7 +2,7 @@
 
 use sqlx::PgConnection;
 
-use crate::model::ListKind;
+use super::model::ListKind;
 
 pub async fn list_kinds(conn: &mut PgConnection) -> sqlx::Result<Vec<ListKind>> {
     sqlx::query_as("SELECT code, name, position FROM list_kinds ORDER BY position, code")

@@ -1,0 +1,473 @@
+//! The GraphQL face of partner organisations: self-registration and the organisation's own
+//! records (no community needed), decisions where requests are addressed, the partners a
+//! community publishes, and team bookings.
+
+use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
+use chrono::{DateTime, Utc};
+use infra::graphql::parse_id as uuid;
+use tenancy::graphql::{AccountGql, CreateAccountInput, community, principal, tenancy};
+use uuid::Uuid;
+
+use super::model::{self, MemberRole};
+use super::service::{self as svc, OrganisationInput, Target, TeamInput};
+
+type Res<T> = async_graphql::Result<T>;
+
+fn id(u: Uuid) -> ID {
+    ID(u.to_string())
+}
+
+/// 单位类型
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(name = "OrganisationKind", remote = "super::model::OrganisationKind")]
+pub enum OrganisationKindGql {
+    /// 高校
+    University,
+    /// 企业
+    Enterprise,
+    /// 商户
+    Merchant,
+    /// 物业
+    PropertyCompany,
+    /// 社会组织
+    SocialOrganisation,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(name = "OrganisationRole", remote = "super::model::MemberRole")]
+pub enum MemberRoleGql {
+    Admin,
+    Member,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(name = "PartnershipStatus", remote = "super::model::PartnershipStatus")]
+pub enum PartnershipStatusGql {
+    Requested,
+    Approved,
+    Declined,
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "PartnerOrganisation")]
+pub struct OrganisationGql {
+    id: ID,
+    name: String,
+    kind: OrganisationKindGql,
+    grade: Option<String>,
+    description: String,
+    contact: String,
+    created_at: DateTime<Utc>,
+}
+
+impl From<model::Organisation> for OrganisationGql {
+    fn from(o: model::Organisation) -> Self {
+        OrganisationGql {
+            id: id(o.id),
+            name: o.name,
+            kind: o.kind.into(),
+            grade: o.grade,
+            description: o.description,
+            contact: o.contact,
+            created_at: o.created_at,
+        }
+    }
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "PartnerTeam")]
+pub struct TeamGql {
+    id: ID,
+    organisation_id: ID,
+    name: String,
+    leader_id: ID,
+    skills: Vec<String>,
+    contact: String,
+    /// Its members: shown to the organisation's own people only.
+    member_ids: Option<Vec<ID>>,
+}
+
+impl TeamGql {
+    fn new(t: model::PartnerTeam, members: Option<Vec<Uuid>>) -> Self {
+        TeamGql {
+            id: id(t.id),
+            organisation_id: id(t.organisation_id),
+            name: t.name,
+            leader_id: id(t.leader_id),
+            skills: t.skills,
+            contact: t.contact,
+            member_ids: members.map(|m| m.into_iter().map(id).collect()),
+        }
+    }
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "Partnership")]
+pub struct PartnershipGql {
+    id: ID,
+    organisation_id: ID,
+    /// Asked of a whole district, or of one community.
+    district_id: Option<ID>,
+    community_id: Option<ID>,
+    status: PartnershipStatusGql,
+    /// Why it was declined.
+    reason: Option<String>,
+    requested_at: DateTime<Utc>,
+    decided_at: Option<DateTime<Utc>>,
+}
+
+impl From<model::Partnership> for PartnershipGql {
+    fn from(p: model::Partnership) -> Self {
+        PartnershipGql {
+            id: id(p.id),
+            organisation_id: id(p.organisation_id),
+            district_id: p.district_id.map(id),
+            community_id: p.community_id.map(id),
+            status: p.status.into(),
+            reason: p.reason,
+            requested_at: p.requested_at,
+            decided_at: p.decided_at,
+        }
+    }
+}
+
+/// A request as its deciders see it: with the organisation that made it.
+#[derive(SimpleObject)]
+#[graphql(name = "PartnershipRequest")]
+pub struct PartnershipRequestGql {
+    partnership: PartnershipGql,
+    organisation: OrganisationGql,
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "OrganisationMember")]
+pub struct MemberGql {
+    account_id: ID,
+    display_name: String,
+    role: MemberRoleGql,
+}
+
+/// An organisation the caller belongs to, with what it holds.
+#[derive(SimpleObject)]
+#[graphql(name = "MyOrganisation")]
+pub struct MyOrganisationGql {
+    organisation: OrganisationGql,
+    my_role: MemberRoleGql,
+    members: Vec<MemberGql>,
+    teams: Vec<TeamGql>,
+    partnerships: Vec<PartnershipGql>,
+}
+
+/// A community's partner: an approved organisation and its teams.
+#[derive(SimpleObject)]
+#[graphql(name = "CommunityPartner")]
+pub struct CommunityPartnerGql {
+    organisation: OrganisationGql,
+    teams: Vec<TeamGql>,
+}
+
+#[derive(InputObject)]
+pub struct RegisterOrganisationInput {
+    name: String,
+    kind: OrganisationKindGql,
+    /// A social organisation's grade: 1A to 5A.
+    grade: Option<String>,
+    #[graphql(default)]
+    description: String,
+    contact: String,
+}
+
+#[derive(InputObject)]
+pub struct PartnerTeamInput {
+    name: String,
+    /// One of the organisation's people.
+    leader_id: ID,
+    #[graphql(default)]
+    skills: Vec<String>,
+    contact: String,
+    #[graphql(default)]
+    member_ids: Vec<ID>,
+}
+
+fn ids(v: &[ID]) -> Res<Vec<Uuid>> {
+    Ok(v.iter().map(uuid).collect::<Result<_, _>>()?)
+}
+
+#[derive(Default)]
+pub struct OrganisationsQuery;
+
+#[Object]
+impl OrganisationsQuery {
+    /// The organisations the caller belongs to, with their people, teams and partnerships
+    /// (loaded only when selected).
+    async fn my_organisations(&self, ctx: &Context<'_>) -> Res<Vec<MyOrganisationGql>> {
+        let (t, p) = (tenancy(ctx), principal(ctx)?);
+        let mine = svc::my_organisations(t, p).await?;
+        let look = ctx.look_ahead();
+        let wanted = ["members", "teams", "partnerships"]
+            .iter()
+            .any(|f| look.field(f).exists());
+        let ids: Vec<Uuid> = mine.iter().map(|(o, _)| o.id).collect();
+        let records = if wanted && !ids.is_empty() {
+            Some(svc::records_of(t, &ids).await?)
+        } else {
+            None
+        };
+        let names = match &records {
+            Some(r) if look.field("members").exists() => {
+                let accounts: Vec<Uuid> = r.members.iter().map(|m| m.account_id).collect();
+                t.display_names(&accounts).await?
+            }
+            _ => Default::default(),
+        };
+        Ok(mine
+            .into_iter()
+            .map(|(o, role)| {
+                let (mut members, mut teams, mut partnerships) = (vec![], vec![], vec![]);
+                if let Some(r) = &records {
+                    members = r
+                        .members
+                        .iter()
+                        .filter(|m| m.organisation_id == o.id)
+                        .map(|m| MemberGql {
+                            account_id: id(m.account_id),
+                            display_name: names.get(&m.account_id).cloned().unwrap_or_default(),
+                            role: m.role.into(),
+                        })
+                        .collect();
+                    teams = r
+                        .teams
+                        .iter()
+                        .filter(|(t, _)| t.organisation_id == o.id)
+                        .map(|(t, m)| TeamGql::new(t.clone(), Some(m.clone())))
+                        .collect();
+                    partnerships = r
+                        .partnerships
+                        .iter()
+                        .filter(|p| p.organisation_id == o.id)
+                        .cloned()
+                        .map(Into::into)
+                        .collect();
+                }
+                MyOrganisationGql {
+                    organisation: o.into(),
+                    my_role: role.into(),
+                    members,
+                    teams,
+                    partnerships,
+                }
+            })
+            .collect())
+    }
+
+    /// The organisations approved to work in this community, with their teams.
+    async fn community_partners(&self, ctx: &Context<'_>) -> Res<Vec<CommunityPartnerGql>> {
+        let rows = svc::community_partners(tenancy(ctx), community(ctx)?).await?;
+        Ok(rows
+            .into_iter()
+            .map(|(o, teams)| CommunityPartnerGql {
+                organisation: o.into(),
+                teams: teams.into_iter().map(|t| TeamGql::new(t, None)).collect(),
+            })
+            .collect())
+    }
+
+    /// Partnership requests addressed to this community (staff).
+    async fn partnership_requests(
+        &self,
+        ctx: &Context<'_>,
+        status: Option<PartnershipStatusGql>,
+    ) -> Res<Vec<PartnershipRequestGql>> {
+        let rows =
+            svc::community_requests(tenancy(ctx), community(ctx)?, status.map(Into::into)).await?;
+        Ok(rows.into_iter().map(request).collect())
+    }
+
+    /// Partnership requests addressed to a district (its admins and viewers).
+    async fn district_partnership_requests(
+        &self,
+        ctx: &Context<'_>,
+        district_code: String,
+        status: Option<PartnershipStatusGql>,
+    ) -> Res<Vec<PartnershipRequestGql>> {
+        let rows = svc::district_requests(
+            tenancy(ctx),
+            principal(ctx)?,
+            &district_code,
+            status.map(Into::into),
+        )
+        .await?;
+        Ok(rows.into_iter().map(request).collect())
+    }
+}
+
+fn request((p, o): (model::Partnership, model::Organisation)) -> PartnershipRequestGql {
+    PartnershipRequestGql {
+        partnership: p.into(),
+        organisation: o.into(),
+    }
+}
+
+#[derive(Default)]
+pub struct OrganisationsMutation;
+
+#[Object]
+impl OrganisationsMutation {
+    /// An organisation registers itself with its first admin account (no sign-in needed). It
+    /// can do nothing in a community until a district or community approves a partnership.
+    async fn register_organisation(
+        &self,
+        ctx: &Context<'_>,
+        admin: CreateAccountInput,
+        organisation: RegisterOrganisationInput,
+    ) -> Res<OrganisationGql> {
+        let o = OrganisationInput {
+            name: organisation.name,
+            kind: organisation.kind.into(),
+            grade: organisation.grade,
+            description: organisation.description,
+            contact: organisation.contact,
+        };
+        let (org, _) = svc::register(tenancy(ctx), admin.into(), o).await?;
+        Ok(org.into())
+    }
+
+    /// An organisation's admin adds one of its people (a new account).
+    async fn add_organisation_member(
+        &self,
+        ctx: &Context<'_>,
+        organisation_id: ID,
+        person: CreateAccountInput,
+        #[graphql(default_with = "MemberRoleGql::Member")] role: MemberRoleGql,
+    ) -> Res<AccountGql> {
+        let t = tenancy(ctx);
+        let role: MemberRole = role.into();
+        let a = svc::add_member(
+            t,
+            principal(ctx)?,
+            uuid(&organisation_id)?,
+            person.into(),
+            role,
+        )
+        .await?;
+        Ok(AccountGql::new(t, &a))
+    }
+
+    /// An organisation's admin forms a team from its people.
+    async fn create_partner_team(
+        &self,
+        ctx: &Context<'_>,
+        organisation_id: ID,
+        input: PartnerTeamInput,
+    ) -> Res<TeamGql> {
+        let members = ids(&input.member_ids)?;
+        let team = TeamInput {
+            name: input.name,
+            leader_id: uuid(&input.leader_id)?,
+            skills: input.skills,
+            contact: input.contact,
+            members: members.clone(),
+        };
+        let t =
+            svc::create_team(tenancy(ctx), principal(ctx)?, uuid(&organisation_id)?, team).await?;
+        Ok(TeamGql::new(t, Some(members)))
+    }
+
+    /// Replace a team's members (the organisation's admin).
+    async fn set_partner_team_members(
+        &self,
+        ctx: &Context<'_>,
+        team_id: ID,
+        member_ids: Vec<ID>,
+    ) -> Res<TeamGql> {
+        let members = ids(&member_ids)?;
+        let t = svc::set_team_members(
+            tenancy(ctx),
+            principal(ctx)?,
+            uuid(&team_id)?,
+            members.clone(),
+        )
+        .await?;
+        Ok(TeamGql::new(t, Some(members)))
+    }
+
+    /// An organisation's admin asks to partner with a district (all its communities) or with
+    /// one community: give exactly one of them.
+    async fn request_partnership(
+        &self,
+        ctx: &Context<'_>,
+        organisation_id: ID,
+        district_code: Option<String>,
+        community_slug: Option<String>,
+    ) -> Res<PartnershipGql> {
+        let target = match (district_code, community_slug) {
+            (Some(d), None) => Target::District(d),
+            (None, Some(c)) => Target::Community(c),
+            _ => {
+                return Err(infra::AppError::bad_input(
+                    "请指定一个街道（区）或一个社区",
+                    "Name either a district or a community",
+                )
+                .into());
+            }
+        };
+        let p = svc::request_partnership(
+            tenancy(ctx),
+            principal(ctx)?,
+            uuid(&organisation_id)?,
+            target,
+        )
+        .await?;
+        Ok(p.into())
+    }
+
+    /// Approve or decline (with a reason) a partnership request: a community's staff for
+    /// their community (with `X-Community`), a district's admins for the district.
+    async fn decide_partnership(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        approve: bool,
+        reason: Option<String>,
+    ) -> Res<PartnershipGql> {
+        let scope = ctx.data_opt::<tenancy::CommunityCtx>();
+        let p = svc::decide(
+            tenancy(ctx),
+            principal(ctx)?,
+            scope,
+            uuid(&id)?,
+            approve,
+            reason.as_deref(),
+        )
+        .await?;
+        Ok(p.into())
+    }
+
+    /// A partner team's leader or member (or staff) books a space for the team: once, or
+    /// weekly for `weeks` weeks (all or none).
+    #[allow(clippy::too_many_arguments)]
+    async fn book_space_for_team(
+        &self,
+        ctx: &Context<'_>,
+        team_id: ID,
+        space_id: ID,
+        starts_at: DateTime<Utc>,
+        minutes: i32,
+        purpose: String,
+        attendance: i32,
+        #[graphql(default = 1)] weeks: i32,
+    ) -> Res<Vec<spaces::bookings::graphql::BookingGql>> {
+        let r = spaces::bookings::service::BookingRequest {
+            space_id: uuid(&space_id)?,
+            starts_at,
+            minutes,
+            group: None,
+            purpose,
+            attendance,
+            weeks,
+        };
+        let rows =
+            svc::book_space_for_team(tenancy(ctx), community(ctx)?, uuid(&team_id)?, r).await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
+}

@@ -1,0 +1,416 @@
+//! The rules of partner organisations: self-registration (inert until approved), people and
+//! teams, partnership requests decided where they are addressed, and teams booking spaces.
+
+use infra::{AppError, AppResult};
+use tenancy::service::NewAccountInput;
+use tenancy::{CommunityCtx, Principal, Roles, Tenancy};
+use uuid::Uuid;
+
+use super::db::{self, NewOrganisation, NewTeam};
+use super::model::*;
+use crate::error::PartnersError;
+
+/// Text between `min` and `max` characters once trimmed, or the caller's mistake.
+fn text<'a>(s: &'a str, min: usize, max: usize, zh: &str, en: &str) -> AppResult<&'a str> {
+    let t = s.trim();
+    let n = t.chars().count();
+    if (min..=max).contains(&n) {
+        Ok(t)
+    } else {
+        Err(AppError::bad_input(
+            format!("{zh}须为 {min} 到 {max} 个字"),
+            format!("{en} must be {min} to {max} characters"),
+        ))
+    }
+}
+
+pub struct OrganisationInput {
+    pub name: String,
+    pub kind: OrganisationKind,
+    pub grade: Option<String>,
+    pub description: String,
+    pub contact: String,
+}
+
+/// An organisation registers itself with its first admin account. Anyone may: it can do
+/// nothing in any community until a partnership is approved.
+pub async fn register(
+    t: &Tenancy,
+    admin: NewAccountInput,
+    o: OrganisationInput,
+) -> AppResult<(Organisation, tenancy::model::Account)> {
+    let name = text(&o.name, 2, 100, "单位名称", "The name")?;
+    let contact = text(&o.contact, 1, 100, "联系方式", "The contact")?;
+    let description = text(&o.description, 0, 1000, "单位简介", "The description")?;
+    let grade = o.grade.as_deref().map(str::trim).filter(|g| !g.is_empty());
+    if grade.is_some_and(|g| !matches!(g, "1A" | "2A" | "3A" | "4A" | "5A")) {
+        return Err(AppError::bad_input(
+            "等级为 1A 到 5A",
+            "The grade is one of 1A to 5A",
+        ));
+    }
+    let prepared = t.prepare_account(admin).await?;
+    let mut tx = t.db().begin().await?;
+    let account = tenancy::accounts::insert_prepared(&mut tx, &prepared).await?;
+    let org = db::insert_organisation(
+        &mut tx,
+        &NewOrganisation {
+            name,
+            kind: o.kind,
+            grade,
+            description,
+            contact,
+        },
+    )
+    .await?
+    .ok_or(PartnersError::NameTaken)?;
+    db::insert_member(&mut tx, org.id, account.id, MemberRole::Admin).await?;
+    tx.commit().await?;
+    Ok((org, account))
+}
+
+/// The caller's role in the organisation; `NOT_FOUND` for outsiders, so an organisation's
+/// records cannot even be probed.
+async fn role_in(t: &Tenancy, org: Uuid, p: &Principal) -> AppResult<MemberRole> {
+    let mut conn = t.db().pool().acquire().await?;
+    db::role_in(&mut conn, org, p.account_id())
+        .await?
+        .ok_or_else(|| PartnersError::NotFound("organisation").into())
+}
+
+async fn require_admin(t: &Tenancy, org: Uuid, p: &Principal) -> AppResult<()> {
+    match role_in(t, org, p).await? {
+        MemberRole::Admin => Ok(()),
+        MemberRole::Member => Err(AppError::forbidden()),
+    }
+}
+
+/// The organisations the caller belongs to, with the caller's role.
+pub async fn my_organisations(
+    t: &Tenancy,
+    p: &Principal,
+) -> AppResult<Vec<(Organisation, MemberRole)>> {
+    let mut conn = t.db().pool().acquire().await?;
+    Ok(db::organisations_of(&mut conn, p.account_id()).await?)
+}
+
+/// An organisation's admin adds a person (a new account) as an admin or a member.
+pub async fn add_member(
+    t: &Tenancy,
+    p: &Principal,
+    org: Uuid,
+    person: NewAccountInput,
+    role: MemberRole,
+) -> AppResult<tenancy::model::Account> {
+    require_admin(t, org, p).await?;
+    let prepared = t.prepare_account(person).await?;
+    let mut tx = t.db().begin().await?;
+    let account = tenancy::accounts::insert_prepared(&mut tx, &prepared).await?;
+    db::insert_member(&mut tx, org, account.id, role).await?;
+    tx.commit().await?;
+    Ok(account)
+}
+
+pub struct TeamInput {
+    pub name: String,
+    pub leader_id: Uuid,
+    pub skills: Vec<String>,
+    pub contact: String,
+    pub members: Vec<Uuid>,
+}
+
+fn foreign_key(e: &sqlx::Error) -> bool {
+    matches!(e, sqlx::Error::Database(d) if d.is_foreign_key_violation())
+}
+
+/// An organisation's admin forms a team (团队): a leader and members from its people.
+pub async fn create_team(
+    t: &Tenancy,
+    p: &Principal,
+    org: Uuid,
+    input: TeamInput,
+) -> AppResult<PartnerTeam> {
+    let name = text(&input.name, 1, 100, "团队名称", "The team's name")?;
+    let contact = text(&input.contact, 1, 100, "联系方式", "The contact")?;
+    if input.skills.len() > 20 {
+        return Err(AppError::bad_input("专长最多 20 项", "At most 20 skills"));
+    }
+    let skills = input
+        .skills
+        .iter()
+        .map(|s| text(s, 1, 30, "专长", "A skill").map(str::to_owned))
+        .collect::<AppResult<Vec<_>>>()?;
+    require_admin(t, org, p).await?;
+    let mut tx = t.db().begin().await?;
+    let team = db::insert_team(
+        &mut tx,
+        &NewTeam {
+            organisation_id: org,
+            name,
+            leader_id: input.leader_id,
+            skills: &skills,
+            contact,
+        },
+    )
+    .await;
+    let team = match team {
+        Err(e) if foreign_key(&e) => return Err(PartnersError::NotAMember.into()),
+        other => other?.ok_or(PartnersError::TeamNameTaken)?,
+    };
+    match db::set_team_members(&mut tx, &team, &input.members).await {
+        Err(e) if foreign_key(&e) => return Err(PartnersError::NotAMember.into()),
+        other => other?,
+    }
+    tx.commit().await?;
+    Ok(team)
+}
+
+/// Replace a team's members (the organisation's admin).
+pub async fn set_team_members(
+    t: &Tenancy,
+    p: &Principal,
+    team: Uuid,
+    members: Vec<Uuid>,
+) -> AppResult<PartnerTeam> {
+    let mut conn = t.db().pool().acquire().await?;
+    let found = db::team(&mut conn, team)
+        .await?
+        .ok_or(PartnersError::NotFound("team"))?;
+    drop(conn);
+    require_admin(t, found.organisation_id, p).await?;
+    let mut tx = t.db().begin().await?;
+    match db::set_team_members(&mut tx, &found, &members).await {
+        Err(e) if foreign_key(&e) => return Err(PartnersError::NotAMember.into()),
+        other => other?,
+    }
+    tx.commit().await?;
+    Ok(found)
+}
+
+/// An organisation's people, teams (with members) and partnerships, for its own members.
+pub struct OrganisationRecords {
+    pub members: Vec<OrganisationMember>,
+    pub teams: Vec<(PartnerTeam, Vec<Uuid>)>,
+    pub partnerships: Vec<Partnership>,
+}
+
+/// What the given organisations hold, in four queries whatever their number. The caller has
+/// checked who may see them.
+pub(crate) async fn records_of(t: &Tenancy, orgs: &[Uuid]) -> AppResult<OrganisationRecords> {
+    let mut conn = t.db().pool().acquire().await?;
+    let members = db::members(&mut conn, orgs).await?;
+    let teams = db::teams(&mut conn, orgs).await?;
+    let ids: Vec<Uuid> = teams.iter().map(|t| t.id).collect();
+    let pairs = db::team_members(&mut conn, &ids).await?;
+    let partnerships = db::partnerships_of(&mut conn, orgs).await?;
+    let teams = teams
+        .into_iter()
+        .map(|team| {
+            let m = pairs
+                .iter()
+                .filter(|(t, _)| *t == team.id)
+                .map(|(_, a)| *a)
+                .collect();
+            (team, m)
+        })
+        .collect();
+    Ok(OrganisationRecords {
+        members,
+        teams,
+        partnerships,
+    })
+}
+
+/// The records of one organisation the caller belongs to.
+pub async fn records(t: &Tenancy, p: &Principal, org: Uuid) -> AppResult<OrganisationRecords> {
+    role_in(t, org, p).await?;
+    records_of(t, &[org]).await
+}
+
+/// Where a partnership is asked for.
+pub enum Target {
+    District(String),
+    Community(String),
+}
+
+/// An organisation's admin asks to partner with a district or a community (again after a
+/// decline; not while one is pending or approved).
+pub async fn request_partnership(
+    t: &Tenancy,
+    p: &Principal,
+    org: Uuid,
+    target: Target,
+) -> AppResult<Partnership> {
+    require_admin(t, org, p).await?;
+    let (district, community) = match target {
+        Target::District(code) => (Some(t.locate_district(code.trim()).await?.id), None),
+        Target::Community(slug) => (None, Some(t.locate_community(slug.trim()).await?.0)),
+    };
+    let mut tx = t.db().begin().await?;
+    let row = db::request_partnership(&mut tx, org, district, community)
+        .await?
+        .ok_or(PartnersError::AlreadyRequested)?;
+    tx.commit().await?;
+    Ok(row)
+}
+
+/// The reason a decision needs: none to approve, 1–200 characters to decline.
+fn reason_for(approve: bool, reason: Option<&str>) -> AppResult<Option<String>> {
+    let reason = reason.map(str::trim).filter(|r| !r.is_empty());
+    match (approve, reason) {
+        (false, None) => Err(PartnersError::ReasonNeeded.into()),
+        (_, Some(r)) if r.chars().count() > 200 => Err(PartnersError::ReasonNeeded.into()),
+        (_, r) => Ok(r.map(str::to_owned)),
+    }
+}
+
+/// Approve or decline a request where it is addressed, and only there: a community's staff
+/// for their community (`ctx` is the community the gate admitted), a district's admins (or
+/// those above) for the district. Anyone else finds nothing.
+pub async fn decide(
+    t: &Tenancy,
+    p: &Principal,
+    ctx: Option<&CommunityCtx>,
+    id: Uuid,
+    approve: bool,
+    reason: Option<&str>,
+) -> AppResult<Partnership> {
+    let reason = reason_for(approve, reason)?;
+    let mut tx = t.db().begin().await?;
+    let found = db::lock_partnership(&mut tx, id)
+        .await?
+        .ok_or(PartnersError::NotFound("partnership"))?;
+    let may = match (found.community_id, found.district_id) {
+        (Some(c), _) => match ctx {
+            Some(ctx) if ctx.tenant().community_id == c => {
+                ctx.require(Roles::STAFF)?;
+                true
+            }
+            _ => false,
+        },
+        (None, Some(d)) => t
+            .district_by_id(p, d)
+            .await?
+            .is_some_and(|d| p.admin_over(&d.path)),
+        (None, None) => false,
+    };
+    if !may {
+        return Err(PartnersError::NotFound("partnership").into());
+    }
+    if found.status != PartnershipStatus::Requested {
+        return Err(PartnersError::AlreadyDecided.into());
+    }
+    let status = if approve {
+        PartnershipStatus::Approved
+    } else {
+        PartnershipStatus::Declined
+    };
+    let row = db::decide(&mut tx, id, status, reason.as_deref(), p.account_id()).await?;
+    tx.commit().await?;
+    Ok(row)
+}
+
+/// Requests addressed to the community of the request (staff).
+pub async fn community_requests(
+    t: &Tenancy,
+    ctx: &CommunityCtx,
+    status: Option<PartnershipStatus>,
+) -> AppResult<Vec<(Partnership, Organisation)>> {
+    ctx.require(Roles::STAFF)?;
+    let mut conn = t.db().pool().acquire().await?;
+    let rows =
+        db::partnerships_to(&mut conn, None, Some(ctx.tenant().community_id), status).await?;
+    with_organisations(&mut conn, rows).await
+}
+
+/// Each request with the organisation that made it (one query for all).
+async fn with_organisations(
+    conn: &mut sqlx::PgConnection,
+    rows: Vec<Partnership>,
+) -> AppResult<Vec<(Partnership, Organisation)>> {
+    let ids: Vec<Uuid> = rows.iter().map(|p| p.organisation_id).collect();
+    let orgs = db::organisations(conn, &ids).await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|p| {
+            let o = orgs.iter().find(|o| o.id == p.organisation_id)?.clone();
+            Some((p, o))
+        })
+        .collect())
+}
+
+/// Requests addressed to a district (its admins and viewers).
+pub async fn district_requests(
+    t: &Tenancy,
+    p: &Principal,
+    district_code: &str,
+    status: Option<PartnershipStatus>,
+) -> AppResult<Vec<(Partnership, Organisation)>> {
+    let d = t.district(p, district_code.trim()).await?;
+    let mut conn = t.db().pool().acquire().await?;
+    let rows = db::partnerships_to(&mut conn, Some(d.id), None, status).await?;
+    with_organisations(&mut conn, rows).await
+}
+
+/// The organisations working in the community of the request, with their teams: what the
+/// community publishes to its members.
+pub async fn community_partners(
+    t: &Tenancy,
+    ctx: &CommunityCtx,
+) -> AppResult<Vec<(Organisation, Vec<PartnerTeam>)>> {
+    ctx.require(Roles::MEMBERS)?;
+    let (community, path) = t.locate_community(&ctx.tenant().slug).await?;
+    let mut conn = t.db().pool().acquire().await?;
+    let orgs = db::approved_in(&mut conn, community, &path).await?;
+    let ids: Vec<Uuid> = orgs.iter().map(|o| o.id).collect();
+    let teams = db::teams(&mut conn, &ids).await?;
+    Ok(orgs
+        .into_iter()
+        .map(|o| {
+            let mine = teams
+                .iter()
+                .filter(|t| t.organisation_id == o.id)
+                .cloned()
+                .collect();
+            (o, mine)
+        })
+        .collect())
+}
+
+/// A partner team's leader or member (or staff) books a space for the team, in a community
+/// its organisation is approved for; the team's own quotas apply.
+pub async fn book_space_for_team(
+    t: &Tenancy,
+    ctx: &CommunityCtx,
+    team: Uuid,
+    mut r: spaces::bookings::service::BookingRequest,
+) -> AppResult<Vec<spaces::model::Booking>> {
+    ctx.require(Roles::MEMBERS)?;
+    let (community, path) = t.locate_community(&ctx.tenant().slug).await?;
+    let mut conn = t.db().pool().acquire().await?;
+    let found = db::team(&mut conn, team)
+        .await?
+        .ok_or(PartnersError::NotFound("team"))?;
+    let approved = db::approved_in(&mut conn, community, &path)
+        .await?
+        .iter()
+        .any(|o| o.id == found.organisation_id);
+    let staff = ctx.is_staff();
+    let in_team = db::in_team(&mut conn, team, ctx.access().account_id).await?;
+    drop(conn);
+    if !approved {
+        return Err(PartnersError::NotApproved.into());
+    }
+    if !(staff || in_team) {
+        return Err(AppError::forbidden());
+    }
+    r.group = Some(spaces::model::BookingGroup::Team {
+        id: found.id,
+        name: found.name,
+    });
+    if staff {
+        spaces::bookings::service::book(ctx, r).await
+    } else {
+        spaces::bookings::service::book_as_group_leader(ctx, r).await
+    }
+}

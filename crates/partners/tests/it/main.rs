@@ -1,0 +1,147 @@
+//! Partners against a real PostgreSQL, through the real gate: organisations register
+//! themselves, stay inert until approved where they asked, and their teams book spaces.
+
+mod organisations;
+
+use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
+use infra::crypto::Secrets;
+use infra::db::DbConfig;
+use infra::storage::{ObjectStore, StoreConfig};
+use infra::{AppError, Db};
+use tenancy::model::CommunityKind;
+use tenancy::service::{Actor, GrantInput, NewAccountInput, OnboardInput};
+use tenancy::{CommunityCtx, Principal, Role, Tenancy};
+use uuid::Uuid;
+
+pub struct Env {
+    pub t: Tenancy,
+    pub db: Db,
+    pub secrets: Secrets,
+    pub store: ObjectStore,
+}
+
+impl Env {
+    /// Districts 510109 (新华, 玉林) and 330304 (博园), a community in each plus one more.
+    pub async fn new() -> Env {
+        let cfg = DbConfig {
+            max_connections: 20,
+            ..DbConfig::default()
+        };
+        let secrets = Secrets::from_master(b"partners test");
+        let db = infra::testing::fresh_db(&cfg, &secrets).await;
+        let t = Tenancy::new(db.clone(), secrets.clone(), Default::default());
+        for (code, name) in [("510109", "成都高新区"), ("330304", "瓯海区")] {
+            t.create_district(Actor::Operator, code, name, None)
+                .await
+                .unwrap();
+        }
+        for (district, slug, name) in [
+            ("510109", "xinhua", "新华社区"),
+            ("510109", "yulin", "玉林社区"),
+            ("330304", "boyuan", "博园社区"),
+        ] {
+            let input = OnboardInput {
+                district_code: district.into(),
+                slug: slug.into(),
+                name: name.into(),
+                kind: CommunityKind::Mixed,
+                households: None,
+                residents: None,
+            };
+            t.onboard(Actor::Operator, input).await.unwrap();
+        }
+        // Never reached: these tests store no objects.
+        let store = ObjectStore::new(&StoreConfig {
+            endpoint: "http://127.0.0.1:9".into(),
+            region: "us-east-1".into(),
+            bucket: "unused".into(),
+            access_key: "ak".into(),
+            secret_key: "sk".into(),
+        });
+        Env {
+            t,
+            db,
+            secrets,
+            store,
+        }
+    }
+
+    pub fn person(login: &str) -> NewAccountInput {
+        NewAccountInput {
+            login_name: login.into(),
+            display_name: login.into(),
+            password: "correct horse battery".into(),
+            phone: None,
+        }
+    }
+
+    /// A new account holding `role` in a community (`slug`) or a district (`code`).
+    pub async fn account_with(
+        &self,
+        login: &str,
+        role: Role,
+        district: Option<&str>,
+        community: Option<&str>,
+    ) -> Principal {
+        let a = self
+            .t
+            .create_account(Actor::Operator, Env::person(login))
+            .await
+            .unwrap();
+        self.t
+            .grant_role(
+                Actor::Operator,
+                GrantInput {
+                    account_id: a.id,
+                    role,
+                    district_code: district.map(Into::into),
+                    community_slug: community.map(Into::into),
+                },
+            )
+            .await
+            .unwrap();
+        self.principal(a.id).await
+    }
+
+    /// The account as a request sees it now (memberships freshly loaded).
+    pub async fn principal(&self, id: Uuid) -> Principal {
+        self.t.principal_of(id).await.unwrap()
+    }
+
+    /// Through the community gate, as every request goes.
+    pub async fn enter(&self, p: &Principal, slug: &str) -> Result<CommunityCtx, AppError> {
+        let scope = self.t.enter_community(Some(p), slug).await?;
+        Ok(CommunityCtx::new(
+            self.db.clone(),
+            self.secrets.clone(),
+            self.store.clone(),
+            scope,
+        ))
+    }
+}
+
+/// `hour`:`minute` in the community's time, `days` from today.
+pub fn local(days: i64, hour: u32, minute: u32) -> DateTime<Utc> {
+    let cst = chrono::FixedOffset::east_opt(8 * 3600).unwrap();
+    let d = Utc::now().with_timezone(&cst).date_naive() + Duration::days(days);
+    cst.from_local_datetime(&d.and_hms_opt(hour, minute, 0).unwrap())
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+pub fn all_day() -> Vec<spaces::model::OpeningSpan> {
+    (1..=7)
+        .map(|d| spaces::model::OpeningSpan {
+            weekday: d,
+            opens: NaiveTime::from_hms_opt(8, 0, 0).unwrap(),
+            closes: NaiveTime::from_hms_opt(22, 0, 0).unwrap(),
+        })
+        .collect()
+}
+
+pub fn code<T>(r: Result<T, AppError>) -> &'static str {
+    match r {
+        Ok(_) => panic!("expected an error, got a success"),
+        Err(e) => e.code.as_str(),
+    }
+}
