@@ -92,7 +92,10 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         ErrorCode::NotFound => StatusCode::NOT_FOUND,
         ErrorCode::RateLimited => StatusCode::TOO_MANY_REQUESTS,
         ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
-        ErrorCode::BadUserInput | ErrorCode::Conflict => StatusCode::BAD_REQUEST,
+        ErrorCode::BadUserInput
+        | ErrorCode::Conflict
+        | ErrorCode::InsufficientPoints
+        | ErrorCode::OutOfStock => StatusCode::BAD_REQUEST,
     }
 }
 

@@ -13,7 +13,7 @@ use spaces::farm::graphql::{FarmMutation, FarmQuery};
 use spaces::graphql::{SpacesMutation, SpacesQuery};
 use tenancy::Tenancy;
 use tenancy::graphql::{TenancyMutation, TenancyQuery};
-use volunteers::graphql::VolunteersQuery;
+use volunteers::graphql::{VolunteersMutation, VolunteersQuery};
 
 use crate::config::Config;
 
@@ -38,6 +38,7 @@ pub struct Mutation(
     BookingsMutation,
     FarmMutation,
     PartnersMutation,
+    VolunteersMutation,
 );
 
 pub type LinliSchema = Schema<Query, Mutation, EmptySubscription>;

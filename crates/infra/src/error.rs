@@ -16,6 +16,10 @@ pub enum ErrorCode {
     Conflict,
     CommunitySuspended,
     RateLimited,
+    /// The time bank refuses a movement that would take an account below zero.
+    InsufficientPoints,
+    /// A reward has no stock left.
+    OutOfStock,
     Internal,
 }
 
@@ -29,6 +33,8 @@ impl ErrorCode {
             ErrorCode::Conflict => "CONFLICT",
             ErrorCode::CommunitySuspended => "COMMUNITY_SUSPENDED",
             ErrorCode::RateLimited => "RATE_LIMITED",
+            ErrorCode::InsufficientPoints => "INSUFFICIENT_POINTS",
+            ErrorCode::OutOfStock => "OUT_OF_STOCK",
             ErrorCode::Internal => "INTERNAL",
         }
     }

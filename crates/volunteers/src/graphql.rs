@@ -1,35 +1,16 @@
-use async_graphql::{Context, Object, SimpleObject};
+//! The volunteers crate's part of the schema.
 
-use crate::{model, service};
+use async_graphql::MergedObject;
 
-#[derive(SimpleObject)]
-#[graphql(name = "VolunteerPostType")]
-pub struct PostTypeGql {
-    code: String,
-    name: String,
-}
+#[derive(MergedObject, Default)]
+pub struct VolunteersQuery(
+    crate::posts::graphql::PostsQuery,
+    crate::ledger::graphql::LedgerQuery,
+    crate::rewards::graphql::RewardsQuery,
+);
 
-impl From<model::PostType> for PostTypeGql {
-    fn from(p: model::PostType) -> Self {
-        PostTypeGql {
-            code: p.code,
-            name: p.name,
-        }
-    }
-}
-
-#[derive(Default)]
-pub struct VolunteersQuery;
-
-#[Object]
-impl VolunteersQuery {
-    /// Kinds of volunteer posts in the community (岗位类型).
-    async fn volunteer_post_types(
-        &self,
-        ctx: &Context<'_>,
-    ) -> async_graphql::Result<Vec<PostTypeGql>> {
-        let scope = tenancy::graphql::community(ctx)?;
-        let rows = service::post_types(scope).await?;
-        Ok(rows.into_iter().map(Into::into).collect())
-    }
-}
+#[derive(MergedObject, Default)]
+pub struct VolunteersMutation(
+    crate::ledger::graphql::LedgerMutation,
+    crate::rewards::graphql::RewardsMutation,
+);

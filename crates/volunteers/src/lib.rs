@@ -1,9 +1,11 @@
 //! Volunteers: the time bank (时间银行).
 //!
-//! In this first cut it owns the typed volunteer posts of a community (文明巡查岗, 社区服务岗,
-//! 环境卫生岗); the registry, shifts, hours and the points ledger arrive with their own issue.
+//! Owns the community's points ledger (`ledger`: accounts for people, collective cards and the
+//! fund; immutable, idempotent transfers; balances kept by PostgreSQL and never negative), the
+//! reward catalogue and redemptions (`rewards`), and the typed volunteer posts (`posts`).
 
-pub(crate) mod db;
+pub mod error;
 pub mod graphql;
-pub mod model;
-pub mod service;
+pub mod ledger;
+pub mod posts;
+pub mod rewards;

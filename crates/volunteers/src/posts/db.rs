@@ -2,7 +2,7 @@
 
 use sqlx::PgConnection;
 
-use crate::model::PostType;
+use super::model::PostType;
 
 pub async fn post_types(conn: &mut PgConnection) -> sqlx::Result<Vec<PostType>> {
     sqlx::query_as("SELECT code, name FROM volunteer_post_types ORDER BY code")

@@ -1,8 +1,8 @@
 use infra::AppResult;
 use tenancy::CommunityCtx;
 
-use crate::db;
-use crate::model::PostType;
+use super::db;
+use super::model::PostType;
 
 /// Any member of the community may read it.
 pub async fn post_types(ctx: &CommunityCtx) -> AppResult<Vec<PostType>> {

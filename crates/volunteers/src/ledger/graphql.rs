@@ -1,0 +1,285 @@
+//! The GraphQL face of the ledger.
+
+use async_graphql::{Context, Enum, ID, Object, SimpleObject};
+use chrono::{DateTime, Utc};
+use infra::graphql::parse_id as uuid;
+use tenancy::graphql::community;
+use uuid::Uuid;
+
+use super::model::{self, IdempotencyKey};
+use super::service::{self as svc, TransferLimits};
+
+type Res<T> = async_graphql::Result<T>;
+
+fn id(u: Uuid) -> ID {
+    ID(u.to_string())
+}
+
+pub(crate) fn key(s: &str) -> Res<IdempotencyKey> {
+    Ok(IdempotencyKey::parse(s.trim()).map_err(infra::AppError::from)?)
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(name = "PointsAccountKind", remote = "super::model::AccountKind")]
+pub enum AccountKindGql {
+    Person,
+    /// 集体卡
+    Collective,
+    /// 社区积分池
+    Fund,
+    Issuance,
+    Burned,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(name = "CollectiveKind", remote = "super::model::CollectiveKind")]
+pub enum CollectiveKindGql {
+    /// 单位卡
+    PartyUnit,
+    /// 企业卡
+    Enterprise,
+    /// 院落集体卡
+    Courtyard,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(name = "TransferKind", remote = "super::model::TransferKind")]
+pub enum TransferKindGql {
+    Grant,
+    Earn,
+    Redeem,
+    Transfer,
+    Booking,
+    Reversal,
+    Burn,
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "PointsAccount")]
+pub struct AccountGql {
+    id: ID,
+    kind: AccountKindGql,
+    holder_id: Option<ID>,
+    collective_kind: Option<CollectiveKindGql>,
+    name: String,
+    balance: i64,
+}
+
+impl From<model::PointsAccount> for AccountGql {
+    fn from(a: model::PointsAccount) -> Self {
+        AccountGql {
+            id: id(a.id),
+            kind: a.kind.into(),
+            holder_id: a.holder.map(id),
+            collective_kind: a.collective_kind.map(Into::into),
+            name: a.name,
+            balance: a.balance,
+        }
+    }
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "PointsTransfer")]
+pub struct TransferGql {
+    id: ID,
+    key: String,
+    kind: TransferKindGql,
+    from_account: ID,
+    to_account: ID,
+    amount: i64,
+    /// The member a card's credit was earned by.
+    attributed_to: Option<ID>,
+    reverses: Option<ID>,
+    reference: Option<String>,
+    memo: Option<String>,
+    created_at: DateTime<Utc>,
+}
+
+impl From<model::Transfer> for TransferGql {
+    fn from(t: model::Transfer) -> Self {
+        TransferGql {
+            id: id(t.id),
+            key: t.key,
+            kind: t.kind.into(),
+            from_account: id(t.from_account),
+            to_account: id(t.to_account),
+            amount: t.amount,
+            attributed_to: t.attributed_to.map(id),
+            reverses: t.reverses.map(id),
+            reference: t.reference,
+            memo: t.memo,
+            created_at: t.created_at,
+        }
+    }
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "PointsStatement")]
+pub struct StatementGql {
+    account: AccountGql,
+    /// Newest first.
+    transfers: Vec<TransferGql>,
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "LedgerCheck")]
+pub struct LedgerCheckGql {
+    issued: i64,
+    burned: i64,
+    /// Held by people, cards and the fund: always issued − burned.
+    held: i64,
+    /// Accounts whose kept balance differs from the recount of their transfers.
+    mismatched: Vec<ID>,
+    transfers: i64,
+}
+
+#[derive(SimpleObject, async_graphql::InputObject)]
+#[graphql(name = "TransferLimits", input_name = "TransferLimitsInput")]
+pub struct LimitsGql {
+    max_per_transfer: i32,
+    max_per_month: i32,
+}
+
+#[derive(Default)]
+pub struct LedgerQuery;
+
+#[Object]
+impl LedgerQuery {
+    /// The caller's points account (none until points first reach it).
+    async fn my_points(&self, ctx: &Context<'_>) -> Res<Option<AccountGql>> {
+        Ok(svc::my_account(community(ctx)?).await?.map(Into::into))
+    }
+
+    /// Points accounts of the community, of one kind or all (staff).
+    async fn points_accounts(
+        &self,
+        ctx: &Context<'_>,
+        kind: Option<AccountKindGql>,
+    ) -> Res<Vec<AccountGql>> {
+        let rows = svc::accounts(community(ctx)?, kind.map(Into::into)).await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
+
+    /// An account and its latest transfers: one's own, a card one belongs to, or any (staff).
+    async fn points_statement(
+        &self,
+        ctx: &Context<'_>,
+        account_id: ID,
+        #[graphql(default = 50)] last: i64,
+    ) -> Res<StatementGql> {
+        let (a, t) = svc::account_with_transfers(community(ctx)?, uuid(&account_id)?, last).await?;
+        Ok(StatementGql {
+            account: a.into(),
+            transfers: t.into_iter().map(Into::into).collect(),
+        })
+    }
+
+    /// The books recounted from the transfers (staff).
+    async fn ledger_check(&self, ctx: &Context<'_>) -> Res<LedgerCheckGql> {
+        let c = svc::check(community(ctx)?).await?;
+        Ok(LedgerCheckGql {
+            issued: c.issued,
+            burned: c.burned,
+            held: c.held,
+            mismatched: c.mismatched.into_iter().map(id).collect(),
+            transfers: c.transfers,
+        })
+    }
+}
+
+#[derive(Default)]
+pub struct LedgerMutation;
+
+#[Object]
+impl LedgerMutation {
+    /// Issue points to an account (staff). `key`: the client's idempotency key.
+    async fn grant_points(
+        &self,
+        ctx: &Context<'_>,
+        key: String,
+        account_id: ID,
+        amount: i64,
+        memo: Option<String>,
+    ) -> Res<TransferGql> {
+        let t = svc::grant(
+            community(ctx)?,
+            self::key(&key)?,
+            uuid(&account_id)?,
+            amount,
+            memo,
+        )
+        .await?;
+        Ok(t.into())
+    }
+
+    /// Pass points to a family member (积分流转), within the community's limits.
+    async fn send_points(
+        &self,
+        ctx: &Context<'_>,
+        key: String,
+        to_person_id: ID,
+        amount: i64,
+        memo: Option<String>,
+    ) -> Res<TransferGql> {
+        let t = svc::send(
+            community(ctx)?,
+            self::key(&key)?,
+            uuid(&to_person_id)?,
+            amount,
+            memo,
+        )
+        .await?;
+        Ok(t.into())
+    }
+
+    /// Correct a transfer by reversing it, once (staff).
+    async fn reverse_transfer(
+        &self,
+        ctx: &Context<'_>,
+        key: String,
+        transfer_id: ID,
+        memo: Option<String>,
+    ) -> Res<TransferGql> {
+        let t = svc::reverse(community(ctx)?, self::key(&key)?, uuid(&transfer_id)?, memo).await?;
+        Ok(t.into())
+    }
+
+    /// A collective card (staff).
+    async fn create_collective_card(
+        &self,
+        ctx: &Context<'_>,
+        name: String,
+        kind: CollectiveKindGql,
+    ) -> Res<AccountGql> {
+        Ok(svc::create_collective(community(ctx)?, &name, kind.into())
+            .await?
+            .into())
+    }
+
+    /// Add a person to a collective card (staff).
+    async fn add_collective_member(
+        &self,
+        ctx: &Context<'_>,
+        card_id: ID,
+        person_id: ID,
+    ) -> Res<bool> {
+        svc::add_collective_member(community(ctx)?, uuid(&card_id)?, uuid(&person_id)?).await?;
+        Ok(true)
+    }
+
+    /// Limits on points passed between residents (staff).
+    async fn set_transfer_limits(&self, ctx: &Context<'_>, input: LimitsGql) -> Res<LimitsGql> {
+        let l = svc::set_transfer_limits(
+            community(ctx)?,
+            TransferLimits {
+                max_per_transfer: input.max_per_transfer,
+                max_per_month: input.max_per_month,
+            },
+        )
+        .await?;
+        Ok(LimitsGql {
+            max_per_transfer: l.max_per_transfer,
+            max_per_month: l.max_per_month,
+        })
+    }
+}
