@@ -8,6 +8,7 @@ mod isolation_walk;
 mod limits;
 mod ops;
 mod partners;
+mod timebank;
 
 use std::path::PathBuf;
 use std::process::Stdio;

@@ -32,6 +32,12 @@ pub enum VolunteersError {
     NotChangeable,
     #[error("not active")]
     NotActive,
+    #[error("already registered")]
+    AlreadyRegistered,
+    #[error("already signed up")]
+    AlreadySignedUp,
+    #[error("already recorded")]
+    AlreadyRecorded,
 }
 
 impl From<VolunteersError> for AppError {
@@ -108,6 +114,21 @@ impl From<VolunteersError> for AppError {
                 Forbidden,
                 "志愿者尚未通过审核或已停用".into(),
                 "The volunteer is not active".into(),
+            ),
+            E::AlreadyRegistered => (
+                Conflict,
+                "已登记为志愿者".into(),
+                "Already registered as a volunteer".into(),
+            ),
+            E::AlreadySignedUp => (
+                Conflict,
+                "已报名该班次".into(),
+                "Already signed up for this shift".into(),
+            ),
+            E::AlreadyRecorded => (
+                Conflict,
+                "该班次的服务时长已登记".into(),
+                "Hours for this shift are recorded already".into(),
             ),
         };
         AppError::new(code, zh, en)

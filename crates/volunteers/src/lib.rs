@@ -1,11 +1,15 @@
 //! Volunteers: the time bank (时间银行).
 //!
-//! Owns the community's points ledger (`ledger`: accounts for people, collective cards and the
-//! fund; immutable, idempotent transfers; balances kept by PostgreSQL and never negative), the
-//! reward catalogue and redemptions (`rewards`), and the typed volunteer posts (`posts`).
+//! One folder per feature: `registry` (volunteers, their lifecycle and trainings), `posts`
+//! (post types, posts with their points rule, shifts and sign-up), `hours` (recorded,
+//! verified — paid in points in the same transaction — or declined; statements), `ledger`
+//! (accounts for people, collective cards and the fund; immutable, idempotent transfers;
+//! balances kept by PostgreSQL, never negative), `rewards` (the catalogue and redemptions).
 
 pub mod error;
 pub mod graphql;
+pub mod hours;
 pub mod ledger;
 pub mod posts;
+pub mod registry;
 pub mod rewards;

@@ -162,6 +162,15 @@ async fn partner_team(t: &Tenancy, store: &ObjectStore) -> Result<(), AppError> 
     };
     let office = enter(&officer).await?;
     orgs::decide(t, &officer, Some(&office), asked.id, true, None).await?;
+    // The team pays for its mornings with the points the community gave its leader.
+    volunteers::ledger::service::grant(
+        &office,
+        volunteers::ledger::model::IdempotencyKey::derived("demo-partner", account.id),
+        volunteers::ledger::service::Recipient::Person(account.id),
+        300,
+        Some("共建单位志愿服务积分".into()),
+    )
+    .await?;
     let me = t.principal_of(account.id).await?;
     let inside = enter(&me).await?;
     let team = orgs::my_organisations(t, &me).await?;

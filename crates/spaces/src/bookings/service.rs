@@ -265,7 +265,23 @@ async fn book_as(
         )
         .await?;
         match slots::hold_for_booking(&mut tx, space.id, b.id, s, e).await {
-            Ok(()) => out.push(b),
+            Ok(()) => {
+                // The price is paid from the booker's time-bank points in this transaction:
+                // the booking and its payment commit together or not at all. Staff book for
+                // the community and pay nothing.
+                if price > 0 && !staff {
+                    let a = ctx.access();
+                    volunteers::ledger::service::pay_for_booking(
+                        &mut tx,
+                        a.account_id,
+                        &a.display_name,
+                        b.id,
+                        i64::from(price),
+                    )
+                    .await?;
+                }
+                out.push(b)
+            }
             // Dropping the transaction rolls back every occurrence written so far.
             Err(err) if is_taken(&err) => {
                 return Err(SpacesError::Taken {
@@ -296,6 +312,7 @@ pub async fn decide(ctx: &CommunityCtx, booking: Uuid, approve: bool) -> AppResu
         BookingStatus::Approved
     } else {
         slots::release_booking(&mut tx, b.id).await?;
+        volunteers::ledger::service::refund_booking(&mut tx, ctx.access().account_id, b.id).await?;
         BookingStatus::Declined
     };
     let b = db::set_status(&mut tx, b.id, status, Some(ctx.access().account_id)).await?;
@@ -317,6 +334,7 @@ pub async fn cancel(ctx: &CommunityCtx, booking: Uuid) -> AppResult<Booking> {
         return Err(SpacesError::NotChangeable.into());
     }
     slots::release_booking(&mut tx, b.id).await?;
+    volunteers::ledger::service::refund_booking(&mut tx, ctx.access().account_id, b.id).await?;
     let b = db::set_status(&mut tx, b.id, BookingStatus::Cancelled, None).await?;
     tx.commit().await?;
     Ok(b)

@@ -6,7 +6,7 @@ use spaces::bookings::service::{self as svc, BookingRequest};
 use spaces::model::{BookerKind, BookingStatus, QuotaPeriod, QuotaUnit};
 use uuid::Uuid;
 
-use crate::{Env, code, local};
+use crate::{Env, code, give_points, local, points_of};
 
 fn request(space: Uuid, at: chrono::DateTime<Utc>, minutes: i32) -> BookingRequest {
     BookingRequest {
@@ -110,13 +110,15 @@ async fn a_course_session_and_a_booking_race_for_one_slot_and_one_wins() {
 #[tokio::test]
 async fn a_weekly_booking_with_one_taken_week_creates_nothing() {
     let env = Env::new().await;
-    let space = env.space(false).await;
+    let space = env.priced_space(false, 10).await;
     let first = local(1, 19, 0);
     let other = env.scope("另一位", &[]);
+    give_points(&env, &other, 10).await;
     svc::book(&other, request(space.id, first + Duration::weeks(2), 60))
         .await
         .unwrap();
     let club = env.scope("太极拳队", &[]);
+    give_points(&env, &club, 40).await;
     let err = svc::book(
         &club,
         BookingRequest {
@@ -149,6 +151,55 @@ async fn a_weekly_booking_with_one_taken_week_creates_nothing() {
     assert_eq!(ok.len(), 2);
     assert!(ok[0].series_id.is_some() && ok[0].series_id == ok[1].series_id);
     assert_eq!(ok[0].points_price, 20);
+    assert_eq!(
+        points_of(&club).await,
+        0,
+        "both weeks paid, nothing for the refused four"
+    );
+}
+
+#[tokio::test]
+async fn a_priced_booking_and_its_payment_are_made_together_or_not_at_all() {
+    let env = Env::new().await;
+    let space = env.priced_space(false, 10).await;
+    let me = env.scope("书法爱好者", &[]);
+    give_points(&env, &me, 30).await;
+    // Two hours at 10 an hour: 20 paid, 10 left.
+    let first = svc::book(&me, request(space.id, local(1, 9, 0), 120))
+        .await
+        .unwrap();
+    assert_eq!(points_of(&me).await, 10);
+    // Not enough for another two hours: refused, and nothing is booked or held.
+    let later = local(1, 14, 0);
+    assert_eq!(
+        code(svc::book(&me, request(space.id, later, 120)).await),
+        "INSUFFICIENT_POINTS"
+    );
+    assert_eq!(svc::my_bookings(&me).await.unwrap().len(), 1);
+    let other = env.scope("邻居", &[]);
+    give_points(&env, &other, 20).await;
+    svc::book(&other, request(space.id, later, 120))
+        .await
+        .unwrap();
+    // Cancelling gives the points back; staff book for the community and pay nothing.
+    svc::cancel(&me, first[0].id).await.unwrap();
+    assert_eq!(points_of(&me).await, 30);
+    let staff = env.staff();
+    svc::book(&staff, request(space.id, local(2, 9, 0), 60))
+        .await
+        .unwrap();
+    assert_eq!(points_of(&staff).await, 0);
+    // Declined requests are refunded too.
+    let asked = env.priced_space_named("书画室", true, 10).await;
+    let req = svc::book(&me, request(asked.id, local(3, 9, 0), 60))
+        .await
+        .unwrap();
+    assert_eq!(points_of(&me).await, 20);
+    svc::decide(&staff, req[0].id, false).await.unwrap();
+    assert_eq!(points_of(&me).await, 30);
+    let books = volunteers::ledger::service::check(&staff).await.unwrap();
+    assert!(books.mismatched.is_empty());
+    assert_eq!(books.held, books.issued - books.burned);
 }
 
 #[tokio::test]

@@ -85,10 +85,20 @@ impl Env {
         self.scope("社工", &[Role::Staff])
     }
 
-    /// 百文斋: open every day 08:00–22:00, bookable by residents 30 min to 4 h, 30 days ahead.
+    /// 百文斋: open every day 08:00–22:00, bookable by residents 30 min to 4 h, 30 days ahead,
+    /// free.
     pub async fn space(&self, approval: bool) -> Space {
+        self.priced_space(approval, 0).await
+    }
+
+    /// The same at `points` time-bank points an hour.
+    pub async fn priced_space(&self, approval: bool, points: i32) -> Space {
+        self.priced_space_named("百文斋", approval, points).await
+    }
+
+    pub async fn priced_space_named(&self, name: &str, approval: bool, points: i32) -> Space {
         let staff = self.staff();
-        let s = svc::create_space(&staff, "百文斋", SpaceKind::CourtyardSpace, 25)
+        let s = svc::create_space(&staff, name, SpaceKind::CourtyardSpace, 25)
             .await
             .unwrap()
             .unwrap();
@@ -117,12 +127,29 @@ impl Env {
                 min_minutes: 30,
                 max_minutes: 240,
                 needs_approval: approval,
-                points_per_hour: 10,
+                points_per_hour: points,
             },
         )
         .await
         .unwrap()
     }
+}
+
+/// Give the caller of `ctx` time-bank points (staff grant them).
+pub async fn give_points(env: &Env, ctx: &CommunityCtx, amount: i64) {
+    use volunteers::ledger::model::IdempotencyKey;
+    use volunteers::ledger::service::{Recipient, grant};
+    let key = IdempotencyKey::derived("test-grant", Uuid::now_v7());
+    let to = Recipient::Person(ctx.access().account_id);
+    grant(&env.staff(), key, to, amount, None).await.unwrap();
+}
+
+/// The caller's points now.
+pub async fn points_of(ctx: &CommunityCtx) -> i64 {
+    volunteers::ledger::service::my_account(ctx)
+        .await
+        .unwrap()
+        .map_or(0, |a| a.balance)
 }
 
 /// `hour`:`minute` in Chengdu, `days` from today.

@@ -141,10 +141,10 @@ pub struct LimitsGql {
 }
 
 #[derive(Default)]
-pub struct LedgerQuery;
+pub struct PointsLedgerQuery;
 
 #[Object]
-impl LedgerQuery {
+impl PointsLedgerQuery {
     /// The caller's points account (none until points first reach it).
     async fn my_points(&self, ctx: &Context<'_>) -> Res<Option<AccountGql>> {
         Ok(svc::my_account(community(ctx)?).await?.map(Into::into))
@@ -188,27 +188,33 @@ impl LedgerQuery {
 }
 
 #[derive(Default)]
-pub struct LedgerMutation;
+pub struct PointsLedgerMutation;
 
 #[Object]
-impl LedgerMutation {
-    /// Issue points to an account (staff). `key`: the client's idempotency key.
+impl PointsLedgerMutation {
+    /// Issue points (staff) to an account (a card, the fund) or to a person (their account
+    /// opens on first use): give exactly one. `key`: the client's idempotency key.
     async fn grant_points(
         &self,
         ctx: &Context<'_>,
         key: String,
-        account_id: ID,
+        account_id: Option<ID>,
+        person_id: Option<ID>,
         amount: i64,
         memo: Option<String>,
     ) -> Res<TransferGql> {
-        let t = svc::grant(
-            community(ctx)?,
-            self::key(&key)?,
-            uuid(&account_id)?,
-            amount,
-            memo,
-        )
-        .await?;
+        let to = match (account_id, person_id) {
+            (Some(a), None) => svc::Recipient::Account(uuid(&a)?),
+            (None, Some(p)) => svc::Recipient::Person(uuid(&p)?),
+            _ => {
+                return Err(infra::AppError::bad_input(
+                    "请指定一个积分账户或一位居民",
+                    "Name either an account or a person",
+                )
+                .into());
+            }
+        };
+        let t = svc::grant(community(ctx)?, self::key(&key)?, to, amount, memo).await?;
         Ok(t.into())
     }
 

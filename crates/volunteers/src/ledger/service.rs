@@ -140,16 +140,27 @@ pub async fn account_with_transfers(
     Ok((a, t))
 }
 
-/// Staff issue points to an account (a top-up of the fund, a correction of the books).
+/// Whom staff give points: an account (a card, the fund), or a person by their platform
+/// account, whose points account opens on first use.
+pub enum Recipient {
+    Account(Uuid),
+    Person(Uuid),
+}
+
+/// Staff issue points (a top-up of the fund, an award, a correction of the books).
 pub async fn grant(
     ctx: &CommunityCtx,
     key: IdempotencyKey,
-    to: Uuid,
+    to: Recipient,
     amount: i64,
     memo: Option<String>,
 ) -> AppResult<Transfer> {
     ctx.require(Roles::STAFF)?;
     let mut tx = ctx.tx().await?;
+    let to = match to {
+        Recipient::Account(a) => a,
+        Recipient::Person(p) => db::ensure_person(&mut tx, p, "居民").await?,
+    };
     let target = db::account(&mut tx, to)
         .await?
         .ok_or(VolunteersError::NotFound("account"))?;

@@ -1,8 +1,13 @@
-use infra::AppResult;
-use tenancy::CommunityCtx;
+//! The rules of posts (岗位) and shifts (班次): sign-up never past the places needed.
+
+use chrono::{DateTime, Duration, Utc};
+use infra::{AppError, AppResult};
+use tenancy::{CommunityCtx, Roles};
+use uuid::Uuid;
 
 use super::db;
-use super::model::PostType;
+use super::model::{Post, PostType, Shift};
+use crate::error::VolunteersError;
 
 /// Any member of the community may read it.
 pub async fn post_types(ctx: &CommunityCtx) -> AppResult<Vec<PostType>> {
@@ -10,4 +15,193 @@ pub async fn post_types(ctx: &CommunityCtx) -> AppResult<Vec<PostType>> {
     let rows = db::post_types(&mut tx).await?;
     tx.commit().await?;
     Ok(rows)
+}
+
+fn bad_time() -> AppError {
+    AppError::bad_input("时间超出范围", "The time is out of range")
+}
+
+fn text<'a>(s: &'a str, max: usize, zh: &str, en: &str) -> AppResult<&'a str> {
+    let t = s.trim();
+    if (1..=max).contains(&t.chars().count()) {
+        Ok(t)
+    } else {
+        Err(AppError::bad_input(
+            format!("{zh}须为 1 到 {max} 个字"),
+            format!("{en} must be 1 to {max} characters"),
+        ))
+    }
+}
+
+/// Add a kind of post (staff): post types are the community's own list.
+pub async fn create_post_type(ctx: &CommunityCtx, code: &str, name: &str) -> AppResult<PostType> {
+    ctx.require(Roles::STAFF)?;
+    let code = code.trim();
+    if !(2..=32).contains(&code.len()) || !code.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+    {
+        return Err(AppError::bad_input(
+            "类型代码为 2 到 32 个小写字母或下划线",
+            "A type code is 2 to 32 lower-case letters or underscores",
+        ));
+    }
+    let name = text(name, 50, "岗位类型名称", "The name")?;
+    let mut tx = ctx.tx().await?;
+    let t = db::insert_post_type(&mut tx, code, name)
+        .await?
+        .ok_or(VolunteersError::NameTaken)?;
+    tx.commit().await?;
+    Ok(t)
+}
+
+/// Add a post of a type with its points rule (staff).
+pub async fn create_post(
+    ctx: &CommunityCtx,
+    type_code: &str,
+    title: &str,
+    description: &str,
+    points_per_hour: i32,
+) -> AppResult<Post> {
+    ctx.require(Roles::STAFF)?;
+    let title = text(title, 100, "岗位名称", "The title")?;
+    if description.chars().count() > 1000 || !(0..=1000).contains(&points_per_hour) {
+        return Err(AppError::bad_input(
+            "说明最多 1000 字，每小时积分 0 到 1000",
+            "A description of at most 1000 characters and 0 to 1000 points an hour",
+        ));
+    }
+    let mut tx = ctx.tx().await?;
+    let p = match db::insert_post(
+        &mut tx,
+        type_code.trim(),
+        title,
+        description.trim(),
+        points_per_hour,
+    )
+    .await
+    {
+        Err(sqlx::Error::Database(d)) if d.is_foreign_key_violation() => {
+            return Err(AppError::bad_input("没有该岗位类型", "No such post type"));
+        }
+        other => other?.ok_or(VolunteersError::NameTaken)?,
+    };
+    tx.commit().await?;
+    Ok(p)
+}
+
+pub async fn posts(ctx: &CommunityCtx) -> AppResult<Vec<Post>> {
+    ctx.require(Roles::MEMBERS)?;
+    let mut tx = ctx.tx().await?;
+    let p = db::posts(&mut tx).await?;
+    tx.commit().await?;
+    Ok(p)
+}
+
+pub struct ShiftInput {
+    pub post_id: Uuid,
+    pub starts_at: DateTime<Utc>,
+    pub minutes: i32,
+    pub place: String,
+    pub space_id: Option<Uuid>,
+    pub needed: i32,
+    /// A volunteer who leads the shift and records its hours.
+    pub leader_id: Option<Uuid>,
+}
+
+/// Add a shift to a post (staff).
+pub async fn add_shift(ctx: &CommunityCtx, s: ShiftInput) -> AppResult<Shift> {
+    ctx.require(Roles::STAFF)?;
+    let place = text(&s.place, 100, "地点", "The place")?;
+    if !(15..=1440).contains(&s.minutes) || !(1..=500).contains(&s.needed) {
+        return Err(AppError::bad_input(
+            "班次 15 分钟到 24 小时，需要 1 到 500 人",
+            "A shift of 15 minutes to 24 hours needing 1 to 500 people",
+        ));
+    }
+    let ends_at = s
+        .starts_at
+        .checked_add_signed(Duration::minutes(i64::from(s.minutes)))
+        .ok_or_else(bad_time)?;
+    let mut tx = ctx.tx().await?;
+    db::post(&mut tx, s.post_id)
+        .await?
+        .ok_or(VolunteersError::NotFound("post"))?;
+    if let Some(l) = s.leader_id {
+        crate::registry::db::get(&mut tx, l)
+            .await?
+            .ok_or(VolunteersError::NotFound("volunteer"))?;
+    }
+    let shift = db::insert_shift(
+        &mut tx,
+        &db::NewShift {
+            post_id: s.post_id,
+            starts_at: s.starts_at,
+            ends_at,
+            place,
+            space_id: s.space_id,
+            needed: s.needed,
+            leader_id: s.leader_id,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(shift)
+}
+
+/// Shifts starting in `days` days from `from`.
+pub async fn shifts(ctx: &CommunityCtx, from: DateTime<Utc>, days: i64) -> AppResult<Vec<Shift>> {
+    ctx.require(Roles::MEMBERS)?;
+    let mut tx = ctx.tx().await?;
+    let to = from
+        .checked_add_signed(Duration::days(days.clamp(1, 62)))
+        .ok_or_else(bad_time)?;
+    let rows = db::shifts_between(&mut tx, from, to).await?;
+    tx.commit().await?;
+    Ok(rows)
+}
+
+fn full(e: &sqlx::Error) -> bool {
+    matches!(e, sqlx::Error::Database(d) if d.constraint() == Some("volunteer_shifts_never_over_filled"))
+}
+
+/// An active volunteer signs up for a shift that has not started; never past `needed`
+/// (PostgreSQL's CHECK on the counted row), whatever the concurrency.
+pub async fn sign_up(ctx: &CommunityCtx, shift: Uuid) -> AppResult<Shift> {
+    ctx.require(Roles::MEMBERS)?;
+    let mut tx = ctx.tx().await?;
+    let v = crate::registry::service::active_self(&mut tx, ctx).await?;
+    let s = db::shift(&mut tx, shift)
+        .await?
+        .ok_or(VolunteersError::NotFound("shift"))?;
+    if s.starts_at <= Utc::now() {
+        return Err(VolunteersError::NotChangeable.into());
+    }
+    match db::sign_up(&mut tx, s.id, v.id).await {
+        Err(e) if full(&e) => return Err(VolunteersError::ShiftFull.into()),
+        Err(e) => return Err(e.into()),
+        Ok(false) => return Err(VolunteersError::AlreadySignedUp.into()),
+        Ok(true) => {}
+    }
+    let s = db::shift(&mut tx, shift)
+        .await?
+        .ok_or(VolunteersError::NotFound("shift"))?;
+    tx.commit().await?;
+    Ok(s)
+}
+
+/// Withdraw from a shift that has not started; the place is free at once.
+pub async fn withdraw(ctx: &CommunityCtx, shift: Uuid) -> AppResult<Shift> {
+    ctx.require(Roles::MEMBERS)?;
+    let mut tx = ctx.tx().await?;
+    let v = crate::registry::service::active_self(&mut tx, ctx).await?;
+    let s = db::shift(&mut tx, shift)
+        .await?
+        .ok_or(VolunteersError::NotFound("shift"))?;
+    if s.starts_at <= Utc::now() || !db::withdraw(&mut tx, s.id, v.id).await? {
+        return Err(VolunteersError::NotChangeable.into());
+    }
+    let s = db::shift(&mut tx, shift)
+        .await?
+        .ok_or(VolunteersError::NotFound("shift"))?;
+    tx.commit().await?;
+    Ok(s)
 }

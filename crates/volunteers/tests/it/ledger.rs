@@ -5,7 +5,7 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use uuid::Uuid;
 use volunteers::ledger::model::{AccountKind, FUND, IdempotencyKey, TransferKind};
-use volunteers::ledger::service::{self as ledger, TransferLimits};
+use volunteers::ledger::service::{self as ledger, Recipient, TransferLimits};
 use volunteers::rewards::model::RewardKind;
 use volunteers::rewards::service as rewards;
 
@@ -71,9 +71,15 @@ async fn ten_thousand_random_movements_keep_the_books_exact() {
     let people: Vec<Uuid> = (0..50).map(|i| Uuid::from_u128(1000 + i)).collect();
     let accounts = open_accounts(&env, &people).await;
     for (i, a) in accounts.iter().enumerate() {
-        ledger::grant(&staff, key(&format!("seed-{i:04}")), *a, 100, None)
-            .await
-            .unwrap();
+        ledger::grant(
+            &staff,
+            key(&format!("seed-{i:04}")),
+            Recipient::Account(*a),
+            100,
+            None,
+        )
+        .await
+        .unwrap();
     }
     ledger::set_transfer_limits(
         &staff,
@@ -187,11 +193,15 @@ async fn ten_thousand_random_movements_keep_the_books_exact() {
         tasks.spawn(async move {
             let earlier = |j: usize| outcomes.lock().unwrap().get(&j).cloned();
             let result = match op {
-                Op::Grant { to, amount } => {
-                    ledger::grant(&staff, key(&k), accounts[to], amount, None)
-                        .await
-                        .map(|t| Outcome::Moved(t.id))
-                }
+                Op::Grant { to, amount } => ledger::grant(
+                    &staff,
+                    key(&k),
+                    Recipient::Account(accounts[to]),
+                    amount,
+                    None,
+                )
+                .await
+                .map(|t| Outcome::Moved(t.id)),
                 Op::Send { to, amount, .. } => {
                     ledger::send(ctx.as_ref().unwrap(), key(&k), people[to], amount, None)
                         .await
@@ -305,9 +315,15 @@ async fn the_fund_takes_a_thousand_redemptions_at_once_exactly() {
     let people: Vec<Uuid> = (0..1000).map(|i| Uuid::from_u128(5000 + i)).collect();
     let accounts = open_accounts(&env, &people).await;
     for (i, a) in accounts.iter().enumerate() {
-        ledger::grant(&staff, key(&format!("seed-{i:04}")), *a, 30, None)
-            .await
-            .unwrap();
+        ledger::grant(
+            &staff,
+            key(&format!("seed-{i:04}")),
+            Recipient::Account(*a),
+            30,
+            None,
+        )
+        .await
+        .unwrap();
     }
     let tea = rewards::create_reward(&staff, "茶话会", RewardKind::Service, 7, None)
         .await
@@ -334,9 +350,15 @@ async fn the_fund_takes_a_thousand_redemptions_at_once_exactly() {
     assert_eq!(fund[0].balance, 7_000);
     // A debit of the fund folds its pending credits first: it can spend all of them, no more.
     let first = accounts[0];
-    let t = ledger::grant(&staff, key("fund-out-1"), first, 1, None)
-        .await
-        .unwrap();
+    let t = ledger::grant(
+        &staff,
+        key("fund-out-1"),
+        Recipient::Account(first),
+        1,
+        None,
+    )
+    .await
+    .unwrap();
     assert_eq!(t.amount, 1);
     let mut tx = env.db.tenant_tx(&env.alpha).await.unwrap();
     let by = Uuid::from_u128(0x5747);
@@ -378,15 +400,36 @@ async fn replays_corrections_and_refusals_are_coded() {
     let accounts = open_accounts(&env, &[li]).await;
     let li_ctx = env.resident(li);
 
-    let first = ledger::grant(&staff, key("grant-li-0001"), accounts[0], 50, None)
-        .await
-        .unwrap();
-    let again = ledger::grant(&staff, key("grant-li-0001"), accounts[0], 50, None)
-        .await
-        .unwrap();
+    let first = ledger::grant(
+        &staff,
+        key("grant-li-0001"),
+        Recipient::Account(accounts[0]),
+        50,
+        None,
+    )
+    .await
+    .unwrap();
+    let again = ledger::grant(
+        &staff,
+        key("grant-li-0001"),
+        Recipient::Account(accounts[0]),
+        50,
+        None,
+    )
+    .await
+    .unwrap();
     assert_eq!(first, again);
     assert_eq!(
-        code(ledger::grant(&staff, key("grant-li-0001"), accounts[0], 51, None).await),
+        code(
+            ledger::grant(
+                &staff,
+                key("grant-li-0001"),
+                Recipient::Account(accounts[0]),
+                51,
+                None
+            )
+            .await
+        ),
         "CONFLICT"
     );
     assert_eq!(
@@ -394,11 +437,29 @@ async fn replays_corrections_and_refusals_are_coded() {
         50
     );
     assert_eq!(
-        code(ledger::grant(&li_ctx, key("self-grant-01"), accounts[0], 5, None).await),
+        code(
+            ledger::grant(
+                &li_ctx,
+                key("self-grant-01"),
+                Recipient::Account(accounts[0]),
+                5,
+                None
+            )
+            .await
+        ),
         "FORBIDDEN"
     );
     assert_eq!(
-        code(ledger::grant(&staff, key("zero-amount-1"), accounts[0], 0, None).await),
+        code(
+            ledger::grant(
+                &staff,
+                key("zero-amount-1"),
+                Recipient::Account(accounts[0]),
+                0,
+                None
+            )
+            .await
+        ),
         "BAD_USER_INPUT"
     );
     assert!(IdempotencyKey::parse("short").is_err());
@@ -427,9 +488,15 @@ async fn replays_corrections_and_refusals_are_coded() {
         .map(|t| t.id);
     // 李 has 10 left of the 50 granted: the reversal would overdraw.
     assert_eq!(code(rev), "INSUFFICIENT_POINTS");
-    let sent = ledger::grant(&staff, key("grant-li-0002"), accounts[0], 100, None)
-        .await
-        .unwrap();
+    let sent = ledger::grant(
+        &staff,
+        key("grant-li-0002"),
+        Recipient::Account(accounts[0]),
+        100,
+        None,
+    )
+    .await
+    .unwrap();
     let rev = ledger::reverse(
         &staff,
         key("reverse-grant-2"),
@@ -485,9 +552,15 @@ async fn the_database_refuses_edits_and_overdrafts_made_in_sql() {
     let env = Env::new().await;
     let staff = env.staff();
     let accounts = open_accounts(&env, &[Uuid::from_u128(21)]).await;
-    let t = ledger::grant(&staff, key("grant-sql-01"), accounts[0], 10, None)
-        .await
-        .unwrap();
+    let t = ledger::grant(
+        &staff,
+        key("grant-sql-01"),
+        Recipient::Account(accounts[0]),
+        10,
+        None,
+    )
+    .await
+    .unwrap();
     for attack in [
         format!("UPDATE points_transfers SET amount = 1000 WHERE id = '{}'", t.id),
         format!("DELETE FROM points_transfers WHERE id = '{}'", t.id),

@@ -2,6 +2,7 @@
 //! point, whatever the concurrency.
 
 mod ledger;
+mod volunteering;
 
 use infra::crypto::Secrets;
 use infra::db::DbConfig;

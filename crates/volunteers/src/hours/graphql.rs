@@ -1,0 +1,187 @@
+//! The GraphQL face of service hours.
+
+use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
+use chrono::{DateTime, Utc};
+use infra::graphql::{Date, parse_id as uuid};
+use tenancy::graphql::community;
+use uuid::Uuid;
+
+use super::model;
+use super::service::{self as svc, HoursInput};
+use crate::registry::graphql::VolunteerGql;
+
+type Res<T> = async_graphql::Result<T>;
+
+fn id(u: Uuid) -> ID {
+    ID(u.to_string())
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(name = "HoursRecordedAs", remote = "super::model::RecordedAs")]
+pub enum RecordedAsGql {
+    Volunteer,
+    Leader,
+    Staff,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(name = "HoursStatus", remote = "super::model::HoursStatus")]
+pub enum HoursStatusGql {
+    Pending,
+    Verified,
+    Declined,
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "VolunteerHours")]
+pub struct HoursGql {
+    id: ID,
+    volunteer_id: ID,
+    post_id: ID,
+    shift_id: Option<ID>,
+    served_on: Date,
+    minutes: i32,
+    recorded_as: RecordedAsGql,
+    status: HoursStatusGql,
+    decline_reason: Option<String>,
+    card_id: Option<ID>,
+    points: Option<i32>,
+    transfer_id: Option<ID>,
+    created_at: DateTime<Utc>,
+}
+
+impl From<model::Hours> for HoursGql {
+    fn from(h: model::Hours) -> Self {
+        HoursGql {
+            id: id(h.id),
+            volunteer_id: id(h.volunteer_id),
+            post_id: id(h.post_id),
+            shift_id: h.shift_id.map(id),
+            served_on: h.served_on.into(),
+            minutes: h.minutes,
+            recorded_as: h.recorded_as.into(),
+            status: h.status.into(),
+            decline_reason: h.decline_reason,
+            card_id: h.card_id.map(id),
+            points: h.points,
+            transfer_id: h.transfer_id.map(id),
+            created_at: h.created_at,
+        }
+    }
+}
+
+/// 志愿服务记录: verified hours and points, and every record.
+#[derive(SimpleObject)]
+#[graphql(name = "VolunteerStatement")]
+pub struct StatementGql {
+    volunteer: VolunteerGql,
+    verified_minutes: i64,
+    points_earned: i64,
+    balance: i64,
+    first_served: Option<Date>,
+    last_served: Option<Date>,
+    hours: Vec<HoursGql>,
+}
+
+#[derive(InputObject)]
+pub struct RecordHoursInput {
+    /// Staff: whose hours; leave out for one's own.
+    volunteer_id: Option<ID>,
+    post_id: Option<ID>,
+    shift_id: Option<ID>,
+    served_on: Date,
+    minutes: i32,
+    /// A collective card of which the volunteer is a member, to credit instead.
+    card_id: Option<ID>,
+}
+
+#[derive(Default)]
+pub struct VolunteerHoursQuery;
+
+#[Object]
+impl VolunteerHoursQuery {
+    /// Hours waiting for verification, oldest first (staff).
+    async fn pending_volunteer_hours(&self, ctx: &Context<'_>) -> Res<Vec<HoursGql>> {
+        let rows = svc::pending(community(ctx)?).await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
+
+    /// A volunteer's statement of hours and points: one's own, or any (staff).
+    async fn volunteer_statement(
+        &self,
+        ctx: &Context<'_>,
+        volunteer_id: Option<ID>,
+    ) -> Res<StatementGql> {
+        let s = svc::statement(
+            community(ctx)?,
+            volunteer_id.as_ref().map(uuid).transpose()?,
+        )
+        .await?;
+        Ok(StatementGql {
+            volunteer: s.volunteer.into(),
+            verified_minutes: s.verified_minutes,
+            points_earned: s.points_earned,
+            balance: s.balance,
+            first_served: s.first_served.map(Into::into),
+            last_served: s.last_served.map(Into::into),
+            hours: s.hours.into_iter().map(Into::into).collect(),
+        })
+    }
+}
+
+#[derive(Default)]
+pub struct VolunteerHoursMutation;
+
+#[Object]
+impl VolunteerHoursMutation {
+    /// Record hours: one's own, or a volunteer's (staff).
+    async fn record_volunteer_hours(
+        &self,
+        ctx: &Context<'_>,
+        input: RecordHoursInput,
+    ) -> Res<HoursGql> {
+        let h = HoursInput {
+            volunteer_id: input.volunteer_id.as_ref().map(uuid).transpose()?,
+            post_id: input.post_id.as_ref().map(uuid).transpose()?,
+            shift_id: input.shift_id.as_ref().map(uuid).transpose()?,
+            served_on: input.served_on.0,
+            minutes: input.minutes,
+            card_id: input.card_id.as_ref().map(uuid).transpose()?,
+        };
+        Ok(svc::record(community(ctx)?, h).await?.into())
+    }
+
+    /// The shift's leader (or staff) records the whole shift at once.
+    async fn record_shift_hours(
+        &self,
+        ctx: &Context<'_>,
+        shift_id: ID,
+        minutes: Option<i32>,
+    ) -> Res<Vec<HoursGql>> {
+        let rows = svc::record_shift(community(ctx)?, uuid(&shift_id)?, minutes).await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
+
+    /// Verify hours (staff): their points are paid in the same transaction.
+    async fn verify_volunteer_hours(
+        &self,
+        ctx: &Context<'_>,
+        hours_ids: Vec<ID>,
+    ) -> Res<Vec<HoursGql>> {
+        let ids = hours_ids.iter().map(uuid).collect::<Result<Vec<_>, _>>()?;
+        let rows = svc::verify_all(community(ctx)?, &ids).await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
+
+    /// Decline hours with a reason (staff); the record stays, marked.
+    async fn decline_volunteer_hours(
+        &self,
+        ctx: &Context<'_>,
+        hours_id: ID,
+        reason: String,
+    ) -> Res<HoursGql> {
+        Ok(svc::decline(community(ctx)?, uuid(&hours_id)?, &reason)
+            .await?
+            .into())
+    }
+}
