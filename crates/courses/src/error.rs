@@ -318,6 +318,7 @@ fn zh_name(what: &str) -> &'static str {
         "course" => "课程",
         "session" => "课次",
         "learner" => "学员",
+        "volunteer" => "志愿者",
         "teacher" => "老师",
         "enrolment" => "报名",
         "survey" => "问卷",

@@ -13,6 +13,7 @@ pub mod input;
 pub mod limits;
 pub mod local_time;
 pub mod migrations;
+pub mod pdf;
 pub mod pg_embedded;
 pub mod photos;
 pub mod storage;

@@ -30,6 +30,9 @@ pub struct ObjectStore {
     bucket: String,
 }
 
+/// How long the link to an export works.
+pub const EXPORT_LINK_TTL: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
 impl ObjectStore {
     pub fn new(cfg: &StoreConfig) -> ObjectStore {
         let http = aws_smithy_http_client::Builder::new()
@@ -102,6 +105,20 @@ impl ObjectStore {
             .await
             .map_err(AppError::internal)?;
         Ok(())
+    }
+
+    /// Store a generated file of a community (an export, a certificate) and give back a link
+    /// that works for `EXPORT_LINK_TTL`: files are fetched once, never listed.
+    pub async fn publish_export(
+        &self,
+        community: uuid::Uuid,
+        ext: &str,
+        bytes: Vec<u8>,
+        content_type: &str,
+    ) -> AppResult<String> {
+        let key = format!("c/{community}/exports/{}.{ext}", uuid::Uuid::now_v7());
+        self.put(&key, bytes, content_type).await?;
+        self.presign_get(&key, EXPORT_LINK_TTL).await
     }
 
     pub async fn get(&self, key: &str) -> AppResult<Vec<u8>> {

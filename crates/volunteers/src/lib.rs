@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! Volunteers: the time bank (时间银行).
 //!
 //! One folder per feature: `registry` (volunteers, their lifecycle and trainings), `posts`

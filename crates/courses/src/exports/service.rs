@@ -1,8 +1,6 @@
 //! The rules of exports: staff export the ledger; staff and a course's teachers print its
 //! sign-in sheet. Each export is a mutation (audited: it carries residents' names).
 
-use std::time::Duration;
-
 use chrono::{Datelike, NaiveDate};
 use infra::AppResult;
 use tenancy::{CommunityCtx, Roles};
@@ -125,9 +123,6 @@ pub struct ExportFile {
     pub bytes: usize,
 }
 
-/// How long an export's link works.
-pub const LINK_TTL: Duration = Duration::from_secs(15 * 60);
-
 async fn publish(
     ctx: &CommunityCtx,
     filename: String,
@@ -135,15 +130,13 @@ async fn publish(
     ext: &str,
     bytes: Vec<u8>,
 ) -> AppResult<ExportFile> {
-    let key = format!(
-        "c/{}/exports/{}.{ext}",
-        ctx.tenant().community_id,
-        Uuid::now_v7()
-    );
     let size = bytes.len();
-    ctx.store().put(&key, bytes, content_type).await?;
+    let url = ctx
+        .store()
+        .publish_export(ctx.tenant().community_id, ext, bytes, content_type)
+        .await?;
     Ok(ExportFile {
-        url: ctx.store().presign_get(&key, LINK_TTL).await?,
+        url,
         filename,
         content_type,
         bytes: size,

@@ -179,4 +179,19 @@ impl RecordMutation {
                 .into(),
         )
     }
+
+    /// Nominate an outstanding volunteer of the time bank to the same role-model pools.
+    async fn nominate_volunteer(
+        &self,
+        ctx: &Context<'_>,
+        volunteer_id: ID,
+        pool: String,
+        reason: String,
+    ) -> Res<NominationGql> {
+        Ok(
+            svc::nominate_volunteer(community(ctx)?, uuid(&volunteer_id)?, &pool, &reason)
+                .await?
+                .into(),
+        )
+    }
 }

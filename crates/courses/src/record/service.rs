@@ -58,6 +58,46 @@ pub async fn learner_record(ctx: &CommunityCtx, learner: Option<Uuid>) -> AppRes
     Ok(r)
 }
 
+/// Nominate an outstanding volunteer of the time bank to a role-model pool (staff): the same
+/// pools as learners', with the volunteer's service as its snapshot.
+pub async fn nominate_volunteer(
+    ctx: &CommunityCtx,
+    volunteer: Uuid,
+    pool: &str,
+    reason: &str,
+) -> AppResult<Nomination> {
+    ctx.require(Roles::STAFF)?;
+    let pool = text(pool, 50, "榜单名称")?;
+    let reason = text(reason, 500, "推荐理由")?;
+    let mut tx = ctx.tx().await?;
+    let v = volunteers::registry::db::get(&mut tx, volunteer)
+        .await?
+        .ok_or_else(|| not_found("volunteer"))?;
+    let l = crate::learners::db::learner_for_account(&mut tx, v.account_id, &v.name).await?;
+    let s = volunteers::hours::service::statement_of(&mut tx, v).await?;
+    let snapshot = serde_json::json!({
+        "volunteer": {
+            "name": s.volunteer.name,
+            "partyMember": s.volunteer.party_member,
+            "verifiedHours": s.verified_minutes as f64 / 60.0,
+            "pointsEarned": s.points_earned,
+            "firstServed": s.first_served,
+            "lastServed": s.last_served,
+        }
+    });
+    let n = db::insert_nomination(
+        &mut tx,
+        l.id,
+        &pool,
+        &reason,
+        &snapshot,
+        ctx.access().account_id,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(n)
+}
+
 /// Nominate an outstanding learner to a role-model pool, with a snapshot of their loop.
 pub async fn nominate(
     ctx: &CommunityCtx,

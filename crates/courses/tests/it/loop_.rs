@@ -348,3 +348,55 @@ async fn evaluations_cadence_clubs_and_the_learner_record() {
         "FORBIDDEN"
     );
 }
+
+#[tokio::test]
+async fn an_outstanding_volunteer_joins_the_same_role_model_pool() {
+    use volunteers::hours::service::{self as hours, HoursInput};
+    use volunteers::registry::model::VolunteerStatus;
+    use volunteers::registry::service::{self as registry, Registration};
+    let env = Env::new().await;
+    let staff = env.staff();
+    let zhou = env.scope(&env.alpha, "周大姐", &[]);
+    let v = registry::register(
+        &zhou,
+        Registration {
+            person: None,
+            skills: vec![],
+            party_member: true,
+            team_id: None,
+        },
+    )
+    .await
+    .unwrap();
+    registry::set_status(&staff, v.id, VolunteerStatus::Active)
+        .await
+        .unwrap();
+    let post = volunteers::posts::service::create_post(&staff, "sanitation", "楼道清洁", "", 10)
+        .await
+        .unwrap();
+    let h = hours::record(
+        &staff,
+        HoursInput {
+            volunteer_id: Some(v.id),
+            post_id: Some(post.id),
+            shift_id: None,
+            served_on: Utc::now().date_naive() - Duration::days(3),
+            minutes: 90,
+            card_id: None,
+        },
+    )
+    .await
+    .unwrap();
+    hours::verify(&staff, h.id).await.unwrap();
+    assert_eq!(
+        code(svc::nominate_volunteer(&zhou, v.id, "两江榜样", "热心公益").await),
+        "FORBIDDEN"
+    );
+    let n = svc::nominate_volunteer(&staff, v.id, "两江榜样", "三年如一日清洁楼道")
+        .await
+        .unwrap();
+    assert_eq!(n.pool, "两江榜样");
+    // The same pool as learners': her learner record carries the nomination.
+    let record = svc::learner_record(&zhou, None).await.unwrap();
+    assert_eq!(record.nominations.len(), 1);
+}

@@ -163,6 +163,14 @@ pub(super) const ACCOUNTS: &[DemoAccount] = &[
         None,
         Some("bailian"),
     ),
+    // 陈立萍, a retired resident of 东环路 and a time-bank volunteer (seed 001).
+    (
+        "donghuan-chen",
+        "陈立萍",
+        Role::Resident,
+        None,
+        Some("donghuanlu"),
+    ),
 ];
 
 /// 金竹苑's five federations and 34 clubs (seed report 003).

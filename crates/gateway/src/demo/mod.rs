@@ -14,6 +14,7 @@ use tenancy::service::{Actor, GrantInput, NewAccountInput, OnboardInput};
 pub const DEMO_PASSWORD: &str = "linli-demo-2026";
 
 mod data;
+mod timebank;
 
 use data::*;
 
@@ -105,6 +106,13 @@ pub async fn seed(t: &Tenancy, store: &ObjectStore) -> anyhow::Result<()> {
     chen_qihui(t, store).await.map_err(fail)?;
     farmer(t, store).await.map_err(fail)?;
     partner_team(t, store).await.map_err(fail)?;
+    let donghuan = CommunityCtx::new(
+        t.db().clone(),
+        t.secrets().clone(),
+        store.clone(),
+        t.operator_scope("donghuanlu").await.map_err(fail)?,
+    );
+    timebank::seed(t, &donghuan).await.map_err(fail)?;
     Ok(())
 }
 

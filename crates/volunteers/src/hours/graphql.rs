@@ -95,6 +95,23 @@ pub struct RecordHoursInput {
     card_id: Option<ID>,
 }
 
+/// A generated file behind a link that works for 15 minutes.
+#[derive(SimpleObject)]
+#[graphql(name = "VolunteerCertificate")]
+pub struct CertificateGql {
+    filename: String,
+    url: String,
+    bytes: i64,
+    /// The verified minutes it certifies.
+    minutes: i64,
+}
+
+#[derive(InputObject)]
+pub struct HoursEntryInput {
+    volunteer_id: ID,
+    minutes: i32,
+}
+
 #[derive(Default)]
 pub struct VolunteerHoursQuery;
 
@@ -151,6 +168,23 @@ impl VolunteerHoursMutation {
         Ok(svc::record(community(ctx)?, h).await?.into())
     }
 
+    /// Staff enter an activity's sheet at once: a post, a day, each volunteer's minutes.
+    async fn record_volunteer_hours_batch(
+        &self,
+        ctx: &Context<'_>,
+        post_id: ID,
+        served_on: Date,
+        entries: Vec<HoursEntryInput>,
+    ) -> Res<Vec<HoursGql>> {
+        let entries = entries
+            .iter()
+            .map(|e| Ok((uuid(&e.volunteer_id)?, e.minutes)))
+            .collect::<Result<Vec<_>, infra::AppError>>()?;
+        let rows =
+            svc::record_batch(community(ctx)?, uuid(&post_id)?, served_on.0, &entries).await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
+
     /// The shift's leader (or staff) records the whole shift at once.
     async fn record_shift_hours(
         &self,
@@ -171,6 +205,30 @@ impl VolunteerHoursMutation {
         let ids = hours_ids.iter().map(uuid).collect::<Result<Vec<_>, _>>()?;
         let rows = svc::verify_all(community(ctx)?, &ids).await?;
         Ok(rows.into_iter().map(Into::into).collect())
+    }
+
+    /// The certificate of service (志愿服务记录证明) as PDF: one's own, or a volunteer's
+    /// (staff), for a period (default: all up to today).
+    async fn issue_volunteer_certificate(
+        &self,
+        ctx: &Context<'_>,
+        volunteer_id: Option<ID>,
+        from: Option<Date>,
+        to: Option<Date>,
+    ) -> Res<CertificateGql> {
+        let f = super::certificate::issue(
+            community(ctx)?,
+            volunteer_id.as_ref().map(uuid).transpose()?,
+            from.map(|d| d.0),
+            to.map(|d| d.0),
+        )
+        .await?;
+        Ok(CertificateGql {
+            filename: f.filename,
+            url: f.url,
+            bytes: f.bytes as i64,
+            minutes: f.minutes,
+        })
     }
 
     /// Decline hours with a reason (staff); the record stays, marked.

@@ -1,6 +1,7 @@
 //! Service hours (服务时长): recorded, verified or declined, paid in points when verified;
 //! a volunteer's statement.
 
+pub mod certificate;
 pub mod db;
 pub mod graphql;
 pub mod model;

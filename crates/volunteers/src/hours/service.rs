@@ -178,6 +178,52 @@ pub async fn record_shift(
     Ok(out)
 }
 
+/// Staff enter an activity's sheet at once (a post, a day, each volunteer's minutes): all
+/// the rows or none.
+pub async fn record_batch(
+    ctx: &CommunityCtx,
+    post: Uuid,
+    served_on: NaiveDate,
+    entries: &[(Uuid, i32)],
+) -> AppResult<Vec<Hours>> {
+    ctx.require(Roles::STAFF)?;
+    if entries.is_empty()
+        || entries.len() > 500
+        || entries.iter().any(|(_, m)| !(1..=1440).contains(m))
+        || served_on > infra::local_time::date_of(chrono::Utc::now())
+    {
+        return Err(AppError::bad_input(
+            "每次 1 到 500 人，每人 1 分钟到 24 小时，日期不能晚于今天",
+            "1 to 500 people, 1 minute to 24 hours each, on a day not after today",
+        ));
+    }
+    let mut tx = ctx.tx().await?;
+    crate::posts::db::post(&mut tx, post)
+        .await?
+        .ok_or(VolunteersError::NotFound("post"))?;
+    let mut out = Vec::with_capacity(entries.len());
+    for (volunteer, minutes) in entries {
+        let row = NewHours {
+            volunteer_id: *volunteer,
+            post_id: post,
+            shift_id: None,
+            served_on,
+            minutes: *minutes,
+            recorded_as: RecordedAs::Staff,
+            recorded_by: ctx.access().account_id,
+            card_id: None,
+        };
+        match db::insert(&mut tx, &row).await {
+            Err(sqlx::Error::Database(d)) if d.is_foreign_key_violation() => {
+                return Err(VolunteersError::NotFound("volunteer").into());
+            }
+            other => out.extend(other?),
+        }
+    }
+    tx.commit().await?;
+    Ok(out)
+}
+
 /// Points for `minutes` at `per_hour`, to the nearest point.
 pub fn points_for(minutes: i32, per_hour: i32) -> i32 {
     ((i64::from(minutes) * i64::from(per_hour) + 30) / 60) as i32
@@ -301,11 +347,17 @@ pub async fn statement(ctx: &CommunityCtx, volunteer: Option<Uuid>) -> AppResult
             .await?
             .ok_or(VolunteersError::NotFound("volunteer"))?,
     };
-    let hours = db::of_volunteer(&mut tx, v.id).await?;
-    let balance = crate::ledger::db::person_account(&mut tx, v.account_id)
+    let s = statement_of(&mut tx, v).await?;
+    tx.commit().await?;
+    Ok(s)
+}
+
+/// The statement of a volunteer, in the caller's transaction (a nomination's snapshot).
+pub async fn statement_of(conn: &mut sqlx::PgConnection, v: Volunteer) -> AppResult<Statement> {
+    let hours = db::of_volunteer(conn, v.id).await?;
+    let balance = crate::ledger::db::person_account(conn, v.account_id)
         .await?
         .map_or(0, |a| a.balance);
-    tx.commit().await?;
     let verified: Vec<&Hours> = hours
         .iter()
         .filter(|h| h.status == HoursStatus::Verified)

@@ -240,4 +240,48 @@ async fn hours_are_recorded_verified_once_and_paid_in_the_same_transaction() {
     let check = ledger::check(&staff).await.unwrap();
     assert!(check.mismatched.is_empty());
     assert_eq!(check.held, 36);
+
+    // His certificate of service: the verified hours by post, for the community, as a PDF.
+    use volunteers::hours::certificate;
+    let c = certificate::certificate(&wang_ctx, None, None, None)
+        .await
+        .unwrap();
+    assert_eq!(
+        (c.minutes(), c.posts.len(), c.posts[0].records),
+        (180, 1, 2)
+    );
+    assert_eq!(c.community, "东环路社区");
+    let text = pdf_text(&certificate::pdf(&c).unwrap());
+    assert!(
+        text.contains("志愿服务记录证明") && text.contains("3.0 小时"),
+        "{text}"
+    );
+    assert!(
+        text.contains("志愿者2") && text.contains("东环路夜间巡查"),
+        "{text}"
+    );
+    assert_eq!(
+        code(certificate::certificate(&li_ctx, Some(wang), None, None).await),
+        "FORBIDDEN"
+    );
+}
+
+/// Every `Tj` string of a PDF, decoded from UCS-2.
+fn pdf_text(bytes: &[u8]) -> String {
+    let doc = lopdf::Document::load_mem(bytes).unwrap();
+    let mut out = Vec::new();
+    for page in doc.get_pages().values() {
+        let content =
+            lopdf::content::Content::decode(&doc.get_page_content(*page).unwrap()).unwrap();
+        for op in content.operations.iter().filter(|op| op.operator == "Tj") {
+            if let lopdf::Object::String(b, _) = &op.operands[0] {
+                let units: Vec<u16> = b
+                    .chunks(2)
+                    .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                    .collect();
+                out.push(String::from_utf16(&units).unwrap());
+            }
+        }
+    }
+    out.join("\n")
 }
