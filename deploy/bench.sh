@@ -263,3 +263,5 @@ kill $GW 2>/dev/null; wait $GW 2>/dev/null || true
 { echo; bash "$(dirname "$0")/bench-request-path.sh" "$SECS" "$CONC"; } >>"$OUT"
 # Bookings under load, in their own cluster (deploy/bench-bookings.sh).
 { echo; bash "$(dirname "$0")/bench-bookings.sh" "$SECS" "$CONC"; } >>"$OUT"
+# The time bank's hot account, in its own cluster (deploy/bench-ledger.sh).
+{ echo; bash "$(dirname "$0")/bench-ledger.sh" "$SECS" "$CONC"; } >>"$OUT"
