@@ -89,6 +89,15 @@ impl Worker {
                     tracing::warn!(community = %scope.tenant().slug, error = ?e, "no-show release failed")
                 }
             }
+            match volunteers::ledger::expiry::expire_points(&ctx, now).await {
+                Ok(0) => {}
+                Ok(n) => {
+                    tracing::info!(community = %scope.tenant().slug, accounts = n, "points expired")
+                }
+                Err(e) => {
+                    tracing::warn!(community = %scope.tenant().slug, error = ?e, "points expiry failed")
+                }
+            }
             self.deliver(scope).await;
         }
     }

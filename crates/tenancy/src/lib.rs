@@ -15,6 +15,8 @@ pub mod graphql;
 pub mod migrate;
 pub mod model;
 pub mod service;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 pub use access::{CommunityAccess, CommunityCtx, CommunityScope, Role, Roles};
 pub use service::{Principal, Tenancy, TenancyConfig};

@@ -6,7 +6,7 @@ mod organisations;
 use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use infra::crypto::Secrets;
 use infra::db::DbConfig;
-use infra::storage::{ObjectStore, StoreConfig};
+use infra::storage::ObjectStore;
 use infra::{AppError, Db};
 use tenancy::model::CommunityKind;
 use tenancy::service::{Actor, GrantInput, NewAccountInput, OnboardInput};
@@ -51,13 +51,7 @@ impl Env {
             t.onboard(Actor::Operator, input).await.unwrap();
         }
         // Never reached: these tests store no objects.
-        let store = ObjectStore::new(&StoreConfig {
-            endpoint: "http://127.0.0.1:9".into(),
-            region: "us-east-1".into(),
-            bucket: "unused".into(),
-            access_key: "ak".into(),
-            secret_key: "sk".into(),
-        });
+        let store = infra::testing::unreachable_store();
         Env {
             t,
             db,

@@ -4,81 +4,42 @@ mod bookings;
 mod farm;
 
 use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
-use infra::crypto::Secrets;
-use infra::db::DbConfig;
-use infra::storage::{ObjectStore, StoreConfig};
+use infra::storage::ObjectStore;
 use infra::{AppError, Db};
 use spaces::model::{BookableBy, OpeningSpan, Space, SpaceKind};
 use spaces::service::{self as svc, SpaceRules};
-use tenancy::model::CommunityKind;
-use tenancy::service::{Actor, OnboardInput};
-use tenancy::{CommunityAccess, CommunityCtx, CommunityScope, Role};
+use tenancy::testing::OneCommunity;
+use tenancy::{CommunityCtx, Role};
 use uuid::Uuid;
 
 pub struct Env {
     pub db: Db,
-    pub secrets: Secrets,
     pub store: ObjectStore,
     pub alpha: infra::Tenant,
+    community: OneCommunity,
 }
 
 impl Env {
     pub async fn new() -> Env {
-        let cfg = DbConfig {
-            max_connections: 30,
-            ..DbConfig::default()
-        };
-        let secrets = Secrets::from_master(b"spaces test");
-        let db = infra::testing::fresh_db(&cfg, &secrets).await;
-        let t = tenancy::Tenancy::new(db.clone(), secrets.clone(), Default::default());
-        t.create_district(Actor::Operator, "510109", "成都高新区", None)
-            .await
-            .unwrap();
-        let input = OnboardInput {
-            district_code: "510109".into(),
-            slug: "xinhua".into(),
-            name: "新华社区".into(),
-            kind: CommunityKind::OldCourtyard,
-            households: None,
-            residents: None,
-        };
-        let alpha = t.onboard(Actor::Operator, input).await.unwrap().0.tenant();
-        // Never reached: these tests store no objects.
-        let store = ObjectStore::new(&StoreConfig {
-            endpoint: "http://127.0.0.1:9".into(),
-            region: "us-east-1".into(),
-            bucket: "unused".into(),
-            access_key: "ak".into(),
-            secret_key: "sk".into(),
-        });
+        let community = OneCommunity::new(b"spaces test", "xinhua", "新华社区", 30).await;
         Env {
-            db,
-            secrets,
-            store,
-            alpha,
+            db: community.db.clone(),
+            // Never reached: these tests store no objects.
+            store: infra::testing::unreachable_store(),
+            alpha: community.tenant.clone(),
+            community,
         }
     }
 
+    /// A new person of the community with `roles` (an empty list is a plain resident).
     pub fn scope(&self, name: &str, roles: &[Role]) -> CommunityCtx {
-        CommunityCtx::new(
-            self.db.clone(),
-            self.secrets.clone(),
-            self.store.clone(),
-            CommunityScope::for_tests(
-                self.alpha.clone(),
-                CommunityAccess {
-                    account_id: Uuid::new_v4(),
-                    display_name: name.into(),
-                    roles: if roles.is_empty() {
-                        vec![Role::Resident]
-                    } else {
-                        roles.to_vec()
-                    },
-                    admin_above: false,
-                    viewer_above: false,
-                },
-            ),
-        )
+        let roles = if roles.is_empty() {
+            vec![Role::Resident]
+        } else {
+            roles.to_vec()
+        };
+        self.community
+            .as_account(&self.store, Uuid::new_v4(), name, &roles)
     }
 
     pub fn staff(&self) -> CommunityCtx {

@@ -273,6 +273,11 @@ impl PointsLedgerMutation {
         Ok(true)
     }
 
+    /// Points expire after this many days held, oldest first (staff); null: never.
+    async fn set_points_expiry(&self, ctx: &Context<'_>, days: Option<i32>) -> Res<Option<i32>> {
+        Ok(super::expiry::set_expiry(community(ctx)?, days).await?)
+    }
+
     /// Limits on points passed between residents (staff).
     async fn set_transfer_limits(&self, ctx: &Context<'_>, input: LimitsGql) -> Res<LimitsGql> {
         let l = svc::set_transfer_limits(

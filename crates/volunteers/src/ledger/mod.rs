@@ -4,6 +4,7 @@
 
 pub mod db;
 mod db_limits;
+pub mod expiry;
 pub mod graphql;
 pub mod model;
 pub mod service;

@@ -581,3 +581,42 @@ async fn the_database_refuses_edits_and_overdrafts_made_in_sql() {
     let check = ledger::check(&staff).await.unwrap();
     assert_eq!((check.issued, check.held, check.transfers), (10, 10, 1));
 }
+
+#[tokio::test]
+async fn points_older_than_the_expiry_burn_once_oldest_first() {
+    use volunteers::ledger::expiry;
+    let env = Env::new().await;
+    let staff = env.staff();
+    let (li, wang) = (Uuid::from_u128(31), Uuid::from_u128(32));
+    let li_ctx = env.resident(li);
+    for (who, k) in [(li, "exp-grant-li"), (wang, "exp-grant-wang")] {
+        ledger::grant(&staff, key(k), Recipient::Person(who), 100, None)
+            .await
+            .unwrap();
+    }
+    // No expiry set: nothing happens, however late.
+    let later = chrono::Utc::now() + chrono::Duration::days(400);
+    assert_eq!(expiry::expire_points(&staff, later).await.unwrap(), 0);
+    assert_eq!(
+        code(expiry::set_expiry(&staff, Some(5)).await),
+        "BAD_USER_INPUT"
+    );
+    expiry::set_expiry(&staff, Some(30)).await.unwrap();
+    // Twenty days on, everything is younger than thirty days.
+    let soon = chrono::Utc::now() + chrono::Duration::days(20);
+    assert_eq!(expiry::expire_points(&staff, soon).await.unwrap(), 0);
+    // 李 spends 30 of his 100; forty days on, the 70 left are over age and burn — once.
+    ledger::send(&li_ctx, key("exp-send-li-wang"), wang, 30, None)
+        .await
+        .unwrap();
+    let late = chrono::Utc::now() + chrono::Duration::days(40);
+    assert_eq!(expiry::expire_points(&staff, late).await.unwrap(), 2);
+    assert_eq!(expiry::expire_points(&staff, late).await.unwrap(), 0);
+    assert_eq!(
+        ledger::my_account(&li_ctx).await.unwrap().unwrap().balance,
+        0
+    );
+    let check = ledger::check(&staff).await.unwrap();
+    assert_eq!((check.issued, check.burned, check.held), (200, 200, 0));
+    assert!(check.mismatched.is_empty());
+}

@@ -4,76 +4,34 @@
 mod ledger;
 mod volunteering;
 
-use infra::crypto::Secrets;
-use infra::db::DbConfig;
-use infra::storage::{ObjectStore, StoreConfig};
+use infra::storage::ObjectStore;
 use infra::{AppError, Db};
-use tenancy::model::CommunityKind;
-use tenancy::service::{Actor, OnboardInput};
-use tenancy::{CommunityAccess, CommunityCtx, CommunityScope, Role};
+use tenancy::testing::OneCommunity;
+use tenancy::{CommunityCtx, Role};
 use uuid::Uuid;
 
 pub struct Env {
     pub db: Db,
-    pub secrets: Secrets,
     pub store: ObjectStore,
     pub alpha: infra::Tenant,
+    community: OneCommunity,
 }
 
 impl Env {
     pub async fn new() -> Env {
-        let cfg = DbConfig {
-            max_connections: 40,
-            ..DbConfig::default()
-        };
-        let secrets = Secrets::from_master(b"volunteers test");
-        let db = infra::testing::fresh_db(&cfg, &secrets).await;
-        let t = tenancy::Tenancy::new(db.clone(), secrets.clone(), Default::default());
-        t.create_district(Actor::Operator, "510109", "成都高新区", None)
-            .await
-            .unwrap();
-        let input = OnboardInput {
-            district_code: "510109".into(),
-            slug: "donghuan".into(),
-            name: "东环路社区".into(),
-            kind: CommunityKind::OldCourtyard,
-            households: None,
-            residents: None,
-        };
-        let alpha = t.onboard(Actor::Operator, input).await.unwrap().0.tenant();
-        // Never reached: these tests store no objects.
-        let store = ObjectStore::new(&StoreConfig {
-            endpoint: "http://127.0.0.1:9".into(),
-            region: "us-east-1".into(),
-            bucket: "unused".into(),
-            access_key: "ak".into(),
-            secret_key: "sk".into(),
-        });
+        let community = OneCommunity::new(b"volunteers test", "donghuan", "东环路社区", 40).await;
         Env {
-            db,
-            secrets,
-            store,
-            alpha,
+            db: community.db.clone(),
+            // Never reached: these tests store no objects.
+            store: infra::testing::unreachable_store(),
+            alpha: community.tenant.clone(),
+            community,
         }
     }
 
     /// The community as the account `id` holding `roles`.
     pub fn as_account(&self, id: Uuid, name: &str, roles: &[Role]) -> CommunityCtx {
-        CommunityCtx::new(
-            self.db.clone(),
-            self.secrets.clone(),
-            self.store.clone(),
-            CommunityScope::for_tests(
-                self.alpha.clone(),
-                CommunityAccess {
-                    account_id: id,
-                    display_name: name.into(),
-                    roles: roles.to_vec(),
-                    admin_above: false,
-                    viewer_above: false,
-                },
-            ),
-        )
+        self.community.as_account(&self.store, id, name, roles)
     }
 
     pub fn staff(&self) -> CommunityCtx {
