@@ -119,3 +119,53 @@ async fn an_organisation_registers_is_approved_and_its_team_books_a_space() {
     let beta = app.gql(Some(&admin), Some("beta"), probe, json!({})).await;
     assert_eq!(code(&beta), "FORBIDDEN");
 }
+
+#[tokio::test]
+async fn a_demand_taken_in_for_a_resident_is_audited_with_both() {
+    let app = TestApp::spawn().await;
+    let root = app.two_communities().await;
+    let worker = app
+        .member(&root, "alpha-grid", "GRID_WORKER", "alpha")
+        .await;
+    let resident = app.member(&root, "alpha-res", "RESIDENT", "alpha").await;
+    let me = |token: String| {
+        let app = &app;
+        async move {
+            app.ok(Some(&token), None, "{ me { account { id } } }", json!({}))
+                .await["me"]["account"]["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        }
+    };
+    let (worker_id, resident_id) = (me(worker.clone()).await, me(resident.clone()).await);
+    let d = app
+        .ok(
+            Some(&worker),
+            Some("alpha"),
+            "mutation($p: ID!) { submitDemand(input: {title: \"路灯不亮\", category: \"设施维修\", forPersonId: $p, forName: \"王大爷\"}) { id status } }",
+            json!({"p": resident_id}),
+        )
+        .await;
+    assert_eq!(d["submitDemand"]["status"], "SUBMITTED");
+    // The resident sees it as theirs, with the step taken for them.
+    let mine = app
+        .ok(
+            Some(&resident),
+            Some("alpha"),
+            "{ demands { title steps { step forResident } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(mine["demands"][0]["steps"][0]["forResident"], true);
+    let pool = app.pool().await;
+    let (by, for_whom): (Option<uuid::Uuid>, Option<String>) = sqlx::query_as(
+        "SELECT account_id, target->'input'->>'forPersonId' FROM platform.audit_log
+          WHERE operation = 'submitDemand' AND outcome = 'ok'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(by.map(|u| u.to_string()), Some(worker_id));
+    assert_eq!(for_whom, Some(resident_id));
+}

@@ -6,7 +6,11 @@ use async_graphql::MergedObject;
 pub struct PartnersQuery(
     crate::lists::graphql::ListsQuery,
     crate::organisations::graphql::OrganisationsQuery,
+    crate::demands::graphql::DemandsQuery,
 );
 
 #[derive(MergedObject, Default)]
-pub struct PartnersMutation(crate::organisations::graphql::OrganisationsMutation);
+pub struct PartnersMutation(
+    crate::organisations::graphql::OrganisationsMutation,
+    crate::demands::graphql::DemandsMutation,
+);

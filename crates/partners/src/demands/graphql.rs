@@ -1,0 +1,234 @@
+//! The GraphQL face of demands.
+
+use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
+use chrono::{DateTime, Utc};
+use infra::graphql::parse_id as uuid;
+use tenancy::graphql::{community, tenancy};
+use uuid::Uuid;
+
+use super::model;
+use super::service::{self as svc, DemandInput, Route};
+
+type Res<T> = async_graphql::Result<T>;
+
+fn id(u: Uuid) -> ID {
+    ID(u.to_string())
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(name = "DemandStatus", remote = "super::model::DemandStatus")]
+pub enum DemandStatusGql {
+    Submitted,
+    Routed,
+    Resolved,
+    Confirmed,
+    Reopened,
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "DemandStep")]
+pub struct StepGql {
+    step: DemandStatusGql,
+    by_account: ID,
+    /// Taken by a grid worker or staff for the resident (代办).
+    for_resident: bool,
+    note: Option<String>,
+    at: DateTime<Utc>,
+}
+
+/// A resident's demand (诉求) and its steps.
+#[derive(SimpleObject)]
+#[graphql(name = "Demand")]
+pub struct DemandGql {
+    id: ID,
+    title: String,
+    detail: String,
+    category: String,
+    resident_id: ID,
+    resident_name: String,
+    grid_id: Option<ID>,
+    team_id: Option<ID>,
+    team_name: Option<String>,
+    status: DemandStatusGql,
+    resolution: Option<String>,
+    submitted_at: DateTime<Utc>,
+    resolved_at: Option<DateTime<Utc>>,
+    closed_at: Option<DateTime<Utc>>,
+    /// Oldest first; loaded only when selected.
+    steps: Vec<StepGql>,
+}
+
+impl DemandGql {
+    fn new(d: model::Demand, steps: &[model::DemandStep]) -> Self {
+        DemandGql {
+            steps: steps
+                .iter()
+                .filter(|s| s.demand_id == d.id)
+                .map(|s| StepGql {
+                    step: s.step.into(),
+                    by_account: id(s.by_account),
+                    for_resident: s.for_resident,
+                    note: s.note.clone(),
+                    at: s.at,
+                })
+                .collect(),
+            id: id(d.id),
+            title: d.title,
+            detail: d.detail,
+            category: d.category,
+            resident_id: id(d.resident_id),
+            resident_name: d.resident_name,
+            grid_id: d.grid_id.map(id),
+            team_id: d.team_id.map(id),
+            team_name: d.team_name,
+            status: d.status.into(),
+            resolution: d.resolution,
+            submitted_at: d.submitted_at,
+            resolved_at: d.resolved_at,
+            closed_at: d.closed_at,
+        }
+    }
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "DemandStats")]
+pub struct StatsGql {
+    total: i64,
+    resolved: i64,
+    confirmed: i64,
+    reopened: i64,
+    /// Resolved ÷ total.
+    resolution_rate: Option<f64>,
+    mean_hours_to_resolve: Option<f64>,
+}
+
+#[derive(InputObject)]
+pub struct DemandInputGql {
+    title: String,
+    #[graphql(default)]
+    detail: String,
+    /// 环境卫生, 设施维修, 邻里纠纷 …
+    category: String,
+    /// A grid worker or staff taking it in for a resident (代办): the resident's account.
+    for_person_id: Option<ID>,
+    for_name: Option<String>,
+    grid_id: Option<ID>,
+}
+
+#[derive(Default)]
+pub struct DemandsQuery;
+
+#[Object]
+impl DemandsQuery {
+    /// The caller's own demands, or every demand (`all`, staff and grid workers).
+    async fn demands(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default)] all: bool,
+        status: Option<DemandStatusGql>,
+    ) -> Res<Vec<DemandGql>> {
+        let with_steps = ctx.look_ahead().field("steps").exists();
+        let (rows, steps) =
+            svc::demands(community(ctx)?, all, status.map(Into::into), with_steps).await?;
+        Ok(rows
+            .into_iter()
+            .map(|d| DemandGql::new(d, &steps))
+            .collect())
+    }
+
+    /// The community's resolution rate and time (staff and grid workers).
+    async fn demand_stats(&self, ctx: &Context<'_>) -> Res<StatsGql> {
+        let s = svc::stats(community(ctx)?).await?;
+        Ok(StatsGql {
+            resolution_rate: s.resolution_rate(),
+            total: s.total,
+            resolved: s.resolved,
+            confirmed: s.confirmed,
+            reopened: s.reopened,
+            mean_hours_to_resolve: s.mean_hours_to_resolve,
+        })
+    }
+}
+
+#[derive(Default)]
+pub struct DemandsMutation;
+
+#[Object]
+impl DemandsMutation {
+    /// Raise a demand, or take one in for a resident (grid workers and staff, audited with
+    /// both).
+    async fn submit_demand(&self, ctx: &Context<'_>, input: DemandInputGql) -> Res<DemandGql> {
+        let for_resident = match (input.for_person_id, input.for_name) {
+            (Some(p), Some(n)) => Some((uuid(&p)?, n)),
+            (None, None) => None,
+            _ => {
+                return Err(infra::AppError::bad_input(
+                    "代办须同时填写居民编号和姓名",
+                    "Acting for a resident needs both their id and name",
+                )
+                .into());
+            }
+        };
+        let d = DemandInput {
+            title: input.title,
+            detail: input.detail,
+            category: input.category,
+            for_resident,
+            grid_id: input.grid_id.as_ref().map(uuid).transpose()?,
+        };
+        let d = svc::submit(tenancy(ctx), community(ctx)?, d).await?;
+        Ok(DemandGql::new(d, &[]))
+    }
+
+    /// Send a demand to a grid or to a partner team (staff): give exactly one.
+    async fn route_demand(
+        &self,
+        ctx: &Context<'_>,
+        demand_id: ID,
+        grid_id: Option<ID>,
+        team_id: Option<ID>,
+    ) -> Res<DemandGql> {
+        let to = match (grid_id, team_id) {
+            (Some(g), None) => Route::Grid(uuid(&g)?),
+            (None, Some(t)) => Route::Team(uuid(&t)?),
+            _ => {
+                return Err(infra::AppError::bad_input(
+                    "请指定一个网格或一个共建团队",
+                    "Name either a grid or a partner team",
+                )
+                .into());
+            }
+        };
+        let d = svc::route(tenancy(ctx), community(ctx)?, uuid(&demand_id)?, to).await?;
+        Ok(DemandGql::new(d, &[]))
+    }
+
+    /// Answer a demand: staff, grid workers, or the partner team it was sent to.
+    async fn resolve_demand(
+        &self,
+        ctx: &Context<'_>,
+        demand_id: ID,
+        resolution: String,
+    ) -> Res<DemandGql> {
+        let d = svc::resolve(
+            tenancy(ctx),
+            community(ctx)?,
+            uuid(&demand_id)?,
+            &resolution,
+        )
+        .await?;
+        Ok(DemandGql::new(d, &[]))
+    }
+
+    /// The resident confirms an answer (closing the demand), or reopens it with a reason.
+    async fn answer_demand(
+        &self,
+        ctx: &Context<'_>,
+        demand_id: ID,
+        agree: bool,
+        reason: Option<String>,
+    ) -> Res<DemandGql> {
+        let d = svc::answer(community(ctx)?, uuid(&demand_id)?, agree, reason.as_deref()).await?;
+        Ok(DemandGql::new(d, &[]))
+    }
+}

@@ -1,0 +1,271 @@
+//! The rules of demands (诉求).
+
+use infra::{AppError, AppResult};
+use tenancy::model::CourtyardKind;
+use tenancy::{CommunityCtx, Roles, Tenancy};
+use uuid::Uuid;
+
+use super::db::{self, NewDemand};
+use super::model::*;
+use crate::error::PartnersError;
+
+fn text<'a>(s: &'a str, min: usize, max: usize, zh: &str, en: &str) -> AppResult<&'a str> {
+    let t = s.trim();
+    if (min..=max).contains(&t.chars().count()) {
+        Ok(t)
+    } else {
+        Err(AppError::bad_input(
+            format!("{zh}须为 {min} 到 {max} 个字"),
+            format!("{en} must be {min} to {max} characters"),
+        ))
+    }
+}
+
+fn not_found() -> AppError {
+    AppError::not_found("找不到该诉求", "Demand not found")
+}
+
+pub struct DemandInput {
+    pub title: String,
+    pub detail: String,
+    pub category: String,
+    /// A grid worker or staff taking it in for a resident (代办): their account and name.
+    pub for_resident: Option<(Uuid, String)>,
+    pub grid_id: Option<Uuid>,
+}
+
+/// A grid of the community, or a coded refusal.
+async fn grid(t: &Tenancy, ctx: &CommunityCtx, id: Uuid) -> AppResult<Uuid> {
+    let found = t
+        .courtyards(ctx)
+        .await?
+        .into_iter()
+        .any(|c| c.id == id && c.kind == CourtyardKind::Grid);
+    if found {
+        Ok(id)
+    } else {
+        Err(AppError::bad_input("没有该网格", "No such grid"))
+    }
+}
+
+/// A resident raises a demand, or a grid worker (or staff) takes it in for one.
+pub async fn submit(t: &Tenancy, ctx: &CommunityCtx, d: DemandInput) -> AppResult<Demand> {
+    ctx.require(Roles::MEMBERS)?;
+    let title = text(&d.title, 1, 100, "诉求标题", "The title")?;
+    let category = text(&d.category, 1, 30, "类别", "The category")?;
+    let detail = text(&d.detail, 0, 1000, "详细说明", "The detail")?;
+    let (resident, name, acting) = match &d.for_resident {
+        Some((id, name)) => {
+            ctx.require(Roles::PROXY)?;
+            (
+                *id,
+                text(name, 1, 50, "居民姓名", "The resident's name")?,
+                true,
+            )
+        }
+        None => (
+            ctx.access().account_id,
+            ctx.access().display_name.as_str(),
+            false,
+        ),
+    };
+    let grid_id = match d.grid_id {
+        Some(g) => Some(grid(t, ctx, g).await?),
+        None => None,
+    };
+    let mut tx = ctx.tx().await?;
+    let row = db::insert(
+        &mut tx,
+        &NewDemand {
+            title,
+            detail,
+            category,
+            resident_id: resident,
+            resident_name: name,
+            entered_by: ctx.access().account_id,
+            grid_id,
+        },
+    )
+    .await?;
+    db::step(
+        &mut tx,
+        row.id,
+        DemandStatus::Submitted,
+        ctx.access().account_id,
+        acting,
+        None,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(row)
+}
+
+/// Where a demand is sent.
+pub enum Route {
+    Grid(Uuid),
+    Team(Uuid),
+}
+
+/// Staff send a demand to a grid or to a team of a partner approved in the community.
+pub async fn route(t: &Tenancy, ctx: &CommunityCtx, id: Uuid, to: Route) -> AppResult<Demand> {
+    ctx.require(Roles::STAFF)?;
+    let (grid_id, team) = match to {
+        Route::Grid(g) => (Some(grid(t, ctx, g).await?), None),
+        Route::Team(team) => {
+            let (community, path) = t.locate_community(&ctx.tenant().slug).await?;
+            let mut conn = t.db().pool().acquire().await?;
+            let found = crate::organisations::db::team(&mut conn, team)
+                .await?
+                .ok_or(PartnersError::NotFound("team"))?;
+            let approved = crate::organisations::db::approved_in(&mut conn, community, &path)
+                .await?
+                .iter()
+                .any(|o| o.id == found.organisation_id);
+            if !approved {
+                return Err(PartnersError::NotApproved.into());
+            }
+            (None, Some((found.id, found.name)))
+        }
+    };
+    let mut tx = ctx.tx().await?;
+    let d = db::lock(&mut tx, id).await?.ok_or_else(not_found)?;
+    if !matches!(
+        d.status,
+        DemandStatus::Submitted | DemandStatus::Routed | DemandStatus::Reopened
+    ) {
+        return Err(PartnersError::AlreadyDecided.into());
+    }
+    let d = db::route(
+        &mut tx,
+        d.id,
+        grid_id,
+        team.as_ref().map(|(i, n)| (*i, n.as_str())),
+    )
+    .await?;
+    db::step(
+        &mut tx,
+        d.id,
+        DemandStatus::Routed,
+        ctx.access().account_id,
+        false,
+        None,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(d)
+}
+
+/// Answer a demand: staff and grid workers, or a member of the partner team it was sent to.
+pub async fn resolve(
+    t: &Tenancy,
+    ctx: &CommunityCtx,
+    id: Uuid,
+    resolution: &str,
+) -> AppResult<Demand> {
+    ctx.require(Roles::MEMBERS)?;
+    let resolution = text(resolution, 1, 500, "办理结果", "The resolution")?;
+    let mut tx = ctx.tx().await?;
+    let d = db::lock(&mut tx, id).await?.ok_or_else(not_found)?;
+    if !ctx.acts_for_anyone() {
+        let in_team = match d.team_id {
+            Some(team) => {
+                let mut conn = t.db().pool().acquire().await?;
+                crate::organisations::db::in_team(&mut conn, team, ctx.access().account_id).await?
+            }
+            None => false,
+        };
+        if !in_team {
+            return Err(AppError::forbidden());
+        }
+    }
+    if matches!(d.status, DemandStatus::Resolved | DemandStatus::Confirmed) {
+        return Err(PartnersError::AlreadyDecided.into());
+    }
+    let d = db::resolve(&mut tx, d.id, resolution).await?;
+    db::step(
+        &mut tx,
+        d.id,
+        DemandStatus::Resolved,
+        ctx.access().account_id,
+        false,
+        Some(resolution),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(d)
+}
+
+/// The resident (or a grid worker for them) confirms the answer, closing the demand, or
+/// reopens it with a reason.
+pub async fn answer(
+    ctx: &CommunityCtx,
+    id: Uuid,
+    agree: bool,
+    reason: Option<&str>,
+) -> AppResult<Demand> {
+    ctx.require(Roles::MEMBERS)?;
+    let reason = match (agree, reason) {
+        (false, r) => Some(text(
+            r.unwrap_or(""),
+            1,
+            500,
+            "重新办理的原因",
+            "The reason",
+        )?),
+        (true, _) => None,
+    };
+    let mut tx = ctx.tx().await?;
+    let d = db::lock(&mut tx, id).await?.ok_or_else(not_found)?;
+    let own = d.resident_id == ctx.access().account_id;
+    if !own && !ctx.acts_for_anyone() {
+        return Err(not_found());
+    }
+    if d.status != DemandStatus::Resolved {
+        return Err(PartnersError::AlreadyDecided.into());
+    }
+    let to = if agree {
+        DemandStatus::Confirmed
+    } else {
+        DemandStatus::Reopened
+    };
+    let d = db::set_status(&mut tx, d.id, to).await?;
+    db::step(&mut tx, d.id, to, ctx.access().account_id, !own, reason).await?;
+    tx.commit().await?;
+    Ok(d)
+}
+
+/// A resident's own demands, or — for staff and grid workers — all of them (by status); with
+/// their steps when asked.
+pub async fn demands(
+    ctx: &CommunityCtx,
+    everyone: bool,
+    status: Option<DemandStatus>,
+    with_steps: bool,
+) -> AppResult<(Vec<Demand>, Vec<DemandStep>)> {
+    ctx.require(Roles::MEMBERS)?;
+    let resident = if everyone {
+        ctx.require(Roles::PROXY)?;
+        None
+    } else {
+        Some(ctx.access().account_id)
+    };
+    let mut tx = ctx.tx().await?;
+    let rows = db::list(&mut tx, resident, status).await?;
+    let steps = if with_steps {
+        let ids: Vec<Uuid> = rows.iter().map(|d| d.id).collect();
+        db::steps(&mut tx, &ids).await?
+    } else {
+        Vec::new()
+    };
+    tx.commit().await?;
+    Ok((rows, steps))
+}
+
+/// The community's resolution rate and time (staff and grid workers).
+pub async fn stats(ctx: &CommunityCtx) -> AppResult<DemandStats> {
+    ctx.require(Roles::PROXY)?;
+    let mut tx = ctx.tx().await?;
+    let s = db::stats(&mut tx).await?;
+    tx.commit().await?;
+    Ok(s)
+}
