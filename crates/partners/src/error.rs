@@ -34,6 +34,7 @@ impl From<PartnersError> for AppError {
                     match what {
                         "organisation" => "单位",
                         "team" => "团队",
+                        "agreement" => "联建协议",
                         _ => "共建申请",
                     }
                 ),

@@ -7,10 +7,12 @@ pub struct PartnersQuery(
     crate::lists::graphql::ListsQuery,
     crate::organisations::graphql::OrganisationsQuery,
     crate::demands::graphql::DemandsQuery,
+    crate::agreements::graphql::AgreementsQuery,
 );
 
 #[derive(MergedObject, Default)]
 pub struct PartnersMutation(
     crate::organisations::graphql::OrganisationsMutation,
     crate::demands::graphql::DemandsMutation,
+    crate::agreements::graphql::AgreementsMutation,
 );

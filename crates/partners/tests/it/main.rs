@@ -1,6 +1,7 @@
 //! Partners against a real PostgreSQL, through the real gate: organisations register
 //! themselves, stay inert until approved where they asked, and their teams book spaces.
 
+mod agreements;
 mod demands;
 mod organisations;
 

@@ -1,0 +1,208 @@
+//! The GraphQL face of co-building agreements.
+
+use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
+use infra::graphql::{Date, parse_id as uuid};
+use tenancy::graphql::{community, tenancy};
+use uuid::Uuid;
+
+use super::model;
+use super::service::{self as svc, AgreementInput};
+
+type Res<T> = async_graphql::Result<T>;
+
+fn id(u: Uuid) -> ID {
+    ID(u.to_string())
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(name = "AgreementActivityKind", remote = "super::model::ActivityKind")]
+pub enum ActivityKindGql {
+    Course,
+    Shift,
+    Event,
+    Other,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(name = "CommitmentKind", remote = "super::model::CommitmentKind")]
+pub enum CommitmentKindGql {
+    Any,
+    Course,
+    Shift,
+    Event,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(name = "CommitmentPer", remote = "super::model::Per")]
+pub enum PerGql {
+    Month,
+    Quarter,
+    Year,
+    Period,
+}
+
+#[derive(SimpleObject, InputObject)]
+#[graphql(name = "Commitment", input_name = "CommitmentInput")]
+pub struct CommitmentGql {
+    kind: CommitmentKindGql,
+    per: PerGql,
+    count: i32,
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "AgreementActivity")]
+pub struct ActivityGql {
+    id: ID,
+    kind: ActivityKindGql,
+    reference: Option<ID>,
+    title: String,
+    held_on: Date,
+}
+
+impl From<model::Activity> for ActivityGql {
+    fn from(a: model::Activity) -> Self {
+        ActivityGql {
+            id: id(a.id),
+            kind: a.kind.into(),
+            reference: a.reference.map(id),
+            title: a.title,
+            held_on: a.held_on.into(),
+        }
+    }
+}
+
+/// One period of a commitment: promised against held.
+#[derive(SimpleObject)]
+#[graphql(name = "CommitmentDelivery")]
+pub struct DeliveryGql {
+    kind: CommitmentKindGql,
+    per: PerGql,
+    from: Date,
+    to: Date,
+    committed: i32,
+    held: i32,
+}
+
+/// 联建协议
+#[derive(SimpleObject)]
+#[graphql(name = "Agreement")]
+pub struct AgreementGql {
+    id: ID,
+    organisation_id: ID,
+    organisation_name: String,
+    team_id: Option<ID>,
+    team_name: Option<String>,
+    title: String,
+    starts_on: Date,
+    ends_on: Date,
+    commitments: Vec<CommitmentGql>,
+    activities: Vec<ActivityGql>,
+    delivery: Vec<DeliveryGql>,
+}
+
+impl From<svc::AgreementView> for AgreementGql {
+    fn from(v: svc::AgreementView) -> Self {
+        let a = v.agreement;
+        AgreementGql {
+            id: id(a.id),
+            organisation_id: id(a.organisation_id),
+            organisation_name: a.organisation_name,
+            team_id: a.team_id.map(id),
+            team_name: a.team_name,
+            title: a.title,
+            starts_on: a.starts_on.into(),
+            ends_on: a.ends_on.into(),
+            commitments: v
+                .commitments
+                .into_iter()
+                .map(|c| CommitmentGql {
+                    kind: c.kind.into(),
+                    per: c.per.into(),
+                    count: c.count,
+                })
+                .collect(),
+            activities: v.activities.into_iter().map(Into::into).collect(),
+            delivery: v
+                .delivery
+                .into_iter()
+                .map(|d| DeliveryGql {
+                    kind: d.kind.into(),
+                    per: d.per.into(),
+                    from: d.from.into(),
+                    to: d.to.into(),
+                    committed: d.committed,
+                    held: d.held,
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(InputObject)]
+pub struct AgreementInputGql {
+    organisation_id: ID,
+    team_id: Option<ID>,
+    title: String,
+    starts_on: Date,
+    ends_on: Date,
+    commitments: Vec<CommitmentGql>,
+}
+
+#[derive(Default)]
+pub struct AgreementsQuery;
+
+#[Object]
+impl AgreementsQuery {
+    /// Co-building agreements with commitments against delivery: all (staff), or one's own
+    /// organisation's (its people).
+    async fn agreements(&self, ctx: &Context<'_>) -> Res<Vec<AgreementGql>> {
+        let rows = svc::agreements(tenancy(ctx), community(ctx)?).await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
+}
+
+#[derive(Default)]
+pub struct AgreementsMutation;
+
+#[Object]
+impl AgreementsMutation {
+    /// Sign an agreement with an approved partner (staff).
+    async fn sign_agreement(&self, ctx: &Context<'_>, input: AgreementInputGql) -> Res<ID> {
+        let a = AgreementInput {
+            organisation_id: uuid(&input.organisation_id)?,
+            team_id: input.team_id.as_ref().map(uuid).transpose()?,
+            title: input.title,
+            starts_on: input.starts_on.0,
+            ends_on: input.ends_on.0,
+            commitments: input
+                .commitments
+                .iter()
+                .map(|c| (c.kind.into(), c.per.into(), c.count))
+                .collect(),
+        };
+        Ok(id(svc::sign(tenancy(ctx), community(ctx)?, a).await?.id))
+    }
+
+    /// Record an activity held under an agreement: staff, or the organisation's people.
+    async fn record_agreement_activity(
+        &self,
+        ctx: &Context<'_>,
+        agreement_id: ID,
+        kind: ActivityKindGql,
+        reference: Option<ID>,
+        title: String,
+        held_on: Date,
+    ) -> Res<ActivityGql> {
+        let a = svc::record_activity(
+            tenancy(ctx),
+            community(ctx)?,
+            uuid(&agreement_id)?,
+            kind.into(),
+            reference.as_ref().map(uuid).transpose()?,
+            &title,
+            held_on.0,
+        )
+        .await?;
+        Ok(a.into())
+    }
+}

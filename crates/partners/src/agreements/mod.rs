@@ -1,0 +1,8 @@
+//! Co-building agreements (联建协议): a partner organisation (or team) and the community, a
+//! period, commitments per month / quarter / year, the activities held, and commitments
+//! against delivery period by period.
+
+pub mod db;
+pub mod graphql;
+pub mod model;
+pub mod service;

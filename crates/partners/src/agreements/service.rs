@@ -1,0 +1,229 @@
+//! The rules of co-building agreements.
+
+use chrono::{Datelike, Months, NaiveDate};
+use infra::{AppError, AppResult};
+use tenancy::{CommunityCtx, Roles, Tenancy};
+use uuid::Uuid;
+
+use super::db::{self, NewAgreement};
+use super::model::*;
+use crate::error::PartnersError;
+
+pub struct AgreementInput {
+    pub organisation_id: Uuid,
+    pub team_id: Option<Uuid>,
+    pub title: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub commitments: Vec<(CommitmentKind, Per, i32)>,
+}
+
+/// The organisation's people see its agreements; staff see all. `None`: everything.
+async fn visible_organisations(t: &Tenancy, ctx: &CommunityCtx) -> AppResult<Option<Vec<Uuid>>> {
+    if ctx.is_staff() {
+        return Ok(None);
+    }
+    let mut conn = t.db().pool().acquire().await?;
+    let mine =
+        crate::organisations::db::organisations_of(&mut conn, ctx.access().account_id).await?;
+    Ok(Some(mine.into_iter().map(|(o, _)| o.id).collect()))
+}
+
+/// Staff sign an agreement with an organisation approved in the community (or one of its
+/// teams), with its commitments.
+pub async fn sign(t: &Tenancy, ctx: &CommunityCtx, a: AgreementInput) -> AppResult<Agreement> {
+    ctx.require(Roles::STAFF)?;
+    let title = a.title.trim();
+    if !(1..=100).contains(&title.chars().count())
+        || a.ends_on < a.starts_on
+        || (a.ends_on - a.starts_on).num_days() > 3660
+        || a.commitments.is_empty()
+        || a.commitments.len() > 10
+        || a.commitments.iter().any(|c| !(1..=1000).contains(&c.2))
+    {
+        return Err(AppError::bad_input(
+            "协议名称 1 到 100 字，期限不超过十年，承诺 1 到 10 项、每项 1 到 1000 次",
+            "A title of 1 to 100 characters, at most ten years, 1 to 10 commitments of 1 to 1000",
+        ));
+    }
+    let (community, path) = t.locate_community(&ctx.tenant().slug).await?;
+    let mut conn = t.db().pool().acquire().await?;
+    let org = crate::organisations::db::approved_in(&mut conn, community, &path)
+        .await?
+        .into_iter()
+        .find(|o| o.id == a.organisation_id)
+        .ok_or(PartnersError::NotApproved)?;
+    let team = match a.team_id {
+        Some(id) => Some(
+            crate::organisations::db::team(&mut conn, id)
+                .await?
+                .filter(|t| t.organisation_id == org.id)
+                .ok_or(PartnersError::NotFound("team"))?,
+        ),
+        None => None,
+    };
+    drop(conn);
+    let mut tx = ctx.tx().await?;
+    let row = db::insert(
+        &mut tx,
+        &NewAgreement {
+            organisation: (org.id, &org.name),
+            team: team.as_ref().map(|t| (t.id, t.name.as_str())),
+            title,
+            starts_on: a.starts_on,
+            ends_on: a.ends_on,
+            signed_by: ctx.access().account_id,
+        },
+    )
+    .await?;
+    for (kind, per, count) in a.commitments {
+        match db::insert_commitment(&mut tx, row.id, kind, per, count).await {
+            Err(sqlx::Error::Database(d)) if d.is_unique_violation() => {
+                return Err(AppError::bad_input(
+                    "承诺重复",
+                    "A commitment is given twice",
+                ));
+            }
+            other => other?,
+        };
+    }
+    tx.commit().await?;
+    Ok(row)
+}
+
+/// Record an activity held under an agreement: staff, or the organisation's own people.
+pub async fn record_activity(
+    t: &Tenancy,
+    ctx: &CommunityCtx,
+    agreement: Uuid,
+    kind: ActivityKind,
+    reference: Option<Uuid>,
+    title: &str,
+    held_on: NaiveDate,
+) -> AppResult<Activity> {
+    ctx.require(Roles::MEMBERS)?;
+    let title = title.trim();
+    if !(1..=100).contains(&title.chars().count())
+        || (kind == ActivityKind::Other) != reference.is_none()
+    {
+        return Err(AppError::bad_input(
+            "活动名称 1 到 100 字；课程、班次、活动须指明是哪一个",
+            "A title of 1 to 100 characters; a course, shift or event names which one",
+        ));
+    }
+    let visible = visible_organisations(t, ctx).await?;
+    let mut tx = ctx.tx().await?;
+    let a = db::get(&mut tx, agreement)
+        .await?
+        .filter(|a| {
+            visible
+                .as_ref()
+                .is_none_or(|v| v.contains(&a.organisation_id))
+        })
+        .ok_or(PartnersError::NotFound("agreement"))?;
+    if held_on < a.starts_on || held_on > a.ends_on {
+        return Err(AppError::bad_input(
+            "活动日期不在协议期限内",
+            "The activity is outside the agreement's period",
+        ));
+    }
+    let row = db::insert_activity(
+        &mut tx,
+        a.id,
+        kind,
+        reference,
+        title,
+        held_on,
+        ctx.access().account_id,
+    )
+    .await?
+    .ok_or_else(|| AppError::conflict("该活动已记录", "That activity is recorded already"))?;
+    tx.commit().await?;
+    Ok(row)
+}
+
+/// An agreement with its commitments, activities and delivery.
+pub struct AgreementView {
+    pub agreement: Agreement,
+    pub commitments: Vec<Commitment>,
+    pub activities: Vec<Activity>,
+    pub delivery: Vec<Delivery>,
+}
+
+/// The agreements the caller may see (staff: all; a partner's people: their organisation's).
+pub async fn agreements(t: &Tenancy, ctx: &CommunityCtx) -> AppResult<Vec<AgreementView>> {
+    ctx.require(Roles::MEMBERS)?;
+    let visible = visible_organisations(t, ctx).await?;
+    let mut tx = ctx.tx().await?;
+    let rows = db::list(&mut tx, visible.as_deref()).await?;
+    let ids: Vec<Uuid> = rows.iter().map(|a| a.id).collect();
+    let commitments = db::commitments(&mut tx, &ids).await?;
+    let activities = db::activities(&mut tx, &ids).await?;
+    tx.commit().await?;
+    Ok(rows
+        .into_iter()
+        .map(|a| {
+            let c: Vec<Commitment> = commitments
+                .iter()
+                .filter(|c| c.agreement_id == a.id)
+                .copied()
+                .collect();
+            let act: Vec<Activity> = activities
+                .iter()
+                .filter(|x| x.agreement_id == a.id)
+                .cloned()
+                .collect();
+            AgreementView {
+                delivery: delivery(&a, &c, &act),
+                agreement: a,
+                commitments: c,
+                activities: act,
+            }
+        })
+        .collect())
+}
+
+/// The calendar periods of `per` that meet [from, to], clipped to it.
+fn periods(per: Per, from: NaiveDate, to: NaiveDate) -> Vec<(NaiveDate, NaiveDate)> {
+    let months = match per {
+        Per::Month => 1,
+        Per::Quarter => 3,
+        Per::Year => 12,
+        Per::Period => return vec![(from, to)],
+    };
+    let first_month = (from.month0() / months) * months;
+    let mut start = NaiveDate::from_ymd_opt(from.year(), first_month + 1, 1).expect("date");
+    let mut out = Vec::new();
+    while start <= to {
+        let next = start.checked_add_months(Months::new(months)).expect("date");
+        out.push((start.max(from), (next.pred_opt().expect("date")).min(to)));
+        start = next;
+    }
+    out
+}
+
+/// Commitments against delivery, period by period.
+pub fn delivery(
+    a: &Agreement,
+    commitments: &[Commitment],
+    activities: &[Activity],
+) -> Vec<Delivery> {
+    let mut out = Vec::new();
+    for c in commitments {
+        for (from, to) in periods(c.per, a.starts_on, a.ends_on) {
+            let held = activities
+                .iter()
+                .filter(|x| c.kind.counts(x.kind) && x.held_on >= from && x.held_on <= to)
+                .count() as i32;
+            out.push(Delivery {
+                kind: c.kind,
+                per: c.per,
+                from,
+                to,
+                committed: c.count,
+                held,
+            });
+        }
+    }
+    out
+}
