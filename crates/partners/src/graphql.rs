@@ -12,6 +12,7 @@ pub struct PartnersQuery(
 
 #[derive(MergedObject, Default)]
 pub struct PartnersMutation(
+    crate::lists::graphql::ListsMutation,
     crate::organisations::graphql::OrganisationsMutation,
     crate::demands::graphql::DemandsMutation,
     crate::agreements::graphql::AgreementsMutation,

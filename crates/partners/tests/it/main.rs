@@ -3,6 +3,7 @@
 
 mod agreements;
 mod demands;
+mod lists;
 mod organisations;
 
 use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
