@@ -8,6 +8,7 @@ pub struct PartnersQuery(
     crate::organisations::graphql::OrganisationsQuery,
     crate::demands::graphql::DemandsQuery,
     crate::agreements::graphql::AgreementsQuery,
+    crate::ventures::graphql::VenturesQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -16,4 +17,5 @@ pub struct PartnersMutation(
     crate::organisations::graphql::OrganisationsMutation,
     crate::demands::graphql::DemandsMutation,
     crate::agreements::graphql::AgreementsMutation,
+    crate::ventures::graphql::VenturesMutation,
 );

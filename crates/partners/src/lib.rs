@@ -12,3 +12,4 @@ pub mod error;
 pub mod graphql;
 pub mod lists;
 pub mod organisations;
+pub mod ventures;

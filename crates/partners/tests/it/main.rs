@@ -5,6 +5,7 @@ mod agreements;
 mod demands;
 mod lists;
 mod organisations;
+mod ventures;
 
 use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use infra::crypto::Secrets;

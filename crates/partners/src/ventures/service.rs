@@ -1,0 +1,353 @@
+//! The rules of micro-venture calls (微创投).
+
+use chrono::NaiveDate;
+use infra::{AppError, AppResult};
+use tenancy::{CommunityCtx, Roles, Tenancy};
+use uuid::Uuid;
+
+use super::db::{self, NewProposal};
+use super::model::*;
+use crate::error::PartnersError;
+
+fn text<'a>(s: &'a str, min: usize, max: usize, zh: &str, en: &str) -> AppResult<&'a str> {
+    let t = s.trim();
+    if (min..=max).contains(&t.chars().count()) {
+        Ok(t)
+    } else {
+        Err(AppError::bad_input(
+            format!("{zh}须为 {min} 到 {max} 个字"),
+            format!("{en} must be {min} to {max} characters"),
+        ))
+    }
+}
+
+fn missing(what: &'static str) -> AppError {
+    let zh = match what {
+        "call" => "找不到该微创投项目征集",
+        "proposal" => "找不到该方案",
+        "project" => "找不到该项目",
+        _ => "找不到该里程碑",
+    };
+    AppError::not_found(zh, format!("{what} not found"))
+}
+
+fn today() -> NaiveDate {
+    infra::local_time::date_of(chrono::Utc::now())
+}
+
+/// Staff post a governance problem with a budget and a deadline.
+pub async fn post_call(
+    ctx: &CommunityCtx,
+    title: &str,
+    problem: &str,
+    budget_yuan: i32,
+    deadline: NaiveDate,
+) -> AppResult<Call> {
+    ctx.require(Roles::STAFF)?;
+    let title = text(title, 1, 100, "项目名称", "The title")?;
+    let problem = text(problem, 1, 2000, "问题说明", "The problem")?;
+    if !(1..=10_000_000).contains(&budget_yuan) || deadline < today() {
+        return Err(AppError::bad_input(
+            "预算 1 到 1000 万元，截止日期不早于今天",
+            "A budget of 1 to 10,000,000 yuan and a deadline from today on",
+        ));
+    }
+    let mut tx = ctx.tx().await?;
+    let c = db::insert_call(
+        &mut tx,
+        title,
+        problem,
+        budget_yuan,
+        deadline,
+        ctx.access().account_id,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(c)
+}
+
+pub struct ProposalInput {
+    pub call_id: Uuid,
+    pub team_id: Uuid,
+    pub title: String,
+    pub plan: String,
+    pub budget_yuan: i32,
+}
+
+/// A team's leader or member proposes, before the deadline, within the budget, once per
+/// call, for an organisation approved in the community.
+pub async fn propose(t: &Tenancy, ctx: &CommunityCtx, p: ProposalInput) -> AppResult<Uuid> {
+    ctx.require(Roles::MEMBERS)?;
+    let title = text(&p.title, 1, 100, "方案名称", "The title")?;
+    let plan = text(&p.plan, 1, 5000, "方案内容", "The plan")?;
+    let (community, path) = t.locate_community(&ctx.tenant().slug).await?;
+    let mut conn = t.db().pool().acquire().await?;
+    let team = crate::organisations::db::team(&mut conn, p.team_id)
+        .await?
+        .ok_or(PartnersError::NotFound("team"))?;
+    if !crate::organisations::db::in_team(&mut conn, team.id, ctx.access().account_id).await? {
+        return Err(AppError::forbidden());
+    }
+    let approved = crate::organisations::db::approved_in(&mut conn, community, &path)
+        .await?
+        .iter()
+        .any(|o| o.id == team.organisation_id);
+    drop(conn);
+    if !approved {
+        return Err(PartnersError::NotApproved.into());
+    }
+    let mut tx = ctx.tx().await?;
+    let call = db::lock_call(&mut tx, p.call_id)
+        .await?
+        .ok_or_else(|| missing("call"))?;
+    if call.status != CallStatus::Open || call.deadline < today() {
+        return Err(AppError::conflict("该项目已截止征集", "The call is closed"));
+    }
+    if !(1..=call.budget_yuan).contains(&p.budget_yuan) {
+        return Err(AppError::bad_input(
+            format!("预算须在 1 到 {} 元之间", call.budget_yuan),
+            format!("The budget must be 1 to {} yuan", call.budget_yuan),
+        ));
+    }
+    let id = db::insert_proposal(
+        &mut tx,
+        &NewProposal {
+            call_id: call.id,
+            organisation_id: team.organisation_id,
+            team: (team.id, &team.name),
+            title,
+            plan,
+            budget_yuan: p.budget_yuan,
+            by: ctx.access().account_id,
+        },
+    )
+    .await?
+    .ok_or_else(|| AppError::conflict("本团队已提交过方案", "The team has proposed already"))?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Staff review a proposal with a score and a comment (again: the review is replaced), until
+/// the call is awarded.
+pub async fn review(
+    ctx: &CommunityCtx,
+    proposal: Uuid,
+    score: i32,
+    comment: &str,
+) -> AppResult<()> {
+    ctx.require(Roles::STAFF)?;
+    let comment = text(comment, 1, 1000, "评审意见", "The comment")?;
+    if !(0..=100).contains(&score) {
+        return Err(AppError::bad_input(
+            "评分为 0 到 100",
+            "A score of 0 to 100",
+        ));
+    }
+    let mut tx = ctx.tx().await?;
+    let p = db::proposal(&mut tx, proposal)
+        .await?
+        .ok_or_else(|| missing("proposal"))?;
+    let call = db::lock_call(&mut tx, p.call_id)
+        .await?
+        .ok_or_else(|| missing("call"))?;
+    if call.status != CallStatus::Open {
+        return Err(AppError::conflict("该项目已评定", "The call is decided"));
+    }
+    db::upsert_review(&mut tx, p.id, ctx.access().account_id, score, comment).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Staff award the call to one of its proposals: the project starts, with its milestones.
+pub async fn award(
+    ctx: &CommunityCtx,
+    proposal: Uuid,
+    milestones: &[(String, NaiveDate)],
+) -> AppResult<Project> {
+    ctx.require(Roles::STAFF)?;
+    if milestones.is_empty() || milestones.len() > 20 {
+        return Err(AppError::bad_input(
+            "里程碑 1 到 20 个",
+            "1 to 20 milestones",
+        ));
+    }
+    let mut tx = ctx.tx().await?;
+    let p = db::proposal(&mut tx, proposal)
+        .await?
+        .ok_or_else(|| missing("proposal"))?;
+    let call = db::lock_call(&mut tx, p.call_id)
+        .await?
+        .ok_or_else(|| missing("call"))?;
+    if call.status != CallStatus::Open {
+        return Err(AppError::conflict("该项目已评定", "The call is decided"));
+    }
+    let project = db::insert_project(&mut tx, call.id, p.id).await?;
+    for (title, due) in milestones {
+        let title = text(title, 1, 100, "里程碑名称", "A milestone's title")?;
+        db::insert_milestone(&mut tx, project.id, title, *due).await?;
+    }
+    db::set_call_status(&mut tx, call.id, CallStatus::Awarded).await?;
+    tx.commit().await?;
+    Ok(project)
+}
+
+/// The team that carries a project, or staff.
+async fn on_project(
+    t: &Tenancy,
+    ctx: &CommunityCtx,
+    tx: &mut sqlx::PgConnection,
+    project: &Project,
+) -> AppResult<()> {
+    if ctx.is_staff() {
+        return Ok(());
+    }
+    let p = db::proposal(tx, project.proposal_id)
+        .await?
+        .ok_or_else(|| missing("proposal"))?;
+    let mut conn = t.db().pool().acquire().await?;
+    if crate::organisations::db::in_team(&mut conn, p.team_id, ctx.access().account_id).await? {
+        Ok(())
+    } else {
+        Err(AppError::forbidden())
+    }
+}
+
+/// Mark a milestone done (the project's team or staff), with a note and a photo of the work
+/// (stored before the row, through the photo pipeline).
+pub async fn complete_milestone(
+    t: &Tenancy,
+    ctx: &CommunityCtx,
+    milestone: Uuid,
+    note: Option<&str>,
+    photo: Option<Vec<u8>>,
+) -> AppResult<Milestone> {
+    ctx.require(Roles::MEMBERS)?;
+    let note = note
+        .map(|n| text(n, 1, 500, "说明", "The note"))
+        .transpose()?;
+    let key = match photo {
+        Some(bytes) => {
+            let p = infra::photos::process_bounded(bytes).await?;
+            let key = format!(
+                "c/{}/ventures/{}.jpg",
+                ctx.tenant().community_id,
+                Uuid::now_v7()
+            );
+            ctx.store().put(&key, p.full, "image/jpeg").await?;
+            Some(key)
+        }
+        None => None,
+    };
+    let mut tx = ctx.tx().await?;
+    let m = db::lock_milestone(&mut tx, milestone)
+        .await?
+        .ok_or_else(|| missing("milestone"))?;
+    let project = db::lock_project(&mut tx, m.project_id)
+        .await?
+        .ok_or_else(|| missing("project"))?;
+    on_project(t, ctx, &mut tx, &project).await?;
+    if m.done_at.is_some() || project.status == ProjectStatus::Done {
+        return Err(AppError::conflict(
+            "该里程碑已完成",
+            "The milestone is done",
+        ));
+    }
+    let m = db::complete_milestone(&mut tx, m.id, note, key.as_deref()).await?;
+    tx.commit().await?;
+    Ok(m)
+}
+
+/// Close a project with its report, once every milestone is done (the team or staff).
+pub async fn close_project(
+    t: &Tenancy,
+    ctx: &CommunityCtx,
+    project: Uuid,
+    report: &str,
+) -> AppResult<Project> {
+    ctx.require(Roles::MEMBERS)?;
+    let report = text(report, 1, 5000, "结项报告", "The closing report")?;
+    let mut tx = ctx.tx().await?;
+    let p = db::lock_project(&mut tx, project)
+        .await?
+        .ok_or_else(|| missing("project"))?;
+    on_project(t, ctx, &mut tx, &p).await?;
+    if p.status == ProjectStatus::Done {
+        return Err(AppError::conflict("该项目已结项", "The project is closed"));
+    }
+    if db::milestones(&mut tx, &[p.id])
+        .await?
+        .iter()
+        .any(|m| m.done_at.is_none())
+    {
+        return Err(AppError::conflict(
+            "还有里程碑未完成",
+            "Some milestones are not done",
+        ));
+    }
+    let p = db::close_project(&mut tx, p.id, report).await?;
+    tx.commit().await?;
+    Ok(p)
+}
+
+/// Calls with what the caller may see of them: every proposal and review (staff), or one's
+/// own organisations' proposals (partners); projects and milestones for all.
+pub struct CallView {
+    pub call: Call,
+    pub proposals: Vec<Proposal>,
+    pub reviews: Vec<Review>,
+    pub project: Option<Project>,
+    pub milestones: Vec<Milestone>,
+}
+
+pub async fn calls(t: &Tenancy, ctx: &CommunityCtx) -> AppResult<Vec<CallView>> {
+    ctx.require(Roles::MEMBERS)?;
+    let staff = ctx.is_staff();
+    let mine: Option<Vec<Uuid>> = if staff {
+        None
+    } else {
+        let mut conn = t.db().pool().acquire().await?;
+        let orgs =
+            crate::organisations::db::organisations_of(&mut conn, ctx.access().account_id).await?;
+        Some(orgs.into_iter().map(|(o, _)| o.id).collect())
+    };
+    let mut tx = ctx.tx().await?;
+    let calls = db::calls(&mut tx).await?;
+    let ids: Vec<Uuid> = calls.iter().map(|c| c.id).collect();
+    let proposals = db::proposals(&mut tx, &ids, mine.as_deref()).await?;
+    let reviews = if staff {
+        let p: Vec<Uuid> = proposals.iter().map(|p| p.id).collect();
+        db::reviews(&mut tx, &p).await?
+    } else {
+        Vec::new()
+    };
+    let projects = db::projects(&mut tx, &ids).await?;
+    let pids: Vec<Uuid> = projects.iter().map(|p| p.id).collect();
+    let milestones = db::milestones(&mut tx, &pids).await?;
+    tx.commit().await?;
+    Ok(calls
+        .into_iter()
+        .map(|c| {
+            let project = projects.iter().find(|p| p.call_id == c.id).cloned();
+            let props: Vec<Proposal> = proposals
+                .iter()
+                .filter(|p| p.call_id == c.id)
+                .cloned()
+                .collect();
+            CallView {
+                reviews: reviews
+                    .iter()
+                    .filter(|r| props.iter().any(|p| p.id == r.proposal_id))
+                    .cloned()
+                    .collect(),
+                milestones: milestones
+                    .iter()
+                    .filter(|m| project.as_ref().is_some_and(|p| p.id == m.project_id))
+                    .cloned()
+                    .collect(),
+                proposals: props,
+                project,
+                call: c,
+            }
+        })
+        .collect())
+}
