@@ -340,6 +340,63 @@ async fn embedded_defaults_keep_data_across_restarts() {
         r["data"]["communityPartners"][0]["teams"][0]["name"],
         "青年志愿服务队"
     );
+    // 博园's 校社联动: 24 demands through the grid, 21 resolved; 东环路's time bank balances.
+    let staff_of = |login: &'static str, slug: &'static str, q: &'static str| {
+        let (http, url) = (http.clone(), url.clone());
+        async move {
+            let login = json!({"query": format!("mutation {{ login(loginName: \"{login}\", password: \"linli-demo-2026\") {{ token }} }}")});
+            let r: serde_json::Value = http
+                .post(&url)
+                .json(&login)
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            let token = r["data"]["login"]["token"].as_str().unwrap().to_string();
+            let r: serde_json::Value = http
+                .post(&url)
+                .bearer_auth(token)
+                .header("x-community", slug)
+                .json(&json!({"query": q}))
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            r
+        }
+    };
+    let b = staff_of(
+        "boyuan-staff",
+        "boyuan",
+        "{ demandStats { total resolved } communityPartners { teams { name } } }",
+    )
+    .await;
+    assert_eq!(
+        b["data"]["demandStats"],
+        json!({"total": 24, "resolved": 21}),
+        "{b}"
+    );
+    let teams: usize = b["data"]["communityPartners"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["teams"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(teams, 16);
+    let d = staff_of(
+        "donghuan-chen",
+        "donghuanlu",
+        "{ myPoints { balance } volunteerStatement { verifiedMinutes } }",
+    )
+    .await;
+    assert!(
+        d["data"]["myPoints"]["balance"].as_i64().unwrap() > 0,
+        "{d}"
+    );
     let ready = http
         .get(url.replace("/graphql", "/readyz"))
         .send()

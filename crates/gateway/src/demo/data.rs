@@ -171,6 +171,13 @@ pub(super) const ACCOUNTS: &[DemoAccount] = &[
         None,
         Some("donghuanlu"),
     ),
+    (
+        "boyuan-staff",
+        "博园社工",
+        Role::Staff,
+        None,
+        Some("boyuan"),
+    ),
 ];
 
 /// 金竹苑's five federations and 34 clubs (seed report 003).

@@ -13,6 +13,7 @@ use tenancy::service::{Actor, GrantInput, NewAccountInput, OnboardInput};
 
 pub const DEMO_PASSWORD: &str = "linli-demo-2026";
 
+mod boyuan;
 mod data;
 mod timebank;
 
@@ -113,6 +114,7 @@ pub async fn seed(t: &Tenancy, store: &ObjectStore) -> anyhow::Result<()> {
         t.operator_scope("donghuanlu").await.map_err(fail)?,
     );
     timebank::seed(t, &donghuan).await.map_err(fail)?;
+    boyuan::seed(t, store).await.map_err(fail)?;
     Ok(())
 }
 
