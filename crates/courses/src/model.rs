@@ -182,6 +182,9 @@ pub struct Teacher {
     pub learner_id: Option<Uuid>,
     pub status: TeacherStatus,
     pub teaches_in: Vec<String>,
+    /// The partner team they teach for (校社联动), and its name when linked.
+    pub team_id: Option<Uuid>,
+    pub team_name: Option<String>,
 }
 
 /// What staff fill in to open a course (validated by `service`, written by `db`).

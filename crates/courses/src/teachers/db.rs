@@ -5,8 +5,8 @@ use uuid::Uuid;
 
 use crate::model::*;
 
-pub(crate) const TEACHER: &str =
-    "id, name, kind, skills, phone_encrypted, account_id, learner_id, status, teaches_in";
+pub(crate) const TEACHER: &str = "id, name, kind, skills, phone_encrypted, account_id, learner_id, status, teaches_in, \
+     team_id, team_name";
 
 pub struct NewTeacher<'a> {
     pub name: &'a str,
@@ -87,7 +87,7 @@ pub async fn teachers_of_courses(
     }
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT ct.course_id, t.id, t.name, t.kind, t.skills, t.phone_encrypted, t.account_id,
-                t.learner_id, t.status, t.teaches_in
+                t.learner_id, t.status, t.teaches_in, t.team_id, t.team_name
            FROM course_teachers ct JOIN teachers t ON t.id = ct.teacher_id
           WHERE ct.course_id = ANY($1) ORDER BY t.name",
     )
@@ -121,5 +121,22 @@ pub async fn teaches(conn: &mut PgConnection, course: Uuid, account: Uuid) -> sq
     .bind(course)
     .bind(account)
     .fetch_one(conn)
+    .await
+}
+
+/// Link a teacher to a partner team, or unlink (`None`); `None` back when there is no such
+/// teacher.
+pub async fn set_team(
+    conn: &mut PgConnection,
+    teacher: Uuid,
+    team: Option<(Uuid, &str)>,
+) -> sqlx::Result<Option<Teacher>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "UPDATE teachers SET team_id = $2, team_name = $3 WHERE id = $1 RETURNING {TEACHER}"
+    )))
+    .bind(teacher)
+    .bind(team.map(|t| t.0))
+    .bind(team.map(|t| t.1))
+    .fetch_optional(conn)
     .await
 }

@@ -19,6 +19,9 @@ pub struct TeacherGql {
     candidate: bool,
     teaches_in: Vec<String>,
     average_rating: Option<f64>,
+    /// The partner team they teach for.
+    team_id: Option<ID>,
+    team_name: Option<String>,
 }
 
 pub(crate) fn teacher(v: svc::TeacherView) -> TeacherGql {
@@ -32,6 +35,8 @@ pub(crate) fn teacher(v: svc::TeacherView) -> TeacherGql {
         phone: v.phone,
         teaches_in: t.teaches_in,
         average_rating: v.average_rating,
+        team_id: t.team_id.map(id),
+        team_name: t.team_name,
     }
 }
 

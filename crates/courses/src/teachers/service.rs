@@ -159,3 +159,20 @@ pub(crate) async fn require_teaching(
         Err(CoursesError::NotYourCourse.into())
     }
 }
+
+/// Link a teacher of the pool to the partner team they teach for, or unlink (staff). The
+/// partners crate, which owns teams, checks the team (an organisation approved here) and alone
+/// calls this with one.
+pub async fn link_to_team(
+    ctx: &CommunityCtx,
+    teacher: Uuid,
+    team: Option<(Uuid, &str)>,
+) -> AppResult<Teacher> {
+    ctx.require(Roles::STAFF)?;
+    let mut tx = ctx.tx().await?;
+    let t = db::set_team(&mut tx, teacher, team)
+        .await?
+        .ok_or_else(|| not_found("teacher"))?;
+    tx.commit().await?;
+    Ok(t)
+}

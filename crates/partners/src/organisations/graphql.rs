@@ -166,6 +166,15 @@ pub struct CommunityPartnerGql {
     teams: Vec<TeamGql>,
 }
 
+/// A team's volunteers in a community: how many, verified minutes, points earned.
+#[derive(SimpleObject)]
+#[graphql(name = "TeamService")]
+pub struct TeamServiceGql {
+    volunteers: i64,
+    verified_minutes: i64,
+    points: i64,
+}
+
 #[derive(InputObject)]
 pub struct RegisterOrganisationInput {
     name: String,
@@ -270,6 +279,16 @@ impl OrganisationsQuery {
                 teams: teams.into_iter().map(|t| TeamGql::new(t, None)).collect(),
             })
             .collect())
+    }
+
+    /// What a team's volunteers have given in this community (staff, or the team's people).
+    async fn team_service(&self, ctx: &Context<'_>, team_id: ID) -> Res<TeamServiceGql> {
+        let s = super::work::team_service(tenancy(ctx), community(ctx)?, uuid(&team_id)?).await?;
+        Ok(TeamServiceGql {
+            volunteers: s.volunteers,
+            verified_minutes: s.verified_minutes,
+            points: s.points,
+        })
     }
 
     /// Partnership requests addressed to this community (staff).
@@ -441,6 +460,43 @@ impl OrganisationsMutation {
         )
         .await?;
         Ok(p.into())
+    }
+
+    /// Link a teacher of the pool to the partner team they teach for, or unlink (staff).
+    async fn link_teacher_to_team(
+        &self,
+        ctx: &Context<'_>,
+        teacher_id: ID,
+        team_id: Option<ID>,
+    ) -> Res<bool> {
+        super::work::link_teacher(
+            tenancy(ctx),
+            community(ctx)?,
+            uuid(&teacher_id)?,
+            team_id.as_ref().map(uuid).transpose()?,
+        )
+        .await?;
+        Ok(true)
+    }
+
+    /// A team's leader or member joins the time bank as a volunteer with the team: their
+    /// hours count for the team.
+    async fn join_time_bank_with_team(
+        &self,
+        ctx: &Context<'_>,
+        team_id: ID,
+        #[graphql(default)] skills: Vec<String>,
+        #[graphql(default)] party_member: bool,
+    ) -> Res<ID> {
+        let v = super::work::join_time_bank(
+            tenancy(ctx),
+            community(ctx)?,
+            uuid(&team_id)?,
+            skills,
+            party_member,
+        )
+        .await?;
+        Ok(id(v.id))
     }
 
     /// A partner team's leader or member (or staff) books a space for the team: once, or

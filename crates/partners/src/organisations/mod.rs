@@ -8,3 +8,4 @@ pub mod db;
 pub mod graphql;
 pub mod model;
 pub mod service;
+pub mod work;

@@ -6,6 +6,7 @@ mod demands;
 mod lists;
 mod organisations;
 mod ventures;
+mod work;
 
 use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use infra::crypto::Secrets;

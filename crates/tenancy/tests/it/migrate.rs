@@ -123,7 +123,7 @@ async fn drift_check_names_the_schema_that_differs() {
     assert!(check_drift(&env.db, &migrations).await.unwrap().is_empty());
 
     sqlx::raw_sql(
-        "ALTER TABLE c_bb.courtyards ADD COLUMN handmade int; DROP TABLE c_bb.list_kinds;",
+        "ALTER TABLE c_bb.courtyards ADD COLUMN handmade int; DROP TABLE c_bb.list_kinds CASCADE;",
     )
     .execute(env.db.admin_pool())
     .await

@@ -117,7 +117,6 @@ impl VolunteerRegistryMutation {
         name: Option<String>,
         #[graphql(default)] skills: Vec<String>,
         #[graphql(default)] party_member: bool,
-        team_id: Option<ID>,
     ) -> Res<VolunteerGql> {
         let person = match (person_id, name) {
             (Some(p), Some(n)) => Some((uuid(&p)?, n)),
@@ -134,7 +133,8 @@ impl VolunteerRegistryMutation {
             person,
             skills,
             party_member,
-            team_id: team_id.as_ref().map(uuid).transpose()?,
+            // A partner team's members join through the partners crate, which checks the team.
+            team_id: None,
         };
         Ok(svc::register(community(ctx)?, r).await?.into())
     }

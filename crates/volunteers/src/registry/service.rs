@@ -14,7 +14,8 @@ pub struct Registration {
     pub person: Option<(Uuid, String)>,
     pub skills: Vec<String>,
     pub party_member: bool,
-    /// A partner team the person volunteers with (a key of the partners crate).
+    /// A partner team the person volunteers with (a key of the partners crate, which alone
+    /// sets it, after checking the person is in the team).
     pub team_id: Option<Uuid>,
 }
 
