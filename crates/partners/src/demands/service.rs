@@ -8,18 +8,7 @@ use uuid::Uuid;
 use super::db::{self, NewDemand};
 use super::model::*;
 use crate::error::PartnersError;
-
-fn text<'a>(s: &'a str, min: usize, max: usize, zh: &str, en: &str) -> AppResult<&'a str> {
-    let t = s.trim();
-    if (min..=max).contains(&t.chars().count()) {
-        Ok(t)
-    } else {
-        Err(AppError::bad_input(
-            format!("{zh}须为 {min} 到 {max} 个字"),
-            format!("{en} must be {min} to {max} characters"),
-        ))
-    }
-}
+use crate::text;
 
 fn not_found() -> AppError {
     AppError::not_found("找不到该诉求", "Demand not found")
@@ -112,18 +101,7 @@ pub async fn route(t: &Tenancy, ctx: &CommunityCtx, id: Uuid, to: Route) -> AppR
     let (grid_id, team) = match to {
         Route::Grid(g) => (Some(grid(t, ctx, g).await?), None),
         Route::Team(team) => {
-            let (community, path) = t.locate_community(&ctx.tenant().slug).await?;
-            let mut conn = t.db().pool().acquire().await?;
-            let found = crate::organisations::db::team(&mut conn, team)
-                .await?
-                .ok_or(PartnersError::NotFound("team"))?;
-            let approved = crate::organisations::db::approved_in(&mut conn, community, &path)
-                .await?
-                .iter()
-                .any(|o| o.id == found.organisation_id);
-            if !approved {
-                return Err(PartnersError::NotApproved.into());
-            }
+            let found = crate::organisations::work::approved_team(t, ctx, team).await?;
             (None, Some((found.id, found.name)))
         }
     };

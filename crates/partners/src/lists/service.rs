@@ -8,18 +8,7 @@ use uuid::Uuid;
 
 use super::db::{self, NewEntry};
 use super::model::*;
-
-fn text<'a>(s: &'a str, min: usize, max: usize, zh: &str, en: &str) -> AppResult<&'a str> {
-    let t = s.trim();
-    if (min..=max).contains(&t.chars().count()) {
-        Ok(t)
-    } else {
-        Err(AppError::bad_input(
-            format!("{zh}须为 {min} 到 {max} 个字"),
-            format!("{en} must be {min} to {max} characters"),
-        ))
-    }
-}
+use crate::text;
 
 fn not_found() -> AppError {
     AppError::not_found("找不到该清单条目", "List entry not found")

@@ -9,20 +9,7 @@ use uuid::Uuid;
 use super::db::{self, NewOrganisation, NewTeam};
 use super::model::*;
 use crate::error::PartnersError;
-
-/// Text between `min` and `max` characters once trimmed, or the caller's mistake.
-fn text<'a>(s: &'a str, min: usize, max: usize, zh: &str, en: &str) -> AppResult<&'a str> {
-    let t = s.trim();
-    let n = t.chars().count();
-    if (min..=max).contains(&n) {
-        Ok(t)
-    } else {
-        Err(AppError::bad_input(
-            format!("{zh}须为 {min} 到 {max} 个字"),
-            format!("{en} must be {min} to {max} characters"),
-        ))
-    }
-}
+use crate::text;
 
 pub struct OrganisationInput {
     pub name: String,
@@ -386,21 +373,11 @@ pub async fn book_space_for_team(
     mut r: spaces::bookings::service::BookingRequest,
 ) -> AppResult<Vec<spaces::model::Booking>> {
     ctx.require(Roles::MEMBERS)?;
-    let (community, path) = t.locate_community(&ctx.tenant().slug).await?;
-    let mut conn = t.db().pool().acquire().await?;
-    let found = db::team(&mut conn, team)
-        .await?
-        .ok_or(PartnersError::NotFound("team"))?;
-    let approved = db::approved_in(&mut conn, community, &path)
-        .await?
-        .iter()
-        .any(|o| o.id == found.organisation_id);
+    let found = super::work::approved_team(t, ctx, team).await?;
     let staff = ctx.is_staff();
+    let mut conn = t.db().pool().acquire().await?;
     let in_team = db::in_team(&mut conn, team, ctx.access().account_id).await?;
     drop(conn);
-    if !approved {
-        return Err(PartnersError::NotApproved.into());
-    }
     if !(staff || in_team) {
         return Err(AppError::forbidden());
     }

@@ -7,19 +7,7 @@ use uuid::Uuid;
 
 use super::db::{self, NewProposal};
 use super::model::*;
-use crate::error::PartnersError;
-
-fn text<'a>(s: &'a str, min: usize, max: usize, zh: &str, en: &str) -> AppResult<&'a str> {
-    let t = s.trim();
-    if (min..=max).contains(&t.chars().count()) {
-        Ok(t)
-    } else {
-        Err(AppError::bad_input(
-            format!("{zh}须为 {min} 到 {max} 个字"),
-            format!("{en} must be {min} to {max} characters"),
-        ))
-    }
-}
+use crate::text;
 
 fn missing(what: &'static str) -> AppError {
     let zh = match what {
@@ -80,22 +68,12 @@ pub async fn propose(t: &Tenancy, ctx: &CommunityCtx, p: ProposalInput) -> AppRe
     ctx.require(Roles::MEMBERS)?;
     let title = text(&p.title, 1, 100, "方案名称", "The title")?;
     let plan = text(&p.plan, 1, 5000, "方案内容", "The plan")?;
-    let (community, path) = t.locate_community(&ctx.tenant().slug).await?;
+    let team = crate::organisations::work::approved_team(t, ctx, p.team_id).await?;
     let mut conn = t.db().pool().acquire().await?;
-    let team = crate::organisations::db::team(&mut conn, p.team_id)
-        .await?
-        .ok_or(PartnersError::NotFound("team"))?;
     if !crate::organisations::db::in_team(&mut conn, team.id, ctx.access().account_id).await? {
         return Err(AppError::forbidden());
     }
-    let approved = crate::organisations::db::approved_in(&mut conn, community, &path)
-        .await?
-        .iter()
-        .any(|o| o.id == team.organisation_id);
     drop(conn);
-    if !approved {
-        return Err(PartnersError::NotApproved.into());
-    }
     let mut tx = ctx.tx().await?;
     let call = db::lock_call(&mut tx, p.call_id)
         .await?
