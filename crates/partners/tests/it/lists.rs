@@ -3,8 +3,6 @@
 
 use partners::lists::model::{EnteredAs, EntryStatus, ListKind, ListRole, MatchStatus};
 use partners::lists::service::{self as lists, EntryInput};
-use partners::organisations::model::OrganisationKind;
-use partners::organisations::service::{self as orgs, OrganisationInput, Target};
 use tenancy::Role;
 
 use crate::{Env, code};
@@ -32,32 +30,10 @@ async fn a_need_is_matched_to_an_offer_and_its_outcome_recorded() {
         .account_with("boyuan-res", Role::Resident, None, Some("boyuan"))
         .await;
     let resident = env.enter(&resident, "boyuan").await.unwrap();
-    let (org, admin) = orgs::register(
-        t,
-        Env::person("wmu-admin"),
-        OrganisationInput {
-            name: "温州医科大学".into(),
-            kind: OrganisationKind::University,
-            grade: None,
-            description: String::new(),
-            contact: "0577-86689999".into(),
-        },
-    )
-    .await
-    .unwrap();
-    let asked = orgs::request_partnership(
-        t,
-        &env.principal(admin.id).await,
-        org.id,
-        Target::Community("boyuan".into()),
-    )
-    .await
-    .unwrap();
-    orgs::decide(t, &staff, Some(&office), asked.id, true, None)
-        .await
-        .unwrap();
+    let (org, admin) = env.university("温州医科大学", "wmu-admin").await;
+    env.approve(org.id, &admin, &staff, &office).await;
     let partner = env
-        .enter(&env.principal(admin.id).await, "boyuan")
+        .enter(&env.principal(admin.account_id()).await, "boyuan")
         .await
         .unwrap();
 

@@ -102,6 +102,46 @@ impl Env {
         self.principal(a.id).await
     }
 
+    /// A university registered by its admin `login`.
+    pub async fn university(
+        &self,
+        name: &str,
+        login: &str,
+    ) -> (partners::organisations::model::Organisation, Principal) {
+        let (org, admin) = partners::organisations::service::register(
+            &self.t,
+            Env::person(login),
+            partners::organisations::service::OrganisationInput {
+                name: name.into(),
+                kind: partners::organisations::model::OrganisationKind::University,
+                grade: None,
+                description: String::new(),
+                contact: "0577-86689999".into(),
+            },
+        )
+        .await
+        .unwrap();
+        (org, self.principal(admin.id).await)
+    }
+
+    /// The organisation asks to partner with `office`'s community and its staff approve.
+    pub async fn approve(
+        &self,
+        org: Uuid,
+        admin: &Principal,
+        staff: &Principal,
+        office: &CommunityCtx,
+    ) {
+        use partners::organisations::service::{Target, decide, request_partnership};
+        let slug = office.tenant().slug.clone();
+        let asked = request_partnership(&self.t, admin, org, Target::Community(slug))
+            .await
+            .unwrap();
+        decide(&self.t, staff, Some(office), asked.id, true, None)
+            .await
+            .unwrap();
+    }
+
     /// The account as a request sees it now (memberships freshly loaded).
     pub async fn principal(&self, id: Uuid) -> Principal {
         self.t.principal_of(id).await.unwrap()

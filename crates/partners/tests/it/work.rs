@@ -2,8 +2,8 @@
 //! their hours counted for the team.
 
 use chrono::Utc;
-use partners::organisations::model::{MemberRole, OrganisationKind};
-use partners::organisations::service::{self as orgs, OrganisationInput, Target, TeamInput};
+use partners::organisations::model::MemberRole;
+use partners::organisations::service::{self as orgs, TeamInput};
 use partners::organisations::work;
 use tenancy::Role;
 use volunteers::hours::service::{self as hours, HoursInput};
@@ -19,20 +19,7 @@ async fn a_team_teaches_and_its_volunteer_hours_count_for_it() {
         .account_with("boyuan-staff", Role::Staff, None, Some("boyuan"))
         .await;
     let office = env.enter(&staff, "boyuan").await.unwrap();
-    let (org, admin) = orgs::register(
-        t,
-        Env::person("wmu-admin"),
-        OrganisationInput {
-            name: "温州医科大学".into(),
-            kind: OrganisationKind::University,
-            grade: None,
-            description: String::new(),
-            contact: "0577-86689999".into(),
-        },
-    )
-    .await
-    .unwrap();
-    let admin = env.principal(admin.id).await;
+    let (org, admin) = env.university("温州医科大学", "wmu-admin").await;
     let member = orgs::add_member(
         t,
         &admin,
@@ -75,12 +62,7 @@ async fn a_team_teaches_and_its_volunteer_hours_count_for_it() {
         code(work::link_teacher(t, &office, teacher.teacher.id, Some(team.id)).await),
         "FORBIDDEN"
     );
-    let asked = orgs::request_partnership(t, &admin, org.id, Target::Community("boyuan".into()))
-        .await
-        .unwrap();
-    orgs::decide(t, &staff, Some(&office), asked.id, true, None)
-        .await
-        .unwrap();
+    env.approve(org.id, &admin, &staff, &office).await;
     let linked = work::link_teacher(t, &office, teacher.teacher.id, Some(team.id))
         .await
         .unwrap();
