@@ -6,6 +6,7 @@ use async_graphql::{
     EmptySubscription, MergedObject, Request, Schema, ServerError, ServerResult, Value,
 };
 use courses::graphql::{CoursesMutation, CoursesQuery};
+use dashboards::graphql::DashboardsQuery;
 use notifications::graphql::{NotificationsMutation, NotificationsQuery};
 use partners::graphql::{PartnersMutation, PartnersQuery};
 use spaces::bookings::graphql::{BookingsMutation, BookingsQuery};
@@ -27,6 +28,7 @@ pub struct Query(
     FarmQuery,
     VolunteersQuery,
     PartnersQuery,
+    DashboardsQuery,
 );
 
 #[derive(MergedObject, Default)]

@@ -74,6 +74,11 @@ enum Command {
     Worker,
     /// Apply platform migrations, then community migrations to every community schema.
     Migrate(cli::MigrateArgs),
+    /// District dashboards' rollups.
+    Dashboards {
+        #[command(subcommand)]
+        command: cli::DashboardsCommand,
+    },
     /// Print the GraphQL schema (SDL), as committed in schema.graphql.
     Schema,
     /// Benchmark the photo pipeline on a generated 12-megapixel JPEG (deploy/bench.sh).
@@ -113,6 +118,7 @@ fn main() -> anyhow::Result<()> {
             Command::Districts { command } => cli::districts(&config, command).await,
             Command::Communities { command } => cli::communities(&config, command).await,
             Command::Migrate(args) => cli::migrate(&config, args).await,
+            Command::Dashboards { command } => cli::dashboards(&config, command).await,
             Command::Worker => run_worker(config).await,
             Command::Schema | Command::BenchPhoto => unreachable!("handled above"),
         }

@@ -98,6 +98,9 @@ impl Worker {
                     tracing::warn!(community = %scope.tenant().slug, error = ?e, "points expiry failed")
                 }
             }
+            if let Err(e) = dashboards::fold::fold(&ctx).await {
+                tracing::warn!(community = %scope.tenant().slug, error = ?e, "figure fold failed");
+            }
             self.deliver(scope).await;
         }
     }

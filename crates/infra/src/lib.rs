@@ -8,6 +8,7 @@ pub mod audit;
 pub mod crypto;
 pub mod db;
 pub mod error;
+pub mod figures;
 pub mod graphql;
 pub mod input;
 pub mod limits;

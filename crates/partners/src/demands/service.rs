@@ -10,6 +10,27 @@ use super::model::*;
 use crate::error::PartnersError;
 use crate::text;
 
+/// Dashboard figures: demands received and first resolved, per day.
+pub const RECEIVED: &str = "partners.demands_received";
+pub const RESOLVED: &str = "partners.demands_resolved";
+
+/// The figures recounted from the demands themselves (the dashboards' rebuild).
+pub async fn figures(
+    conn: &mut sqlx::PgConnection,
+) -> AppResult<Vec<(String, chrono::NaiveDate, i64)>> {
+    Ok(sqlx::query_as(
+        "SELECT $1, ((submitted_at AT TIME ZONE 'UTC') + interval '8 hours')::date AS day, count(*)
+           FROM demands GROUP BY day
+         UNION ALL
+         SELECT $2, ((resolved_at AT TIME ZONE 'UTC') + interval '8 hours')::date AS day, count(*)
+           FROM demands WHERE resolved_at IS NOT NULL GROUP BY day",
+    )
+    .bind(RECEIVED)
+    .bind(RESOLVED)
+    .fetch_all(conn)
+    .await?)
+}
+
 fn not_found() -> AppError {
     AppError::not_found("找不到该诉求", "Demand not found")
 }
@@ -85,6 +106,7 @@ pub async fn submit(t: &Tenancy, ctx: &CommunityCtx, d: DemandInput) -> AppResul
         None,
     )
     .await?;
+    infra::figures::record_today(&mut tx, RECEIVED, 1).await?;
     tx.commit().await?;
     Ok(row)
 }
@@ -159,7 +181,11 @@ pub async fn resolve(
     if matches!(d.status, DemandStatus::Resolved | DemandStatus::Confirmed) {
         return Err(PartnersError::AlreadyDecided.into());
     }
+    let first = d.resolved_at.is_none();
     let d = db::resolve(&mut tx, d.id, resolution).await?;
+    if first {
+        infra::figures::record_today(&mut tx, RESOLVED, 1).await?;
+    }
     db::step(
         &mut tx,
         d.id,

@@ -224,6 +224,25 @@ pub async fn record_batch(
     Ok(out)
 }
 
+/// Dashboard figures: minutes of service verified and points they earned, per day.
+pub const MINUTES_VERIFIED: &str = "volunteers.minutes_verified";
+pub const POINTS_EARNED: &str = "volunteers.points_earned";
+
+/// The figures recounted from the hours themselves (the dashboards' rebuild).
+pub async fn figures(conn: &mut sqlx::PgConnection) -> AppResult<Vec<(String, NaiveDate, i64)>> {
+    Ok(sqlx::query_as(
+        "SELECT f.figure, ((h.decided_at AT TIME ZONE 'UTC') + interval '8 hours')::date AS day,
+                sum(CASE WHEN f.figure = $1 THEN h.minutes ELSE h.points END)::bigint
+           FROM volunteer_hours h CROSS JOIN (VALUES ($1), ($2)) AS f (figure)
+          WHERE h.status = 'verified' AND (f.figure = $1 OR h.points > 0)
+          GROUP BY f.figure, day",
+    )
+    .bind(MINUTES_VERIFIED)
+    .bind(POINTS_EARNED)
+    .fetch_all(conn)
+    .await?)
+}
+
 /// Points for `minutes` at `per_hour`, to the nearest point.
 pub fn points_for(minutes: i32, per_hour: i32) -> i32 {
     ((i64::from(minutes) * i64::from(per_hour) + 30) / 60) as i32
@@ -295,7 +314,12 @@ async fn verify_in(tx: &mut sqlx::PgConnection, ctx: &CommunityCtx, id: Uuid) ->
     } else {
         None
     };
-    Ok(db::verified(tx, h.id, points, transfer, ctx.access().account_id).await?)
+    let h = db::verified(tx, h.id, points, transfer, ctx.access().account_id).await?;
+    infra::figures::record_today(tx, MINUTES_VERIFIED, i64::from(h.minutes)).await?;
+    if points > 0 {
+        infra::figures::record_today(tx, POINTS_EARNED, i64::from(points)).await?;
+    }
+    Ok(h)
 }
 
 /// Decline pending hours with a reason (staff); the record stays, marked.

@@ -1,0 +1,4 @@
+//! Dashboards against a real PostgreSQL: events folded once, whatever the workers; the
+//! rebuild from the communities' own tables equals the incremental rollups.
+
+mod rollups;

@@ -1,0 +1,199 @@
+use chrono::NaiveDate;
+use infra::Tenant;
+use tenancy::model::CommunityKind;
+use tenancy::service::{Actor, GrantInput, NewAccountInput, OnboardInput};
+use tenancy::testing::OneCommunity;
+use tenancy::{CommunityCtx, Role};
+use uuid::Uuid;
+
+/// Demands and verified hours in a community: `n` demands, `n - 1` resolved, one volunteer
+/// with `n` hours verified.
+async fn activity(ctx: &CommunityCtx, t: &tenancy::Tenancy, n: usize) {
+    use partners::demands::service::{self as demands, DemandInput};
+    for i in 0..n {
+        let d = demands::submit(
+            t,
+            ctx,
+            DemandInput {
+                title: format!("诉求{i}"),
+                detail: String::new(),
+                category: "设施维修".into(),
+                for_resident: Some((Uuid::now_v7(), "居民".into())),
+                grid_id: None,
+            },
+        )
+        .await
+        .unwrap();
+        if i + 1 < n {
+            demands::resolve(t, ctx, d.id, "已处理").await.unwrap();
+        }
+    }
+    use volunteers::hours::service::{self as hours, HoursInput};
+    use volunteers::registry::service::{self as registry, Registration};
+    let v = registry::register(
+        ctx,
+        Registration {
+            person: Some((Uuid::now_v7(), "志愿者".into())),
+            skills: vec![],
+            party_member: false,
+            team_id: None,
+        },
+    )
+    .await
+    .unwrap();
+    registry::set_status(
+        ctx,
+        v.id,
+        volunteers::registry::model::VolunteerStatus::Active,
+    )
+    .await
+    .unwrap();
+    let post = match volunteers::posts::service::create_post(ctx, "sanitation", "楼道清洁", "", 12)
+        .await
+    {
+        Ok(p) => p,
+        Err(_) => volunteers::posts::service::posts(ctx)
+            .await
+            .unwrap()
+            .remove(0),
+    };
+    for _ in 0..n {
+        let h = hours::record(
+            ctx,
+            HoursInput {
+                volunteer_id: Some(v.id),
+                post_id: Some(post.id),
+                shift_id: None,
+                served_on: infra::local_time::date_of(chrono::Utc::now()),
+                minutes: 60,
+                card_id: None,
+            },
+        )
+        .await
+        .unwrap();
+        hours::verify(ctx, h.id).await.unwrap();
+    }
+}
+
+async fn rollup_rows(env: &OneCommunity, tenant: &Tenant) -> Vec<(String, NaiveDate, i64)> {
+    sqlx::query_as(
+        "SELECT figure, day, value FROM platform.figure_daily WHERE community_id = $1
+          ORDER BY figure, day",
+    )
+    .bind(tenant.community_id)
+    .fetch_all(env.db.pool())
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn events_fold_once_and_the_rebuild_equals_the_rollups() {
+    let env = OneCommunity::new(b"dashboards test", "boyuan", "博园社区", 20).await;
+    let t = &env.tenancy;
+    let input = OnboardInput {
+        district_code: "510109".into(),
+        slug: "xinhua".into(),
+        name: "新华社区".into(),
+        kind: CommunityKind::OldCourtyard,
+        households: None,
+        residents: None,
+    };
+    let second = t.onboard(Actor::Operator, input).await.unwrap().0.tenant();
+    let store = infra::testing::unreachable_store();
+    let staff = |tenant: &Tenant| {
+        CommunityCtx::new(
+            env.db.clone(),
+            env.secrets.clone(),
+            store.clone(),
+            tenancy::CommunityScope::for_tests(
+                tenant.clone(),
+                tenancy::CommunityAccess {
+                    account_id: Uuid::now_v7(),
+                    display_name: "社工".into(),
+                    roles: vec![Role::Staff],
+                    admin_above: false,
+                    viewer_above: false,
+                },
+            ),
+        )
+    };
+    let (a, b) = (staff(&env.tenant), staff(&second));
+    activity(&a, t, 4).await;
+    activity(&b, t, 3).await;
+
+    // Two workers fold the same outboxes at once: every event counts once.
+    let (x, y) = tokio::join!(dashboards::fold::fold(&a), dashboards::fold::fold(&a));
+    let (p, q) = tokio::join!(dashboards::fold::fold(&b), dashboards::fold::fold(&b));
+    // 4 demands + 3 resolved + 4 × (minutes, points) = 15 events in 博园; 3 + 2 + 6 = 11.
+    assert_eq!((x.unwrap() + y.unwrap(), p.unwrap() + q.unwrap()), (15, 11));
+    assert_eq!(dashboards::fold::fold(&a).await.unwrap(), 0);
+
+    // The district officer reads the rollups.
+    let officer = t
+        .create_account(
+            Actor::Operator,
+            NewAccountInput {
+                login_name: "gaoxin-viewer".into(),
+                display_name: "高新区".into(),
+                password: "correct horse battery".into(),
+                phone: None,
+            },
+        )
+        .await
+        .unwrap();
+    t.grant_role(
+        Actor::Operator,
+        GrantInput {
+            account_id: officer.id,
+            role: Role::DistrictViewer,
+            district_code: Some("510109".into()),
+            community_slug: None,
+        },
+    )
+    .await
+    .unwrap();
+    let officer = t.principal_of(officer.id).await.unwrap();
+    let today = infra::local_time::date_of(chrono::Utc::now());
+    let totals = dashboards::district::district_totals(t, &officer, "510109", today, today)
+        .await
+        .unwrap();
+    let value = |f: &str| totals.iter().find(|x| x.figure == f).map_or(0, |x| x.value);
+    assert_eq!(value("partners.demands_received"), 7);
+    assert_eq!(value("partners.demands_resolved"), 5);
+    assert_eq!(value("volunteers.minutes_verified"), 7 * 60);
+    assert_eq!(value("volunteers.points_earned"), 7 * 12);
+
+    // More writes, left in the outbox; the rebuild counts them from the tables, marks them
+    // applied, and equals what folding would have made.
+    activity(&a, t, 2).await;
+    let before_rebuild_fold = {
+        dashboards::fold::fold(&a).await.unwrap();
+        rollup_rows(&env, &env.tenant).await
+    };
+    activity(&a, t, 2).await;
+    dashboards::rebuild::rebuild(&a).await.unwrap();
+    assert_eq!(
+        dashboards::fold::fold(&a).await.unwrap(),
+        0,
+        "pending events were marked"
+    );
+    let rebuilt = rollup_rows(&env, &env.tenant).await;
+    assert_ne!(rebuilt, before_rebuild_fold);
+    activity(&a, t, 1).await;
+    dashboards::fold::fold(&a).await.unwrap();
+    let incremental = rollup_rows(&env, &env.tenant).await;
+    dashboards::rebuild::rebuild(&a).await.unwrap();
+    assert_eq!(rollup_rows(&env, &env.tenant).await, incremental);
+    dashboards::rebuild::rebuild(&b).await.unwrap();
+    let totals = dashboards::district::district_totals(t, &officer, "510109", today, today)
+        .await
+        .unwrap();
+    assert_eq!(
+        totals
+            .iter()
+            .find(|x| x.figure == "partners.demands_received")
+            .unwrap()
+            .value,
+        7 + 2 + 2 + 1
+    );
+}
