@@ -4,6 +4,7 @@
 mod api;
 mod cli;
 mod courses;
+mod dashboards;
 mod isolation_walk;
 mod limits;
 mod ops;

@@ -473,8 +473,8 @@ pub async fn dashboards(config: &Config, cmd: DashboardsCommand) -> anyhow::Resu
     let (t, _db) = open(config).await?;
     let started = Instant::now();
     let scopes = t.active_operator_scopes().await.map_err(app_err)?;
-    // Never reached: a rebuild stores no objects.
-    let store = infra::testing::unreachable_store();
+    // A rebuild stores no objects.
+    let store = infra::storage::ObjectStore::unused();
     let mut figures = 0;
     for scope in &scopes {
         let ctx = tenancy::CommunityCtx::new(

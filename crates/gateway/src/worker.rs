@@ -1,10 +1,12 @@
 //! The background worker: reminders for tomorrow's sessions, release of bookings nobody
-//! checked in for, and webhook deliveries, for every active community. It sweeps every community now and then (reminders, retries) and is woken
-//! at once by `NOTIFY linli_outbox` when a community writes a notification. Everything it
+//! checked in for, points past their expiry, the dashboards' figures and webhook deliveries,
+//! for every active community. It sweeps every community now and then (reminders, retries)
+//! and is woken at once by `NOTIFY linli_outbox` when a community writes a notification and
+//! by `NOTIFY linli_figures` when its figures moved. Everything it
 //! does is safe with several gateways running it: reminders are written once per session and
 //! account, and a delivery is claimed before it is sent.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use infra::Db;
@@ -13,6 +15,10 @@ use infra::storage::ObjectStore;
 use notifications::Webhook;
 use sqlx::postgres::PgListener;
 use tenancy::{CommunityCtx, CommunityScope, Tenancy};
+
+/// How long after the first word of moved figures the worker folds: the communities that
+/// write meanwhile are folded in the same round.
+const FOLD_DELAY: Duration = Duration::from_millis(250);
 
 pub struct Worker {
     pub tenancy: Tenancy,
@@ -110,6 +116,9 @@ impl Worker {
         let mut listener = None;
         let mut scopes: HashMap<String, CommunityScope> = HashMap::new();
         let mut next_sweep = tokio::time::Instant::now();
+        // Communities whose figures moved, folded together shortly after the first word.
+        let mut figures: HashSet<String> = HashSet::new();
+        let mut fold_at: Option<tokio::time::Instant> = None;
         loop {
             if tokio::time::Instant::now() >= next_sweep {
                 match self.tenancy.active_operator_scopes().await {
@@ -124,25 +133,41 @@ impl Worker {
                 }
                 next_sweep = tokio::time::Instant::now() + self.interval;
             }
-            if listener.is_none() && self.webhook.is_some() {
+            if fold_at.is_some_and(|at| tokio::time::Instant::now() >= at) {
+                for schema in figures.drain() {
+                    if let Some(scope) = scopes.get(&schema)
+                        && let Err(e) = dashboards::fold::fold(&self.ctx(scope)).await
+                    {
+                        tracing::warn!(community = %scope.tenant().slug, error = ?e, "figure fold failed");
+                    }
+                }
+                fold_at = None;
+            }
+            if listener.is_none() {
                 listener = match PgListener::connect_with(self.db.pool()).await {
-                    Ok(mut l) => l.listen("linli_outbox").await.is_ok().then_some(l),
+                    Ok(mut l) => l
+                        .listen_all(["linli_outbox", "linli_figures"])
+                        .await
+                        .is_ok()
+                        .then_some(l),
                     Err(_) => None,
                 };
             }
+            let wake = fold_at.map_or(next_sweep, |at| at.min(next_sweep));
             let Some(l) = listener.as_mut() else {
-                tokio::time::sleep_until(next_sweep).await;
+                tokio::time::sleep_until(wake).await;
                 continue;
             };
-            match tokio::time::timeout_at(next_sweep, l.recv()).await {
-                Ok(Ok(n)) => {
-                    if let Some(scope) = scopes.get(n.payload()) {
-                        self.deliver(scope).await;
-                    } else {
-                        // A community onboarded since the last sweep: sweep now.
-                        next_sweep = tokio::time::Instant::now();
+            match tokio::time::timeout_at(wake, l.recv()).await {
+                Ok(Ok(n)) => match (n.channel(), scopes.get(n.payload())) {
+                    ("linli_figures", Some(_)) => {
+                        figures.insert(n.payload().to_string());
+                        fold_at.get_or_insert(tokio::time::Instant::now() + FOLD_DELAY);
                     }
-                }
+                    (_, Some(scope)) => self.deliver(scope).await,
+                    // A community onboarded since the last sweep: sweep now.
+                    (_, None) => next_sweep = tokio::time::Instant::now(),
+                },
                 Ok(Err(_)) => listener = None,
                 Err(_) => {}
             }

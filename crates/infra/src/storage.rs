@@ -30,6 +30,20 @@ pub struct ObjectStore {
     bucket: String,
 }
 
+impl ObjectStore {
+    /// A store nobody listens on, for work that stores no objects (a rollup rebuild, tests):
+    /// a call would fail like any unreachable server.
+    pub fn unused() -> ObjectStore {
+        ObjectStore::new(&StoreConfig {
+            endpoint: "http://127.0.0.1:9".into(),
+            region: "us-east-1".into(),
+            bucket: "unused".into(),
+            access_key: "unused".into(),
+            secret_key: "unused".into(),
+        })
+    }
+}
+
 /// How long the link to an export works.
 pub const EXPORT_LINK_TTL: std::time::Duration = std::time::Duration::from_secs(15 * 60);
 

@@ -126,11 +126,5 @@ pub async fn fresh_database() -> String {
 
 /// An object store nobody listens on, for tests that store no objects.
 pub fn unreachable_store() -> crate::storage::ObjectStore {
-    crate::storage::ObjectStore::new(&crate::storage::StoreConfig {
-        endpoint: "http://127.0.0.1:9".into(),
-        region: "us-east-1".into(),
-        bucket: "unused".into(),
-        access_key: "ak".into(),
-        secret_key: "sk".into(),
-    })
+    crate::storage::ObjectStore::unused()
 }
