@@ -21,6 +21,8 @@ pub async fn rebuild(ctx: &CommunityCtx) -> AppResult<usize> {
     let mut figures: Vec<(String, NaiveDate, i64)> = Vec::new();
     figures.extend(partners::demands::service::figures(&mut tx).await?);
     figures.extend(volunteers::hours::service::figures(&mut tx).await?);
+    figures.extend(volunteers::rewards::service::figures(&mut tx).await?);
+    figures.extend(spaces::bookings::service::figures(&mut tx).await?);
     let pending: Vec<Uuid> = sqlx::query_scalar("SELECT id FROM figure_events")
         .fetch_all(&mut *tx)
         .await?;

@@ -24,3 +24,21 @@ pub async fn record_today(
     .await?;
     Ok(())
 }
+
+/// Add `delta` to `figure` on a given day of the community (a figure that belongs to the day
+/// something was planned for, such as a booking's start).
+pub async fn record(
+    conn: &mut PgConnection,
+    figure: &'static str,
+    day: chrono::NaiveDate,
+    delta: i64,
+) -> sqlx::Result<()> {
+    sqlx::query("INSERT INTO figure_events (id, figure, day, delta) VALUES ($1, $2, $3, $4)")
+        .bind(uuid::Uuid::now_v7())
+        .bind(figure)
+        .bind(day)
+        .bind(delta)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

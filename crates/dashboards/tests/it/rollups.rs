@@ -28,6 +28,92 @@ async fn activity(ctx: &CommunityCtx, t: &tenancy::Tenancy, n: usize) {
             demands::resolve(t, ctx, d.id, "已处理").await.unwrap();
         }
     }
+    // A booking made, one left unused (a no-show), and a redemption made and cancelled.
+    use spaces::service as rooms;
+    let room = match rooms::create_space(ctx, "百文斋", spaces::model::SpaceKind::FunctionRoom, 20)
+        .await
+        .unwrap()
+    {
+        Some(r) => {
+            let spans = (1..=7)
+                .map(|d| spaces::model::OpeningSpan {
+                    weekday: d,
+                    opens: chrono::NaiveTime::from_hms_opt(0, 0, 0).unwrap(),
+                    closes: chrono::NaiveTime::from_hms_opt(23, 59, 0).unwrap(),
+                })
+                .collect();
+            rooms::set_opening_hours(ctx, r.id, spans).await.unwrap();
+            r
+        }
+        None => rooms::spaces(ctx).await.unwrap().remove(0),
+    };
+    let soon = chrono::Utc::now() + chrono::Duration::minutes(5 + 60 * n as i64);
+    // Once per community: repeated no-shows would suspend the booker.
+    if n >= 3 {
+        spaces::bookings::service::book(
+            ctx,
+            spaces::bookings::service::BookingRequest {
+                space_id: room.id,
+                starts_at: soon,
+                minutes: 30,
+                group: None,
+                purpose: "议事会".into(),
+                attendance: 5,
+                weeks: 1,
+            },
+        )
+        .await
+        .unwrap();
+        spaces::bookings::service::release_no_shows(ctx, soon + chrono::Duration::hours(1))
+            .await
+            .unwrap();
+    }
+    use volunteers::ledger::model::IdempotencyKey;
+    use volunteers::ledger::service::{Recipient, grant};
+    grant(
+        ctx,
+        IdempotencyKey::derived("dash-grant", Uuid::now_v7()),
+        Recipient::Person(ctx.access().account_id),
+        100,
+        None,
+    )
+    .await
+    .unwrap();
+    let tea = match volunteers::rewards::service::create_reward(
+        ctx,
+        "茶话会",
+        volunteers::rewards::model::RewardKind::Service,
+        7,
+        None,
+    )
+    .await
+    {
+        Ok(r) => r,
+        Err(_) => volunteers::rewards::service::rewards(ctx)
+            .await
+            .unwrap()
+            .remove(0),
+    };
+    let kept = volunteers::rewards::service::redeem(
+        ctx,
+        IdempotencyKey::derived("dash-redeem", Uuid::now_v7()),
+        tea.id,
+        2,
+    )
+    .await
+    .unwrap();
+    let undone = volunteers::rewards::service::redeem(
+        ctx,
+        IdempotencyKey::derived("dash-redeem", Uuid::now_v7()),
+        tea.id,
+        1,
+    )
+    .await
+    .unwrap();
+    volunteers::rewards::service::cancel(ctx, undone.id)
+        .await
+        .unwrap();
+    let _ = kept;
     use volunteers::hours::service::{self as hours, HoursInput};
     use volunteers::registry::service::{self as registry, Registration};
     let v = registry::register(
@@ -124,8 +210,9 @@ async fn events_fold_once_and_the_rebuild_equals_the_rollups() {
     // Two workers fold the same outboxes at once: every event counts once.
     let (x, y) = tokio::join!(dashboards::fold::fold(&a), dashboards::fold::fold(&a));
     let (p, q) = tokio::join!(dashboards::fold::fold(&b), dashboards::fold::fold(&b));
-    // 4 demands + 3 resolved + 4 × (minutes, points) = 15 events in 博园; 3 + 2 + 6 = 11.
-    assert_eq!((x.unwrap() + y.unwrap(), p.unwrap() + q.unwrap()), (15, 11));
+    // 4 demands + 3 resolved + 4 × (minutes, points) + a booking, a no-show, two redemptions
+    // and a cancellation = 20 events in 博园; 3 + 2 + 6 + 5 = 16.
+    assert_eq!((x.unwrap() + y.unwrap(), p.unwrap() + q.unwrap()), (20, 16));
     assert_eq!(dashboards::fold::fold(&a).await.unwrap(), 0);
 
     // The district officer reads the rollups.
@@ -162,6 +249,8 @@ async fn events_fold_once_and_the_rebuild_equals_the_rollups() {
     assert_eq!(value("partners.demands_resolved"), 5);
     assert_eq!(value("volunteers.minutes_verified"), 7 * 60);
     assert_eq!(value("volunteers.points_earned"), 7 * 12);
+    assert_eq!(value("volunteers.points_redeemed"), 2 * 14);
+    assert_eq!(value("spaces.bookings"), 2);
 
     // More writes, left in the outbox; the rebuild counts them from the tables, marks them
     // applied, and equals what folding would have made.

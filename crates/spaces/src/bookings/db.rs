@@ -239,15 +239,15 @@ pub async fn release_no_shows(
     conn: &mut PgConnection,
     now: DateTime<Utc>,
     grace: i32,
-) -> sqlx::Result<Vec<(Uuid, Uuid)>> {
+) -> sqlx::Result<Vec<(Uuid, Uuid, DateTime<Utc>)>> {
     sqlx::query_as(
         "WITH released AS (
              UPDATE bookings SET status = 'no_show'
               WHERE status = 'approved' AND checked_in_at IS NULL
                 AND starts_at + make_interval(mins => $2) <= $1
-             RETURNING id, booked_by),
+             RETURNING id, booked_by, starts_at),
          freed AS (DELETE FROM space_slots WHERE booking_id IN (SELECT id FROM released))
-         SELECT id, booked_by FROM released",
+         SELECT id, booked_by, starts_at FROM released",
     )
     .bind(now)
     .bind(grace)

@@ -11,6 +11,26 @@ use crate::error::SpacesError;
 use crate::model::*;
 use crate::slots::{self, SlotError};
 
+/// Dashboard figures: bookings made (on the day they were made) and no-shows (on the day
+/// the booking was for).
+pub const BOOKINGS: &str = "spaces.bookings";
+pub const NO_SHOWS: &str = "spaces.no_shows";
+
+/// The figures recounted from the bookings themselves (the dashboards' rebuild).
+pub async fn figures(conn: &mut sqlx::PgConnection) -> AppResult<Vec<(String, NaiveDate, i64)>> {
+    Ok(sqlx::query_as(
+        "SELECT $1, ((created_at AT TIME ZONE 'UTC') + interval '8 hours')::date AS day, count(*)
+           FROM bookings GROUP BY day
+         UNION ALL
+         SELECT $2, ((starts_at AT TIME ZONE 'UTC') + interval '8 hours')::date AS day, count(*)
+           FROM bookings WHERE status = 'no_show' GROUP BY day",
+    )
+    .bind(BOOKINGS)
+    .bind(NO_SHOWS)
+    .fetch_all(conn)
+    .await?)
+}
+
 /// "12月3日 19:00–21:00", how a worker names an occurrence.
 pub fn occurrence(start: DateTime<Utc>, end: DateTime<Utc>) -> String {
     let (s, e) = (start.with_timezone(&china()), end.with_timezone(&china()));
@@ -266,6 +286,7 @@ async fn book_as(
         .await?;
         match slots::hold_for_booking(&mut tx, space.id, b.id, s, e).await {
             Ok(()) => {
+                infra::figures::record_today(&mut tx, BOOKINGS, 1).await?;
                 // The price is paid from the booker's time-bank points in this transaction:
                 // the booking and its payment commit together or not at all. Staff book for
                 // the community and pay nothing.
@@ -472,8 +493,12 @@ pub async fn release_no_shows(ctx: &CommunityCtx, now: DateTime<Utc>) -> AppResu
     let mut tx = ctx.tx().await?;
     let rules = db::no_show_rules(&mut tx).await?;
     let released = db::release_no_shows(&mut tx, now, rules.grace_minutes).await?;
+    for (_, _, starts_at) in &released {
+        infra::figures::record(&mut tx, NO_SHOWS, infra::local_time::date_of(*starts_at), 1)
+            .await?;
+    }
     if !released.is_empty() {
-        let mut bookers: Vec<Uuid> = released.iter().map(|(_, b)| *b).collect();
+        let mut bookers: Vec<Uuid> = released.iter().map(|(_, b, _)| *b).collect();
         bookers.sort();
         bookers.dedup();
         db::suspend_repeat_no_shows(

@@ -10,6 +10,27 @@ use crate::error::VolunteersError;
 use crate::ledger::model::{FUND, IdempotencyKey, Movement, TransferKind};
 use crate::ledger::service::{move_points_once, own_account, reverse_in};
 
+/// Dashboard figure: points redeemed for rewards, net of cancellations (on their days).
+pub const POINTS_REDEEMED: &str = "volunteers.points_redeemed";
+
+/// The figure recounted from the redemptions and their reversals (the dashboards' rebuild).
+pub async fn figures(
+    conn: &mut sqlx::PgConnection,
+) -> AppResult<Vec<(String, chrono::NaiveDate, i64)>> {
+    Ok(sqlx::query_as(
+        "SELECT $1, day, sum(points)::bigint FROM (
+             SELECT ((created_at AT TIME ZONE 'UTC') + interval '8 hours')::date AS day, points
+               FROM redemptions
+             UNION ALL
+             SELECT ((t.created_at AT TIME ZONE 'UTC') + interval '8 hours')::date, -r.points
+               FROM redemptions r JOIN points_transfers t ON t.id = r.reversal_id
+         ) m GROUP BY day",
+    )
+    .bind(POINTS_REDEEMED)
+    .fetch_all(conn)
+    .await?)
+}
+
 /// Add a reward to the catalogue (staff): goods with a stock, or a service.
 pub async fn create_reward(
     ctx: &CommunityCtx,
@@ -127,6 +148,7 @@ pub async fn redeem(
         other => other?,
     }
     let red = db::insert_redemption(&mut tx, r.id, me, quantity, points, paid.id).await?;
+    infra::figures::record_today(&mut tx, POINTS_REDEEMED, points).await?;
     tx.commit().await?;
     Ok(red)
 }
@@ -153,6 +175,7 @@ pub async fn cancel(ctx: &CommunityCtx, redemption: Uuid) -> AppResult<Redemptio
     .await?;
     db::restock(&mut tx, red.reward_id, red.quantity, None).await?;
     let red = db::cancel(&mut tx, red.id, back.id).await?;
+    infra::figures::record_today(&mut tx, POINTS_REDEEMED, -red.points).await?;
     tx.commit().await?;
     Ok(red)
 }
