@@ -643,20 +643,7 @@ async fn bookings_and_their_calendar_feeds() {
     let root = app.two_communities().await;
     let staff = app.member(&root, "alpha-staff", "STAFF", "alpha").await;
     let resident = app.member(&root, "alpha-res", "RESIDENT", "alpha").await;
-    let space = app
-        .ok(Some(&staff), Some("alpha"), r#"mutation { createSpace(name: "百文斋", kind: COURTYARD_SPACE, capacity: 25) { id } }"#, json!({}))
-        .await["createSpace"]["id"]
-        .clone();
-    let spans: Vec<Value> = (1..=7)
-        .map(|d| json!({"weekday": d, "opens": "00:00", "closes": "23:59"}))
-        .collect();
-    app.ok(
-        Some(&staff),
-        Some("alpha"),
-        "mutation($s: ID!, $h: [OpeningSpanInput!]!) { setOpeningHours(spaceId: $s, spans: $h) { weekday } }",
-        json!({"s": space, "h": spans}),
-    )
-    .await;
+    let space = app.open_space(&staff, "alpha", "百文斋").await;
     let at = (chrono::Utc::now() + chrono::Duration::days(2))
         .date_naive()
         .and_hms_opt(2, 0, 0)

@@ -298,6 +298,32 @@ impl TestApp {
     }
 }
 
+impl TestApp {
+    /// A function room of community `slug` open all day every day (staff); its id.
+    pub async fn open_space(&self, staff: &str, slug: &str, name: &str) -> Value {
+        let space = self
+            .ok(
+                Some(staff),
+                Some(slug),
+                "mutation($n: String!) { createSpace(name: $n, kind: FUNCTION_ROOM, capacity: 40) { id } }",
+                json!({"n": name}),
+            )
+            .await["createSpace"]["id"]
+            .clone();
+        let spans: Vec<Value> = (1..=7)
+            .map(|d| json!({"weekday": d, "opens": "00:00", "closes": "23:59"}))
+            .collect();
+        self.ok(
+            Some(staff),
+            Some(slug),
+            "mutation($s: ID!, $h: [OpeningSpanInput!]!) { setOpeningHours(spaceId: $s, spans: $h) { weekday } }",
+            json!({"s": space, "h": spans}),
+        )
+        .await;
+        space
+    }
+}
+
 /// `extensions.code` of the first error.
 pub fn code(resp: &Value) -> &str {
     resp["errors"][0]["extensions"]["code"]

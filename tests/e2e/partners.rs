@@ -82,20 +82,7 @@ async fn an_organisation_registers_is_approved_and_its_team_books_a_space() {
         )
         .await["createPartnerTeam"]["id"]
         .clone();
-    let space = app
-        .ok(Some(&staff), Some("alpha"), r#"mutation { createSpace(name: "党群服务站", kind: FUNCTION_ROOM, capacity: 40) { id } }"#, json!({}))
-        .await["createSpace"]["id"]
-        .clone();
-    let spans: Vec<_> = (1..=7)
-        .map(|d| json!({"weekday": d, "opens": "00:00", "closes": "23:59"}))
-        .collect();
-    app.ok(
-        Some(&staff),
-        Some("alpha"),
-        "mutation($s: ID!, $h: [OpeningSpanInput!]!) { setOpeningHours(spaceId: $s, spans: $h) { weekday } }",
-        json!({"s": space, "h": spans}),
-    )
-    .await;
+    let space = app.open_space(&staff, "alpha", "党群服务站").await;
     let at = (chrono::Utc::now() + chrono::Duration::days(2))
         .date_naive()
         .and_hms_opt(2, 0, 0)

@@ -105,6 +105,20 @@ pub async fn propose(t: &Tenancy, ctx: &CommunityCtx, p: ProposalInput) -> AppRe
     Ok(id)
 }
 
+/// A proposal and its call, locked, while the call is still undecided.
+async fn undecided(conn: &mut sqlx::PgConnection, proposal: Uuid) -> AppResult<(Proposal, Call)> {
+    let p = db::proposal(conn, proposal)
+        .await?
+        .ok_or_else(|| missing("proposal"))?;
+    let call = db::lock_call(conn, p.call_id)
+        .await?
+        .ok_or_else(|| missing("call"))?;
+    if call.status != CallStatus::Open {
+        return Err(AppError::conflict("该项目已评定", "The call is decided"));
+    }
+    Ok((p, call))
+}
+
 /// Staff review a proposal with a score and a comment (again: the review is replaced), until
 /// the call is awarded.
 pub async fn review(
@@ -122,15 +136,7 @@ pub async fn review(
         ));
     }
     let mut tx = ctx.tx().await?;
-    let p = db::proposal(&mut tx, proposal)
-        .await?
-        .ok_or_else(|| missing("proposal"))?;
-    let call = db::lock_call(&mut tx, p.call_id)
-        .await?
-        .ok_or_else(|| missing("call"))?;
-    if call.status != CallStatus::Open {
-        return Err(AppError::conflict("该项目已评定", "The call is decided"));
-    }
+    let (p, _call) = undecided(&mut tx, proposal).await?;
     db::upsert_review(&mut tx, p.id, ctx.access().account_id, score, comment).await?;
     tx.commit().await?;
     Ok(())
@@ -150,15 +156,7 @@ pub async fn award(
         ));
     }
     let mut tx = ctx.tx().await?;
-    let p = db::proposal(&mut tx, proposal)
-        .await?
-        .ok_or_else(|| missing("proposal"))?;
-    let call = db::lock_call(&mut tx, p.call_id)
-        .await?
-        .ok_or_else(|| missing("call"))?;
-    if call.status != CallStatus::Open {
-        return Err(AppError::conflict("该项目已评定", "The call is decided"));
-    }
+    let (p, call) = undecided(&mut tx, proposal).await?;
     let project = db::insert_project(&mut tx, call.id, p.id).await?;
     for (title, due) in milestones {
         let title = text(title, 1, 100, "里程碑名称", "A milestone's title")?;
