@@ -20,6 +20,7 @@ pub async fn rebuild(ctx: &CommunityCtx) -> AppResult<usize> {
         .await?;
     let mut figures: Vec<(String, NaiveDate, i64)> = Vec::new();
     figures.extend(partners::demands::service::figures(&mut tx).await?);
+    figures.extend(partners::agreements::service::figures(&mut tx).await?);
     figures.extend(volunteers::hours::service::figures(&mut tx).await?);
     figures.extend(volunteers::rewards::service::figures(&mut tx).await?);
     figures.extend(spaces::bookings::service::figures(&mut tx).await?);

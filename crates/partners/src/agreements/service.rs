@@ -9,6 +9,19 @@ use super::db::{self, NewAgreement};
 use super::model::*;
 use crate::error::PartnersError;
 
+/// Dashboard figure: activities held under co-building agreements, on the day held.
+pub const ACTIVITIES: &str = "partners.agreement_activities";
+
+/// The figure recounted from the activities themselves (the dashboards' rebuild).
+pub async fn figures(conn: &mut sqlx::PgConnection) -> AppResult<Vec<(String, NaiveDate, i64)>> {
+    Ok(
+        sqlx::query_as("SELECT $1, held_on, count(*) FROM agreement_activities GROUP BY held_on")
+            .bind(ACTIVITIES)
+            .fetch_all(conn)
+            .await?,
+    )
+}
+
 pub struct AgreementInput {
     pub organisation_id: Uuid,
     pub team_id: Option<Uuid>,
@@ -138,6 +151,7 @@ pub async fn record_activity(
     )
     .await?
     .ok_or_else(|| AppError::conflict("该活动已记录", "That activity is recorded already"))?;
+    infra::figures::record(&mut tx, ACTIVITIES, held_on, 1).await?;
     tx.commit().await?;
     Ok(row)
 }

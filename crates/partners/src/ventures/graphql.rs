@@ -61,18 +61,19 @@ pub struct MilestoneGql {
     due_on: Date,
     done_at: Option<DateTime<Utc>>,
     note: Option<String>,
-    has_photo: bool,
+    /// A link to the photo of the work, valid for 15 minutes.
+    photo_url: Option<String>,
 }
 
-impl From<model::Milestone> for MilestoneGql {
-    fn from(m: model::Milestone) -> Self {
+impl MilestoneGql {
+    fn new(m: model::Milestone, photo_url: Option<String>) -> Self {
         MilestoneGql {
             id: id(m.id),
             title: m.title,
             due_on: m.due_on.into(),
             done_at: m.done_at,
             note: m.note,
-            has_photo: m.photo_key.is_some(),
+            photo_url,
         }
     }
 }
@@ -151,7 +152,11 @@ impl From<svc::CallView> for CallGql {
                 })
                 .collect(),
             project: v.project.map(Into::into),
-            milestones: v.milestones.into_iter().map(Into::into).collect(),
+            milestones: v
+                .milestones
+                .into_iter()
+                .map(|(m, url)| MilestoneGql::new(m, url))
+                .collect(),
         }
     }
 }
@@ -259,7 +264,7 @@ impl VenturesMutation {
             bytes,
         )
         .await?;
-        Ok(m.into())
+        Ok(MilestoneGql::new(m, None))
     }
 
     /// Close the project with its report once every milestone is done.

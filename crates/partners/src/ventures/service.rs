@@ -272,7 +272,8 @@ pub struct CallView {
     pub proposals: Vec<Proposal>,
     pub reviews: Vec<Review>,
     pub project: Option<Project>,
-    pub milestones: Vec<Milestone>,
+    /// Each milestone with a 15-minute link to its photo, if it has one.
+    pub milestones: Vec<(Milestone, Option<String>)>,
 }
 
 pub async fn calls(t: &Tenancy, ctx: &CommunityCtx) -> AppResult<Vec<CallView>> {
@@ -300,6 +301,16 @@ pub async fn calls(t: &Tenancy, ctx: &CommunityCtx) -> AppResult<Vec<CallView>> 
     let pids: Vec<Uuid> = projects.iter().map(|p| p.id).collect();
     let milestones = db::milestones(&mut tx, &pids).await?;
     tx.commit().await?;
+    let mut links = std::collections::HashMap::new();
+    for m in &milestones {
+        if let Some(key) = &m.photo_key {
+            let url = ctx
+                .store()
+                .presign_get(key, infra::storage::EXPORT_LINK_TTL)
+                .await?;
+            links.insert(m.id, url);
+        }
+    }
     Ok(calls
         .into_iter()
         .map(|c| {
@@ -318,7 +329,7 @@ pub async fn calls(t: &Tenancy, ctx: &CommunityCtx) -> AppResult<Vec<CallView>> 
                 milestones: milestones
                     .iter()
                     .filter(|m| project.as_ref().is_some_and(|p| p.id == m.project_id))
-                    .cloned()
+                    .map(|m| (m.clone(), links.get(&m.id).cloned()))
                     .collect(),
                 proposals: props,
                 project,

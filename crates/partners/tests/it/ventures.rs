@@ -153,9 +153,14 @@ async fn a_call_goes_from_proposals_to_a_closed_project() {
         code(ventures::close_project(t, wmu, project.id, "完成").await),
         "CONFLICT"
     );
-    let milestones = ventures::calls(t, &office).await.unwrap()[0]
+    let milestones: Vec<_> = ventures::calls(t, &office).await.unwrap()[0]
         .milestones
-        .clone();
+        .iter()
+        .map(|(m, photo)| {
+            assert!(photo.is_none(), "no photo yet");
+            m.clone()
+        })
+        .collect();
     assert_eq!(
         code(ventures::complete_milestone(t, wzu, milestones[0].id, None, None).await),
         "FORBIDDEN"
