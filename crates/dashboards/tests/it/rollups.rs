@@ -269,8 +269,15 @@ async fn events_fold_once_and_the_rebuild_equals_the_rollups() {
     let rebuilt = rollup_rows(&env, &env.tenant).await;
     assert_ne!(rebuilt, before_rebuild_fold);
     activity(&a, t, 1).await;
+    agreement_activity(&env, &a).await;
     dashboards::fold::fold(&a).await.unwrap();
     let incremental = rollup_rows(&env, &env.tenant).await;
+    assert!(
+        incremental
+            .iter()
+            .any(|(f, _, v)| f == "partners.agreement_activities" && *v == 1),
+        "{incremental:?}"
+    );
     dashboards::rebuild::rebuild(&a).await.unwrap();
     assert_eq!(rollup_rows(&env, &env.tenant).await, incremental);
     dashboards::rebuild::rebuild(&b).await.unwrap();
@@ -285,4 +292,65 @@ async fn events_fold_once_and_the_rebuild_equals_the_rollups() {
             .value,
         7 + 2 + 2 + 1
     );
+}
+
+/// A university approved in the community signs an agreement; one activity is held under it.
+async fn agreement_activity(env: &OneCommunity, office: &CommunityCtx) {
+    use partners::agreements::model::{ActivityKind, CommitmentKind, Per};
+    use partners::organisations::service as orgs;
+    let t = &env.tenancy;
+    let (org, admin) = orgs::register(
+        t,
+        NewAccountInput {
+            login_name: "wzu-admin".into(),
+            display_name: "温大".into(),
+            password: "correct horse battery".into(),
+            phone: None,
+        },
+        orgs::OrganisationInput {
+            name: "温州大学".into(),
+            kind: partners::organisations::model::OrganisationKind::University,
+            grade: None,
+            description: String::new(),
+            contact: "0577-86680000".into(),
+        },
+    )
+    .await
+    .unwrap();
+    let admin = t.principal_of(admin.id).await.unwrap();
+    let slug = office.tenant().slug.clone();
+    let asked = orgs::request_partnership(t, &admin, org.id, orgs::Target::Community(slug))
+        .await
+        .unwrap();
+    // The office's staff decide; the test's staff have no account, so the decision is signed
+    // with a real one (the university's).
+    orgs::decide(t, &admin, Some(office), asked.id, true, None)
+        .await
+        .unwrap();
+    let today = infra::local_time::date_of(chrono::Utc::now());
+    let signed = partners::agreements::service::sign(
+        t,
+        office,
+        partners::agreements::service::AgreementInput {
+            organisation_id: org.id,
+            team_id: None,
+            title: "党建联建协议".into(),
+            starts_on: today,
+            ends_on: today,
+            commitments: vec![(CommitmentKind::Any, Per::Period, 1)],
+        },
+    )
+    .await
+    .unwrap();
+    partners::agreements::service::record_activity(
+        t,
+        office,
+        signed.id,
+        ActivityKind::Other,
+        None,
+        "周六课堂",
+        today,
+    )
+    .await
+    .unwrap();
 }
