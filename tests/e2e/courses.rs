@@ -644,12 +644,7 @@ async fn bookings_and_their_calendar_feeds() {
     let staff = app.member(&root, "alpha-staff", "STAFF", "alpha").await;
     let resident = app.member(&root, "alpha-res", "RESIDENT", "alpha").await;
     let space = app.open_space(&staff, "alpha", "百文斋").await;
-    let at = (chrono::Utc::now() + chrono::Duration::days(2))
-        .date_naive()
-        .and_hms_opt(2, 0, 0)
-        .unwrap()
-        .and_utc()
-        .to_rfc3339();
+    let at = crate::two_days_ahead();
     let booked = app
         .ok(
             Some(&resident),

@@ -324,6 +324,17 @@ impl TestApp {
     }
 }
 
+/// 02:00 UTC (10:00 in the communities) the day after tomorrow, as RFC 3339: inside every
+/// test space's opening hours and booking window.
+pub fn two_days_ahead() -> String {
+    (chrono::Utc::now() + chrono::Duration::days(2))
+        .date_naive()
+        .and_hms_opt(2, 0, 0)
+        .unwrap()
+        .and_utc()
+        .to_rfc3339()
+}
+
 /// `extensions.code` of the first error.
 pub fn code(resp: &Value) -> &str {
     resp["errors"][0]["extensions"]["code"]

@@ -83,12 +83,7 @@ async fn an_organisation_registers_is_approved_and_its_team_books_a_space() {
         .await["createPartnerTeam"]["id"]
         .clone();
     let space = app.open_space(&staff, "alpha", "党群服务站").await;
-    let at = (chrono::Utc::now() + chrono::Duration::days(2))
-        .date_naive()
-        .and_hms_opt(2, 0, 0)
-        .unwrap()
-        .and_utc()
-        .to_rfc3339();
+    let at = crate::two_days_ahead();
     let booked = app
         .ok(
             Some(&admin),

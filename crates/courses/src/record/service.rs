@@ -58,6 +58,12 @@ pub async fn learner_record(ctx: &CommunityCtx, learner: Option<Uuid>) -> AppRes
     Ok(r)
 }
 
+/// Staff nominate; a pool's name and a reason, checked.
+fn nomination_text(ctx: &CommunityCtx, pool: &str, reason: &str) -> AppResult<(String, String)> {
+    ctx.require(Roles::STAFF)?;
+    Ok((text(pool, 50, "榜单名称")?, text(reason, 500, "推荐理由")?))
+}
+
 /// Nominate an outstanding volunteer of the time bank to a role-model pool (staff): the same
 /// pools as learners', with the volunteer's service as its snapshot.
 pub async fn nominate_volunteer(
@@ -66,9 +72,7 @@ pub async fn nominate_volunteer(
     pool: &str,
     reason: &str,
 ) -> AppResult<Nomination> {
-    ctx.require(Roles::STAFF)?;
-    let pool = text(pool, 50, "榜单名称")?;
-    let reason = text(reason, 500, "推荐理由")?;
+    let (pool, reason) = nomination_text(ctx, pool, reason)?;
     let mut tx = ctx.tx().await?;
     let v = volunteers::registry::db::get(&mut tx, volunteer)
         .await?
@@ -105,9 +109,7 @@ pub async fn nominate(
     pool: &str,
     reason: &str,
 ) -> AppResult<Nomination> {
-    ctx.require(Roles::STAFF)?;
-    let pool = text(pool, 50, "榜单名称")?;
-    let reason = text(reason, 500, "推荐理由")?;
+    let (pool, reason) = nomination_text(ctx, pool, reason)?;
     let mut tx = ctx.tx().await?;
     let l = crate::learners::db::learner(&mut tx, learner)
         .await?
