@@ -15,6 +15,7 @@ pub mod evaluations;
 pub mod events;
 pub mod exhibitions;
 pub mod exports;
+pub mod figures;
 pub mod graphql;
 pub mod learners;
 pub mod model;

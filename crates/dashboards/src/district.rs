@@ -1,58 +1,448 @@
-//! District figures, from the rollups alone.
+//! Dashboard figures from the rollups alone: a district's from its own rollup
+//! (`figure_district_daily`), a set of communities' from theirs (`figure_monthly` for whole
+//! months, `figure_daily` otherwise). Never a community schema.
+
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use infra::{AppError, AppResult};
-use tenancy::{Principal, Tenancy};
+use infra::AppResult;
+use sqlx::PgConnection;
+use tenancy::model::CommunityKind;
 use uuid::Uuid;
 
-/// A figure's total over a period, for a district or one community.
+use crate::catalogue::{self, CADENCE_PUBLIC_SESSIONS};
+use crate::period::{Period, months_between};
+use crate::scope::Scope;
+
+/// A figure's total over a period ("partners.demands_received" …).
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct FigureTotal {
     pub figure: String,
     pub value: i64,
 }
 
-/// Totals over `[from, to]` of every community in the district's subtree (its admins and
-/// viewers, and those above).
-pub async fn district_totals(
-    t: &Tenancy,
-    actor: &Principal,
-    district_code: &str,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> AppResult<Vec<FigureTotal>> {
-    if from > to || (to - from).num_days() > 3660 {
-        return Err(AppError::bad_input(
-            "查询期间不正确",
-            "The period is not valid",
-        ));
-    }
-    let d = t.district(actor, district_code.trim()).await?;
-    let communities: Vec<Uuid> = t
-        .communities_of(actor, &d.path)
-        .await?
-        .into_iter()
-        .map(|c| c.id)
-        .collect();
-    totals(t, &communities, from, to).await
+/// Totals over the period and the one before it, by figure.
+pub async fn totals_with_previous(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    period: Period,
+) -> AppResult<HashMap<String, (i64, i64)>> {
+    let prev = period.previous();
+    let rows: Vec<(String, i64, i64)> = match scope {
+        Scope::District(id) => {
+            sqlx::query_as(
+                "SELECT figure,
+                        coalesce(sum(value) FILTER (WHERE day >= $2), 0)::bigint,
+                        coalesce(sum(value) FILTER (WHERE day < $2), 0)::bigint
+                   FROM platform.figure_district_daily
+                  WHERE district_id = $1 AND day BETWEEN $3 AND $4
+                  GROUP BY figure",
+            )
+            .bind(id)
+            .bind(period.from)
+            .bind(prev.from)
+            .bind(period.to)
+            .fetch_all(conn)
+            .await?
+        }
+        Scope::Communities(ids) => match (period.months(), prev.months()) {
+            (Some((first, last)), Some((prev_first, _))) => {
+                sqlx::query_as(
+                    "SELECT figure,
+                            coalesce(sum(value) FILTER (WHERE month >= $2), 0)::bigint,
+                            coalesce(sum(value) FILTER (WHERE month < $2), 0)::bigint
+                       FROM platform.figure_monthly
+                      WHERE community_id = ANY($1) AND month BETWEEN $3 AND $4
+                      GROUP BY figure",
+                )
+                .bind(ids)
+                .bind(first)
+                .bind(prev_first)
+                .bind(last)
+                .fetch_all(conn)
+                .await?
+            }
+            _ => {
+                sqlx::query_as(
+                    "SELECT figure,
+                            coalesce(sum(value) FILTER (WHERE day >= $2), 0)::bigint,
+                            coalesce(sum(value) FILTER (WHERE day < $2), 0)::bigint
+                       FROM platform.figure_daily
+                      WHERE community_id = ANY($1) AND day BETWEEN $3 AND $4
+                      GROUP BY figure",
+                )
+                .bind(ids)
+                .bind(period.from)
+                .bind(prev.from)
+                .bind(period.to)
+                .fetch_all(conn)
+                .await?
+            }
+        },
+    };
+    Ok(rows.into_iter().map(|(f, a, b)| (f, (a, b))).collect())
 }
 
-/// Totals over `[from, to]` for these communities (the caller checked who may see them).
+/// Totals over a period (the catalogue's figures and any other the rollups hold).
 pub async fn totals(
-    t: &Tenancy,
-    communities: &[Uuid],
-    from: NaiveDate,
-    to: NaiveDate,
+    conn: &mut PgConnection,
+    scope: &Scope,
+    period: Period,
 ) -> AppResult<Vec<FigureTotal>> {
-    let mut conn = t.db().pool().acquire().await?;
-    Ok(sqlx::query_as(
-        "SELECT figure, sum(value)::bigint AS value FROM platform.figure_daily
-          WHERE community_id = ANY($1) AND day BETWEEN $2 AND $3
-          GROUP BY figure ORDER BY figure",
-    )
-    .bind(communities)
+    let mut rows: Vec<FigureTotal> = totals_with_previous(conn, scope, period)
+        .await?
+        .into_iter()
+        .map(|(figure, (value, _))| FigureTotal { figure, value })
+        .collect();
+    rows.sort_by(|a, b| a.figure.cmp(&b.figure));
+    Ok(rows)
+}
+
+/// The median of a distribution over the period (`None` when nothing occurred): the middle
+/// value, or the mean of the two middle ones.
+pub async fn median(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    figure: &str,
+    period: Period,
+) -> AppResult<Option<f64>> {
+    let counts: Vec<(i64, i64)> = match scope {
+        Scope::District(id) => {
+            sqlx::query_as(
+                "SELECT sample, sum(count)::bigint FROM platform.figure_district_samples
+                  WHERE district_id = $1 AND figure = $2 AND day BETWEEN $3 AND $4
+                  GROUP BY sample HAVING sum(count) > 0 ORDER BY sample",
+            )
+            .bind(id)
+            .bind(figure)
+            .bind(period.from)
+            .bind(period.to)
+            .fetch_all(conn)
+            .await?
+        }
+        Scope::Communities(ids) => {
+            sqlx::query_as(
+                "SELECT sample, sum(count)::bigint FROM platform.figure_samples
+                  WHERE community_id = ANY($1) AND figure = $2 AND day BETWEEN $3 AND $4
+                  GROUP BY sample HAVING sum(count) > 0 ORDER BY sample",
+            )
+            .bind(ids)
+            .bind(figure)
+            .bind(period.from)
+            .bind(period.to)
+            .fetch_all(conn)
+            .await?
+        }
+    };
+    Ok(median_of(&counts))
+}
+
+/// The median of values given with their counts, in ascending order of value.
+pub fn median_of(counts: &[(i64, i64)]) -> Option<f64> {
+    let n: i64 = counts.iter().map(|c| c.1).sum();
+    if n == 0 {
+        return None;
+    }
+    // the values at (1-based) ranks (n+1)/2 and n/2+1
+    let at = |rank: i64| {
+        let mut seen = 0;
+        for (v, c) in counts {
+            seen += c;
+            if seen >= rank {
+                return *v;
+            }
+        }
+        counts.last().map_or(0, |c| c.0)
+    };
+    let (a, b) = (at((n + 1) / 2), at(n / 2 + 1));
+    Some((a + b) as f64 / 2.0)
+}
+
+/// By day or by month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Granularity {
+    Day,
+    Month,
+}
+
+/// A figure over the period, one point per day or month that has a value.
+pub async fn series(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    figure: &str,
+    by: Granularity,
+    period: Period,
+) -> AppResult<Vec<(NaiveDate, i64)>> {
+    let unit = match by {
+        Granularity::Day => "day",
+        Granularity::Month => "month",
+    };
+    Ok(match (scope, by) {
+        (Scope::District(id), _) => {
+            sqlx::query_as(
+                "SELECT date_trunc($5, day)::date AS at, sum(value)::bigint
+                   FROM platform.figure_district_daily
+                  WHERE district_id = $1 AND figure = $2 AND day BETWEEN $3 AND $4
+                  GROUP BY at ORDER BY at",
+            )
+            .bind(id)
+            .bind(figure)
+            .bind(period.from)
+            .bind(period.to)
+            .bind(unit)
+            .fetch_all(conn)
+            .await?
+        }
+        (Scope::Communities(ids), Granularity::Month) if period.months().is_some() => {
+            let (first, last) = period.month_span();
+            sqlx::query_as(
+                "SELECT month, sum(value)::bigint FROM platform.figure_monthly
+                  WHERE community_id = ANY($1) AND figure = $2 AND month BETWEEN $3 AND $4
+                  GROUP BY month ORDER BY month",
+            )
+            .bind(ids)
+            .bind(figure)
+            .bind(first)
+            .bind(last)
+            .fetch_all(conn)
+            .await?
+        }
+        (Scope::Communities(ids), _) => {
+            sqlx::query_as(
+                "SELECT date_trunc($5, day)::date AS at, sum(value)::bigint
+                   FROM platform.figure_daily
+                  WHERE community_id = ANY($1) AND figure = $2 AND day BETWEEN $3 AND $4
+                  GROUP BY at ORDER BY at",
+            )
+            .bind(ids)
+            .bind(figure)
+            .bind(period.from)
+            .bind(period.to)
+            .bind(unit)
+            .fetch_all(conn)
+            .await?
+        }
+    })
+}
+
+/// A community with its street (the district it sits in) and its value of a figure.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct CommunityValue {
+    pub community_id: Uuid,
+    pub slug: String,
+    pub name: String,
+    pub kind: CommunityKind,
+    pub street_code: String,
+    pub street_name: String,
+    pub value: i64,
+    pub rank: i64,
+}
+
+/// Every community of the scope with its total of `figure` over the period, ranked (1 = the
+/// highest; ties share a rank), best first (or worst first), at most `limit`.
+pub async fn ranking(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    figure: &str,
+    period: Period,
+    limit: i64,
+    ascending: bool,
+) -> AppResult<Vec<CommunityValue>> {
+    let (district, ids) = match scope {
+        Scope::District(id) => (Some(*id), None),
+        Scope::Communities(ids) => (None, Some(ids.as_slice())),
+    };
+    let (table, col, from, to) = match period.months() {
+        Some((first, last)) => ("figure_monthly", "month", first, last),
+        None => ("figure_daily", "day", period.from, period.to),
+    };
+    let order = if ascending { "ASC" } else { "DESC" };
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "WITH v AS (SELECT community_id, sum(value)::bigint AS value FROM platform.{table}
+                     WHERE figure = $3 AND {col} BETWEEN $4 AND $5
+                       AND ($2::uuid[] IS NULL OR community_id = ANY($2))
+                     GROUP BY community_id),
+              ranked AS (
+                 SELECT c.id AS community_id, c.slug, c.name, c.kind, d.code AS street_code,
+                        d.name AS street_name, coalesce(v.value, 0) AS value,
+                        rank() OVER (ORDER BY coalesce(v.value, 0) DESC) AS rank
+                   FROM platform.communities c
+                   JOIN platform.districts d ON d.id = c.district_id
+                   LEFT JOIN v ON v.community_id = c.id
+                  WHERE c.status <> 'archived'
+                    AND ($1::uuid IS NULL OR $1 = ANY(d.path))
+                    AND ($2::uuid[] IS NULL OR c.id = ANY($2)))
+         SELECT * FROM ranked ORDER BY value {order}, slug LIMIT $6"
+    )))
+    .bind(district)
+    .bind(ids)
+    .bind(figure)
     .bind(from)
     .bind(to)
-    .fetch_all(&mut *conn)
+    .bind(limit)
+    .fetch_all(conn)
     .await?)
+}
+
+/// Communities of the scope: all (not archived), active, and onboarded within the period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, sqlx::FromRow)]
+pub struct CommunityCounts {
+    pub total: i64,
+    pub active: i64,
+    pub onboarded: i64,
+}
+
+pub async fn community_counts(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    period: Period,
+) -> AppResult<CommunityCounts> {
+    let (district, ids) = split(scope);
+    Ok(sqlx::query_as(
+        "SELECT count(*) FILTER (WHERE c.status <> 'archived') AS total,
+                count(*) FILTER (WHERE c.status = 'active') AS active,
+                count(*) FILTER (WHERE ((c.created_at AT TIME ZONE 'UTC') + interval '8 hours')::date
+                                 BETWEEN $3 AND $4) AS onboarded
+           FROM platform.communities c JOIN platform.districts d ON d.id = c.district_id
+          WHERE ($1::uuid IS NULL OR $1 = ANY(d.path)) AND ($2::uuid[] IS NULL OR c.id = ANY($2))",
+    )
+    .bind(district)
+    .bind(ids)
+    .bind(period.from)
+    .bind(period.to)
+    .fetch_one(conn)
+    .await?)
+}
+
+/// Community-months of the period meeting the cadence rule (at least two public-benefit
+/// sessions in the month), out of the community-months there were (a community counts from
+/// the month it was onboarded).
+pub async fn cadence(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    period: Period,
+) -> AppResult<(i64, i64)> {
+    let (first, last) = period.month_span();
+    let (district, ids) = split(scope);
+    let (met, onboarded): (i64, Vec<NaiveDate>) = sqlx::query_as(
+        "WITH c AS (SELECT c.id, c.created_at FROM platform.communities c
+                      JOIN platform.districts d ON d.id = c.district_id
+                     WHERE c.status <> 'archived'
+                       AND ($1::uuid IS NULL OR $1 = ANY(d.path))
+                       AND ($2::uuid[] IS NULL OR c.id = ANY($2)))
+         SELECT (SELECT count(*) FROM platform.figure_monthly m JOIN c ON c.id = m.community_id
+                  WHERE m.figure = 'courses.public_sessions' AND m.month BETWEEN $3 AND $4
+                    AND m.value >= $5),
+                (SELECT coalesce(array_agg(date_trunc('month',
+                            ((created_at AT TIME ZONE 'UTC') + interval '8 hours'))::date), '{}')
+                   FROM c)",
+    )
+    .bind(district)
+    .bind(ids)
+    .bind(first)
+    .bind(last)
+    .bind(CADENCE_PUBLIC_SESSIONS)
+    .fetch_one(conn)
+    .await?;
+    let months: i64 = onboarded
+        .iter()
+        .filter(|m| **m <= last)
+        .map(|m| i64::from(months_between((*m).max(first), last)) + 1)
+        .sum();
+    Ok((met, months))
+}
+
+/// Partner organisations working with the scope: approved for one of its communities, or for
+/// a district containing one (`partners` answers from its own rows).
+pub async fn partner_organisations(conn: &mut PgConnection, scope: &Scope) -> AppResult<i64> {
+    let (district, ids) = split(scope);
+    Ok(partners::organisations::db::partnering(conn, district, ids).await?)
+}
+
+fn split(scope: &Scope) -> (Option<Uuid>, Option<&[Uuid]>) {
+    match scope {
+        Scope::District(id) => (Some(*id), None),
+        Scope::Communities(ids) => (None, Some(ids.as_slice())),
+    }
+}
+
+/// Every catalogue figure of every community of the scope over the period (the export):
+/// community → figure → total.
+pub async fn by_community(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    period: Period,
+) -> AppResult<Vec<(CommunityValue, HashMap<String, i64>)>> {
+    let mut out: Vec<(CommunityValue, HashMap<String, i64>)> = ranking(
+        conn,
+        scope,
+        catalogue::FIGURES[0].name,
+        period,
+        i64::MAX,
+        false,
+    )
+    .await?
+    .into_iter()
+    .map(|c| (c, HashMap::new()))
+    .collect();
+    out.sort_by(|a, b| (&a.0.street_code, &a.0.slug).cmp(&(&b.0.street_code, &b.0.slug)));
+    let ids: Vec<Uuid> = out.iter().map(|c| c.0.community_id).collect();
+    let (table, col, from, to) = match period.months() {
+        Some((first, last)) => ("figure_monthly", "month", first, last),
+        None => ("figure_daily", "day", period.from, period.to),
+    };
+    let rows: Vec<(Uuid, String, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT community_id, figure, sum(value)::bigint FROM platform.{table}
+          WHERE community_id = ANY($1) AND {col} BETWEEN $2 AND $3
+          GROUP BY community_id, figure"
+    )))
+    .bind(&ids)
+    .bind(from)
+    .bind(to)
+    .fetch_all(conn)
+    .await?;
+    let at: HashMap<Uuid, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    for (c, f, v) in rows {
+        if let Some(i) = at.get(&c) {
+            out[*i].1.insert(f, v);
+        }
+    }
+    Ok(out)
+}
+
+/// Every catalogue figure of the scope by month over the period (a community's export).
+pub async fn by_month(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    period: Period,
+) -> AppResult<Vec<(NaiveDate, HashMap<String, i64>)>> {
+    let (district, ids) = split(scope);
+    let rows: Vec<(NaiveDate, String, i64)> = sqlx::query_as(
+        "SELECT date_trunc('month', day)::date AS m, figure, sum(value)::bigint
+           FROM platform.figure_daily
+          WHERE day BETWEEN $3 AND $4 AND community_id IN (
+                SELECT c.id FROM platform.communities c
+                  JOIN platform.districts d ON d.id = c.district_id
+                 WHERE ($1::uuid IS NULL OR $1 = ANY(d.path))
+                   AND ($2::uuid[] IS NULL OR c.id = ANY($2)))
+          GROUP BY m, figure ORDER BY m",
+    )
+    .bind(district)
+    .bind(ids)
+    .bind(period.from)
+    .bind(period.to)
+    .fetch_all(conn)
+    .await?;
+    let (mut m, last) = period.month_span();
+    let mut out = Vec::new();
+    while m <= last {
+        let figures = rows
+            .iter()
+            .filter(|r| r.0 == m)
+            .map(|r| (r.1.clone(), r.2))
+            .collect();
+        out.push((m, figures));
+        m = m + chrono::Months::new(1);
+    }
+    Ok(out)
 }

@@ -3,12 +3,12 @@
 //! worker, or this one after a crash, finds them there and adds nothing), and only then are
 //! the events deleted from the community.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use infra::AppResult;
 use tenancy::CommunityCtx;
 use uuid::Uuid;
+
+use crate::apply::{self, Deltas};
 
 /// Events read per round.
 const BATCH: i64 = 2_000;
@@ -19,17 +19,19 @@ pub async fn fold(ctx: &CommunityCtx) -> AppResult<usize> {
     let mut applied = 0;
     loop {
         let mut tx = ctx.tx().await?;
-        let events: Vec<(Uuid, String, NaiveDate, i64)> =
-            sqlx::query_as("SELECT id, figure, day, delta FROM figure_events ORDER BY id LIMIT $1")
-                .bind(BATCH)
-                .fetch_all(&mut *tx)
-                .await?;
+        let events: Vec<(Uuid, String, NaiveDate, i64, Option<i64>)> = sqlx::query_as(
+            "SELECT id, figure, day, delta, sample FROM figure_events ORDER BY id LIMIT $1",
+        )
+        .bind(BATCH)
+        .fetch_all(&mut *tx)
+        .await?;
         tx.commit().await?;
         if events.is_empty() {
             return Ok(applied);
         }
         let ids: Vec<Uuid> = events.iter().map(|e| e.0).collect();
         let mut p = ctx.db().begin().await?;
+        apply::lock(&mut p, community).await?;
         let fresh: Vec<Uuid> = sqlx::query_scalar(
             "INSERT INTO platform.figure_events_applied (community_id, event_id)
              SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id",
@@ -38,34 +40,17 @@ pub async fn fold(ctx: &CommunityCtx) -> AppResult<usize> {
         .bind(&ids)
         .fetch_all(&mut *p)
         .await?;
-        let mut sums: HashMap<(&str, NaiveDate), i64> = HashMap::new();
-        for (id, figure, day, delta) in &events {
+        let fresh: std::collections::HashSet<Uuid> = fresh.into_iter().collect();
+        let mut deltas = Deltas::default();
+        for (id, figure, day, delta, sample) in &events {
             if fresh.contains(id) {
-                *sums.entry((figure.as_str(), *day)).or_default() += delta;
+                match sample {
+                    Some(s) => deltas.sample(figure, *day, *s, *delta),
+                    None => deltas.flow(figure, *day, *delta),
+                }
             }
         }
-        let (figures, days, deltas): (Vec<&str>, Vec<NaiveDate>, Vec<i64>) =
-            sums.iter().map(|((f, d), v)| (*f, *d, *v)).fold(
-                (vec![], vec![], vec![]),
-                |(mut f, mut d, mut v), (a, b, c)| {
-                    f.push(a);
-                    d.push(b);
-                    v.push(c);
-                    (f, d, v)
-                },
-            );
-        sqlx::query(
-            "INSERT INTO platform.figure_daily (community_id, figure, day, value)
-             SELECT $1, f, d, v FROM unnest($2::text[], $3::date[], $4::int8[]) AS x (f, d, v)
-             ON CONFLICT (community_id, figure, day)
-             DO UPDATE SET value = platform.figure_daily.value + EXCLUDED.value",
-        )
-        .bind(community)
-        .bind(&figures)
-        .bind(&days)
-        .bind(&deltas)
-        .execute(&mut *p)
-        .await?;
+        apply::add(&mut p, community, &deltas).await?;
         p.commit().await?;
         applied += fresh.len();
         // Applied (by this worker or another): out of the outbox. The record of applied ids

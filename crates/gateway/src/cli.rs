@@ -465,29 +465,104 @@ pub fn bench_photo() -> anyhow::Result<()> {
 pub enum DashboardsCommand {
     /// Recompute every community's rollups from its own tables (equal to the incremental
     /// rollups; pending events are counted once).
-    Rebuild,
+    Rebuild {
+        /// Communities rebuilt at once.
+        #[arg(long, default_value_t = 2)]
+        jobs: usize,
+    },
 }
 
 pub async fn dashboards(config: &Config, cmd: DashboardsCommand) -> anyhow::Result<()> {
-    let DashboardsCommand::Rebuild = cmd;
+    use futures::StreamExt;
+    let DashboardsCommand::Rebuild { jobs } = cmd;
     let (t, _db) = open(config).await?;
     let started = Instant::now();
     let scopes = t.active_operator_scopes().await.map_err(app_err)?;
     // A rebuild stores no objects.
     let store = infra::storage::ObjectStore::unused();
-    let mut figures = 0;
-    for scope in &scopes {
+    let results: Vec<infra::AppResult<usize>> = futures::stream::iter(scopes.iter().map(|scope| {
         let ctx = tenancy::CommunityCtx::new(
             t.db().clone(),
             t.secrets().clone(),
             store.clone(),
             scope.clone(),
         );
-        figures += dashboards::rebuild::rebuild(&ctx).await.map_err(app_err)?;
+        async move { dashboards::rebuild::rebuild(&ctx).await }
+    }))
+    .buffer_unordered(jobs.max(1))
+    .collect()
+    .await;
+    let mut figures = 0;
+    for r in results {
+        figures += r.map_err(app_err)?;
     }
     println!(
         "rebuilt {figures} figure(s) of {} communit(ies) in {:.1?}",
         scopes.len(),
+        started.elapsed()
+    );
+    Ok(())
+}
+
+#[derive(Subcommand)]
+pub enum ExportCommand {
+    /// A district's figures, a row per community (and its sub-districts').
+    District(ExportArgs),
+    /// One community's figures, a row per month.
+    Community(ExportArgs),
+}
+
+#[derive(clap::Args)]
+pub struct ExportArgs {
+    /// The district's code or the community's slug.
+    target: String,
+    /// First day of the period (YYYY-MM-DD).
+    #[arg(long)]
+    from: chrono::NaiveDate,
+    /// Last day of the period (YYYY-MM-DD).
+    #[arg(long)]
+    to: chrono::NaiveDate,
+    /// xlsx or csv.
+    #[arg(long, default_value = "xlsx")]
+    format: String,
+    /// Where to write the file [default: its name, in the current directory].
+    #[arg(long)]
+    out: Option<PathBuf>,
+}
+
+pub async fn export(config: &Config, cmd: ExportCommand) -> anyhow::Result<()> {
+    use dashboards::export::FileFormat;
+    let (district, args) = match cmd {
+        ExportCommand::District(a) => (true, a),
+        ExportCommand::Community(a) => (false, a),
+    };
+    let format = match args.format.as_str() {
+        "xlsx" => FileFormat::Xlsx,
+        "csv" => FileFormat::Csv,
+        other => anyhow::bail!("unknown format {other:?}: xlsx or csv"),
+    };
+    let period = dashboards::period::Period::parse(args.from, args.to).map_err(app_err)?;
+    let (t, _db) = open(config).await?;
+    let started = Instant::now();
+    let (name, bytes) = if district {
+        let d = t.locate_district(&args.target).await.map_err(app_err)?;
+        let scope = dashboards::scope::Scope::District(d.id);
+        dashboards::service::district_file(&t, &d, &scope, period, format)
+            .await
+            .map_err(app_err)?
+    } else {
+        let s = t.operator_scope(&args.target).await.map_err(app_err)?;
+        let scope = dashboards::scope::community(s.tenant().community_id);
+        dashboards::service::community_file(t.db(), &s.tenant().name, &scope, period, format)
+            .await
+            .map_err(app_err)?
+    };
+    let path = args.out.unwrap_or_else(|| PathBuf::from(&name));
+    std::fs::write(&path, &bytes).with_context(|| format!("writing {}", path.display()))?;
+    println!(
+        "wrote {} ({} bytes) in {:.1?}",
+        path.display(),
+        bytes.len(),
         started.elapsed()
     );
     Ok(())

@@ -6,7 +6,7 @@ use async_graphql::{
     EmptySubscription, MergedObject, Request, Schema, ServerError, ServerResult, Value,
 };
 use courses::graphql::{CoursesMutation, CoursesQuery};
-use dashboards::graphql::DashboardsQuery;
+use dashboards::graphql::{DashboardsMutation, DashboardsQuery};
 use notifications::graphql::{NotificationsMutation, NotificationsQuery};
 use partners::graphql::{PartnersMutation, PartnersQuery};
 use spaces::bookings::graphql::{BookingsMutation, BookingsQuery};
@@ -41,6 +41,7 @@ pub struct Mutation(
     FarmMutation,
     PartnersMutation,
     VolunteersMutation,
+    DashboardsMutation,
 );
 
 pub type LinliSchema = Schema<Query, Mutation, EmptySubscription>;

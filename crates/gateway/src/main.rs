@@ -79,6 +79,12 @@ enum Command {
         #[command(subcommand)]
         command: cli::DashboardsCommand,
     },
+    /// Write a dashboard's figures over a period to a file (.xlsx or .csv), as officers send
+    /// them up the chain.
+    Export {
+        #[command(subcommand)]
+        command: cli::ExportCommand,
+    },
     /// Print the GraphQL schema (SDL), as committed in schema.graphql.
     Schema,
     /// Benchmark the photo pipeline on a generated 12-megapixel JPEG (deploy/bench.sh).
@@ -119,6 +125,7 @@ fn main() -> anyhow::Result<()> {
             Command::Communities { command } => cli::communities(&config, command).await,
             Command::Migrate(args) => cli::migrate(&config, args).await,
             Command::Dashboards { command } => cli::dashboards(&config, command).await,
+            Command::Export { command } => cli::export(&config, command).await,
             Command::Worker => run_worker(config).await,
             Command::Schema | Command::BenchPhoto => unreachable!("handled above"),
         }

@@ -111,14 +111,18 @@ impl Worker {
         }
     }
 
-    /// Runs until the process ends.
+    /// Runs until the process ends. Figures fold in a task of their own, so a long sweep over
+    /// thousands of communities never holds district figures back.
     pub async fn run(self) {
+        let folder = Folder {
+            tenancy: self.tenancy.clone(),
+            db: self.db.clone(),
+            secrets: self.secrets.clone(),
+        };
+        tokio::spawn(folder.run());
         let mut listener = None;
         let mut scopes: HashMap<String, CommunityScope> = HashMap::new();
         let mut next_sweep = tokio::time::Instant::now();
-        // Communities whose figures moved, folded together shortly after the first word.
-        let mut figures: HashSet<String> = HashSet::new();
-        let mut fold_at: Option<tokio::time::Instant> = None;
         loop {
             if tokio::time::Instant::now() >= next_sweep {
                 match self.tenancy.active_operator_scopes().await {
@@ -133,41 +137,97 @@ impl Worker {
                 }
                 next_sweep = tokio::time::Instant::now() + self.interval;
             }
-            if fold_at.is_some_and(|at| tokio::time::Instant::now() >= at) {
-                for schema in figures.drain() {
-                    if let Some(scope) = scopes.get(&schema)
-                        && let Err(e) = dashboards::fold::fold(&self.ctx(scope)).await
-                    {
-                        tracing::warn!(community = %scope.tenant().slug, error = ?e, "figure fold failed");
-                    }
-                }
-                fold_at = None;
-            }
             if listener.is_none() {
                 listener = match PgListener::connect_with(self.db.pool()).await {
-                    Ok(mut l) => l
-                        .listen_all(["linli_outbox", "linli_figures"])
-                        .await
-                        .is_ok()
-                        .then_some(l),
+                    Ok(mut l) => l.listen("linli_outbox").await.is_ok().then_some(l),
                     Err(_) => None,
                 };
             }
-            let wake = fold_at.map_or(next_sweep, |at| at.min(next_sweep));
             let Some(l) = listener.as_mut() else {
-                tokio::time::sleep_until(wake).await;
+                tokio::time::sleep_until(next_sweep).await;
+                continue;
+            };
+            match tokio::time::timeout_at(next_sweep, l.recv()).await {
+                Ok(Ok(n)) => match scopes.get(n.payload()) {
+                    Some(scope) => self.deliver(scope).await,
+                    // A community onboarded since the last sweep: sweep now.
+                    None => next_sweep = tokio::time::Instant::now(),
+                },
+                Ok(Err(_)) => listener = None,
+                Err(_) => {}
+            }
+        }
+    }
+}
+
+/// Communities folded at once when their figures move.
+const FOLD_JOBS: usize = 4;
+
+/// Folds the figures of the communities that said `NOTIFY linli_figures`, 250 ms after the
+/// first word, a few at once; the sweep folds everyone anyway if a word is lost.
+struct Folder {
+    tenancy: Tenancy,
+    db: Db,
+    secrets: Secrets,
+}
+
+impl Folder {
+    async fn run(self) {
+        use futures::StreamExt;
+        let store = ObjectStore::unused();
+        let mut scopes: HashMap<String, CommunityScope> = HashMap::new();
+        let mut listener: Option<PgListener> = None;
+        let mut moved: HashSet<String> = HashSet::new();
+        let mut fold_at: Option<tokio::time::Instant> = None;
+        loop {
+            if fold_at.is_some_and(|at| tokio::time::Instant::now() >= at) {
+                fold_at = None;
+                if moved.iter().any(|s| !scopes.contains_key(s)) {
+                    // onboarded since the list was read
+                    if let Ok(list) = self.tenancy.active_operator_scopes().await {
+                        scopes = list
+                            .into_iter()
+                            .map(|s| (s.tenant().schema.clone(), s))
+                            .collect();
+                    }
+                }
+                let round: Vec<CommunityScope> = moved
+                    .drain()
+                    .filter_map(|s| scopes.get(&s).cloned())
+                    .collect();
+                futures::stream::iter(round)
+                    .for_each_concurrent(FOLD_JOBS, |scope| {
+                        let ctx = CommunityCtx::new(
+                            self.db.clone(),
+                            self.secrets.clone(),
+                            store.clone(),
+                            scope,
+                        );
+                        async move {
+                            if let Err(e) = dashboards::fold::fold(&ctx).await {
+                                tracing::warn!(community = %ctx.tenant().slug, error = ?e, "figure fold failed");
+                            }
+                        }
+                    })
+                    .await;
+            }
+            if listener.is_none() {
+                listener = match PgListener::connect_with(self.db.pool()).await {
+                    Ok(mut l) => l.listen("linli_figures").await.is_ok().then_some(l),
+                    Err(_) => None,
+                };
+            }
+            let wake =
+                fold_at.unwrap_or_else(|| tokio::time::Instant::now() + Duration::from_secs(30));
+            let Some(l) = listener.as_mut() else {
+                tokio::time::sleep(Duration::from_secs(1)).await;
                 continue;
             };
             match tokio::time::timeout_at(wake, l.recv()).await {
-                Ok(Ok(n)) => match (n.channel(), scopes.get(n.payload())) {
-                    ("linli_figures", Some(_)) => {
-                        figures.insert(n.payload().to_string());
-                        fold_at.get_or_insert(tokio::time::Instant::now() + FOLD_DELAY);
-                    }
-                    (_, Some(scope)) => self.deliver(scope).await,
-                    // A community onboarded since the last sweep: sweep now.
-                    (_, None) => next_sweep = tokio::time::Instant::now(),
-                },
+                Ok(Ok(n)) => {
+                    moved.insert(n.payload().to_string());
+                    fold_at.get_or_insert(tokio::time::Instant::now() + FOLD_DELAY);
+                }
                 Ok(Err(_)) => listener = None,
                 Err(_) => {}
             }

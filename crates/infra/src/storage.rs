@@ -130,7 +130,30 @@ impl ObjectStore {
         bytes: Vec<u8>,
         content_type: &str,
     ) -> AppResult<String> {
-        let key = format!("c/{community}/exports/{}.{ext}", uuid::Uuid::now_v7());
+        self.publish_under(&format!("c/{community}"), ext, bytes, content_type)
+            .await
+    }
+
+    /// The same for a district's files (its dashboards' exports), kept under `d/{district}`.
+    pub async fn publish_district_export(
+        &self,
+        district: uuid::Uuid,
+        ext: &str,
+        bytes: Vec<u8>,
+        content_type: &str,
+    ) -> AppResult<String> {
+        self.publish_under(&format!("d/{district}"), ext, bytes, content_type)
+            .await
+    }
+
+    async fn publish_under(
+        &self,
+        prefix: &str,
+        ext: &str,
+        bytes: Vec<u8>,
+        content_type: &str,
+    ) -> AppResult<String> {
+        let key = format!("{prefix}/exports/{}.{ext}", uuid::Uuid::now_v7());
         self.put(&key, bytes, content_type).await?;
         self.presign_get(&key, EXPORT_LINK_TTL).await
     }

@@ -1,4 +1,5 @@
 //! Dashboards against a real PostgreSQL: events folded once, whatever the workers; the
 //! rebuild from the communities' own tables equals the incremental rollups.
 
+mod families;
 mod rollups;

@@ -163,8 +163,8 @@ async fn activity(ctx: &CommunityCtx, t: &tenancy::Tenancy, n: usize) {
 
 async fn rollup_rows(env: &OneCommunity, tenant: &Tenant) -> Vec<(String, NaiveDate, i64)> {
     sqlx::query_as(
-        "SELECT figure, day, value FROM platform.figure_daily WHERE community_id = $1
-          ORDER BY figure, day",
+        "SELECT figure, day, value FROM platform.figure_daily
+          WHERE community_id = $1 AND value <> 0 ORDER BY figure, day",
     )
     .bind(tenant.community_id)
     .fetch_all(env.db.pool())
@@ -210,9 +210,11 @@ async fn events_fold_once_and_the_rebuild_equals_the_rollups() {
     // Two workers fold the same outboxes at once: every event counts once.
     let (x, y) = tokio::join!(dashboards::fold::fold(&a), dashboards::fold::fold(&a));
     let (p, q) = tokio::join!(dashboards::fold::fold(&b), dashboards::fold::fold(&b));
-    // 4 demands + 3 resolved + 4 × (minutes, points) + a booking, a no-show, two redemptions
-    // and a cancellation = 20 events in 博园; 3 + 2 + 6 + 5 = 16.
-    assert_eq!((x.unwrap() + y.unwrap(), p.unwrap() + q.unwrap()), (20, 16));
+    // 4 demands + 3 resolved (each with its time to resolve) + 4 × (minutes, points) + a
+    // volunteer registered and serving + a booking (its minutes, taken back as a no-show), a
+    // no-show, two redemptions and a cancellation = 27 events in 博园; 3 + 2 × 2 + 6 + 2 + 2 +
+    // 5 = 22 in 新华.
+    assert_eq!((x.unwrap() + y.unwrap(), p.unwrap() + q.unwrap()), (27, 22));
     assert_eq!(dashboards::fold::fold(&a).await.unwrap(), 0);
 
     // The district officer reads the rollups.
@@ -241,7 +243,7 @@ async fn events_fold_once_and_the_rebuild_equals_the_rollups() {
     .unwrap();
     let officer = t.principal_of(officer.id).await.unwrap();
     let today = infra::local_time::date_of(chrono::Utc::now());
-    let totals = dashboards::district::district_totals(t, &officer, "510109", today, today)
+    let totals = dashboards::service::district_totals(t, &officer, "510109", today, today)
         .await
         .unwrap();
     let value = |f: &str| totals.iter().find(|x| x.figure == f).map_or(0, |x| x.value);
@@ -281,7 +283,7 @@ async fn events_fold_once_and_the_rebuild_equals_the_rollups() {
     dashboards::rebuild::rebuild(&a).await.unwrap();
     assert_eq!(rollup_rows(&env, &env.tenant).await, incremental);
     dashboards::rebuild::rebuild(&b).await.unwrap();
-    let totals = dashboards::district::district_totals(t, &officer, "510109", today, today)
+    let totals = dashboards::service::district_totals(t, &officer, "510109", today, today)
         .await
         .unwrap();
     assert_eq!(

@@ -12,14 +12,21 @@ use crate::error::PartnersError;
 /// Dashboard figure: activities held under co-building agreements, on the day held.
 pub const ACTIVITIES: &str = "partners.agreement_activities";
 
-/// The figure recounted from the activities themselves (the dashboards' rebuild).
+/// The figures recounted from the agreements themselves (the dashboards' rebuild): activities
+/// held, and the activities committed, which a trigger keeps
+/// (`migrations/community/partners/0034_figures.sql`, the same `commitment_days`).
 pub async fn figures(conn: &mut sqlx::PgConnection) -> AppResult<Vec<(String, NaiveDate, i64)>> {
-    Ok(
-        sqlx::query_as("SELECT $1, held_on, count(*) FROM agreement_activities GROUP BY held_on")
-            .bind(ACTIVITIES)
-            .fetch_all(conn)
-            .await?,
+    Ok(sqlx::query_as(
+        "SELECT $1, held_on, count(*) FROM agreement_activities GROUP BY held_on
+         UNION ALL
+         SELECT 'partners.commitments', d.day, sum(d.count)::bigint
+           FROM agreement_commitments c JOIN agreements a ON a.id = c.agreement_id,
+                commitment_days(a.starts_on, a.ends_on, c.per, c.count) AS d
+          GROUP BY d.day",
     )
+    .bind(ACTIVITIES)
+    .fetch_all(conn)
+    .await?)
 }
 
 pub struct AgreementInput {

@@ -31,6 +31,21 @@ pub async fn figures(
     .await?)
 }
 
+/// The distribution of hours from submission to first resolution (for the median), which a
+/// trigger keeps (`migrations/community/partners/0034_figures.sql`): (figure, day, hours, count).
+pub async fn samples(
+    conn: &mut sqlx::PgConnection,
+) -> AppResult<Vec<(String, chrono::NaiveDate, i64, i64)>> {
+    Ok(sqlx::query_as(
+        "SELECT 'partners.resolution_hours', figure_day(resolved_at) AS day,
+                ceil(extract(epoch FROM resolved_at - submitted_at) / 3600)::bigint AS hours,
+                count(*)
+           FROM demands WHERE resolved_at IS NOT NULL GROUP BY day, hours",
+    )
+    .fetch_all(conn)
+    .await?)
+}
+
 fn not_found() -> AppError {
     AppError::not_found("找不到该诉求", "Demand not found")
 }

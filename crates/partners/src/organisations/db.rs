@@ -327,3 +327,26 @@ pub async fn organisations(
     .fetch_all(conn)
     .await
 }
+
+/// Organisations with an approved partnership reaching any community of a district's subtree
+/// (`district`) or of these communities: one of them, or a district containing one.
+pub async fn partnering(
+    conn: &mut PgConnection,
+    district: Option<Uuid>,
+    communities: Option<&[Uuid]>,
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "WITH c AS (SELECT c.id, d.path FROM platform.communities c
+                      JOIN platform.districts d ON d.id = c.district_id
+                     WHERE ($1::uuid IS NULL OR $1 = ANY(d.path))
+                       AND ($2::uuid[] IS NULL OR c.id = ANY($2))),
+              above AS (SELECT DISTINCT unnest(path) AS id FROM c)
+         SELECT count(DISTINCT p.organisation_id) FROM platform.partnerships p
+          WHERE p.status = 'approved'
+            AND (p.community_id IN (SELECT id FROM c) OR p.district_id IN (SELECT id FROM above))",
+    )
+    .bind(district)
+    .bind(communities)
+    .fetch_one(conn)
+    .await
+}

@@ -9,6 +9,20 @@ use super::db::{self, NewProposal};
 use super::model::*;
 use crate::text;
 
+/// Dashboard figures kept by a trigger (`migrations/community/partners/0034_figures.sql`),
+/// recounted from the projects for the rebuild: projects awarded and closed, each on its day.
+pub async fn figures(conn: &mut sqlx::PgConnection) -> AppResult<Vec<(String, NaiveDate, i64)>> {
+    Ok(sqlx::query_as(
+        "SELECT 'partners.ventures_awarded', figure_day(awarded_at) AS day, count(*)
+           FROM venture_projects GROUP BY day
+         UNION ALL
+         SELECT 'partners.ventures_closed', figure_day(closed_at) AS day, count(*)
+           FROM venture_projects WHERE status = 'done' GROUP BY day",
+    )
+    .fetch_all(conn)
+    .await?)
+}
+
 fn missing(what: &'static str) -> AppError {
     let zh = match what {
         "call" => "找不到该微创投项目征集",

@@ -16,14 +16,23 @@ use crate::slots::{self, SlotError};
 pub const BOOKINGS: &str = "spaces.bookings";
 pub const NO_SHOWS: &str = "spaces.no_shows";
 
-/// The figures recounted from the bookings themselves (the dashboards' rebuild).
+/// The figures recounted from the bookings themselves (the dashboards' rebuild), with the
+/// two kept by triggers (`migrations/community/spaces/0032_figures.sql`): minutes of approved
+/// bookings on the day booked for, and farm plots claimed.
 pub async fn figures(conn: &mut sqlx::PgConnection) -> AppResult<Vec<(String, NaiveDate, i64)>> {
     Ok(sqlx::query_as(
         "SELECT $1, ((created_at AT TIME ZONE 'UTC') + interval '8 hours')::date AS day, count(*)
            FROM bookings GROUP BY day
          UNION ALL
          SELECT $2, ((starts_at AT TIME ZONE 'UTC') + interval '8 hours')::date AS day, count(*)
-           FROM bookings WHERE status = 'no_show' GROUP BY day",
+           FROM bookings WHERE status = 'no_show' GROUP BY day
+         UNION ALL
+         SELECT 'spaces.minutes_booked', figure_day(starts_at) AS day,
+                sum((extract(epoch FROM ends_at - starts_at) / 60)::bigint)::bigint
+           FROM bookings WHERE status = 'approved' GROUP BY day
+         UNION ALL
+         SELECT 'spaces.plots_claimed', figure_day(claimed_at) AS day, count(*)
+           FROM plot_claims GROUP BY day",
     )
     .bind(BOOKINGS)
     .bind(NO_SHOWS)

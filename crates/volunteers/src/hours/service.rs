@@ -228,14 +228,23 @@ pub async fn record_batch(
 pub const MINUTES_VERIFIED: &str = "volunteers.minutes_verified";
 pub const POINTS_EARNED: &str = "volunteers.points_earned";
 
-/// The figures recounted from the hours themselves (the dashboards' rebuild).
+/// The figures recounted from the hours themselves (the dashboards' rebuild), with the two
+/// kept by triggers (`migrations/community/volunteers/0033_figures.sql`): volunteers serving
+/// (each once per month with verified hours) and volunteers registered.
 pub async fn figures(conn: &mut sqlx::PgConnection) -> AppResult<Vec<(String, NaiveDate, i64)>> {
     Ok(sqlx::query_as(
         "SELECT f.figure, ((h.decided_at AT TIME ZONE 'UTC') + interval '8 hours')::date AS day,
                 sum(CASE WHEN f.figure = $1 THEN h.minutes ELSE h.points END)::bigint
            FROM volunteer_hours h CROSS JOIN (VALUES ($1), ($2)) AS f (figure)
           WHERE h.status = 'verified' AND (f.figure = $1 OR h.points > 0)
-          GROUP BY f.figure, day",
+          GROUP BY f.figure, day
+         UNION ALL
+         SELECT 'volunteers.serving', date_trunc('month', served_on)::date AS day,
+                count(DISTINCT volunteer_id)
+           FROM volunteer_hours WHERE status = 'verified' GROUP BY day
+         UNION ALL
+         SELECT 'volunteers.registered', figure_day(created_at) AS day, count(*)
+           FROM volunteers GROUP BY day",
     )
     .bind(MINUTES_VERIFIED)
     .bind(POINTS_EARNED)

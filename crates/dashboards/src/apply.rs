@@ -1,0 +1,163 @@
+//! Adding deltas to the rollups: the one write path of `fold` and `rebuild`. A community's
+//! day, its month and the day of every district above it move together, in the caller's
+//! platform transaction, under the community's figures lock.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+/// Deltas to add: flows by (figure, day), distributions by (figure, day, sample).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Deltas {
+    pub flows: HashMap<(String, NaiveDate), i64>,
+    pub samples: HashMap<(String, NaiveDate, i64), i64>,
+}
+
+impl Deltas {
+    pub fn flow(&mut self, figure: &str, day: NaiveDate, delta: i64) {
+        *self.flows.entry((figure.to_owned(), day)).or_default() += delta;
+    }
+
+    pub fn sample(&mut self, figure: &str, day: NaiveDate, sample: i64, count: i64) {
+        *self
+            .samples
+            .entry((figure.to_owned(), day, sample))
+            .or_default() += count;
+    }
+
+    /// `self - other`, keyed alike.
+    pub fn minus(mut self, other: &Deltas) -> Deltas {
+        for (k, v) in &other.flows {
+            *self.flows.entry(k.clone()).or_default() -= v;
+        }
+        for (k, v) in &other.samples {
+            *self.samples.entry(k.clone()).or_default() -= v;
+        }
+        self.flows.retain(|_, v| *v != 0);
+        self.samples.retain(|_, v| *v != 0);
+        self
+    }
+}
+
+/// Serialise the folds and rebuilds of one community (two workers, or a worker and a rebuild):
+/// whoever comes second sees the first one's rows and applied events.
+pub async fn lock(p: &mut PgConnection, community: Uuid) -> sqlx::Result<()> {
+    sqlx::query("SELECT pg_advisory_xact_lock(7411, hashtext($1::text))")
+        .bind(community)
+        .execute(p)
+        .await?;
+    Ok(())
+}
+
+/// Add the deltas to the community's rollups and those of every district above it. Rows are
+/// written in key order, so two communities of one district lock its rows in the same order.
+pub async fn add(p: &mut PgConnection, community: Uuid, d: &Deltas) -> sqlx::Result<()> {
+    if !d.flows.is_empty() {
+        let mut rows: Vec<(&str, NaiveDate, i64)> = d
+            .flows
+            .iter()
+            .map(|((f, day), v)| (f.as_str(), *day, *v))
+            .collect();
+        rows.sort();
+        let (f, day, v) = unzip3(&rows);
+        sqlx::query(
+            "WITH x AS (SELECT * FROM unnest($2::text[], $3::date[], $4::int8[]) AS x (fig, dy, v)),
+             daily AS (
+                 INSERT INTO platform.figure_daily (community_id, figure, day, value)
+                 SELECT $1, fig, dy, v FROM x ORDER BY fig, dy
+                 ON CONFLICT (community_id, figure, day)
+                 DO UPDATE SET value = platform.figure_daily.value + EXCLUDED.value),
+             monthly AS (
+                 INSERT INTO platform.figure_monthly (community_id, figure, month, value)
+                 SELECT $1, fig, date_trunc('month', dy)::date AS m, sum(v) FROM x
+                  GROUP BY fig, m ORDER BY fig, m
+                 ON CONFLICT (community_id, figure, month)
+                 DO UPDATE SET value = platform.figure_monthly.value + EXCLUDED.value)
+             INSERT INTO platform.figure_district_daily (district_id, figure, day, value)
+             SELECT a.id, fig, dy, v
+               FROM x, unnest((SELECT d.path FROM platform.communities c
+                                 JOIN platform.districts d ON d.id = c.district_id
+                                WHERE c.id = $1)) AS a (id)
+              ORDER BY a.id, fig, dy
+             ON CONFLICT (district_id, figure, day)
+             DO UPDATE SET value = platform.figure_district_daily.value + EXCLUDED.value",
+        )
+        .bind(community)
+        .bind(&f)
+        .bind(&day)
+        .bind(&v)
+        .execute(&mut *p)
+        .await?;
+    }
+    if !d.samples.is_empty() {
+        let mut rows: Vec<(&str, NaiveDate, i64, i64)> = d
+            .samples
+            .iter()
+            .map(|((f, day, s), n)| (f.as_str(), *day, *s, *n))
+            .collect();
+        rows.sort();
+        let f: Vec<&str> = rows.iter().map(|r| r.0).collect();
+        let day: Vec<NaiveDate> = rows.iter().map(|r| r.1).collect();
+        let s: Vec<i64> = rows.iter().map(|r| r.2).collect();
+        let n: Vec<i64> = rows.iter().map(|r| r.3).collect();
+        sqlx::query(
+            "WITH x AS (SELECT * FROM unnest($2::text[], $3::date[], $4::int8[], $5::int8[])
+                          AS x (fig, dy, s, n)),
+             own AS (
+                 INSERT INTO platform.figure_samples (community_id, figure, day, sample, count)
+                 SELECT $1, fig, dy, s, n FROM x ORDER BY fig, dy, s
+                 ON CONFLICT (community_id, figure, day, sample)
+                 DO UPDATE SET count = platform.figure_samples.count + EXCLUDED.count)
+             INSERT INTO platform.figure_district_samples (district_id, figure, day, sample, count)
+             SELECT a.id, fig, dy, s, n
+               FROM x, unnest((SELECT d.path FROM platform.communities c
+                                 JOIN platform.districts d ON d.id = c.district_id
+                                WHERE c.id = $1)) AS a (id)
+              ORDER BY a.id, fig, dy, s
+             ON CONFLICT (district_id, figure, day, sample)
+             DO UPDATE SET count = platform.figure_district_samples.count + EXCLUDED.count",
+        )
+        .bind(community)
+        .bind(&f)
+        .bind(&day)
+        .bind(&s)
+        .bind(&n)
+        .execute(&mut *p)
+        .await?;
+    }
+    Ok(())
+}
+
+/// The community's rollups as they stand (what a rebuild corrects).
+pub async fn current(p: &mut PgConnection, community: Uuid) -> sqlx::Result<Deltas> {
+    let mut d = Deltas::default();
+    let flows: Vec<(String, NaiveDate, i64)> = sqlx::query_as(
+        "SELECT figure, day, value FROM platform.figure_daily WHERE community_id = $1",
+    )
+    .bind(community)
+    .fetch_all(&mut *p)
+    .await?;
+    for (f, day, v) in flows {
+        d.flow(&f, day, v);
+    }
+    let samples: Vec<(String, NaiveDate, i64, i64)> = sqlx::query_as(
+        "SELECT figure, day, sample, count FROM platform.figure_samples WHERE community_id = $1",
+    )
+    .bind(community)
+    .fetch_all(&mut *p)
+    .await?;
+    for (f, day, s, n) in samples {
+        d.sample(&f, day, s, n);
+    }
+    Ok(d)
+}
+
+fn unzip3<'a>(rows: &[(&'a str, NaiveDate, i64)]) -> (Vec<&'a str>, Vec<NaiveDate>, Vec<i64>) {
+    (
+        rows.iter().map(|r| r.0).collect(),
+        rows.iter().map(|r| r.1).collect(),
+        rows.iter().map(|r| r.2).collect(),
+    )
+}

@@ -1,0 +1,527 @@
+//! Every family of figures moves with its rows — whatever writes them — and folds, rebuilds,
+//! ranks, compares and exports from the rollups alone.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Duration, NaiveDate, Utc};
+use dashboards::district::{self, Granularity};
+use dashboards::export::FileFormat;
+use dashboards::period::Period;
+use dashboards::scope::{Filter, Scope};
+use infra::Tenant;
+use tenancy::model::CommunityKind;
+use tenancy::service::{Actor, GrantInput, NewAccountInput, OnboardInput};
+use tenancy::testing::OneCommunity;
+use tenancy::{CommunityCtx, Principal, Role};
+use uuid::Uuid;
+
+fn staff(env: &OneCommunity, tenant: &Tenant) -> CommunityCtx {
+    CommunityCtx::new(
+        env.db.clone(),
+        env.secrets.clone(),
+        infra::testing::unreachable_store(),
+        tenancy::CommunityScope::for_tests(
+            tenant.clone(),
+            tenancy::CommunityAccess {
+                account_id: Uuid::now_v7(),
+                display_name: "社工".into(),
+                roles: vec![Role::Staff],
+                admin_above: false,
+                viewer_above: false,
+            },
+        ),
+    )
+}
+
+/// The college, the farm and a micro-venture, written in SQL as the community's role: the
+/// figures come from the tables' triggers, not from any service. `days_ago` places the
+/// sessions; returns nothing, the caller knows what it wrote.
+async fn rows_of_every_family(ctx: &CommunityCtx, sessions_a: &[i64], sessions_b: &[i64]) {
+    let mut tx = ctx.tx().await.unwrap();
+    let (a, b) = (Uuid::now_v7(), Uuid::now_v7());
+    sqlx::query(
+        "INSERT INTO courses (id, title, category, audience, format, public_benefit, capacity)
+         VALUES ($1, '太极拳', 'health', 'all', 'workshop', true, 30),
+                ($2, '书法', 'health', 'all', 'workshop', false, 30)",
+    )
+    .bind(a)
+    .bind(b)
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    let mut ids = Vec::new();
+    for (course, days) in [(a, sessions_a), (b, sessions_b)] {
+        for d in days {
+            let id = Uuid::now_v7();
+            let at = Utc::now() - Duration::days(*d);
+            sqlx::query(
+                "INSERT INTO course_sessions (id, course_id, starts_at, ends_at, place)
+                 VALUES ($1, $2, $3, $3 + interval '90 minutes', '活动室')",
+            )
+            .bind(id)
+            .bind(course)
+            .bind(at)
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+            ids.push(id);
+        }
+    }
+    // One of 太极拳's cancelled, one of 书法's moved a day; 书法 becomes public-benefit.
+    sqlx::query("UPDATE course_sessions SET status = 'cancelled' WHERE id = $1")
+        .bind(ids[0])
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    sqlx::query(
+        "UPDATE course_sessions SET starts_at = starts_at + interval '1 day',
+                ends_at = ends_at + interval '1 day' WHERE id = $1",
+    )
+    .bind(ids[ids.len() - 1])
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    sqlx::query("UPDATE courses SET public_benefit = true WHERE id = $1")
+        .bind(b)
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    let (l1, l2) = (Uuid::now_v7(), Uuid::now_v7());
+    sqlx::query(
+        "INSERT INTO learners (id, account_id, name) VALUES ($1, $3, '王阿姨'), ($2, $4, '李大爷')",
+    )
+    .bind(l1)
+    .bind(l2)
+    .bind(Uuid::now_v7())
+    .bind(Uuid::now_v7())
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO enrolments (id, course_id, learner_id, status, enrolled_by)
+         VALUES ($1, $4, $5, 'enrolled', $7), ($2, $4, $6, 'enrolled', $7),
+                ($3, $8, $5, 'enrolled', $7)",
+    )
+    .bind(Uuid::now_v7())
+    .bind(Uuid::now_v7())
+    .bind(Uuid::now_v7())
+    .bind(a)
+    .bind(l1)
+    .bind(l2)
+    .bind(Uuid::now_v7())
+    .bind(b)
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    // Both present at 太极拳's second session, then one corrected to absent.
+    sqlx::query(
+        "INSERT INTO attendance (session_id, learner_id, method, present, recorded_by)
+         VALUES ($1, $2, 'roster', true, $4), ($1, $3, 'qr', true, $4)",
+    )
+    .bind(ids[1])
+    .bind(l1)
+    .bind(l2)
+    .bind(Uuid::now_v7())
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    sqlx::query("UPDATE attendance SET present = false WHERE learner_id = $1")
+        .bind(l2)
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    sqlx::query(
+        "INSERT INTO exhibitions (id, title, kind, starts_on, ends_on)
+         VALUES ($1, '书画展', 'painting', current_date - 2, current_date + 5)",
+    )
+    .bind(Uuid::now_v7())
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO nominations (id, learner_id, pool, reason, loop_record, nominated_by)
+         VALUES ($1, $2, '学习达人', '坚持三年', '{}', $3)",
+    )
+    .bind(Uuid::now_v7())
+    .bind(l1)
+    .bind(Uuid::now_v7())
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    // The farm: a season, a plot, a claim.
+    let (season, plot, space) = (Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7());
+    sqlx::query(
+        "INSERT INTO spaces (id, name, kind, capacity) VALUES ($1, '生态农场', 'farm', 40)",
+    )
+    .bind(space)
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO farm_seasons (id, name, starts_on, ends_on, claims_open_on)
+         VALUES ($1, '春季', current_date - 10, current_date + 80, current_date - 10)",
+    )
+    .bind(season)
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    sqlx::query("INSERT INTO farm_plots (id, space_id, code, area_m2) VALUES ($1, $2, 'A1', 6)")
+        .bind(plot)
+        .bind(space)
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    sqlx::query(
+        "INSERT INTO plot_claims (id, plot_id, season_id, account_id, status)
+         VALUES ($1, $2, $3, $4, 'active')",
+    )
+    .bind(Uuid::now_v7())
+    .bind(plot)
+    .bind(season)
+    .bind(Uuid::now_v7())
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    // A micro-venture awarded and closed.
+    let (call, proposal, project) = (Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7());
+    sqlx::query(
+        "INSERT INTO venture_calls (id, title, problem, budget_yuan, deadline, status, created_by)
+         VALUES ($1, '楼道微更新', '楼道堆物', 5000, current_date + 30, 'awarded', $2)",
+    )
+    .bind(call)
+    .bind(Uuid::now_v7())
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO venture_proposals (id, call_id, organisation_id, team_id, team_name, title,
+                                        plan, budget_yuan, submitted_by)
+         VALUES ($1, $2, $3, $4, '青年突击队', '清爽楼道', '三步走', 4000, $5)",
+    )
+    .bind(proposal)
+    .bind(call)
+    .bind(Uuid::now_v7())
+    .bind(Uuid::now_v7())
+    .bind(Uuid::now_v7())
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    sqlx::query("INSERT INTO venture_projects (id, call_id, proposal_id) VALUES ($1, $2, $3)")
+        .bind(project)
+        .bind(call)
+        .bind(proposal)
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    sqlx::query(
+        "UPDATE venture_projects SET status = 'done', closing_report = '已完成', closed_at = now()
+          WHERE id = $1",
+    )
+    .bind(project)
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+}
+
+type Table = Vec<(String, String, NaiveDate, i64, i64)>;
+
+/// Every rollup row, zeros left out (a value that went up and down again).
+async fn rollups(env: &OneCommunity) -> BTreeMap<&'static str, Table> {
+    let mut out = BTreeMap::new();
+    for (name, sql) in [
+        (
+            "daily",
+            "SELECT community_id::text, figure, day, value, 0::int8 FROM platform.figure_daily WHERE value <> 0",
+        ),
+        (
+            "monthly",
+            "SELECT community_id::text, figure, month, value, 0::int8 FROM platform.figure_monthly WHERE value <> 0",
+        ),
+        (
+            "district",
+            "SELECT district_id::text, figure, day, value, 0::int8 FROM platform.figure_district_daily WHERE value <> 0",
+        ),
+        (
+            "samples",
+            "SELECT community_id::text, figure, day, sample, count FROM platform.figure_samples WHERE count <> 0",
+        ),
+        (
+            "district_samples",
+            "SELECT district_id::text, figure, day, sample, count FROM platform.figure_district_samples WHERE count <> 0",
+        ),
+    ] {
+        let mut rows: Table = sqlx::query_as(sql).fetch_all(env.db.pool()).await.unwrap();
+        rows.sort();
+        out.insert(name, rows);
+    }
+    out
+}
+
+/// The months and the districts hold exactly the sums of the communities' days.
+async fn consistent(env: &OneCommunity) {
+    let diff: i64 = sqlx::query_scalar(
+        "WITH m AS (SELECT community_id, figure, date_trunc('month', day)::date AS month,
+                           sum(value) AS value FROM platform.figure_daily GROUP BY 1, 2, 3),
+              d AS (SELECT a.id, f.figure, f.day, sum(f.value) AS value
+                      FROM platform.figure_daily f
+                      JOIN platform.communities c ON c.id = f.community_id
+                      JOIN platform.districts x ON x.id = c.district_id,
+                           unnest(x.path) AS a (id)
+                     GROUP BY 1, 2, 3)
+         SELECT (SELECT count(*) FROM m FULL JOIN platform.figure_monthly r USING (community_id, figure, month)
+                  WHERE coalesce(m.value, 0) <> coalesce(r.value, 0))
+              + (SELECT count(*) FROM d FULL JOIN platform.figure_district_daily r
+                        ON r.district_id = d.id AND r.figure = d.figure AND r.day = d.day
+                  WHERE coalesce(d.value, 0) <> coalesce(r.value, 0))",
+    )
+    .fetch_one(env.db.pool())
+    .await
+    .unwrap();
+    assert_eq!(
+        diff, 0,
+        "monthly and district rollups equal the sums of the days"
+    );
+}
+
+async fn officer(t: &tenancy::Tenancy, login: &str, role: Role) -> Principal {
+    let a = t
+        .create_account(
+            Actor::Operator,
+            NewAccountInput {
+                login_name: login.into(),
+                display_name: "高新区".into(),
+                password: "correct horse battery".into(),
+                phone: None,
+            },
+        )
+        .await
+        .unwrap();
+    t.grant_role(
+        Actor::Operator,
+        GrantInput {
+            account_id: a.id,
+            role,
+            district_code: Some("510109".into()),
+            community_slug: None,
+        },
+    )
+    .await
+    .unwrap();
+    t.principal_of(a.id).await.unwrap()
+}
+
+#[tokio::test]
+async fn every_family_rolls_up_ranks_compares_and_exports() {
+    let env = OneCommunity::new(b"dashboards families", "xinhua", "新华社区", 20).await;
+    let t = &env.tenancy;
+    t.create_district(Actor::Operator, "510109001", "芳草街道", Some("510109"))
+        .await
+        .unwrap();
+    let second = t
+        .onboard(
+            Actor::Operator,
+            OnboardInput {
+                district_code: "510109001".into(),
+                slug: "donghuan".into(),
+                name: "东环路社区".into(),
+                kind: CommunityKind::Resettlement,
+                households: None,
+                residents: None,
+            },
+        )
+        .await
+        .unwrap()
+        .0
+        .tenant();
+    let (a, b) = (staff(&env, &env.tenant), staff(&env, &second));
+    rows_of_every_family(&a, &[3, 2, 1, 0], &[1, 0]).await;
+    rows_of_every_family(&b, &[2, 1], &[0]).await;
+    dashboards::fold::fold(&a).await.unwrap();
+    dashboards::fold::fold(&b).await.unwrap();
+
+    let today = infra::local_time::date_of(Utc::now());
+    let week = Period::parse(today - Duration::days(7), today + Duration::days(7)).unwrap();
+    let mut conn = env.db.pool().acquire().await.unwrap();
+    let only_a = Scope::Communities(vec![env.tenant.community_id]);
+    let totals: BTreeMap<String, i64> = district::totals(&mut conn, &only_a, week)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|f| (f.figure, f.value))
+        .collect();
+    let expect = [
+        ("courses.courses", 2),
+        ("courses.sessions", 5),
+        ("courses.public_sessions", 5),
+        ("courses.enrolments", 3),
+        ("courses.attendance_marked", 2),
+        ("courses.attendance_present", 1),
+        ("courses.exhibitions", 1),
+        ("courses.nominations", 1),
+        ("spaces.plots_claimed", 1),
+        ("partners.ventures_awarded", 1),
+        ("partners.ventures_closed", 1),
+    ];
+    for (f, v) in expect {
+        assert_eq!(totals.get(f).copied().unwrap_or(0), v, "{f}");
+    }
+
+    // The rebuild from the tables equals what folding made, table by table.
+    consistent(&env).await;
+    let folded = rollups(&env).await;
+    dashboards::rebuild::rebuild(&a).await.unwrap();
+    dashboards::rebuild::rebuild(&b).await.unwrap();
+    assert_eq!(rollups(&env).await, folded);
+    consistent(&env).await;
+
+    // The district equals the sum of its communities; the street holds only its own.
+    let whole = Scope::District(t.locate_district("510109").await.unwrap().id);
+    let both = Scope::Communities(vec![env.tenant.community_id, second.community_id]);
+    assert_eq!(
+        district::totals(&mut conn, &whole, week).await.unwrap(),
+        district::totals(&mut conn, &both, week).await.unwrap()
+    );
+    let viewer = officer(t, "gaoxin-viewer", Role::DistrictViewer).await;
+    let street = Filter {
+        street: Some("510109001".into()),
+        ..Filter::default()
+    };
+    let (_, s) = dashboards::service::district_scope(t, &viewer, "510109", &street)
+        .await
+        .unwrap();
+    let ranked = district::ranking(&mut conn, &s, "courses.sessions", week, 10, false)
+        .await
+        .unwrap();
+    assert_eq!(ranked.len(), 1);
+    assert_eq!((ranked[0].slug.as_str(), ranked[0].value), ("donghuan", 2));
+    let ranked = district::ranking(&mut conn, &whole, "courses.sessions", week, 10, false)
+        .await
+        .unwrap();
+    let order: Vec<(&str, i64, i64)> = ranked
+        .iter()
+        .map(|r| (r.slug.as_str(), r.value, r.rank))
+        .collect();
+    assert_eq!(order, [("xinhua", 5, 1), ("donghuan", 2, 2)]);
+    let by_kind = Filter {
+        kinds: vec![CommunityKind::Resettlement],
+        ..Filter::default()
+    };
+    let (_, s) = dashboards::service::district_scope(t, &viewer, "510109", &by_kind)
+        .await
+        .unwrap();
+    assert!(matches!(&s, Scope::Communities(ids) if ids == &[second.community_id]));
+    let days = district::series(
+        &mut conn,
+        &whole,
+        "courses.sessions",
+        Granularity::Day,
+        week,
+    )
+    .await
+    .unwrap();
+    assert_eq!(days.iter().map(|d| d.1).sum::<i64>(), 7);
+    assert!(days.windows(2).all(|w| w[0].0 < w[1].0));
+
+    // Pilot groups: the viewer may not set one; the admin may, with this district's
+    // communities only; the comparison splits the district.
+    let admin = officer(t, "gaoxin-admin", Role::DistrictAdmin).await;
+    let xinhua = vec!["xinhua".to_string()];
+    let refused =
+        dashboards::pilots::set_group(t, &viewer, "510109", "智慧社区试点", &xinhua).await;
+    assert_eq!(
+        refused.unwrap_err().code,
+        infra::error::ErrorCode::Forbidden
+    );
+    let stranger =
+        dashboards::pilots::set_group(t, &admin, "510109", "试点", &["nowhere".into()]).await;
+    assert_eq!(
+        stranger.unwrap_err().code,
+        infra::error::ErrorCode::NotFound
+    );
+    dashboards::pilots::set_group(t, &admin, "510109", "智慧社区试点", &xinhua)
+        .await
+        .unwrap();
+    let mut f = Filter {
+        pilot_group: Some("智慧社区试点".into()),
+        ..Filter::default()
+    };
+    let (_, pilot) = dashboards::service::district_scope(t, &viewer, "510109", &f)
+        .await
+        .unwrap();
+    f.outside_pilot_group = true;
+    let (_, rest) = dashboards::service::district_scope(t, &viewer, "510109", &f)
+        .await
+        .unwrap();
+    assert!(matches!(&pilot, Scope::Communities(ids) if ids == &[env.tenant.community_id]));
+    assert!(matches!(&rest, Scope::Communities(ids) if ids == &[second.community_id]));
+
+    // Cadence: this month, 新华 held ≥ 2 public-benefit sessions unless the month is young.
+    let month = Period::parse(today.with_day(1).unwrap(), today).unwrap();
+    let (met, months) = district::cadence(&mut conn, &whole, month).await.unwrap();
+    assert_eq!(months, 2);
+    let public_this_month: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM platform.figure_monthly
+          WHERE figure = 'courses.public_sessions' AND month = $1 AND value >= 2",
+    )
+    .bind(today.with_day(1).unwrap())
+    .fetch_one(&mut *conn)
+    .await
+    .unwrap();
+    assert_eq!(met, public_this_month);
+
+    // Exports: the workbook's sheets, its rows per community and a value read back.
+    let d = t.locate_district("510109").await.unwrap();
+    let (name, bytes) = dashboards::service::district_file(t, &d, &whole, week, FileFormat::Xlsx)
+        .await
+        .unwrap();
+    assert!(name.ends_with(".xlsx"), "{name}");
+    use calamine::{Reader, Xlsx};
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        [
+            "汇总",
+            "社区学院",
+            "志愿服务",
+            "共享空间",
+            "共建合作",
+            "民生诉求"
+        ]
+    );
+    let college = book.worksheet_range("社区学院").unwrap();
+    assert_eq!(college.height(), 3, "a header and a row per community");
+    let header: Vec<String> = college
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let col = header.iter().position(|h| h == "开课场次").unwrap();
+    let row = college.rows().find(|r| r[2] == "xinhua").unwrap();
+    assert_eq!(row[col].to_string(), "5");
+    let (_, csv) = dashboards::service::district_file(t, &d, &whole, week, FileFormat::Csv)
+        .await
+        .unwrap();
+    let text = String::from_utf8(csv).unwrap();
+    let mut lines = text.trim_start_matches('\u{feff}').lines();
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("街道,社区,社区代码,社区类型,")
+    );
+    assert_eq!(lines.count(), 2);
+    let (_, monthly) = dashboards::service::community_file(
+        &env.db,
+        "新华社区",
+        &only_a,
+        Period::parse(today - Duration::days(40), today).unwrap(),
+        FileFormat::Csv,
+    )
+    .await
+    .unwrap();
+    let text = String::from_utf8(monthly).unwrap();
+    assert!(text.lines().nth(1).unwrap().contains('年'), "{text}");
+}
