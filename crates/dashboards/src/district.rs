@@ -45,42 +45,42 @@ pub async fn totals_with_previous(
             .fetch_all(conn)
             .await?
         }
-        Scope::Communities(ids) => match (period.months(), prev.months()) {
-            (Some((first, last)), Some((prev_first, _))) => {
-                sqlx::query_as(
-                    "SELECT figure,
-                            coalesce(sum(value) FILTER (WHERE month >= $2), 0)::bigint,
-                            coalesce(sum(value) FILTER (WHERE month < $2), 0)::bigint
-                       FROM platform.figure_monthly
-                      WHERE community_id = ANY($1) AND month BETWEEN $3 AND $4
-                      GROUP BY figure",
-                )
-                .bind(ids)
-                .bind(first)
-                .bind(prev_first)
-                .bind(last)
-                .fetch_all(conn)
-                .await?
-            }
-            _ => {
-                sqlx::query_as(
-                    "SELECT figure,
-                            coalesce(sum(value) FILTER (WHERE day >= $2), 0)::bigint,
-                            coalesce(sum(value) FILTER (WHERE day < $2), 0)::bigint
-                       FROM platform.figure_daily
-                      WHERE community_id = ANY($1) AND day BETWEEN $3 AND $4
-                      GROUP BY figure",
-                )
-                .bind(ids)
-                .bind(period.from)
-                .bind(prev.from)
-                .bind(period.to)
-                .fetch_all(conn)
-                .await?
-            }
-        },
+        Scope::Communities(ids) => {
+            // whole months read the monthly rollup (the period before is whole months too)
+            let (table, col, from, _) = community_rollup(period);
+            let (_, _, prev_from, to) = match period.months() {
+                Some(_) => community_rollup(Period {
+                    from: prev.from,
+                    to: period.to,
+                }),
+                None => ("", "", prev.from, period.to),
+            };
+            sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "SELECT figure,
+                        coalesce(sum(value) FILTER (WHERE {col} >= $2), 0)::bigint,
+                        coalesce(sum(value) FILTER (WHERE {col} < $2), 0)::bigint
+                   FROM platform.{table}
+                  WHERE community_id = ANY($1) AND {col} BETWEEN $3 AND $4
+                  GROUP BY figure"
+            )))
+            .bind(ids)
+            .bind(from)
+            .bind(prev_from)
+            .bind(to)
+            .fetch_all(conn)
+            .await?
+        }
     };
     Ok(rows.into_iter().map(|(f, a, b)| (f, (a, b))).collect())
+}
+
+/// The communities' rollup a period reads: monthly rows for whole months, else daily ones
+/// (table, its date column, first and last key).
+fn community_rollup(period: Period) -> (&'static str, &'static str, NaiveDate, NaiveDate) {
+    match period.months() {
+        Some((first, last)) => ("figure_monthly", "month", first, last),
+        None => ("figure_daily", "day", period.from, period.to),
+    }
 }
 
 /// Totals over a period (the catalogue's figures and any other the rollups hold).
@@ -252,10 +252,7 @@ pub async fn ranking(
         Scope::District(id) => (Some(*id), None),
         Scope::Communities(ids) => (None, Some(ids.as_slice())),
     };
-    let (table, col, from, to) = match period.months() {
-        Some((first, last)) => ("figure_monthly", "month", first, last),
-        None => ("figure_daily", "day", period.from, period.to),
-    };
+    let (table, col, from, to) = community_rollup(period);
     let order = if ascending { "ASC" } else { "DESC" };
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "WITH v AS (SELECT community_id, sum(value)::bigint AS value FROM platform.{table}
@@ -387,10 +384,7 @@ pub async fn by_community(
     .collect();
     out.sort_by(|a, b| (&a.0.street_code, &a.0.slug).cmp(&(&b.0.street_code, &b.0.slug)));
     let ids: Vec<Uuid> = out.iter().map(|c| c.0.community_id).collect();
-    let (table, col, from, to) = match period.months() {
-        Some((first, last)) => ("figure_monthly", "month", first, last),
-        None => ("figure_daily", "day", period.from, period.to),
-    };
+    let (table, col, from, to) = community_rollup(period);
     let rows: Vec<(Uuid, String, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT community_id, figure, sum(value)::bigint FROM platform.{table}
           WHERE community_id = ANY($1) AND {col} BETWEEN $2 AND $3
