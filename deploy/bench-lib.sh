@@ -1,5 +1,6 @@
-# Sourced by the load benchmarks (bench-bookings.sh, bench-ledger.sh): builds the release
-# binary, starts it on a throw-away data directory with the embedded cluster (worker off), and
+# Sourced by the load benchmarks (bench-bookings.sh, bench-ledger.sh, …): builds the release
+# binary, starts it on a throw-away data directory with the embedded cluster (worker off unless
+# BENCH_WORKER_INTERVAL gives its sweep interval in seconds), and
 # onboards one community `bench` with a platform admin `bench` / `bench-password`. Sets BIN,
 # WORK, URL, PGBIN, PG and psql(); the gateway and the directory go away on exit.
 # Usage: source deploy/bench-lib.sh TAG
@@ -13,7 +14,7 @@ WORK=$(mktemp -d "/tmp/linli-bench-$1.XXXXXX")
 chmod 755 "$WORK"
 export LINLI_DATA_DIR=$WORK/data LINLI_LOG_FORMAT=json RUST_LOG=warn \
   LINLI_MASTER_SECRET=bench-master-secret-of-at-least-32-bytes LINLI_METRICS_LISTEN=127.0.0.1:0 \
-  LINLI_WORKER_INTERVAL_SECS=0
+  LINLI_WORKER_INTERVAL_SECS=${BENCH_WORKER_INTERVAL:-0}
 unset DATABASE_URL
 "$BIN" serve --listen 127.0.0.1:0 >"$WORK/serve.out" 2>"$WORK/serve.err" &
 GW=$!

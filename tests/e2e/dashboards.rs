@@ -55,3 +55,150 @@ async fn a_demand_reaches_the_district_figures_within_seconds() {
         }
     }
 }
+
+/// The dashboard a district officer opens, filtered and ranked, and the file they send up the
+/// chain — through the gateway, downloaded from its link and opened.
+#[tokio::test]
+async fn a_district_dashboard_and_its_excel_download() {
+    let app = TestApp::spawn().await;
+    let root = app.two_communities().await;
+    let alpha = app
+        .member(&root, "alpha-grid", "GRID_WORKER", "alpha")
+        .await;
+    let beta = app.member(&root, "beta-grid", "GRID_WORKER", "beta").await;
+    for (token, slug) in [(&alpha, "alpha"), (&alpha, "alpha"), (&beta, "beta")] {
+        app.ok(
+            Some(token),
+            Some(slug),
+            "mutation { submitDemand(input: {title: \"楼道堆物\", category: \"环境卫生\"}) { id } }",
+            json!({}),
+        )
+        .await;
+    }
+    let today = (chrono::Utc::now() + chrono::Duration::hours(8))
+        .date_naive()
+        .to_string();
+    let vars = json!({"d": today});
+    const DASHBOARD: &str = "query($d: Date!, $f: DashboardFilter) {
+        districtDashboard(districtCode: \"510109\", from: $d, to: $d, filter: $f) {
+          communities { total active }
+          figures { figure family value previous }
+          rates { name value }
+          series(figure: \"partners.demands_received\", by: DAY) { start value }
+          ranking(figure: \"partners.demands_received\") { rank slug streetCode value } } }";
+    let received = |d: &serde_json::Value| {
+        d["districtDashboard"]["figures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["figure"] == "partners.demands_received")
+            .unwrap()["value"]
+            .as_i64()
+            .unwrap()
+    };
+    let started = Instant::now();
+    let d = loop {
+        let d = app.ok(Some(&root), None, DASHBOARD, vars.clone()).await;
+        if received(&d) == 3 {
+            break d;
+        }
+        assert!(started.elapsed() < Duration::from_secs(10), "{d}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    let dash = &d["districtDashboard"];
+    assert_eq!(dash["communities"], json!({"total": 2, "active": 2}));
+    assert_eq!(dash["series"], json!([{"start": today, "value": 3}]));
+    assert_eq!(
+        dash["ranking"],
+        json!([
+            {"rank": 1, "slug": "alpha", "streetCode": "510109", "value": 2},
+            {"rank": 2, "slug": "beta", "streetCode": "510109", "value": 1}
+        ])
+    );
+    let resolution = dash["rates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == "resolution_rate")
+        .cloned();
+    assert_eq!(resolution.map(|r| r["value"].clone()), Some(json!(0.0)));
+
+    // Filters: a kind no community has, a street that is not in the district.
+    let none = app
+        .ok(
+            Some(&root),
+            None,
+            DASHBOARD,
+            json!({"d": today, "f": {"kinds": ["MIXED"]}}),
+        )
+        .await;
+    assert_eq!(received(&none), 0);
+    assert_eq!(none["districtDashboard"]["communities"]["total"], 0);
+    let r = app
+        .gql(
+            Some(&root),
+            None,
+            DASHBOARD,
+            json!({"d": today, "f": {"street": "999999"}}),
+        )
+        .await;
+    assert_eq!(crate::code(&r), "NOT_FOUND", "{r}");
+    // A community's grid worker is no district officer.
+    let r = app.gql(Some(&alpha), None, DASHBOARD, vars.clone()).await;
+    assert_eq!(crate::code(&r), "FORBIDDEN", "{r}");
+
+    // The Excel file: a link, downloaded and opened; then the same as CSV.
+    let export = |format: &'static str| {
+        let app = &app;
+        let root = &root;
+        let vars = vars.clone();
+        async move {
+            let d = app
+                .ok(
+                    Some(root),
+                    None,
+                    &format!(
+                        "mutation($d: Date!) {{ exportDistrictFigures(districtCode: \"510109\", from: $d, to: $d, format: {format}) {{ filename contentType url bytes }} }}"
+                    ),
+                    vars,
+                )
+                .await;
+            let e = d["exportDistrictFigures"].clone();
+            let body = app
+                .http
+                .get(e["url"].as_str().unwrap())
+                .send()
+                .await
+                .unwrap()
+                .bytes()
+                .await
+                .unwrap();
+            assert_eq!(body.len() as i64, e["bytes"].as_i64().unwrap());
+            (e, body)
+        }
+    };
+    let (e, xlsx) = export("XLSX").await;
+    assert!(e["filename"].as_str().unwrap().ends_with(".xlsx"), "{e}");
+    use calamine::{Reader, Xlsx};
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(xlsx.to_vec())).unwrap();
+    assert_eq!(book.sheet_names()[0], "汇总");
+    let sheet = book.worksheet_range("民生诉求").unwrap();
+    let header: Vec<String> = sheet
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let col = header.iter().position(|h| h == "受理诉求（件）").unwrap();
+    let alpha_row = sheet.rows().find(|r| r[2] == "alpha").unwrap();
+    assert_eq!(alpha_row[col].to_string(), "2");
+    let (e, csv) = export("CSV").await;
+    assert_eq!(
+        e["contentType"].as_str().unwrap(),
+        "text/csv; charset=utf-8"
+    );
+    let text = String::from_utf8(csv.to_vec()).unwrap();
+    assert!(text.starts_with('\u{feff}'), "a byte-order mark for Excel");
+    assert_eq!(text.lines().count(), 3, "a header and a row per community");
+}

@@ -1,6 +1,8 @@
 //! The GraphQL face of the dashboards. A `Dashboard` holds its scope and period; each of its
 //! fields reads the rollups when selected, so a request pays for what it asks.
 
+use std::collections::HashMap;
+
 use async_graphql::{Context, Enum, InputObject, Object, SimpleObject};
 use infra::AppError;
 use infra::graphql::Date;
@@ -153,6 +155,33 @@ pub struct RankedGql {
 pub struct DashboardGql {
     scope: Scope,
     period: Period,
+    /// Read once for `figures` and `rates` together: one statement, not two.
+    totals: tokio::sync::OnceCell<HashMap<String, (i64, i64)>>,
+}
+
+impl DashboardGql {
+    fn new(scope: Scope, period: Period) -> Self {
+        DashboardGql {
+            scope,
+            period,
+            totals: tokio::sync::OnceCell::new(),
+        }
+    }
+
+    async fn totals(&self, ctx: &Context<'_>) -> Res<&HashMap<String, (i64, i64)>> {
+        self.totals
+            .get_or_try_init(|| async {
+                Ok(
+                    district::totals_with_previous(
+                        &mut *conn(ctx).await?,
+                        &self.scope,
+                        self.period,
+                    )
+                    .await?,
+                )
+            })
+            .await
+    }
 }
 
 async fn conn(ctx: &Context<'_>) -> Res<sqlx::pool::PoolConnection<sqlx::Postgres>> {
@@ -200,8 +229,7 @@ impl DashboardGql {
 
     /// Every figure of the catalogue, this period and the one before.
     async fn figures(&self, ctx: &Context<'_>) -> Res<Vec<DashboardFigureGql>> {
-        let t = district::totals_with_previous(&mut *conn(ctx).await?, &self.scope, self.period)
-            .await?;
+        let t = self.totals(ctx).await?;
         Ok(FIGURES
             .iter()
             .map(|f| {
@@ -220,8 +248,7 @@ impl DashboardGql {
 
     /// Attendance, public-benefit share, no-shows, commitments delivered, demands resolved.
     async fn rates(&self, ctx: &Context<'_>) -> Res<Vec<DashboardRateGql>> {
-        let t = district::totals_with_previous(&mut *conn(ctx).await?, &self.scope, self.period)
-            .await?;
+        let t = self.totals(ctx).await?;
         let get = |f: &str| t.get(f).copied().unwrap_or((0, 0));
         Ok(RATES
             .iter()
@@ -399,7 +426,7 @@ impl DashboardsQuery {
         let filter: Filter = filter.unwrap_or_default().into();
         let (_, scope) =
             service::district_scope(tenancy(ctx), principal(ctx)?, &district_code, &filter).await?;
-        Ok(DashboardGql { scope, period })
+        Ok(DashboardGql::new(scope, period))
     }
 
     /// A pilot group of the district against the rest of it (试点 → 全区推广).
@@ -421,14 +448,8 @@ impl DashboardsQuery {
         f.outside_pilot_group = true;
         let (_, rest) = service::district_scope(t, p, &district_code, &f).await?;
         Ok(ComparisonGql {
-            pilot: DashboardGql {
-                scope: pilot,
-                period,
-            },
-            rest: DashboardGql {
-                scope: rest,
-                period,
-            },
+            pilot: DashboardGql::new(pilot, period),
+            rest: DashboardGql::new(rest, period),
         })
     }
 
@@ -471,10 +492,7 @@ impl DashboardsQuery {
         let period = Period::parse(from.0, to.0)?;
         let c = community(ctx)?;
         c.require(Roles::STAFF)?;
-        Ok(DashboardGql {
-            scope: service::community_scope(c)?,
-            period,
-        })
+        Ok(DashboardGql::new(service::community_scope(c)?, period))
     }
 }
 

@@ -75,40 +75,46 @@ impl Worker {
         }
     }
 
-    /// Every community: tomorrow's reminders, then due deliveries.
+    /// Every community, a few at once: tomorrow's reminders, the farm, no-shows, expiring
+    /// points, figures, then due deliveries.
     async fn sweep(&self, scopes: &[CommunityScope]) {
+        use futures::StreamExt;
         let now = chrono::Utc::now();
-        for scope in scopes {
-            let ctx = self.ctx(scope);
-            if let Err(e) = courses::service::remind_tomorrow(&ctx, now).await {
-                tracing::warn!(community = %scope.tenant().slug, error = ?e, "reminders failed");
-            }
-            if let Err(e) = spaces::farm::service::tend_farm(&ctx, now).await {
-                tracing::warn!(community = %scope.tenant().slug, error = ?e, "farm round failed");
-            }
-            match spaces::bookings::service::release_no_shows(&ctx, now).await {
-                Ok(0) => {}
-                Ok(n) => {
-                    tracing::info!(community = %scope.tenant().slug, released = n, "no-shows released")
-                }
-                Err(e) => {
-                    tracing::warn!(community = %scope.tenant().slug, error = ?e, "no-show release failed")
-                }
-            }
-            match volunteers::ledger::expiry::expire_points(&ctx, now).await {
-                Ok(0) => {}
-                Ok(n) => {
-                    tracing::info!(community = %scope.tenant().slug, accounts = n, "points expired")
-                }
-                Err(e) => {
-                    tracing::warn!(community = %scope.tenant().slug, error = ?e, "points expiry failed")
-                }
-            }
-            if let Err(e) = dashboards::fold::fold(&ctx).await {
-                tracing::warn!(community = %scope.tenant().slug, error = ?e, "figure fold failed");
-            }
-            self.deliver(scope).await;
+        futures::stream::iter(scopes)
+            .for_each_concurrent(SWEEP_JOBS, |scope| self.sweep_one(scope, now))
+            .await;
+    }
+
+    async fn sweep_one(&self, scope: &CommunityScope, now: chrono::DateTime<chrono::Utc>) {
+        let ctx = self.ctx(scope);
+        if let Err(e) = courses::service::remind_tomorrow(&ctx, now).await {
+            tracing::warn!(community = %scope.tenant().slug, error = ?e, "reminders failed");
         }
+        if let Err(e) = spaces::farm::service::tend_farm(&ctx, now).await {
+            tracing::warn!(community = %scope.tenant().slug, error = ?e, "farm round failed");
+        }
+        match spaces::bookings::service::release_no_shows(&ctx, now).await {
+            Ok(0) => {}
+            Ok(n) => {
+                tracing::info!(community = %scope.tenant().slug, released = n, "no-shows released")
+            }
+            Err(e) => {
+                tracing::warn!(community = %scope.tenant().slug, error = ?e, "no-show release failed")
+            }
+        }
+        match volunteers::ledger::expiry::expire_points(&ctx, now).await {
+            Ok(0) => {}
+            Ok(n) => {
+                tracing::info!(community = %scope.tenant().slug, accounts = n, "points expired")
+            }
+            Err(e) => {
+                tracing::warn!(community = %scope.tenant().slug, error = ?e, "points expiry failed")
+            }
+        }
+        if let Err(e) = dashboards::fold::fold(&ctx).await {
+            tracing::warn!(community = %scope.tenant().slug, error = ?e, "figure fold failed");
+        }
+        self.deliver(scope).await;
     }
 
     /// Runs until the process ends. Figures fold in a task of their own, so a long sweep over
@@ -162,6 +168,9 @@ impl Worker {
 
 /// Communities folded at once when their figures move.
 const FOLD_JOBS: usize = 4;
+
+/// Communities swept at once: at 5,000 communities a serial sweep outlasts its interval.
+const SWEEP_JOBS: usize = 4;
 
 /// Folds the figures of the communities that said `NOTIFY linli_figures`, 250 ms after the
 /// first word, a few at once; the sweep folds everyone anyway if a word is lost.
