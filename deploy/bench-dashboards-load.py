@@ -31,7 +31,7 @@ def gql(query, community=None):
         return json.load(r)
 
 
-SUBMIT = 'mutation { submitDemand(input: {title: "路灯不亮", category: "设施维修", forName: "张阿姨"}) { id } }'
+SUBMIT = 'mutation { submitDemand(input: {title: "路灯不亮", category: "设施维修"}) { id } }'
 sent = {"ok": 0, "failed": 0}
 lock = threading.Lock()
 

@@ -202,3 +202,38 @@ async fn a_district_dashboard_and_its_excel_download() {
     assert!(text.starts_with('\u{feff}'), "a byte-order mark for Excel");
     assert_eq!(text.lines().count(), 3, "a header and a row per community");
 }
+
+/// A dashboard costs the statements its selection needs: nothing for the period's bounds, one
+/// read of the totals however many of `figures` and `rates` are asked, one more per field.
+#[tokio::test]
+async fn a_dashboard_costs_the_statements_its_selection_needs() {
+    let app = TestApp::spawn_with(&[
+        ("LINLI_COUNT_SQL", "true"),
+        ("LINLI_WORKER_INTERVAL_SECS", "0"),
+        ("LINLI_DB_BACKEND_MEMORY_MB", "0"),
+    ])
+    .await;
+    let root = app.two_communities().await;
+    let cost = |selection: &'static str| {
+        let (app, root) = (&app, &root);
+        async move {
+            let q = format!(
+                "{{ districtDashboard(districtCode: \"510109\", from: \"2026-01-01\", to: \"2026-12-31\") {{ {selection} }} }}"
+            );
+            // once to warm the caches (the principal, the district), then counted
+            app.ok(Some(root), None, &q, json!({})).await;
+            let before = app.counter("linli_sql_statements_total").await;
+            app.ok(Some(root), None, &q, json!({})).await;
+            app.counter("linli_sql_statements_total").await - before
+        }
+    };
+    let bounds = cost("from to previousFrom previousTo").await;
+    let figures = cost("from figures { value }").await;
+    let both = cost("from figures { value } rates { value }").await;
+    let all = cost("from figures { value } rates { value } communities { total } partnerOrganisations medianResolutionHours { value } cadence { met } series(figure: \"courses.sessions\") { value } ranking(figure: \"courses.sessions\") { value }").await;
+    assert_eq!(
+        (figures - bounds, both - bounds, all - bounds),
+        (1, 1, 8),
+        "bounds {bounds}, figures {figures}, figures and rates {both}, everything {all}"
+    );
+}
