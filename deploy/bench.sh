@@ -266,7 +266,7 @@ kill $GW 2>/dev/null; wait $GW 2>/dev/null || true
 # The time bank's hot account, in its own cluster (deploy/bench-ledger.sh).
 { echo; bash "$(dirname "$0")/bench-ledger.sh" "$SECS" "$CONC"; } >>"$OUT"
 # District dashboards over 5,000 communities, in their own cluster (deploy/bench-dashboards.sh;
-# about 50 minutes and 17 GB of disk; BENCH_DASHBOARDS=0 skips it, a number sets the count).
+# about 90 minutes and 17 GB of disk; BENCH_DASHBOARDS=0 skips it, a number sets the count).
 if [ "${BENCH_DASHBOARDS:-5000}" != 0 ]; then
   { echo; bash "$(dirname "$0")/bench-dashboards.sh" "${BENCH_DASHBOARDS:-5000}"; } >>"$OUT"
 fi

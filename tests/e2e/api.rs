@@ -397,11 +397,7 @@ async fn revocation_and_suspension_reach_every_gateway() {
     let b = TestApp::start_with(
         a.database_url.clone(),
         a.data_dir.clone(),
-        &[
-            ("LINLI_COUNT_SQL", "true"),
-            ("LINLI_WORKER_INTERVAL_SECS", "0"),
-            ("LINLI_DB_BACKEND_MEMORY_MB", "0"),
-        ],
+        crate::COUNTING_SQL,
     )
     .await;
     let write = r#"mutation { createCourtyard(input: {name: "一号院", kind: COURTYARD}) { id } }"#;

@@ -11,14 +11,7 @@ async fn sql_statements(app: &TestApp) -> u64 {
 
 #[tokio::test]
 async fn listing_courses_with_teachers_and_sessions_costs_constant_sql() {
-    // The background worker and the pool's memory check (one return in 64) off: their
-    // statements would be counted too.
-    let app = TestApp::spawn_with(&[
-        ("LINLI_COUNT_SQL", "true"),
-        ("LINLI_WORKER_INTERVAL_SECS", "0"),
-        ("LINLI_DB_BACKEND_MEMORY_MB", "0"),
-    ])
-    .await;
+    let app = TestApp::spawn_counting_sql().await;
     let root = app.two_communities().await;
     let staff = app.member(&root, "alpha-staff", "STAFF", "alpha").await;
     let t = app

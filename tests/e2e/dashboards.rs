@@ -207,12 +207,7 @@ async fn a_district_dashboard_and_its_excel_download() {
 /// read of the totals however many of `figures` and `rates` are asked, one more per field.
 #[tokio::test]
 async fn a_dashboard_costs_the_statements_its_selection_needs() {
-    let app = TestApp::spawn_with(&[
-        ("LINLI_COUNT_SQL", "true"),
-        ("LINLI_WORKER_INTERVAL_SECS", "0"),
-        ("LINLI_DB_BACKEND_MEMORY_MB", "0"),
-    ])
-    .await;
+    let app = TestApp::spawn_counting_sql().await;
     let root = app.two_communities().await;
     let cost = |selection: &'static str| {
         let (app, root) = (&app, &root);

@@ -22,6 +22,13 @@ use tokio::process::{Child, Command};
 pub const ROOT_PASSWORD: &str = "root-password-1";
 pub const E2E_MASTER_SECRET: &str = "e2e master secret, thirty-two bytes or more";
 
+/// A gateway's environment for counting its statements (`TestApp::spawn_counting_sql`).
+pub const COUNTING_SQL: &[(&str, &str)] = &[
+    ("LINLI_COUNT_SQL", "true"),
+    ("LINLI_WORKER_INTERVAL_SECS", "0"),
+    ("LINLI_DB_BACKEND_MEMORY_MB", "0"),
+];
+
 pub fn linli() -> Command {
     Command::new(env!("CARGO_BIN_EXE_linli"))
 }
@@ -84,6 +91,13 @@ impl TestApp {
     /// A gateway on a fresh database, with a platform admin `root`.
     pub async fn spawn() -> TestApp {
         Self::spawn_with(&[]).await
+    }
+
+    /// A gateway counting its SQL statements (`linli_sql_statements_total`), with the
+    /// background worker and the pool's memory check (one return in 64) off: their statements
+    /// would be counted too.
+    pub async fn spawn_counting_sql() -> TestApp {
+        TestApp::spawn_with(COUNTING_SQL).await
     }
 
     /// The same, with extra environment variables for the gateway.

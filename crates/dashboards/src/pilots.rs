@@ -60,7 +60,7 @@ pub async fn set_group(
     let found: Vec<(Uuid, String)> = sqlx::query_as(
         "SELECT c.id, c.slug FROM platform.communities c
            JOIN platform.districts d ON d.id = c.district_id
-          WHERE c.slug = ANY($1) AND $2 = ANY(d.path)",
+          WHERE c.slug = ANY($1) AND d.path @> ARRAY[$2::uuid]",
     )
     .bind(&slugs)
     .bind(d.id)

@@ -71,9 +71,9 @@ pub async fn of_district(t: &Tenancy, d: &District, filter: &Filter) -> AppResul
     let kinds: Vec<&str> = filter.kinds.iter().map(|k| k.as_str()).collect();
     let ids: Vec<Uuid> = sqlx::query_scalar(
         "SELECT c.id FROM platform.communities c JOIN platform.districts d ON d.id = c.district_id
-          WHERE $1 = ANY(d.path)
+          WHERE d.path @> ARRAY[$1::uuid]
             AND (cardinality($2::text[]) = 0 OR c.kind = ANY($2))
-            AND ($3::uuid IS NULL OR $3 = ANY(d.path))
+            AND ($3::uuid IS NULL OR d.path @> ARRAY[$3::uuid])
             AND ($4::uuid IS NULL OR
                  (EXISTS (SELECT 1 FROM platform.pilot_group_members m
                            WHERE m.group_id = $4 AND m.community_id = c.id) <> $5))

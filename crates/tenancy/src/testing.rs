@@ -21,8 +21,11 @@ pub struct OneCommunity {
 
 impl OneCommunity {
     pub async fn new(master: &[u8], slug: &str, name: &str, connections: u32) -> OneCommunity {
+        // Tests run side by side on two cores, each with hundreds of tasks on a small pool: a
+        // wait for a connection is load, not a fault, there.
         let cfg = DbConfig {
             max_connections: connections,
+            acquire_timeout: std::time::Duration::from_secs(60),
             ..DbConfig::default()
         };
         let secrets = Secrets::from_master(master);

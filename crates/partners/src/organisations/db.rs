@@ -338,7 +338,7 @@ pub async fn partnering(
     sqlx::query_scalar(
         "WITH c AS (SELECT c.id, d.path FROM platform.communities c
                       JOIN platform.districts d ON d.id = c.district_id
-                     WHERE ($1::uuid IS NULL OR $1 = ANY(d.path))
+                     WHERE ($1::uuid IS NULL OR d.path @> ARRAY[$1::uuid])
                        AND ($2::uuid[] IS NULL OR c.id = ANY($2))),
               above AS (SELECT DISTINCT unnest(path) AS id FROM c)
          SELECT count(DISTINCT p.organisation_id) FROM platform.partnerships p

@@ -6,7 +6,7 @@ use spaces::bookings::service::{self as svc, BookingRequest};
 use spaces::model::{BookerKind, BookingStatus, QuotaPeriod, QuotaUnit};
 use uuid::Uuid;
 
-use crate::{Env, code, give_points, local, points_of};
+use crate::{Env, code, give_points, local, local_day, points_of};
 
 fn request(space: Uuid, at: chrono::DateTime<Utc>, minutes: i32) -> BookingRequest {
     BookingRequest {
@@ -276,7 +276,7 @@ async fn rules_hours_closures_approval_and_cancelling() {
         ),
         "BAD_USER_INPUT"
     );
-    let day = (Utc::now() + Duration::days(3)).date_naive();
+    let day = local_day(3);
     spaces::service::close_space_on(&staff, space.id, day, Some("国庆"))
         .await
         .unwrap();
@@ -389,14 +389,9 @@ async fn entry_codes_check_in_once_and_no_shows_are_released_once_and_suspend() 
         1,
         "the one who came stays"
     );
-    let free = svc::calendar(
-        &staff,
-        space.id,
-        (Utc::now() + Duration::days(2)).date_naive(),
-        1,
-    )
-    .await
-    .unwrap();
+    let free = svc::calendar(&staff, space.id, local_day(2), 1)
+        .await
+        .unwrap();
     assert!(free.is_empty(), "released slots are free: {free:?}");
     // Three no-shows: booking is suspended for a while.
     let refused = svc::book(&me, request(space.id, local(3, 10, 0), 60))

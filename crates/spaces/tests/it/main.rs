@@ -122,6 +122,14 @@ pub fn local(days: i64, hour: u32, minute: u32) -> DateTime<Utc> {
         .with_timezone(&Utc)
 }
 
+/// The communities' calendar day `days` from today (China time: from 16:00 UTC it is already
+/// tomorrow there).
+pub fn local_day(days: i64) -> chrono::NaiveDate {
+    local(days, 12, 0)
+        .with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).unwrap())
+        .date_naive()
+}
+
 pub fn code<T: std::fmt::Debug>(r: Result<T, AppError>) -> &'static str {
     match r {
         Ok(v) => panic!("expected an error, got {v:?}"),
