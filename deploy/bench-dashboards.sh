@@ -76,7 +76,7 @@ RECEIVED=$(psql -c "SELECT coalesce(sum(value), 0) FROM platform.figure_daily WH
 WRITTEN=$(psql -c "SELECT coalesce(sum((xpath('/row/n/text()', query_to_xml(format('SELECT count(*) AS n FROM %I.demands', schema_name), false, true, '')))[1]::text::bigint), 0) FROM platform.communities")
 
 # --- the rebuild, and incremental == rebuild ----------------------------------------------------
-ROLLUPS="figure_daily figure_monthly figure_district_daily figure_samples figure_district_samples"
+ROLLUPS="figure_daily figure_monthly figure_spans figure_district_daily figure_district_monthly figure_samples figure_district_samples figure_district_samples_monthly cadence_district_monthly"
 psql -c "CREATE SCHEMA bench_snapshot"
 for t in $ROLLUPS; do psql -c "CREATE TABLE bench_snapshot.$t AS TABLE platform.$t"; done
 peak_backend_mb() { # largest RssAnon of any backend, MB, sampled each second until $1 exits
@@ -105,83 +105,9 @@ for t in $ROLLUPS; do
 done
 ROLLUP_ROWS=$(psql -c "SELECT (SELECT count(*) FROM platform.figure_daily) + (SELECT count(*) FROM platform.figure_monthly)")
 
-# --- a year of figures (2025) for every community, then the dashboard's latency ---------------
-# Every catalogue figure on 24 days of the year per community; months, districts and the
-# resolution-hours distribution summed from them the way the fold adds them.
-FIGURES=$(gq '{"query":"{ districtDashboard(districtCode: \"510109\", from: \"2025-01-01\", to: \"2025-01-31\") { figures { figure } } }"}' \
-  | python3 -c 'import sys, json; print(",".join("'"'"'%s'"'"'" % f["figure"] for f in json.load(sys.stdin)["data"]["districtDashboard"]["figures"]))')
-t0=$(ms)
-psql <<SQL
-INSERT INTO platform.figure_daily (community_id, figure, day, value)
-SELECT c.id, f, DATE '2025-01-01' + abs(hashtextextended(c.id::text || f || g, 0) % 365)::int, sum(1 + (random() * 4)::int)
-  FROM platform.communities c, unnest(ARRAY[$FIGURES]) f, generate_series(1, 24) g
- GROUP BY 1, 2, 3;
-INSERT INTO platform.figure_samples (community_id, figure, day, sample, count)
-SELECT c.id, 'partners.resolution_hours', DATE '2025-01-01' + abs(hashtextextended(c.id::text || g, 1) % 365)::int,
-       abs(hashtextextended(c.id::text || g, 2) % 120), count(*)
-  FROM platform.communities c, generate_series(1, 24) g GROUP BY 1, 2, 3, 4;
-INSERT INTO platform.figure_monthly (community_id, figure, month, value)
-SELECT community_id, figure, date_trunc('month', day)::date, sum(value)
-  FROM platform.figure_daily WHERE day < '2026-01-01' GROUP BY 1, 2, 3;
-INSERT INTO platform.figure_district_daily (district_id, figure, day, value)
-SELECT a.district_id, f.figure, f.day, sum(f.value)
-  FROM platform.figure_daily f JOIN platform.communities c ON c.id = f.community_id
-  JOIN platform.districts d ON d.id = c.district_id CROSS JOIN LATERAL unnest(d.path) AS a (district_id)
- WHERE f.day < '2026-01-01' GROUP BY 1, 2, 3;
-INSERT INTO platform.figure_district_samples (district_id, figure, day, sample, count)
-SELECT a.district_id, f.figure, f.day, f.sample, sum(f.count)
-  FROM platform.figure_samples f JOIN platform.communities c ON c.id = f.community_id
-  JOIN platform.districts d ON d.id = c.district_id CROSS JOIN LATERAL unnest(d.path) AS a (district_id)
- WHERE f.day < '2026-01-01' GROUP BY 1, 2, 3, 4;
--- a past year's pages are all-visible once autovacuum has been by: index-only reads
-VACUUM ANALYZE platform.figure_daily, platform.figure_monthly, platform.figure_district_daily,
-        platform.figure_samples, platform.figure_district_samples;
-SQL
-SYNTH_SECS=$(secs_since "$t0")
-YEAR_DAILY=$(psql -c "SELECT count(*) FROM platform.figure_daily WHERE day < '2026-01-01'")
-YEAR_MONTHLY=$(psql -c "SELECT count(*) FROM platform.figure_monthly WHERE month < '2026-01-01'")
-
-DASH_FIELDS='from to previousFrom previousTo communities { total active onboarded } partnerOrganisations figures { figure label value previous } rates { name value previous } medianResolutionHours { value previous } cadence { met communityMonths } series(figure: \"courses.sessions\", by: MONTH) { start value } ranking(figure: \"courses.enrolments\", limit: 10) { rank slug name streetName value }'
-dash_body() { # $1 = district, $2 = from, $3 = to, $4 = filter ("" for none)
-  echo "{\"query\":\"{ districtDashboard(districtCode: \\\"$1\\\", from: \\\"$2\\\", to: \\\"$3\\\"$4) { $DASH_FIELDS } }\"}"
-}
-gq "$(dash_body 510109 2025-01-01 2025-12-31 '')" | grep -q '"communityMonths"'
-latency() { # $1 = body, $2 = connections; prints "req/s p50 p95 p99" (ms)
-  cat >"$WORK/dash.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $TOKEN"
-wrk.body = $(python3 -c 'import json, sys; print(json.dumps(sys.argv[1]))' "$1")
-done = function(summary, latency, requests)
-  io.write(string.format("%.1f %.1f %.1f %.1f\n", summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000))
-end
-LUA
-  wrk -t1 -c"$2" -d10s -s "$WORK/dash.lua" "$URL" | tail -1
-}
-FILTER=', filter: {street: \"510109003\", kinds: [MIXED, OLD_COURTYARD, RESETTLEMENT]}'
-read -r Y1_RPS Y1_P50 Y1_P95 Y1_P99 <<<"$(latency "$(dash_body 510109 2025-01-01 2025-12-31 '')" 1)"
-read -r Y4_RPS Y4_P50 Y4_P95 Y4_P99 <<<"$(latency "$(dash_body 510109 2025-01-01 2025-12-31 '')" 4)"
-read -r M1_RPS M1_P50 M1_P95 M1_P99 <<<"$(latency "$(dash_body 510109 2025-06-01 2025-06-30 '')" 1)"
-read -r D1_RPS D1_P50 D1_P95 D1_P99 <<<"$(latency "$(dash_body 510109 2025-03-05 2025-04-20 '')" 1)"
-read -r F1_RPS F1_P50 F1_P95 F1_P99 <<<"$(latency "$(dash_body 510109 2025-01-01 2025-12-31 "$FILTER")" 1)"
-
-# PostgreSQL alone: the statements of the whole-year dashboard (the same SQL as
-# dashboards::district), one after another on one connection.
-DID=$(psql -c "SELECT id FROM platform.districts WHERE code = '510109'")
-cat >"$WORK/dash.sql" <<SQL
-SELECT figure, coalesce(sum(value) FILTER (WHERE day >= '2025-01-01'), 0)::bigint, coalesce(sum(value) FILTER (WHERE day < '2025-01-01'), 0)::bigint FROM platform.figure_district_daily WHERE district_id = '$DID' AND day BETWEEN '2024-01-01' AND '2025-12-31' GROUP BY figure;
-SELECT count(*) FILTER (WHERE c.status <> 'archived'), count(*) FILTER (WHERE c.status = 'active'), count(*) FILTER (WHERE ((c.created_at AT TIME ZONE 'UTC') + interval '8 hours')::date BETWEEN '2025-01-01' AND '2025-12-31') FROM platform.communities c JOIN platform.districts d ON d.id = c.district_id WHERE d.path @> ARRAY['$DID'::uuid];
-WITH c AS (SELECT c.id, d.path FROM platform.communities c JOIN platform.districts d ON d.id = c.district_id WHERE d.path @> ARRAY['$DID'::uuid]), above AS (SELECT DISTINCT unnest(path) AS id FROM c) SELECT count(DISTINCT p.organisation_id) FROM platform.partnerships p WHERE p.status = 'approved' AND (p.community_id IN (SELECT id FROM c) OR p.district_id IN (SELECT id FROM above));
-SELECT sample, sum(count)::bigint FROM platform.figure_district_samples WHERE district_id = '$DID' AND figure = 'partners.resolution_hours' AND day BETWEEN '2025-01-01' AND '2025-12-31' GROUP BY sample HAVING sum(count) > 0 ORDER BY sample;
-SELECT sample, sum(count)::bigint FROM platform.figure_district_samples WHERE district_id = '$DID' AND figure = 'partners.resolution_hours' AND day BETWEEN '2024-01-01' AND '2024-12-31' GROUP BY sample HAVING sum(count) > 0 ORDER BY sample;
-WITH c AS (SELECT c.id, c.created_at FROM platform.communities c JOIN platform.districts d ON d.id = c.district_id WHERE c.status <> 'archived' AND d.path @> ARRAY['$DID'::uuid]) SELECT (SELECT count(*) FROM platform.figure_monthly m JOIN c ON c.id = m.community_id WHERE m.figure = 'courses.public_sessions' AND m.month BETWEEN '2025-01-01' AND '2025-12-01' AND m.value >= 2), (SELECT coalesce(array_agg(date_trunc('month', ((created_at AT TIME ZONE 'UTC') + interval '8 hours'))::date), '{}') FROM c);
-SELECT date_trunc('month', day)::date AS at, sum(value)::bigint FROM platform.figure_district_daily WHERE district_id = '$DID' AND figure = 'courses.sessions' AND day BETWEEN '2025-01-01' AND '2025-12-31' GROUP BY at ORDER BY at;
-WITH v AS (SELECT community_id, sum(value)::bigint AS value FROM platform.figure_monthly WHERE figure = 'courses.enrolments' AND month BETWEEN '2025-01-01' AND '2025-12-01' GROUP BY community_id), ranked AS (SELECT c.id, c.slug, c.name, c.kind, d.code, d.name AS street, coalesce(v.value, 0) AS value, rank() OVER (ORDER BY coalesce(v.value, 0) DESC) AS rank FROM platform.communities c JOIN platform.districts d ON d.id = c.district_id LEFT JOIN v ON v.community_id = c.id WHERE c.status <> 'archived' AND d.path @> ARRAY['$DID'::uuid]) SELECT * FROM ranked ORDER BY value DESC, slug LIMIT 10;
-SQL
-PG_OUT=$("$PGBIN/pgbench" -n -c1 -j1 -T10 -f "$WORK/dash.sql" --log --log-prefix="$WORK/pgb" "$PG" 2>/dev/null)
-PG_TPS=$(echo "$PG_OUT" | awk '/^tps/ {print $3}')
-read -r PG_P50 PG_P95 <<<"$(cat "$WORK"/pgb.* | awk '{print $3 / 1000}' | sort -n | awk '{a[NR] = $1} END {printf "%.1f %.1f\n", a[int(NR * 0.5) + 1], a[int(NR * 0.95) + 1]}')"
+# --- a year of figures for every community, then the dashboard's latency ----------------------
+# shellcheck source=deploy/bench-dashboards-query.sh
+source deploy/bench-dashboards-query.sh
 
 # --- the export of a street of N/10 communities for a year --------------------------------------
 /usr/bin/time -v "$BIN" export district 510109001 --from 2025-01-01 --to 2025-12-31 \
@@ -194,7 +120,6 @@ STREET_N=$(psql -c "SELECT count(*) FROM platform.communities c JOIN platform.di
 EXPORT_SHEETS=$(python3 -c "import zipfile, sys; print(sum(1 for n in zipfile.ZipFile(sys.argv[1]).namelist() if n.startswith('xl/worksheets/sheet')))" "$WORK/street.xlsx")
 GW_RSS=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$GW/status")
 
-ratio() { python3 -c "print(f'{float($1) / float($2):.2f}')"; }
 cat <<MD
 ## District dashboards over $N communities
 
@@ -230,31 +155,11 @@ private memory (RssAnon) of any PostgreSQL backend, sampled each second during t
 
 ### The rebuild
 
-\`linli dashboards rebuild --jobs 2\` over all $COMMUNITIES communities: **$REBUILD_TIME**. The five rollup
+\`linli dashboards rebuild --jobs 2\` over all $COMMUNITIES communities: **$REBUILD_TIME**. The nine rollup
 tables ($ROLLUP_ROWS community-day and community-month rows) compared with their copy taken
 before the rebuild, row by row both ways: **$DIFFS differences** (incremental == rebuild).
 
-### A district dashboard
-
-A year (2025) of every catalogue figure was then written into the rollups for every community
-($YEAR_DAILY community-day rows, $YEAR_MONTHLY community-month rows, in $SYNTH_SECS s). The
-request: \`districtDashboard\` of the whole district ($COMMUNITIES communities) with every field —
-community counts, partner organisations, every figure with the previous period, rates, the
-median with the previous, cadence, a monthly series and a top-10 ranking. wrk, 10 s per row;
-PostgreSQL alone: pgbench running the same statements one after another on one connection.
-
-| request | connections | req/s | p50 | p95 | p99 |
-|---|---|---|---|---|---|
-| the year 2025 | 1 | $Y1_RPS | $Y1_P50 ms | **$Y1_P95 ms** | $Y1_P99 ms |
-| the year 2025 | 4 | $Y4_RPS | $Y4_P50 ms | **$Y4_P95 ms** | $Y4_P99 ms |
-| June 2025 | 1 | $M1_RPS | $M1_P50 ms | $M1_P95 ms | $M1_P99 ms |
-| 5 March – 20 April 2025 (days) | 1 | $D1_RPS | $D1_P50 ms | $D1_P95 ms | $D1_P99 ms |
-| the year, filtered: one street, three kinds | 1 | $F1_RPS | $F1_P50 ms | $F1_P95 ms | $F1_P99 ms |
-| PostgreSQL alone, the year's 8 statements in sequence | 1 | $PG_TPS | $PG_P50 ms | $PG_P95 ms | |
-
-Target: ≤ 50 ms p95 through the gateway. Gateway p95 ÷ PostgreSQL alone p95 (year, one
-connection): $(ratio "$Y1_P95" "$PG_P95"); the gateway runs the fields' statements concurrently on
-pooled connections, so it may beat the sequence.
+$QUERY_MD
 
 ### The export
 

@@ -1,6 +1,7 @@
 //! Adding deltas to the rollups: the one write path of `fold` and `rebuild`. A community's
-//! day, its month and the day of every district above it move together, in the caller's
-//! platform transaction, under the community's figures lock.
+//! day, month, quarter and year, and the day and month of every district above it, move together in one
+//! statement, in the caller's platform transaction, under the community's figures lock (the
+//! districts' cadence follows the community's months by trigger: platform migration 0011).
 
 use std::collections::HashMap;
 
@@ -64,6 +65,9 @@ pub async fn add(p: &mut PgConnection, community: Uuid, d: &Deltas) -> sqlx::Res
         let (f, day, v) = unzip3(&rows);
         sqlx::query(
             "WITH x AS (SELECT * FROM unnest($2::text[], $3::date[], $4::int8[]) AS x (fig, dy, v)),
+             up AS (SELECT a.id FROM platform.communities c
+                      JOIN platform.districts d ON d.id = c.district_id, unnest(d.path) AS a (id)
+                     WHERE c.id = $1),
              daily AS (
                  INSERT INTO platform.figure_daily (community_id, figure, day, value)
                  SELECT $1, fig, dy, v FROM x ORDER BY fig, dy
@@ -74,15 +78,24 @@ pub async fn add(p: &mut PgConnection, community: Uuid, d: &Deltas) -> sqlx::Res
                  SELECT $1, fig, date_trunc('month', dy)::date AS m, sum(v) FROM x
                   GROUP BY fig, m ORDER BY fig, m
                  ON CONFLICT (community_id, figure, month)
-                 DO UPDATE SET value = platform.figure_monthly.value + EXCLUDED.value)
-             INSERT INTO platform.figure_district_daily (district_id, figure, day, value)
-             SELECT a.id, fig, dy, v
-               FROM x, unnest((SELECT d.path FROM platform.communities c
-                                 JOIN platform.districts d ON d.id = c.district_id
-                                WHERE c.id = $1)) AS a (id)
-              ORDER BY a.id, fig, dy
-             ON CONFLICT (district_id, figure, day)
-             DO UPDATE SET value = platform.figure_district_daily.value + EXCLUDED.value",
+                 DO UPDATE SET value = platform.figure_monthly.value + EXCLUDED.value),
+             spans AS (
+                 INSERT INTO platform.figure_spans (community_id, figure, months, start, value)
+                 SELECT $1, fig, s.months, date_trunc(s.unit, dy)::date AS st, sum(v)
+                   FROM x, (VALUES (3::int2, 'quarter'), (12::int2, 'year')) AS s (months, unit)
+                  GROUP BY fig, s.months, st ORDER BY fig, s.months, st
+                 ON CONFLICT (community_id, figure, months, start)
+                 DO UPDATE SET value = platform.figure_spans.value + EXCLUDED.value),
+             district_daily AS (
+                 INSERT INTO platform.figure_district_daily (district_id, figure, day, value)
+                 SELECT up.id, fig, dy, v FROM x, up ORDER BY up.id, fig, dy
+                 ON CONFLICT (district_id, figure, day)
+                 DO UPDATE SET value = platform.figure_district_daily.value + EXCLUDED.value)
+             INSERT INTO platform.figure_district_monthly (district_id, figure, month, value)
+             SELECT up.id, fig, date_trunc('month', dy)::date AS m, sum(v) FROM x, up
+              GROUP BY up.id, fig, m ORDER BY up.id, fig, m
+             ON CONFLICT (district_id, figure, month)
+             DO UPDATE SET value = platform.figure_district_monthly.value + EXCLUDED.value",
         )
         .bind(community)
         .bind(&f)
@@ -105,19 +118,25 @@ pub async fn add(p: &mut PgConnection, community: Uuid, d: &Deltas) -> sqlx::Res
         sqlx::query(
             "WITH x AS (SELECT * FROM unnest($2::text[], $3::date[], $4::int8[], $5::int8[])
                           AS x (fig, dy, s, n)),
+             up AS (SELECT a.id FROM platform.communities c
+                      JOIN platform.districts d ON d.id = c.district_id, unnest(d.path) AS a (id)
+                     WHERE c.id = $1),
              own AS (
                  INSERT INTO platform.figure_samples (community_id, figure, day, sample, count)
                  SELECT $1, fig, dy, s, n FROM x ORDER BY fig, dy, s
                  ON CONFLICT (community_id, figure, day, sample)
-                 DO UPDATE SET count = platform.figure_samples.count + EXCLUDED.count)
-             INSERT INTO platform.figure_district_samples (district_id, figure, day, sample, count)
-             SELECT a.id, fig, dy, s, n
-               FROM x, unnest((SELECT d.path FROM platform.communities c
-                                 JOIN platform.districts d ON d.id = c.district_id
-                                WHERE c.id = $1)) AS a (id)
-              ORDER BY a.id, fig, dy, s
-             ON CONFLICT (district_id, figure, day, sample)
-             DO UPDATE SET count = platform.figure_district_samples.count + EXCLUDED.count",
+                 DO UPDATE SET count = platform.figure_samples.count + EXCLUDED.count),
+             district_daily AS (
+                 INSERT INTO platform.figure_district_samples (district_id, figure, day, sample, count)
+                 SELECT up.id, fig, dy, s, n FROM x, up ORDER BY up.id, fig, dy, s
+                 ON CONFLICT (district_id, figure, day, sample)
+                 DO UPDATE SET count = platform.figure_district_samples.count + EXCLUDED.count)
+             INSERT INTO platform.figure_district_samples_monthly
+                         (district_id, figure, month, sample, count)
+             SELECT up.id, fig, date_trunc('month', dy)::date AS m, s, sum(n) FROM x, up
+              GROUP BY up.id, fig, m, s ORDER BY up.id, fig, m, s
+             ON CONFLICT (district_id, figure, month, sample)
+             DO UPDATE SET count = platform.figure_district_samples_monthly.count + EXCLUDED.count",
         )
         .bind(community)
         .bind(&f)

@@ -1,17 +1,19 @@
-//! Dashboard figures from the rollups alone: a district's from its own rollup
-//! (`figure_district_daily`), a set of communities' from theirs (`figure_monthly` for whole
-//! months, `figure_daily` otherwise). Never a community schema.
+//! Dashboard figures from the rollups alone: a district's from its own rollups, a set of
+//! communities' from theirs — by month for whole months (`figure_district_monthly`,
+//! `figure_monthly`), by day otherwise. Never a community schema.
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use infra::AppResult;
-use sqlx::PgConnection;
+use sqlx::postgres::PgArguments;
+use sqlx::query::QueryAs;
+use sqlx::{PgConnection, Postgres};
 use tenancy::model::CommunityKind;
 use uuid::Uuid;
 
 use crate::catalogue::{self, CADENCE_PUBLIC_SESSIONS};
-use crate::period::{Period, months_between};
+use crate::period::{Cover, Period};
 use crate::scope::Scope;
 
 /// A figure's total over a period ("partners.demands_received" …).
@@ -30,56 +32,107 @@ pub async fn totals_with_previous(
     let prev = period.previous();
     let rows: Vec<(String, i64, i64)> = match scope {
         Scope::District(id) => {
-            sqlx::query_as(
-                "SELECT figure,
-                        coalesce(sum(value) FILTER (WHERE day >= $2), 0)::bigint,
-                        coalesce(sum(value) FILTER (WHERE day < $2), 0)::bigint
-                   FROM platform.figure_district_daily
-                  WHERE district_id = $1 AND day BETWEEN $3 AND $4
-                  GROUP BY figure",
-            )
-            .bind(id)
-            .bind(period.from)
-            .bind(prev.from)
-            .bind(period.to)
-            .fetch_all(conn)
-            .await?
-        }
-        Scope::Communities(ids) => {
-            // whole months read the monthly rollup (the period before is whole months too)
-            let (table, col, from, _) = community_rollup(period);
-            let (_, _, prev_from, to) = match period.months() {
-                Some(_) => community_rollup(Period {
-                    from: prev.from,
-                    to: period.to,
-                }),
-                None => ("", "", prev.from, period.to),
+            let (table, col, from, prev_from, to) = match period.months() {
+                Some((first, last)) => (
+                    "figure_district_monthly",
+                    "month",
+                    first,
+                    prev.month_span().0,
+                    last,
+                ),
+                None => (
+                    "figure_district_daily",
+                    "day",
+                    period.from,
+                    prev.from,
+                    period.to,
+                ),
             };
             sqlx::query_as(sqlx::AssertSqlSafe(format!(
                 "SELECT figure,
                         coalesce(sum(value) FILTER (WHERE {col} >= $2), 0)::bigint,
                         coalesce(sum(value) FILTER (WHERE {col} < $2), 0)::bigint
                    FROM platform.{table}
-                  WHERE community_id = ANY($1) AND {col} BETWEEN $3 AND $4
+                  WHERE district_id = $1 AND {col} BETWEEN $3 AND $4
                   GROUP BY figure"
             )))
-            .bind(ids)
+            .bind(id)
             .bind(from)
             .bind(prev_from)
             .bind(to)
             .fetch_all(conn)
             .await?
         }
+        Scope::Communities(ids) => {
+            let (now, before) = (Rows::of(period), Rows::of(prev));
+            let cond = "community_id = ANY($1)";
+            let q = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "SELECT figure, coalesce(sum(value) FILTER (WHERE now), 0)::bigint,
+                        coalesce(sum(value) FILTER (WHERE NOT now), 0)::bigint
+                   FROM ({} UNION ALL {}) r (community_id, figure, value, now)
+                  GROUP BY figure",
+                now.sql(2, cond, "true"),
+                before.sql(2 + now.params(), cond, "false"),
+            )))
+            .bind(ids);
+            before.bind(now.bind(q)).fetch_all(conn).await?
+        }
     };
     Ok(rows.into_iter().map(|(f, a, b)| (f, (a, b))).collect())
 }
 
-/// The communities' rollup a period reads: monthly rows for whole months, else daily ones
-/// (table, its date column, first and last key).
-fn community_rollup(period: Period) -> (&'static str, &'static str, NaiveDate, NaiveDate) {
-    match period.months() {
-        Some((first, last)) => ("figure_monthly", "month", first, last),
-        None => ("figure_daily", "day", period.from, period.to),
+/// Where a set of communities' figures over a period are read: their days, or — for whole
+/// months — their years, quarters and months (`Cover`: a year is one row per community and
+/// figure, not twelve).
+enum Rows {
+    Days(NaiveDate, NaiveDate),
+    Months(Cover),
+}
+
+impl Rows {
+    fn of(period: Period) -> Rows {
+        match period.months() {
+            Some((first, last)) => Rows::Months(Cover::of(first, last)),
+            None => Rows::Days(period.from, period.to),
+        }
+    }
+
+    fn params(&self) -> usize {
+        match self {
+            Rows::Days(..) => 2,
+            Rows::Months(_) => 3,
+        }
+    }
+
+    /// `SELECT community_id, figure, value, <tag>` of the rows meeting `cond`, its own
+    /// parameters numbered from `$n` (bound by `bind`).
+    fn sql(&self, n: usize, cond: &str, tag: &str) -> String {
+        let select = format!("SELECT community_id, figure, value, {tag}");
+        match self {
+            Rows::Days(..) => format!(
+                "{select} FROM platform.figure_daily WHERE day BETWEEN ${n} AND ${} AND {cond}",
+                n + 1
+            ),
+            Rows::Months(_) => format!(
+                "{select} FROM platform.figure_monthly WHERE month = ANY(${n}) AND {cond}
+                 UNION ALL {select} FROM platform.figure_spans
+                  WHERE months = 3 AND start = ANY(${}) AND {cond}
+                 UNION ALL {select} FROM platform.figure_spans
+                  WHERE months = 12 AND start = ANY(${}) AND {cond}",
+                n + 1,
+                n + 2
+            ),
+        }
+    }
+
+    fn bind<'q, O>(
+        &'q self,
+        q: QueryAs<'q, Postgres, O, PgArguments>,
+    ) -> QueryAs<'q, Postgres, O, PgArguments> {
+        match self {
+            Rows::Days(from, to) => q.bind(from).bind(to),
+            Rows::Months(c) => q.bind(&c.months).bind(&c.quarters).bind(&c.years),
+        }
     }
 }
 
@@ -108,15 +161,19 @@ pub async fn median(
 ) -> AppResult<Option<f64>> {
     let counts: Vec<(i64, i64)> = match scope {
         Scope::District(id) => {
-            sqlx::query_as(
-                "SELECT sample, sum(count)::bigint FROM platform.figure_district_samples
-                  WHERE district_id = $1 AND figure = $2 AND day BETWEEN $3 AND $4
-                  GROUP BY sample HAVING sum(count) > 0 ORDER BY sample",
-            )
+            let (table, col, from, to) = match period.months() {
+                Some((first, last)) => ("figure_district_samples_monthly", "month", first, last),
+                None => ("figure_district_samples", "day", period.from, period.to),
+            };
+            sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "SELECT sample, sum(count)::bigint FROM platform.{table}
+                  WHERE district_id = $1 AND figure = $2 AND {col} BETWEEN $3 AND $4
+                  GROUP BY sample HAVING sum(count) > 0 ORDER BY sample"
+            )))
             .bind(id)
             .bind(figure)
-            .bind(period.from)
-            .bind(period.to)
+            .bind(from)
+            .bind(to)
             .fetch_all(conn)
             .await?
         }
@@ -178,6 +235,20 @@ pub async fn series(
         Granularity::Month => "month",
     };
     Ok(match (scope, by) {
+        (Scope::District(id), Granularity::Month) if period.months().is_some() => {
+            let (first, last) = period.month_span();
+            sqlx::query_as(
+                "SELECT month, sum(value)::bigint FROM platform.figure_district_monthly
+                  WHERE district_id = $1 AND figure = $2 AND month BETWEEN $3 AND $4
+                  GROUP BY month ORDER BY month",
+            )
+            .bind(id)
+            .bind(figure)
+            .bind(first)
+            .bind(last)
+            .fetch_all(conn)
+            .await?
+        }
         (Scope::District(id), _) => {
             sqlx::query_as(
                 "SELECT date_trunc($5, day)::date AS at, sum(value)::bigint
@@ -252,13 +323,11 @@ pub async fn ranking(
         Scope::District(id) => (Some(*id), None),
         Scope::Communities(ids) => (None, Some(ids.as_slice())),
     };
-    let (table, col, from, to) = community_rollup(period);
+    let rows = Rows::of(period);
     let order = if ascending { "ASC" } else { "DESC" };
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "WITH v AS (SELECT community_id, sum(value)::bigint AS value FROM platform.{table}
-                     WHERE figure = $3 AND {col} BETWEEN $4 AND $5
-                       AND ($2::uuid[] IS NULL OR community_id = ANY($2))
-                     GROUP BY community_id),
+    let q = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "WITH v AS (SELECT community_id, sum(value)::bigint AS value
+                      FROM ({}) r GROUP BY community_id),
               ranked AS (
                  SELECT c.id AS community_id, c.slug, c.name, c.kind, d.code AS street_code,
                         d.name AS street_name, coalesce(v.value, 0) AS value,
@@ -269,16 +338,18 @@ pub async fn ranking(
                   WHERE c.status <> 'archived'
                     AND ($1::uuid IS NULL OR d.path @> ARRAY[$1::uuid])
                     AND ($2::uuid[] IS NULL OR c.id = ANY($2)))
-         SELECT * FROM ranked ORDER BY value {order}, slug LIMIT $6"
+         SELECT * FROM ranked ORDER BY value {order}, slug LIMIT $4",
+        rows.sql(
+            5,
+            "figure = $3 AND ($2::uuid[] IS NULL OR community_id = ANY($2))",
+            "0"
+        ),
     )))
     .bind(district)
     .bind(ids)
     .bind(figure)
-    .bind(from)
-    .bind(to)
-    .bind(limit)
-    .fetch_all(conn)
-    .await?)
+    .bind(limit);
+    Ok(rows.bind(q).fetch_all(conn).await?)
 }
 
 /// Communities of the scope: all (not archived), active, and onboarded within the period.
@@ -317,41 +388,56 @@ pub async fn community_counts(
 // 465 → 115 ms, ranking 138 → 57 ms over 5,000 communities: docs/PERFORMANCE.md).
 
 /// Community-months of the period meeting the cadence rule (at least two public-benefit
-/// sessions in the month), out of the community-months there were (a community counts from
-/// the month it was onboarded).
+/// sessions in the month), out of the community-months there were: a community counts from the
+/// month it was onboarded to the month it was archived (its months before stay in the
+/// district's history, like its other figures).
 pub async fn cadence(
     conn: &mut PgConnection,
     scope: &Scope,
     period: Period,
 ) -> AppResult<(i64, i64)> {
     let (first, last) = period.month_span();
+    // A district's count is kept by month (platform migration 0011); a set of communities'
+    // is counted from their months.
+    let met = match scope {
+        Scope::District(_) => {
+            "(SELECT coalesce(sum(met), 0)::bigint FROM platform.cadence_district_monthly
+               WHERE district_id = $1 AND month BETWEEN $3 AND $4)"
+                .to_owned()
+        }
+        Scope::Communities(_) => format!(
+            "(SELECT count(*) FROM platform.figure_monthly m JOIN c ON c.id = m.community_id
+               WHERE m.figure = 'courses.public_sessions' AND m.month BETWEEN $3 AND $4
+                 AND m.value >= {CADENCE_PUBLIC_SESSIONS})"
+        ),
+    };
     let (district, ids) = split(scope);
-    let (met, onboarded): (i64, Vec<NaiveDate>) = sqlx::query_as(
-        "WITH c AS (SELECT c.id, c.created_at FROM platform.communities c
-                      JOIN platform.districts d ON d.id = c.district_id
-                     WHERE c.status <> 'archived'
-                       AND ($1::uuid IS NULL OR d.path @> ARRAY[$1::uuid])
-                       AND ($2::uuid[] IS NULL OR c.id = ANY($2)))
-         SELECT (SELECT count(*) FROM platform.figure_monthly m JOIN c ON c.id = m.community_id
-                  WHERE m.figure = 'courses.public_sessions' AND m.month BETWEEN $3 AND $4
-                    AND m.value >= $5),
-                (SELECT coalesce(array_agg(date_trunc('month',
-                            ((created_at AT TIME ZONE 'UTC') + interval '8 hours'))::date), '{}')
-                   FROM c)",
-    )
+    // months as numbers (year × 12 + month), in China time
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "WITH c AS (
+             SELECT c.id, extract(year FROM l.onboarded)::int * 12 + extract(month FROM l.onboarded)::int AS since,
+                    CASE WHEN c.status = 'archived'
+                         THEN extract(year FROM l.changed)::int * 12 + extract(month FROM l.changed)::int
+                    END AS until
+               FROM platform.communities c
+               JOIN platform.districts d ON d.id = c.district_id,
+                    LATERAL (SELECT (c.created_at AT TIME ZONE 'UTC') + interval '8 hours' AS onboarded,
+                                    (c.updated_at AT TIME ZONE 'UTC') + interval '8 hours' AS changed) l
+              WHERE ($1::uuid IS NULL OR d.path @> ARRAY[$1::uuid])
+                AND ($2::uuid[] IS NULL OR c.id = ANY($2))),
+              span AS (SELECT extract(year FROM $3::date)::int * 12 + extract(month FROM $3::date)::int AS a,
+                              extract(year FROM $4::date)::int * 12 + extract(month FROM $4::date)::int AS b)
+         SELECT {met},
+                (SELECT coalesce(sum(greatest(0, least(span.b, coalesce(c.until, span.b))
+                                                 - greatest(span.a, c.since) + 1)), 0)::bigint
+                   FROM c, span)"
+    )))
     .bind(district)
     .bind(ids)
     .bind(first)
     .bind(last)
-    .bind(CADENCE_PUBLIC_SESSIONS)
     .fetch_one(conn)
-    .await?;
-    let months: i64 = onboarded
-        .iter()
-        .filter(|m| **m <= last)
-        .map(|m| i64::from(months_between((*m).max(first), last)) + 1)
-        .sum();
-    Ok((met, months))
+    .await?)
 }
 
 /// Partner organisations working with the scope: approved for one of its communities, or for
@@ -389,17 +475,14 @@ pub async fn by_community(
     .collect();
     out.sort_by(|a, b| (&a.0.street_code, &a.0.slug).cmp(&(&b.0.street_code, &b.0.slug)));
     let ids: Vec<Uuid> = out.iter().map(|c| c.0.community_id).collect();
-    let (table, col, from, to) = community_rollup(period);
-    let rows: Vec<(Uuid, String, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT community_id, figure, sum(value)::bigint FROM platform.{table}
-          WHERE community_id = ANY($1) AND {col} BETWEEN $2 AND $3
-          GROUP BY community_id, figure"
+    let source = Rows::of(period);
+    let q = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT community_id, figure, sum(value)::bigint
+           FROM ({}) r GROUP BY community_id, figure",
+        source.sql(2, "community_id = ANY($1)", "0")
     )))
-    .bind(&ids)
-    .bind(from)
-    .bind(to)
-    .fetch_all(conn)
-    .await?;
+    .bind(&ids);
+    let rows: Vec<(Uuid, String, i64)> = source.bind(q).fetch_all(conn).await?;
     let at: HashMap<Uuid, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
     for (c, f, v) in rows {
         if let Some(i) = at.get(&c) {

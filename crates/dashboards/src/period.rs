@@ -59,6 +59,38 @@ impl Period {
     }
 }
 
+/// Whole months as the fewest rollup rows: whole years, then whole quarters, then single
+/// months, each by its first day (a year is one row per community and figure instead of 12).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cover {
+    pub years: Vec<NaiveDate>,
+    pub quarters: Vec<NaiveDate>,
+    pub months: Vec<NaiveDate>,
+}
+
+impl Cover {
+    /// The months from `first` to `last` (first days, both included).
+    pub fn of(first: NaiveDate, last: NaiveDate) -> Cover {
+        let mut c = Cover::default();
+        let mut m = first;
+        while m <= last {
+            let fits = |n: u32| m + Months::new(n - 1) <= last;
+            let step = if m.month() == 1 && fits(12) {
+                c.years.push(m);
+                12
+            } else if (m.month() - 1).is_multiple_of(3) && fits(3) {
+                c.quarters.push(m);
+                3
+            } else {
+                c.months.push(m);
+                1
+            };
+            m = m + Months::new(step);
+        }
+        c
+    }
+}
+
 /// Whole months from `a` to `b` (both first days).
 pub fn months_between(a: NaiveDate, b: NaiveDate) -> u32 {
     ((b.year() - a.year()) * 12 + b.month() as i32 - a.month() as i32).max(0) as u32
@@ -103,6 +135,25 @@ mod tests {
             }
         );
         assert!(p.months().is_none());
+    }
+
+    #[test]
+    fn a_cover_takes_years_then_quarters_then_months() {
+        let c = Cover::of(d(2024, 11, 1), d(2026, 8, 1));
+        assert_eq!(c.years, [d(2025, 1, 1)]);
+        assert_eq!(c.quarters, [d(2026, 1, 1), d(2026, 4, 1)]);
+        assert_eq!(
+            c.months,
+            [d(2024, 11, 1), d(2024, 12, 1), d(2026, 7, 1), d(2026, 8, 1)]
+        );
+        let jan_to_nov = Cover::of(d(2026, 1, 1), d(2026, 11, 1));
+        assert_eq!(jan_to_nov.years, []);
+        assert_eq!(jan_to_nov.quarters.len(), 3);
+        assert_eq!(jan_to_nov.months, [d(2026, 10, 1), d(2026, 11, 1)]);
+        assert_eq!(
+            Cover::of(d(2026, 5, 1), d(2026, 5, 1)).months,
+            [d(2026, 5, 1)]
+        );
     }
 
     #[test]

@@ -59,7 +59,7 @@ pub async fn rebuild(ctx: &CommunityCtx) -> AppResult<usize> {
     let now = apply::current(&mut p, community).await?;
     let correction = truth.clone().minus(&now);
     apply::add(&mut p, community, &correction).await?;
-    for table in ["figure_daily", "figure_monthly"] {
+    for table in ["figure_daily", "figure_monthly", "figure_spans"] {
         sqlx::query(sqlx::AssertSqlSafe(format!(
             "DELETE FROM platform.{table} WHERE community_id = $1 AND value = 0"
         )))

@@ -250,6 +250,22 @@ async fn rollups(env: &OneCommunity) -> BTreeMap<&'static str, Table> {
             "district_samples",
             "SELECT district_id::text, figure, day, sample, count FROM platform.figure_district_samples WHERE count <> 0",
         ),
+        (
+            "district_monthly",
+            "SELECT district_id::text, figure, month, value, 0::int8 FROM platform.figure_district_monthly WHERE value <> 0",
+        ),
+        (
+            "district_samples_monthly",
+            "SELECT district_id::text, figure, month, sample, count FROM platform.figure_district_samples_monthly WHERE count <> 0",
+        ),
+        (
+            "spans",
+            "SELECT community_id::text, figure || '/' || months, start, value, 0::int8 FROM platform.figure_spans WHERE value <> 0",
+        ),
+        (
+            "district_cadence",
+            "SELECT district_id::text, '', month, met, 0::int8 FROM platform.cadence_district_monthly WHERE met <> 0",
+        ),
     ] {
         let mut rows: Table = sqlx::query_as(sql).fetch_all(env.db.pool()).await.unwrap();
         rows.sort();
@@ -268,19 +284,47 @@ async fn consistent(env: &OneCommunity) {
                       JOIN platform.communities c ON c.id = f.community_id
                       JOIN platform.districts x ON x.id = c.district_id,
                            unnest(x.path) AS a (id)
-                     GROUP BY 1, 2, 3)
+                     GROUP BY 1, 2, 3),
+              dm AS (SELECT district_id, figure, date_trunc('month', day)::date AS month,
+                            sum(value) AS value FROM platform.figure_district_daily GROUP BY 1, 2, 3),
+              ds AS (SELECT district_id, figure, date_trunc('month', day)::date AS month, sample,
+                            sum(count) AS count FROM platform.figure_district_samples GROUP BY 1, 2, 3, 4),
+              sp AS (SELECT community_id, figure, s.months, date_trunc(s.unit, day)::date AS start,
+                            sum(value) AS value
+                       FROM platform.figure_daily,
+                            (VALUES (3::int2, 'quarter'), (12::int2, 'year')) AS s (months, unit)
+                      GROUP BY 1, 2, 3, 4),
+              cm AS (SELECT a.id AS district_id, f.month, count(*) AS met
+                       FROM platform.figure_monthly f
+                       JOIN platform.communities c ON c.id = f.community_id
+                       JOIN platform.districts x ON x.id = c.district_id,
+                            unnest(x.path) AS a (id)
+                      WHERE f.figure = 'courses.public_sessions' AND f.value >= 2
+                      GROUP BY 1, 2)
          SELECT (SELECT count(*) FROM m FULL JOIN platform.figure_monthly r USING (community_id, figure, month)
                   WHERE coalesce(m.value, 0) <> coalesce(r.value, 0))
               + (SELECT count(*) FROM d FULL JOIN platform.figure_district_daily r
                         ON r.district_id = d.id AND r.figure = d.figure AND r.day = d.day
-                  WHERE coalesce(d.value, 0) <> coalesce(r.value, 0))",
+                  WHERE coalesce(d.value, 0) <> coalesce(r.value, 0))
+              + (SELECT count(*) FROM dm FULL JOIN platform.figure_district_monthly r
+                        USING (district_id, figure, month)
+                  WHERE coalesce(dm.value, 0) <> coalesce(r.value, 0))
+              + (SELECT count(*) FROM ds FULL JOIN platform.figure_district_samples_monthly r
+                        USING (district_id, figure, month, sample)
+                  WHERE coalesce(ds.count, 0) <> coalesce(r.count, 0))
+              + (SELECT count(*) FROM sp FULL JOIN platform.figure_spans r
+                        USING (community_id, figure, months, start)
+                  WHERE coalesce(sp.value, 0) <> coalesce(r.value, 0))
+              + (SELECT count(*) FROM cm FULL JOIN platform.cadence_district_monthly r
+                        USING (district_id, month)
+                  WHERE coalesce(cm.met, 0) <> coalesce(r.met, 0))",
     )
     .fetch_one(env.db.pool())
     .await
     .unwrap();
     assert_eq!(
         diff, 0,
-        "monthly and district rollups equal the sums of the days"
+        "monthly and district rollups equal the sums of the days, cadence the months met"
     );
 }
 
@@ -469,6 +513,79 @@ async fn every_family_rolls_up_ranks_compares_and_exports() {
     .await
     .unwrap();
     assert_eq!(met, public_this_month);
+    // The district's own months (its totals, median, series and cadence) agree with the same
+    // figures summed from its communities' months.
+    assert_eq!(
+        district::cadence(&mut conn, &both, month).await.unwrap(),
+        (met, months)
+    );
+    let first = today.with_day(1).unwrap();
+    let this_month =
+        Period::parse(first, (first + chrono::Months::new(1)).pred_opt().unwrap()).unwrap();
+    assert_eq!(
+        district::totals(&mut conn, &whole, this_month)
+            .await
+            .unwrap(),
+        district::totals(&mut conn, &both, this_month)
+            .await
+            .unwrap()
+    );
+    // Whole quarters and years are read from the communities' spans (period::Cover): a year,
+    // a quarter and a run of months around today agree with the days summed and with the
+    // district's own months.
+    let year_start = first.with_month(1).unwrap();
+    let quarter_start = first
+        .with_month(first.month() - (first.month() - 1) % 3)
+        .unwrap();
+    let end_of = |m: NaiveDate, n: u32| (m + chrono::Months::new(n)).pred_opt().unwrap();
+    for p in [
+        Period::parse(year_start, end_of(year_start, 12)).unwrap(),
+        Period::parse(quarter_start, end_of(quarter_start, 3)).unwrap(),
+        Period::parse(first - chrono::Months::new(5), end_of(first, 1)).unwrap(),
+    ] {
+        let ranked = district::ranking(&mut conn, &whole, "courses.sessions", p, 10, false)
+            .await
+            .unwrap();
+        let from_days: BTreeMap<String, i64> = sqlx::query_as(
+            "SELECT c.slug, coalesce(sum(f.value), 0)::int8 FROM platform.communities c
+               LEFT JOIN platform.figure_daily f ON f.community_id = c.id
+                    AND f.figure = 'courses.sessions' AND f.day BETWEEN $1 AND $2
+              GROUP BY c.slug",
+        )
+        .bind(p.from)
+        .bind(p.to)
+        .fetch_all(&mut *conn)
+        .await
+        .unwrap()
+        .into_iter()
+        .collect();
+        for r in &ranked {
+            assert_eq!(Some(&r.value), from_days.get(&r.slug), "{p:?} {}", r.slug);
+        }
+        assert_eq!(
+            district::totals(&mut conn, &whole, p).await.unwrap(),
+            district::totals(&mut conn, &both, p).await.unwrap(),
+            "{p:?}"
+        );
+    }
+    let mut series = Vec::new();
+    for scope in [&whole, &both] {
+        let by = district::Granularity::Month;
+        series.push(
+            district::series(&mut conn, scope, "courses.sessions", by, this_month)
+                .await
+                .unwrap(),
+        );
+    }
+    assert_eq!(series[0], series[1]);
+    assert_eq!(
+        district::median(&mut conn, &whole, "partners.resolution_hours", this_month)
+            .await
+            .unwrap(),
+        district::median(&mut conn, &both, "partners.resolution_hours", this_month)
+            .await
+            .unwrap()
+    );
 
     // Exports: the workbook's sheets, its rows per community and a value read back.
     let d = t.locate_district("510109").await.unwrap();
