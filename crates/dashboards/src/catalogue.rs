@@ -152,6 +152,12 @@ pub const FIGURES: &[Figure] = &[
         "Minutes booked",
     ),
     fig(
+        "spaces.minutes_open",
+        Family::Spaces,
+        "场地开放时长（分钟）",
+        "Minutes open",
+    ),
+    fig(
         "spaces.no_shows",
         Family::Spaces,
         "预约爽约（次）",
@@ -232,6 +238,13 @@ pub const RATES: &[Rate] = &[
         en: "Public-benefit share",
         numerator: "courses.public_sessions",
         denominator: "courses.sessions",
+    },
+    Rate {
+        name: "space_utilisation",
+        zh: "场地利用率",
+        en: "Space utilisation",
+        numerator: "spaces.minutes_booked",
+        denominator: "spaces.minutes_open",
     },
     Rate {
         name: "no_show_rate",

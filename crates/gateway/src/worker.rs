@@ -93,6 +93,9 @@ impl Worker {
         if let Err(e) = spaces::farm::service::tend_farm(&ctx, now).await {
             tracing::warn!(community = %scope.tenant().slug, error = ?e, "farm round failed");
         }
+        if let Err(e) = spaces::usage::record_open_days(&ctx, now).await {
+            tracing::warn!(community = %scope.tenant().slug, error = ?e, "open minutes not recorded");
+        }
         match spaces::bookings::service::release_no_shows(&ctx, now).await {
             Ok(0) => {}
             Ok(n) => {

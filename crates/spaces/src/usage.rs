@@ -155,3 +155,33 @@ pub async fn space_usage(
         })
         .collect())
 }
+
+/// Days a round may fill in behind it (the worker was down): at most a month.
+const OPEN_DAYS_BACKFILL: i32 = 31;
+
+/// Record the minutes the spaces are open today — and on any day since the last one recorded,
+/// up to a month back — once per day (the worker's round): the denominator of the district's
+/// space utilisation. A day counts its hours and closures as they stand at its first round; a
+/// later change does not move it. The days recorded now.
+pub async fn record_open_days(ctx: &CommunityCtx, now: DateTime<Utc>) -> AppResult<u64> {
+    ctx.require(Roles::STAFF)?;
+    let today = infra::local_time::date_of(now);
+    let mut tx = ctx.tx().await?;
+    // Two rounds at once insert a day once: the day is the key.
+    let recorded = sqlx::query(
+        "INSERT INTO space_open_days (day, minutes)
+         SELECT d::date, space_open_minutes(d::date)
+           FROM generate_series(
+                    greatest(coalesce((SELECT max(day) + 1 FROM space_open_days), $1::date),
+                             $1::date - $2::int),
+                    $1::date, interval '1 day') AS d
+         ON CONFLICT (day) DO NOTHING",
+    )
+    .bind(today)
+    .bind(OPEN_DAYS_BACKFILL)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    tx.commit().await?;
+    Ok(recorded)
+}

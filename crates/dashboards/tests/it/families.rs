@@ -221,7 +221,50 @@ async fn rows_of_every_family(ctx: &CommunityCtx, sessions_a: &[i64], sessions_b
     .execute(&mut *tx)
     .await
     .unwrap();
+    // The farm is open 08:30–21:00 every day (750 minutes).
+    sqlx::query(
+        "INSERT INTO space_hours (space_id, weekday, opens, closes)
+         SELECT $1, w, '08:30', '21:00' FROM generate_series(1, 7) w",
+    )
+    .bind(space)
+    .execute(&mut *tx)
+    .await
+    .unwrap();
     tx.commit().await.unwrap();
+    // The worker's round records today's minutes open once, however often it comes by.
+    let now = Utc::now();
+    assert_eq!(spaces::usage::record_open_days(ctx, now).await.unwrap(), 1);
+    assert_eq!(spaces::usage::record_open_days(ctx, now).await.unwrap(), 0);
+    // Two days on (a day missed behind it is filled in), the farm closed tomorrow: 0 minutes.
+    let tomorrow = infra::local_time::date_of(now) + Duration::days(1);
+    let mut tx = ctx.tx().await.unwrap();
+    sqlx::query("INSERT INTO space_closures (space_id, on_date) VALUES ($1, $2)")
+        .bind(space)
+        .bind(tomorrow)
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let later = now + Duration::days(2);
+    assert_eq!(
+        spaces::usage::record_open_days(ctx, later).await.unwrap(),
+        2
+    );
+    let mut tx = ctx.tx().await.unwrap();
+    let days: Vec<(NaiveDate, i64)> =
+        sqlx::query_as("SELECT day, minutes FROM space_open_days ORDER BY day")
+            .fetch_all(&mut *tx)
+            .await
+            .unwrap();
+    let today = infra::local_time::date_of(now);
+    assert_eq!(
+        days,
+        [
+            (today, 750),
+            (tomorrow, 0),
+            (tomorrow + Duration::days(1), 750)
+        ]
+    );
 }
 
 type Table = Vec<(String, String, NaiveDate, i64, i64)>;
@@ -404,6 +447,7 @@ async fn every_family_rolls_up_ranks_compares_and_exports() {
         ("courses.exhibitions", 1),
         ("courses.nominations", 1),
         ("spaces.plots_claimed", 1),
+        ("spaces.minutes_open", 1500),
         ("partners.ventures_awarded", 1),
         ("partners.ventures_closed", 1),
     ];

@@ -18,7 +18,8 @@ pub const NO_SHOWS: &str = "spaces.no_shows";
 
 /// The figures recounted from the bookings themselves (the dashboards' rebuild), with the
 /// two kept by triggers (`migrations/community/spaces/0032_figures.sql`): minutes of approved
-/// bookings on the day booked for, and farm plots claimed.
+/// bookings on the day booked for, and farm plots claimed; and the minutes open of the days
+/// recorded (`usage::record_open_days`, 0035).
 pub async fn figures(conn: &mut sqlx::PgConnection) -> AppResult<Vec<(String, NaiveDate, i64)>> {
     Ok(sqlx::query_as(
         "SELECT $1, ((created_at AT TIME ZONE 'UTC') + interval '8 hours')::date AS day, count(*)
@@ -32,7 +33,9 @@ pub async fn figures(conn: &mut sqlx::PgConnection) -> AppResult<Vec<(String, Na
            FROM bookings WHERE status = 'approved' GROUP BY day
          UNION ALL
          SELECT 'spaces.plots_claimed', figure_day(claimed_at) AS day, count(*)
-           FROM plot_claims GROUP BY day",
+           FROM plot_claims GROUP BY day
+         UNION ALL
+         SELECT 'spaces.minutes_open', day, minutes FROM space_open_days WHERE minutes > 0",
     )
     .bind(BOOKINGS)
     .bind(NO_SHOWS)
