@@ -167,3 +167,8 @@ $QUERY_MD
 the whole command ($EXPORT_INNER reading and writing), **$EXPORT_RSS MB** peak RSS, $EXPORT_BYTES bytes, $EXPORT_SHEETS sheets.
 Gateway peak RSS (VmHWM) at the end of the run: $GW_RSS MB.
 MD
+# BENCH_HOLD=<seconds> keeps the gateway and the cluster up afterwards, to look into a plan
+if [ -n "${BENCH_HOLD:-}" ]; then
+  echo "holding for ${BENCH_HOLD}s: psql $PG; gateway $URL; token $TOKEN" >&2
+  sleep "$BENCH_HOLD"
+fi

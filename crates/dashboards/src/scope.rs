@@ -84,6 +84,7 @@ pub async fn of_district(t: &Tenancy, d: &District, filter: &Filter) -> AppResul
     .bind(street)
     .bind(group)
     .bind(filter.outside_pilot_group)
+    .persistent(false)
     .fetch_all(&mut *conn)
     .await?;
     Ok(Scope::Communities(ids))

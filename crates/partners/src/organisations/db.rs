@@ -347,6 +347,8 @@ pub async fn partnering(
     )
     .bind(district)
     .bind(communities)
+    // planned for its arguments: a district or a list (see dashboards::district)
+    .persistent(false)
     .fetch_one(conn)
     .await
 }
