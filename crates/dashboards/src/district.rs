@@ -248,14 +248,21 @@ pub async fn series(
         Granularity::Month => "month",
     };
     Ok(match (scope, by) {
-        (Scope::District(id), Granularity::Month) if period.months().is_some() => {
+        (_, Granularity::Month) if period.months().is_some() => {
             let (first, last) = period.month_span();
-            sqlx::query_as(
-                "SELECT month, sum(value)::bigint FROM platform.figure_district_monthly
-                  WHERE district_id = $1 AND figure = $2 AND month BETWEEN $3 AND $4
-                  GROUP BY month ORDER BY month",
-            )
-            .bind(id)
+            let (table, whose) = match scope {
+                Scope::District(_) => ("figure_district_monthly", "district_id = $1"),
+                Scope::Communities(_) => ("figure_monthly", "community_id = ANY($1)"),
+            };
+            let q = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "SELECT month, sum(value)::bigint FROM platform.{table}
+                  WHERE {whose} AND figure = $2 AND month BETWEEN $3 AND $4
+                  GROUP BY month ORDER BY month"
+            )));
+            match scope {
+                Scope::District(id) => q.bind(id),
+                Scope::Communities(ids) => q.bind(ids),
+            }
             .bind(figure)
             .bind(first)
             .bind(last)
@@ -275,21 +282,6 @@ pub async fn series(
             .bind(period.from)
             .bind(period.to)
             .bind(unit)
-            .persistent(false)
-            .fetch_all(conn)
-            .await?
-        }
-        (Scope::Communities(ids), Granularity::Month) if period.months().is_some() => {
-            let (first, last) = period.month_span();
-            sqlx::query_as(
-                "SELECT month, sum(value)::bigint FROM platform.figure_monthly
-                  WHERE community_id = ANY($1) AND figure = $2 AND month BETWEEN $3 AND $4
-                  GROUP BY month ORDER BY month",
-            )
-            .bind(ids)
-            .bind(figure)
-            .bind(first)
-            .bind(last)
             .persistent(false)
             .fetch_all(conn)
             .await?
