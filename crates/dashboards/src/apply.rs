@@ -1,7 +1,8 @@
 //! Adding deltas to the rollups: the one write path of `fold` and `rebuild`. A community's
-//! day, month, quarter and year, and the day and month of every district above it, move together in one
-//! statement, in the caller's platform transaction, under the community's figures lock (the
-//! districts' cadence follows the community's months by trigger: platform migration 0011).
+//! day, month, quarter and year, and the day and month of every district above it, move
+//! together in one statement, in the caller's platform transaction, under the community's
+//! figures lock (the districts' cadence follows the community's months by trigger: platform
+//! migration 0011).
 
 use std::collections::HashMap;
 
