@@ -3,13 +3,12 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use async_graphql::http::GraphiQLSource;
 use async_graphql::{BatchResponse, ParseRequestError};
 use async_graphql_axum::{GraphQLBatchRequest, GraphQLResponse};
 use axum::extract::{MatchedPath, Request, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use infra::storage::ObjectStore;
@@ -107,6 +106,10 @@ pub fn router(state: AppState) -> Router {
 
     let mut app = Router::new()
         .route("/graphql", get(graphiql).post(graphql))
+        .route("/", get(crate::console::root))
+        .route("/console", get(crate::console::root))
+        .route("/console/", get(crate::console::index))
+        .route("/console/{*path}", get(crate::console::asset))
         .route(
             "/sessions/{session_id}/check-in-code/{format}",
             get(check_in_code),
@@ -171,7 +174,7 @@ fn internal_response() -> Response {
 
 async fn graphiql(State(state): State<AppState>) -> Response {
     if state.config.graphiql {
-        Html(GraphiQLSource::build().endpoint("/graphql").finish()).into_response()
+        crate::console::graphiql()
     } else {
         (
             StatusCode::METHOD_NOT_ALLOWED,

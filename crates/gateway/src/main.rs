@@ -7,6 +7,7 @@ mod app;
 mod audit;
 mod cli;
 mod config;
+mod console;
 mod demo;
 mod gate;
 mod gql;
@@ -193,6 +194,7 @@ async fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
     tokio::spawn(axum::serve(metrics_listener, app::metrics_router(state.clone())).into_future());
     // Humans read stdout; tests wait for these lines.
     println!("Metrics on http://{metrics_addr}/metrics");
+    println!("Web console on http://{addr}/console/");
     println!("Linli listening on http://{addr}/graphql");
     if demo {
         println!("Demo accounts (password {}):", demo::DEMO_PASSWORD);

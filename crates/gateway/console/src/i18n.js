@@ -1,0 +1,113 @@
+// Chinese first, English on request: every string is written as t('中文', 'English') where it
+// is used, so the two never drift apart. The choice is remembered and sent to the API as
+// Accept-Language, whose error messages follow it.
+import { createContext, useContext } from 'react';
+
+export const LangContext = createContext('zh');
+
+export function storedLang() {
+  return localStorage.getItem('linli.lang') === 'en' ? 'en' : 'zh';
+}
+
+export function useLang() {
+  return useContext(LangContext);
+}
+
+export function useT() {
+  const lang = useContext(LangContext);
+  return (zh, en) => (lang === 'en' ? en : zh);
+}
+
+/** Labels of the API's enums, both languages. */
+export const ENUMS = {
+  CommunityKind: {
+    OLD_COURTYARD: ['老旧院落', 'Old courtyard'],
+    RESETTLEMENT: ['安置小区', 'Resettlement'],
+    COMMERCIAL_HOUSING: ['商品房小区', 'Commercial housing'],
+    PUBLIC_RENTAL: ['公租房小区', 'Public rental'],
+    UNIVERSITY_TOWN: ['大学城社区', 'University town'],
+    WORKER_DORMITORY: ['产业工人宿舍', 'Worker dormitory'],
+    MIXED: ['混合型社区', 'Mixed'],
+  },
+  CommunityStatus: {
+    ACTIVE: ['运行中', 'Active'],
+    SUSPENDED: ['已暂停', 'Suspended'],
+    ARCHIVED: ['已归档', 'Archived'],
+  },
+  Audience: {
+    ALL: ['所有人', 'Everyone'],
+    CHILDREN: ['少儿', 'Children'],
+    ADULTS: ['成人', 'Adults'],
+    ELDERLY: ['老年人', 'Elderly'],
+  },
+  CourseFormat: {
+    LECTURE: ['讲座', 'Lecture'],
+    WORKSHOP: ['工作坊', 'Workshop'],
+    SALON: ['沙龙', 'Salon'],
+    PERFORMANCE: ['展演', 'Performance'],
+    FORUM: ['论坛', 'Forum'],
+  },
+  CourseStatus: {
+    PROPOSED: ['待开放', 'Proposed'],
+    OPEN: ['报名中', 'Open'],
+    CLOSED: ['已关闭', 'Closed'],
+  },
+  EnrolmentStatus: {
+    ENROLLED: ['已报名', 'Enrolled'],
+    WAITLISTED: ['候补', 'Waiting list'],
+    CANCELLED: ['已取消', 'Cancelled'],
+  },
+  SessionStatus: {
+    SCHEDULED: ['已排课', 'Scheduled'],
+    CANCELLED: ['已取消', 'Cancelled'],
+  },
+  BookingStatus: {
+    REQUESTED: ['待审批', 'Requested'],
+    APPROVED: ['已通过', 'Approved'],
+    DECLINED: ['未通过', 'Declined'],
+    CANCELLED: ['已取消', 'Cancelled'],
+    NO_SHOW: ['未到场', 'No-show'],
+  },
+  DemandStatus: {
+    SUBMITTED: ['已提交', 'Submitted'],
+    ROUTED: ['已派单', 'Routed'],
+    RESOLVED: ['已答复', 'Answered'],
+    CONFIRMED: ['已办结', 'Closed'],
+    REOPENED: ['重新办理', 'Reopened'],
+  },
+  PointsAccountKind: {
+    PERSON: ['个人', 'Person'],
+    COLLECTIVE: ['集体卡', 'Collective card'],
+    FUND: ['社区积分池', 'Community fund'],
+    ISSUANCE: ['发行', 'Issuance'],
+    BURNED: ['已消耗', 'Burned'],
+  },
+  SpaceKind: {
+    FUNCTION_ROOM: ['功能室', 'Function room'],
+    COURTYARD_SPACE: ['院落空间', 'Courtyard space'],
+    STAGE: ['舞台', 'Stage'],
+    OUTDOOR_YARD: ['户外场地', 'Outdoor yard'],
+    FARM: ['共享菜园', 'Farm'],
+  },
+  Role: {
+    PLATFORM_ADMIN: ['平台管理员', 'Platform admin'],
+    DISTRICT_ADMIN: ['区县管理员', 'District admin'],
+    DISTRICT_VIEWER: ['区县观察员', 'District viewer'],
+    COMMUNITY_ADMIN: ['社区管理员', 'Community admin'],
+    STAFF: ['社区工作者', 'Community staff'],
+    GRID_WORKER: ['网格员', 'Grid worker'],
+    TEACHER: ['教师', 'Teacher'],
+    VOLUNTEER: ['志愿者', 'Volunteer'],
+    RESIDENT: ['居民', 'Resident'],
+    PARTNER_MEMBER: ['共建单位成员', 'Partner member'],
+  },
+};
+
+/** The label of an enum value in the current language; an unknown value shows as itself. */
+export function useEnum() {
+  const lang = useContext(LangContext);
+  return (kind, value) => {
+    const pair = ENUMS[kind]?.[value];
+    return pair ? pair[lang === 'en' ? 1 : 0] : value;
+  };
+}

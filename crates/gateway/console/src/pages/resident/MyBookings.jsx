@@ -1,0 +1,34 @@
+import { App, Button, Empty, List, Tag } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { formatDateTime, useApi } from '../../api.js';
+import { useEnum, useLang, useT } from '../../i18n.js';
+
+const BOOKINGS = `{ myBookings { id spaceId startsAt endsAt purpose status } spaces { id name } }`;
+const CANCEL = `mutation($b: ID!) { cancelBooking(bookingId: $b) { id status } }`;
+
+export default function MyBookings({ slug }) {
+  const api = useApi();
+  const t = useT();
+  const lang = useLang();
+  const label = useEnum();
+  const { message } = App.useApp();
+  const [data, setData] = useState(null);
+  const load = useCallback(() => {
+    api.request(BOOKINGS, {}, slug).then(setData, (e) => message.error(e.message));
+  }, [api, slug, message]);
+  useEffect(load, [load]);
+  const space = new Map((data?.spaces ?? []).map((s) => [s.id, s.name]));
+  if (data?.myBookings.length === 0) return <Empty description={t('没有预约', 'No bookings')} />;
+  return (
+    <List dataSource={data?.myBookings} loading={!data} renderItem={(b) => (
+      <List.Item actions={['REQUESTED', 'APPROVED'].includes(b.status) && new Date(b.startsAt) > new Date()
+        ? [<Button key="c" onClick={() => api.request(CANCEL, { b: b.id }, slug).then(load, (e) => message.error(e.message))}>{t('取消预约', 'Cancel')}</Button>] : []}>
+        <div>
+          <div><strong>{space.get(b.spaceId)}</strong> · {b.purpose}</div>
+          <div>{formatDateTime(b.startsAt, lang)}</div>
+        </div>
+        <Tag>{label('BookingStatus', b.status)}</Tag>
+      </List.Item>
+    )} />
+  );
+}
