@@ -3,6 +3,8 @@
 
 mod api;
 mod cli;
+mod console;
+mod console_browser;
 mod courses;
 mod dashboards;
 mod isolation_walk;

@@ -1,0 +1,350 @@
+//! A real browser for the console's tests: Debian's headless Chromium driven over WebDriver by
+//! its chromedriver (`apt-get install chromium chromium-driver`; `.ci/run` installs them).
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+use tokio::process::{Child, Command};
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// WebDriver's keys (the spec's private-use code points).
+pub const TAB: &str = "\u{E004}";
+pub const ENTER: &str = "\u{E007}";
+const BACKSPACE: &str = "\u{E003}";
+const CONTROL: &str = "\u{E009}";
+/// Releases the modifiers pressed so far.
+const RELEASE: &str = "\u{E000}";
+
+pub struct Browser {
+    pub client: Client,
+    pub base: String,
+    pub downloads: PathBuf,
+    shots: PathBuf,
+    _driver: Child,
+}
+
+impl Browser {
+    /// A fresh headless Chromium (its own profile) looking at the gateway at `base`.
+    pub async fn open(base: &str, dir: &Path) -> Browser {
+        for bin in [CHROMIUM, CHROMEDRIVER] {
+            assert!(
+                Path::new(bin).exists(),
+                "{bin} is missing: the console's browser tests need Debian's chromium and \
+                 chromium-driver (apt-get install chromium chromium-driver; .ci/run does)"
+            );
+        }
+        let port = free_port();
+        let driver = Command::new(CHROMEDRIVER)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("chromedriver starts");
+        let url = format!("http://127.0.0.1:{port}");
+        let started = Instant::now();
+        while reqwest::get(format!("{url}/status")).await.is_err() {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "chromedriver did not start"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let downloads = dir.join("downloads");
+        let profile = dir.join("chromium-profile");
+        std::fs::create_dir_all(&downloads).unwrap();
+        let caps = json!({
+            "goog:chromeOptions": {
+                "binary": CHROMIUM,
+                // The machine's network is closed: without the background-networking flags
+                // Chromium keeps trying to reach Google's hosts.
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", "--disable-quic",
+                    "--window-size=1280,900", "--lang=zh-CN",
+                    format!("--user-data-dir={}", profile.display()),
+                ],
+                "prefs": {
+                    "download.default_directory": downloads.display().to_string(),
+                    "download.prompt_for_download": false,
+                },
+            }
+        });
+        let caps = caps.as_object().unwrap().clone().into_iter().collect();
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&url)
+            .await
+            .expect("a WebDriver session with Chromium");
+        let shots = std::env::var_os("LINLI_CONSOLE_SCREENSHOTS")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| dir.join("screenshots"));
+        std::fs::create_dir_all(&shots).unwrap();
+        Browser {
+            client,
+            base: base.to_string(),
+            downloads,
+            shots,
+            _driver: driver,
+        }
+    }
+
+    pub async fn goto(&self, hash: &str) {
+        self.client
+            .goto(&format!("{}/console/{hash}", self.base))
+            .await
+            .unwrap();
+    }
+
+    /// Wait up to 20 s for an element.
+    pub async fn find(&self, locator: Locator<'_>) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(locator)
+            .await
+            .unwrap_or_else(|e| panic!("no element {locator:?}: {e}"))
+    }
+
+    pub async fn css(&self, css: &str) -> fantoccini::elements::Element {
+        self.find(Locator::Css(css)).await
+    }
+
+    /// The visible button whose text is `text`.
+    pub async fn button(&self, text: &str) -> fantoccini::elements::Element {
+        let xpath = format!("//button[normalize-space(.)='{text}' and not(@disabled)]");
+        let started = Instant::now();
+        loop {
+            for b in self.client.find_all(Locator::XPath(&xpath)).await.unwrap() {
+                if b.is_displayed().await.unwrap_or(false) {
+                    return b;
+                }
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "no visible button {text}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Open the tab whose label is `text`.
+    pub async fn tab(&self, text: &str) {
+        let xpath = format!("//*[@role='tab' and normalize-space(.)='{text}']");
+        self.find(Locator::XPath(&xpath))
+            .await
+            .click()
+            .await
+            .unwrap();
+    }
+
+    pub async fn click(&self, text: &str) {
+        self.button(text).await.click().await.unwrap();
+    }
+
+    /// Type into the input with this id (antd gives a form field its name as id).
+    pub async fn fill(&self, id: &str, text: &str) {
+        let input = self.css(&format!("#{id}")).await;
+        // Select all and type over it: clear() leaves a number input's value in React's state.
+        input
+            .send_keys(&format!("{CONTROL}a{RELEASE}{BACKSPACE}{text}"))
+            .await
+            .unwrap();
+    }
+
+    /// Set a date or date-time input the way a picker would (its text format follows the
+    /// browser's locale, so keys are not portable).
+    pub async fn set_value(&self, id: &str, value: &str) {
+        self.css(&format!("#{id}")).await;
+        self.client
+            .execute(
+                "const el = document.getElementById(arguments[0]);
+                 Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(el, arguments[1]);
+                 el.dispatchEvent(new Event('input', { bubbles: true }));",
+                vec![json!(id), json!(value)],
+            )
+            .await
+            .unwrap();
+    }
+
+    /// Pick `option` in the antd select whose input has this id.
+    pub async fn choose(&self, id: &str, option: &str) {
+        let select = format!(
+            "//input[@id='{id}']/ancestor::div[contains(concat(' ', @class, ' '), ' ant-select ')][1]"
+        );
+        self.find(Locator::XPath(&select))
+            .await
+            .click()
+            .await
+            .unwrap();
+        let xpath =
+            format!("//div[contains(@class,'ant-select-item-option') and @title='{option}']");
+        self.find(Locator::XPath(&xpath))
+            .await
+            .click()
+            .await
+            .unwrap();
+    }
+
+    /// Wait until the page's text contains `text`.
+    pub async fn wait_text(&self, text: &str) {
+        let started = Instant::now();
+        while !self.body_text().await.contains(text) {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "the page never showed {text:?}; it shows:\n{}",
+                self.body_text().await
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn body_text(&self) -> String {
+        self.client
+            .execute("return document.body.innerText", vec![])
+            .await
+            .unwrap()
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    pub async fn eval(&self, script: &str) -> Value {
+        self.client.execute(script, vec![]).await.unwrap()
+    }
+
+    /// Sign in with the keyboard alone: type, Tab to the password, Enter to submit.
+    pub async fn sign_in(&self, login: &str, password: &str) {
+        self.goto("").await;
+        let name = self.css("#loginName").await;
+        name.send_keys(login).await.unwrap();
+        name.send_keys(TAB).await.unwrap();
+        let focused = self
+            .eval("return document.activeElement && document.activeElement.id")
+            .await;
+        assert_eq!(focused, json!("password"), "Tab moves to the password");
+        let password_input = self.css("#password").await;
+        password_input
+            .send_keys(&format!("{password}{ENTER}"))
+            .await
+            .unwrap();
+        self.button("退出").await;
+    }
+
+    pub async fn sign_out(&self) {
+        self.click("退出").await;
+        self.css("#loginName").await;
+    }
+
+    /// Save a screenshot of the viewport as `name`.png (under `LINLI_CONSOLE_SCREENSHOTS`
+    /// when set, e.g. docs/console, else beside the test's data).
+    pub async fn screenshot(&self, name: &str) {
+        // Let charts draw and toasts go; nothing is asserted on timing.
+        self.settle("a screenshot").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let png = self.client.screenshot().await.unwrap();
+        assert!(png.starts_with(b"\x89PNG"), "a PNG screenshot");
+        std::fs::write(self.shots.join(format!("{name}.png")), png).unwrap();
+    }
+
+    /// axe-core's WCAG 2 A and AA rules (labels, names, contrast …) on the page as it is now.
+    ///
+    /// Checked once the page is still: no toast fading, no dialog moving (their half-faded
+    /// text fails contrast for an instant), and every dropdown closed: antd's open select list
+    /// marks its visible options `aria-selected` without a role (the roles are on a parallel
+    /// hidden list), which axe reports; the closed control is clean.
+    pub async fn assert_accessible(&self, page: &str) {
+        self.settle(page).await;
+        let axe = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/e2e/vendor/axe.min.js"),
+        )
+        .expect("tests/e2e/vendor/axe.min.js (written by the console's npm run build)");
+        self.client.execute(&axe, vec![]).await.unwrap();
+        let result = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+                   .then(r => done(r.violations.map(v => ({ id: v.id, help: v.help,
+                      nodes: v.nodes.slice(0, 5).map(n => n.html.slice(0, 300) + ' — ' + n.failureSummary) }))))
+                   .catch(e => done([{ id: 'axe-error', help: String(e), nodes: [] }]));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let violations = result.as_array().cloned().unwrap_or_default();
+        assert!(
+            violations.is_empty(),
+            "accessibility violations on {page}:\n{}",
+            serde_json::to_string_pretty(&violations).unwrap()
+        );
+    }
+
+    /// Wait until nothing moves (see `SETTLED`).
+    async fn settle(&self, page: &str) {
+        let started = Instant::now();
+        loop {
+            let moving = self.eval(SETTLED).await;
+            if moving == json!([]) {
+                break;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "{page} never settles: {moving}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// WCAG 1.4.10 reflow: nothing scrolls sideways at this width.
+    pub async fn assert_no_sideways_scroll(&self, page: &str) {
+        let widths = self
+            .eval("return [document.documentElement.scrollWidth, window.innerWidth]")
+            .await;
+        let (scroll, inner) = (widths[0].as_i64().unwrap(), widths[1].as_i64().unwrap());
+        assert!(
+            scroll <= inner,
+            "{page} scrolls sideways: {scroll} px of content in {inner} px"
+        );
+    }
+
+    /// The first finished download whose name ends in `ext`.
+    pub async fn downloaded(&self, ext: &str) -> PathBuf {
+        let started = Instant::now();
+        loop {
+            if let Some(p) = std::fs::read_dir(&self.downloads)
+                .unwrap()
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .find(|p| p.extension().is_some_and(|e| e == ext))
+            {
+                return p;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "no .{ext} downloaded"
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+}
+
+/// What is still moving or open: dropdowns, toasts, and antd's enter/leave motions (but a
+/// button's spinner, whose leave motion headless Chromium sometimes never finishes).
+const SETTLED: &str = "return [...document.querySelectorAll(
+    '.ant-select-dropdown:not(.ant-select-dropdown-hidden), .ant-message-notice, \\
+     [class*=\"-enter-active\"], [class*=\"-leave-active\"], [class*=\"-appear-active\"]')].map(e => e.className)
+     .filter(c => !c.includes('ant-btn-loading-icon'))";
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
