@@ -196,6 +196,12 @@ async fn a_day_in_the_console() {
         .to_string();
     app.ok(Some(&volunteer), Some("liuli"), "mutation($p: ID!, $d: Date!) { recordVolunteerHours(input: {postId: $p, servedOn: $d, minutes: 90}) { id } }", json!({"p": post["createVolunteerPost"]["id"], "d": today})).await;
 
+    // A room that needs approval, and a resident's request for it.
+    let room = app.open_space(&staff, "liuli", "书画室").await;
+    app.ok(Some(&staff), Some("liuli"), "mutation($s: ID!) { setSpaceRules(input: {spaceId: $s, capacity: 20, bookableBy: RESIDENTS, windowDays: 30, minMinutes: 30, maxMinutes: 240, needsApproval: true}) { id } }", json!({"s": room})).await;
+    let asked = app.ok(Some(&volunteer), Some("liuli"), "mutation($s: ID!, $t: DateTime!) { bookSpace(input: {spaceId: $s, startsAt: $t, minutes: 60, purpose: \"书法练习\", attendance: 6}) { id status } }", json!({"s": room, "t": crate::two_days_ahead()})).await;
+    assert_eq!(asked["bookSpace"][0]["status"], "REQUESTED");
+
     // Staff: a new course, its first session, its QR code on the whole screen.
     b.sign_in("liuli-staff", "password-123").await;
     b.wait_text("琉璃社区").await;
@@ -281,14 +287,23 @@ async fn a_day_in_the_console() {
         statement["volunteerStatement"],
         json!({"verifiedMinutes": 90, "pointsEarned": 15})
     );
-    for tab in [
-        "surveys",
-        "exhibitions",
-        "bookings",
-        "accounts",
-        "partners",
-        "demands",
-    ] {
+    // Staff approve the room's request from the bookings page.
+    b.goto("#/c/liuli/bookings").await;
+    b.wait_text("书法练习").await;
+    b.assert_accessible("bookings").await;
+    b.screenshot("09-staff-bookings").await;
+    b.click("同意").await;
+    b.wait_text("没有待审批的预约").await;
+    let mine = app
+        .ok(
+            Some(&volunteer),
+            Some("liuli"),
+            "{ myBookings { status } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(mine["myBookings"], json!([{"status": "APPROVED"}]));
+    for tab in ["surveys", "exhibitions", "accounts", "partners", "demands"] {
         b.goto(&format!("#/c/liuli/{tab}")).await;
         tokio::time::sleep(std::time::Duration::from_millis(800)).await;
         b.assert_accessible(tab).await;
@@ -314,6 +329,14 @@ async fn a_day_in_the_console() {
     .await
     .unwrap();
     b.wait_text("为小明报名").await;
+    let choices = b
+        .eval("return [...document.querySelectorAll('.ant-radio-button-wrapper')].map(l => l.innerText.trim())")
+        .await;
+    assert_eq!(
+        choices,
+        json!(["我自己", "小明"]),
+        "one's own record is not a child in care"
+    );
     b.click("报名").await;
     b.wait_text("报名成功：太极拳").await;
     // Signing out in the browser ended every session of the staff account.

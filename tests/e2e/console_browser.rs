@@ -247,6 +247,7 @@ impl Browser {
     pub async fn screenshot(&self, name: &str) {
         // Let charts draw and toasts go; nothing is asserted on timing.
         self.settle("a screenshot").await;
+        self.eval("window.scrollTo(0, 0)").await;
         tokio::time::sleep(Duration::from_millis(300)).await;
         let png = self.client.screenshot().await.unwrap();
         assert!(png.starts_with(b"\x89PNG"), "a PNG screenshot");

@@ -15,6 +15,8 @@ pub struct LearnerGql {
     name: String,
     birth_date: Option<Date>,
     is_minor: bool,
+    /// Registered by a guardian (a child in someone's care), rather than a resident's own record.
+    in_care: bool,
 }
 
 impl From<model::Learner> for LearnerGql {
@@ -22,6 +24,7 @@ impl From<model::Learner> for LearnerGql {
         LearnerGql {
             id: id(l.id),
             is_minor: l.is_minor(),
+            in_care: l.guardian_account_id.is_some(),
             name: l.name,
             birth_date: l.birth_date.map(Date),
         }

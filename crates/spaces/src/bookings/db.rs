@@ -159,6 +159,17 @@ pub async fn mine(
     .await
 }
 
+/// Requests waiting for staff, soonest first (those already started are past deciding).
+pub async fn requested(conn: &mut PgConnection, now: DateTime<Utc>) -> sqlx::Result<Vec<Booking>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {BOOKING} FROM bookings WHERE status = 'requested' AND starts_at > $1
+          ORDER BY starts_at LIMIT 200"
+    )))
+    .bind(now)
+    .fetch_all(conn)
+    .await
+}
+
 /// Busy spans of a space: every slot overlapping [from, to).
 pub async fn busy(
     conn: &mut PgConnection,

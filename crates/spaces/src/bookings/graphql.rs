@@ -170,6 +170,12 @@ impl BookingsQuery {
         let rows = svc::my_bookings(community(ctx)?).await?;
         Ok(rows.into_iter().map(Into::into).collect())
     }
+
+    /// Booking requests waiting for approval, soonest first (staff).
+    async fn booking_requests(&self, ctx: &Context<'_>) -> Res<Vec<BookingGql>> {
+        let rows = svc::requested(community(ctx)?).await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
 }
 
 #[derive(Default)]

@@ -386,6 +386,15 @@ pub async fn my_bookings(ctx: &CommunityCtx) -> AppResult<Vec<Booking>> {
     Ok(rows)
 }
 
+/// Booking requests waiting for a decision, soonest first (staff).
+pub async fn requested(ctx: &CommunityCtx) -> AppResult<Vec<Booking>> {
+    ctx.require(Roles::STAFF)?;
+    let mut tx = ctx.tx().await?;
+    let rows = db::requested(&mut tx, Utc::now()).await?;
+    tx.commit().await?;
+    Ok(rows)
+}
+
 /// A space's busy spans over `days` days from `from` (free/busy: no names, no purposes).
 pub async fn calendar(
     ctx: &CommunityCtx,

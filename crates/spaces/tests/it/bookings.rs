@@ -298,9 +298,22 @@ async fn rules_hours_closures_approval_and_cancelling() {
         "CONFLICT"
     );
     assert_eq!(code(svc::decide(&me, b.id, true).await), "FORBIDDEN");
+    // Staff see it among the requests waiting; a resident may not list them.
+    let waiting: Vec<_> = svc::requested(&staff)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(waiting, vec![b.id]);
+    assert_eq!(code(svc::requested(&me).await), "FORBIDDEN");
     assert_eq!(
         svc::decide(&staff, b.id, false).await.unwrap().status,
         BookingStatus::Declined
+    );
+    assert!(
+        svc::requested(&staff).await.unwrap().is_empty(),
+        "decided: no longer waiting"
     );
     let theirs = svc::book(&other, request(space.id, local(1, 10, 30), 60))
         .await

@@ -21,7 +21,7 @@ export default function Resident({ scope, tab = 'courses' }) {
   const [actingFor, setActingFor] = useState(null); // null: myself
   const [community, setCommunity] = useState(null);
   const loadLearners = useCallback(() => {
-    api.request('{ myLearners { id name isMinor } community { name } }', {}, scope.slug)
+    api.request('{ myLearners { id name inCare } community { name } }', {}, scope.slug)
       .then((d) => { setLearners(d.myLearners); setCommunity(d.community); }, () => {});
   }, [api, scope.slug]);
   useEffect(loadLearners, [loadLearners]);

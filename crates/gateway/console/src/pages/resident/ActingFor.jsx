@@ -11,7 +11,7 @@ export default function ActingFor({ slug, learners, value, onChange, onChildAdde
   const t = useT();
   const { message } = App.useApp();
   const [adding, setAdding] = useState(false);
-  const children = learners.filter((l) => l.isMinor);
+  const children = learners.filter((l) => l.inCare);
   const add = async ({ name, birthDate }) => {
     try {
       await api.request(REGISTER_CHILD, { n: name, b: birthDate }, slug);

@@ -1,21 +1,26 @@
-import { App, Card, Empty, Select, Space, Table, Tag } from 'antd';
-import { useEffect, useState } from 'react';
-import { chinaToday, useApi } from '../../api.js';
-import { useEnum, useT } from '../../i18n.js';
+import { App, Button, Card, Empty, Select, Space, Table, Tag } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { chinaToday, formatDateTime, useApi } from '../../api.js';
+import { useEnum, useLang, useT } from '../../i18n.js';
 
 const SPACES = `query($m: String!) { spaces { id name kind capacity needsApproval pointsPerHour }
   spaceUsage(month: $m) { space { id } utilisation openHours noShows } }`;
+const REQUESTS = `{ bookingRequests { id spaceId startsAt endsAt purpose attendance teamName pointsPrice } }`;
+const DECIDE = `mutation($b: ID!, $a: Boolean!) { decideBooking(bookingId: $b, approve: $a) { id status } }`;
 const CALENDAR = `query($s: ID!, $from: Date!) { spaceCalendar(spaceId: $s, from: $from, days: 7) { startsAt endsAt courseSession } }`;
 
 const time = (iso) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 const day = (iso) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(iso));
 
-/** The spaces, this month's use, and a week's calendar of the chosen space. */
+/** Requests to approve, the spaces with this month's use, and a week's calendar of one. */
 export default function Bookings({ slug }) {
   const api = useApi();
   const t = useT();
+  const lang = useLang();
   const label = useEnum();
   const { message } = App.useApp();
+  const [requests, setRequests] = useState(null);
+  const [version, setVersion] = useState(0); // bumped by a decision: the calendar reloads
   const [data, setData] = useState(null);
   const [space, setSpace] = useState(null);
   const [slots, setSlots] = useState([]);
@@ -29,13 +34,34 @@ export default function Bookings({ slug }) {
   }, [api, slug, today, message]);
   useEffect(() => {
     if (space) api.request(CALENDAR, { s: space, from: today }, slug).then((d) => setSlots(d.spaceCalendar), (e) => message.error(e.message));
-  }, [api, slug, space, today, message]);
+  }, [api, slug, space, today, message, version]);
+  const loadRequests = useCallback(() => {
+    api.request(REQUESTS, {}, slug).then((d) => setRequests(d.bookingRequests), (e) => message.error(e.message));
+  }, [api, slug, message]);
+  useEffect(loadRequests, [loadRequests]);
+  const decide = (id, approve) => api.request(DECIDE, { b: id, a: approve }, slug)
+    .then(() => { loadRequests(); setVersion((v) => v + 1); }, (e) => message.error(e.message));
 
   if (data?.spaces.length === 0) return <Empty description={t('还没有共享空间', 'No spaces yet')} />;
   const usage = new Map((data?.spaceUsage ?? []).map((u) => [u.space.id, u]));
   const days = [...Array(7)].map((_, i) => chinaToday(i));
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
+      <Card size="small" title={t('待审批的预约', 'Booking requests')}>
+        {requests?.length === 0 ? <p>{t('没有待审批的预约', 'No requests waiting')}</p> : (
+          <Table size="small" rowKey="id" pagination={false} loading={!requests} dataSource={requests}
+            columns={[
+              { title: t('场地', 'Space'), dataIndex: 'spaceId', render: (id) => data?.spaces.find((s) => s.id === id)?.name ?? '' },
+              { title: t('时间', 'When'), dataIndex: 'startsAt', render: (s) => formatDateTime(s, lang) },
+              { title: t('用途', 'Purpose'), render: (_, b) => `${b.purpose}${b.teamName ? `（${b.teamName}）` : ''}` },
+              { title: t('人数', 'People'), dataIndex: 'attendance' },
+              { title: t('操作', 'Actions'), render: (_, b) => <Space>
+                <Button size="small" type="primary" onClick={() => decide(b.id, true)}>{t('同意', 'Approve')}</Button>
+                <Button size="small" danger onClick={() => decide(b.id, false)}>{t('拒绝', 'Decline')}</Button>
+              </Space> },
+            ]} />
+        )}
+      </Card>
       <Table size="small" rowKey="id" pagination={false} loading={!data} dataSource={data?.spaces}
         columns={[
           { title: t('场地', 'Space'), dataIndex: 'name' },
