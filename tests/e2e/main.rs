@@ -7,6 +7,7 @@ mod console;
 mod console_browser;
 mod courses;
 mod dashboards;
+mod deploy;
 mod isolation_walk;
 mod limits;
 mod ops;

@@ -27,6 +27,9 @@ pub struct Config {
     pub db_backend_memory_mb: u64,
     /// S3-compatible endpoint; without it Linli serves S3 itself from `data_dir/objects`.
     pub s3_endpoint: Option<String>,
+    /// The store's address as browsers reach it, when it differs from `s3_endpoint` (behind a
+    /// proxy, in a container network): photo and export links are signed for it.
+    pub s3_public_endpoint: Option<String>,
     pub s3_region: String,
     pub s3_bucket: String,
     pub s3_access_key: Option<String>,
@@ -84,6 +87,7 @@ impl Default for Config {
             db_max_lifetime_secs: 900,
             db_backend_memory_mb: 64,
             s3_endpoint: None,
+            s3_public_endpoint: None,
             s3_region: "us-east-1".into(),
             s3_bucket: "linli".into(),
             s3_access_key: None,
@@ -117,10 +121,46 @@ impl Config {
         if let Ok(path) = std::env::var("LINLI_CONFIG") {
             fig = fig.merge(Toml::file(path));
         }
-        fig.merge(Env::prefixed("LINLI_").split("__"))
+        let mut config: Config = fig
+            .merge(
+                Env::prefixed("LINLI_")
+                    .split("__")
+                    .filter(|k| !k.as_str().to_ascii_lowercase().ends_with("_file")),
+            )
             .merge(Env::raw().only(&["DATABASE_URL"]))
             .extract()
-            .map_err(Box::new)
+            .map_err(Box::new)?;
+        config.secrets_from_files()?;
+        Ok(config)
+    }
+
+    /// `LINLI_MASTER_SECRET_FILE=/run/secrets/master` and the like (and `DATABASE_URL_FILE`):
+    /// a secret read from a file (Docker and Kubernetes secrets) instead of the environment,
+    /// where any process of the same user could read it. A named file that cannot be read
+    /// stops the start.
+    fn secrets_from_files(&mut self) -> Result<(), Box<figment::Error>> {
+        let slots: [(&str, &mut Option<String>); 6] = [
+            ("DATABASE_URL_FILE", &mut self.database_url),
+            ("LINLI_MASTER_SECRET_FILE", &mut self.master_secret),
+            ("LINLI_TOKEN_SECRET_FILE", &mut self.token_secret),
+            ("LINLI_S3_ACCESS_KEY_FILE", &mut self.s3_access_key),
+            ("LINLI_S3_SECRET_KEY_FILE", &mut self.s3_secret_key),
+            ("LINLI_WEBHOOK_SECRET_FILE", &mut self.webhook_secret),
+        ];
+        for (var, slot) in slots {
+            let Some(path) = std::env::var_os(var) else {
+                continue;
+            };
+            let text = std::fs::read_to_string(&path).map_err(|e| {
+                Box::new(figment::Error::from(format!(
+                    "{var}: cannot read {}: {e}",
+                    std::path::Path::new(&path).display()
+                )))
+            })?;
+            // A secret file usually ends with a newline that is not part of the secret.
+            *slot = Some(text.trim_end_matches(['\n', '\r']).to_string());
+        }
+        Ok(())
     }
 
     /// The configuration as printed at start: secrets and URL passwords redacted.

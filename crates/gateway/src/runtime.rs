@@ -117,6 +117,7 @@ pub async fn open_storage(config: &Config) -> anyhow::Result<Storage> {
     };
     let store = ObjectStore::new(&StoreConfig {
         endpoint,
+        public_endpoint: config.s3_public_endpoint.clone(),
         region: config.s3_region.clone(),
         bucket: config.s3_bucket.clone(),
         access_key: access,

@@ -18,6 +18,9 @@ use crate::error::{AppError, AppResult};
 #[derive(Debug, Clone)]
 pub struct StoreConfig {
     pub endpoint: String,
+    /// The address browsers use to reach the store, when it differs from `endpoint` (a
+    /// container network's name, a loopback port): presigned links are signed for it.
+    pub public_endpoint: Option<String>,
     pub region: String,
     pub bucket: String,
     pub access_key: String,
@@ -27,6 +30,8 @@ pub struct StoreConfig {
 #[derive(Clone)]
 pub struct ObjectStore {
     client: Client,
+    /// Signs links for the public endpoint (SigV4 covers the host); `client` when none is set.
+    presigner: Client,
     bucket: String,
 }
 
@@ -36,6 +41,7 @@ impl ObjectStore {
     pub fn unused() -> ObjectStore {
         ObjectStore::new(&StoreConfig {
             endpoint: "http://127.0.0.1:9".into(),
+            public_endpoint: None,
             region: "us-east-1".into(),
             bucket: "unused".into(),
             access_key: "unused".into(),
@@ -49,6 +55,19 @@ pub const EXPORT_LINK_TTL: std::time::Duration = std::time::Duration::from_secs(
 
 impl ObjectStore {
     pub fn new(cfg: &StoreConfig) -> ObjectStore {
+        let client = Self::client(cfg, &cfg.endpoint);
+        let presigner = match &cfg.public_endpoint {
+            Some(public) => Self::client(cfg, public),
+            None => client.clone(),
+        };
+        ObjectStore {
+            client,
+            presigner,
+            bucket: cfg.bucket.clone(),
+        }
+    }
+
+    fn client(cfg: &StoreConfig, endpoint: &str) -> Client {
         let http = aws_smithy_http_client::Builder::new()
             .tls_provider(tls::Provider::Rustls(
                 tls::rustls_provider::CryptoMode::Ring,
@@ -57,7 +76,7 @@ impl ObjectStore {
         let conf = aws_sdk_s3::Config::builder()
             .behavior_version(BehaviorVersion::latest())
             .http_client(http)
-            .endpoint_url(&cfg.endpoint)
+            .endpoint_url(endpoint)
             .region(Region::new(cfg.region.clone()))
             .credentials_provider(Credentials::new(
                 &cfg.access_key,
@@ -69,10 +88,7 @@ impl ObjectStore {
             // Local servers (s3s, MinIO) have no virtual-host DNS.
             .force_path_style(true)
             .build();
-        ObjectStore {
-            client: Client::from_conf(conf),
-            bucket: cfg.bucket.clone(),
-        }
+        Client::from_conf(conf)
     }
 
     /// Create the bucket when it does not exist yet.
@@ -176,7 +192,7 @@ impl ObjectStore {
         let cfg = aws_sdk_s3::presigning::PresigningConfig::expires_in(ttl)
             .map_err(AppError::internal)?;
         let req = self
-            .client
+            .presigner
             .get_object()
             .bucket(&self.bucket)
             .key(key)

@@ -66,6 +66,7 @@ impl Env {
             .unwrap();
         let store = ObjectStore::new(&StoreConfig {
             endpoint: s3.endpoint(),
+            public_endpoint: None,
             region: "us-east-1".into(),
             bucket: "linli-test".into(),
             access_key: "ak".into(),

@@ -121,6 +121,7 @@ impl TestEnv {
     pub async fn ctx(&self, principal: &Principal, slug: &str) -> tenancy::CommunityCtx {
         let store = infra::storage::ObjectStore::new(&infra::storage::StoreConfig {
             endpoint: "http://127.0.0.1:9".into(),
+            public_endpoint: None,
             region: "us-east-1".into(),
             bucket: "unused".into(),
             access_key: "unused".into(),
