@@ -75,3 +75,163 @@ async fn links_are_signed_for_the_public_endpoint() {
     assert!(url.starts_with(&format!("{public}/")), "{url}");
     assert!(url.contains("X-Amz-Signature="), "{url}");
 }
+
+/// A backup of the whole platform restores into another database of the same cluster with
+/// another store: accounts, communities and their data, objects — and the restored schemas
+/// belong to roles of their own, never to the original's.
+#[tokio::test]
+async fn backup_and_restore_into_another_database() {
+    let app = TestApp::spawn().await;
+    let root = app.two_communities().await;
+    let staff = app.member(&root, "alpha-staff", "STAFF", "alpha").await;
+    app.ok(
+        Some(&staff),
+        Some("alpha"),
+        "mutation { createCourse(input: {title: \"剪纸\", category: \"skills\", audience: ALL, format: WORKSHOP, capacity: 10}) { id } }",
+        json!({}),
+    )
+    .await;
+    app.ok(
+        Some(&staff),
+        Some("alpha"),
+        "mutation { exportMonthlyLedger(month: \"2026-11\") { url } }",
+        json!({}),
+    )
+    .await;
+
+    let dir = crate::temp_dir("backup");
+    let backup = dir.join("b");
+    let out = crate::linli()
+        .args(["backup", "--out"])
+        .arg(&backup)
+        .envs(TestApp::env_for(&app.database_url, &app.data_dir))
+        .output()
+        .await
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(backup.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["communities"], 2);
+    assert!(manifest["objects"].as_u64().unwrap() >= 1, "{manifest}");
+
+    let target = infra::testing::fresh_database().await;
+    let data = crate::temp_dir("restored");
+    let restore = |db: String, data: std::path::PathBuf| {
+        let backup = backup.clone();
+        async move {
+            crate::linli()
+                .args(["restore", "--from"])
+                .arg(&backup)
+                .envs(TestApp::env_for(&db, &data))
+                .output()
+                .await
+                .unwrap()
+        }
+    };
+    let out = restore(target.clone(), data.clone()).await;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains(&format!(
+            "Restored 2 communities and {} objects",
+            manifest["objects"]
+        )),
+        "{said}"
+    );
+    // Not twice into the same database.
+    let again = restore(target.clone(), data.clone()).await;
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("empty database"));
+
+    let restored = TestApp::start(target, data).await;
+    let root2 = restored.root().await;
+    let staff2 = restored.login("alpha-staff", "password-123").await;
+    let courses = restored
+        .ok(
+            Some(&staff2),
+            Some("alpha"),
+            "{ courses(first: 5) { edges { node { title } } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(courses["courses"]["edges"][0]["node"]["title"], "剪纸");
+    let district = restored
+        .ok(
+            Some(&root2),
+            None,
+            "{ district(code: \"510109\") { communities { slug } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        district["district"]["communities"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+
+    // Roles: each database's schemas have their own, and the original's serving login is a
+    // member of none of the restored ones.
+    let roles = |url: String| async move {
+        let pool = sqlx::PgPool::connect(&url).await.unwrap();
+        let r: Vec<String> =
+            sqlx::query_scalar("SELECT role_name FROM platform.communities ORDER BY slug")
+                .fetch_all(&pool)
+                .await
+                .unwrap();
+        r
+    };
+    let (before, after) = (
+        roles(app.database_url.clone()).await,
+        roles(restored.database_url.clone()).await,
+    );
+    assert!(
+        before.iter().all(|r| !after.contains(r)),
+        "{before:?} {after:?}"
+    );
+    let pool = restored.pool().await;
+    let prefix: String = sqlx::query_scalar(
+        "SELECT 'linli' || oid FROM pg_database WHERE datname = current_database()",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert!(
+        after.iter().all(|r| r.starts_with(&format!("{prefix}_"))),
+        "{after:?}"
+    );
+    let shared: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid
+           JOIN pg_roles s ON s.oid = m.member
+          WHERE r.rolname = ANY($1) AND s.rolname LIKE 'linli%\\_gateway' AND s.rolname <> $2",
+    )
+    .bind(&after)
+    .bind(format!("{prefix}_gateway"))
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        shared, 0,
+        "another database's gateway may enter a restored schema"
+    );
+    // The original still serves its own.
+    let original = app
+        .ok(
+            Some(&staff),
+            Some("alpha"),
+            "{ courses(first: 5) { edges { node { title } } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(original["courses"]["edges"][0]["node"]["title"], "剪纸");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -5,6 +5,7 @@
 
 mod app;
 mod audit;
+mod backup;
 mod cli;
 mod config;
 mod console;
@@ -86,6 +87,17 @@ enum Command {
         #[command(subcommand)]
         command: cli::ExportCommand,
     },
+    /// Back up the whole platform: the database (every community schema, the platform and
+    /// its roles' names) and every object of the store, into a new directory.
+    Backup {
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Restore a backup into an empty database (of this or another cluster) and its store.
+    Restore {
+        #[arg(long)]
+        from: PathBuf,
+    },
     /// Print the GraphQL schema (SDL), as committed in schema.graphql.
     Schema,
     /// Benchmark the photo pipeline on a generated 12-megapixel JPEG (deploy/bench.sh).
@@ -128,6 +140,8 @@ fn main() -> anyhow::Result<()> {
             Command::Dashboards { command } => cli::dashboards(&config, command).await,
             Command::Export { command } => cli::export(&config, command).await,
             Command::Worker => run_worker(config).await,
+            Command::Backup { out } => backup::backup(&config, &out).await,
+            Command::Restore { from } => backup::restore(&config, &from).await,
             Command::Schema | Command::BenchPhoto => unreachable!("handled above"),
         }
     })

@@ -24,7 +24,29 @@ pub struct Database {
 /// cluster's superuser) is the administrative login; requests are served by a login of its
 /// own (see `infra::db`), whose password derives from `secrets`.
 pub async fn open_database(config: &Config, secrets: &Secrets) -> anyhow::Result<Database> {
-    let (url, cluster) = match &config.database_url {
+    let (url, cluster) = admin_url(config).await?;
+    let opts = PgConnectOptions::from_str(&url)
+        .context("DATABASE_URL is not a PostgreSQL URL")?
+        .application_name("linli")
+        .log_statements(tracing::log::LevelFilter::Debug);
+    let cfg = DbConfig {
+        max_connections: config.db_max_connections,
+        admin_max_connections: config.db_admin_max_connections,
+        max_lifetime: Duration::from_secs(config.db_max_lifetime_secs),
+        backend_memory_budget: (config.db_backend_memory_mb > 0)
+            .then_some(config.db_backend_memory_mb << 20),
+        ..DbConfig::default()
+    };
+    let db = Db::open(opts, &cfg, &secrets.database_password())
+        .await
+        .context("connecting to PostgreSQL (platform migrations, serving login)")?;
+    Ok(Database { db, cluster })
+}
+
+/// The administrative login's URL: the configured server, or the private cluster (started, or
+/// attached to when running), whose `linli` database exists afterwards.
+pub async fn admin_url(config: &Config) -> anyhow::Result<(String, Option<PrivateCluster>)> {
+    Ok(match &config.database_url {
         Some(url) => (url.clone(), None),
         None => {
             let dir = config.data_dir.join("pg");
@@ -42,23 +64,7 @@ pub async fn open_database(config: &Config, secrets: &Secrets) -> anyhow::Result
             create_database_if_missing(&cluster.url("postgres"), "linli").await?;
             (cluster.url("linli"), Some(cluster))
         }
-    };
-    let opts = PgConnectOptions::from_str(&url)
-        .context("DATABASE_URL is not a PostgreSQL URL")?
-        .application_name("linli")
-        .log_statements(tracing::log::LevelFilter::Debug);
-    let cfg = DbConfig {
-        max_connections: config.db_max_connections,
-        admin_max_connections: config.db_admin_max_connections,
-        max_lifetime: Duration::from_secs(config.db_max_lifetime_secs),
-        backend_memory_budget: (config.db_backend_memory_mb > 0)
-            .then_some(config.db_backend_memory_mb << 20),
-        ..DbConfig::default()
-    };
-    let db = Db::open(opts, &cfg, &secrets.database_password())
-        .await
-        .context("connecting to PostgreSQL (platform migrations, serving login)")?;
-    Ok(Database { db, cluster })
+    })
 }
 
 async fn create_database_if_missing(admin_url: &str, name: &str) -> anyhow::Result<()> {

@@ -202,6 +202,26 @@ impl ObjectStore {
         Ok(req.uri().to_string())
     }
 
+    /// Every key in the bucket (backups walk the whole store).
+    pub async fn list_keys(&self) -> AppResult<Vec<String>> {
+        let mut keys = Vec::new();
+        let mut pages = self
+            .client
+            .list_objects_v2()
+            .bucket(&self.bucket)
+            .into_paginator()
+            .send();
+        while let Some(page) = pages.next().await {
+            let page = page.map_err(AppError::internal)?;
+            keys.extend(
+                page.contents()
+                    .iter()
+                    .filter_map(|o| o.key().map(str::to_string)),
+            );
+        }
+        Ok(keys)
+    }
+
     pub async fn delete(&self, key: &str) -> AppResult<()> {
         self.client
             .delete_object()

@@ -1,0 +1,292 @@
+//! Backup and restore of the whole platform: the database (`pg_dump`, custom format), the
+//! names of the roles its schemas belong to, and every object of the store.
+//!
+//! A restore goes into an empty database of the same or another cluster. Roles are
+//! cluster-wide and named after the database (`linli<oid>_<schema>`), so the restored
+//! database's schemas are handed to roles named after *it*: restoring beside the original, in
+//! the same cluster, never shares a role (and so never a schema's rights) between the two.
+
+use std::path::{Component, Path, PathBuf};
+
+use anyhow::{Context as _, bail};
+use infra::db::ddl::ident;
+use serde::{Deserialize, Serialize};
+use sqlx::{Connection, PgConnection};
+
+use crate::config::Config;
+use crate::runtime;
+
+const FORMAT: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct Manifest {
+    format: u32,
+    created_at: chrono::DateTime<chrono::Utc>,
+    /// The serving login of the source database: the dump grants it rights on `platform`.
+    serving_role: String,
+    /// The roles owning the community schemas in the source database.
+    community_roles: Vec<String>,
+    communities: usize,
+    objects: usize,
+}
+
+/// `linli backup --out DIR`: DIR must be new or empty.
+pub async fn backup(config: &Config, out: &Path) -> anyhow::Result<()> {
+    if out.exists() && out.read_dir()?.next().is_some() {
+        bail!(
+            "{} is not empty: a backup goes into a new directory",
+            out.display()
+        );
+    }
+    std::fs::create_dir_all(out.join("objects"))?;
+    let (url, _cluster) = runtime::admin_url(config).await?;
+    let mut conn = PgConnection::connect(&url).await?;
+    let community_roles: Vec<String> =
+        sqlx::query_scalar("SELECT role_name FROM platform.communities ORDER BY schema_name")
+            .fetch_all(&mut conn)
+            .await
+            .context("reading platform.communities (is this a Linli database?)")?;
+    let serving_role = format!("{}_gateway", role_prefix(&mut conn).await?);
+    conn.close().await?;
+
+    // One consistent snapshot of every schema. The server needs max_locks_per_transaction
+    // above the number of tables (Linli's own cluster runs with 1024).
+    run(
+        pg_tool("pg_dump")
+            .arg("--format=custom")
+            .arg("--lock-wait-timeout=60000")
+            .arg("--file")
+            .arg(out.join("database.dump"))
+            .arg("--dbname")
+            .arg(&url),
+        "pg_dump",
+    )
+    .await?;
+
+    let storage = runtime::open_storage(config).await?;
+    let keys = storage
+        .store
+        .list_keys()
+        .await
+        .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    for key in &keys {
+        let bytes = storage
+            .store
+            .get(key)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        let path = object_path(out, key)?;
+        std::fs::create_dir_all(path.parent().expect("a key has a parent"))?;
+        std::fs::write(&path, bytes)?;
+    }
+    let manifest = Manifest {
+        format: FORMAT,
+        created_at: chrono::Utc::now(),
+        serving_role,
+        communities: community_roles.len(),
+        community_roles,
+        objects: keys.len(),
+    };
+    std::fs::write(
+        out.join("manifest.json"),
+        serde_json::to_vec_pretty(&manifest)?,
+    )?;
+    println!(
+        "Backed up {} communities and {} objects to {}",
+        manifest.communities,
+        manifest.objects,
+        out.display()
+    );
+    Ok(())
+}
+
+/// `linli restore --from DIR` into an empty database (no `platform` schema yet).
+pub async fn restore(config: &Config, from: &Path) -> anyhow::Result<()> {
+    let manifest: Manifest = serde_json::from_slice(
+        &std::fs::read(from.join("manifest.json")).context("reading the backup's manifest.json")?,
+    )?;
+    if manifest.format != FORMAT {
+        bail!("backup format {} is not {FORMAT}", manifest.format);
+    }
+    let (url, _cluster) = runtime::admin_url(config).await?;
+    let mut conn = PgConnection::connect(&url).await?;
+    let occupied: bool =
+        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'platform')")
+            .fetch_one(&mut conn)
+            .await?;
+    if occupied {
+        bail!("this database already holds Linli data: restore into an empty database");
+    }
+
+    // The dump names its owners and grantees: they must exist while it loads. Those created
+    // here only for that are dropped once the schemas have their own roles.
+    let mut placeholders = Vec::new();
+    for role in manifest
+        .community_roles
+        .iter()
+        .chain([&manifest.serving_role])
+    {
+        let role = ident(role)?;
+        if !infra::db::ddl::role_exists(&mut conn, role).await? {
+            exec(&mut conn, &format!("CREATE ROLE {role} NOLOGIN NOINHERIT")).await?;
+            placeholders.push(role.to_string());
+        }
+        if role != manifest.serving_role {
+            exec(&mut conn, &format!("GRANT {role} TO current_user")).await?;
+        }
+    }
+    run(
+        pg_tool("pg_restore")
+            .arg("--exit-on-error")
+            .arg("--single-transaction")
+            .arg("--dbname")
+            .arg(&url)
+            .arg(from.join("database.dump")),
+        "pg_restore",
+    )
+    .await?;
+
+    // Each schema to a role named after this database; nothing left to the source's roles.
+    let prefix = role_prefix(&mut conn).await?;
+    let communities: Vec<(String, String)> =
+        sqlx::query_as("SELECT schema_name, role_name FROM platform.communities")
+            .fetch_all(&mut conn)
+            .await?;
+    for (schema, old) in &communities {
+        let new = format!("{prefix}_{}", ident(schema)?);
+        let (new, old) = (ident(&new)?, ident(old)?);
+        if new == old {
+            continue;
+        }
+        if !infra::db::ddl::role_exists(&mut conn, new).await? {
+            exec(&mut conn, &format!("CREATE ROLE {new} NOLOGIN NOINHERIT")).await?;
+        }
+        exec(&mut conn, &format!("GRANT {new} TO current_user")).await?;
+        exec(&mut conn, &format!("REASSIGN OWNED BY {old} TO {new}")).await?;
+        exec(&mut conn, &format!("DROP OWNED BY {old}")).await?;
+        sqlx::query("UPDATE platform.communities SET role_name = $1 WHERE schema_name = $2")
+            .bind(new)
+            .bind(schema)
+            .execute(&mut conn)
+            .await?;
+    }
+    let serving = format!("{prefix}_gateway");
+    let old_serving = ident(&manifest.serving_role)?;
+    if old_serving != serving {
+        exec(&mut conn, &format!("DROP OWNED BY {old_serving}")).await?;
+    }
+    for role in &placeholders {
+        exec(&mut conn, &format!("DROP ROLE {role}")).await?;
+    }
+    conn.close().await?;
+
+    let storage = runtime::open_storage(config).await?;
+    let mut objects = 0;
+    for path in files_under(&from.join("objects"))? {
+        let key = path
+            .strip_prefix(from.join("objects"))?
+            .to_str()
+            .context("an object key that is not UTF-8")?
+            .to_string();
+        let bytes = std::fs::read(&path)?;
+        storage
+            .store
+            .put(&key, bytes, content_type(&key))
+            .await
+            .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        objects += 1;
+    }
+    // The serving login of this database and its rights (as at every start).
+    let secrets = runtime::secrets(config)?;
+    runtime::open_database(config, &secrets)
+        .await?
+        .db
+        .close()
+        .await;
+    println!(
+        "Restored {} communities and {objects} objects",
+        communities.len()
+    );
+    Ok(())
+}
+
+/// `linli<oid>`: roles are cluster-wide, so they carry their database's oid.
+async fn role_prefix(conn: &mut PgConnection) -> anyhow::Result<String> {
+    let oid: sqlx::postgres::types::Oid =
+        sqlx::query_scalar("SELECT oid FROM pg_database WHERE datname = current_database()")
+            .fetch_one(conn)
+            .await?;
+    Ok(format!("linli{}", oid.0))
+}
+
+async fn exec(conn: &mut PgConnection, stmt: &str) -> anyhow::Result<()> {
+    sqlx::raw_sql(sqlx::AssertSqlSafe(stmt.to_string()))
+        .execute(conn)
+        .await
+        .with_context(|| stmt.to_string())?;
+    Ok(())
+}
+
+/// The PostgreSQL client tool of the newest installed server version (a dump must come from a
+/// pg_dump at least as new as the server), else the one on PATH.
+fn pg_tool(name: &str) -> tokio::process::Command {
+    let bin = infra::pg_embedded::find_bin_dir()
+        .map(|d| d.join(name))
+        .filter(|p| p.exists())
+        .unwrap_or_else(|| PathBuf::from(name));
+    tokio::process::Command::new(bin)
+}
+
+async fn run(cmd: &mut tokio::process::Command, what: &str) -> anyhow::Result<()> {
+    let out = cmd
+        .output()
+        .await
+        .with_context(|| format!("running {what}"))?;
+    if !out.status.success() {
+        bail!(
+            "{what} failed: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
+    }
+    Ok(())
+}
+
+/// Where an object goes in the backup; a key that would leave the directory is refused.
+fn object_path(out: &Path, key: &str) -> anyhow::Result<PathBuf> {
+    let rel = Path::new(key);
+    if key.is_empty() || !rel.components().all(|c| matches!(c, Component::Normal(_))) {
+        bail!("refusing object key {key:?}");
+    }
+    Ok(out.join("objects").join(rel))
+}
+
+fn files_under(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn content_type(key: &str) -> &'static str {
+    match key.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()) {
+        Some(e) if e == "jpg" || e == "jpeg" => "image/jpeg",
+        Some(e) if e == "png" => "image/png",
+        Some(e) if e == "webp" => "image/webp",
+        Some(e) if e == "pdf" => "application/pdf",
+        Some(e) if e == "csv" => "text/csv; charset=utf-8",
+        Some(e) if e == "xlsx" => {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        }
+        _ => "application/octet-stream",
+    }
+}
