@@ -1,7 +1,7 @@
 import { App, Button, Empty, List, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
 import { formatDateTime, useApi } from '../../api.js';
 import { useEnum, useLang, useT } from '../../i18n.js';
+import { useQuery } from '../../useQuery.js';
 
 const BOOKINGS = `{ myBookings { id spaceId startsAt endsAt purpose status } spaces { id name } }`;
 const CANCEL = `mutation($b: ID!) { cancelBooking(bookingId: $b) { id status } }`;
@@ -12,11 +12,7 @@ export default function MyBookings({ slug }) {
   const lang = useLang();
   const label = useEnum();
   const { message } = App.useApp();
-  const [data, setData] = useState(null);
-  const load = useCallback(() => {
-    api.request(BOOKINGS, {}, slug).then(setData, (e) => message.error(e.message));
-  }, [api, slug, message]);
-  useEffect(load, [load]);
+  const [data, load] = useQuery(BOOKINGS, {}, slug);
   const space = new Map((data?.spaces ?? []).map((s) => [s.id, s.name]));
   if (data?.myBookings.length === 0) return <Empty description={t('没有预约', 'No bookings')} />;
   return (

@@ -1,7 +1,7 @@
 import { App, Button, Card, Empty, List, Space, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
 import { formatDateTime, useApi } from '../../api.js';
 import { useEnum, useLang, useT } from '../../i18n.js';
+import { useQuery } from '../../useQuery.js';
 
 const COURSES = `{ myEnrolments { id courseId courseTitle learnerId learnerName status waitlistPosition }
   courses(first: 100) { edges { node { id title audience capacity enrolledCount waitlistCount status
@@ -15,11 +15,7 @@ export default function MyCourses({ slug, actingFor, learners }) {
   const lang = useLang();
   const label = useEnum();
   const { message, modal } = App.useApp();
-  const [data, setData] = useState(null);
-  const load = useCallback(() => {
-    api.request(COURSES, {}, slug).then(setData, (e) => message.error(e.message));
-  }, [api, slug, message]);
-  useEffect(load, [load]);
+  const [data, load] = useQuery(COURSES, {}, slug);
 
   const who = actingFor ? learners.find((l) => l.id === actingFor)?.name : t('我', 'me');
   const enrol = async (course) => {

@@ -1,7 +1,7 @@
 import { App, Button, Card, Empty, Space, Statistic } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
 import { idempotencyKey, useApi } from '../../api.js';
 import { useT } from '../../i18n.js';
+import { useQuery } from '../../useQuery.js';
 
 const POINTS = `{ myPoints { balance } rewards { id name price stock active } }`;
 const REDEEM = `mutation($k: String!, $r: ID!) { redeemReward(key: $k, rewardId: $r) { id points } }`;
@@ -11,11 +11,7 @@ export default function MyPoints({ slug }) {
   const api = useApi();
   const t = useT();
   const { message, modal } = App.useApp();
-  const [data, setData] = useState(null);
-  const load = useCallback(() => {
-    api.request(POINTS, {}, slug).then(setData, (e) => message.error(e.message));
-  }, [api, slug, message]);
-  useEffect(load, [load]);
+  const [data, load] = useQuery(POINTS, {}, slug);
   const redeem = (r) => {
     // One key per confirmed intent: a double tap or a retry redeems once.
     const key = idempotencyKey();

@@ -1,22 +1,17 @@
-import { App, Card, Descriptions, Segmented, Space, Table } from 'antd';
-import { useEffect, useState } from 'react';
-import { useApi } from '../../api.js';
+import { Card, Descriptions, Segmented, Space, Table } from 'antd';
+import { useState } from 'react';
 import { useEnum, useT } from '../../i18n.js';
+import { useQuery } from '../../useQuery.js';
 
 const ACCOUNTS = `query($k: PointsAccountKind) { pointsAccounts(kind: $k) { id kind name balance }
   ledgerCheck { issued burned held } }`;
 
 /** The time bank's accounts (时间银行) and its books, recounted. */
 export default function Accounts({ slug }) {
-  const api = useApi();
   const t = useT();
   const label = useEnum();
-  const { message } = App.useApp();
   const [kind, setKind] = useState('PERSON');
-  const [data, setData] = useState(null);
-  useEffect(() => {
-    api.request(ACCOUNTS, { k: kind }, slug).then(setData, (e) => message.error(e.message));
-  }, [api, slug, kind, message]);
+  const [data] = useQuery(ACCOUNTS, { k: kind }, slug);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {data && (

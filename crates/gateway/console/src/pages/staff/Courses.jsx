@@ -1,8 +1,9 @@
 import { App, Button, Card, Drawer, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatDateTime, useApi } from '../../api.js';
 import { mustChoose } from '../../forms.js';
 import { ENUMS, useEnum, useLang, useT } from '../../i18n.js';
+import { useQuery } from '../../useQuery.js';
 import CheckInCode from './CheckInCode.jsx';
 import Roster from './Roster.jsx';
 
@@ -19,16 +20,11 @@ export default function Courses({ slug }) {
   const lang = useLang();
   const label = useEnum();
   const { message } = App.useApp();
-  const [data, setData] = useState(null);
+  const [data, load] = useQuery(COURSES, {}, slug);
   const [creating, setCreating] = useState(false);
   const [scheduling, setScheduling] = useState(null);
   const [open, setOpenCourse] = useState(null); // the course whose timetable and roster show
   const [code, setCode] = useState(null); // the session whose QR code shows
-
-  const load = useCallback(() => {
-    api.request(COURSES, {}, slug).then(setData, (e) => message.error(e.message));
-  }, [api, slug, message]);
-  useEffect(load, [load]);
 
   const run = async (query, variables, done) => {
     try {

@@ -1,8 +1,9 @@
 import { App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatDateTime, useApi } from '../../api.js';
 import { mustChoose } from '../../forms.js';
 import { ENUMS, useEnum, useLang, useT } from '../../i18n.js';
+import { useQuery } from '../../useQuery.js';
 
 const DEMANDS = `query($s: DemandStatus) { demands(all: true, status: $s) { id title detail category residentName status teamName resolution submittedAt }
   demandStats { total resolved }
@@ -18,13 +19,9 @@ export default function Demands({ slug }) {
   const label = useEnum();
   const { message } = App.useApp();
   const [status, setStatus] = useState(null);
-  const [data, setData] = useState(null);
+  const [data, load] = useQuery(DEMANDS, { s: status }, slug);
   const [routing, setRouting] = useState(null);
   const [resolving, setResolving] = useState(null);
-  const load = useCallback(() => {
-    api.request(DEMANDS, { s: status }, slug).then(setData, (e) => message.error(e.message));
-  }, [api, slug, status, message]);
-  useEffect(load, [load]);
   const run = (q, v, done) => api.request(q, v, slug).then(() => { done(); load(); }, (e) => message.error(e.message));
 
   const targets = [

@@ -1,7 +1,8 @@
 import { App, Button, Empty, Form, Input, Modal, Space, Table } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useApi } from '../../api.js';
 import { useT } from '../../i18n.js';
+import { useQuery } from '../../useQuery.js';
 
 const PENDING = `{ pendingVolunteerHours { id volunteerId postId servedOn minutes recordedAs }
   volunteers { id name } volunteerPosts { id title pointsPerHour } }`;
@@ -13,14 +14,9 @@ export default function Hours({ slug }) {
   const api = useApi();
   const t = useT();
   const { message } = App.useApp();
-  const [data, setData] = useState(null);
+  const [data, load] = useQuery(PENDING, {}, slug);
   const [chosen, setChosen] = useState([]);
   const [declining, setDeclining] = useState(null);
-
-  const load = useCallback(() => {
-    api.request(PENDING, {}, slug).then(setData, (e) => message.error(e.message));
-  }, [api, slug, message]);
-  useEffect(load, [load]);
 
   const verify = async () => {
     try {

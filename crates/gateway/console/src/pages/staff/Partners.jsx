@@ -1,7 +1,8 @@
 import { App, Button, Card, Empty, Form, Input, Modal, Space, Table, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatDateTime, useApi } from '../../api.js';
 import { useLang, useT } from '../../i18n.js';
+import { useQuery } from '../../useQuery.js';
 
 const PARTNERS = `{ partnershipRequests(status: REQUESTED) { partnership { id requestedAt } organisation { name kind contact description } }
   communityPartners { organisation { id name kind contact } teams { id name skills } } }`;
@@ -13,12 +14,8 @@ export default function Partners({ slug }) {
   const t = useT();
   const lang = useLang();
   const { message } = App.useApp();
-  const [data, setData] = useState(null);
+  const [data, load] = useQuery(PARTNERS, {}, slug);
   const [declining, setDeclining] = useState(null);
-  const load = useCallback(() => {
-    api.request(PARTNERS, {}, slug).then(setData, (e) => message.error(e.message));
-  }, [api, slug, message]);
-  useEffect(load, [load]);
   const decide = (id, approve, reason) => api.request(DECIDE, { id, a: approve, r: reason ?? null }, slug)
     .then(() => { setDeclining(null); load(); }, (e) => message.error(e.message));
 
