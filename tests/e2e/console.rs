@@ -81,6 +81,15 @@ async fn the_console_and_graphiql_come_from_the_binary() {
             .unwrap();
         assert_eq!(res.status(), 200, "{file}");
     }
+    // Its introspection (type references 13 deep) is allowed where GraphiQL is on, and still
+    // refused as too deep where it is off.
+    const DEEP: &str = "{ __schema { types { fields { args { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } }";
+    let schema = app.gql(None, None, DEEP, json!({})).await;
+    assert!(schema.get("errors").is_none(), "{schema}");
+    let plain = TestApp::spawn().await;
+    let refused = plain.gql(None, None, DEEP, json!({})).await;
+    assert_eq!(crate::code(&refused), "BAD_USER_INPUT", "{refused}");
+
     let missing = http
         .get(format!("{base}/console/assets/nope.js"))
         .send()

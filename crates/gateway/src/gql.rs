@@ -104,6 +104,9 @@ pub fn admit(request: &mut Request, max_aliases: usize) -> ServerResult<()> {
     Ok(())
 }
 
+/// The depth GraphiQL's introspection query needs.
+const GRAPHIQL_DEPTH: usize = 16;
+
 pub fn build_schemas(
     config: &Config,
     data: Option<(Tenancy, infra::Db, infra::storage::ObjectStore)>,
@@ -119,8 +122,15 @@ fn build_schema(
     data: Option<(Tenancy, infra::Db, infra::storage::ObjectStore)>,
     audited: bool,
 ) -> LinliSchema {
+    // GraphiQL's introspection query nests type references 13 deep; where GraphiQL is on
+    // (demo, development) the depth limit leaves room for it.
+    let depth = if config.graphiql {
+        config.max_depth.max(GRAPHIQL_DEPTH)
+    } else {
+        config.max_depth
+    };
     let mut b = Schema::build(Query::default(), Mutation::default(), EmptySubscription)
-        .limit_depth(config.max_depth)
+        .limit_depth(depth)
         .limit_complexity(config.max_complexity)
         .limit_recursive_depth(64)
         .limit_directives(16);

@@ -4,7 +4,14 @@ ReactDOM.createRoot(document.getElementById('graphiql')).render(
   React.createElement(GraphiQL, {
     fetcher,
     defaultEditorToolsVisibility: true,
-    // Header values must be ASCII: replace TOKEN with the token `login` returns.
-    defaultHeaders: '{\n  "Authorization": "Bearer TOKEN",\n  "X-Community": "xinhua"\n}',
+    // Signed out, the schema is still readable; the query says how to sign in.
+    defaultQuery: [
+      '# Sign in, then put the token in the Headers tab (values must be ASCII):',
+      '#   { "Authorization": "Bearer <token>", "X-Community": "xinhua" }',
+      'mutation {',
+      '  login(loginName: "xinhua-admin", password: "linli-demo-2026") { token }',
+      '}',
+      '',
+    ].join('\n'),
   }),
 );
