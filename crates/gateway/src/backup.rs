@@ -52,13 +52,11 @@ pub async fn backup(config: &Config, out: &Path) -> anyhow::Result<()> {
     // One consistent snapshot of every schema. The server needs max_locks_per_transaction
     // above the number of tables (Linli's own cluster runs with 1024).
     run(
-        pg_tool("pg_dump")
+        pg_tool("pg_dump", &url)?
             .arg("--format=custom")
             .arg("--lock-wait-timeout=60000")
             .arg("--file")
-            .arg(out.join("database.dump"))
-            .arg("--dbname")
-            .arg(&url),
+            .arg(out.join("database.dump")),
         "pg_dump",
     )
     .await?;
@@ -136,11 +134,9 @@ pub async fn restore(config: &Config, from: &Path) -> anyhow::Result<()> {
         }
     }
     run(
-        pg_tool("pg_restore")
+        pg_tool("pg_restore", &url)?
             .arg("--exit-on-error")
             .arg("--single-transaction")
-            .arg("--dbname")
-            .arg(&url)
             .arg(from.join("database.dump")),
         "pg_restore",
     )
@@ -228,13 +224,27 @@ async fn exec(conn: &mut PgConnection, stmt: &str) -> anyhow::Result<()> {
 }
 
 /// The PostgreSQL client tool of the newest installed server version (a dump must come from a
-/// pg_dump at least as new as the server), else the one on PATH.
-fn pg_tool(name: &str) -> tokio::process::Command {
+/// pg_dump at least as new as the server), else the one on PATH, pointed at `url`. The
+/// password goes through the environment, not the command line, where `ps` would show it.
+fn pg_tool(name: &str, url: &str) -> anyhow::Result<tokio::process::Command> {
     let bin = infra::pg_embedded::find_bin_dir()
         .map(|d| d.join(name))
         .filter(|p| p.exists())
         .unwrap_or_else(|| PathBuf::from(name));
-    tokio::process::Command::new(bin)
+    let mut url = url::Url::parse(url).context("DATABASE_URL is not a URL")?;
+    let password = url.password().map(|p| {
+        percent_encoding::percent_decode_str(p)
+            .decode_utf8_lossy()
+            .into_owned()
+    });
+    url.set_password(None)
+        .map_err(|()| anyhow::anyhow!("DATABASE_URL cannot carry a password"))?;
+    let mut cmd = tokio::process::Command::new(bin);
+    cmd.arg("--dbname").arg(url.as_str());
+    if let Some(p) = password {
+        cmd.env("PGPASSWORD", p);
+    }
+    Ok(cmd)
 }
 
 async fn run(cmd: &mut tokio::process::Command, what: &str) -> anyhow::Result<()> {
