@@ -137,7 +137,10 @@ pub struct NewCommunity<'a> {
 }
 
 /// Insert unless the slug exists. `None` means another onboarding holds the slug; the unique
-/// index makes a concurrent insert wait for that one to commit or roll back.
+/// index makes a concurrent insert wait for that one to commit or roll back. Any unique key
+/// counts, not only `slug`: racing onboardings of one slug also collide on `schema_name` and
+/// `role_name` (derived from it), and a collision on a key that is not the conflict target
+/// is an error (CONFLICT) rather than "it exists" — seen in CI, one try in eight.
 pub async fn insert_community(
     conn: &mut PgConnection,
     c: &NewCommunity<'_>,
@@ -146,7 +149,7 @@ pub async fn insert_community(
         "INSERT INTO platform.communities
             (id, district_id, slug, name, kind, households, residents, schema_name, role_name)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT (slug) DO NOTHING
+         ON CONFLICT DO NOTHING
          RETURNING {COMMUNITY_COLS}"
     )))
     .bind(c.id)
