@@ -205,6 +205,36 @@ async fn a_day_in_the_console() {
         .to_string();
     app.ok(Some(&volunteer), Some("liuli"), "mutation($p: ID!, $d: Date!) { recordVolunteerHours(input: {postId: $p, servedOn: $d, minutes: 90}) { id } }", json!({"p": post["createVolunteerPost"]["id"], "d": today})).await;
 
+    // A survey with an answer, an exhibition with a work, a demand: the staff pages have data.
+    let survey = app.ok(Some(&staff), Some("liuli"), "mutation { createSurvey(input: {title: \"想学什么\", threshold: 1, questions: [{kind: MULTIPLE, prompt: \"想学的课\", options: [\"书法\", \"太极\"]}]}) }", json!({})).await;
+    let survey_id = survey["createSurvey"].clone();
+    let question = app
+        .ok(
+            Some(&volunteer),
+            Some("liuli"),
+            "{ surveys(first: 5) { edges { node { questions { id } } } } }",
+            json!({}),
+        )
+        .await;
+    app.ok(Some(&volunteer), Some("liuli"), "mutation($s: ID!, $q: ID!) { answerSurvey(surveyId: $s, answers: [{questionId: $q, choices: [1]}]) }", json!({"s": survey_id, "q": question["surveys"]["edges"][0]["node"]["questions"][0]["id"]})).await;
+    let author = app
+        .ok(
+            Some(&staff),
+            Some("liuli"),
+            "mutation { registerResident(input: {name: \"李秀兰\"}) { id } }",
+            json!({}),
+        )
+        .await;
+    let exhibition = app.ok(Some(&staff), Some("liuli"), "mutation { createExhibition(title: \"迎春书画展\", kind: PAINTING, startsOn: \"2026-12-01\", endsOn: \"2027-01-31\") { id } }", json!({})).await;
+    app.ok(Some(&staff), Some("liuli"), "mutation($x: ID!, $l: ID!) { addWork(exhibitionId: $x, learnerId: $l, title: \"墨竹\") { id } }", json!({"x": exhibition["createExhibition"]["id"], "l": author["registerResident"]["id"]})).await;
+    app.ok(
+        Some(&volunteer),
+        Some("liuli"),
+        "mutation { submitDemand(input: {title: \"楼道灯不亮\", category: \"设施维修\"}) { id } }",
+        json!({}),
+    )
+    .await;
+
     // A room that needs approval, and a resident's request for it.
     let room = app.open_space(&staff, "liuli", "书画室").await;
     app.ok(Some(&staff), Some("liuli"), "mutation($s: ID!) { setSpaceRules(input: {spaceId: $s, capacity: 20, bookableBy: RESIDENTS, windowDays: 30, minMinutes: 30, maxMinutes: 240, needsApproval: true}) { id } }", json!({"s": room})).await;
@@ -312,10 +342,17 @@ async fn a_day_in_the_console() {
         )
         .await;
     assert_eq!(mine["myBookings"], json!([{"status": "APPROVED"}]));
-    for tab in ["surveys", "exhibitions", "accounts", "partners", "demands"] {
+    for (tab, shows) in [
+        ("surveys", "太极：1"),
+        ("exhibitions", "墨竹 · 李秀兰"),
+        ("accounts", "张三"),
+        ("partners", "没有待审批的申请"),
+        ("demands", "楼道灯不亮"),
+    ] {
         b.goto(&format!("#/c/liuli/{tab}")).await;
-        tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+        b.wait_text(shows).await;
         b.assert_accessible(tab).await;
+        b.screenshot(&format!("10-staff-{tab}")).await;
     }
     b.sign_out().await;
 
@@ -393,6 +430,8 @@ async fn a_day_in_the_console() {
         tokio::time::sleep(std::time::Duration::from_millis(800)).await;
         b.assert_no_sideways_scroll(tab).await;
         b.assert_accessible(tab).await;
+        b.screenshot(&format!("11-resident-{tab}-200-percent"))
+            .await;
     }
     b.client.set_window_size(1280, 900).await.unwrap();
     b.sign_out().await;
@@ -433,6 +472,36 @@ async fn a_day_in_the_console() {
         })
     });
     assert!(found, "the workbook names 琉璃社区 ({sheets:?})");
+
+    // Suspend a community from the list: its status shows (and still reads at AA contrast).
+    b.tab("社区管理").await;
+    b.find(fantoccini::Locator::XPath(
+        "//tr[td[normalize-space(.)='qingyuan']]//button[normalize-space(.)='暂停']",
+    ))
+    .await
+    .click()
+    .await
+    .unwrap();
+    b.find(fantoccini::Locator::XPath(
+        "//tr[td[normalize-space(.)='qingyuan']]//button[normalize-space(.)='恢复']",
+    ))
+    .await;
+    b.assert_accessible("communities with one suspended").await;
+    let status = app
+        .ok(
+            Some(&root),
+            None,
+            "{ district(code: \"510199\") { communities { slug status } } }",
+            json!({}),
+        )
+        .await;
+    assert!(
+        status["district"]["communities"]
+            .as_array()
+            .unwrap()
+            .contains(&json!({"slug": "qingyuan", "status": "SUSPENDED"})),
+        "{status}"
+    );
 
     // English on request.
     b.click("English").await;

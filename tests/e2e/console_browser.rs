@@ -185,11 +185,18 @@ impl Browser {
             .unwrap();
         let xpath =
             format!("//div[contains(@class,'ant-select-item-option') and @title='{option}']");
-        self.find(Locator::XPath(&xpath))
-            .await
-            .click()
-            .await
-            .unwrap();
+        // The list slides open: its options take clicks once the motion ends.
+        let started = Instant::now();
+        loop {
+            match self.find(Locator::XPath(&xpath)).await.click().await {
+                Ok(()) => break,
+                Err(e) if started.elapsed() < Duration::from_secs(5) => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(e) => panic!("option {option} of #{id} never took a click: {e}"),
+            }
+        }
     }
 
     /// Wait until the page's text contains `text`.

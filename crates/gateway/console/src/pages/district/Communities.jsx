@@ -155,7 +155,7 @@ export default function Communities({ scope }) {
           { title: t('类型', 'Kind'), dataIndex: 'kind', render: (k) => label('CommunityKind', k) },
           { title: t('户数', 'Households'), dataIndex: 'households' },
           { title: t('人口', 'Residents'), dataIndex: 'residents' },
-          { title: t('状态', 'Status'), dataIndex: 'status', render: (s) => <Tag color={s === 'ACTIVE' ? 'blue' : 'orange'}>{label('CommunityStatus', s)}</Tag> },
+          { title: t('状态', 'Status'), dataIndex: 'status', render: (s) => <Tag color={s === 'ACTIVE' ? 'blue' : undefined} className={s === 'ACTIVE' ? undefined : 'tag-warn'}>{label('CommunityStatus', s)}</Tag> },
           admin && {
             title: t('操作', 'Actions'),
             render: (_, c) => c.status === 'ACTIVE'

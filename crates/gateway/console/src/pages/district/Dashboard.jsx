@@ -196,7 +196,7 @@ export default function Dashboard({ scope }) {
               {data.district.communities.map((c) => (
                 <div key={c.slug} role="listitem" className={`community-tile ${c.status === 'SUSPENDED' ? 'suspended' : ''}`}>
                   <div><strong>{c.name}</strong></div>
-                  <div>{label('CommunityKind', c.kind)} · <Tag color={c.status === 'ACTIVE' ? 'blue' : 'orange'}>{label('CommunityStatus', c.status)}</Tag></div>
+                  <div>{label('CommunityKind', c.kind)} · <Tag color={c.status === 'ACTIVE' ? 'blue' : undefined} className={c.status === 'ACTIVE' ? undefined : 'tag-warn'}>{label('CommunityStatus', c.status)}</Tag></div>
                   <div className="value" aria-label={chosen ? figLabel(chosen) : figure}>{values.get(c.slug) ?? 0}</div>
                 </div>
               ))}

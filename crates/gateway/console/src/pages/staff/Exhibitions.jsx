@@ -78,7 +78,7 @@ export default function Exhibitions({ slug }) {
           <div className="grid-cards">
             {x.works.map((w) => (
               <Card key={w.id} size="small" title={`${w.title} · ${w.author}`}>
-                {w.minor && !w.consentRecorded && <Tag color="orange">{t('未成年人，待监护人同意', 'Minor: awaiting consent')}</Tag>}
+                {w.minor && !w.consentRecorded && <Tag className="tag-warn">{t('未成年人，待监护人同意', 'Minor: awaiting consent')}</Tag>}
                 <Space wrap>
                   {w.photos.map((p) => <Image key={p.id} width={96} src={p.thumbUrl} preview={{ src: p.url }} alt={w.title} />)}
                 </Space>

@@ -60,7 +60,7 @@ export default function Surveys({ slug }) {
               <p><strong>{q.prompt}</strong></p>
               {q.options.map((o, i) => (
                 <div key={o}>
-                  {o}：{q.tallies[i] ?? 0} {q.thresholdReached[i] && <Tag color="green">{t('达到开课门槛', 'Threshold reached')}</Tag>}
+                  {o}：{q.tallies[i] ?? 0} {q.thresholdReached[i] && <Tag className="tag-ok">{t('达到开课门槛', 'Threshold reached')}</Tag>}
                   <Progress percent={Math.min(100, Math.round(((q.tallies[i] ?? 0) / Math.max(s.threshold, 1)) * 100))} aria-label={o} />
                 </div>
               ))}
