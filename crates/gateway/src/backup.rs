@@ -6,6 +6,7 @@
 //! database's schemas are handed to roles named after *it*: restoring beside the original, in
 //! the same cluster, never shares a role (and so never a schema's rights) between the two.
 
+use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context as _, bail};
@@ -28,6 +29,8 @@ struct Manifest {
     community_roles: Vec<String>,
     communities: usize,
     objects: usize,
+    /// Each object's content type as it was stored (photos and exports are served with it).
+    content_types: BTreeMap<String, String>,
 }
 
 /// `linli backup --out DIR`: DIR must be new or empty.
@@ -67,15 +70,17 @@ pub async fn backup(config: &Config, out: &Path) -> anyhow::Result<()> {
         .list_keys()
         .await
         .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let mut content_types = BTreeMap::new();
     for key in &keys {
-        let bytes = storage
+        let (bytes, content_type) = storage
             .store
-            .get(key)
+            .get_with_type(key)
             .await
             .map_err(|e| anyhow::anyhow!("{e:?}"))?;
         let path = object_path(out, key)?;
         std::fs::create_dir_all(path.parent().expect("a key has a parent"))?;
         std::fs::write(&path, bytes)?;
+        content_types.insert(key.clone(), content_type);
     }
     let manifest = Manifest {
         format: FORMAT,
@@ -84,6 +89,7 @@ pub async fn backup(config: &Config, out: &Path) -> anyhow::Result<()> {
         communities: community_roles.len(),
         community_roles,
         objects: keys.len(),
+        content_types,
     };
     std::fs::write(
         out.join("manifest.json"),
@@ -187,7 +193,14 @@ pub async fn restore(config: &Config, from: &Path) -> anyhow::Result<()> {
         let bytes = std::fs::read(&path)?;
         storage
             .store
-            .put(&key, bytes, content_type(&key))
+            .put(
+                &key,
+                bytes,
+                manifest
+                    .content_types
+                    .get(&key)
+                    .map_or("application/octet-stream", String::as_str),
+            )
             .await
             .map_err(|e| anyhow::anyhow!("{e:?}"))?;
         objects += 1;
@@ -285,18 +298,4 @@ fn files_under(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     }
     out.sort();
     Ok(out)
-}
-
-fn content_type(key: &str) -> &'static str {
-    match key.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()) {
-        Some(e) if e == "jpg" || e == "jpeg" => "image/jpeg",
-        Some(e) if e == "png" => "image/png",
-        Some(e) if e == "webp" => "image/webp",
-        Some(e) if e == "pdf" => "application/pdf",
-        Some(e) if e == "csv" => "text/csv; charset=utf-8",
-        Some(e) if e == "xlsx" => {
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        }
-        _ => "application/octet-stream",
-    }
 }

@@ -175,6 +175,11 @@ impl ObjectStore {
     }
 
     pub async fn get(&self, key: &str) -> AppResult<Vec<u8>> {
+        Ok(self.get_with_type(key).await?.0)
+    }
+
+    /// The object and the content type it was stored with (a backup keeps both).
+    pub async fn get_with_type(&self, key: &str) -> AppResult<(Vec<u8>, String)> {
         let out = self
             .client
             .get_object()
@@ -183,8 +188,12 @@ impl ObjectStore {
             .send()
             .await
             .map_err(AppError::internal)?;
+        let content_type = out
+            .content_type()
+            .unwrap_or("application/octet-stream")
+            .to_string();
         let data = out.body.collect().await.map_err(AppError::internal)?;
-        Ok(data.into_bytes().to_vec())
+        Ok((data.into_bytes().to_vec(), content_type))
     }
 
     /// A GET URL for `key` that expires after `ttl`.
