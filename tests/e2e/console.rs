@@ -274,14 +274,7 @@ async fn a_day_in_the_console() {
     b.screenshot("03-staff-new-course").await;
     b.click("创建").await;
     b.wait_text("课程已创建").await;
-    let row = "//tr[td[normalize-space(.)='太极拳']]";
-    b.find(fantoccini::Locator::XPath(&format!(
-        "{row}//button[normalize-space(.)='排课']"
-    )))
-    .await
-    .click()
-    .await
-    .unwrap();
+    b.row_button("太极拳", "排课").await.click().await.unwrap();
     let tomorrow =
         (chrono::Utc::now() + chrono::Duration::hours(8) + chrono::Duration::days(1)).date_naive();
     b.set_value("firstStartsAt", &format!("{tomorrow}T09:00"))
@@ -289,13 +282,11 @@ async fn a_day_in_the_console() {
     b.fill("place", "百文斋").await;
     b.click("保存").await;
     b.wait_text("已排课").await;
-    b.find(fantoccini::Locator::XPath(&format!(
-        "{row}//button[normalize-space(.)='课表与名单']"
-    )))
-    .await
-    .click()
-    .await
-    .unwrap();
+    b.row_button("太极拳", "课表与名单")
+        .await
+        .click()
+        .await
+        .unwrap();
     b.click("签到二维码").await;
     b.css(".qr-code svg").await;
     b.screenshot("04-staff-qr-code").await;
@@ -475,17 +466,12 @@ async fn a_day_in_the_console() {
 
     // Suspend a community from the list: its status shows (and still reads at AA contrast).
     b.tab("社区管理").await;
-    b.find(fantoccini::Locator::XPath(
-        "//tr[td[normalize-space(.)='qingyuan']]//button[normalize-space(.)='暂停']",
-    ))
-    .await
-    .click()
-    .await
-    .unwrap();
-    b.find(fantoccini::Locator::XPath(
-        "//tr[td[normalize-space(.)='qingyuan']]//button[normalize-space(.)='恢复']",
-    ))
-    .await;
+    b.row_button("qingyuan", "暂停")
+        .await
+        .click()
+        .await
+        .unwrap();
+    b.row_button("qingyuan", "恢复").await;
     b.assert_accessible("communities with one suspended").await;
     let status = app
         .ok(

@@ -144,6 +144,13 @@ impl Browser {
             .unwrap();
     }
 
+    /// The button `text` in the table row with a cell reading `cell`.
+    pub async fn row_button(&self, cell: &str, text: &str) -> fantoccini::elements::Element {
+        let xpath =
+            format!("//tr[td[normalize-space(.)='{cell}']]//button[normalize-space(.)='{text}']");
+        self.find(Locator::XPath(&xpath)).await
+    }
+
     pub async fn click(&self, text: &str) {
         self.button(text).await.click().await.unwrap();
     }

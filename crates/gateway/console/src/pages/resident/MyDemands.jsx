@@ -1,7 +1,7 @@
 import { App, Button, Card, Form, Input, List, Select, Space, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
 import { useApi } from '../../api.js';
 import { useEnum, useT } from '../../i18n.js';
+import { useQuery } from '../../useQuery.js';
 
 const DEMANDS = `{ demands { id title status resolution } }`;
 const SUBMIT = `mutation($i: DemandInputGql!) { submitDemand(input: $i) { id } }`;
@@ -15,11 +15,8 @@ export default function MyDemands({ slug }) {
   const label = useEnum();
   const { message } = App.useApp();
   const [form] = Form.useForm();
-  const [list, setList] = useState([]);
-  const load = useCallback(() => {
-    api.request(DEMANDS, {}, slug).then((d) => setList(d.demands), (e) => message.error(e.message));
-  }, [api, slug, message]);
-  useEffect(load, [load]);
+  const [data, load] = useQuery(DEMANDS, {}, slug);
+  const list = data?.demands ?? [];
   const submit = async (v) => {
     try {
       await api.request(SUBMIT, { i: { title: v.title, category: v.category, detail: v.detail ?? '' } }, slug);

@@ -1,7 +1,8 @@
 import { App, Button, Card, Empty, Select, Space, Table, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { chinaToday, formatDateTime, useApi } from '../../api.js';
 import { useEnum, useLang, useT } from '../../i18n.js';
+import { useQuery } from '../../useQuery.js';
 
 const SPACES = `query($m: String!) { spaces { id name kind capacity needsApproval pointsPerHour }
   spaceUsage(month: $m) { space { id } utilisation openHours noShows } }`;
@@ -19,7 +20,8 @@ export default function Bookings({ slug }) {
   const lang = useLang();
   const label = useEnum();
   const { message } = App.useApp();
-  const [requests, setRequests] = useState(null);
+  const [waiting, loadRequests] = useQuery(REQUESTS, {}, slug);
+  const requests = waiting?.bookingRequests;
   const [version, setVersion] = useState(0); // bumped by a decision: the calendar reloads
   const [data, setData] = useState(null);
   const [space, setSpace] = useState(null);
@@ -35,10 +37,6 @@ export default function Bookings({ slug }) {
   useEffect(() => {
     if (space) api.request(CALENDAR, { s: space, from: today }, slug).then((d) => setSlots(d.spaceCalendar), (e) => message.error(e.message));
   }, [api, slug, space, today, message, version]);
-  const loadRequests = useCallback(() => {
-    api.request(REQUESTS, {}, slug).then((d) => setRequests(d.bookingRequests), (e) => message.error(e.message));
-  }, [api, slug, message]);
-  useEffect(loadRequests, [loadRequests]);
   const decide = (id, approve) => api.request(DECIDE, { b: id, a: approve }, slug)
     .then(() => { loadRequests(); setVersion((v) => v + 1); }, (e) => message.error(e.message));
 

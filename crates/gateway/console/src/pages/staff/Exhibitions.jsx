@@ -1,8 +1,9 @@
 import { App, Button, Card, Empty, Form, Image, Input, Modal, Select, Space, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useApi } from '../../api.js';
 import { mustChoose } from '../../forms.js';
 import { useT } from '../../i18n.js';
+import { useQuery } from '../../useQuery.js';
 
 const EXHIBITIONS = `{ exhibitions(first: 50) { edges { node { id title kind startsOn endsOn published
   works { id title author minor consentRecorded photos { id thumbUrl url } } } } } }`;
@@ -19,15 +20,12 @@ export default function Exhibitions({ slug }) {
   const api = useApi();
   const t = useT();
   const { message } = App.useApp();
-  const [list, setList] = useState(null);
+  const [data, load] = useQuery(EXHIBITIONS, {}, slug);
+  const list = data?.exhibitions.edges.map((e) => e.node);
   const [creating, setCreating] = useState(false);
   const [adding, setAdding] = useState(null); // the exhibition a work is added to
   const [found, setFound] = useState([]);
 
-  const load = useCallback(() => {
-    api.request(EXHIBITIONS, {}, slug).then((d) => setList(d.exhibitions.edges.map((e) => e.node)), (e) => message.error(e.message));
-  }, [api, slug, message]);
-  useEffect(load, [load]);
 
   const upload = async (workId, file) => {
     try {

@@ -1,7 +1,8 @@
 import { App, Button, Card, Checkbox, Select, Space, Table, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatDateTime, useApi } from '../../api.js';
 import { useEnum, useLang, useT } from '../../i18n.js';
+import { useQuery } from '../../useQuery.js';
 
 const ROSTER = `query($c: ID!) { courseRoster(courseId: $c) { id learnerId learnerName status waitlistPosition }
   courseAttendance(courseId: $c) { rate } }`;
@@ -15,14 +16,10 @@ export default function Roster({ slug, course }) {
   const lang = useLang();
   const label = useEnum();
   const { message } = App.useApp();
-  const [roster, setRoster] = useState(null);
+  const [roster] = useQuery(ROSTER, { c: course.id }, slug);
   const [session, setSession] = useState(course.sessions[0]?.id);
   const [present, setPresent] = useState({});
 
-  const load = useCallback(() => {
-    api.request(ROSTER, { c: course.id }, slug).then(setRoster, (e) => message.error(e.message));
-  }, [api, slug, course.id, message]);
-  useEffect(load, [load]);
 
   const mark = async (learnerId, p) => {
     try {

@@ -1,7 +1,8 @@
 import { App, Button, Card, Empty, Form, Input, InputNumber, Progress, Space, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useApi } from '../../api.js';
 import { useT } from '../../i18n.js';
+import { useQuery } from '../../useQuery.js';
 
 const SURVEYS = `{ surveys(first: 50) { edges { node { id title threshold open responseCount
   questions { id kind prompt options tallies thresholdReached } } } } }`;
@@ -13,14 +14,11 @@ export default function Surveys({ slug }) {
   const api = useApi();
   const t = useT();
   const { message } = App.useApp();
-  const [surveys, setSurveys] = useState(null);
+  const [data, load] = useQuery(SURVEYS, {}, slug);
+  const surveys = data?.surveys.edges.map((e) => e.node);
   const [form] = Form.useForm();
 
-  const load = useCallback(() => {
-    api.request(SURVEYS, {}, slug).then((d) => setSurveys(d.surveys.edges.map((e) => e.node)), (e) => message.error(e.message));
-  }, [api, slug, message]);
   useEffect(() => {
-    load();
     const timer = setInterval(load, 5000);
     return () => clearInterval(timer);
   }, [load]);
