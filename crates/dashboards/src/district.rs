@@ -344,7 +344,7 @@ pub async fn ranking(
                    FROM platform.communities c
                    JOIN platform.districts d ON d.id = c.district_id
                    LEFT JOIN v ON v.community_id = c.id
-                  WHERE c.status <> 'archived'
+                  WHERE c.status NOT IN ('archived', 'moved')
                     AND ($1::uuid IS NULL OR d.path @> ARRAY[$1::uuid])
                     AND ($2::uuid[] IS NULL OR c.id = ANY($2)))
          SELECT * FROM ranked ORDER BY value {order}, slug LIMIT $4",
@@ -376,7 +376,7 @@ pub async fn community_counts(
 ) -> AppResult<CommunityCounts> {
     let (district, ids) = split(scope);
     Ok(sqlx::query_as(
-        "SELECT count(*) FILTER (WHERE c.status <> 'archived') AS total,
+        "SELECT count(*) FILTER (WHERE c.status NOT IN ('archived', 'moved')) AS total,
                 count(*) FILTER (WHERE c.status = 'active') AS active,
                 count(*) FILTER (WHERE ((c.created_at AT TIME ZONE 'UTC') + interval '8 hours')::date
                                  BETWEEN $3 AND $4) AS onboarded
@@ -426,7 +426,7 @@ pub async fn cadence(
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "WITH c AS (
              SELECT c.id, extract(year FROM l.onboarded)::int * 12 + extract(month FROM l.onboarded)::int AS since,
-                    CASE WHEN c.status = 'archived'
+                    CASE WHEN c.status IN ('archived', 'moved')
                          THEN extract(year FROM l.changed)::int * 12 + extract(month FROM l.changed)::int
                     END AS until
                FROM platform.communities c

@@ -19,3 +19,4 @@ pub mod rebuild;
 pub mod report;
 pub mod scope;
 pub mod service;
+pub mod transfer;

@@ -89,6 +89,8 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
     match code {
         ErrorCode::Unauthenticated => StatusCode::UNAUTHORIZED,
         ErrorCode::Forbidden | ErrorCode::CommunitySuspended => StatusCode::FORBIDDEN,
+        ErrorCode::CommunityReadOnly => StatusCode::CONFLICT,
+        ErrorCode::CommunityMoved => StatusCode::GONE,
         ErrorCode::NotFound => StatusCode::NOT_FOUND,
         ErrorCode::RateLimited => StatusCode::TOO_MANY_REQUESTS,
         ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,

@@ -20,7 +20,7 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{PgPool, Postgres, Transaction};
 
 use crate::audit::AuditScope;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::tenant::{Tenant, TenantTx};
 
 #[derive(Debug, Clone)]
@@ -175,13 +175,22 @@ impl Db {
     /// still the serving login's (the community role cannot reach the platform schema).
     pub async fn tenant_tx(&self, tenant: &Tenant) -> AppResult<TenantTx> {
         let audit = crate::audit::pending();
+        if audit.is_some() && tenant.read_only {
+            return Err(AppError::read_only());
+        }
         let Some(a) = &audit else {
             // A read: `BEGIN` and the tenant context in one round trip (a simple-protocol batch
-            // built from checked identifiers only).
+            // built from checked identifiers only). A community being moved reads in a
+            // read-only transaction: PostgreSQL refuses any write in it.
             let sql = format!(
-                "BEGIN; SELECT set_config('search_path', '{}', true), set_config('role', '{}', true)",
+                "BEGIN; SELECT set_config('search_path', '{}', true), set_config('role', '{}', true){}",
                 ddl::ident(&tenant.schema)?,
-                ddl::ident(&tenant.role)?
+                ddl::ident(&tenant.role)?,
+                if tenant.read_only {
+                    ", set_config('transaction_read_only', 'on', true)"
+                } else {
+                    ""
+                }
             );
             let tx = self.pool.begin_with(sqlx::AssertSqlSafe(sql)).await?;
             return Ok(TenantTx::new(tx, None));

@@ -15,6 +15,10 @@ pub enum ErrorCode {
     NotFound,
     Conflict,
     CommunitySuspended,
+    /// The community is being moved to another cluster: it serves reads only.
+    CommunityReadOnly,
+    /// Another cluster serves the community now.
+    CommunityMoved,
     RateLimited,
     /// The time bank refuses a movement that would take an account below zero.
     InsufficientPoints,
@@ -32,6 +36,8 @@ impl ErrorCode {
             ErrorCode::NotFound => "NOT_FOUND",
             ErrorCode::Conflict => "CONFLICT",
             ErrorCode::CommunitySuspended => "COMMUNITY_SUSPENDED",
+            ErrorCode::CommunityReadOnly => "COMMUNITY_READ_ONLY",
+            ErrorCode::CommunityMoved => "COMMUNITY_MOVED",
             ErrorCode::RateLimited => "RATE_LIMITED",
             ErrorCode::InsufficientPoints => "INSUFFICIENT_POINTS",
             ErrorCode::OutOfStock => "OUT_OF_STOCK",
@@ -95,6 +101,15 @@ impl AppError {
         )
     }
 
+    /// A write to a community that is being moved to another cluster.
+    pub fn read_only() -> Self {
+        Self::new(
+            ErrorCode::CommunityReadOnly,
+            "本社区正在迁移，暂时只能查看，不能修改；请稍后再试",
+            "This community is being moved: it is read-only for now; please try again later",
+        )
+    }
+
     pub fn internal(cause: impl Into<Cause>) -> Self {
         AppError {
             code: ErrorCode::Internal,
@@ -132,6 +147,8 @@ impl From<sqlx::Error> for AppError {
                     return AppError::bad_input("输入的数据无效", "The input is not valid");
                 }
                 Some("42501") => return AppError::forbidden(),
+                // a transaction of a community being moved (`Tenant::read_only`)
+                Some("25006") => return AppError::read_only(),
                 _ => {}
             }
         }

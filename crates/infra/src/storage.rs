@@ -213,11 +213,17 @@ impl ObjectStore {
 
     /// Every key in the bucket (backups walk the whole store).
     pub async fn list_keys(&self) -> AppResult<Vec<String>> {
+        self.list_keys_under("").await
+    }
+
+    /// Every key starting with `prefix` (one community's objects: `c/{id}/`).
+    pub async fn list_keys_under(&self, prefix: &str) -> AppResult<Vec<String>> {
         let mut keys = Vec::new();
         let mut pages = self
             .client
             .list_objects_v2()
             .bucket(&self.bucket)
+            .prefix(prefix)
             .into_paginator()
             .send();
         while let Some(page) = pages.next().await {

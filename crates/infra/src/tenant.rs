@@ -25,6 +25,9 @@ pub struct Tenant {
     pub name: String,
     pub schema: String,
     pub role: String,
+    /// Being moved to another cluster: its transactions are read-only and a mutation is
+    /// refused before it begins (its role has also lost the right to write).
+    pub read_only: bool,
 }
 
 /// A transaction confined to one community schema and role.

@@ -10,7 +10,7 @@ use crate::model::{
 };
 
 const COMMUNITY_COLS: &str = "id, district_id, slug, name, kind, households, residents, status, \
-     schema_name, role_name, schema_version, created_at";
+     schema_name, role_name, schema_version, created_at, moved_to";
 
 pub async fn district_by_code(
     conn: &mut PgConnection,
@@ -100,7 +100,7 @@ pub async fn community_with_path(
     }
     let row: Option<Row> = sqlx::query_as(
         "SELECT c.id, c.district_id, c.slug, c.name, c.kind, c.households, c.residents, c.status,
-                c.schema_name, c.role_name, c.schema_version, c.created_at, d.path
+                c.schema_name, c.role_name, c.schema_version, c.created_at, c.moved_to, d.path
            FROM platform.communities c JOIN platform.districts d ON d.id = c.district_id
           WHERE c.slug = $1",
     )

@@ -40,6 +40,8 @@ pub enum TenancyError {
     Suspended,
     #[error("community archived")]
     Archived,
+    #[error("community moved to {0}")]
+    Moved(String),
     #[error("lifecycle transition not allowed")]
     Transition,
 }
@@ -126,6 +128,11 @@ impl From<TenancyError> for AppError {
                 CommunitySuspended,
                 "该社区已归档，不再提供服务".into(),
                 "This community is archived and no longer in service".into(),
+            ),
+            E::Moved(to) => (
+                CommunityMoved,
+                format!("本社区已迁移，请到新地址使用：{to}"),
+                format!("This community has moved; please use it at {to}"),
             ),
             E::Transition => (
                 Conflict,

@@ -75,6 +75,10 @@ pub enum CommunityStatusGql {
     Active,
     Suspended,
     Archived,
+    /// 迁移中: being moved to another cluster; reads only.
+    Moving,
+    /// 已迁出: served by another cluster now.
+    Moved,
 }
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]

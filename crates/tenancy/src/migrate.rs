@@ -42,11 +42,15 @@ pub async fn migrate_all(
 ) -> AppResult<MigrateReport> {
     let started = Instant::now();
     let latest = migrations::latest(migrations);
-    let total: i64 = sqlx::query_scalar("SELECT count(*) FROM platform.communities")
-        .fetch_one(db.admin_pool())
-        .await?;
+    // A community being moved is copied as it is; one moved away is served elsewhere.
+    let total: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM platform.communities WHERE status NOT IN ('moving', 'moved')",
+    )
+    .fetch_one(db.admin_pool())
+    .await?;
     let behind: Vec<Behind> = sqlx::query_as(
-        "SELECT id, slug FROM platform.communities WHERE schema_version < $1 ORDER BY slug",
+        "SELECT id, slug FROM platform.communities
+          WHERE schema_version < $1 AND status NOT IN ('moving', 'moved') ORDER BY slug",
     )
     .bind(latest)
     .fetch_all(db.admin_pool())
@@ -158,10 +162,11 @@ pub async fn check_drift(db: &Db, migrations: &[Migration]) -> AppResult<Vec<Dri
         tx.rollback().await?;
         s.remove(name).unwrap_or_default()
     };
-    let communities: Vec<(String, String)> =
-        sqlx::query_as("SELECT slug, schema_name FROM platform.communities ORDER BY slug")
-            .fetch_all(db.admin_pool())
-            .await?;
+    let communities: Vec<(String, String)> = sqlx::query_as(
+        "SELECT slug, schema_name FROM platform.communities WHERE status <> 'moved' ORDER BY slug",
+    )
+    .fetch_all(db.admin_pool())
+    .await?;
     let mut drifts = Vec::new();
     for batch in communities.chunks(200) {
         let schemas: Vec<String> = batch.iter().map(|(_, s)| s.clone()).collect();

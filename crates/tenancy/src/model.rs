@@ -159,13 +159,18 @@ impl CommunityKind {
     }
 }
 
-/// Active ⇄ suspended → archived; never deleted.
+/// Active ⇄ suspended → archived; never deleted. Active or suspended → moving → moved when an
+/// operator moves it to another cluster (`linli communities move`), back if the move fails.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
 pub enum CommunityStatus {
     Active,
     Suspended,
     Archived,
+    /// 迁移中: being copied to another cluster; reads only.
+    Moving,
+    /// 已迁出: served by another cluster; this row is its routing entry.
+    Moved,
 }
 
 impl CommunityStatus {
@@ -174,6 +179,8 @@ impl CommunityStatus {
             CommunityStatus::Active => "active",
             CommunityStatus::Suspended => "suspended",
             CommunityStatus::Archived => "archived",
+            CommunityStatus::Moving => "moving",
+            CommunityStatus::Moved => "moved",
         }
     }
 }
@@ -201,6 +208,8 @@ pub struct Community {
     pub role_name: String,
     pub schema_version: i32,
     pub created_at: chrono::DateTime<chrono::Utc>,
+    /// Where a moving or moved community goes (a gateway address the operator gave).
+    pub moved_to: Option<String>,
 }
 
 impl Community {
@@ -212,6 +221,7 @@ impl Community {
             name: self.name.clone(),
             schema: self.schema_name.clone(),
             role: self.role_name.clone(),
+            read_only: self.status == CommunityStatus::Moving,
         }
     }
 }

@@ -214,7 +214,8 @@ impl Tenancy {
     }
 
     /// The community gate: may this caller enter the community `slug`? Membership is checked
-    /// before the community's status, and both before any community data is touched.
+    /// before the community's status (but for a moved one's routing entry), and both before
+    /// any community data is touched.
     pub async fn enter_community(
         &self,
         principal: Option<&Principal>,
@@ -233,6 +234,11 @@ impl Tenancy {
                 found
             }
         };
+        // A routing entry holds no data: whoever still arrives here learns where it went
+        // (its members were removed with its copy once the move was confirmed).
+        if community.status == CommunityStatus::Moved {
+            return Err(TenancyError::Moved(community.moved_to.clone().unwrap_or_default()).into());
+        }
         let access = CommunityAccess {
             account_id: principal.account_id(),
             display_name: principal.account.display_name.clone(),
@@ -244,9 +250,13 @@ impl Tenancy {
             return Err(AppError::forbidden());
         }
         match community.status {
-            CommunityStatus::Active => Ok(CommunityScope::new(community.tenant(), access)),
+            // A moving community's tenant is read-only (`Tenant::read_only`).
+            CommunityStatus::Active | CommunityStatus::Moving => {
+                Ok(CommunityScope::new(community.tenant(), access))
+            }
             CommunityStatus::Suspended => Err(TenancyError::Suspended.into()),
             CommunityStatus::Archived => Err(TenancyError::Archived.into()),
+            CommunityStatus::Moved => Err(AppError::forbidden()),
         }
     }
 

@@ -33,6 +33,8 @@ export const ENUMS = {
     ACTIVE: ['运行中', 'Active'],
     SUSPENDED: ['已暂停', 'Suspended'],
     ARCHIVED: ['已归档', 'Archived'],
+    MOVING: ['迁移中（只读）', 'Moving (read-only)'],
+    MOVED: ['已迁出', 'Moved away'],
   },
   Audience: {
     ALL: ['所有人', 'Everyone'],
