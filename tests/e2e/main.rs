@@ -10,6 +10,7 @@ mod dashboards;
 mod deploy;
 mod isolation_walk;
 mod limits;
+mod moving;
 mod ops;
 mod partners;
 mod timebank;
@@ -105,7 +106,11 @@ impl TestApp {
 
     /// The same, with extra environment variables for the gateway.
     pub async fn spawn_with(env: &[(&str, &str)]) -> TestApp {
-        let database_url = infra::testing::fresh_database().await;
+        Self::spawn_on(infra::testing::fresh_database().await, env).await
+    }
+
+    /// A gateway with a platform admin `root` on the (empty) database at `database_url`.
+    pub async fn spawn_on(database_url: String, env: &[(&str, &str)]) -> TestApp {
         let data_dir = temp_dir("app");
         let status = std::process::Command::new(env!("CARGO_BIN_EXE_linli"))
             .args(["admin", "create", "--login", "root", "--password-stdin"])

@@ -70,6 +70,25 @@ pub enum CommunityCommand {
         #[arg(long, default_value_t = 2)]
         jobs: usize,
     },
+    /// Back up one community: its schema, platform rows, rollups and objects, with a checksum
+    /// of every table, into a new directory.
+    Backup {
+        slug: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Restore one community's backup into this cluster, where it must not exist yet (its
+    /// district, by code, must); every table, row and object is checked before it serves.
+    Restore {
+        #[arg(long)]
+        from: PathBuf,
+    },
+    /// Move one community to another cluster: read-only here, copied, checked, then served
+    /// there; this cluster keeps a read-only copy until `confirm-move`.
+    Move(crate::backup::moving::MoveArgs),
+    /// After a move: remove the copy left here (schema, role, rows, objects); the routing
+    /// entry that sends requests to the new address stays.
+    ConfirmMove { slug: String },
 }
 
 #[derive(Args)]
@@ -178,6 +197,17 @@ async fn onboard_row(t: &Tenancy, r: &Row) -> Result<bool, String> {
 }
 
 pub async fn communities(config: &Config, cmd: CommunityCommand) -> anyhow::Result<()> {
+    use crate::backup::{community, moving};
+    // These work on the database and store directly (restore and move on another cluster's).
+    match cmd {
+        CommunityCommand::Backup { slug, out } => {
+            return community::backup(config, &slug, &out).await;
+        }
+        CommunityCommand::Restore { from } => return community::restore_cmd(config, &from).await,
+        CommunityCommand::Move(args) => return moving::move_community(config, args).await,
+        CommunityCommand::ConfirmMove { slug } => return moving::confirm(config, &slug).await,
+        _ => {}
+    }
     let (t, _db) = open(config).await?;
     match cmd {
         CommunityCommand::Onboard {
@@ -210,6 +240,10 @@ pub async fn communities(config: &Config, cmd: CommunityCommand) -> anyhow::Resu
             Ok(())
         }
         CommunityCommand::Import { file, jobs } => import(&t, &file, jobs).await,
+        CommunityCommand::Backup { .. }
+        | CommunityCommand::Restore { .. }
+        | CommunityCommand::Move(_)
+        | CommunityCommand::ConfirmMove { .. } => unreachable!("handled above"),
     }
 }
 

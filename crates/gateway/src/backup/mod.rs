@@ -1,5 +1,6 @@
 //! Backup and restore of the whole platform: the database (`pg_dump`, custom format), the
-//! names of the roles its schemas belong to, and every object of the store.
+//! names of the roles its schemas belong to, and every object of the store. One community's
+//! backup, restore and move between clusters are in `community` and `moving`.
 //!
 //! A restore goes into an empty database of the same or another cluster. Roles are
 //! cluster-wide and named after the database (`linli<oid>_<schema>`), so the restored
@@ -16,6 +17,9 @@ use sqlx::{Connection, PgConnection};
 
 use crate::config::Config;
 use crate::runtime;
+
+pub mod community;
+pub mod moving;
 
 const FORMAT: u32 = 1;
 
@@ -156,16 +160,9 @@ pub async fn restore(config: &Config, from: &Path) -> anyhow::Result<()> {
             .await?;
     for (schema, old) in &communities {
         let new = format!("{prefix}_{}", ident(schema)?);
-        let (new, old) = (ident(&new)?, ident(old)?);
-        if new == old {
+        if !hand_over(&mut conn, old, &new).await? {
             continue;
         }
-        if !infra::db::ddl::role_exists(&mut conn, new).await? {
-            exec(&mut conn, &format!("CREATE ROLE {new} NOLOGIN NOINHERIT")).await?;
-        }
-        exec(&mut conn, &format!("GRANT {new} TO current_user")).await?;
-        exec(&mut conn, &format!("REASSIGN OWNED BY {old} TO {new}")).await?;
-        exec(&mut conn, &format!("DROP OWNED BY {old}")).await?;
         sqlx::query("UPDATE platform.communities SET role_name = $1 WHERE schema_name = $2")
             .bind(new)
             .bind(schema)
@@ -217,6 +214,22 @@ pub async fn restore(config: &Config, from: &Path) -> anyhow::Result<()> {
         communities.len()
     );
     Ok(())
+}
+
+/// Give everything `old` owns in this database to `new` (created if missing), as a restore
+/// does for each schema. False when they are the same role.
+async fn hand_over(conn: &mut PgConnection, old: &str, new: &str) -> anyhow::Result<bool> {
+    let (new, old) = (ident(new)?, ident(old)?);
+    if new == old {
+        return Ok(false);
+    }
+    if !infra::db::ddl::role_exists(conn, new).await? {
+        exec(conn, &format!("CREATE ROLE {new} NOLOGIN NOINHERIT")).await?;
+    }
+    exec(conn, &format!("GRANT {new} TO current_user")).await?;
+    exec(conn, &format!("REASSIGN OWNED BY {old} TO {new}")).await?;
+    exec(conn, &format!("DROP OWNED BY {old}")).await?;
+    Ok(true)
 }
 
 /// `linli<oid>`: roles are cluster-wide, so they carry their database's oid.
