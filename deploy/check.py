@@ -88,6 +88,13 @@ def dockerfile():
     check(user and not user[-1].startswith(("root", "0")), "Dockerfile: runs as root")
     check(re.search(r"^HEALTHCHECK .*\n?.*/healthz", text, re.M) is not None, "Dockerfile: no healthcheck on /healthz")
     check("cargo build --release --locked" in text, "Dockerfile: the build is not --locked")
+    # pg_dump refuses a server newer than itself: the image's client is the server's major.
+    client = re.search(r"^ARG PG_MAJOR=(\d+)", text, re.M)
+    server = re.search(r"image:\s*postgres:(\d+)", (DEPLOY / "compose.yaml").read_text())
+    check(client and "postgresql-client-${PG_MAJOR}" in text,
+          "Dockerfile: the PostgreSQL client's major version is not pinned (ARG PG_MAJOR)")
+    check(client and server and client.group(1) == server.group(1),
+          "Dockerfile: PG_MAJOR differs from compose's postgres image (pg_dump would refuse it)")
     ignore = (DEPLOY.parent / ".dockerignore").read_text()
     check("target/" in ignore, ".dockerignore: target/ is sent to the builder")
 

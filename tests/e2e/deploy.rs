@@ -235,3 +235,123 @@ async fn backup_and_restore_into_another_database() {
     assert_eq!(original["courses"]["edges"][0]["node"]["title"], "剪纸");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The image's run stage as its Dockerfile states it, applied to the binary cargo built from
+/// the same sources with the same `--locked` build: no Docker engine runs on these machines.
+/// Its ENV, USER, WORKDIR, ENTRYPOINT/CMD and HEALTHCHECK are read from deploy/Dockerfile; the
+/// binary is copied in as `COPY --from=build` does and started as the image's user (when the
+/// test runs as root) with a database as compose gives it, and the healthcheck's own command
+/// must pass.
+#[tokio::test]
+async fn the_image_run_stage_rehearsed_without_docker() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../deploy/Dockerfile"),
+    )
+    .unwrap();
+    let joined = text.replace("\\\n", " ");
+    let run_stage = joined.rsplit("\nFROM ").next().unwrap();
+    let directive = |name: &str| -> Vec<String> {
+        run_stage
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix(&format!("{name} ")))
+            .map(|s| s.trim().to_string())
+            .collect()
+    };
+    let mut env: Vec<(String, String)> = directive("ENV")
+        .iter()
+        .flat_map(|l| l.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+        .filter_map(|kv| {
+            kv.split_once('=')
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+        })
+        .collect();
+    let user = directive("USER")
+        .pop()
+        .expect("the run stage names its user");
+    let uid: u32 = user
+        .split(':')
+        .next()
+        .unwrap()
+        .parse()
+        .expect("a numeric uid");
+    let image_workdir = directive("WORKDIR").pop().expect("a WORKDIR");
+    let entry: Vec<String> = serde_json::from_str(&directive("ENTRYPOINT").pop().unwrap()).unwrap();
+    let cmd: Vec<String> = serde_json::from_str(&directive("CMD").pop().unwrap()).unwrap();
+    let health = directive("HEALTHCHECK").pop().expect("a HEALTHCHECK");
+    let health_cmd = health
+        .split_once(" CMD ")
+        .expect("HEALTHCHECK … CMD …")
+        .1
+        .to_string();
+    assert_eq!(entry, ["linli"]);
+
+    // The image's filesystem: its WORKDIR (the data directory) and the binary, owned by the user.
+    let root = crate::temp_dir("image");
+    let workdir = root.join(image_workdir.trim_start_matches('/'));
+    std::fs::create_dir_all(&workdir).unwrap();
+    let bin = root.join("linli");
+    std::fs::copy(env!("CARGO_BIN_EXE_linli"), &bin).unwrap();
+    let as_root = unsafe { libc::geteuid() } == 0;
+    let mut command = if as_root {
+        for p in [&root, &workdir.parent().unwrap().to_path_buf(), &workdir] {
+            std::os::unix::fs::chown(p, Some(uid), Some(uid)).unwrap();
+        }
+        let mut c = tokio::process::Command::new("setpriv");
+        c.arg(format!("--reuid={uid}"))
+            .arg(format!("--regid={uid}"))
+            .arg("--clear-groups")
+            .arg(&bin);
+        c
+    } else {
+        tokio::process::Command::new(&bin)
+    };
+    for (k, v) in &mut env {
+        // Any free port instead of the image's fixed ones; the image's paths under this root.
+        if k == "LINLI_LISTEN" || k == "LINLI_METRICS_LISTEN" {
+            *v = v.replace(":8080", ":0").replace(":9464", ":0");
+        }
+        if v.starts_with(&image_workdir) {
+            *v = v.replacen(&image_workdir, workdir.to_str().unwrap(), 1);
+        }
+    }
+    let mut child = command
+        .args(&cmd)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap())
+        .env("HOME", &workdir)
+        // The image holds no PostgreSQL server: compose and Kubernetes give it a database.
+        .env("DATABASE_URL", infra::testing::fresh_database().await)
+        .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .current_dir(&workdir)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let url = crate::wait_listening(&mut child).await;
+    let port = url::Url::parse(&url).unwrap().port().unwrap();
+    if as_root {
+        let status =
+            std::fs::read_to_string(format!("/proc/{}/status", child.id().unwrap())).unwrap();
+        let line = status.lines().find(|l| l.starts_with("Uid:")).unwrap();
+        assert!(
+            line.split_whitespace()
+                .skip(1)
+                .all(|u| u == uid.to_string()),
+            "{line}"
+        );
+    }
+    let check = tokio::process::Command::new("sh")
+        .arg("-c")
+        .arg(health_cmd.replace("127.0.0.1:8080", &format!("127.0.0.1:{port}")))
+        .output()
+        .await
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "the image's healthcheck failed: {}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    child.kill().await.unwrap();
+    let _ = std::fs::remove_dir_all(&root);
+}
