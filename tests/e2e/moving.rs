@@ -195,8 +195,16 @@ async fn a_community_moves_to_another_cluster_while_it_is_written_to() {
         );
     }
 
-    // The source answers with the new address and keeps a copy nobody can write.
-    let moved = a.gql(Some(&grid), Some("alpha"), DEMAND, json!({})).await;
+    // The source answers with the new address (once the switch's notification has reached the
+    // gateway's cache: until then it still refuses writes) and keeps a copy nobody can write.
+    let mut moved = Value::Null;
+    for _ in 0..100 {
+        moved = a.gql(Some(&grid), Some("alpha"), DEMAND, json!({})).await;
+        if crate::code(&moved) != "COMMUNITY_READ_ONLY" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     assert_eq!(crate::code(&moved), "COMMUNITY_MOVED", "{moved}");
     assert!(moved.to_string().contains("https://b.example.cn/console/"));
     let writable = scalar_i64(
@@ -323,8 +331,8 @@ async fn a_failed_move_leaves_the_source_as_it_was() {
     assert_eq!(there, 0);
 }
 
-/// One community's backup restores into another database; a backup whose tables do not match
-/// its checksums is refused and leaves nothing behind.
+/// One community's backup restores into another database, and in place of itself; a backup
+/// whose tables do not match its checksums is refused and leaves nothing behind.
 #[tokio::test]
 async fn one_community_backs_up_and_restores_checked() {
     let a = TestApp::spawn().await;
@@ -410,5 +418,51 @@ async fn one_community_backs_up_and_restores_checked() {
     )
     .await;
     assert_eq!(counted, 1);
+
+    // In place: two demands written after the backup are gone once it replaces beta, with the
+    // source's gateway running throughout; its district counts beta's one again.
+    for _ in 0..2 {
+        a.ok(Some(&grid), Some("beta"), DEMAND, json!({})).await;
+    }
+    assert_eq!(demands_received(&a, &root, 3).await, 3);
+    let said = succeeded(
+        &linli(
+            &[
+                "communities",
+                "restore",
+                "--replace",
+                "--from",
+                backup.to_str().unwrap(),
+            ],
+            &a.database_url,
+            &a.data_dir,
+        )
+        .await,
+    );
+    assert!(said.contains("Restored community beta"), "{said}");
+    let d = a
+        .ok(Some(&grid), Some("beta"), "{ demands { id } }", json!({}))
+        .await;
+    assert_eq!(d["demands"].as_array().unwrap().len(), 1, "{d}");
+    assert_eq!(demands_received(&a, &root, 1).await, 1);
+    a.ok(Some(&grid), Some("beta"), DEMAND, json!({})).await;
+    // Only the same community is replaced: alpha is not beta.
+    let mut other: Value = serde_json::from_slice(&std::fs::read(&manifest_path).unwrap()).unwrap();
+    other["slug"] = json!("alpha");
+    std::fs::write(&manifest_path, serde_json::to_vec(&other).unwrap()).unwrap();
+    let refused = linli(
+        &[
+            "communities",
+            "restore",
+            "--replace",
+            "--from",
+            backup.to_str().unwrap(),
+        ],
+        &a.database_url,
+        &a.data_dir,
+    )
+    .await;
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--replace"));
     let _ = std::fs::remove_dir_all(&dir);
 }

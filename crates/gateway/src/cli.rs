@@ -82,6 +82,10 @@ pub enum CommunityCommand {
     Restore {
         #[arg(long)]
         from: PathBuf,
+        /// Put the backup in place of the community already here (same id): it is offline
+        /// while its schema is swapped, and what was written since the backup is gone.
+        #[arg(long)]
+        replace: bool,
     },
     /// Move one community to another cluster: read-only here, copied, checked, then served
     /// there; this cluster keeps a read-only copy until `confirm-move`.
@@ -197,13 +201,15 @@ async fn onboard_row(t: &Tenancy, r: &Row) -> Result<bool, String> {
 }
 
 pub async fn communities(config: &Config, cmd: CommunityCommand) -> anyhow::Result<()> {
-    use crate::backup::{community, moving};
+    use crate::backup::{community, moving, restore_one};
     // These work on the database and store directly (restore and move on another cluster's).
     match cmd {
         CommunityCommand::Backup { slug, out } => {
             return community::backup(config, &slug, &out).await;
         }
-        CommunityCommand::Restore { from } => return community::restore_cmd(config, &from).await,
+        CommunityCommand::Restore { from, replace } => {
+            return restore_one::restore_cmd(config, &from, replace).await;
+        }
         CommunityCommand::Move(args) => return moving::move_community(config, args).await,
         CommunityCommand::ConfirmMove { slug } => return moving::confirm(config, &slug).await,
         _ => {}

@@ -20,6 +20,7 @@ use crate::runtime;
 
 pub mod community;
 pub mod moving;
+pub mod restore_one;
 
 const FORMAT: u32 = 1;
 

@@ -25,6 +25,7 @@ use uuid::Uuid;
 
 use super::community;
 use super::exec;
+use super::restore_one::{self, Existing};
 use crate::config::Config;
 use crate::runtime;
 
@@ -90,7 +91,7 @@ pub async fn move_community(config: &Config, args: MoveArgs) -> anyhow::Result<(
             m.objects.len(),
             started.elapsed()
         );
-        community::restore(&target, &work, copy_objects).await?;
+        restore_one::restore(&target, &work, copy_objects, Existing::Refuse).await?;
         println!(
             "{}: restored in the target, every table, row and object checked ({:.1?})",
             args.slug,
@@ -337,20 +338,7 @@ async fn remove(conn: &mut PgConnection, id: Uuid, keep_entry: bool) -> anyhow::
     .bind(id)
     .fetch_one(&mut *tx)
     .await?;
-    dashboards::transfer::withdraw(&mut tx, id).await?;
-    for table in [
-        "memberships",
-        "partnerships",
-        "pilot_group_members",
-        "figure_events_applied",
-    ] {
-        sqlx::query(sqlx::AssertSqlSafe(format!(
-            "DELETE FROM platform.{table} WHERE community_id = $1"
-        )))
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-    }
+    restore_one::clear_rows(&mut tx, id).await?;
     if keep_entry {
         sqlx::query(
             "UPDATE platform.community_moves SET confirmed_at = now()
