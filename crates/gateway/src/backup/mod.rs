@@ -49,11 +49,16 @@ pub async fn backup(config: &Config, out: &Path) -> anyhow::Result<()> {
     std::fs::create_dir_all(out.join("objects"))?;
     let (url, _cluster) = runtime::admin_url(config).await?;
     let mut conn = PgConnection::connect(&url).await?;
-    let community_roles: Vec<String> =
-        sqlx::query_scalar("SELECT role_name FROM platform.communities ORDER BY schema_name")
-            .fetch_all(&mut conn)
-            .await
-            .context("reading platform.communities (is this a Linli database?)")?;
+    // A community moved away has no schema (nor role) here any more: its row is a routing
+    // entry.
+    let community_roles: Vec<String> = sqlx::query_scalar(
+        "SELECT role_name FROM platform.communities c
+          WHERE EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = c.schema_name)
+          ORDER BY schema_name",
+    )
+    .fetch_all(&mut conn)
+    .await
+    .context("reading platform.communities (is this a Linli database?)")?;
     let serving_role = format!("{}_gateway", role_prefix(&mut conn).await?);
     conn.close().await?;
 
@@ -155,10 +160,12 @@ pub async fn restore(config: &Config, from: &Path) -> anyhow::Result<()> {
 
     // Each schema to a role named after this database; nothing left to the source's roles.
     let prefix = role_prefix(&mut conn).await?;
-    let communities: Vec<(String, String)> =
-        sqlx::query_as("SELECT schema_name, role_name FROM platform.communities")
-            .fetch_all(&mut conn)
-            .await?;
+    let communities: Vec<(String, String)> = sqlx::query_as(
+        "SELECT schema_name, role_name FROM platform.communities c
+          WHERE EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = c.schema_name)",
+    )
+    .fetch_all(&mut conn)
+    .await?;
     for (schema, old) in &communities {
         let new = format!("{prefix}_{}", ident(schema)?);
         if !hand_over(&mut conn, old, &new).await? {
