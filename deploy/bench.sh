@@ -270,3 +270,6 @@ kill $GW 2>/dev/null; wait $GW 2>/dev/null || true
 if [ "${BENCH_DASHBOARDS:-5000}" != 0 ]; then
   { echo; bash "$(dirname "$0")/bench-dashboards.sh" "${BENCH_DASHBOARDS:-5000}"; } >>"$OUT"
 fi
+# One community moved between two clusters against pg_dump | pg_restore of its schema
+# (deploy/bench-move.sh; under a minute).
+{ echo; bash "$(dirname "$0")/bench-move.sh" "${BENCH_MOVE_DEMANDS:-200000}"; } >>"$OUT"
