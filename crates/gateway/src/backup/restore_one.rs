@@ -247,33 +247,30 @@ async fn preflight(
             m.district_code
         );
     };
-    let logins: Vec<String> = sqlx::query_scalar(
-        "SELECT a.login_name FROM platform.accounts a
-           JOIN jsonb_populate_recordset(NULL::platform.accounts, $1) b
-             ON a.login_name = b.login_name AND a.id <> b.id ORDER BY 1",
-    )
-    .bind(&rows.tables["accounts"])
-    .fetch_all(&mut *conn)
-    .await?;
-    if !logins.is_empty() {
-        bail!(
-            "these login names belong to other accounts here: {}",
-            logins.join(", ")
-        );
-    }
-    let names: Vec<String> = sqlx::query_scalar(
-        "SELECT o.name FROM platform.organisations o
-           JOIN jsonb_populate_recordset(NULL::platform.organisations, $1) b
-             ON o.name = b.name AND o.id <> b.id ORDER BY 1",
-    )
-    .bind(&rows.tables["organisations"])
-    .fetch_all(&mut *conn)
-    .await?;
-    if !names.is_empty() {
-        bail!(
-            "these organisations are other organisations here: {}",
-            names.join(", ")
-        );
+    for (table, column, what) in [
+        (
+            "accounts",
+            "login_name",
+            "login names belong to other accounts",
+        ),
+        (
+            "organisations",
+            "name",
+            "organisation names belong to other organisations",
+        ),
+    ] {
+        // Checked identifiers of this file, not input.
+        let taken: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+            "SELECT a.{column} FROM platform.{table} a
+               JOIN jsonb_populate_recordset(NULL::platform.{table}, $1) b
+                 ON a.{column} = b.{column} AND a.id <> b.id ORDER BY 1"
+        )))
+        .bind(&rows.tables[table])
+        .fetch_all(&mut *conn)
+        .await?;
+        if !taken.is_empty() {
+            bail!("these {what} here: {}", taken.join(", "));
+        }
     }
     Ok(district)
 }
