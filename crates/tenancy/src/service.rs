@@ -256,7 +256,9 @@ impl Tenancy {
             }
             CommunityStatus::Suspended => Err(TenancyError::Suspended.into()),
             CommunityStatus::Archived => Err(TenancyError::Archived.into()),
-            CommunityStatus::Moved => Err(AppError::forbidden()),
+            CommunityStatus::Moved => {
+                Err(TenancyError::Moved(community.moved_to.clone().unwrap_or_default()).into())
+            }
         }
     }
 

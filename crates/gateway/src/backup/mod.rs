@@ -240,6 +240,30 @@ async fn hand_over(conn: &mut PgConnection, old: &str, new: &str) -> anyhow::Res
     Ok(true)
 }
 
+/// Give or take a community role's rights to write its own schema (a moving community loses
+/// them; a restored or thawed one has them back). Reading is never touched.
+async fn set_writes(
+    conn: &mut PgConnection,
+    schema: &str,
+    role: &str,
+    allowed: bool,
+) -> anyhow::Result<()> {
+    let (s, r) = (ident(schema)?, ident(role)?);
+    let (verb, dir) = if allowed {
+        ("GRANT", "TO")
+    } else {
+        ("REVOKE", "FROM")
+    };
+    exec(
+        conn,
+        &format!(
+            "{verb} INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA {s} {dir} {r};
+             {verb} USAGE, UPDATE ON ALL SEQUENCES IN SCHEMA {s} {dir} {r}"
+        ),
+    )
+    .await
+}
+
 /// `linli<oid>`: roles are cluster-wide, so they carry their database's oid.
 async fn role_prefix(conn: &mut PgConnection) -> anyhow::Result<String> {
     let oid: sqlx::postgres::types::Oid =

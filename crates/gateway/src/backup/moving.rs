@@ -24,8 +24,8 @@ use sqlx::{Connection, PgConnection};
 use uuid::Uuid;
 
 use super::community;
-use super::exec;
 use super::restore_one::{self, Existing};
+use super::{exec, set_writes};
 use crate::config::Config;
 use crate::runtime;
 
@@ -81,6 +81,9 @@ pub async fn move_community(config: &Config, args: MoveArgs) -> anyhow::Result<(
             chrono::Utc::now().format("%Y%m%dT%H%M%S")
         ))
     });
+    // Set once the target holds the community: only then does a failure remove it there (a
+    // restore that failed has removed its own; a community already there is not ours).
+    let mut restored = false;
     let copied = async {
         let m = community::export(&url, &storage.store, &args.slug, &work, Some(&previous)).await?;
         println!(
@@ -92,6 +95,7 @@ pub async fn move_community(config: &Config, args: MoveArgs) -> anyhow::Result<(
             started.elapsed()
         );
         restore_one::restore(&target, &work, copy_objects, Existing::Refuse).await?;
+        restored = true;
         println!(
             "{}: restored in the target, every table, row and object checked ({:.1?})",
             args.slug,
@@ -104,13 +108,14 @@ pub async fn move_community(config: &Config, args: MoveArgs) -> anyhow::Result<(
         // Whatever reached the target goes (nothing, when its restore failed), then the
         // source serves again as before.
         let mut undo = Ok(());
-        if let Ok(mut t) = PgConnection::connect(&args.to).await
-            && community_here(&mut t, source.id).await.unwrap_or(false)
-        {
-            undo = remove(&mut t, source.id, false).await;
-        }
-        if copy_objects && let Ok(s) = runtime::open_storage(&target).await {
-            delete_objects(&s.store, source.id).await.ok();
+        if restored {
+            undo = match PgConnection::connect(&args.to).await {
+                Ok(mut t) => remove(&mut t, source.id, false).await,
+                Err(e) => Err(e.into()),
+            };
+            if copy_objects && let Ok(s) = runtime::open_storage(&target).await {
+                delete_objects(&s.store, source.id).await.ok();
+            }
         }
         thaw(&mut conn, &source, &previous).await?;
         undo.context("removing the partial copy from the target")?;
@@ -235,15 +240,7 @@ async fn freeze(
     .await?;
     tx.commit().await?;
     let source = Source { id, schema, role };
-    let (s, r) = (ident(&source.schema)?, ident(&source.role)?);
-    exec(
-        conn,
-        &format!(
-            "REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA {s} FROM {r};
-             REVOKE USAGE, UPDATE ON ALL SEQUENCES IN SCHEMA {s} FROM {r}"
-        ),
-    )
-    .await?;
+    set_writes(conn, &source.schema, &source.role, false).await?;
     // Wait out every transaction that may still write (began before the revoke).
     let tables: Option<String> = sqlx::query_scalar(
         "SELECT string_agg(format('%I.%I', n.nspname, c.relname), ', ')
@@ -266,15 +263,7 @@ async fn freeze(
 }
 
 async fn thaw(conn: &mut PgConnection, source: &Source, previous: &str) -> anyhow::Result<()> {
-    let (s, r) = (ident(&source.schema)?, ident(&source.role)?);
-    exec(
-        conn,
-        &format!(
-            "GRANT INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA {s} TO {r};
-             GRANT USAGE, UPDATE ON ALL SEQUENCES IN SCHEMA {s} TO {r}"
-        ),
-    )
-    .await?;
+    set_writes(conn, &source.schema, &source.role, true).await?;
     let mut tx = conn.begin().await?;
     sqlx::query(
         "DELETE FROM platform.community_moves WHERE community_id = $1 AND confirmed_at IS NULL",
@@ -317,15 +306,6 @@ async fn switch(conn: &mut PgConnection, source: &Source) -> anyhow::Result<()> 
         .await?;
     tx.commit().await?;
     Ok(())
-}
-
-async fn community_here(conn: &mut PgConnection, id: Uuid) -> anyhow::Result<bool> {
-    Ok(
-        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM platform.communities WHERE id = $1)")
-            .bind(id)
-            .fetch_one(conn)
-            .await?,
-    )
 }
 
 /// Remove a community's schema, role, rows and rollups from this database; with

@@ -8,13 +8,14 @@ use std::path::Path;
 
 use anyhow::{Context as _, bail};
 use infra::db::ddl::ident;
+use infra::storage::ObjectStore;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 use sqlx::{Connection, PgConnection};
 use uuid::Uuid;
 
 use super::community::{FORMAT, Manifest, PLATFORM, PlatformRows, SHARED, stable_text, table_sums};
-use super::{exec, files_under, hand_over, pg_tool, role_prefix, run};
+use super::{exec, files_under, hand_over, pg_tool, role_prefix, run, set_writes};
 use crate::config::Config;
 use crate::runtime;
 
@@ -47,8 +48,9 @@ pub enum Existing {
 }
 
 /// Restore the backup in `from` into the database and store of `config`, where the community
-/// must not exist yet (or is replaced, `existing`); its district (by code) must. Checked before it is switched on: every
-/// table's rows and checksum, the platform rows and the rollups, every object's digest.
+/// must not exist yet (or is replaced, `existing`); its district (by code) must. Checked
+/// before it is switched on: every table's rows and checksum, the platform rows and the
+/// rollups, every object's digest.
 /// Without `copy_objects` the store is the one backed up from (shared by two clusters): the
 /// objects are only checked.
 pub async fn restore(
@@ -70,6 +72,8 @@ pub async fn restore(
     let secrets = runtime::secrets(config)?;
     let database = runtime::open_database(config, &secrets).await?;
     let (url, _cluster) = runtime::admin_url(config).await?;
+    let storage = runtime::open_storage(config).await?;
+    let store = &storage.store;
     let mut conn = PgConnection::connect(&url).await?;
     let replace = existing == Existing::Replace;
     let district = preflight(&mut conn, &m, &rows, replace).await?;
@@ -111,7 +115,7 @@ pub async fn restore(
         Ok(()) => {
             switch_on(
                 &mut conn,
-                config,
+                store,
                 from,
                 &m,
                 &rows,
@@ -141,9 +145,9 @@ pub async fn restore(
             return Err(e.context(format!("{} is as it was before the restore", m.slug)));
         }
         // Nothing half restored: the schema goes, its objects and the role made for it.
-        if copy_objects && let Ok(storage) = runtime::open_storage(config).await {
+        if copy_objects {
             for key in m.objects.keys() {
-                let _ = storage.store.delete(key).await;
+                let _ = store.delete(key).await;
             }
         }
         let _ = exec(
@@ -168,15 +172,13 @@ pub async fn restore(
         exec(&mut conn, &format!("DROP SCHEMA {aside} CASCADE")).await?;
         // Objects stored since the backup belong to rows that are gone.
         if copy_objects {
-            let storage = runtime::open_storage(config).await?;
-            for key in storage
-                .store
+            for key in store
                 .list_keys_under(&format!("c/{}/", m.community_id))
                 .await
                 .map_err(|e| anyhow::anyhow!("{e:?}"))?
             {
                 if !m.objects.contains_key(&key) {
-                    let _ = storage.store.delete(&key).await;
+                    let _ = store.delete(&key).await;
                 }
             }
         }
@@ -280,7 +282,7 @@ async fn preflight(
 #[allow(clippy::too_many_arguments)] // the steps of one restore, kept in one place
 async fn switch_on(
     conn: &mut PgConnection,
-    config: &Config,
+    store: &ObjectStore,
     from: &Path,
     m: &Manifest,
     rows: &PlatformRows,
@@ -292,15 +294,8 @@ async fn switch_on(
     let schema = ident(&m.schema)?;
     hand_over(conn, &m.role, new_role).await?;
     // A schema backed up while it was being moved had lost its writes: the owner has them here.
-    for stmt in [
-        format!(
-            "GRANT INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA {schema} TO {new_role}"
-        ),
-        format!("GRANT USAGE, UPDATE ON ALL SEQUENCES IN SCHEMA {schema} TO {new_role}"),
-        format!("GRANT {new_role} TO {}", ident(serving)?),
-    ] {
-        exec(conn, &stmt).await?;
-    }
+    set_writes(conn, schema, new_role, true).await?;
+    exec(conn, &format!("GRANT {new_role} TO {}", ident(serving)?)).await?;
     stable_text(conn).await?;
     let sums = table_sums(conn, schema).await?;
     if sums != m.tables {
@@ -315,11 +310,10 @@ async fn switch_on(
         bail!("restored tables differ from the backup: {differ:?}");
     }
 
-    let storage = runtime::open_storage(config).await?;
     if copy_objects {
-        put_objects(&storage.store, from, m).await?;
+        put_objects(store, from, m).await?;
     } else {
-        check_objects(&storage.store, m).await?;
+        check_objects(store, m).await?;
     }
 
     let mut tx = conn.begin().await?;
@@ -453,11 +447,7 @@ async fn insert_rows(tx: &mut PgConnection, table: &str, rows: &Value) -> anyhow
     Ok(done.rows_affected() as usize)
 }
 
-async fn put_objects(
-    store: &infra::storage::ObjectStore,
-    from: &Path,
-    m: &Manifest,
-) -> anyhow::Result<()> {
+async fn put_objects(store: &ObjectStore, from: &Path, m: &Manifest) -> anyhow::Result<()> {
     let dir = from.join("objects");
     let files = files_under(&dir)?;
     if files.len() != m.objects.len() {
@@ -486,10 +476,7 @@ async fn put_objects(
 }
 
 /// Every object of the manifest is readable from `store` with its digest.
-pub async fn check_objects(
-    store: &infra::storage::ObjectStore,
-    m: &Manifest,
-) -> anyhow::Result<()> {
+async fn check_objects(store: &ObjectStore, m: &Manifest) -> anyhow::Result<()> {
     for (key, entry) in &m.objects {
         let bytes = store
             .get(key)
