@@ -13,6 +13,7 @@ mod limits;
 mod moving;
 mod ops;
 mod partners;
+mod restore_checks;
 mod timebank;
 
 use std::path::PathBuf;
