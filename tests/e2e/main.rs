@@ -12,6 +12,7 @@ mod isolation_walk;
 mod limits;
 mod moving;
 mod ops;
+mod partner_abuse;
 mod partners;
 mod restore_checks;
 mod timebank;

@@ -202,8 +202,32 @@ async fn on_project(
     }
 }
 
-/// Mark a milestone done (the project's team or staff), with a note and a photo of the work
-/// (stored before the row, through the photo pipeline).
+/// The milestone, locked with its project, if the caller may complete it now: the project's
+/// team or staff, neither it nor the project done.
+async fn completable(
+    t: &Tenancy,
+    ctx: &CommunityCtx,
+    tx: &mut sqlx::PgConnection,
+    milestone: Uuid,
+) -> AppResult<Milestone> {
+    let m = db::lock_milestone(tx, milestone)
+        .await?
+        .ok_or_else(|| missing("milestone"))?;
+    let project = db::lock_project(tx, m.project_id)
+        .await?
+        .ok_or_else(|| missing("project"))?;
+    on_project(t, ctx, tx, &project).await?;
+    if m.done_at.is_some() || project.status == ProjectStatus::Done {
+        return Err(AppError::conflict(
+            "该里程碑已完成",
+            "The milestone is done",
+        ));
+    }
+    Ok(m)
+}
+
+/// Mark a milestone done (the project's team or staff), with a note and a photo of the work.
+/// Who and what are checked before the photo is decoded or stored, and again with the row.
 pub async fn complete_milestone(
     t: &Tenancy,
     ctx: &CommunityCtx,
@@ -215,6 +239,9 @@ pub async fn complete_milestone(
     let note = note
         .map(|n| text(n, 1, 500, "说明", "The note"))
         .transpose()?;
+    let mut tx = ctx.tx().await?;
+    completable(t, ctx, &mut tx, milestone).await?;
+    tx.commit().await?;
     let key = match photo {
         Some(bytes) => {
             let p = infra::photos::process_bounded(bytes).await?;
@@ -228,23 +255,21 @@ pub async fn complete_milestone(
         }
         None => None,
     };
-    let mut tx = ctx.tx().await?;
-    let m = db::lock_milestone(&mut tx, milestone)
-        .await?
-        .ok_or_else(|| missing("milestone"))?;
-    let project = db::lock_project(&mut tx, m.project_id)
-        .await?
-        .ok_or_else(|| missing("project"))?;
-    on_project(t, ctx, &mut tx, &project).await?;
-    if m.done_at.is_some() || project.status == ProjectStatus::Done {
-        return Err(AppError::conflict(
-            "该里程碑已完成",
-            "The milestone is done",
-        ));
+    let done = async {
+        let mut tx = ctx.tx().await?;
+        let m = completable(t, ctx, &mut tx, milestone).await?;
+        let m = db::complete_milestone(&mut tx, m.id, note, key.as_deref()).await?;
+        tx.commit().await?;
+        Ok(m)
     }
-    let m = db::complete_milestone(&mut tx, m.id, note, key.as_deref()).await?;
-    tx.commit().await?;
-    Ok(m)
+    .await;
+    if done.is_err()
+        && let Some(key) = &key
+    {
+        // Completed by someone else meanwhile: the photo belongs to no row.
+        let _ = ctx.store().delete(key).await;
+    }
+    done
 }
 
 /// Close a project with its report, once every milestone is done (the team or staff).

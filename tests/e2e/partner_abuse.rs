@@ -1,0 +1,208 @@
+//! Partners tried as an attacker would, through the API only: a person of an approved
+//! organisation reaching past their team, photos stored before anyone was checked.
+
+use serde_json::{Value, json};
+
+use crate::{TestApp, code};
+
+/// Community alpha with staff, and 温州医科大学 approved there: its admin leads a team; a
+/// second person of the university is in no team.
+pub struct Partnered {
+    pub app: TestApp,
+    pub root: String,
+    pub staff: String,
+    pub org: Value,
+    pub partnership: Value,
+    pub admin: String,
+    pub admin_id: Value,
+    pub team: Value,
+    pub outsider: String,
+    pub outsider_id: Value,
+}
+
+pub async fn me(app: &TestApp, token: &str) -> Value {
+    app.ok(Some(token), None, "{ me { account { id } } }", json!({}))
+        .await["me"]["account"]["id"]
+        .clone()
+}
+
+impl Partnered {
+    pub async fn new() -> Partnered {
+        let app = TestApp::spawn().await;
+        let root = app.two_communities().await;
+        let staff = app.member(&root, "alpha-staff", "STAFF", "alpha").await;
+        let org = app
+            .ok(
+                None,
+                None,
+                r#"mutation { registerOrganisation(
+                    admin: {loginName: "wmu-admin", displayName: "王老师", password: "password-123"},
+                    organisation: {name: "温州医科大学", kind: UNIVERSITY, contact: "0577-86689999"}) { id } }"#,
+                json!({}),
+            )
+            .await["registerOrganisation"]["id"]
+            .clone();
+        let admin = app.login("wmu-admin", "password-123").await;
+        let partnership = app
+            .ok(
+                Some(&admin),
+                None,
+                "mutation($o: ID!) { requestPartnership(organisationId: $o, communitySlug: \"alpha\") { id } }",
+                json!({"o": org}),
+            )
+            .await["requestPartnership"]["id"]
+            .clone();
+        app.ok(
+            Some(&staff),
+            Some("alpha"),
+            "mutation($p: ID!) { decidePartnership(id: $p, approve: true) { status } }",
+            json!({"p": partnership}),
+        )
+        .await;
+        let admin_id = me(&app, &admin).await;
+        let team = app
+            .ok(
+                Some(&admin),
+                None,
+                "mutation($o: ID!, $l: ID!) { createPartnerTeam(organisationId: $o, input: {name: \"中医药健康服务队\", leaderId: $l, contact: \"13800000000\", skills: [\"中医\"]}) { id } }",
+                json!({"o": org, "l": admin_id}),
+            )
+            .await["createPartnerTeam"]["id"]
+            .clone();
+        app.ok(
+            Some(&admin),
+            None,
+            "mutation($o: ID!) { addOrganisationMember(organisationId: $o, person: {loginName: \"wmu-student\", displayName: \"李同学\", password: \"password-123\"}) { id } }",
+            json!({"o": org}),
+        )
+        .await;
+        let outsider = app.login("wmu-student", "password-123").await;
+        let outsider_id = me(&app, &outsider).await;
+        Partnered {
+            app,
+            root,
+            staff,
+            org,
+            partnership,
+            admin,
+            admin_id,
+            team,
+            outsider,
+            outsider_id,
+        }
+    }
+
+    /// A micro-venture awarded to the team, with one milestone; its id.
+    pub async fn milestone(&self) -> Value {
+        let app = &self.app;
+        let call = app
+            .ok(
+                Some(&self.staff),
+                Some("alpha"),
+                "mutation { postVentureCall(title: \"楼道微更新\", problem: \"楼道堆物\", budgetYuan: 5000, deadline: \"2030-01-01\") }",
+                json!({}),
+            )
+            .await["postVentureCall"]
+            .clone();
+        let proposal = app
+            .ok(
+                Some(&self.admin),
+                Some("alpha"),
+                "mutation($c: ID!, $t: ID!) { proposeVenture(callId: $c, teamId: $t, title: \"清理楼道\", plan: \"每周一次\", budgetYuan: 3000) }",
+                json!({"c": call, "t": self.team}),
+            )
+            .await["proposeVenture"]
+            .clone();
+        app.ok(
+            Some(&self.staff),
+            Some("alpha"),
+            "mutation($p: ID!) { awardVenture(proposalId: $p, milestones: [{title: \"第一次清理\", dueOn: \"2030-01-01\"}]) { id } }",
+            json!({"p": proposal}),
+        )
+        .await;
+        let calls = app
+            .ok(
+                Some(&self.staff),
+                Some("alpha"),
+                "{ ventureCalls { milestones { id } } }",
+                json!({}),
+            )
+            .await;
+        calls["ventureCalls"][0]["milestones"][0]["id"].clone()
+    }
+}
+
+/// A PNG of `side`×`side` pixels.
+fn png(side: u32) -> Vec<u8> {
+    let mut out = Vec::new();
+    image::DynamicImage::new_rgb8(side, side)
+        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .unwrap();
+    out
+}
+
+/// `completeVentureMilestone` with a photo, sent as a multipart request.
+async fn complete_with_photo(app: &TestApp, token: &str, milestone: &Value) -> Value {
+    let operations = json!({
+        "query": "mutation($m: ID!, $f: Upload) { completeVentureMilestone(milestoneId: $m, note: \"清理完毕\", photo: $f) { id photoUrl } }",
+        "variables": {"m": milestone, "f": null}
+    });
+    let form = reqwest::multipart::Form::new()
+        .text("operations", operations.to_string())
+        .text("map", json!({"0": ["variables.f"]}).to_string())
+        .part(
+            "0",
+            reqwest::multipart::Part::bytes(png(1200))
+                .file_name("done.png")
+                .mime_str("image/png")
+                .unwrap(),
+        );
+    app.http
+        .post(&app.url)
+        .bearer_auth(token)
+        .header("x-community", "alpha")
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+/// Objects the embedded store keeps for ventures' photos (one file each).
+fn venture_photos(app: &TestApp) -> usize {
+    let mut n = 0;
+    let mut stack = vec![app.data_dir.clone()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.to_string_lossy().contains("/ventures/") {
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+#[tokio::test]
+async fn a_milestone_photo_is_stored_only_for_its_team() {
+    let p = Partnered::new().await;
+    let milestone = p.milestone().await;
+    // A person of the university outside the team, and a milestone that does not exist:
+    // refused before the photo is decoded or stored.
+    let r = complete_with_photo(&p.app, &p.outsider, &milestone).await;
+    assert_eq!(code(&r), "FORBIDDEN", "{r}");
+    let r = complete_with_photo(&p.app, &p.admin, &json!(uuid::Uuid::now_v7())).await;
+    assert_eq!(code(&r), "NOT_FOUND", "{r}");
+    assert_eq!(venture_photos(&p.app), 0, "a refused photo was stored");
+    // The team's leader completes it with the photo, once.
+    let r = complete_with_photo(&p.app, &p.admin, &milestone).await;
+    assert!(r.get("errors").is_none(), "{r}");
+    assert_eq!(venture_photos(&p.app), 1);
+    let again = complete_with_photo(&p.app, &p.admin, &milestone).await;
+    assert_eq!(code(&again), "CONFLICT", "{again}");
+    assert_eq!(venture_photos(&p.app), 1, "a refused photo was stored");
+}
