@@ -16,6 +16,7 @@ mod partner_abuse;
 mod partners;
 mod restore_checks;
 mod timebank;
+mod timebank_abuse;
 
 use std::path::PathBuf;
 use std::process::Stdio;

@@ -7,6 +7,7 @@ use crate::{TestApp, code};
 
 /// Community alpha with staff, and 温州医科大学 approved there: its admin leads a team; a
 /// second person of the university is in no team.
+#[allow(dead_code)] // the fixture serves the partner tests as they grow
 pub struct Partnered {
     pub app: TestApp,
     pub root: String,

@@ -119,7 +119,7 @@ pub fn router(state: AppState) -> Router {
             get(crate::share_page::shared_exhibition),
         )
         .route(
-            "/ical/{community}/{kind}/{id}/{token}",
+            "/ical/{community}/{account}/{feed}/{token}",
             get(crate::ical_feed::feed),
         )
         .route("/healthz", get(|| async { "ok" }))

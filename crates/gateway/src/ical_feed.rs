@@ -1,5 +1,7 @@
-//! `GET /ical/{community}/{space|person}/{id}/{token}.ics`: an iCalendar feed for a calendar
-//! app. No login: the token in the path is the permission (see `spaces::feeds`).
+//! `GET /ical/{community}/{account}/{space id | mine}/{token}.ics`: an iCalendar feed for a
+//! calendar app. No login: the token in the path is the permission (see `spaces::feeds`), and
+//! it is honoured only with its account's rights in the community today — a deactivated
+//! account, or one without a role there any more, has no feed.
 
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
@@ -10,18 +12,17 @@ use crate::app::AppState;
 
 pub async fn feed(
     State(state): State<AppState>,
-    Path((slug, kind, id, file)): Path<(String, String, String, String)>,
+    Path((slug, account, target, file)): Path<(String, String, String, String)>,
 ) -> Response {
     let not_found = || (StatusCode::NOT_FOUND, "not found").into_response();
-    let (Ok(id), Some(token)) = (uuid::Uuid::parse_str(&id), file.strip_suffix(".ics")) else {
+    let (Ok(account), Some(feed), Some(token)) = (
+        uuid::Uuid::parse_str(&account),
+        Feed::parse(&target),
+        file.strip_suffix(".ics"),
+    ) else {
         return not_found();
     };
-    let feed = match kind.as_str() {
-        "space" => Feed::Space(id),
-        "person" => Feed::Person(id),
-        _ => return not_found(),
-    };
-    let Some(ctx) = crate::gate::public_ctx(&state, &slug).await else {
+    let Some(ctx) = crate::gate::owner_ctx(&state, &slug, account).await else {
         return not_found();
     };
     match spaces::feeds::feed(&ctx, feed, token).await {

@@ -68,11 +68,11 @@ async fn activity(ctx: &CommunityCtx, t: &tenancy::Tenancy, n: usize) {
             .await
             .unwrap();
     }
-    use volunteers::ledger::model::IdempotencyKey;
+    use volunteers::ledger::model::ClientKey;
     use volunteers::ledger::service::{Recipient, grant};
     grant(
         ctx,
-        IdempotencyKey::derived("dash-grant", Uuid::now_v7()),
+        ClientKey::parse(&format!("dash-grant-{}", Uuid::now_v7())).unwrap(),
         Recipient::Person(ctx.access().account_id),
         100,
         None,
@@ -96,7 +96,7 @@ async fn activity(ctx: &CommunityCtx, t: &tenancy::Tenancy, n: usize) {
     };
     let kept = volunteers::rewards::service::redeem(
         ctx,
-        IdempotencyKey::derived("dash-redeem", Uuid::now_v7()),
+        ClientKey::parse(&format!("dash-redeem-{}", Uuid::now_v7())).unwrap(),
         tea.id,
         2,
     )
@@ -104,13 +104,13 @@ async fn activity(ctx: &CommunityCtx, t: &tenancy::Tenancy, n: usize) {
     .unwrap();
     let undone = volunteers::rewards::service::redeem(
         ctx,
-        IdempotencyKey::derived("dash-redeem", Uuid::now_v7()),
+        ClientKey::parse(&format!("dash-redeem-{}", Uuid::now_v7())).unwrap(),
         tea.id,
         1,
     )
     .await
     .unwrap();
-    volunteers::rewards::service::cancel(ctx, undone.id)
+    volunteers::rewards::service::cancel(ctx, undone.id, None)
         .await
         .unwrap();
     let _ = kept;

@@ -175,7 +175,8 @@ async fn partner_team(t: &Tenancy, store: &ObjectStore) -> Result<(), AppError> 
     // The team pays for its mornings with the points the community gave its leader.
     volunteers::ledger::service::grant(
         &office,
-        volunteers::ledger::model::IdempotencyKey::derived("demo-partner", account.id),
+        volunteers::ledger::model::ClientKey::parse(&format!("demo-partner-{}", account.id))
+            .expect("a key"),
         volunteers::ledger::service::Recipient::Person(account.id),
         300,
         Some("共建单位志愿服务积分".into()),

@@ -136,7 +136,7 @@ pub(super) async fn seed(t: &Tenancy, staff: &CommunityCtx) -> Result<(), AppErr
     // The fund the community recycles points into, and a card's first credit.
     ledger::grant(
         staff,
-        volunteers::ledger::model::IdempotencyKey::derived("demo-fund", Uuid::nil()),
+        volunteers::ledger::model::ClientKey::parse("demo-fund-topup").expect("a key"),
         ledger::Recipient::Account(volunteers::ledger::model::FUND),
         5_000,
         Some("院落改造微基金".into()),
@@ -144,7 +144,8 @@ pub(super) async fn seed(t: &Tenancy, staff: &CommunityCtx) -> Result<(), AppErr
     .await?;
     ledger::grant(
         staff,
-        volunteers::ledger::model::IdempotencyKey::derived("demo-card", cards[0].id),
+        volunteers::ledger::model::ClientKey::parse(&format!("demo-card-{}", cards[0].id))
+            .expect("a key"),
         ledger::Recipient::Account(cards[0].id),
         1_200,
         Some("区域单位共建积分".into()),

@@ -6,6 +6,7 @@ use infra::graphql::Date;
 use tenancy::graphql::community;
 
 use super::service::{self as svc, BookingRequest};
+use crate::feeds::Feed;
 use crate::graphql::{Res, uuid};
 use crate::model;
 
@@ -155,14 +156,16 @@ impl BookingsQuery {
             .collect())
     }
 
-    /// The path of a space's iCalendar feed (busy times, no names), to subscribe to.
+    /// My link to a space's iCalendar feed (busy times, no names), to subscribe to. It works
+    /// while I hold a role here, until I renew it.
     async fn space_calendar_feed(&self, ctx: &Context<'_>, space_id: ID) -> Res<String> {
-        Ok(crate::feeds::space_feed_path(community(ctx)?, uuid(&space_id)?).await?)
+        let feed = Feed::Space(uuid(&space_id)?);
+        Ok(crate::feeds::feed_path(community(ctx)?, feed).await?)
     }
 
-    /// The path of my bookings' iCalendar feed.
+    /// My link to my bookings' iCalendar feed.
     async fn my_calendar_feed(&self, ctx: &Context<'_>) -> Res<String> {
-        Ok(crate::feeds::my_feed_path(community(ctx)?)?)
+        Ok(crate::feeds::feed_path(community(ctx)?, Feed::Mine).await?)
     }
 
     /// My bookings from yesterday on.
@@ -217,6 +220,16 @@ impl BookingsMutation {
         Ok(svc::decide(community(ctx)?, uuid(&booking_id)?, approve)
             .await?
             .into())
+    }
+
+    /// A new link to a calendar feed of mine (a space's busy times, or my bookings without
+    /// `spaceId`); the link before stops working.
+    async fn renew_calendar_feed(&self, ctx: &Context<'_>, space_id: Option<ID>) -> Res<String> {
+        let feed = match space_id {
+            Some(s) => Feed::Space(uuid(&s)?),
+            None => Feed::Mine,
+        };
+        Ok(crate::feeds::renew(community(ctx)?, feed).await?)
     }
 
     /// Cancel a booking that has not started (its booker or staff).

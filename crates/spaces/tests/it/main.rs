@@ -98,9 +98,9 @@ impl Env {
 
 /// Give the caller of `ctx` time-bank points (staff grant them).
 pub async fn give_points(env: &Env, ctx: &CommunityCtx, amount: i64) {
-    use volunteers::ledger::model::IdempotencyKey;
+    use volunteers::ledger::model::ClientKey;
     use volunteers::ledger::service::{Recipient, grant};
-    let key = IdempotencyKey::derived("test-grant", Uuid::now_v7());
+    let key = ClientKey::parse(&format!("test-grant-{}", Uuid::now_v7())).unwrap();
     let to = Recipient::Person(ctx.access().account_id);
     grant(&env.staff(), key, to, amount, None).await.unwrap();
 }

@@ -45,6 +45,41 @@ async fn over_age(conn: &mut PgConnection, since: DateTime<Utc>) -> sqlx::Result
     .await
 }
 
+/// Burn one account's points older than `since`, in its own transaction, recounted under its
+/// lock (a spend in between lowers what is left to burn); whether anything was burned.
+async fn expire_one(
+    ctx: &CommunityCtx,
+    account: Uuid,
+    since: DateTime<Utc>,
+    today: chrono::NaiveDate,
+    days: i32,
+) -> AppResult<bool> {
+    let mut tx = ctx.tx().await?;
+    db::lock_for(&mut tx, account, account).await?;
+    let excess = over_age(&mut tx, since)
+        .await?
+        .into_iter()
+        .find(|(a, _)| *a == account)
+        .map_or(0, |(_, e)| e);
+    if excess == 0 {
+        return Ok(false);
+    }
+    let m = Movement {
+        key: IdempotencyKey::derived(&format!("expiry-{today}"), account),
+        kind: TransferKind::Burn,
+        from: account,
+        to: BURNED,
+        amount: excess,
+        attributed_to: None,
+        reverses: None,
+        reference: None,
+        memo: Some(format!("积分超过 {days} 天未使用，已过期")),
+    };
+    super::service::move_points(&mut tx, ctx.access().account_id, &m).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
 /// Burn what has outlived the community's expiry as of `now`; the number of accounts touched.
 pub async fn expire_points(ctx: &CommunityCtx, now: DateTime<Utc>) -> AppResult<usize> {
     ctx.require(Roles::STAFF)?;
@@ -61,31 +96,18 @@ pub async fn expire_points(ctx: &CommunityCtx, now: DateTime<Utc>) -> AppResult<
     let today = infra::local_time::date_of(now);
     let mut burned = 0;
     for (account, _) in candidates {
-        // Each account in its own transaction, recounted under its lock: a spend in between
-        // lowers what is left to burn.
-        let mut tx = ctx.tx().await?;
-        db::lock_for(&mut tx, account, account).await?;
-        let excess = over_age(&mut tx, since)
-            .await?
-            .into_iter()
-            .find(|(a, _)| *a == account)
-            .map_or(0, |(_, e)| e);
-        if excess > 0 {
-            let m = Movement {
-                key: IdempotencyKey::derived(&format!("expiry-{today}"), account),
-                kind: TransferKind::Burn,
-                from: account,
-                to: BURNED,
-                amount: excess,
-                attributed_to: None,
-                reverses: None,
-                reference: None,
-                memo: Some(format!("积分超过 {days} 天未使用，已过期")),
-            };
-            super::service::move_points(&mut tx, ctx.access().account_id, &m).await?;
-            burned += 1;
+        // One account's failure is logged and the sweep goes on: no account can stop the
+        // expiry of the ones after it.
+        match expire_one(ctx, account, since, today, days).await {
+            Ok(true) => burned += 1,
+            Ok(false) => {}
+            Err(e) => tracing::warn!(
+                community = %ctx.tenant().slug,
+                %account,
+                error = ?e,
+                "points expiry skipped an account"
+            ),
         }
-        tx.commit().await?;
     }
     Ok(burned)
 }

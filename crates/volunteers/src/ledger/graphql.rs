@@ -6,7 +6,7 @@ use infra::graphql::parse_id as uuid;
 use tenancy::graphql::community;
 use uuid::Uuid;
 
-use super::model::{self, IdempotencyKey};
+use super::model::{self, ClientKey, IdempotencyKey};
 use super::service::{self as svc, TransferLimits};
 
 type Res<T> = async_graphql::Result<T>;
@@ -15,8 +15,8 @@ fn id(u: Uuid) -> ID {
     ID(u.to_string())
 }
 
-pub(crate) fn key(s: &str) -> Res<IdempotencyKey> {
-    Ok(IdempotencyKey::parse(s.trim()).map_err(infra::AppError::from)?)
+pub(crate) fn key(s: &str) -> Res<ClientKey> {
+    Ok(ClientKey::parse(s.trim()).map_err(infra::AppError::from)?)
 }
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
@@ -82,6 +82,7 @@ impl From<model::PointsAccount> for AccountGql {
 #[graphql(name = "PointsTransfer")]
 pub struct TransferGql {
     id: ID,
+    /// The idempotency key as its client sent it (or the one the system derived).
     key: String,
     kind: TransferKindGql,
     from_account: ID,
@@ -99,7 +100,7 @@ impl From<model::Transfer> for TransferGql {
     fn from(t: model::Transfer) -> Self {
         TransferGql {
             id: id(t.id),
-            key: t.key,
+            key: IdempotencyKey::shown(&t.key).to_owned(),
             kind: t.kind.into(),
             from_account: id(t.from_account),
             to_account: id(t.to_account),

@@ -80,29 +80,65 @@ pub struct Transfer {
     pub created_at: DateTime<Utc>,
 }
 
-/// A client's idempotency key: 8–100 letters, digits and `_ : . -`.
+/// An idempotency key as a client sends it: 8–100 letters, digits and `_ : . -`. It names a
+/// movement only together with its sender ([`IdempotencyKey::of_client`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IdempotencyKey(String);
+pub struct ClientKey(String);
 
-impl IdempotencyKey {
-    pub fn parse(s: &str) -> Result<IdempotencyKey, crate::error::VolunteersError> {
+impl ClientKey {
+    pub fn parse(s: &str) -> Result<ClientKey, crate::error::VolunteersError> {
         let ok = (8..=100).contains(&s.len())
             && s.chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | ':' | '.' | '-'));
         if ok {
-            Ok(IdempotencyKey(s.to_owned()))
+            Ok(ClientKey(s.to_owned()))
         } else {
             Err(crate::error::VolunteersError::BadKey)
         }
     }
+}
 
-    /// A key the system derives for a movement it makes itself (hours:<id> …).
+/// The ledger's key of a movement, unique in the community. A client's key lives in its
+/// sender's namespace, `c:<account>:<key>`, so it can never equal another sender's key nor a
+/// key the system derives for a movement it makes itself (`booking:<id>`, `refund:<id>`,
+/// `hours:<id>`, `expiry-<day>:<account>` …): a member who reads a booking id cannot take its
+/// refund's key first. The database holds the same rule (`points_transfers_key_namespace`:
+/// a `c:` key names its transfer's `created_by`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdempotencyKey(String);
+
+/// The namespace of clients' keys.
+const CLIENT: &str = "c:";
+
+impl IdempotencyKey {
+    /// A client's key in the namespace of the account that sent it.
+    pub fn of_client(sender: Uuid, key: &ClientKey) -> IdempotencyKey {
+        IdempotencyKey(format!("{CLIENT}{sender}:{}", key.0))
+    }
+
+    /// A key the system derives for a movement it makes itself (hours:<id> …). The prefix is
+    /// the code's own, lowercase letters, digits and `-`: never the clients' `c`.
     pub fn derived(prefix: &str, id: Uuid) -> IdempotencyKey {
+        assert!(
+            prefix != "c"
+                && prefix
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+            "a derived key's prefix is the code's own: {prefix:?}"
+        );
         IdempotencyKey(format!("{prefix}:{id}"))
     }
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// The key as its client sent it (a derived key as it is).
+    pub fn shown(stored: &str) -> &str {
+        stored
+            .strip_prefix(CLIENT)
+            .and_then(|rest| rest.split_once(':'))
+            .map_or(stored, |(_, key)| key)
     }
 }
 

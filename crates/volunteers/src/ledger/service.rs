@@ -150,7 +150,7 @@ pub enum Recipient {
 /// Staff issue points (a top-up of the fund, an award, a correction of the books).
 pub async fn grant(
     ctx: &CommunityCtx,
-    key: IdempotencyKey,
+    key: ClientKey,
     to: Recipient,
     amount: i64,
     memo: Option<String>,
@@ -168,7 +168,7 @@ pub async fn grant(
         return Err(VolunteersError::NotFound("account").into());
     }
     let m = Movement {
-        key,
+        key: IdempotencyKey::of_client(ctx.access().account_id, &key),
         kind: TransferKind::Grant,
         from: ISSUANCE,
         to,
@@ -204,7 +204,7 @@ pub struct TransferLimits {
 /// A resident passes points to a family member (积分流转), within the community's limits.
 pub async fn send(
     ctx: &CommunityCtx,
-    key: IdempotencyKey,
+    key: ClientKey,
     to_person: Uuid,
     amount: i64,
     memo: Option<String>,
@@ -226,7 +226,7 @@ pub async fn send(
         .ok_or(VolunteersError::NotFound("account"))?
         .id;
     let m = Movement {
-        key,
+        key: IdempotencyKey::of_client(me, &key),
         kind: TransferKind::Transfer,
         from,
         to,
@@ -325,16 +325,17 @@ pub async fn refund_booking(conn: &mut PgConnection, by: Uuid, booking: Uuid) ->
 /// Staff correct a transfer by reversing it, once; a reversal is not reversed.
 pub async fn reverse(
     ctx: &CommunityCtx,
-    key: IdempotencyKey,
+    key: ClientKey,
     transfer: Uuid,
     memo: Option<String>,
 ) -> AppResult<Transfer> {
     ctx.require(Roles::STAFF)?;
+    let me = ctx.access().account_id;
     let mut tx = ctx.tx().await?;
     let t = reverse_in(
         &mut tx,
-        ctx.access().account_id,
-        key,
+        me,
+        IdempotencyKey::of_client(me, &key),
         transfer,
         memo_text(memo)?,
     )

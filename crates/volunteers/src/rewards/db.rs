@@ -6,8 +6,8 @@ use uuid::Uuid;
 use super::model::*;
 
 const REWARD: &str = "id, name, kind, price, stock, active";
-const REDEMPTION: &str =
-    "id, reward_id, holder, quantity, points, status, transfer_id, reversal_id, created_at";
+const REDEMPTION: &str = "id, reward_id, holder, quantity, points, status, transfer_id, reversal_id, \
+     created_at, handed_over_at, cancel_reason";
 
 pub async fn insert_reward(
     conn: &mut PgConnection,
@@ -109,6 +109,15 @@ pub async fn redemption_by_transfer(
     .await
 }
 
+pub async fn redemption(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<Redemption>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {REDEMPTION} FROM redemptions WHERE id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+}
+
 pub async fn lock_redemption(
     conn: &mut PgConnection,
     id: Uuid,
@@ -121,13 +130,34 @@ pub async fn lock_redemption(
     .await
 }
 
-pub async fn cancel(conn: &mut PgConnection, id: Uuid, reversal: Uuid) -> sqlx::Result<Redemption> {
+/// Cancel, naming who did and — for a correction after hand-over — why.
+pub async fn cancel(
+    conn: &mut PgConnection,
+    id: Uuid,
+    reversal: Uuid,
+    by: Uuid,
+    reason: Option<&str>,
+) -> sqlx::Result<Redemption> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "UPDATE redemptions SET status = 'cancelled', reversal_id = $2 WHERE id = $1
-         RETURNING {REDEMPTION}"
+        "UPDATE redemptions SET status = 'cancelled', reversal_id = $2, cancelled_by = $3,
+                                cancel_reason = $4
+          WHERE id = $1 RETURNING {REDEMPTION}"
     )))
     .bind(id)
     .bind(reversal)
+    .bind(by)
+    .bind(reason)
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn hand_over(conn: &mut PgConnection, id: Uuid, by: Uuid) -> sqlx::Result<Redemption> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "UPDATE redemptions SET status = 'handed_over', handed_over_at = now(), handed_over_by = $2
+          WHERE id = $1 RETURNING {REDEMPTION}"
+    )))
+    .bind(id)
+    .bind(by)
     .fetch_one(conn)
     .await
 }

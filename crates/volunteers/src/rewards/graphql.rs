@@ -28,7 +28,10 @@ pub enum RewardKindGql {
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
 #[graphql(name = "RedemptionStatus", remote = "super::model::RedemptionStatus")]
 pub enum RedemptionStatusGql {
+    /// Paid, waiting at the counter: its holder may still cancel.
     Redeemed,
+    /// 已领取: only staff may cancel it, as a correction with a reason.
+    HandedOver,
     Cancelled,
 }
 
@@ -68,6 +71,17 @@ pub struct RedemptionGql {
     transfer_id: ID,
     reversal_id: Option<ID>,
     created_at: DateTime<Utc>,
+    handed_over_at: Option<DateTime<Utc>>,
+    /// Why staff cancelled it after it was handed over.
+    cancel_reason: Option<String>,
+}
+
+/// A redemption's code, shown at the counter.
+#[derive(SimpleObject)]
+#[graphql(name = "RedemptionCode")]
+pub struct RedemptionCodeGql {
+    token: String,
+    svg: String,
 }
 
 impl From<model::Redemption> for RedemptionGql {
@@ -82,6 +96,8 @@ impl From<model::Redemption> for RedemptionGql {
             transfer_id: id(r.transfer_id),
             reversal_id: r.reversal_id.map(id),
             created_at: r.created_at,
+            handed_over_at: r.handed_over_at,
+            cancel_reason: r.cancel_reason,
         }
     }
 }
@@ -105,6 +121,16 @@ impl RewardsQuery {
     ) -> Res<Vec<RedemptionGql>> {
         let rows = svc::redemptions(community(ctx)?, all).await?;
         Ok(rows.into_iter().map(Into::into).collect())
+    }
+
+    /// A redemption's code to show at the counter (its holder, or staff), until handed over.
+    async fn redemption_code(
+        &self,
+        ctx: &Context<'_>,
+        redemption_id: ID,
+    ) -> Res<RedemptionCodeGql> {
+        let (token, svg) = svc::code(community(ctx)?, uuid(&redemption_id)?).await?;
+        Ok(RedemptionCodeGql { token, svg })
     }
 }
 
@@ -162,10 +188,40 @@ impl RewardsMutation {
         .into())
     }
 
-    /// Cancel a redemption (the redeemer or staff): points and stock come back.
-    async fn cancel_redemption(&self, ctx: &Context<'_>, redemption_id: ID) -> Res<RedemptionGql> {
-        Ok(svc::cancel(community(ctx)?, uuid(&redemption_id)?)
-            .await?
-            .into())
+    /// Cancel a redemption: its holder before it is handed over (points and stock come
+    /// back); staff also after, as a correction with a `reason` (the points come back).
+    async fn cancel_redemption(
+        &self,
+        ctx: &Context<'_>,
+        redemption_id: ID,
+        reason: Option<String>,
+    ) -> Res<RedemptionGql> {
+        Ok(
+            svc::cancel(community(ctx)?, uuid(&redemption_id)?, reason.as_deref())
+                .await?
+                .into(),
+        )
+    }
+
+    /// Hand a redemption over at the counter (staff): give `redemptionId`, or the `code`
+    /// scanned from the holder's phone. Once.
+    async fn hand_over_redemption(
+        &self,
+        ctx: &Context<'_>,
+        redemption_id: Option<ID>,
+        code: Option<String>,
+    ) -> Res<RedemptionGql> {
+        let which = match (&redemption_id, &code) {
+            (Some(r), None) => svc::HandOver::Id(uuid(r)?),
+            (None, Some(c)) => svc::HandOver::Code(c),
+            _ => {
+                return Err(infra::AppError::bad_input(
+                    "请给出兑换记录或兑换码之一",
+                    "Give either the redemption or its code",
+                )
+                .into());
+            }
+        };
+        Ok(svc::hand_over(community(ctx)?, which).await?.into())
     }
 }

@@ -2,6 +2,7 @@
 //! fund through the ledger in the same transaction as the stock taken; a cancellation is a
 //! reversal and gives the stock back.
 
+pub mod code;
 pub mod db;
 pub mod graphql;
 pub mod model;

@@ -13,7 +13,10 @@ pub enum RewardKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
 pub enum RedemptionStatus {
+    /// Paid, the goods or service not yet given: the holder may still cancel.
     Redeemed,
+    /// Given at the counter (已领取): only staff may cancel, as a recorded correction.
+    HandedOver,
     Cancelled,
 }
 
@@ -38,4 +41,7 @@ pub struct Redemption {
     pub transfer_id: Uuid,
     pub reversal_id: Option<Uuid>,
     pub created_at: DateTime<Utc>,
+    pub handed_over_at: Option<DateTime<Utc>>,
+    /// Why staff cancelled it after it was handed over.
+    pub cancel_reason: Option<String>,
 }

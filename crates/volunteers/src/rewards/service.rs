@@ -7,7 +7,7 @@ use uuid::Uuid;
 use super::db;
 use super::model::*;
 use crate::error::VolunteersError;
-use crate::ledger::model::{FUND, IdempotencyKey, Movement, TransferKind};
+use crate::ledger::model::{ClientKey, FUND, IdempotencyKey, Movement, TransferKind};
 use crate::ledger::service::{move_points_once, own_account, reverse_in};
 
 /// Dashboard figure: points redeemed for rewards, net of cancellations (on their days).
@@ -105,7 +105,7 @@ fn out_of_stock(e: &sqlx::Error) -> bool {
 /// redemption and takes nothing again.
 pub async fn redeem(
     ctx: &CommunityCtx,
-    key: IdempotencyKey,
+    key: ClientKey,
     reward: Uuid,
     quantity: i32,
 ) -> AppResult<Redemption> {
@@ -122,7 +122,7 @@ pub async fn redeem(
     let from = own_account(&mut tx, ctx).await?;
     let points = i64::from(r.price) * i64::from(quantity);
     let m = Movement {
-        key,
+        key: IdempotencyKey::of_client(me, &key),
         kind: TransferKind::Redeem,
         from,
         to: FUND,
@@ -153,31 +153,111 @@ pub async fn redeem(
     Ok(red)
 }
 
-/// Cancel a redemption (the redeemer or staff): the points come back by a reversal, the
-/// stock back on the shelf; once.
-pub async fn cancel(ctx: &CommunityCtx, redemption: Uuid) -> AppResult<Redemption> {
+/// Cancel a redemption: the holder before it is handed over (points and stock come back);
+/// staff at any time, after hand-over only as a correction with its `reason` (the points come
+/// back, the goods have left the shelf). Once.
+pub async fn cancel(
+    ctx: &CommunityCtx,
+    redemption: Uuid,
+    reason: Option<&str>,
+) -> AppResult<Redemption> {
     ctx.require(Roles::MEMBERS)?;
+    let reason = reason.map(str::trim).filter(|r| !r.is_empty());
+    if reason.is_some_and(|r| r.chars().count() > 200) {
+        return Err(AppError::bad_input(
+            "原因最多 200 字",
+            "A reason is at most 200 characters",
+        ));
+    }
+    let me = ctx.access().account_id;
     let mut tx = ctx.tx().await?;
     let red = db::lock_redemption(&mut tx, redemption)
         .await?
-        .filter(|r| ctx.is_staff() || r.holder == ctx.access().account_id)
+        .filter(|r| ctx.is_staff() || r.holder == me)
         .ok_or(VolunteersError::NotFound("redemption"))?;
-    if red.status != RedemptionStatus::Redeemed {
-        return Err(VolunteersError::NotChangeable.into());
-    }
+    let restock = match red.status {
+        RedemptionStatus::Redeemed => true,
+        RedemptionStatus::HandedOver if !ctx.is_staff() => {
+            return Err(AppError::conflict(
+                "已领取的兑换不能取消，请联系社区工作人员",
+                "A redemption handed over cannot be cancelled; please ask the community's staff",
+            ));
+        }
+        RedemptionStatus::HandedOver if reason.is_none() => {
+            return Err(AppError::bad_input(
+                "已领取的兑换需填写更正原因",
+                "Cancelling a redemption handed over is a correction: give its reason",
+            ));
+        }
+        RedemptionStatus::HandedOver => false,
+        RedemptionStatus::Cancelled => return Err(VolunteersError::NotChangeable.into()),
+    };
     let back = reverse_in(
         &mut tx,
-        ctx.access().account_id,
+        me,
         IdempotencyKey::derived("cancel", red.id),
         red.transfer_id,
-        None,
+        reason.map(str::to_owned),
     )
     .await?;
-    db::restock(&mut tx, red.reward_id, red.quantity, None).await?;
-    let red = db::cancel(&mut tx, red.id, back.id).await?;
+    if restock {
+        db::restock(&mut tx, red.reward_id, red.quantity, None).await?;
+    }
+    let red = db::cancel(&mut tx, red.id, back.id, me, reason).await?;
     infra::figures::record_today(&mut tx, POINTS_REDEEMED, -red.points).await?;
     tx.commit().await?;
     Ok(red)
+}
+
+/// A redemption's code to show at the counter (its holder, or staff), while it waits there.
+pub async fn code(ctx: &CommunityCtx, redemption: Uuid) -> AppResult<(String, String)> {
+    ctx.require(Roles::MEMBERS)?;
+    let mut tx = ctx.tx().await?;
+    let red = db::redemption(&mut tx, redemption)
+        .await?
+        .filter(|r| ctx.is_staff() || r.holder == ctx.access().account_id)
+        .ok_or(VolunteersError::NotFound("redemption"))?;
+    tx.commit().await?;
+    if red.status != RedemptionStatus::Redeemed {
+        return Err(VolunteersError::NotChangeable.into());
+    }
+    let token = super::code::sign(ctx.secrets(), ctx.tenant().community_id, red.id);
+    let svg = super::code::svg(&token).ok_or_else(|| AppError::internal("QR code too long"))?;
+    Ok((token, svg))
+}
+
+/// Hand a redemption over at the counter (staff): by its id, or by scanning the holder's code.
+/// Once: a second hand-over is `CONFLICT`.
+pub async fn hand_over(ctx: &CommunityCtx, redemption: HandOver<'_>) -> AppResult<Redemption> {
+    ctx.require(Roles::STAFF)?;
+    let id = match redemption {
+        HandOver::Id(id) => id,
+        HandOver::Code(token) => {
+            super::code::verify(ctx.secrets(), ctx.tenant().community_id, token).ok_or_else(
+                || AppError::bad_input("兑换码无效", "The redemption code is not valid"),
+            )?
+        }
+    };
+    let mut tx = ctx.tx().await?;
+    let red = db::lock_redemption(&mut tx, id)
+        .await?
+        .ok_or(VolunteersError::NotFound("redemption"))?;
+    if red.status != RedemptionStatus::Redeemed {
+        return Err(AppError::conflict(
+            "该兑换已领取或已取消",
+            "This redemption was handed over or cancelled already",
+        ));
+    }
+    let red = db::hand_over(&mut tx, red.id, ctx.access().account_id).await?;
+    tx.commit().await?;
+    Ok(red)
+}
+
+/// How staff name the redemption they hand over.
+pub enum HandOver<'a> {
+    Id(Uuid),
+    /// The code scanned from the holder's phone.
+    Code(&'a str),
 }
 
 /// The caller's redemptions, or everyone's for staff.

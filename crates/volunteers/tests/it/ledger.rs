@@ -4,15 +4,15 @@ use std::sync::{Arc, Mutex};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use uuid::Uuid;
-use volunteers::ledger::model::{AccountKind, FUND, IdempotencyKey, TransferKind};
+use volunteers::ledger::model::{AccountKind, ClientKey, FUND, IdempotencyKey, TransferKind};
 use volunteers::ledger::service::{self as ledger, Recipient, TransferLimits};
 use volunteers::rewards::model::RewardKind;
 use volunteers::rewards::service as rewards;
 
 use crate::{Env, code};
 
-fn key(s: &str) -> IdempotencyKey {
-    IdempotencyKey::parse(s).unwrap()
+fn key(s: &str) -> ClientKey {
+    ClientKey::parse(s).unwrap()
 }
 
 /// Person accounts for these residents, created as first use would.
@@ -228,7 +228,7 @@ async fn ten_thousand_random_movements_keep_the_books_exact() {
                 },
                 Op::Cancel { of } => match earlier(of) {
                     Some(Outcome::Redeemed { redemption, .. }) => {
-                        rewards::cancel(&staff, redemption)
+                        rewards::cancel(&staff, redemption, None)
                             .await
                             .map(|r| Outcome::Moved(r.reversal_id.unwrap()))
                     }
@@ -363,7 +363,7 @@ async fn the_fund_takes_a_thousand_redemptions_at_once_exactly() {
     let mut tx = env.db.tenant_tx(&env.alpha).await.unwrap();
     let by = Uuid::from_u128(0x5747);
     let spend = |amount, k: &str| volunteers::ledger::model::Movement {
-        key: key(k),
+        key: IdempotencyKey::of_client(by, &key(k)),
         kind: TransferKind::Grant,
         from: FUND,
         to: first,
@@ -462,7 +462,7 @@ async fn replays_corrections_and_refusals_are_coded() {
         ),
         "BAD_USER_INPUT"
     );
-    assert!(IdempotencyKey::parse("short").is_err());
+    assert!(ClientKey::parse("short").is_err());
 
     // To a neighbour who keeps no points here: nobody to receive them.
     assert_eq!(
@@ -536,8 +536,11 @@ async fn replays_corrections_and_refusals_are_coded() {
         ledger::my_account(&li_ctx).await.unwrap().unwrap().balance,
         5
     );
-    rewards::cancel(&li_ctx, bought.id).await.unwrap();
-    assert_eq!(code(rewards::cancel(&li_ctx, bought.id).await), "CONFLICT");
+    rewards::cancel(&li_ctx, bought.id, None).await.unwrap();
+    assert_eq!(
+        code(rewards::cancel(&li_ctx, bought.id, None).await),
+        "CONFLICT"
+    );
     assert_eq!(
         ledger::my_account(&li_ctx).await.unwrap().unwrap().balance,
         10

@@ -1,6 +1,7 @@
 //! The time bank against a real PostgreSQL: the ledger never loses, doubles or overdraws a
 //! point, whatever the concurrency.
 
+mod keys;
 mod ledger;
 mod volunteering;
 
