@@ -14,6 +14,7 @@ mod moving;
 mod ops;
 mod partner_abuse;
 mod partners;
+mod registry_abuse;
 mod restore_checks;
 mod timebank;
 mod timebank_abuse;
