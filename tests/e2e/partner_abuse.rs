@@ -207,3 +207,106 @@ async fn a_milestone_photo_is_stored_only_for_its_team() {
     assert_eq!(code(&again), "CONFLICT", "{again}");
     assert_eq!(venture_photos(&p.app), 1, "a refused photo was stored");
 }
+
+const REGISTER: &str = "mutation($l: String!, $n: String!) { registerOrganisation(
+    admin: {loginName: $l, displayName: \"联络人\", password: \"password-123\"},
+    organisation: {name: $n, kind: SOCIAL_ORGANISATION, contact: \"028-0000000\"}) { id } }";
+
+/// Registering is anonymous: a taken login name answers as a taken organisation name does,
+/// one address cannot register without end, and a burst of registrations never makes a
+/// sign-in wait (they hash under a bound of their own).
+#[tokio::test]
+async fn registrations_are_throttled_and_say_nothing_of_accounts() {
+    let p = Partnered::new().await;
+    let app = &p.app;
+    let login_taken = app
+        .gql(
+            None,
+            None,
+            REGISTER,
+            json!({"l": "wmu-admin", "n": "某新社工机构"}),
+        )
+        .await;
+    let name_taken = app
+        .gql(
+            None,
+            None,
+            REGISTER,
+            json!({"l": "fresh-login", "n": "温州医科大学"}),
+        )
+        .await;
+    assert_eq!(code(&login_taken), "CONFLICT", "{login_taken}");
+    assert_eq!(
+        login_taken["errors"][0]["message"], name_taken["errors"][0]["message"],
+        "a taken login name answers like a taken organisation name"
+    );
+
+    let mut tasks = tokio::task::JoinSet::new();
+    for i in 0..30 {
+        let (url, http) = (app.url.clone(), app.http.clone());
+        tasks.spawn(async move {
+            let r: Value = http
+                .post(&url)
+                .json(&json!({"query": REGISTER, "variables": {"l": format!("burst-{i:02}"), "n": format!("突发社工机构{i:02}")}}))
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            ("register", r)
+        });
+    }
+    for _ in 0..5 {
+        let (url, http) = (app.url.clone(), app.http.clone());
+        tasks.spawn(async move {
+            let r: Value = http
+                .post(&url)
+                .json(&json!({"query": "mutation { login(loginName: \"root\", password: \"root-password-1\") { token } }"}))
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            ("login", r)
+        });
+    }
+    let (mut made, mut limited) = (0, 0);
+    while let Some(r) = tasks.join_next().await {
+        let (what, r) = r.unwrap();
+        match what {
+            "login" => assert!(
+                r.get("errors").is_none(),
+                "a sign-in waited on registrations: {r}"
+            ),
+            _ if r.get("errors").is_none() => made += 1,
+            _ => {
+                assert_eq!(code(&r), "RATE_LIMITED", "{r}");
+                limited += 1;
+            }
+        }
+    }
+    assert!(
+        made <= 10 && limited >= 20,
+        "{made} made, {limited} refused"
+    );
+
+    // An organisation's admin adding people is counted the same way.
+    let mut refused = 0;
+    for i in 0..15 {
+        let r = app
+            .gql(
+                Some(&p.admin),
+                None,
+                "mutation($o: ID!, $l: String!) { addOrganisationMember(organisationId: $o, person: {loginName: $l, displayName: \"同学\", password: \"password-123\"}) { id } }",
+                json!({"o": p.org, "l": format!("wmu-more-{i:02}")}),
+            )
+            .await;
+        if r.get("errors").is_some() {
+            assert_eq!(code(&r), "RATE_LIMITED", "{r}");
+            refused += 1;
+        }
+    }
+    assert!(refused >= 5, "{refused} refused of 15");
+}

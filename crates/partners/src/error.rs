@@ -8,6 +8,9 @@ pub enum PartnersError {
     NotFound(&'static str),
     #[error("organisation name taken")]
     NameTaken,
+    /// A registration's organisation name or login name is taken: one answer for both.
+    #[error("registration names taken")]
+    RegistrationTaken,
     #[error("team name taken")]
     TeamNameTaken,
     #[error("not a member")]
@@ -44,6 +47,11 @@ impl From<PartnersError> for AppError {
                 Conflict,
                 "已有同名单位注册".into(),
                 "An organisation of that name is registered".into(),
+            ),
+            E::RegistrationTaken => (
+                Conflict,
+                "单位名称或登录名已被使用，请换一个".into(),
+                "The organisation's name or the login name is taken; choose another".into(),
             ),
             E::TeamNameTaken => (
                 Conflict,

@@ -40,6 +40,15 @@ impl Tenancy {
     /// its own and grants no role: used for self-registration (a partner organisation's
     /// accounts), which stays inert until someone grants a role or approves the organisation.
     pub async fn prepare_account(&self, input: NewAccountInput) -> AppResult<PreparedAccount> {
+        self.prepare_with(input, &self.hashing).await
+    }
+
+    /// `prepare_account` hashing under `limit`.
+    pub(crate) async fn prepare_with(
+        &self,
+        input: NewAccountInput,
+        limit: &infra::limits::WorkLimit,
+    ) -> AppResult<PreparedAccount> {
         let login = LoginName::parse(&input.login_name)?;
         let display = Name::parse(&input.display_name)?;
         let password = Password::parse(&input.password)?;
@@ -49,7 +58,7 @@ impl Tenancy {
             .filter(|p| !p.trim().is_empty())
             .map(Phone::parse)
             .transpose()?;
-        let hash = self.hash(password).await?;
+        let hash = self.hash(password, limit).await?;
         Ok(PreparedAccount {
             id: Uuid::now_v7(),
             login_name: login.as_str().to_owned(),

@@ -62,7 +62,7 @@ fn hash_blocking(password: &Password) -> AppResult<String> {
 
 /// The source an attempt is counted against: the address, or for IPv6 its /64 (one host
 /// usually holds a whole /64).
-fn source_of(ip: IpAddr) -> String {
+pub(crate) fn source_of(ip: IpAddr) -> String {
     match ip {
         IpAddr::V4(v4) => v4.to_string(),
         IpAddr::V6(v6) => {
@@ -82,9 +82,9 @@ impl Tenancy {
         self
     }
 
-    /// Hash a new password, off the async workers and within the memory bound.
-    pub(crate) async fn hash(&self, password: Password) -> AppResult<String> {
-        let _permit = self.hashing.acquire().await?;
+    /// Hash a new password, off the async workers and within the memory bound `limit`.
+    pub(crate) async fn hash(&self, password: Password, limit: &WorkLimit) -> AppResult<String> {
+        let _permit = limit.acquire().await?;
         tokio::task::spawn_blocking(move || hash_blocking(&password))
             .await
             .map_err(AppError::internal)?
@@ -244,7 +244,7 @@ impl Tenancy {
         if old.len() > 128 || !self.verify(hash, old).await? {
             return Err(TenancyError::WrongCredentials.into());
         }
-        let hash = self.hash(new).await?;
+        let hash = self.hash(new, &self.hashing).await?;
         let mut tx = self.db.begin().await?;
         let account = db::set_password(&mut tx, actor.account_id(), &hash).await?;
         tx.commit().await?;

@@ -34,6 +34,8 @@ pub enum TenancyError {
     WrongCredentials,
     #[error("too many failed logins")]
     Throttled { retry_after_secs: i64 },
+    #[error("too many registrations")]
+    RegistrationsThrottled { retry_after_secs: i64 },
     #[error("token invalid or expired")]
     BadToken,
     #[error("community suspended")]
@@ -113,6 +115,11 @@ impl From<TenancyError> for AppError {
                 RateLimited,
                 format!("登录失败次数过多，请 {retry_after_secs} 秒后再试"),
                 format!("Too many failed sign-ins; try again in {retry_after_secs} seconds"),
+            ),
+            E::RegistrationsThrottled { retry_after_secs } => (
+                RateLimited,
+                format!("注册过于频繁，请 {retry_after_secs} 秒后再试"),
+                format!("Too many registrations; try again in {retry_after_secs} seconds"),
             ),
             E::BadToken => (
                 Unauthenticated,

@@ -14,6 +14,7 @@ pub mod error;
 pub mod graphql;
 pub mod migrate;
 pub mod model;
+pub mod registration;
 pub mod service;
 #[cfg(feature = "testing")]
 pub mod testing;

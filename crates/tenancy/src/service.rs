@@ -22,6 +22,9 @@ pub struct TenancyConfig {
     pub max_failures_per_account: i32,
     /// Failed logins from one address, whatever the names, before the address waits likewise.
     pub max_failures_per_address: i32,
+    /// Registrations (a partner organisation, or an admin adding its people) from one address
+    /// or admin within an hour before each further one waits likewise.
+    pub max_registrations_per_source: i32,
 }
 
 impl Default for TenancyConfig {
@@ -30,6 +33,7 @@ impl Default for TenancyConfig {
             token_ttl: Duration::from_secs(12 * 3600),
             max_failures_per_account: 5,
             max_failures_per_address: 20,
+            max_registrations_per_source: 10,
         }
     }
 }
@@ -41,6 +45,8 @@ pub struct Tenancy {
     pub(crate) config: TenancyConfig,
     /// Password hashes in flight (19 MiB each).
     pub(crate) hashing: infra::limits::WorkLimit,
+    /// Password hashes of registrations in flight, apart from sign-ins'.
+    pub(crate) registering: infra::limits::WorkLimit,
     /// Principals and communities, exact by NOTIFY (used once `listen_for_changes` runs).
     pub(crate) cache: std::sync::Arc<crate::cache::AuthCache>,
 }
@@ -195,6 +201,7 @@ impl Tenancy {
             secrets,
             config,
             hashing: crate::auth::hashing_limit(),
+            registering: crate::registration::registering_limit(),
             cache: Default::default(),
         }
     }

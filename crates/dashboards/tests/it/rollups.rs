@@ -303,6 +303,7 @@ async fn agreement_activity(env: &OneCommunity, office: &CommunityCtx) {
     let t = &env.tenancy;
     let (org, admin) = orgs::register(
         t,
+        std::net::Ipv4Addr::LOCALHOST.into(),
         NewAccountInput {
             login_name: "wzu-admin".into(),
             display_name: "温大".into(),

@@ -115,6 +115,7 @@ pub(super) async fn seed(t: &Tenancy, store: &ObjectStore) -> Result<(), AppErro
         };
         let (org, account) = orgs::register(
             t,
+            super::SEED_ADDRESS,
             admin,
             OrganisationInput {
                 name: university.into(),

@@ -38,6 +38,14 @@ pub async fn insert_organisation(
     .await
 }
 
+/// Is an organisation of this name registered?
+pub async fn organisation_named(conn: &mut PgConnection, name: &str) -> sqlx::Result<bool> {
+    sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM platform.organisations WHERE name = $1)")
+        .bind(name)
+        .fetch_one(conn)
+        .await
+}
+
 pub async fn insert_member(
     conn: &mut PgConnection,
     organisation: Uuid,

@@ -347,7 +347,12 @@ impl OrganisationsMutation {
             description: organisation.description,
             contact: organisation.contact,
         };
-        let (org, _) = svc::register(tenancy(ctx), admin.into(), o).await?;
+        let from = ctx
+            .data_opt::<tenancy::graphql::ClientAddr>()
+            .map_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED), |a| {
+                a.0
+            });
+        let (org, _) = svc::register(tenancy(ctx), from, admin.into(), o).await?;
         Ok(org.into())
     }
 

@@ -1,7 +1,10 @@
 //! The rules of partner organisations: self-registration (inert until approved), people and
 //! teams, partnership requests decided where they are addressed, and teams booking spaces.
 
-use infra::{AppError, AppResult};
+use std::net::IpAddr;
+
+use infra::{AppError, AppResult, ErrorCode};
+use tenancy::registration::Asker;
 use tenancy::service::NewAccountInput;
 use tenancy::{CommunityCtx, Principal, Roles, Tenancy};
 use uuid::Uuid;
@@ -20,12 +23,16 @@ pub struct OrganisationInput {
 }
 
 /// An organisation registers itself with its first admin account. Anyone may: it can do
-/// nothing in any community until a partnership is approved.
+/// nothing in any community until a partnership is approved. Counted against the caller's
+/// address first (`Tenancy::reserve_registration`); the names are checked before the password
+/// is hashed, and a taken organisation name or login name get one answer.
 pub async fn register(
     t: &Tenancy,
+    from: IpAddr,
     admin: NewAccountInput,
     o: OrganisationInput,
 ) -> AppResult<(Organisation, tenancy::model::Account)> {
+    t.reserve_registration(Asker::Address(from)).await?;
     let name = text(&o.name, 2, 100, "单位名称", "The name")?;
     let contact = text(&o.contact, 1, 100, "联系方式", "The contact")?;
     let description = text(&o.description, 0, 1000, "单位简介", "The description")?;
@@ -36,9 +43,24 @@ pub async fn register(
             "The grade is one of 1A to 5A",
         ));
     }
-    let prepared = t.prepare_account(admin).await?;
+    let mut conn = t.db().pool().acquire().await?;
+    let org_taken = db::organisation_named(&mut conn, name).await?;
+    drop(conn);
+    if org_taken || t.login_name_taken(&admin.login_name).await? {
+        return Err(PartnersError::RegistrationTaken.into());
+    }
+    let prepared = t.prepare_registered_account(admin).await?;
+    let taken = |e: AppError| {
+        if e.code == ErrorCode::Conflict {
+            PartnersError::RegistrationTaken.into()
+        } else {
+            e
+        }
+    };
     let mut tx = t.db().begin().await?;
-    let account = tenancy::accounts::insert_prepared(&mut tx, &prepared).await?;
+    let account = tenancy::accounts::insert_prepared(&mut tx, &prepared)
+        .await
+        .map_err(taken)?;
     let org = db::insert_organisation(
         &mut tx,
         &NewOrganisation {
@@ -50,7 +72,7 @@ pub async fn register(
         },
     )
     .await?
-    .ok_or(PartnersError::NameTaken)?;
+    .ok_or(PartnersError::RegistrationTaken)?;
     db::insert_member(&mut tx, org.id, account.id, MemberRole::Admin).await?;
     tx.commit().await?;
     Ok((org, account))
@@ -90,7 +112,14 @@ pub async fn add_member(
     role: MemberRole,
 ) -> AppResult<tenancy::model::Account> {
     require_admin(t, org, p).await?;
-    let prepared = t.prepare_account(person).await?;
+    // Counted against the admin (anyone can register an organisation and so become one), the
+    // login name checked before the hash.
+    t.reserve_registration(Asker::Account(p.account_id()))
+        .await?;
+    if t.login_name_taken(&person.login_name).await? {
+        return Err(tenancy::error::TenancyError::LoginNameTaken.into());
+    }
+    let prepared = t.prepare_registered_account(person).await?;
     let mut tx = t.db().begin().await?;
     let account = tenancy::accounts::insert_prepared(&mut tx, &prepared).await?;
     db::insert_member(&mut tx, org, account.id, role).await?;

@@ -30,14 +30,23 @@ async fn an_agreement_shows_its_commitments_against_delivery() {
         description: String::new(),
         contact: "0577-86689999".into(),
     };
-    let (wmu, admin) = orgs::register(t, Env::person("wmu-admin"), university("温州医科大学"))
-        .await
-        .unwrap();
+    let (wmu, admin) = orgs::register(
+        t,
+        Env::ADDR,
+        Env::person("wmu-admin"),
+        university("温州医科大学"),
+    )
+    .await
+    .unwrap();
     let admin = env.principal(admin.id).await;
-    let (kean, kean_admin) =
-        orgs::register(t, Env::person("kean-admin"), university("温州肯恩大学"))
-            .await
-            .unwrap();
+    let (kean, kean_admin) = orgs::register(
+        t,
+        Env::ADDR,
+        Env::person("kean-admin"),
+        university("温州肯恩大学"),
+    )
+    .await
+    .unwrap();
     let input = |org| AgreementInput {
         organisation_id: org,
         team_id: None,

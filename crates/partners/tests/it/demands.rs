@@ -78,6 +78,7 @@ async fn a_demand_goes_from_intake_to_the_residents_confirmation() {
     // Routed to a partner team: only once its organisation is approved here.
     let (org, admin) = orgs::register(
         t,
+        Env::ADDR,
         Env::person("swjtu-admin"),
         OrganisationInput {
             name: "西南交通大学".into(),

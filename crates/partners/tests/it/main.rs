@@ -26,6 +26,9 @@ pub struct Env {
 }
 
 impl Env {
+    /// The address registrations come from in these tests.
+    pub const ADDR: std::net::IpAddr = std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST);
+
     /// Districts 510109 (新华, 玉林) and 330304 (博园), a community in each plus one more.
     pub async fn new() -> Env {
         let cfg = DbConfig {
@@ -110,6 +113,7 @@ impl Env {
     ) -> (partners::organisations::model::Organisation, Principal) {
         let (org, admin) = partners::organisations::service::register(
             &self.t,
+            Env::ADDR,
             Env::person(login),
             partners::organisations::service::OrganisationInput {
                 name: name.into(),

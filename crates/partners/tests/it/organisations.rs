@@ -21,17 +21,38 @@ fn university(name: &str) -> OrganisationInput {
 async fn a_registered_organisation_is_inert_until_approved_where_it_asked() {
     let env = Env::new().await;
     let t = &env.t;
-    let (org, admin) = svc::register(t, Env::person("wmu-admin"), university("温州医科大学"))
-        .await
-        .unwrap();
+    let (org, admin) = svc::register(
+        t,
+        Env::ADDR,
+        Env::person("wmu-admin"),
+        university("温州医科大学"),
+    )
+    .await
+    .unwrap();
     // A second registration of the name, or of the login, is refused and writes nothing.
     assert_eq!(
-        code(svc::register(t, Env::person("wmu-other"), university("温州医科大学")).await),
+        code(
+            svc::register(
+                t,
+                Env::ADDR,
+                Env::person("wmu-other"),
+                university("温州医科大学")
+            )
+            .await
+        ),
         "CONFLICT"
     );
     assert!(t.account_by_login("wmu-other").await.unwrap().is_none());
     assert_eq!(
-        code(svc::register(t, Env::person("wmu-admin"), university("肯恩大学")).await),
+        code(
+            svc::register(
+                t,
+                Env::ADDR,
+                Env::person("wmu-admin"),
+                university("肯恩大学")
+            )
+            .await
+        ),
         "CONFLICT"
     );
     let bad_grade = OrganisationInput {
@@ -39,7 +60,7 @@ async fn a_registered_organisation_is_inert_until_approved_where_it_asked() {
         ..university("某社工机构")
     };
     assert_eq!(
-        code(svc::register(t, Env::person("sw-admin"), bad_grade).await),
+        code(svc::register(t, Env::ADDR, Env::person("sw-admin"), bad_grade).await),
         "BAD_USER_INPUT"
     );
 
@@ -173,13 +194,22 @@ async fn a_registered_organisation_is_inert_until_approved_where_it_asked() {
 async fn people_see_only_their_organisations_records() {
     let env = Env::new().await;
     let t = &env.t;
-    let (wmu, wmu_admin) = svc::register(t, Env::person("wmu-admin"), university("温州医科大学"))
-        .await
-        .unwrap();
-    let (kean, kean_admin) =
-        svc::register(t, Env::person("kean-admin"), university("温州肯恩大学"))
-            .await
-            .unwrap();
+    let (wmu, wmu_admin) = svc::register(
+        t,
+        Env::ADDR,
+        Env::person("wmu-admin"),
+        university("温州医科大学"),
+    )
+    .await
+    .unwrap();
+    let (kean, kean_admin) = svc::register(
+        t,
+        Env::ADDR,
+        Env::person("kean-admin"),
+        university("温州肯恩大学"),
+    )
+    .await
+    .unwrap();
     let wmu_admin = env.principal(wmu_admin.id).await;
     let kean_admin = env.principal(kean_admin.id).await;
     let teacher = svc::add_member(
@@ -257,9 +287,14 @@ async fn people_see_only_their_organisations_records() {
 async fn teams_book_spaces_only_where_their_organisation_is_approved() {
     let env = Env::new().await;
     let t = &env.t;
-    let (org, admin) = svc::register(t, Env::person("wmu-admin"), university("温州医科大学"))
-        .await
-        .unwrap();
+    let (org, admin) = svc::register(
+        t,
+        Env::ADDR,
+        Env::person("wmu-admin"),
+        university("温州医科大学"),
+    )
+    .await
+    .unwrap();
     let admin = env.principal(admin.id).await;
     let mut people = Vec::new();
     for login in ["wmu-leader", "wmu-member", "wmu-outside"] {

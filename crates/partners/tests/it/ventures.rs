@@ -24,6 +24,7 @@ async fn a_call_goes_from_proposals_to_a_closed_project() {
     for (name, login) in [("温州医科大学", "wmu"), ("温州大学", "wzu")] {
         let (org, admin) = orgs::register(
             t,
+            Env::ADDR,
             Env::person(&format!("{login}-admin")),
             OrganisationInput {
                 name: name.into(),
