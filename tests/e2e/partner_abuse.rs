@@ -310,3 +310,138 @@ async fn registrations_are_throttled_and_say_nothing_of_accounts() {
     }
     assert!(refused >= 5, "{refused} refused of 15");
 }
+
+const RECORD: &str = "mutation($a: ID!, $k: AgreementActivityKind!, $r: ID, $d: Date!) {
+    recordAgreementActivity(agreementId: $a, kind: $k, reference: $r, title: \"义诊\", heldOn: $d) { id voided } }";
+
+/// Delivery is the agreement's team's to record: another person of the same university may
+/// not, a reference must be the community's own, and staff void an entry that did not happen
+/// (kept, marked, no longer counted).
+#[tokio::test]
+async fn only_the_agreements_team_records_what_it_delivered() {
+    let p = Partnered::new().await;
+    let app = &p.app;
+    let today = (chrono::Utc::now() + chrono::Duration::hours(8))
+        .date_naive()
+        .to_string();
+    let agreement = app
+        .ok(
+            Some(&p.staff),
+            Some("alpha"),
+            "mutation($o: ID!, $t: ID!, $from: Date!) { signAgreement(input: {organisationId: $o, teamId: $t, title: \"中医药进社区\", startsOn: $from, endsOn: \"2030-12-31\", commitments: [{kind: ANY, per: PERIOD, count: 10}]}) }",
+            json!({"o": p.org, "t": p.team, "from": today}),
+        )
+        .await["signAgreement"]
+        .clone();
+    let event = app
+        .ok(
+            Some(&p.staff),
+            Some("alpha"),
+            "mutation($t: DateTime!) { createEvent(input: {title: \"中医义诊\", kind: SERVICE_DAY, startsAt: $t, durationMinutes: 120, place: \"党群服务站\"}) { id } }",
+            json!({"t": crate::two_days_ahead()}),
+        )
+        .await["createEvent"]["id"]
+        .clone();
+
+    // The university's other person, in no team: refused however often.
+    for _ in 0..3 {
+        let r = app
+            .gql(
+                Some(&p.outsider),
+                Some("alpha"),
+                RECORD,
+                json!({"a": agreement, "k": "OTHER", "d": today}),
+            )
+            .await;
+        assert_eq!(code(&r), "FORBIDDEN", "{r}");
+    }
+    // References that name nothing of this community: a made-up id, an event as a course.
+    let r = app
+        .gql(
+            Some(&p.admin),
+            Some("alpha"),
+            RECORD,
+            json!({"a": agreement, "k": "EVENT", "r": uuid::Uuid::now_v7(), "d": today}),
+        )
+        .await;
+    assert_eq!(code(&r), "NOT_FOUND", "{r}");
+    let r = app
+        .gql(
+            Some(&p.admin),
+            Some("alpha"),
+            RECORD,
+            json!({"a": agreement, "k": "COURSE", "r": event, "d": today}),
+        )
+        .await;
+    assert_eq!(code(&r), "NOT_FOUND", "an event is no course: {r}");
+    // The team's leader records the event and a walk-about; staff void the second.
+    let held = app
+        .ok(
+            Some(&p.admin),
+            Some("alpha"),
+            RECORD,
+            json!({"a": agreement, "k": "EVENT", "r": event, "d": today}),
+        )
+        .await;
+    assert_eq!(held["recordAgreementActivity"]["voided"], false);
+    let invented = app
+        .ok(
+            Some(&p.admin),
+            Some("alpha"),
+            RECORD,
+            json!({"a": agreement, "k": "OTHER", "d": today}),
+        )
+        .await["recordAgreementActivity"]["id"]
+        .clone();
+    let delivered = || async {
+        app.ok(
+            Some(&p.staff),
+            Some("alpha"),
+            "{ agreements { delivery { held } activities { voided voidReason } } }",
+            json!({}),
+        )
+        .await["agreements"][0]
+            .clone()
+    };
+    assert_eq!(delivered().await["delivery"][0]["held"], 2);
+    let void = "mutation($a: ID!) { voidAgreementActivity(activityId: $a, reason: \"当天未开展\") { voided voidReason } }";
+    let r = app
+        .gql(Some(&p.admin), Some("alpha"), void, json!({"a": invented}))
+        .await;
+    assert_eq!(code(&r), "FORBIDDEN", "a partner voids nothing: {r}");
+    let r = app
+        .ok(Some(&p.staff), Some("alpha"), void, json!({"a": invented}))
+        .await;
+    assert_eq!(r["voidAgreementActivity"]["voided"], true);
+    let after = delivered().await;
+    assert_eq!(after["delivery"][0]["held"], 1, "{after}");
+    assert_eq!(after["activities"].as_array().unwrap().len(), 2, "kept");
+    let r = app
+        .gql(Some(&p.staff), Some("alpha"), void, json!({"a": invented}))
+        .await;
+    assert_eq!(code(&r), "CONFLICT");
+
+    // The district's figure counts the one that happened.
+    let started = std::time::Instant::now();
+    loop {
+        let d = app
+            .ok(
+                Some(&p.root),
+                None,
+                "query($d: Date!) { districtFigures(districtCode: \"510109\", from: $d, to: $d) { figure value } }",
+                json!({"d": today}),
+            )
+            .await;
+        let n = d["districtFigures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["figure"] == "partners.agreement_activities")
+            .map_or(0, |f| f["value"].as_i64().unwrap());
+        if n == 1 {
+            break;
+        }
+        assert!(started.elapsed().as_secs() < 10, "the district counts {n}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}

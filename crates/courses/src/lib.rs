@@ -5,6 +5,7 @@
 //! features share, `graphql` the shared GraphQL helpers and the merged roots, and `service` the
 //! crate's public API (every feature's service, re-exported).
 
+pub mod api;
 pub mod attendance;
 pub mod cadence;
 pub mod catalogue;

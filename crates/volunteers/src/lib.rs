@@ -7,6 +7,7 @@
 //! (accounts for people, collective cards and the fund; immutable, idempotent transfers;
 //! balances kept by PostgreSQL, never negative), `rewards` (the catalogue and redemptions).
 
+pub mod api;
 pub mod error;
 pub mod graphql;
 pub mod hours;

@@ -7,7 +7,7 @@ use super::model::*;
 
 const AGREEMENT: &str =
     "id, organisation_id, organisation_name, team_id, team_name, title, starts_on, ends_on";
-const ACTIVITY: &str = "id, agreement_id, kind, reference, title, held_on";
+const ACTIVITY: &str = "id, agreement_id, kind, reference, title, held_on, voided_at, void_reason";
 
 pub struct NewAgreement<'a> {
     pub organisation: (Uuid, &'a str),
@@ -130,5 +130,31 @@ pub async fn insert_activity(
     .bind(held_on)
     .bind(by)
     .fetch_optional(conn)
+    .await
+}
+
+pub async fn lock_activity(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<Activity>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {ACTIVITY} FROM agreement_activities WHERE id = $1 FOR UPDATE"
+    )))
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+}
+
+pub async fn void_activity(
+    conn: &mut PgConnection,
+    id: Uuid,
+    by: Uuid,
+    reason: &str,
+) -> sqlx::Result<Activity> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "UPDATE agreement_activities SET voided_at = now(), voided_by = $2, void_reason = $3
+          WHERE id = $1 RETURNING {ACTIVITY}"
+    )))
+    .bind(id)
+    .bind(by)
+    .bind(reason)
+    .fetch_one(conn)
     .await
 }

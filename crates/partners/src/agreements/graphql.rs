@@ -57,6 +57,9 @@ pub struct ActivityGql {
     reference: Option<ID>,
     title: String,
     held_on: Date,
+    /// Voided by staff: kept, not counted as delivered.
+    voided: bool,
+    void_reason: Option<String>,
 }
 
 impl From<model::Activity> for ActivityGql {
@@ -67,6 +70,8 @@ impl From<model::Activity> for ActivityGql {
             reference: a.reference.map(id),
             title: a.title,
             held_on: a.held_on.into(),
+            voided: a.voided_at.is_some(),
+            void_reason: a.void_reason,
         }
     }
 }
@@ -203,6 +208,18 @@ impl AgreementsMutation {
             held_on.0,
         )
         .await?;
+        Ok(a.into())
+    }
+
+    /// Void an activity recorded under an agreement, with the reason (staff): it is kept,
+    /// marked, and no longer counted.
+    async fn void_agreement_activity(
+        &self,
+        ctx: &Context<'_>,
+        activity_id: ID,
+        reason: String,
+    ) -> Res<ActivityGql> {
+        let a = svc::void_activity(community(ctx)?, uuid(&activity_id)?, &reason).await?;
         Ok(a.into())
     }
 }

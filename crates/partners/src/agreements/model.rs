@@ -73,6 +73,9 @@ pub struct Activity {
     pub reference: Option<Uuid>,
     pub title: String,
     pub held_on: NaiveDate,
+    /// Staff voided it: kept, not counted.
+    pub voided_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub void_reason: Option<String>,
 }
 
 /// One period of a commitment: what was promised and what was held.

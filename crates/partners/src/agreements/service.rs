@@ -17,7 +17,8 @@ pub const ACTIVITIES: &str = "partners.agreement_activities";
 /// (`migrations/community/partners/0034_figures.sql`, the same `commitment_days`).
 pub async fn figures(conn: &mut sqlx::PgConnection) -> AppResult<Vec<(String, NaiveDate, i64)>> {
     Ok(sqlx::query_as(
-        "SELECT $1, held_on, count(*) FROM agreement_activities GROUP BY held_on
+        "SELECT $1, held_on, count(*) FROM agreement_activities WHERE voided_at IS NULL
+          GROUP BY held_on
          UNION ALL
          SELECT 'partners.commitments', d.day, sum(d.count)::bigint
            FROM agreement_commitments c JOIN agreements a ON a.id = c.agreement_id,
@@ -111,7 +112,54 @@ pub async fn sign(t: &Tenancy, ctx: &CommunityCtx, a: AgreementInput) -> AppResu
     Ok(row)
 }
 
-/// Record an activity held under an agreement: staff, or the organisation's own people.
+/// May the caller record for this agreement: staff; the agreement's team (its leader and
+/// members); for an agreement with the whole organisation, its admins. Anyone else of the
+/// organisation is refused, and an agreement of another organisation is not found.
+async fn may_record(t: &Tenancy, ctx: &CommunityCtx, a: &Agreement) -> AppResult<()> {
+    if ctx.is_staff() {
+        return Ok(());
+    }
+    let me = ctx.access().account_id;
+    let mut conn = t.db().pool().acquire().await?;
+    let role = crate::organisations::db::role_in(&mut conn, a.organisation_id, me)
+        .await?
+        .ok_or(PartnersError::NotFound("agreement"))?;
+    let allowed = match a.team_id {
+        Some(team) => crate::organisations::db::in_team(&mut conn, team, me).await?,
+        None => role == crate::organisations::model::MemberRole::Admin,
+    };
+    if allowed {
+        Ok(())
+    } else {
+        Err(AppError::forbidden())
+    }
+}
+
+/// The course, shift or event an activity names exists in this community.
+async fn reference_exists(
+    conn: &mut sqlx::PgConnection,
+    kind: ActivityKind,
+    reference: Option<Uuid>,
+) -> AppResult<()> {
+    let found = match (kind, reference) {
+        (ActivityKind::Course, Some(id)) => courses::api::course_exists(conn, id).await?,
+        (ActivityKind::Event, Some(id)) => courses::api::event_exists(conn, id).await?,
+        (ActivityKind::Shift, Some(id)) => volunteers::api::shift_exists(conn, id).await?,
+        (ActivityKind::Other, None) => true,
+        _ => false,
+    };
+    if found {
+        Ok(())
+    } else {
+        Err(AppError::not_found(
+            "找不到所指的课程、班次或活动",
+            "The course, shift or event named is not in this community",
+        ))
+    }
+}
+
+/// Record an activity held under an agreement: staff, or the agreement's own team (see
+/// `may_record`). A course, shift or event it names must exist in the community.
 pub async fn record_activity(
     t: &Tenancy,
     ctx: &CommunityCtx,
@@ -131,22 +179,18 @@ pub async fn record_activity(
             "A title of 1 to 100 characters; a course, shift or event names which one",
         ));
     }
-    let visible = visible_organisations(t, ctx).await?;
     let mut tx = ctx.tx().await?;
     let a = db::get(&mut tx, agreement)
         .await?
-        .filter(|a| {
-            visible
-                .as_ref()
-                .is_none_or(|v| v.contains(&a.organisation_id))
-        })
         .ok_or(PartnersError::NotFound("agreement"))?;
+    may_record(t, ctx, &a).await?;
     if held_on < a.starts_on || held_on > a.ends_on {
         return Err(AppError::bad_input(
             "活动日期不在协议期限内",
             "The activity is outside the agreement's period",
         ));
     }
+    reference_exists(&mut tx, kind, reference).await?;
     let row = db::insert_activity(
         &mut tx,
         a.id,
@@ -161,6 +205,31 @@ pub async fn record_activity(
     infra::figures::record(&mut tx, ACTIVITIES, held_on, 1).await?;
     tx.commit().await?;
     Ok(row)
+}
+
+/// Void an activity recorded under an agreement (staff), with the reason: it is kept and
+/// marked, and no longer counts as delivered, here or in the district's figures. Once.
+pub async fn void_activity(
+    ctx: &CommunityCtx,
+    activity: Uuid,
+    reason: &str,
+) -> AppResult<Activity> {
+    ctx.require(Roles::STAFF)?;
+    let reason = crate::text(reason, 1, 200, "作废原因", "The reason")?;
+    let mut tx = ctx.tx().await?;
+    let a = db::lock_activity(&mut tx, activity)
+        .await?
+        .ok_or_else(|| AppError::not_found("找不到该活动记录", "Activity not found"))?;
+    if a.voided_at.is_some() {
+        return Err(AppError::conflict(
+            "该记录已作废",
+            "The entry is void already",
+        ));
+    }
+    let a = db::void_activity(&mut tx, a.id, ctx.access().account_id, reason).await?;
+    infra::figures::record(&mut tx, ACTIVITIES, a.held_on, -1).await?;
+    tx.commit().await?;
+    Ok(a)
 }
 
 /// An agreement with its commitments, activities and delivery.
@@ -234,6 +303,7 @@ pub fn delivery(
         for (from, to) in periods(c.per, a.starts_on, a.ends_on) {
             let held = activities
                 .iter()
+                .filter(|x| x.voided_at.is_none())
                 .filter(|x| c.kind.counts(x.kind) && x.held_on >= from && x.held_on <= to)
                 .count() as i32;
             out.push(Delivery {

@@ -1,5 +1,6 @@
-//! Co-building agreements: signed only with approved partners, activities recorded by the
-//! partner's people, commitments against delivery per quarter, visible to its own.
+//! Co-building agreements: signed only with approved partners, activities of the community's
+//! own courses and events recorded by the agreement's team (or the organisation's admins),
+//! commitments against delivery per quarter, visible to its own.
 
 use chrono::NaiveDate;
 use partners::agreements::model::{ActivityKind, CommitmentKind, Per};
@@ -76,7 +77,49 @@ async fn an_agreement_shows_its_commitments_against_delivery() {
     let signed = agreements::sign(t, &office, input(wmu.id)).await.unwrap();
     agreements::sign(t, &office, input(kean.id)).await.unwrap();
 
-    // The university's own people record what they held; each course once.
+    // What was held is the community's own: two courses and an event.
+    let course = |title: &str| courses::service::CourseInput {
+        title: title.into(),
+        category: "health".into(),
+        audience: courses::model::Audience::All,
+        min_age: None,
+        max_age: None,
+        format: courses::model::Format::Lecture,
+        public_benefit: true,
+        fee_cents: 0,
+        club_id: None,
+        capacity: 30,
+        materials: None,
+        teacher_ids: Vec::new(),
+    };
+    let mut held = Vec::new();
+    for title in ["中医养生课", "急救知识课"] {
+        let parts = courses::service::CourseParts {
+            teachers: false,
+            sessions: false,
+            stats: false,
+        };
+        let c = courses::service::create_course(&office, course(title), parts)
+            .await
+            .unwrap();
+        held.push(c.course.id);
+    }
+    let clinic = courses::service::create_event(
+        &office,
+        courses::service::EventInput {
+            title: "义诊活动".into(),
+            kind: courses::model::EventKind::ServiceDay,
+            starts_at: chrono::Utc::now() + chrono::Duration::days(1),
+            duration_minutes: 120,
+            place: "党群服务站".into(),
+            capacity: None,
+        },
+    )
+    .await
+    .unwrap();
+
+    // An agreement with the whole university: its admins record what they held, each course
+    // once; its other people do not.
     let teacher = orgs::add_member(
         t,
         &admin,
@@ -90,26 +133,51 @@ async fn an_agreement_shows_its_commitments_against_delivery() {
         .enter(&env.principal(teacher.id).await, "boyuan")
         .await
         .unwrap();
-    let tcm = Uuid::now_v7();
+    assert_eq!(
+        code(
+            agreements::record_activity(
+                t,
+                &teacher,
+                signed.id,
+                ActivityKind::Other,
+                None,
+                "座谈",
+                d(2, 1)
+            )
+            .await
+        ),
+        "FORBIDDEN"
+    );
+    let teacher = env
+        .enter(&env.principal(admin.account_id()).await, "boyuan")
+        .await
+        .unwrap();
+    let tcm = held[0];
     for (kind, reference, title, on) in [
         (ActivityKind::Course, Some(tcm), "中医养生课", d(2, 10)),
-        (
-            ActivityKind::Course,
-            Some(Uuid::now_v7()),
-            "急救知识课",
-            d(3, 5),
-        ),
-        (
-            ActivityKind::Event,
-            Some(Uuid::now_v7()),
-            "义诊活动",
-            d(5, 20),
-        ),
+        (ActivityKind::Course, Some(held[1]), "急救知识课", d(3, 5)),
+        (ActivityKind::Event, Some(clinic.id), "义诊活动", d(5, 20)),
     ] {
         agreements::record_activity(t, &teacher, signed.id, kind, reference, title, on)
             .await
             .unwrap();
     }
+    // A reference that is nothing of the community's is refused.
+    assert_eq!(
+        code(
+            agreements::record_activity(
+                t,
+                &teacher,
+                signed.id,
+                ActivityKind::Course,
+                Some(Uuid::now_v7()),
+                "不存在的课",
+                d(3, 6)
+            )
+            .await
+        ),
+        "NOT_FOUND"
+    );
     assert_eq!(
         code(
             agreements::record_activity(
