@@ -61,3 +61,131 @@ async fn a_sparse_spreadsheet_is_refused_and_the_gateway_keeps_serving() {
     let r = import(&app, &staff, book.save_to_buffer().unwrap(), "登记表.xlsx").await;
     assert_eq!(r["data"]["importResidents"]["created"], 1, "{r}");
 }
+
+const LINK: &str = "mutation($n: String!, $p: String) { linkMyRecord(name: $n, phone: $p) { status learner { id } } }";
+
+/// Knowing a resident's name and number takes nobody's record: only the account's own
+/// verified number links at once; anything else waits for staff, answered the same whether
+/// a record matched, and attempts are counted.
+#[tokio::test]
+async fn a_record_is_linked_only_by_its_own_verified_number() {
+    let app = TestApp::spawn().await;
+    let root = app.two_communities().await;
+    let staff = app.member(&root, "alpha-staff", "STAFF", "alpha").await;
+    let record = app
+        .ok(
+            Some(&staff),
+            Some("alpha"),
+            "mutation { registerResident(input: {name: \"王秀英\", phone: \"13900001111\"}) { id } }",
+            json!({}),
+        )
+        .await["registerResident"]["id"]
+        .clone();
+    // A neighbour (their account's number is another) knows her name and number.
+    let neighbour = app.member(&root, "alpha-nb", "RESIDENT", "alpha").await;
+    let asked = app
+        .ok(
+            Some(&neighbour),
+            Some("alpha"),
+            LINK,
+            json!({"n": "王秀英", "p": "13900001111"}),
+        )
+        .await;
+    assert_eq!(
+        asked["linkMyRecord"],
+        json!({"status": "PENDING", "learner": null})
+    );
+    let nothing = app
+        .ok(
+            Some(&neighbour),
+            Some("alpha"),
+            LINK,
+            json!({"n": "李四", "p": "13900002222"}),
+        )
+        .await;
+    assert_eq!(
+        nothing["linkMyRecord"], asked["linkMyRecord"],
+        "a miss answers like a match"
+    );
+    let mut limited = false;
+    for _ in 0..6 {
+        let r = app
+            .gql(
+                Some(&neighbour),
+                Some("alpha"),
+                LINK,
+                json!({"n": "王秀英", "p": "13900001111"}),
+            )
+            .await;
+        if r.get("errors").is_some() {
+            assert_eq!(code(&r), "RATE_LIMITED", "{r}");
+            limited = true;
+        }
+    }
+    assert!(limited, "attempts are counted");
+    let has_account = || async {
+        app.ok(
+            Some(&staff),
+            Some("alpha"),
+            "{ residents(name: \"王秀英\") { nodes { id hasAccount } } }",
+            json!({}),
+        )
+        .await["residents"]["nodes"][0]["hasAccount"]
+            .clone()
+    };
+    assert_eq!(has_account().await, false);
+
+    // She signs up with her own number (made by an administrator: verified) and links it.
+    let d = app
+        .ok(
+            Some(&root),
+            None,
+            "mutation { createAccount(input: {loginName: \"wang-xy\", displayName: \"王秀英\", password: \"password-123\", phone: \"13900001111\"}) { id } }",
+            json!({}),
+        )
+        .await;
+    app.ok(
+        Some(&root),
+        None,
+        "mutation($id: ID!) { grantRole(input: {accountId: $id, role: RESIDENT, communitySlug: \"alpha\"}) }",
+        json!({"id": d["createAccount"]["id"]}),
+    )
+    .await;
+    let her = app.login("wang-xy", "password-123").await;
+    let linked = app
+        .ok(Some(&her), Some("alpha"), LINK, json!({"n": "王秀英"}))
+        .await;
+    assert_eq!(linked["linkMyRecord"]["status"], "LINKED");
+    assert_eq!(linked["linkMyRecord"]["learner"]["id"], record);
+    assert_eq!(has_account().await, true);
+
+    // Staff see the neighbour's request and decline it.
+    let requests = app
+        .ok(
+            Some(&staff),
+            Some("alpha"),
+            "{ recordLinkRequests { id accountName claimedName phoneMasked } }",
+            json!({}),
+        )
+        .await;
+    let open = requests["recordLinkRequests"].as_array().unwrap();
+    assert_eq!(open.len(), 1, "{requests}");
+    let declined = app
+        .ok(
+            Some(&staff),
+            Some("alpha"),
+            "mutation($r: ID!) { decideRecordLink(requestId: $r, approve: false) { status } }",
+            json!({"r": open[0]["id"]}),
+        )
+        .await;
+    assert_eq!(declined["decideRecordLink"]["status"], "DECLINED");
+    let r = app
+        .gql(
+            Some(&neighbour),
+            Some("alpha"),
+            "mutation($r: ID!) { decideRecordLink(requestId: $r, approve: true) { status } }",
+            json!({"r": open[0]["id"]}),
+        )
+        .await;
+    assert_eq!(code(&r), "FORBIDDEN");
+}

@@ -39,15 +39,18 @@ impl Tenancy {
     /// own platform transaction with what goes with it (`insert_prepared`). Creates nothing on
     /// its own and grants no role: used for self-registration (a partner organisation's
     /// accounts), which stays inert until someone grants a role or approves the organisation.
+    /// The phone number, entered by whoever creates the account, counts as verified.
     pub async fn prepare_account(&self, input: NewAccountInput) -> AppResult<PreparedAccount> {
-        self.prepare_with(input, &self.hashing).await
+        self.prepare_with(input, &self.hashing, true).await
     }
 
-    /// `prepare_account` hashing under `limit`.
+    /// `prepare_account` hashing under `limit`; `phone_verified` says whether the phone number
+    /// given is known to be the holder's.
     pub(crate) async fn prepare_with(
         &self,
         input: NewAccountInput,
         limit: &infra::limits::WorkLimit,
+        phone_verified: bool,
     ) -> AppResult<PreparedAccount> {
         let login = LoginName::parse(&input.login_name)?;
         let display = Name::parse(&input.display_name)?;
@@ -66,6 +69,7 @@ impl Tenancy {
             password_hash: hash,
             phone_encrypted: phone.as_ref().map(|p| self.secrets.encrypt(p.as_str())),
             phone_lookup: phone.as_ref().map(|p| self.secrets.lookup_hash(p.as_str())),
+            phone_verified: phone_verified && phone.is_some(),
         })
     }
 
@@ -111,6 +115,13 @@ impl Tenancy {
     pub async fn memberships(&self, account_id: Uuid) -> AppResult<Vec<Membership>> {
         let mut conn = self.db.pool().acquire().await?;
         Ok(db::memberships_of(&mut conn, account_id).await?)
+    }
+
+    /// The lookup hash (`Secrets::lookup_hash`) of the account's phone number, when it is
+    /// verified: what a registry record's number is matched against.
+    pub async fn verified_phone_lookup(&self, account: Uuid) -> AppResult<Option<String>> {
+        let mut conn = self.db.pool().acquire().await?;
+        Ok(db::verified_phone_lookup(&mut conn, account).await?)
     }
 
     /// Decrypted phone number, or `None` when the account has none.
@@ -216,6 +227,7 @@ pub struct PreparedAccount {
     password_hash: String,
     phone_encrypted: Option<String>,
     phone_lookup: Option<String>,
+    phone_verified: bool,
 }
 
 /// Write a prepared account in the caller's transaction; a taken login name is `CONFLICT`.
@@ -230,6 +242,7 @@ pub async fn insert_prepared(
         password_hash: &a.password_hash,
         phone_encrypted: a.phone_encrypted.clone(),
         phone_lookup: a.phone_lookup.clone(),
+        phone_verified: a.phone_verified,
     };
     db::insert_account(conn, &row)
         .await?

@@ -241,6 +241,7 @@ pub struct NewAccount<'a> {
     pub password_hash: &'a str,
     pub phone_encrypted: Option<String>,
     pub phone_lookup: Option<String>,
+    pub phone_verified: bool,
 }
 
 /// `None` when the login name is taken.
@@ -250,8 +251,9 @@ pub async fn insert_account(
 ) -> sqlx::Result<Option<Account>> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "INSERT INTO platform.accounts
-            (id, login_name, display_name, password_hash, phone_encrypted, phone_lookup)
-         VALUES ($1, $2, $3, $4, $5, $6)
+            (id, login_name, display_name, password_hash, phone_encrypted, phone_lookup,
+             phone_verified)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (login_name) DO NOTHING
          RETURNING {ACCOUNT_COLS}"
     )))
@@ -261,8 +263,23 @@ pub async fn insert_account(
     .bind(a.password_hash)
     .bind(&a.phone_encrypted)
     .bind(&a.phone_lookup)
+    .bind(a.phone_verified)
     .fetch_optional(conn)
     .await
+}
+
+/// The lookup hash of the account's phone number, when it is verified.
+pub async fn verified_phone_lookup(
+    conn: &mut PgConnection,
+    account: Uuid,
+) -> sqlx::Result<Option<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT phone_lookup FROM platform.accounts WHERE id = $1 AND phone_verified",
+    )
+    .bind(account)
+    .fetch_optional(conn)
+    .await?
+    .flatten())
 }
 
 /// An active account with its memberships, in one round trip (every request does this).

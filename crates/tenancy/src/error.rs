@@ -36,6 +36,8 @@ pub enum TenancyError {
     Throttled { retry_after_secs: i64 },
     #[error("too many registrations")]
     RegistrationsThrottled { retry_after_secs: i64 },
+    #[error("too many attempts")]
+    AttemptsThrottled { retry_after_secs: i64 },
     #[error("token invalid or expired")]
     BadToken,
     #[error("community suspended")]
@@ -120,6 +122,11 @@ impl From<TenancyError> for AppError {
                 RateLimited,
                 format!("注册过于频繁，请 {retry_after_secs} 秒后再试"),
                 format!("Too many registrations; try again in {retry_after_secs} seconds"),
+            ),
+            E::AttemptsThrottled { retry_after_secs } => (
+                RateLimited,
+                format!("尝试次数过多，请 {retry_after_secs} 秒后再试"),
+                format!("Too many attempts; try again in {retry_after_secs} seconds"),
             ),
             E::BadToken => (
                 Unauthenticated,

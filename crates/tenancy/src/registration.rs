@@ -59,11 +59,24 @@ impl Tenancy {
             .is_some())
     }
 
-    /// `prepare_account`, hashing under the registrations' bound.
+    /// `prepare_account`, hashing under the registrations' bound; a phone number typed here is
+    /// not verified.
     pub async fn prepare_registered_account(
         &self,
         input: NewAccountInput,
     ) -> AppResult<PreparedAccount> {
-        self.prepare_with(input, &self.registering).await
+        self.prepare_with(input, &self.registering, false).await
+    }
+
+    /// Count one attempt of something guessable (`key` names what and who) like a failed login:
+    /// `RATE_LIMITED` with the wait once `threshold` attempts were made within the hour.
+    pub async fn reserve_attempt(&self, key: &str, threshold: i32) -> AppResult<()> {
+        let mut conn = self.db.pool().acquire().await?;
+        match db::reserve_login_attempt(&mut conn, key, threshold).await? {
+            Some(retry_after_secs) => {
+                Err(TenancyError::AttemptsThrottled { retry_after_secs }.into())
+            }
+            None => Ok(()),
+        }
     }
 }

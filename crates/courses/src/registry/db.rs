@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
+use super::model::{LinkRequest, LinkStatus};
 use crate::learners::db::LEARNER;
 use crate::model::*;
 
@@ -113,5 +114,81 @@ pub async fn link_account(
     .bind(learner)
     .bind(account)
     .fetch_optional(conn)
+    .await
+}
+
+const LINK_REQUEST: &str = "id, account_id, account_name, claimed_name, phone_encrypted, \
+     learner_id, status, requested_at";
+
+/// Open (or replace) the account's pending request.
+pub async fn upsert_link_request(
+    conn: &mut PgConnection,
+    account: (Uuid, &str),
+    claimed_name: &str,
+    phone_encrypted: Option<&str>,
+    learner: Option<Uuid>,
+) -> sqlx::Result<LinkRequest> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO record_link_requests
+             (id, account_id, account_name, claimed_name, phone_encrypted, learner_id)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (account_id) WHERE status = 'pending' DO UPDATE
+            SET claimed_name = EXCLUDED.claimed_name, phone_encrypted = EXCLUDED.phone_encrypted,
+                learner_id = EXCLUDED.learner_id, requested_at = now()
+         RETURNING {LINK_REQUEST}"
+    )))
+    .bind(Uuid::now_v7())
+    .bind(account.0)
+    .bind(account.1)
+    .bind(claimed_name)
+    .bind(phone_encrypted)
+    .bind(learner)
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn link_requests(
+    conn: &mut PgConnection,
+    status: LinkStatus,
+) -> sqlx::Result<Vec<LinkRequest>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {LINK_REQUEST} FROM record_link_requests WHERE status = $1
+          ORDER BY requested_at LIMIT 500"
+    )))
+    .bind(status)
+    .fetch_all(conn)
+    .await
+}
+
+pub async fn lock_link_request(
+    conn: &mut PgConnection,
+    id: Uuid,
+) -> sqlx::Result<Option<LinkRequest>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {LINK_REQUEST} FROM record_link_requests WHERE id = $1 FOR UPDATE"
+    )))
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+}
+
+pub async fn decide_link_request(
+    conn: &mut PgConnection,
+    id: Uuid,
+    status: LinkStatus,
+    learner: Option<Uuid>,
+    by: Uuid,
+) -> sqlx::Result<LinkRequest> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "UPDATE record_link_requests
+            SET status = $2, learner_id = coalesce($3, learner_id), decided_by = $4,
+                decided_at = now()
+          WHERE id = $1 RETURNING {LINK_REQUEST}"
+    )))
+    .bind(id)
+    .bind(status)
+    .bind(learner)
+    .bind(by)
+    .fetch_one(conn)
     .await
 }

@@ -6,8 +6,11 @@ use async_graphql::connection::Connection;
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject, Upload};
 use infra::graphql::Date;
 
+use async_graphql::Enum;
+
 use super::import::MAX_BYTES;
-use super::service::{self as svc, ResidentInput, ResidentSearch, RowOutcome};
+use super::model::LinkStatus;
+use super::service::{self as svc, LinkOutcome, ResidentInput, ResidentSearch, RowOutcome};
 use crate::graphql::*;
 use crate::learners::graphql::LearnerGql;
 
@@ -39,6 +42,57 @@ fn resident(r: svc::Resident) -> ResidentGql {
         phone_masked: r.phone_masked,
         has_account: l.account_id.is_some(),
         entered_by_worker: l.registered_by.is_some(),
+    }
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(name = "RecordLinkStatus", remote = "super::model::LinkStatus")]
+pub enum LinkStatusGql {
+    /// Waiting for staff to confirm in person.
+    Pending,
+    /// Linked to the record.
+    Linked,
+    Declined,
+}
+
+/// What became of a request to link one's account to one's registry record.
+#[derive(SimpleObject)]
+#[graphql(name = "RecordLink")]
+pub struct RecordLinkGql {
+    status: LinkStatusGql,
+    /// The record, once linked.
+    learner: Option<LearnerGql>,
+}
+
+/// A resident's request to be linked to a record, as staff decide it.
+#[derive(SimpleObject)]
+#[graphql(name = "RecordLinkRequest")]
+pub struct LinkRequestGql {
+    id: ID,
+    account_id: ID,
+    account_name: String,
+    claimed_name: String,
+    /// The number the resident gave, masked.
+    phone_masked: Option<String>,
+    /// The record the name and number point to, if any.
+    resident_id: Option<ID>,
+    status: LinkStatusGql,
+    requested_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl From<svc::LinkRequestView> for LinkRequestGql {
+    fn from(v: svc::LinkRequestView) -> Self {
+        let r = v.request;
+        LinkRequestGql {
+            id: id(r.id),
+            account_id: id(r.account_id),
+            account_name: r.account_name,
+            claimed_name: r.claimed_name,
+            phone_masked: v.phone_masked,
+            resident_id: r.learner_id.map(id),
+            status: r.status.into(),
+            requested_at: r.requested_at,
+        }
     }
 }
 
@@ -78,6 +132,17 @@ pub struct RegistryQuery;
 
 #[Object]
 impl RegistryQuery {
+    /// Residents' requests to be linked to their records (staff), waiting ones by default.
+    async fn record_link_requests(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default_with = "LinkStatusGql::Pending")] status: LinkStatusGql,
+    ) -> Res<Vec<LinkRequestGql>> {
+        let s: LinkStatus = status.into();
+        let rows = svc::link_requests(community(ctx)?, s).await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
+
     /// Find residents (staff and grid workers): part of a name, a courtyard or grid, an age
     /// band, a phone number (matched by its lookup hash, never stored in plaintext).
     #[allow(clippy::too_many_arguments)]
@@ -169,15 +234,49 @@ impl RegistryMutation {
         })
     }
 
-    /// Link my account to the record a worker entered for me, proving it by the name and
-    /// phone number on it.
+    /// Link my account to the record a worker entered for me: at once when its phone number
+    /// is my account's verified one (give the name on it; `phone` may be left out), otherwise
+    /// staff confirm it in person (PENDING), whatever matched.
     async fn link_my_record(
         &self,
         ctx: &Context<'_>,
         name: String,
-        phone: String,
-    ) -> Res<LearnerGql> {
-        let l = svc::link_my_record(community(ctx)?, &name, &phone).await?;
-        Ok(l.into())
+        phone: Option<String>,
+    ) -> Res<RecordLinkGql> {
+        let t = ctx.data::<tenancy::Tenancy>()?;
+        let out = svc::link_my_record(t, community(ctx)?, &name, phone.as_deref()).await?;
+        Ok(match out {
+            LinkOutcome::Linked(l) => RecordLinkGql {
+                status: LinkStatusGql::Linked,
+                learner: Some(l.into()),
+            },
+            LinkOutcome::Pending => RecordLinkGql {
+                status: LinkStatusGql::Pending,
+                learner: None,
+            },
+        })
+    }
+
+    /// Decide a request to be linked (staff): link it to the record it points to, or to
+    /// `residentId`, or decline it.
+    async fn decide_record_link(
+        &self,
+        ctx: &Context<'_>,
+        request_id: ID,
+        approve: bool,
+        resident_id: Option<ID>,
+    ) -> Res<LinkRequestGql> {
+        let r = svc::decide_link_request(
+            community(ctx)?,
+            uuid(&request_id)?,
+            approve,
+            resident_id.as_ref().map(uuid).transpose()?,
+        )
+        .await?;
+        Ok(svc::LinkRequestView {
+            request: r,
+            phone_masked: None,
+        }
+        .into())
     }
 }

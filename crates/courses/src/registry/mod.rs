@@ -6,4 +6,5 @@
 pub(crate) mod db;
 pub mod graphql;
 pub mod import;
+pub mod model;
 pub mod service;

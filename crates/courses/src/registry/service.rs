@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use super::db::{self, Filter, NewResident};
 use super::import::{self, RawRow};
+use super::model::{LinkRequest, LinkStatus};
 use crate::error::{CoursesError, not_found};
 use crate::model::*;
 
@@ -259,25 +260,157 @@ pub async fn import_residents(
     Ok(report)
 }
 
-/// A resident links their own account to the record staff entered for them, proving it by
-/// the name and phone number on it.
-pub async fn link_my_record(ctx: &CommunityCtx, name: &str, phone: &str) -> AppResult<Learner> {
+/// Link attempts per account and community within an hour before each further one waits.
+pub const LINK_ATTEMPTS: i32 = 5;
+
+/// What became of a resident's request to be linked to their record.
+#[derive(Debug, Clone)]
+pub enum LinkOutcome {
+    /// The record was theirs by their verified phone number: linked.
+    Linked(Learner),
+    /// Waiting for staff to confirm in person (whether or not a record matched).
+    Pending,
+}
+
+/// A resident links their own account to the record staff entered for them. Only the
+/// account's own verified phone number proves it (the platform keeps whether it is verified):
+/// the record with that number and the name given is linked at once. Anything else — no
+/// verified number, another number — becomes a request staff confirm in person, answered the
+/// same whether a record matched or not, so knowing a neighbour's name and number takes
+/// nobody's record. Attempts are counted per account and community like failed logins
+/// (`LINK_ATTEMPTS` an hour, then waits).
+pub async fn link_my_record(
+    t: &tenancy::Tenancy,
+    ctx: &CommunityCtx,
+    name: &str,
+    phone: Option<&str>,
+) -> AppResult<LinkOutcome> {
     ctx.require(Roles::MEMBERS)?;
-    let (_, lookup) = phone_fields(ctx, phone)?;
+    let me = ctx.access();
+    t.reserve_attempt(
+        &format!("link:{}:{}", ctx.tenant().community_id, me.account_id),
+        LINK_ATTEMPTS,
+    )
+    .await?;
     let name = text(name, 50, "姓名")?;
+    let verified = t.verified_phone_lookup(me.account_id).await?;
+    let verified_phone = verified.as_deref();
+    let given = phone
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| phone_fields(ctx, p))
+        .transpose()?;
     let mut tx = ctx.tx().await?;
-    let record = db::by_phone(&mut tx, &lookup)
+    let proven = match (&given, verified_phone) {
+        (None, Some(v)) => Some(v),
+        (Some((_, lookup)), Some(v)) if lookup == v => Some(v),
+        _ => None,
+    };
+    if let Some(lookup) = proven
+        && let Some(record) = db::by_phone(&mut tx, lookup)
+            .await?
+            .filter(|l| l.name == name)
+    {
+        let linked = match db::link_account(&mut tx, record.id, me.account_id).await {
+            Ok(Some(l)) => l,
+            Ok(None) => return Err(CoursesError::RecordTaken.into()),
+            Err(sqlx::Error::Database(d)) if d.is_unique_violation() => {
+                return Err(CoursesError::RecordTaken.into());
+            }
+            Err(e) => return Err(e.into()),
+        };
+        tx.commit().await?;
+        return Ok(LinkOutcome::Linked(linked));
+    }
+    let lookup = given.as_ref().map(|(_, l)| l.as_str()).or(verified_phone);
+    let suggested = match lookup {
+        Some(l) => db::by_phone(&mut tx, l)
+            .await?
+            .filter(|r| r.name == name && r.account_id.is_none())
+            .map(|r| r.id),
+        None => None,
+    };
+    db::upsert_link_request(
+        &mut tx,
+        (me.account_id, &me.display_name),
+        &name,
+        given.as_ref().map(|(e, _)| e.as_str()),
+        suggested,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(LinkOutcome::Pending)
+}
+
+/// A request as staff see it: the phone number given, masked.
+#[derive(Debug, Clone)]
+pub struct LinkRequestView {
+    pub request: LinkRequest,
+    pub phone_masked: Option<String>,
+}
+
+/// Requests to be linked, by status (staff: they check the person at the counter).
+pub async fn link_requests(
+    ctx: &CommunityCtx,
+    status: LinkStatus,
+) -> AppResult<Vec<LinkRequestView>> {
+    ctx.require(Roles::STAFF)?;
+    let mut tx = ctx.tx().await?;
+    let rows = db::link_requests(&mut tx, status).await?;
+    tx.commit().await?;
+    Ok(rows
+        .into_iter()
+        .map(|request| LinkRequestView {
+            phone_masked: request
+                .phone_encrypted
+                .as_deref()
+                .and_then(|e| ctx.secrets().decrypt(e))
+                .map(|p| infra::crypto::mask_phone(&p)),
+            request,
+        })
+        .collect())
+}
+
+/// Staff decide a request: link the account to the record (the one the request points to, or
+/// `learner` when they found another), or decline it. Once.
+pub async fn decide_link_request(
+    ctx: &CommunityCtx,
+    request: Uuid,
+    approve: bool,
+    learner: Option<Uuid>,
+) -> AppResult<LinkRequest> {
+    ctx.require(Roles::STAFF)?;
+    let mut tx = ctx.tx().await?;
+    let r = db::lock_link_request(&mut tx, request)
         .await?
-        .filter(|l| l.name == name)
         .ok_or_else(|| not_found("learner"))?;
-    let linked = match db::link_account(&mut tx, record.id, ctx.access().account_id).await {
-        Ok(Some(l)) => l,
+    if r.status != LinkStatus::Pending {
+        return Err(AppError::conflict(
+            "该申请已处理",
+            "The request was already decided",
+        ));
+    }
+    let by = ctx.access().account_id;
+    if !approve {
+        let r = db::decide_link_request(&mut tx, r.id, LinkStatus::Declined, None, by).await?;
+        tx.commit().await?;
+        return Ok(r);
+    }
+    let record = learner.or(r.learner_id).ok_or_else(|| {
+        AppError::bad_input(
+            "请选择要关联的居民档案",
+            "Choose the registry record to link",
+        )
+    })?;
+    match db::link_account(&mut tx, record, r.account_id).await {
+        Ok(Some(_)) => {}
         Ok(None) => return Err(CoursesError::RecordTaken.into()),
         Err(sqlx::Error::Database(d)) if d.is_unique_violation() => {
             return Err(CoursesError::RecordTaken.into());
         }
         Err(e) => return Err(e.into()),
-    };
+    }
+    let r = db::decide_link_request(&mut tx, r.id, LinkStatus::Linked, Some(record), by).await?;
     tx.commit().await?;
-    Ok(linked)
+    Ok(r)
 }

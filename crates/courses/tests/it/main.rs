@@ -86,6 +86,20 @@ impl Env {
         }
     }
 
+    /// The platform account `id` in `tenant`, as a resident.
+    pub fn account_scope(&self, tenant: &infra::Tenant, id: Uuid, name: &str) -> CommunityCtx {
+        self.ctx(CommunityScope::for_tests(
+            tenant.clone(),
+            CommunityAccess {
+                account_id: id,
+                display_name: name.into(),
+                roles: vec![Role::Resident],
+                admin_above: false,
+                viewer_above: false,
+            },
+        ))
+    }
+
     /// A caller in `tenant` with `roles` (an empty list is a plain resident).
     pub fn scope(&self, tenant: &infra::Tenant, name: &str, roles: &[Role]) -> CommunityCtx {
         self.ctx(CommunityScope::for_tests(

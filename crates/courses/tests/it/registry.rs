@@ -5,7 +5,9 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use courses::model::Audience;
-use courses::service::{self as svc, CourseParts, ResidentInput, ResidentSearch, RowOutcome};
+use courses::service::{
+    self as svc, CourseParts, LinkOutcome, ResidentInput, ResidentSearch, RowOutcome,
+};
 use tenancy::Role;
 use tenancy::model::CourtyardKind;
 
@@ -149,24 +151,43 @@ async fn workers_enter_and_find_residents_and_phone_numbers_stay_encrypted() {
         .await
         .unwrap();
     assert_eq!(e.enrolment.learner_id, wang.learner.id);
-    let her = env.scope(&env.alpha, "王秀英", &[]);
-    assert_eq!(
-        code(svc::link_my_record(&her, "王秀", "13812345678").await),
-        "NOT_FOUND"
-    );
-    let linked = svc::link_my_record(&her, "王秀英", "13812345678")
+    // She signs up with the number staff know (an account made by an administrator: its
+    // number is verified) and links her record by her name; a wrong name only asks staff.
+    let t = tenancy::Tenancy::new(env.db.clone(), env.secrets.clone(), Default::default());
+    let account = t
+        .create_account(
+            tenancy::service::Actor::Operator,
+            tenancy::service::NewAccountInput {
+                login_name: "wang-xiuying".into(),
+                display_name: "王秀英".into(),
+                password: "password-123".into(),
+                phone: Some("13812345678".into()),
+            },
+        )
         .await
         .unwrap();
+    let her = env.account_scope(&env.alpha, account.id, "王秀英");
+    assert!(matches!(
+        svc::link_my_record(&t, &her, "王秀", None).await.unwrap(),
+        LinkOutcome::Pending
+    ));
+    let LinkOutcome::Linked(linked) = svc::link_my_record(&t, &her, "王秀英", None).await.unwrap()
+    else {
+        panic!("her verified number links her record")
+    };
     assert_eq!(linked.id, wang.learner.id);
     assert_eq!(
         svc::my_enrolments(&her).await.unwrap()[0].course_title,
         "太极拳"
     );
+    // Someone who knows her name and number only asks staff; the record stays hers.
     let someone = env.scope(&env.alpha, "冒名者", &[]);
-    assert_eq!(
-        code(svc::link_my_record(&someone, "王秀英", "13812345678").await),
-        "CONFLICT"
-    );
+    assert!(matches!(
+        svc::link_my_record(&t, &someone, "王秀英", Some("13812345678"))
+            .await
+            .unwrap(),
+        LinkOutcome::Pending
+    ));
     // A resident cannot act for another resident.
     assert_eq!(
         code(svc::enrol(&someone, c.id, Some(wang.learner.id)).await),
