@@ -98,3 +98,51 @@ async fn depth_complexity_aliases_batch_and_body_size_are_limited() {
         .to_string();
     assert!(status_line.starts_with("HTTP/1.1 413"), "{status_line}");
 }
+
+/// A statement that would run past the request (a table locked by someone else, a dashboard
+/// over ten years of days) is cancelled by PostgreSQL itself — the serving login carries
+/// statement_timeout and lock_timeout — and answers `TIMEOUT`; the next request is served.
+#[tokio::test]
+async fn a_statement_past_its_time_is_cancelled_with_a_code() {
+    let app = TestApp::spawn_with(&[
+        ("LINLI_DB_STATEMENT_TIMEOUT_MS", "1500"),
+        ("LINLI_DB_LOCK_TIMEOUT_MS", "60000"),
+    ])
+    .await;
+    let root = app.two_communities().await;
+    let staff = app.member(&root, "alpha-staff", "STAFF", "alpha").await;
+    let list = "{ courses(first: 5) { edges { node { title } } } }";
+    app.ok(Some(&staff), Some("alpha"), list, json!({})).await;
+
+    // Someone holds the courses table; the statement waits, and is cancelled at 1.5 s.
+    let pool = app.pool().await;
+    let mut holder = pool.begin().await.unwrap();
+    sqlx::query("LOCK TABLE c_alpha.courses IN ACCESS EXCLUSIVE MODE")
+        .execute(&mut *holder)
+        .await
+        .unwrap();
+    let started = std::time::Instant::now();
+    let r = app.gql(Some(&staff), Some("alpha"), list, json!({})).await;
+    assert_eq!(code(&r), "TIMEOUT", "{r}");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(10),
+        "cancelled by the database, not by the client"
+    );
+    holder.rollback().await.unwrap();
+    app.ok(Some(&staff), Some("alpha"), list, json!({})).await;
+
+    // Both limits are the serving login's own, so any connection of it has them.
+    let settings: Vec<String> = sqlx::query_scalar(
+        "SELECT unnest(rolconfig) FROM pg_roles WHERE rolname LIKE 'linli%\\_gateway'
+          AND rolname = (SELECT 'linli' || oid || '_gateway' FROM pg_database
+                          WHERE datname = current_database())",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert!(
+        settings.contains(&"statement_timeout=1500".to_string())
+            && settings.contains(&"lock_timeout=60000".to_string()),
+        "{settings:?}"
+    );
+}

@@ -152,3 +152,234 @@ async fn the_demo_community_is_replaced_by_its_own_backup() {
     let _ = gateway.start_kill();
     let _ = std::fs::remove_dir_all(&data_dir);
 }
+
+/// Files under `dir` with their unix modes.
+fn modes(dir: &Path) -> Vec<(std::path::PathBuf, u32)> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut out = vec![(
+        dir.to_path_buf(),
+        std::fs::metadata(dir).unwrap().permissions().mode() & 0o777,
+    )];
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            out.push((
+                p.clone(),
+                e.metadata().unwrap().permissions().mode() & 0o777,
+            ));
+            if p.is_dir() {
+                stack.push(p);
+            }
+        }
+    }
+    out
+}
+
+/// Nothing of the community is in the target: no row, no schema, no account, no object.
+async fn nothing_restored(target: &str, data: &Path, schema: &str) {
+    let pool = sqlx::PgPool::connect(target).await.unwrap();
+    let left: i64 = sqlx::query_scalar(
+        "SELECT (SELECT count(*) FROM platform.communities)
+              + (SELECT count(*) FROM platform.memberships)
+              + (SELECT count(*) FROM pg_namespace WHERE nspname = $1)",
+    )
+    .bind(schema)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+    assert_eq!(left, 0, "a refused restore left rows or a schema behind");
+    let objects = data.join("objects").join("linli").join("c");
+    let files: Vec<_> = if objects.exists() {
+        modes(&objects)
+            .into_iter()
+            .filter(|(p, _)| p.is_file())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    assert!(
+        files.is_empty(),
+        "a refused restore left objects behind: {files:?}"
+    );
+}
+
+/// A community's backup is input: one that grants a district role, names another
+/// community's objects or would overwrite objects already in the store restores nothing and
+/// touches nothing there; the genuine one restores. Backups are readable by their owner only.
+#[tokio::test]
+async fn a_backup_reaching_past_its_community_restores_nothing() {
+    let a = TestApp::spawn().await;
+    let root = a.two_communities().await;
+    let staff = a.member(&root, "beta-staff", "STAFF", "beta").await;
+    let space = a
+        .ok(
+            Some(&staff),
+            Some("beta"),
+            r#"mutation { createSpace(name: "百姓舞台", kind: FUNCTION_ROOM, capacity: 50) { id } }"#,
+            serde_json::json!({}),
+        )
+        .await["createSpace"]["id"]
+        .clone();
+    let mut png = Vec::new();
+    image::DynamicImage::new_rgb8(120, 80)
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    let form = reqwest::multipart::Form::new()
+        .text(
+            "operations",
+            serde_json::json!({"query": "mutation($s: ID!, $f: Upload!) { uploadSpacePhoto(spaceId: $s, file: $f) { url } }", "variables": {"s": space, "f": null}}).to_string(),
+        )
+        .text("map", serde_json::json!({"0": ["variables.f"]}).to_string())
+        .part("0", reqwest::multipart::Part::bytes(png).file_name("p.png"));
+    let r: serde_json::Value = a
+        .http
+        .post(&a.url)
+        .bearer_auth(&staff)
+        .header("x-community", "beta")
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(r.get("errors").is_none(), "{r}");
+
+    let dir = crate::temp_dir("backup-scope");
+    let backup = dir.join("beta");
+    succeeded(
+        &cli(
+            &[
+                "communities",
+                "backup",
+                "beta",
+                "--out",
+                backup.to_str().unwrap(),
+            ],
+            &a.database_url,
+            &a.data_dir,
+        )
+        .await,
+    );
+    // Owner only: platform.json holds accounts' password hashes.
+    for (path, mode) in modes(&backup) {
+        let want = if path.is_dir() { 0o700 } else { 0o600 };
+        assert_eq!(mode, want, "{} is {mode:o}", path.display());
+    }
+
+    let manifest_path = backup.join("manifest.json");
+    let platform_path = backup.join("platform.json");
+    let (good_manifest, good_platform) = (
+        std::fs::read(&manifest_path).unwrap(),
+        std::fs::read(&platform_path).unwrap(),
+    );
+    let manifest: serde_json::Value = serde_json::from_slice(&good_manifest).unwrap();
+    let schema = manifest["schema"].as_str().unwrap().to_string();
+    let keys: Vec<String> = manifest["objects"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect();
+    assert!(keys.len() >= 2, "{keys:?}");
+
+    let target = infra::testing::fresh_database().await;
+    let data = crate::temp_dir("scope-target");
+    succeeded(
+        &cli(
+            &[
+                "districts",
+                "create",
+                "--code",
+                "510109",
+                "--name",
+                "成都高新区",
+            ],
+            &target,
+            &data,
+        )
+        .await,
+    );
+    let args = ["communities", "restore", "--from", backup.to_str().unwrap()];
+    let restore = || cli(&args, &target, &data);
+    let refused = |out: Output, says: &str| {
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(!out.status.success(), "restored: {err}");
+        assert!(err.contains(says), "{err}");
+    };
+
+    // 1. A membership that is a district's admin, for an account of the backup.
+    let mut p: serde_json::Value = serde_json::from_slice(&good_platform).unwrap();
+    let district: String = {
+        let pool = sqlx::PgPool::connect(&target).await.unwrap();
+        let d: uuid::Uuid =
+            sqlx::query_scalar("SELECT id FROM platform.districts WHERE code = '510109'")
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+        pool.close().await;
+        d.to_string()
+    };
+    let mut escalated = p["tables"]["memberships"][0].clone();
+    escalated["id"] = serde_json::json!(uuid::Uuid::now_v7());
+    escalated["role"] = serde_json::json!("district_admin");
+    escalated["scope"] = serde_json::json!("district");
+    escalated["district_id"] = serde_json::json!(district);
+    escalated["community_id"] = serde_json::Value::Null;
+    p["tables"]["memberships"]
+        .as_array_mut()
+        .unwrap()
+        .push(escalated);
+    std::fs::write(&platform_path, serde_json::to_vec(&p).unwrap()).unwrap();
+    refused(restore().await, "another scope");
+    nothing_restored(&target, &data, &schema).await;
+    std::fs::write(&platform_path, &good_platform).unwrap();
+
+    // 2. An object under another community's prefix (alpha's).
+    let alpha: String = {
+        let pool = a.pool().await;
+        let id: uuid::Uuid =
+            sqlx::query_scalar("SELECT id FROM platform.communities WHERE slug = 'alpha'")
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+        id.to_string()
+    };
+    let (key, moved) = (keys[0].clone(), format!("c/{alpha}/spaces/evil.jpg"));
+    let mut m = manifest.clone();
+    let entry = m["objects"][&key].take();
+    m["objects"].as_object_mut().unwrap().remove(&key);
+    m["objects"][&moved] = entry;
+    std::fs::write(&manifest_path, serde_json::to_vec(&m).unwrap()).unwrap();
+    let (from, to) = (
+        backup.join("objects").join(&key),
+        backup.join("objects").join(&moved),
+    );
+    std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+    std::fs::rename(&from, &to).unwrap();
+    refused(restore().await, "prefix");
+    nothing_restored(&target, &data, &schema).await;
+    std::fs::rename(&to, &from).unwrap();
+    std::fs::write(&manifest_path, &good_manifest).unwrap();
+
+    // 3. One of its objects is in the target's store already, and another object's digest is
+    // wrong: the restore would fail after writing; it refuses first and keeps what was there.
+    let kept = data.join("objects").join("linli").join(&keys[0]);
+    std::fs::create_dir_all(kept.parent().unwrap()).unwrap();
+    std::fs::write(&kept, b"was here before").unwrap();
+    let mut m = manifest.clone();
+    m["objects"][&keys[1]]["sha256"] = serde_json::json!("0".repeat(64));
+    std::fs::write(&manifest_path, serde_json::to_vec(&m).unwrap()).unwrap();
+    refused(restore().await, "already in this store");
+    assert_eq!(std::fs::read(&kept).unwrap(), b"was here before");
+    std::fs::remove_file(&kept).unwrap();
+    nothing_restored(&target, &data, &schema).await;
+
+    // The backup as it was made restores.
+    std::fs::write(&manifest_path, &good_manifest).unwrap();
+    succeeded(&restore().await);
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&data);
+}

@@ -25,6 +25,12 @@ pub struct Config {
     /// A serving connection whose backend holds more than this (MiB) is closed when it
     /// returns to the pool; 0 turns the check off.
     pub db_backend_memory_mb: u64,
+    /// What one statement of the serving login may take (ms) before PostgreSQL cancels it
+    /// (`TIMEOUT`): below the request timeout, so a dashboard over ten years of days answers
+    /// with a coded error instead of running on after its client left.
+    pub db_statement_timeout_ms: u64,
+    /// How long a statement of the serving login waits for a lock (ms).
+    pub db_lock_timeout_ms: u64,
     /// S3-compatible endpoint; without it Linli serves S3 itself from `data_dir/objects`.
     pub s3_endpoint: Option<String>,
     /// The store's address as browsers reach it, when it differs from `s3_endpoint` (behind a
@@ -86,6 +92,8 @@ impl Default for Config {
             db_admin_max_connections: 8,
             db_max_lifetime_secs: 900,
             db_backend_memory_mb: 64,
+            db_statement_timeout_ms: 25_000,
+            db_lock_timeout_ms: 10_000,
             s3_endpoint: None,
             s3_public_endpoint: None,
             s3_region: "us-east-1".into(),

@@ -94,6 +94,7 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         ErrorCode::NotFound => StatusCode::NOT_FOUND,
         ErrorCode::RateLimited => StatusCode::TOO_MANY_REQUESTS,
         ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        ErrorCode::Timeout => StatusCode::SERVICE_UNAVAILABLE,
         ErrorCode::BadUserInput
         | ErrorCode::Conflict
         | ErrorCode::InsufficientPoints

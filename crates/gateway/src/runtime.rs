@@ -35,6 +35,8 @@ pub async fn open_database(config: &Config, secrets: &Secrets) -> anyhow::Result
         max_lifetime: Duration::from_secs(config.db_max_lifetime_secs),
         backend_memory_budget: (config.db_backend_memory_mb > 0)
             .then_some(config.db_backend_memory_mb << 20),
+        statement_timeout: Duration::from_millis(config.db_statement_timeout_ms),
+        lock_timeout: Duration::from_millis(config.db_lock_timeout_ms),
         ..DbConfig::default()
     };
     let db = Db::open(opts, &cfg, &secrets.database_password())

@@ -37,6 +37,10 @@ pub struct DbConfig {
     pub backend_memory_budget: Option<u64>,
     pub idle_timeout: Duration,
     pub acquire_timeout: Duration,
+    /// Settings of the serving login (`ALTER ROLE … SET`): how long one statement may run and
+    /// how long it may wait for a lock before PostgreSQL cancels it (`TIMEOUT`). Zero: none.
+    pub statement_timeout: Duration,
+    pub lock_timeout: Duration,
 }
 
 impl Default for DbConfig {
@@ -48,6 +52,8 @@ impl Default for DbConfig {
             backend_memory_budget: Some(64 << 20),
             idle_timeout: Duration::from_secs(60),
             acquire_timeout: Duration::from_secs(10),
+            statement_timeout: Duration::from_secs(25),
+            lock_timeout: Duration::from_secs(10),
         }
     }
 }
@@ -124,7 +130,13 @@ impl Db {
         let role_prefix = format!("linli{oid}");
         let serving = serving_role(&role_prefix);
         let mut conn = admin_pool.acquire().await?;
-        ddl::ensure_serving_role(&mut conn, &serving, serving_password).await?;
+        ddl::ensure_serving_role(
+            &mut conn,
+            &serving,
+            serving_password,
+            (cfg.statement_timeout, cfg.lock_timeout),
+        )
+        .await?;
         drop(conn);
         let pool = bound_backend_memory(
             pool_options(cfg.max_connections, cfg),
@@ -287,6 +299,8 @@ pub async fn enter_tenant(conn: &mut sqlx::PgConnection, tenant: &Tenant) -> App
 /// DDL on identifiers cannot take bind parameters. These are the only places in Linli that
 /// build SQL from strings; every identifier is checked by `ident` first.
 pub mod ddl {
+    use std::time::Duration;
+
     use sqlx::{AssertSqlSafe, PgConnection};
 
     /// A lower-case PostgreSQL identifier that needs no quoting.
@@ -334,7 +348,9 @@ pub mod ddl {
         conn: &mut PgConnection,
         serving: &str,
         password: &str,
+        (statement_timeout, lock_timeout): (Duration, Duration),
     ) -> Result<(), sqlx::Error> {
+        let (statement_ms, lock_ms) = (statement_timeout.as_millis(), lock_timeout.as_millis());
         let serving = ident(serving)?;
         if password.len() < 16 || !password.chars().all(|c| c.is_ascii_alphanumeric()) {
             return Err(sqlx::Error::Protocol("unsafe serving password".into()));
@@ -347,6 +363,9 @@ pub mod ddl {
              EXCEPTION WHEN duplicate_object THEN NULL;
              END $$;
              ALTER ROLE {serving} LOGIN NOINHERIT NOCREATEDB NOCREATEROLE PASSWORD '{password}';
+             -- no statement of a request outlives the request (new connections take these)
+             ALTER ROLE {serving} SET statement_timeout = {statement_ms};
+             ALTER ROLE {serving} SET lock_timeout = {lock_ms};
              GRANT USAGE ON SCHEMA platform TO {serving};
              GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA platform TO {serving};
              GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA platform TO {serving};

@@ -24,6 +24,8 @@ pub enum ErrorCode {
     InsufficientPoints,
     /// A reward has no stock left.
     OutOfStock,
+    /// The database cancelled a statement that ran, or waited for a lock, past its limit.
+    Timeout,
     Internal,
 }
 
@@ -41,6 +43,7 @@ impl ErrorCode {
             ErrorCode::RateLimited => "RATE_LIMITED",
             ErrorCode::InsufficientPoints => "INSUFFICIENT_POINTS",
             ErrorCode::OutOfStock => "OUT_OF_STOCK",
+            ErrorCode::Timeout => "TIMEOUT",
             ErrorCode::Internal => "INTERNAL",
         }
     }
@@ -149,6 +152,22 @@ impl From<sqlx::Error> for AppError {
                 Some("42501") => return AppError::forbidden(),
                 // a transaction of a community being moved (`Tenant::read_only`)
                 Some("25006") => return AppError::read_only(),
+                // the serving login's statement_timeout (or a cancelled query)
+                Some("57014") => {
+                    return AppError::new(
+                        ErrorCode::Timeout,
+                        "查询时间过长，已停止；请缩小时间范围或稍后再试",
+                        "The request took too long and was stopped; try a shorter period or again later",
+                    );
+                }
+                // the serving login's lock_timeout
+                Some("55P03") => {
+                    return AppError::new(
+                        ErrorCode::Timeout,
+                        "数据正忙，请稍后再试",
+                        "The data is busy; please try again shortly",
+                    );
+                }
                 _ => {}
             }
         }

@@ -136,7 +136,8 @@ pub async fn export(
             out.display()
         );
     }
-    std::fs::create_dir_all(out.join("objects"))?;
+    super::private::create_dir(out)?;
+    super::private::create_dir(&out.join("objects"))?;
     let mut conn = PgConnection::connect(url).await?;
     stable_text(&mut conn).await?;
     // One snapshot for the rows read here and the dump: pg_dump joins it (--snapshot).
@@ -192,6 +193,7 @@ pub async fn export(
         "pg_dump",
     )
     .await?;
+    super::private::restrict(&out.join("schema.dump"))?;
     exec(&mut conn, "COMMIT").await?;
     conn.close().await?;
 
@@ -206,8 +208,8 @@ pub async fn export(
             .await
             .map_err(|e| anyhow::anyhow!("{e:?}"))?;
         let path = object_path(out, &key)?;
-        std::fs::create_dir_all(path.parent().expect("a key has a parent"))?;
-        std::fs::write(&path, &bytes)?;
+        super::private::create_dir(path.parent().expect("a key has a parent"))?;
+        super::private::write(&path, &bytes)?;
         objects.insert(
             key,
             ObjectEntry {
@@ -216,9 +218,9 @@ pub async fn export(
             },
         );
     }
-    std::fs::write(
-        out.join("platform.json"),
-        serde_json::to_vec(&PlatformRows { tables, totals })?,
+    super::private::write(
+        &out.join("platform.json"),
+        &serde_json::to_vec(&PlatformRows { tables, totals })?,
     )?;
     let manifest = Manifest {
         format: FORMAT,
@@ -233,9 +235,9 @@ pub async fn export(
         platform_rows,
         objects,
     };
-    std::fs::write(
-        out.join("manifest.json"),
-        serde_json::to_vec_pretty(&manifest)?,
+    super::private::write(
+        &out.join("manifest.json"),
+        &serde_json::to_vec_pretty(&manifest)?,
     )?;
     Ok(manifest)
 }

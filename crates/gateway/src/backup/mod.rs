@@ -20,7 +20,9 @@ use crate::runtime;
 
 pub mod community;
 pub mod moving;
+mod private;
 pub mod restore_one;
+mod restore_scope;
 
 const FORMAT: u32 = 1;
 
@@ -46,7 +48,8 @@ pub async fn backup(config: &Config, out: &Path) -> anyhow::Result<()> {
             out.display()
         );
     }
-    std::fs::create_dir_all(out.join("objects"))?;
+    private::create_dir(out)?;
+    private::create_dir(&out.join("objects"))?;
     let (url, _cluster) = runtime::admin_url(config).await?;
     let mut conn = PgConnection::connect(&url).await?;
     // A community moved away has no schema (nor role) here any more: its row is a routing
@@ -73,6 +76,7 @@ pub async fn backup(config: &Config, out: &Path) -> anyhow::Result<()> {
         "pg_dump",
     )
     .await?;
+    private::restrict(&out.join("database.dump"))?;
 
     let storage = runtime::open_storage(config).await?;
     let keys = storage
@@ -88,8 +92,8 @@ pub async fn backup(config: &Config, out: &Path) -> anyhow::Result<()> {
             .await
             .map_err(|e| anyhow::anyhow!("{e:?}"))?;
         let path = object_path(out, key)?;
-        std::fs::create_dir_all(path.parent().expect("a key has a parent"))?;
-        std::fs::write(&path, bytes)?;
+        private::create_dir(path.parent().expect("a key has a parent"))?;
+        private::write(&path, &bytes)?;
         content_types.insert(key.clone(), content_type);
     }
     let manifest = Manifest {
@@ -101,9 +105,9 @@ pub async fn backup(config: &Config, out: &Path) -> anyhow::Result<()> {
         objects: keys.len(),
         content_types,
     };
-    std::fs::write(
-        out.join("manifest.json"),
-        serde_json::to_vec_pretty(&manifest)?,
+    private::write(
+        &out.join("manifest.json"),
+        &serde_json::to_vec_pretty(&manifest)?,
     )?;
     println!(
         "Backed up {} communities and {} objects to {}",

@@ -65,9 +65,10 @@ pub async fn restore(
     if m.format != FORMAT {
         bail!("community backup format {} is not {FORMAT}", m.format);
     }
-    let rows: PlatformRows = serde_json::from_slice(
+    let mut rows: PlatformRows = serde_json::from_slice(
         &std::fs::read(from.join("platform.json")).context("reading platform.json")?,
     )?;
+    super::restore_scope::check(&m, &rows)?;
     // The platform schema and serving login of the target, as at a start.
     let secrets = runtime::secrets(config)?;
     let database = runtime::open_database(config, &secrets).await?;
@@ -77,6 +78,10 @@ pub async fn restore(
     let mut conn = PgConnection::connect(&url).await?;
     let replace = existing == Existing::Replace;
     let district = preflight(&mut conn, &m, &rows, replace).await?;
+    if copy_objects && !replace {
+        super::restore_scope::objects_absent(store, &m).await?;
+    }
+    super::restore_scope::keep_known_organisations(&mut conn, &mut rows).await?;
     let aside = format!("{}_replaced", ident(&m.schema)?);
     let previous = if replace {
         Some(take_offline(&mut conn, &m, &aside).await?)
@@ -144,7 +149,8 @@ pub async fn restore(
             set_status(&mut conn, m.community_id, previous).await?;
             return Err(e.context(format!("{} is as it was before the restore", m.slug)));
         }
-        // Nothing half restored: the schema goes, its objects and the role made for it.
+        // Nothing half restored: the schema goes, its objects (none was here before:
+        // `objects_absent`) and the role made for it.
         if copy_objects {
             for key in m.objects.keys() {
                 let _ = store.delete(key).await;
