@@ -488,8 +488,8 @@ async fn proxy_actions_are_audited_with_both_the_worker_and_the_resident() {
     let app = TestApp::spawn().await;
     let root = app.two_communities().await;
     let staff = app.member(&root, "alpha-staff", "STAFF", "alpha").await;
-    let grid = app
-        .member(&root, "alpha-grid", "GRID_WORKER", "alpha")
+    let (grid, her_grid) = app
+        .grid_worker(&root, &staff, "alpha-grid", "alpha", "第一网格")
         .await;
     let grid_id = app
         .ok(Some(&grid), None, "{ me { account { id } } }", json!({}))
@@ -499,8 +499,8 @@ async fn proxy_actions_are_audited_with_both_the_worker_and_the_resident() {
         .ok(
             Some(&grid),
             Some("alpha"),
-            r#"mutation { registerResident(input: {name: "王秀英", birthDate: "1948-03-05", phone: "13812345678"}) { id age phoneMasked enteredByWorker } }"#,
-            json!({}),
+            r#"mutation($g: ID!) { registerResident(input: {name: "王秀英", birthDate: "1948-03-05", phone: "13812345678", courtyardId: $g}) { id age phoneMasked enteredByWorker } }"#,
+            json!({"g": her_grid}),
         )
         .await["registerResident"]
         .clone();

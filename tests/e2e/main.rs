@@ -325,6 +325,40 @@ impl TestApp {
 }
 
 impl TestApp {
+    /// A grid worker of `slug` serving a new grid named `grid`, which `staff` create and
+    /// assign: (token, the grid's id).
+    pub async fn grid_worker(
+        &self,
+        root: &str,
+        staff: &str,
+        login: &str,
+        slug: &str,
+        grid: &str,
+    ) -> (String, Value) {
+        let token = self.member(root, login, "GRID_WORKER", slug).await;
+        let account = self
+            .ok(Some(&token), None, "{ me { account { id } } }", json!({}))
+            .await["me"]["account"]["id"]
+            .clone();
+        let grid = self
+            .ok(
+                Some(staff),
+                Some(slug),
+                "mutation($n: String!) { createCourtyard(input: {name: $n, kind: GRID}) { id } }",
+                json!({"n": grid}),
+            )
+            .await["createCourtyard"]["id"]
+            .clone();
+        self.ok(
+            Some(staff),
+            Some(slug),
+            "mutation($a: ID!, $g: ID!) { assignGrids(accountId: $a, courtyardIds: [$g]) }",
+            json!({"a": account, "g": grid}),
+        )
+        .await;
+        (token, grid)
+    }
+
     /// A function room of community `slug` open all day every day (staff); its id.
     pub async fn open_space(&self, staff: &str, slug: &str, name: &str) -> Value {
         let space = self

@@ -106,8 +106,9 @@ async fn an_organisation_registers_is_approved_and_its_team_books_a_space() {
 async fn a_demand_taken_in_for_a_resident_is_audited_with_both() {
     let app = TestApp::spawn().await;
     let root = app.two_communities().await;
-    let worker = app
-        .member(&root, "alpha-grid", "GRID_WORKER", "alpha")
+    let staff = app.member(&root, "alpha-staff", "STAFF", "alpha").await;
+    let (worker, grid) = app
+        .grid_worker(&root, &staff, "alpha-grid", "alpha", "第三网格")
         .await;
     let resident = app.member(&root, "alpha-res", "RESIDENT", "alpha").await;
     let me = |token: String| {
@@ -125,8 +126,8 @@ async fn a_demand_taken_in_for_a_resident_is_audited_with_both() {
         .ok(
             Some(&worker),
             Some("alpha"),
-            "mutation($p: ID!) { submitDemand(input: {title: \"路灯不亮\", category: \"设施维修\", forPersonId: $p, forName: \"王大爷\"}) { id status } }",
-            json!({"p": resident_id}),
+            "mutation($p: ID!, $g: ID!) { submitDemand(input: {title: \"路灯不亮\", category: \"设施维修\", forPersonId: $p, forName: \"王大爷\", gridId: $g}) { id status } }",
+            json!({"p": resident_id, "g": grid}),
         )
         .await;
     assert_eq!(d["submitDemand"]["status"], "SUBMITTED");

@@ -189,3 +189,108 @@ async fn a_record_is_linked_only_by_its_own_verified_number() {
         .await;
     assert_eq!(code(&r), "FORBIDDEN");
 }
+
+/// A grid worker acts for the residents of the grids staff gave them, and nobody else: not a
+/// resident of another grid, by search, 代办 or demand; given that grid too, they may.
+#[tokio::test]
+async fn a_grid_worker_reaches_only_their_grids() {
+    let app = TestApp::spawn().await;
+    let root = app.two_communities().await;
+    let staff = app.member(&root, "alpha-staff", "STAFF", "alpha").await;
+    let (li, first) = app
+        .grid_worker(&root, &staff, "alpha-grid-1", "alpha", "第一网格")
+        .await;
+    let (_zhao, second) = app
+        .grid_worker(&root, &staff, "alpha-grid-2", "alpha", "第二网格")
+        .await;
+    let register = "mutation($n: String!, $g: ID!) { registerResident(input: {name: $n, courtyardId: $g}) { id } }";
+    let theirs = app
+        .ok(
+            Some(&staff),
+            Some("alpha"),
+            register,
+            json!({"n": "第二网格的王奶奶", "g": second}),
+        )
+        .await["registerResident"]["id"]
+        .clone();
+    let r = app
+        .gql(
+            Some(&li),
+            Some("alpha"),
+            register,
+            json!({"n": "李爷爷", "g": second}),
+        )
+        .await;
+    assert_eq!(code(&r), "FORBIDDEN", "{r}");
+    let mine = app
+        .ok(
+            Some(&li),
+            Some("alpha"),
+            register,
+            json!({"n": "李爷爷", "g": first}),
+        )
+        .await["registerResident"]["id"]
+        .clone();
+    let names = || async {
+        let d = app
+            .ok(
+                Some(&li),
+                Some("alpha"),
+                "{ residents { nodes { id } } }",
+                json!({}),
+            )
+            .await;
+        d["residents"]["nodes"].as_array().unwrap().clone()
+    };
+    assert_eq!(names().await, vec![json!({"id": mine})]);
+    let course = app
+        .ok(Some(&staff), Some("alpha"), r#"mutation { createCourse(input: {title: "太极拳", category: "health", audience: ALL, format: WORKSHOP, capacity: 20}) { id } }"#, json!({}))
+        .await["createCourse"]["id"]
+        .clone();
+    let enrol = "mutation($c: ID!, $l: ID!) { enrol(courseId: $c, learnerId: $l) { status } }";
+    let r = app
+        .gql(
+            Some(&li),
+            Some("alpha"),
+            enrol,
+            json!({"c": course, "l": theirs}),
+        )
+        .await;
+    assert_eq!(code(&r), "FORBIDDEN", "{r}");
+    let demand = "mutation($g: ID) { submitDemand(input: {title: \"路灯不亮\", category: \"设施维修\", forPersonId: \"00000000-0000-0000-0000-000000000042\", forName: \"王奶奶\", gridId: $g}) { id } }";
+    for g in [json!(second), json!(null)] {
+        let r = app
+            .gql(Some(&li), Some("alpha"), demand, json!({"g": g}))
+            .await;
+        assert_eq!(code(&r), "FORBIDDEN", "{r}");
+    }
+    // Given the second grid too, the same requests go through.
+    let me = crate::partner_abuse::me(&app, &li).await;
+    app.ok(
+        Some(&staff),
+        Some("alpha"),
+        "mutation($a: ID!, $g: [ID!]!) { assignGrids(accountId: $a, courtyardIds: $g) }",
+        json!({"a": me, "g": [first, second]}),
+    )
+    .await;
+    assert_eq!(names().await.len(), 2);
+    app.ok(
+        Some(&li),
+        Some("alpha"),
+        enrol,
+        json!({"c": course, "l": theirs}),
+    )
+    .await;
+    app.ok(Some(&li), Some("alpha"), demand, json!({"g": second}))
+        .await;
+    // Only staff assign grids.
+    let r = app
+        .gql(
+            Some(&li),
+            Some("alpha"),
+            "mutation($a: ID!, $g: [ID!]!) { assignGrids(accountId: $a, courtyardIds: $g) }",
+            json!({"a": me, "g": [first]}),
+        )
+        .await;
+    assert_eq!(code(&r), "FORBIDDEN");
+}

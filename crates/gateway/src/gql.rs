@@ -14,6 +14,7 @@ use spaces::farm::graphql::{FarmMutation, FarmQuery};
 use spaces::graphql::{SpacesMutation, SpacesQuery};
 use tenancy::Tenancy;
 use tenancy::graphql::{TenancyMutation, TenancyQuery};
+use tenancy::grids::graphql::{GridsMutation, GridsQuery};
 use volunteers::graphql::{VolunteersMutation, VolunteersQuery};
 
 use crate::config::Config;
@@ -21,6 +22,7 @@ use crate::config::Config;
 #[derive(MergedObject, Default)]
 pub struct Query(
     TenancyQuery,
+    GridsQuery,
     CoursesQuery,
     NotificationsQuery,
     SpacesQuery,
@@ -34,6 +36,7 @@ pub struct Query(
 #[derive(MergedObject, Default)]
 pub struct Mutation(
     TenancyMutation,
+    GridsMutation,
     CoursesMutation,
     NotificationsMutation,
     SpacesMutation,

@@ -12,6 +12,7 @@ mod cache;
 pub(crate) mod db;
 pub mod error;
 pub mod graphql;
+pub mod grids;
 pub mod migrate;
 pub mod model;
 pub mod registration;
@@ -20,4 +21,5 @@ pub mod service;
 pub mod testing;
 
 pub use access::{CommunityAccess, CommunityCtx, CommunityScope, Role, Roles};
+pub use grids::Reach;
 pub use service::{Principal, Tenancy, TenancyConfig};

@@ -10,7 +10,8 @@ use crate::error::{CoursesError, not_found};
 use crate::model::*;
 
 /// The learner a request acts for: the caller (default), a child in the caller's care, or —
-/// for staff and grid workers acting on a resident's behalf (代办) — anyone of the community.
+/// acting on a resident's behalf (代办) — anyone of the community for staff, and a resident of
+/// their grids for a grid worker (`CommunityCtx::reach`).
 /// The audit row of the mutation names both: the caller's account and the `learnerId`.
 pub(crate) async fn acting_for(
     tx: &mut TenantTx,
@@ -32,7 +33,7 @@ pub(crate) async fn acting_for(
                 .ok_or_else(|| not_found("learner"))?;
             let mine = l.account_id == Some(ctx.access().account_id)
                 || l.guardian_account_id == Some(ctx.access().account_id);
-            if mine || ctx.acts_for_anyone() {
+            if mine || ctx.reach(tx).await?.covers(l.courtyard_id) {
                 Ok(l)
             } else {
                 Err(CoursesError::NotYourLearner.into())

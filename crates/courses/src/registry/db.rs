@@ -63,6 +63,8 @@ pub struct Filter {
     pub born_from: Option<NaiveDate>,
     pub born_to: Option<NaiveDate>,
     pub phone_lookup: Option<String>,
+    /// A grid worker's grids: only residents of these (`None`: anywhere).
+    pub grids: Option<Vec<Uuid>>,
 }
 
 pub async fn search(
@@ -86,6 +88,7 @@ pub async fn search(
             AND ($4::date IS NULL OR birth_date <= $4)
             AND ($5::text IS NULL OR phone_lookup = $5)
             AND ($6::uuid IS NULL OR id > $6)
+            AND ($8::uuid[] IS NULL OR courtyard_id = ANY($8))
           ORDER BY id LIMIT $7"
     )))
     .bind(name)
@@ -95,6 +98,7 @@ pub async fn search(
     .bind(&f.phone_lookup)
     .bind(after)
     .bind(limit)
+    .bind(&f.grids)
     .fetch_all(conn)
     .await
 }

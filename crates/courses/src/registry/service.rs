@@ -108,11 +108,25 @@ fn resident(ctx: &CommunityCtx, learner: Learner, phone_encrypted: Option<&str>)
     }
 }
 
+/// A grid worker enters residents of their own grids only (naming one); staff anywhere.
+fn in_reach(reach: &tenancy::Reach, courtyard: Option<Uuid>) -> AppResult<()> {
+    if reach.covers(courtyard) {
+        Ok(())
+    } else {
+        Err(AppError::new(
+            infra::ErrorCode::Forbidden,
+            "网格员只能登记、查找、代办自己负责网格的居民",
+            "A grid worker enters, finds and acts for residents of their own grids only",
+        ))
+    }
+}
+
 /// Enter a resident (入户登记), staff or grid worker. A phone number already in the registry
 /// is a CONFLICT: the resident is there.
 pub async fn register_resident(ctx: &CommunityCtx, input: ResidentInput) -> AppResult<Resident> {
     ctx.require(Roles::PROXY)?;
     let mut tx = ctx.tx().await?;
+    in_reach(&ctx.reach(&mut tx).await?, input.courtyard_id)?;
     let l = match insert_one(ctx, &mut tx, &input).await? {
         Outcome::Created(l) => l,
         Outcome::Existing(_) => return Err(CoursesError::ResidentExists.into()),
@@ -175,8 +189,13 @@ pub async fn residents(
             .as_deref()
             .map(|p| phone_fields(ctx, p).map(|(_, l)| l))
             .transpose()?,
+        grids: None,
     };
     let mut tx = ctx.tx().await?;
+    let filter = Filter {
+        grids: ctx.reach(&mut tx).await?.bound().map(<[Uuid]>::to_vec),
+        ..filter
+    };
     let rows = db::search(&mut tx, &filter, after, limit).await?;
     tx.commit().await?;
     Ok(rows
@@ -218,6 +237,7 @@ pub async fn import_residents(
     ctx.require(Roles::PROXY)?;
     let rows = import::parse(file)?;
     let mut tx = ctx.tx().await?;
+    let reach = ctx.reach(&mut tx).await?;
     let mut report = ImportReport { rows: Vec::new() };
     for RawRow {
         line,
@@ -234,6 +254,7 @@ pub async fn import_residents(
                 }
                 _ => None,
             };
+            in_reach(&reach, courtyard_id)?;
             let birth_date = birth_date
                 .map(|b| b.map_err(|_| CoursesError::BadDate))
                 .transpose()?;

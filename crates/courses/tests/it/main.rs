@@ -86,6 +86,35 @@ impl Env {
         }
     }
 
+    /// Give the grid worker `account` of `tenant` these courtyards and grids, in SQL (a test's
+    /// accounts are not the platform's, so `Tenancy::assign_grids` would not know them).
+    pub async fn assign_grids(&self, tenant: &infra::Tenant, account: Uuid, grids: &[Uuid]) {
+        let mut tx = self.db.tenant_tx(tenant).await.unwrap();
+        for g in grids {
+            sqlx::query(
+                "INSERT INTO grid_assignments (account_id, courtyard_id, assigned_by) VALUES ($1, $2, $1)",
+            )
+            .bind(account)
+            .bind(g)
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+        }
+        tx.commit().await.unwrap();
+    }
+
+    /// Record that a learner lives in a courtyard (staff would, at the counter).
+    pub async fn place(&self, tenant: &infra::Tenant, learner: Uuid, courtyard: Uuid) {
+        let mut tx = self.db.tenant_tx(tenant).await.unwrap();
+        sqlx::query("UPDATE learners SET courtyard_id = $2 WHERE id = $1")
+            .bind(learner)
+            .bind(courtyard)
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+    }
+
     /// The platform account `id` in `tenant`, as a resident.
     pub fn account_scope(&self, tenant: &infra::Tenant, id: Uuid, name: &str) -> CommunityCtx {
         self.ctx(CommunityScope::for_tests(

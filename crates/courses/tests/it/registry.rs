@@ -31,7 +31,22 @@ async fn workers_enter_and_find_residents_and_phone_numbers_stay_encrypted() {
         .create_courtyard(&staff, "花园颐院", CourtyardKind::Courtyard, None)
         .await
         .unwrap();
+    let (yard2, elsewhere) = (
+        t.create_courtyard(&staff, "花园二院", CourtyardKind::Courtyard, None)
+            .await
+            .unwrap(),
+        t.create_courtyard(&staff, "三网格", CourtyardKind::Grid, None)
+            .await
+            .unwrap(),
+    );
     let grid = env.scope(&env.alpha, "网格员小李", &[Role::GridWorker]);
+    // 小李 serves two courtyards; 三网格 is another grid worker's.
+    env.assign_grids(&env.alpha, grid.access().account_id, &[yard.id, yard2.id])
+        .await;
+    let in_yard2 = |r: ResidentInput| ResidentInput {
+        courtyard_id: Some(yard2.id),
+        ..r
+    };
     let wang = svc::register_resident(
         &grid,
         ResidentInput {
@@ -43,17 +58,44 @@ async fn workers_enter_and_find_residents_and_phone_numbers_stay_encrypted() {
     .unwrap();
     assert_eq!(wang.phone_masked.as_deref(), Some("138****5678"));
     assert_eq!(wang.learner.registered_by, Some(grid.access().account_id));
-    svc::register_resident(&grid, resident("王小明", Some((2015, 6, 1)), None))
-        .await
-        .unwrap();
     svc::register_resident(
         &grid,
-        resident("李建国", Some((1960, 1, 1)), Some("13900001111")),
+        in_yard2(resident("王小明", Some((2015, 6, 1)), None)),
+    )
+    .await
+    .unwrap();
+    svc::register_resident(
+        &grid,
+        in_yard2(resident("李建国", Some((1960, 1, 1)), Some("13900001111"))),
+    )
+    .await
+    .unwrap();
+    // Outside his grids he enters nobody, with a grid or without one; staff do.
+    for courtyard_id in [Some(elsewhere.id), None] {
+        let outside = ResidentInput {
+            courtyard_id,
+            ..resident("王外", Some((1950, 1, 1)), None)
+        };
+        assert_eq!(
+            code(svc::register_resident(&grid, outside).await),
+            "FORBIDDEN"
+        );
+    }
+    let neighbour = svc::register_resident(
+        &staff,
+        ResidentInput {
+            courtyard_id: Some(elsewhere.id),
+            ..resident("王外婆", Some((1941, 2, 2)), None)
+        },
     )
     .await
     .unwrap();
     // The same phone number again: the resident is there already.
-    let again = svc::register_resident(&grid, resident("王秀英", None, Some("13812345678"))).await;
+    let again = svc::register_resident(
+        &grid,
+        in_yard2(resident("王秀英", None, Some("13812345678"))),
+    )
+    .await;
     assert_eq!(code(again), "CONFLICT");
 
     let find = |s: ResidentSearch| {
@@ -117,6 +159,35 @@ async fn workers_enter_and_find_residents_and_phone_numbers_stay_encrypted() {
         })
         .await,
         Vec::<String>::new()
+    );
+    // Staff find 王外婆 of 三网格; 小李 does not, by any filter, nor acts for her.
+    let everyone = svc::residents(&staff, ResidentSearch::default(), None, 50)
+        .await
+        .unwrap();
+    assert_eq!(everyone.len(), 4);
+    for s in [
+        ResidentSearch {
+            name: Some("王外".into()),
+            ..Default::default()
+        },
+        ResidentSearch {
+            courtyard_id: Some(elsewhere.id),
+            ..Default::default()
+        },
+    ] {
+        assert_eq!(find(s).await, Vec::<String>::new());
+    }
+    let c = svc::create_course(
+        &staff,
+        course_input("八段锦", 10, Audience::All),
+        CourseParts::ALL,
+    )
+    .await
+    .unwrap()
+    .course;
+    assert_eq!(
+        code(svc::enrol(&grid, c.id, Some(neighbour.learner.id)).await),
+        "FORBIDDEN"
     );
     let resident_ctx = env.scope(&env.alpha, "居民", &[]);
     assert_eq!(
@@ -306,6 +377,13 @@ async fn grid_workers_enter_survey_answers_for_residents() {
     let env = Env::new().await;
     let staff = env.staff();
     let grid = env.scope(&env.alpha, "网格员", &[Role::GridWorker]);
+    let t = tenancy::Tenancy::new(env.db.clone(), env.secrets.clone(), Default::default());
+    let yard = t
+        .create_courtyard(&staff, "一网格", CourtyardKind::Grid, None)
+        .await
+        .unwrap();
+    env.assign_grids(&env.alpha, grid.access().account_id, &[yard.id])
+        .await;
     let survey = svc::create_survey(
         &staff,
         "居民需求摸底",
@@ -332,9 +410,15 @@ async fn grid_workers_enter_survey_answers_for_residents() {
             text: None,
         }]
     };
-    let no_account = svc::register_resident(&grid, resident("赵奶奶", Some((1940, 1, 1)), None))
-        .await
-        .unwrap();
+    let no_account = svc::register_resident(
+        &grid,
+        ResidentInput {
+            courtyard_id: Some(yard.id),
+            ..resident("赵奶奶", Some((1940, 1, 1)), None)
+        },
+    )
+    .await
+    .unwrap();
     let with_account = env.scope(&env.alpha, "钱大爷", &[]);
     let his = svc::enrol(
         &with_account,
@@ -353,6 +437,7 @@ async fn grid_workers_enter_survey_answers_for_residents() {
     .unwrap()
     .enrolment
     .learner_id;
+    env.place(&env.alpha, his, yard.id).await;
     svc::answer_survey_for(&grid, survey.id, no_account.learner.id, pick(0))
         .await
         .unwrap();

@@ -120,14 +120,17 @@ pub async fn list(
     conn: &mut PgConnection,
     resident: Option<Uuid>,
     status: Option<DemandStatus>,
+    grids: Option<&[Uuid]>,
 ) -> sqlx::Result<Vec<Demand>> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {DEMAND} FROM demands
           WHERE ($1::uuid IS NULL OR resident_id = $1) AND ($2::text IS NULL OR status = $2)
+            AND ($3::uuid[] IS NULL OR grid_id = ANY($3))
           ORDER BY submitted_at DESC, id DESC LIMIT 500"
     )))
     .bind(resident)
     .bind(status)
+    .bind(grids)
     .fetch_all(conn)
     .await
 }

@@ -50,6 +50,14 @@ fn not_found() -> AppError {
     AppError::not_found("找不到该诉求", "Demand not found")
 }
 
+fn outside_grids() -> AppError {
+    AppError::new(
+        infra::ErrorCode::Forbidden,
+        "网格员只能受理、办理自己负责网格的诉求",
+        "A grid worker takes in and answers demands of their own grids only",
+    )
+}
+
 pub struct DemandInput {
     pub title: String,
     pub detail: String,
@@ -99,6 +107,10 @@ pub async fn submit(t: &Tenancy, ctx: &CommunityCtx, d: DemandInput) -> AppResul
         None => None,
     };
     let mut tx = ctx.tx().await?;
+    // A grid worker takes in demands of their own grids (and names which).
+    if acting && !ctx.reach(&mut tx).await?.covers(grid_id) {
+        return Err(outside_grids());
+    }
     let row = db::insert(
         &mut tx,
         &NewDemand {
@@ -170,7 +182,8 @@ pub async fn route(t: &Tenancy, ctx: &CommunityCtx, id: Uuid, to: Route) -> AppR
     Ok(d)
 }
 
-/// Answer a demand: staff and grid workers, or a member of the partner team it was sent to.
+/// Answer a demand: staff, a grid worker of its grid, or a member of the partner team it was
+/// sent to.
 pub async fn resolve(
     t: &Tenancy,
     ctx: &CommunityCtx,
@@ -181,7 +194,7 @@ pub async fn resolve(
     let resolution = text(resolution, 1, 500, "办理结果", "The resolution")?;
     let mut tx = ctx.tx().await?;
     let d = db::lock(&mut tx, id).await?.ok_or_else(not_found)?;
-    if !ctx.acts_for_anyone() {
+    if !ctx.reach(&mut tx).await?.covers(d.grid_id) {
         let in_team = match d.team_id {
             Some(team) => {
                 let mut conn = t.db().pool().acquire().await?;
@@ -236,7 +249,7 @@ pub async fn answer(
     let mut tx = ctx.tx().await?;
     let d = db::lock(&mut tx, id).await?.ok_or_else(not_found)?;
     let own = d.resident_id == ctx.access().account_id;
-    if !own && !ctx.acts_for_anyone() {
+    if !own && !ctx.reach(&mut tx).await?.covers(d.grid_id) {
         return Err(not_found());
     }
     if d.status != DemandStatus::Resolved {
@@ -253,8 +266,8 @@ pub async fn answer(
     Ok(d)
 }
 
-/// A resident's own demands, or — for staff and grid workers — all of them (by status); with
-/// their steps when asked.
+/// A resident's own demands, or — for staff — all of them, for a grid worker those of their
+/// grids (by status); with their steps when asked.
 pub async fn demands(
     ctx: &CommunityCtx,
     everyone: bool,
@@ -269,7 +282,11 @@ pub async fn demands(
         Some(ctx.access().account_id)
     };
     let mut tx = ctx.tx().await?;
-    let rows = db::list(&mut tx, resident, status).await?;
+    let grids = match resident {
+        Some(_) => None,
+        None => ctx.reach(&mut tx).await?.bound().map(<[Uuid]>::to_vec),
+    };
+    let rows = db::list(&mut tx, resident, status, grids.as_deref()).await?;
     let steps = if with_steps {
         let ids: Vec<Uuid> = rows.iter().map(|d| d.id).collect();
         db::steps(&mut tx, &ids).await?

@@ -44,11 +44,41 @@ async fn a_demand_goes_from_intake_to_the_residents_confirmation() {
         .create_courtyard(&staff, "第三网格", CourtyardKind::Grid, None)
         .await
         .unwrap();
-
-    // 张 raises one; the grid worker takes one in for 王, who is at home.
-    let mine = demands::submit(t, &zhang, demand("楼道灯不亮"))
+    let other_grid = t
+        .create_courtyard(&staff, "第四网格", CourtyardKind::Grid, None)
         .await
         .unwrap();
+    t.assign_grids(&staff, worker.access().account_id, &[grid.id])
+        .await
+        .unwrap();
+    // A grid worker of another grid.
+    let stranger = env
+        .account_with("xinhua-grid-4", Role::GridWorker, None, Some("xinhua"))
+        .await;
+    t.assign_grids(&staff, stranger.account_id(), &[other_grid.id])
+        .await
+        .unwrap();
+    let stranger = env.enter(&stranger, "xinhua").await.unwrap();
+    assert_eq!(
+        code(
+            t.assign_grids(&staff, zhang.access().account_id, &[grid.id])
+                .await
+        ),
+        "BAD_USER_INPUT",
+        "only a grid worker is given grids"
+    );
+
+    // 张 raises one; the grid worker takes one in for 王, who is at home.
+    let mine = demands::submit(
+        t,
+        &zhang,
+        DemandInput {
+            grid_id: Some(grid.id),
+            ..demand("楼道灯不亮")
+        },
+    )
+    .await
+    .unwrap();
     assert_eq!(mine.status, DemandStatus::Submitted);
     let for_wang = DemandInput {
         for_resident: Some((wang.account_id(), "王大爷".into())),
@@ -64,7 +94,32 @@ async fn a_demand_goes_from_intake_to_the_residents_confirmation() {
         grid_id: Some(grid.id),
         ..demand("下水道堵塞")
     };
+    let taken_by_stranger = DemandInput {
+        for_resident: Some((wang.account_id(), "王大爷".into())),
+        grid_id: Some(grid.id),
+        ..demand("下水道堵塞")
+    };
+    assert_eq!(
+        code(demands::submit(t, &stranger, taken_by_stranger).await),
+        "FORBIDDEN",
+        "not the stranger's grid"
+    );
     let his = demands::submit(t, &worker, for_wang).await.unwrap();
+    // The stranger sees none of this grid's demands and answers none.
+    let (seen, _) = demands::demands(&stranger, true, None, false)
+        .await
+        .unwrap();
+    assert!(seen.is_empty(), "{seen:?}");
+    assert_eq!(
+        code(demands::resolve(t, &stranger, his.id, "已疏通").await),
+        "FORBIDDEN"
+    );
+    assert_eq!(
+        code(demands::answer(&stranger, his.id, true, None).await),
+        "NOT_FOUND"
+    );
+    let (seen, _) = demands::demands(&worker, true, None, false).await.unwrap();
+    assert_eq!(seen.len(), 2, "his grid's two");
     let (seen, steps) = demands::demands(&wang_ctx, false, None, true)
         .await
         .unwrap();

@@ -9,8 +9,8 @@ use super::model::*;
 use crate::error::VolunteersError;
 
 pub struct Registration {
-    /// Whom: the caller (`None`), or — for staff and grid workers (代办) — another person's
-    /// account with their name.
+    /// Whom: the caller (`None`), or — for staff (代办) — another person's account with their
+    /// name.
     pub person: Option<(Uuid, String)>,
     pub skills: Vec<String>,
     pub party_member: bool,
@@ -38,13 +38,14 @@ fn skills(list: &[String]) -> AppResult<Vec<String>> {
         .collect()
 }
 
-/// Register as a volunteer (an applicant until staff accept), or register someone else (staff
-/// and grid workers). Registering twice is `CONFLICT`.
+/// Register as a volunteer (an applicant until staff accept), or register someone else
+/// (staff: a grid worker's 代办 reaches only their grids' residents, whom the time bank cannot
+/// tell apart). Registering twice is `CONFLICT`.
 pub async fn register(ctx: &CommunityCtx, r: Registration) -> AppResult<Volunteer> {
     ctx.require(Roles::MEMBERS)?;
     let (account, name) = match r.person {
         Some(p) => {
-            ctx.require(Roles::PROXY)?;
+            ctx.require(Roles::STAFF)?;
             p
         }
         None => (ctx.access().account_id, ctx.access().display_name.clone()),

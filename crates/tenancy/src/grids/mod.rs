@@ -1,0 +1,9 @@
+//! Grid workers' grids (网格员 ↔ 网格): which residents a caller may act for (代办), find in
+//! the registry and take demands of. Staff (and admins above) reach the whole community; a
+//! grid worker the courtyards and grids staff assigned them; anyone else only themselves.
+
+pub(crate) mod db;
+pub mod graphql;
+pub mod service;
+
+pub use service::Reach;

@@ -1,0 +1,123 @@
+//! The rules of grid assignments and of the reach they give.
+
+use infra::{AppError, AppResult};
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use super::db;
+use crate::access::{CommunityCtx, Role, Roles};
+use crate::service::Tenancy;
+
+/// Whose residents the caller may act for, find and take demands of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reach {
+    /// Staff, and admins above the community: everyone.
+    Community,
+    /// A grid worker: the residents of these courtyards and grids.
+    Grids(Vec<Uuid>),
+    /// Anyone else: nobody but themselves.
+    Nobody,
+}
+
+impl Reach {
+    /// Does it reach a resident (or demand) of this courtyard or grid? One of none is reached
+    /// by staff alone.
+    pub fn covers(&self, courtyard: Option<Uuid>) -> bool {
+        match self {
+            Reach::Community => true,
+            Reach::Grids(g) => courtyard.is_some_and(|c| g.contains(&c)),
+            Reach::Nobody => false,
+        }
+    }
+
+    /// The grids a search is confined to; `None`: no bound (staff).
+    pub fn bound(&self) -> Option<&[Uuid]> {
+        match self {
+            Reach::Community => None,
+            Reach::Grids(g) => Some(g),
+            Reach::Nobody => Some(&[]),
+        }
+    }
+
+    /// Anyone beyond the caller?
+    pub fn anyone(&self) -> bool {
+        !matches!(self, Reach::Nobody)
+    }
+}
+
+impl CommunityCtx {
+    /// The caller's reach, read in the caller's transaction (one query for a grid worker).
+    pub async fn reach(&self, conn: &mut PgConnection) -> AppResult<Reach> {
+        if self.is_staff() {
+            Ok(Reach::Community)
+        } else if self.access().roles.contains(&Role::GridWorker) {
+            Ok(Reach::Grids(
+                db::grids_of(conn, self.access().account_id).await?,
+            ))
+        } else {
+            Ok(Reach::Nobody)
+        }
+    }
+}
+
+/// Every grid worker's grids (staff): (account, courtyard).
+pub async fn assignments(ctx: &CommunityCtx) -> AppResult<Vec<(Uuid, Uuid)>> {
+    ctx.require(Roles::STAFF)?;
+    let mut tx = ctx.tx().await?;
+    let rows = db::assignments(&mut tx).await?;
+    tx.commit().await?;
+    Ok(rows)
+}
+
+/// The caller's own grids (a grid worker; staff have none of their own).
+pub async fn my_grids(ctx: &CommunityCtx) -> AppResult<Vec<Uuid>> {
+    ctx.require(Roles::PROXY)?;
+    let mut tx = ctx.tx().await?;
+    let rows = db::grids_of(&mut tx, ctx.access().account_id).await?;
+    tx.commit().await?;
+    Ok(rows)
+}
+
+impl Tenancy {
+    /// Give a grid worker of the community the grids they serve (staff), replacing the ones
+    /// before; an empty list takes them all away.
+    pub async fn assign_grids(
+        &self,
+        ctx: &CommunityCtx,
+        account: Uuid,
+        grids: &[Uuid],
+    ) -> AppResult<Vec<Uuid>> {
+        ctx.require(Roles::STAFF)?;
+        if grids.len() > 50 {
+            return Err(AppError::bad_input(
+                "一位网格员最多负责 50 个网格",
+                "A grid worker serves at most 50 grids",
+            ));
+        }
+        let community = ctx.tenant().community_id;
+        let is_grid_worker = self
+            .memberships(account)
+            .await?
+            .iter()
+            .any(|m| m.role == Role::GridWorker && m.community_id == Some(community));
+        if !is_grid_worker {
+            return Err(AppError::bad_input(
+                "该账号不是本社区的网格员",
+                "That account is not a grid worker of this community",
+            ));
+        }
+        let mut tx = ctx.tx().await?;
+        match db::set_grids(&mut tx, account, grids, ctx.access().account_id).await {
+            Err(sqlx::Error::Database(d)) if d.is_foreign_key_violation() => {
+                return Err(AppError::not_found(
+                    "找不到该院落或网格",
+                    "No such courtyard or grid",
+                ));
+            }
+            other => other?,
+        }
+        let now = db::grids_of(&mut tx, account).await?;
+        tx.commit().await?;
+        Ok(now)
+    }
+}
