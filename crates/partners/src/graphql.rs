@@ -9,6 +9,7 @@ pub struct PartnersQuery(
     crate::demands::graphql::DemandsQuery,
     crate::agreements::graphql::AgreementsQuery,
     crate::ventures::graphql::VenturesQuery,
+    crate::access::graphql::AccessQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -18,4 +19,5 @@ pub struct PartnersMutation(
     crate::demands::graphql::DemandsMutation,
     crate::agreements::graphql::AgreementsMutation,
     crate::ventures::graphql::VenturesMutation,
+    crate::access::graphql::AccessMutation,
 );

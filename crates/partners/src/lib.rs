@@ -6,6 +6,7 @@
 //! 项目). Agreements, micro-venture calls, list entries and resident demands come with the rest
 //! of the partners issue.
 
+pub mod access;
 pub mod agreements;
 pub mod demands;
 pub mod error;

@@ -107,10 +107,32 @@ impl Roles {
         name: "teaching",
         roles: &[Role::CommunityAdmin, Role::Staff, Role::Teacher],
     };
-    /// Anyone holding a role in the community: what a resident may do. A district viewer
-    /// holds none there and only reads.
+    /// What a resident may do: take course seats, events, farm plots and rooms, redeem and
+    /// pass points — the roles of the community's own people. A partner organisation's people
+    /// are not among them unless the community gave the partnership residents' rights (their
+    /// account then holds `Resident` there too). A district viewer holds none and only reads.
     pub const MEMBERS: Roles = Roles {
         name: "members",
+        roles: &[
+            Role::CommunityAdmin,
+            Role::Staff,
+            Role::GridWorker,
+            Role::Teacher,
+            Role::Volunteer,
+            Role::Resident,
+        ],
+    };
+    /// A partner organisation's work here, with staff: agreements and their delivery, micro-
+    /// venture proposals and milestones, teams' bookings and service.
+    pub const PARTNERS: Roles = Roles {
+        name: "partners",
+        roles: &[Role::CommunityAdmin, Role::Staff, Role::PartnerMember],
+    };
+    /// Anyone holding a role in the community, partners included: what the community shows
+    /// its members and partners alike (the three lists, its partners, calls for proposals)
+    /// and volunteering, which partner teams do with residents.
+    pub const ANYONE: Roles = Roles {
+        name: "anyone",
         roles: &[
             Role::CommunityAdmin,
             Role::Staff,

@@ -316,13 +316,16 @@ pub async fn account_with_memberships(
                      WHERE m.account_id = a.id), '[]'::jsonb)
                 || coalesce((
                     SELECT jsonb_agg(jsonb_build_object(
-                               'id', pa.partnership_id, 'role', 'partner_member',
+                               'id', pa.partnership_id, 'role', r.role,
                                'district_id', pa.district_id, 'community_id', pa.community_id,
                                'district_code', d.code, 'community_slug', c.slug))
                       FROM platform.partner_access pa
+                      CROSS JOIN LATERAL (VALUES ('partner_member'), ('resident')) AS r (role)
                       LEFT JOIN platform.districts d ON d.id = pa.district_id
                       LEFT JOIN platform.communities c ON c.id = pa.community_id
-                     WHERE pa.account_id = a.id), '[]'::jsonb) AS memberships
+                     WHERE pa.account_id = a.id
+                       AND (r.role = 'partner_member' OR pa.resident_rights)), '[]'::jsonb)
+                   AS memberships
            FROM platform.accounts a
           WHERE a.id = $1 AND a.active",
     )
@@ -360,13 +363,15 @@ pub async fn memberships_of(
            LEFT JOIN platform.communities c ON c.id = m.community_id
           WHERE m.account_id = $1
          UNION ALL
-         -- the partner-member role an approved partnership of the account's organisation gives
-         SELECT pa.partnership_id, pa.account_id, 'partner_member', pa.district_id,
+         -- the partner-member role an approved partnership of the account's organisation
+         -- gives, and the resident role where the partnership carries residents' rights
+         SELECT pa.partnership_id, pa.account_id, r.role, pa.district_id,
                 pa.community_id, d.code, c.slug
            FROM platform.partner_access pa
+           CROSS JOIN LATERAL (VALUES ('partner_member'), ('resident')) AS r (role)
            LEFT JOIN platform.districts d ON d.id = pa.district_id
            LEFT JOIN platform.communities c ON c.id = pa.community_id
-          WHERE pa.account_id = $1
+          WHERE pa.account_id = $1 AND (r.role = 'partner_member' OR pa.resident_rights)
           ORDER BY 1",
     )
     .bind(account_id)
@@ -552,11 +557,14 @@ pub async fn membership_paths(
 ) -> sqlx::Result<Vec<ScopePath>> {
     sqlx::query_as(
         "SELECT coalesce(d.path, cd.path) AS path, m.community_id
-           FROM platform.memberships m
+           FROM (SELECT district_id, community_id FROM platform.memberships WHERE account_id = $1
+                 UNION ALL
+                 -- partner access is a scope too: who administers it may deactivate the account
+                 SELECT district_id, community_id FROM platform.partner_access
+                  WHERE account_id = $1) m
            LEFT JOIN platform.districts d ON d.id = m.district_id
            LEFT JOIN platform.communities c ON c.id = m.community_id
-           LEFT JOIN platform.districts cd ON cd.id = c.district_id
-          WHERE m.account_id = $1",
+           LEFT JOIN platform.districts cd ON cd.id = c.district_id",
     )
     .bind(account)
     .fetch_all(conn)

@@ -94,15 +94,18 @@ impl Principal {
     }
 
     /// The roles held in a community with this district path: its own, plus partner member
-    /// where the caller's organisation partners with a district containing it.
+    /// (and resident, where the partnership carries residents' rights) where the caller's
+    /// organisation partners with a district containing it. Only partner access puts those
+    /// two roles on a district.
     fn roles_in(&self, community_id: Uuid, district_path: &[Uuid]) -> Vec<Role> {
         let mut roles = self.community_roles(community_id);
-        let partner_above = self.memberships.iter().any(|m| {
-            m.role == Role::PartnerMember
-                && m.district_id.is_some_and(|d| district_path.contains(&d))
-        });
-        if partner_above && !roles.contains(&Role::PartnerMember) {
-            roles.push(Role::PartnerMember);
+        for role in [Role::PartnerMember, Role::Resident] {
+            let above = self.memberships.iter().any(|m| {
+                m.role == role && m.district_id.is_some_and(|d| district_path.contains(&d))
+            });
+            if above && !roles.contains(&role) {
+                roles.push(role);
+            }
         }
         roles
     }

@@ -169,7 +169,7 @@ pub async fn record_activity(
     title: &str,
     held_on: NaiveDate,
 ) -> AppResult<Activity> {
-    ctx.require(Roles::MEMBERS)?;
+    ctx.require(Roles::PARTNERS)?;
     let title = title.trim();
     if !(1..=100).contains(&title.chars().count())
         || (kind == ActivityKind::Other) != reference.is_none()
@@ -242,7 +242,7 @@ pub struct AgreementView {
 
 /// The agreements the caller may see (staff: all; a partner's people: their organisation's).
 pub async fn agreements(t: &Tenancy, ctx: &CommunityCtx) -> AppResult<Vec<AgreementView>> {
-    ctx.require(Roles::MEMBERS)?;
+    ctx.require(Roles::PARTNERS)?;
     let visible = visible_organisations(t, ctx).await?;
     let mut tx = ctx.tx().await?;
     let rows = db::list(&mut tx, visible.as_deref()).await?;

@@ -190,7 +190,7 @@ pub async fn resolve(
     id: Uuid,
     resolution: &str,
 ) -> AppResult<Demand> {
-    ctx.require(Roles::MEMBERS)?;
+    ctx.require(Roles::ANYONE)?;
     let resolution = text(resolution, 1, 500, "办理结果", "The resolution")?;
     let mut tx = ctx.tx().await?;
     let d = db::lock(&mut tx, id).await?.ok_or_else(not_found)?;

@@ -46,6 +46,8 @@ pub enum PartnershipStatusGql {
     Requested,
     Approved,
     Declined,
+    /// Ended after approval: its people have no access any more.
+    Ended,
 }
 
 #[derive(SimpleObject)]
@@ -114,6 +116,10 @@ pub struct PartnershipGql {
     reason: Option<String>,
     requested_at: DateTime<Utc>,
     decided_at: Option<DateTime<Utc>>,
+    /// Its people hold residents' rights there too.
+    resident_rights: bool,
+    ended_at: Option<DateTime<Utc>>,
+    end_reason: Option<String>,
 }
 
 impl From<model::Partnership> for PartnershipGql {
@@ -127,6 +133,9 @@ impl From<model::Partnership> for PartnershipGql {
             reason: p.reason,
             requested_at: p.requested_at,
             decided_at: p.decided_at,
+            resident_rights: p.resident_rights,
+            ended_at: p.ended_at,
+            end_reason: p.end_reason,
         }
     }
 }
@@ -446,22 +455,26 @@ impl OrganisationsMutation {
     }
 
     /// Approve or decline (with a reason) a partnership request: a community's staff for
-    /// their community (with `X-Community`), a district's admins for the district.
+    /// their community (with `X-Community`), a district's admins for the district. An
+    /// approval gives the organisation's people partner work only, unless `residentRights`:
+    /// then course seats, events, plots, rooms and rewards as residents too.
     async fn decide_partnership(
         &self,
         ctx: &Context<'_>,
         id: ID,
         approve: bool,
         reason: Option<String>,
+        #[graphql(default)] resident_rights: bool,
     ) -> Res<PartnershipGql> {
         let scope = ctx.data_opt::<tenancy::CommunityCtx>();
-        let p = svc::decide(
+        let p = svc::decide_as(
             tenancy(ctx),
             principal(ctx)?,
             scope,
             uuid(&id)?,
             approve,
             reason.as_deref(),
+            resident_rights,
         )
         .await?;
         Ok(p.into())

@@ -35,6 +35,8 @@ pub enum PartnershipStatus {
     Requested,
     Approved,
     Declined,
+    /// Ended after it was approved: its people lost their access at once.
+    Ended,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -77,4 +79,8 @@ pub struct Partnership {
     pub reason: Option<String>,
     pub requested_at: DateTime<Utc>,
     pub decided_at: Option<DateTime<Utc>>,
+    /// The organisation's people hold residents' rights in the community (or district).
+    pub resident_rights: bool,
+    pub ended_at: Option<DateTime<Utc>>,
+    pub end_reason: Option<String>,
 }

@@ -87,7 +87,7 @@ async fn role_in(t: &Tenancy, org: Uuid, p: &Principal) -> AppResult<MemberRole>
         .ok_or_else(|| PartnersError::NotFound("organisation").into())
 }
 
-async fn require_admin(t: &Tenancy, org: Uuid, p: &Principal) -> AppResult<()> {
+pub(crate) async fn require_admin(t: &Tenancy, org: Uuid, p: &Principal) -> AppResult<()> {
     match role_in(t, org, p).await? {
         MemberRole::Admin => Ok(()),
         MemberRole::Member => Err(AppError::forbidden()),
@@ -291,12 +291,60 @@ pub async fn decide(
     approve: bool,
     reason: Option<&str>,
 ) -> AppResult<Partnership> {
+    decide_as(t, p, ctx, id, approve, reason, false).await
+}
+
+/// `decide`, an approval giving the organisation's people residents' rights there (course
+/// seats, events, plots, rooms, rewards) when `resident_rights`; without it they do partner
+/// work only.
+pub async fn decide_as(
+    t: &Tenancy,
+    p: &Principal,
+    ctx: Option<&CommunityCtx>,
+    id: Uuid,
+    approve: bool,
+    reason: Option<&str>,
+    resident_rights: bool,
+) -> AppResult<Partnership> {
     let reason = reason_for(approve, reason)?;
     let mut tx = t.db().begin().await?;
     let found = db::lock_partnership(&mut tx, id)
         .await?
         .ok_or(PartnersError::NotFound("partnership"))?;
-    let may = match (found.community_id, found.district_id) {
+    if !decides_here(t, p, ctx, &found).await? {
+        return Err(PartnersError::NotFound("partnership").into());
+    }
+    if found.status != PartnershipStatus::Requested {
+        return Err(PartnersError::AlreadyDecided.into());
+    }
+    let status = if approve {
+        PartnershipStatus::Approved
+    } else {
+        PartnershipStatus::Declined
+    };
+    let rights = approve && resident_rights;
+    let row = db::decide(
+        &mut tx,
+        id,
+        status,
+        reason.as_deref(),
+        p.account_id(),
+        rights,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(row)
+}
+
+/// Is `p` (in `ctx`) one of those a partnership is addressed to: the community's staff, in
+/// that community's context, or an admin of the district (or above)?
+pub(crate) async fn decides_here(
+    t: &Tenancy,
+    p: &Principal,
+    ctx: Option<&CommunityCtx>,
+    found: &Partnership,
+) -> AppResult<bool> {
+    Ok(match (found.community_id, found.district_id) {
         (Some(c), _) => match ctx {
             Some(ctx) if ctx.tenant().community_id == c => {
                 ctx.require(Roles::STAFF)?;
@@ -309,21 +357,7 @@ pub async fn decide(
             .await?
             .is_some_and(|d| p.admin_over(&d.path)),
         (None, None) => false,
-    };
-    if !may {
-        return Err(PartnersError::NotFound("partnership").into());
-    }
-    if found.status != PartnershipStatus::Requested {
-        return Err(PartnersError::AlreadyDecided.into());
-    }
-    let status = if approve {
-        PartnershipStatus::Approved
-    } else {
-        PartnershipStatus::Declined
-    };
-    let row = db::decide(&mut tx, id, status, reason.as_deref(), p.account_id()).await?;
-    tx.commit().await?;
-    Ok(row)
+    })
 }
 
 /// Requests addressed to the community of the request (staff).
@@ -374,7 +408,7 @@ pub async fn community_partners(
     t: &Tenancy,
     ctx: &CommunityCtx,
 ) -> AppResult<Vec<(Organisation, Vec<PartnerTeam>)>> {
-    ctx.require(Roles::MEMBERS)?;
+    ctx.require(Roles::ANYONE)?;
     let (community, path) = t.locate_community(&ctx.tenant().slug).await?;
     let mut conn = t.db().pool().acquire().await?;
     let orgs = db::approved_in(&mut conn, community, &path).await?;
@@ -401,7 +435,7 @@ pub async fn book_space_for_team(
     team: Uuid,
     mut r: spaces::bookings::service::BookingRequest,
 ) -> AppResult<Vec<spaces::model::Booking>> {
-    ctx.require(Roles::MEMBERS)?;
+    ctx.require(Roles::PARTNERS)?;
     let found = super::work::approved_team(t, ctx, team).await?;
     let staff = ctx.is_staff();
     let mut conn = t.db().pool().acquire().await?;

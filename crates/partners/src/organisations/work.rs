@@ -63,7 +63,7 @@ pub async fn join_time_bank(
     skills: Vec<String>,
     party_member: bool,
 ) -> AppResult<volunteers::registry::model::Volunteer> {
-    ctx.require(Roles::MEMBERS)?;
+    ctx.require(Roles::PARTNERS)?;
     let found = approved_team(t, ctx, team).await?;
     if !in_team(t, ctx, found.id).await? {
         return Err(AppError::forbidden());
@@ -86,7 +86,7 @@ pub async fn team_service(
     ctx: &CommunityCtx,
     team: Uuid,
 ) -> AppResult<volunteers::hours::service::TeamService> {
-    ctx.require(Roles::MEMBERS)?;
+    ctx.require(Roles::PARTNERS)?;
     let found = approved_team(t, ctx, team).await?;
     if !ctx.is_staff() && !in_team(t, ctx, found.id).await? {
         return Err(AppError::forbidden());

@@ -79,7 +79,7 @@ pub struct ProposalInput {
 /// A team's leader or member proposes, before the deadline, within the budget, once per
 /// call, for an organisation approved in the community.
 pub async fn propose(t: &Tenancy, ctx: &CommunityCtx, p: ProposalInput) -> AppResult<Uuid> {
-    ctx.require(Roles::MEMBERS)?;
+    ctx.require(Roles::PARTNERS)?;
     let title = text(&p.title, 1, 100, "方案名称", "The title")?;
     let plan = text(&p.plan, 1, 5000, "方案内容", "The plan")?;
     let team = crate::organisations::work::approved_team(t, ctx, p.team_id).await?;
@@ -235,7 +235,7 @@ pub async fn complete_milestone(
     note: Option<&str>,
     photo: Option<Vec<u8>>,
 ) -> AppResult<Milestone> {
-    ctx.require(Roles::MEMBERS)?;
+    ctx.require(Roles::PARTNERS)?;
     let note = note
         .map(|n| text(n, 1, 500, "说明", "The note"))
         .transpose()?;
@@ -279,7 +279,7 @@ pub async fn close_project(
     project: Uuid,
     report: &str,
 ) -> AppResult<Project> {
-    ctx.require(Roles::MEMBERS)?;
+    ctx.require(Roles::PARTNERS)?;
     let report = text(report, 1, 5000, "结项报告", "The closing report")?;
     let mut tx = ctx.tx().await?;
     let p = db::lock_project(&mut tx, project)
@@ -316,7 +316,7 @@ pub struct CallView {
 }
 
 pub async fn calls(t: &Tenancy, ctx: &CommunityCtx) -> AppResult<Vec<CallView>> {
-    ctx.require(Roles::MEMBERS)?;
+    ctx.require(Roles::ANYONE)?;
     let staff = ctx.is_staff();
     let mine: Option<Vec<Uuid>> = if staff {
         None

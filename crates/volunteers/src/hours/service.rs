@@ -38,7 +38,7 @@ fn unique(e: &sqlx::Error) -> bool {
 
 /// Record hours: one's own (an active volunteer), or staff for a volunteer.
 pub async fn record(ctx: &CommunityCtx, h: HoursInput) -> AppResult<Hours> {
-    ctx.require(Roles::MEMBERS)?;
+    ctx.require(Roles::ANYONE)?;
     if !(1..=1440).contains(&h.minutes)
         || h.served_on > infra::local_time::date_of(chrono::Utc::now())
     {
@@ -132,7 +132,7 @@ pub async fn record_shift(
     shift: Uuid,
     minutes: Option<i32>,
 ) -> AppResult<Vec<Hours>> {
-    ctx.require(Roles::MEMBERS)?;
+    ctx.require(Roles::ANYONE)?;
     let mut tx = ctx.tx().await?;
     let s = crate::posts::db::shift(&mut tx, shift)
         .await?
@@ -364,7 +364,7 @@ pub async fn pending(ctx: &CommunityCtx) -> AppResult<Vec<Hours>> {
 
 /// A volunteer's statement of hours and points: one's own (`None`), or any (staff).
 pub async fn statement(ctx: &CommunityCtx, volunteer: Option<Uuid>) -> AppResult<Statement> {
-    ctx.require(Roles::MEMBERS)?;
+    ctx.require(Roles::ANYONE)?;
     let mut tx = ctx.tx().await?;
     let v = match volunteer {
         Some(id) => {
@@ -420,7 +420,7 @@ pub struct TeamService {
 /// The service of the volunteers registered with a partner team (the caller checked who may
 /// see it).
 pub async fn team_service(ctx: &CommunityCtx, team: Uuid) -> AppResult<TeamService> {
-    ctx.require(Roles::MEMBERS)?;
+    ctx.require(Roles::ANYONE)?;
     let mut tx = ctx.tx().await?;
     let s = sqlx::query_as(
         "SELECT count(DISTINCT v.id) AS volunteers,

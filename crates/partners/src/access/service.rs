@@ -1,0 +1,79 @@
+//! The rules of partner access.
+
+use infra::{AppError, AppResult};
+use tenancy::{CommunityCtx, Principal, Roles, Tenancy};
+use uuid::Uuid;
+
+use crate::error::PartnersError;
+use crate::organisations::db::{self, PartnerPerson};
+use crate::organisations::model::{MemberRole, Partnership, PartnershipStatus};
+use crate::organisations::service::{decides_here, require_admin};
+use crate::text;
+
+/// End an approved partnership, with the reason: those it was addressed to (the community's
+/// staff in its context, the district's admins) or the organisation's admin. Its people lose
+/// their access at once; the organisation may ask again.
+pub async fn end_partnership(
+    t: &Tenancy,
+    p: &Principal,
+    ctx: Option<&CommunityCtx>,
+    id: Uuid,
+    reason: &str,
+) -> AppResult<Partnership> {
+    let reason = text(reason, 1, 200, "结束原因", "The reason")?;
+    let mut tx = t.db().begin().await?;
+    let found = db::lock_partnership(&mut tx, id)
+        .await?
+        .ok_or(PartnersError::NotFound("partnership"))?;
+    let own = db::role_in(&mut tx, found.organisation_id, p.account_id()).await?
+        == Some(MemberRole::Admin);
+    if !own && !decides_here(t, p, ctx, &found).await? {
+        return Err(PartnersError::NotFound("partnership").into());
+    }
+    if found.status != PartnershipStatus::Approved {
+        return Err(AppError::conflict(
+            "只能结束已批准的共建",
+            "Only an approved partnership can be ended",
+        ));
+    }
+    let row = db::end_partnership(&mut tx, id, p.account_id(), reason).await?;
+    tx.commit().await?;
+    Ok(row)
+}
+
+/// Take a person out of the organisation (its admin): out of its teams too, and out of every
+/// community it partners with. A team's leader is replaced first; the last admin stays.
+pub async fn remove_member(t: &Tenancy, p: &Principal, org: Uuid, account: Uuid) -> AppResult<()> {
+    require_admin(t, org, p).await?;
+    let mut tx = t.db().begin().await?;
+    let admins = db::lock_admins(&mut tx, org).await?;
+    if admins == [account] {
+        return Err(AppError::bad_input(
+            "单位至少要有一位管理员",
+            "An organisation keeps at least one admin",
+        ));
+    }
+    let removed = match db::remove_member(&mut tx, org, account).await {
+        Err(sqlx::Error::Database(d)) if d.is_foreign_key_violation() => {
+            return Err(AppError::bad_input(
+                "此人是团队负责人，请先更换负责人",
+                "This person leads a team: give the team another leader first",
+            ));
+        }
+        other => other?,
+    };
+    if !removed {
+        return Err(PartnersError::NotAMember.into());
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Everyone who holds partner access to the community of the request, with the organisation
+/// and partnership it comes through (staff, and the admins above who may deactivate them).
+pub async fn partner_people(t: &Tenancy, ctx: &CommunityCtx) -> AppResult<Vec<PartnerPerson>> {
+    ctx.require(Roles::STAFF)?;
+    let (community, path) = t.locate_community(&ctx.tenant().slug).await?;
+    let mut conn = t.db().pool().acquire().await?;
+    Ok(db::partner_people(&mut conn, community, &path).await?)
+}
