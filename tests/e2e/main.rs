@@ -325,6 +325,41 @@ impl TestApp {
 }
 
 impl TestApp {
+    /// A GraphQL multipart request (`operations` + `map`, the spec's shape) sending `file` as
+    /// the variable `f`; the whole JSON response.
+    pub async fn upload(
+        &self,
+        token: &str,
+        community: &str,
+        query: &str,
+        mut variables: Value,
+        file: Vec<u8>,
+        name: &str,
+    ) -> Value {
+        variables["f"] = Value::Null;
+        let form = reqwest::multipart::Form::new()
+            .text(
+                "operations",
+                json!({"query": query, "variables": variables}).to_string(),
+            )
+            .text("map", json!({"0": ["variables.f"]}).to_string())
+            .part(
+                "0",
+                reqwest::multipart::Part::bytes(file).file_name(name.to_string()),
+            );
+        self.http
+            .post(&self.url)
+            .bearer_auth(token)
+            .header("x-community", community)
+            .multipart(form)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+
     /// A grid worker of `slug` serving a new grid named `grid`, which `staff` create and
     /// assign: (token, the grid's id).
     pub async fn grid_worker(

@@ -143,31 +143,15 @@ fn png(side: u32) -> Vec<u8> {
 
 /// `completeVentureMilestone` with a photo, sent as a multipart request.
 async fn complete_with_photo(app: &TestApp, token: &str, milestone: &Value) -> Value {
-    let operations = json!({
-        "query": "mutation($m: ID!, $f: Upload) { completeVentureMilestone(milestoneId: $m, note: \"清理完毕\", photo: $f) { id photoUrl } }",
-        "variables": {"m": milestone, "f": null}
-    });
-    let form = reqwest::multipart::Form::new()
-        .text("operations", operations.to_string())
-        .text("map", json!({"0": ["variables.f"]}).to_string())
-        .part(
-            "0",
-            reqwest::multipart::Part::bytes(png(1200))
-                .file_name("done.png")
-                .mime_str("image/png")
-                .unwrap(),
-        );
-    app.http
-        .post(&app.url)
-        .bearer_auth(token)
-        .header("x-community", "alpha")
-        .multipart(form)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap()
+    app.upload(
+        token,
+        "alpha",
+        "mutation($m: ID!, $f: Upload) { completeVentureMilestone(milestoneId: $m, note: \"清理完毕\", photo: $f) { id photoUrl } }",
+        json!({"m": milestone}),
+        png(1200),
+        "done.png",
+    )
+    .await
 }
 
 /// Objects the embedded store keeps for ventures' photos (one file each).

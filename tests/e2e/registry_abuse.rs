@@ -8,28 +8,15 @@ use crate::{TestApp, code};
 
 /// `importResidents` with this file, as a grid worker's phone would send it.
 pub async fn import(app: &TestApp, token: &str, file: Vec<u8>, name: &str) -> Value {
-    let operations = json!({
-        "query": "mutation($f: Upload!) { importResidents(file: $f) { created existing invalid rows { line outcome message } } }",
-        "variables": {"f": null}
-    });
-    let form = reqwest::multipart::Form::new()
-        .text("operations", operations.to_string())
-        .text("map", json!({"0": ["variables.f"]}).to_string())
-        .part(
-            "0",
-            reqwest::multipart::Part::bytes(file).file_name(name.to_string()),
-        );
-    app.http
-        .post(&app.url)
-        .bearer_auth(token)
-        .header("x-community", "alpha")
-        .multipart(form)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap()
+    app.upload(
+        token,
+        "alpha",
+        "mutation($f: Upload!) { importResidents(file: $f) { created existing invalid rows { line outcome message } } }",
+        json!({}),
+        file,
+        name,
+    )
+    .await
 }
 
 /// Cells A1 and XFD1048576: a few KB whose bounding box is 17 billion cells. Read cell by

@@ -226,25 +226,16 @@ async fn a_backup_reaching_past_its_community_restores_nothing() {
     image::DynamicImage::new_rgb8(120, 80)
         .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
         .unwrap();
-    let form = reqwest::multipart::Form::new()
-        .text(
-            "operations",
-            serde_json::json!({"query": "mutation($s: ID!, $f: Upload!) { uploadSpacePhoto(spaceId: $s, file: $f) { url } }", "variables": {"s": space, "f": null}}).to_string(),
+    let r = a
+        .upload(
+            &staff,
+            "beta",
+            "mutation($s: ID!, $f: Upload!) { uploadSpacePhoto(spaceId: $s, file: $f) { url } }",
+            serde_json::json!({"s": space}),
+            png,
+            "p.png",
         )
-        .text("map", serde_json::json!({"0": ["variables.f"]}).to_string())
-        .part("0", reqwest::multipart::Part::bytes(png).file_name("p.png"));
-    let r: serde_json::Value = a
-        .http
-        .post(&a.url)
-        .bearer_auth(&staff)
-        .header("x-community", "beta")
-        .multipart(form)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .await;
     assert!(r.get("errors").is_none(), "{r}");
 
     let dir = crate::temp_dir("backup-scope");
