@@ -13,6 +13,7 @@ mod limits;
 mod moving;
 mod ops;
 mod partner_abuse;
+mod partner_access;
 mod partners;
 mod registry_abuse;
 mod restore_checks;

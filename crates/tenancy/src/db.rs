@@ -4,10 +4,7 @@
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-use crate::model::{
-    Account, Community, CommunityKind, CommunityStatus, Courtyard, CourtyardKind, District,
-    Membership,
-};
+use crate::model::{Account, Community, CommunityKind, CommunityStatus, District, Membership};
 
 const COMMUNITY_COLS: &str = "id, district_id, slug, name, kind, households, residents, status, \
      schema_name, role_name, schema_version, created_at, moved_to";
@@ -568,33 +565,6 @@ pub async fn membership_paths(
     )
     .bind(account)
     .fetch_all(conn)
-    .await
-}
-
-// --- community schema (through a TenantTx: no schema in these names) ---
-
-pub async fn courtyards(conn: &mut PgConnection) -> sqlx::Result<Vec<Courtyard>> {
-    sqlx::query_as("SELECT id, name, kind, households FROM courtyards ORDER BY name")
-        .fetch_all(conn)
-        .await
-}
-
-pub async fn insert_courtyard(
-    conn: &mut PgConnection,
-    name: &str,
-    kind: CourtyardKind,
-    households: Option<i32>,
-) -> sqlx::Result<Option<Courtyard>> {
-    sqlx::query_as(
-        "INSERT INTO courtyards (id, name, kind, households) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (name) DO NOTHING
-         RETURNING id, name, kind, households",
-    )
-    .bind(Uuid::now_v7())
-    .bind(name)
-    .bind(kind)
-    .bind(households)
-    .fetch_optional(conn)
     .await
 }
 

@@ -527,7 +527,7 @@ impl Tenancy {
 
     pub async fn courtyards(&self, ctx: &CommunityCtx) -> AppResult<Vec<Courtyard>> {
         let mut tx = ctx.tx().await?;
-        let rows = db::courtyards(&mut tx).await?;
+        let rows = crate::grids::db::courtyards(&mut tx).await?;
         tx.commit().await?;
         Ok(rows)
     }
@@ -543,7 +543,7 @@ impl Tenancy {
         let name = Name::parse(name)?;
         let households = non_negative(households)?;
         let mut tx = ctx.tx().await?;
-        let c = db::insert_courtyard(&mut tx, name.as_str(), kind, households)
+        let c = crate::grids::db::insert_courtyard(&mut tx, name.as_str(), kind, households)
             .await?
             .ok_or_else(|| {
                 AppError::conflict(

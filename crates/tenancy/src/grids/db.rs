@@ -1,7 +1,10 @@
-//! SQL of grid assignments; every function takes a community transaction.
+//! SQL of courtyards and grids (院落 / 网格) and who serves them; every function takes a
+//! community transaction (no schema in these names).
 
 use sqlx::PgConnection;
 use uuid::Uuid;
+
+use crate::model::{Courtyard, CourtyardKind};
 
 /// The courtyards and grids an account serves.
 pub(crate) async fn grids_of(conn: &mut PgConnection, account: Uuid) -> sqlx::Result<Vec<Uuid>> {
@@ -41,4 +44,29 @@ pub(crate) async fn set_grids(
     .execute(conn)
     .await?;
     Ok(())
+}
+
+pub(crate) async fn courtyards(conn: &mut PgConnection) -> sqlx::Result<Vec<Courtyard>> {
+    sqlx::query_as("SELECT id, name, kind, households FROM courtyards ORDER BY name")
+        .fetch_all(conn)
+        .await
+}
+
+pub(crate) async fn insert_courtyard(
+    conn: &mut PgConnection,
+    name: &str,
+    kind: CourtyardKind,
+    households: Option<i32>,
+) -> sqlx::Result<Option<Courtyard>> {
+    sqlx::query_as(
+        "INSERT INTO courtyards (id, name, kind, households) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (name) DO NOTHING
+         RETURNING id, name, kind, households",
+    )
+    .bind(Uuid::now_v7())
+    .bind(name)
+    .bind(kind)
+    .bind(households)
+    .fetch_optional(conn)
+    .await
 }
