@@ -10,8 +10,6 @@ pub enum CoursesError {
     InvalidCategoryName,
     #[error("category exists")]
     CategoryExists,
-    #[error("invalid {field}")]
-    InvalidText { field: &'static str, max: usize },
     #[error("unknown category")]
     UnknownCategory,
     #[error("bad age range")]
@@ -111,11 +109,6 @@ impl From<CoursesError> for AppError {
                 Conflict,
                 "该课程类别已存在".into(),
                 "This course category already exists".into(),
-            ),
-            E::InvalidText { field, max } => (
-                BadUserInput,
-                format!("“{field}”不能为空，且不超过 {max} 个字"),
-                format!("{field} must be 1–{max} characters"),
             ),
             E::UnknownCategory => (
                 BadUserInput,

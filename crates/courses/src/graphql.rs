@@ -7,7 +7,7 @@ use async_graphql::{Context, Enum, ID, MergedObject, OutputType};
 use infra::{AppError, AppResult};
 use uuid::Uuid;
 
-pub(crate) type Res<T> = async_graphql::Result<T>;
+pub(crate) use infra::graphql::Res;
 
 /// Did the query select `path` below each node of a connection (`edges { node { … } }` or
 /// `nodes { … }`)? Fragments count: async-graphql's look-ahead follows them.
@@ -31,9 +31,7 @@ pub(crate) fn opt_uuid(id: &Option<ID>) -> AppResult<Option<Uuid>> {
     id.as_ref().map(uuid).transpose()
 }
 
-pub(crate) fn id(u: Uuid) -> ID {
-    ID(u.to_string())
-}
+pub(crate) use infra::graphql::id;
 
 /// A Relay page from `limit + 1` rows ordered by id.
 pub(crate) fn page<T, N: OutputType>(

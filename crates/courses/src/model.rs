@@ -34,15 +34,8 @@ impl CategoryCode {
     }
 }
 
-/// Trimmed text of 1..=max characters.
-pub fn text(s: &str, max: usize, field: &'static str) -> Result<String, CoursesError> {
-    let t = s.trim();
-    let n = t.chars().count();
-    if n == 0 || n > max {
-        return Err(CoursesError::InvalidText { field, max });
-    }
-    Ok(t.to_string())
-}
+/// The one length rule of typed text (`infra::input::text`).
+pub use infra::input::text;
 
 /// A status or kind stored as text: read from and bound to PostgreSQL as the enum itself (an
 /// unknown value in a row is a decoding error, never a default), and parsed from input.

@@ -378,7 +378,7 @@ pub async fn community_counts(
     Ok(sqlx::query_as(
         "SELECT count(*) FILTER (WHERE c.status NOT IN ('archived', 'moved')) AS total,
                 count(*) FILTER (WHERE c.status = 'active') AS active,
-                count(*) FILTER (WHERE ((c.created_at AT TIME ZONE 'UTC') + interval '8 hours')::date
+                count(*) FILTER (WHERE platform.figure_day(c.created_at)
                                  BETWEEN $3 AND $4) AS onboarded
            FROM platform.communities c JOIN platform.districts d ON d.id = c.district_id
           WHERE ($1::uuid IS NULL OR d.path @> ARRAY[$1::uuid]) AND ($2::uuid[] IS NULL OR c.id = ANY($2))",

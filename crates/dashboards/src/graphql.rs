@@ -16,8 +16,7 @@ use crate::export::FileFormat;
 use crate::period::Period;
 use crate::scope::{Filter, Scope};
 use crate::{pilots, report, service};
-
-type Res<T> = async_graphql::Result<T>;
+use infra::graphql::Res;
 
 /// A figure's total over a period ("partners.demands_received" …).
 #[derive(SimpleObject)]

@@ -15,7 +15,7 @@ pub async fn record_today(
 ) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO figure_events (id, figure, day, delta)
-         VALUES ($1, $2, ((now() AT TIME ZONE 'UTC') + interval '8 hours')::date, $3)",
+         VALUES ($1, $2, figure_day(now()), $3)",
     )
     .bind(uuid::Uuid::now_v7())
     .bind(figure)

@@ -55,6 +55,14 @@ impl From<chrono::NaiveDate> for Date {
     }
 }
 
+/// What a resolver returns: every crate's one result type.
+pub type Res<T> = async_graphql::Result<T>;
+
+/// A uuid as the schema's `ID`.
+pub fn id(u: uuid::Uuid) -> async_graphql::ID {
+    async_graphql::ID(u.to_string())
+}
+
 /// An `ID` argument as the uuid it must be; anything else is the caller's mistake.
 pub fn parse_id(id: &async_graphql::ID) -> crate::AppResult<uuid::Uuid> {
     uuid::Uuid::parse_str(id.as_str())

@@ -23,6 +23,26 @@ pub fn refused() -> ServerError {
     refused_text().into()
 }
 
+/// Text between `min` and `max` characters once trimmed — the one length rule of every field a
+/// person types — or the caller's mistake, naming the field in Chinese and English.
+pub fn text<'a>(
+    s: &'a str,
+    min: usize,
+    max: usize,
+    zh: &str,
+    en: &str,
+) -> Result<&'a str, crate::AppError> {
+    let t = s.trim();
+    if (min..=max).contains(&t.chars().count()) {
+        Ok(t)
+    } else {
+        Err(crate::AppError::bad_input(
+            format!("{zh}须为 {min} 到 {max} 个字"),
+            format!("{en} must be {min} to {max} characters"),
+        ))
+    }
+}
+
 /// One string under the rule: line breaks normalised, or a coded error. Also for text that
 /// enters from a file (an import) rather than a request.
 pub fn clean_text(s: &str) -> Result<String, crate::AppError> {

@@ -8,8 +8,7 @@ use uuid::Uuid;
 
 use crate::model::{self, DeliveryStatus};
 use crate::service as svc;
-
-type Res<T> = async_graphql::Result<T>;
+use infra::graphql::Res;
 
 #[derive(Enum, Clone, Copy, PartialEq, Eq)]
 #[graphql(name = "NotificationKind")]

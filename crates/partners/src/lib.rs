@@ -15,22 +15,5 @@ pub mod lists;
 pub mod organisations;
 pub mod ventures;
 
-/// Text between `min` and `max` characters once trimmed, or the caller's mistake (named in
-/// Chinese and English).
-pub(crate) fn text<'a>(
-    s: &'a str,
-    min: usize,
-    max: usize,
-    zh: &str,
-    en: &str,
-) -> infra::AppResult<&'a str> {
-    let t = s.trim();
-    if (min..=max).contains(&t.chars().count()) {
-        Ok(t)
-    } else {
-        Err(infra::AppError::bad_input(
-            format!("{zh}须为 {min} 到 {max} 个字"),
-            format!("{en} must be {min} to {max} characters"),
-        ))
-    }
-}
+/// The one length rule of typed text.
+pub(crate) use infra::input::text;

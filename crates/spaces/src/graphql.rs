@@ -8,7 +8,7 @@ use tenancy::graphql::community;
 
 use crate::{model, service};
 
-pub(crate) type Res<T> = async_graphql::Result<T>;
+pub(crate) use infra::graphql::Res;
 
 pub(crate) use infra::graphql::parse_id as uuid;
 

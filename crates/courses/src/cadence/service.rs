@@ -23,7 +23,7 @@ pub async fn create_cadence_target(
             "“Public-benefit only” applies to targets counting sessions",
         ));
     }
-    let name = text(name, 100, "目标名称")?;
+    let name = text(name, 1, 100, "目标名称", "The target's name")?;
     if !(1..=1000).contains(&min) {
         return Err(AppError::bad_input(
             "次数为 1 到 1000",
@@ -31,7 +31,7 @@ pub async fn create_cadence_target(
         ));
     }
     let mut tx = ctx.tx().await?;
-    let t = db::insert_cadence_target(&mut tx, &name, period, min, public_only, counts).await?;
+    let t = db::insert_cadence_target(&mut tx, name, period, min, public_only, counts).await?;
     tx.commit().await?;
     Ok(t)
 }

@@ -23,9 +23,10 @@ pub async fn categories(ctx: &CommunityCtx) -> AppResult<Vec<CourseCategory>> {
 pub async fn add_category(ctx: &CommunityCtx, code: &str, name: &str) -> AppResult<CourseCategory> {
     ctx.require(Roles::STAFF)?;
     let code = CategoryCode::parse(code)?;
-    let name = text(name, 50, "类别名称").map_err(|_| CoursesError::InvalidCategoryName)?;
+    let name = text(name, 1, 50, "类别名称", "The category's name")
+        .map_err(|_| CoursesError::InvalidCategoryName)?;
     let mut tx = ctx.tx().await?;
-    let row = db::insert_category(&mut tx, code.as_str(), &name)
+    let row = db::insert_category(&mut tx, code.as_str(), name)
         .await?
         .ok_or(CoursesError::CategoryExists)?;
     tx.commit().await?;
@@ -38,7 +39,7 @@ pub(crate) async fn insert_course(
     status: CourseStatus,
     demand: Option<&str>,
 ) -> AppResult<Course> {
-    let title = text(&input.title, 100, "课程名称")?;
+    let title = text(&input.title, 1, 100, "课程名称", "The course's title")?;
     if !db::category_exists(tx, &input.category).await? {
         return Err(CoursesError::UnknownCategory.into());
     }
@@ -61,7 +62,7 @@ pub(crate) async fn insert_course(
             "Public-benefit courses are free; fees cannot be negative",
         ));
     }
-    let course = db::insert_course(tx, input, &title, status, demand).await?;
+    let course = db::insert_course(tx, input, title, status, demand).await?;
     let added = db::add_course_teachers(tx, course.id, &input.teacher_ids).await?;
     if added as usize != input.teacher_ids.len() {
         return Err(not_found("teacher"));
@@ -120,10 +121,16 @@ pub async fn update_course(
         t.sort();
         t.dedup();
     }
-    edit.title = edit.title.map(|t| text(&t, 100, "课程名称")).transpose()?;
+    edit.title = edit
+        .title
+        .map(|t| text(&t, 1, 100, "课程名称", "The course's title").map(str::to_owned))
+        .transpose()?;
     edit.materials = edit
         .materials
-        .map(|m| m.map(|m| text(&m, 1000, "材料说明")).transpose())
+        .map(|m| {
+            m.map(|m| text(&m, 1, 1000, "材料说明", "The materials").map(str::to_owned))
+                .transpose()
+        })
         .transpose()?;
     let bad_age = |a: Option<i32>| a.is_some_and(|a| !(0..=120).contains(&a));
     if let Some((min, max)) = edit.ages
@@ -306,7 +313,7 @@ pub async fn add_sessions(ctx: &CommunityCtx, input: SessionsInput) -> AppResult
     {
         return Err(CoursesError::BadSessions.into());
     }
-    let place = text(&input.place, 100, "上课地点")?;
+    let place = text(&input.place, 1, 100, "上课地点", "The place")?;
     let slots: Vec<(DateTime<Utc>, DateTime<Utc>)> = (0..input.weeks)
         .map(|w| {
             let s = input.first_starts_at + Duration::weeks(i64::from(w));
@@ -317,7 +324,7 @@ pub async fn add_sessions(ctx: &CommunityCtx, input: SessionsInput) -> AppResult
     db::course(&mut tx, input.course_id)
         .await?
         .ok_or_else(|| not_found("course"))?;
-    let rows = db::insert_sessions(&mut tx, input.course_id, &slots, &place, None, None)
+    let rows = db::insert_sessions(&mut tx, input.course_id, &slots, place, None, None)
         .await
         .map_err(|e| {
             if db::is_session_clash(&e) {

@@ -14,9 +14,9 @@ pub async fn create_federation(
     leader: Option<Uuid>,
 ) -> AppResult<Federation> {
     ctx.require(Roles::STAFF)?;
-    let name = text(name, 50, "联盟名称")?;
+    let name = text(name, 1, 50, "联盟名称", "The federation's name")?;
     let mut tx = ctx.tx().await?;
-    let f = db::insert_federation(&mut tx, &name, leader)
+    let f = db::insert_federation(&mut tx, name, leader)
         .await?
         .ok_or_else(|| {
             AppError::conflict("同名的社团联盟已存在", "A federation with this name exists")
@@ -31,9 +31,9 @@ pub async fn create_club(
     federation: Option<Uuid>,
 ) -> AppResult<Club> {
     ctx.require(Roles::STAFF)?;
-    let name = text(name, 50, "社团名称")?;
+    let name = text(name, 1, 50, "社团名称", "The club's name")?;
     let mut tx = ctx.tx().await?;
-    let c = db::insert_club(&mut tx, &name, federation)
+    let c = db::insert_club(&mut tx, name, federation)
         .await?
         .ok_or_else(|| AppError::conflict("同名的社团已存在", "A club with this name exists"))?;
     tx.commit().await?;

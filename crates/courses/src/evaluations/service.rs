@@ -21,7 +21,7 @@ pub async fn evaluate(
     }
     let comment = comment
         .filter(|c| !c.trim().is_empty())
-        .map(|c| text(&c, 500, "评价"))
+        .map(|c| text(&c, 1, 500, "评价", "The comment").map(str::to_owned))
         .transpose()?;
     let mut tx = ctx.tx().await?;
     let learner = acting_for(&mut tx, ctx, learner).await?;

@@ -24,8 +24,8 @@ pub struct EventInput {
 /// Staff put an event on the calendar.
 pub async fn create_event(ctx: &CommunityCtx, input: EventInput) -> AppResult<Event> {
     ctx.require(Roles::STAFF)?;
-    let title = text(&input.title, 100, "活动名称")?;
-    let place = text(&input.place, 100, "活动地点")?;
+    let title = text(&input.title, 1, 100, "活动名称", "The event's title")?;
+    let place = text(&input.place, 1, 100, "活动地点", "The place")?;
     if !(2000..=2100).contains(&chrono::Datelike::year(&input.starts_at))
         || !(1..=24 * 60).contains(&input.duration_minutes)
         || input.capacity.is_some_and(|c| !(1..=100_000).contains(&c))
@@ -39,11 +39,11 @@ pub async fn create_event(ctx: &CommunityCtx, input: EventInput) -> AppResult<Ev
     let mut tx = ctx.tx().await?;
     let e = db::insert_event(
         &mut tx,
-        &title,
+        title,
         input.kind,
         input.starts_at,
         ends_at,
-        &place,
+        place,
         input.capacity,
     )
     .await?;

@@ -21,12 +21,12 @@ pub async fn create_exhibition(
     ends: NaiveDate,
 ) -> AppResult<Exhibition> {
     ctx.require(Roles::STAFF)?;
-    let title = text(title, 100, "展览名称")?;
+    let title = text(title, 1, 100, "展览名称", "The exhibition's title")?;
     if ends < starts {
         return Err(CoursesError::BadPeriod.into());
     }
     let mut tx = ctx.tx().await?;
-    let e = db::insert_exhibition(&mut tx, &title, kind, starts, ends).await?;
+    let e = db::insert_exhibition(&mut tx, title, kind, starts, ends).await?;
     tx.commit().await?;
     Ok(e)
 }
@@ -48,7 +48,7 @@ pub async fn add_work(
     course: Option<Uuid>,
     title: &str,
 ) -> AppResult<Work> {
-    let title = text(title, 100, "作品名称")?;
+    let title = text(title, 1, 100, "作品名称", "The work's title")?;
     let mut tx = ctx.tx().await?;
     // A teacher adds works of the learners of a course they teach; staff add any.
     if !ctx.is_staff() {
@@ -67,7 +67,7 @@ pub async fn add_work(
     let l = crate::learners::db::learner(&mut tx, learner)
         .await?
         .ok_or_else(|| not_found("learner"))?;
-    let w = db::insert_work(&mut tx, exhibition, &l, course, &title).await?;
+    let w = db::insert_work(&mut tx, exhibition, &l, course, title).await?;
     // A child's work waits for a guardian's consent: the guardian is asked, once per work.
     if let (true, Some(guardian)) = (w.minor, l.guardian_account_id) {
         let ask = notifications::Notice {

@@ -69,13 +69,13 @@ pub async fn register_child(
     birth: NaiveDate,
 ) -> AppResult<Learner> {
     ctx.require(Roles::MEMBERS)?;
-    let name = text(name, 50, "姓名")?;
+    let name = text(name, 1, 50, "姓名", "The name")?;
     not_in_future(birth)?;
     if crate::model::age_on(birth, Utc::now().date_naive()) >= 18 {
         return Err(CoursesError::NotAChild.into());
     }
     let mut tx = ctx.tx().await?;
-    let l = match db::insert_child(&mut tx, ctx.access().account_id, &name, birth).await {
+    let l = match db::insert_child(&mut tx, ctx.access().account_id, name, birth).await {
         Err(sqlx::Error::Database(d)) if d.constraint() == Some("learners_children_cap") => {
             return Err(CoursesError::TooManyChildren.into());
         }

@@ -61,7 +61,10 @@ pub async fn learner_record(ctx: &CommunityCtx, learner: Option<Uuid>) -> AppRes
 /// Staff nominate; a pool's name and a reason, checked.
 fn nomination_text(ctx: &CommunityCtx, pool: &str, reason: &str) -> AppResult<(String, String)> {
     ctx.require(Roles::STAFF)?;
-    Ok((text(pool, 50, "榜单名称")?, text(reason, 500, "推荐理由")?))
+    Ok((
+        text(pool, 1, 50, "榜单名称", "The pool's name")?.to_owned(),
+        text(reason, 1, 500, "推荐理由", "The reason")?.to_owned(),
+    ))
 }
 
 /// Nominate an outstanding volunteer of the time bank to a role-model pool (staff): the same

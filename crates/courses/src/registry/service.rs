@@ -59,7 +59,7 @@ async fn insert_one(
     tx: &mut TenantTx,
     input: &ResidentInput,
 ) -> AppResult<Outcome> {
-    let name = text(&input.name, 50, "姓名")?;
+    let name = text(&input.name, 1, 50, "姓名", "The name")?;
     let birth_date = input.birth_date.map(check_birth).transpose()?;
     let (phone_encrypted, phone_lookup) = match input.phone.as_deref().map(str::trim) {
         Some(p) if !p.is_empty() => {
@@ -69,7 +69,7 @@ async fn insert_one(
         _ => (None, None),
     };
     let new = NewResident {
-        name: &name,
+        name,
         birth_date,
         courtyard_id: input.courtyard_id,
         phone_encrypted,
@@ -174,7 +174,7 @@ pub async fn residents(
         name: search
             .name
             .as_deref()
-            .map(|n| text(n, 50, "姓名"))
+            .map(|n| text(n, 1, 50, "姓名", "The name").map(str::to_owned))
             .transpose()?,
         courtyard_id: search.courtyard_id,
         // Aged at least `min`: born on or before today minus `min` years; at most `max`:
@@ -313,7 +313,7 @@ pub async fn link_my_record(
         LINK_ATTEMPTS,
     )
     .await?;
-    let name = text(name, 50, "姓名")?;
+    let name = text(name, 1, 50, "姓名", "The name")?;
     let verified = t.verified_phone_lookup(me.account_id).await?;
     let verified_phone = verified.as_deref();
     let given = phone
@@ -354,7 +354,7 @@ pub async fn link_my_record(
     db::upsert_link_request(
         &mut tx,
         (me.account_id, &me.display_name),
-        &name,
+        name,
         given.as_ref().map(|(e, _)| e.as_str()),
         suggested,
     )

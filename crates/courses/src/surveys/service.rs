@@ -28,7 +28,7 @@ pub async fn create_survey(
     questions: Vec<QuestionInput>,
 ) -> AppResult<Survey> {
     ctx.require(Roles::STAFF)?;
-    let title = text(title, 100, "问卷标题")?;
+    let title = text(title, 1, 100, "问卷标题", "The survey's title")?;
     if threshold < 1 {
         return Err(AppError::bad_input(
             "开课门槛至少 1 人",
@@ -44,14 +44,14 @@ pub async fn create_survey(
     let mut tx = ctx.tx().await?;
     let survey = db::insert_survey(
         &mut tx,
-        &title,
+        title,
         threshold,
         closes_at,
         ctx.access().account_id,
     )
     .await?;
     for (i, q) in questions.iter().enumerate() {
-        let prompt = text(&q.prompt, 200, "问题")?;
+        let prompt = text(&q.prompt, 1, 200, "问题", "A question")?;
         let choice = matches!(q.kind, QuestionKind::Single | QuestionKind::Multiple);
         if choice == q.options.is_empty() || q.options.len() > 30 {
             return Err(AppError::bad_input(
@@ -62,9 +62,9 @@ pub async fn create_survey(
         let options: Vec<String> = q
             .options
             .iter()
-            .map(|o| text(o, 50, "选项"))
+            .map(|o| text(o, 1, 50, "选项", "An option").map(str::to_owned))
             .collect::<Result<_, _>>()?;
-        db::insert_question(&mut tx, survey.id, i as i32 + 1, q.kind, &prompt, &options).await?;
+        db::insert_question(&mut tx, survey.id, i as i32 + 1, q.kind, prompt, &options).await?;
     }
     tx.commit().await?;
     Ok(survey)
@@ -107,7 +107,13 @@ fn response_of(
                 json!({ "choices": c })
             }
             QuestionKind::Text | QuestionKind::Talent => {
-                let t = text(a.text.as_deref().unwrap_or(""), 500, "回答")?;
+                let t = text(
+                    a.text.as_deref().unwrap_or(""),
+                    1,
+                    500,
+                    "回答",
+                    "The answer",
+                )?;
                 if kind == QuestionKind::Talent {
                     talents.push(t.chars().take(30).collect::<String>());
                 }

@@ -25,11 +25,11 @@ pub struct TeacherInput {
 
 pub async fn create_teacher(ctx: &CommunityCtx, input: TeacherInput) -> AppResult<TeacherView> {
     ctx.require(Roles::STAFF)?;
-    let name = text(&input.name, 50, "姓名")?;
+    let name = text(&input.name, 1, 50, "姓名", "The name")?;
     let skills: Vec<String> = input
         .skills
         .iter()
-        .map(|s| text(s, 30, "技能"))
+        .map(|s| text(s, 1, 30, "技能", "A skill").map(str::to_owned))
         .collect::<Result<_, _>>()?;
     let phone = match input
         .phone
@@ -60,7 +60,7 @@ pub async fn create_teacher(ctx: &CommunityCtx, input: TeacherInput) -> AppResul
     let t = db::insert_teacher(
         &mut tx,
         &db::NewTeacher {
-            name: &name,
+            name,
             kind: input.kind,
             skills: &skills,
             phone_encrypted: phone,

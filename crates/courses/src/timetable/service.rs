@@ -48,13 +48,13 @@ pub async fn schedule_sessions(
     if slots.is_empty() {
         return Err(CoursesError::BadSchedule.into());
     }
-    let place = text(place, 100, "上课地点")?;
+    let place = text(place, 1, 100, "上课地点", "The place")?;
     let mut tx = ctx.tx().await?;
     catalogue::course(&mut tx, course_id)
         .await?
         .ok_or_else(|| not_found("course"))?;
     let series = Some(Uuid::now_v7());
-    let rows = catalogue::insert_sessions(&mut tx, course_id, &slots, &place, series, space)
+    let rows = catalogue::insert_sessions(&mut tx, course_id, &slots, place, series, space)
         .await
         .map_err(|e| match e {
             e if catalogue::is_session_clash(&e) => CoursesError::SessionClash.into(),
@@ -128,13 +128,15 @@ pub async fn cancel_session(
     reason: Option<&str>,
 ) -> AppResult<Session> {
     ctx.require(Roles::STAFF)?;
-    let reason = reason.map(|r| text(r, 200, "取消原因")).transpose()?;
+    let reason = reason
+        .map(|r| text(r, 1, 200, "取消原因", "The reason"))
+        .transpose()?;
     let mut tx = ctx.tx().await?;
     let s = changeable(&mut tx, session_id).await?;
     let course = catalogue::course(&mut tx, s.course_id)
         .await?
         .ok_or_else(|| not_found("course"))?;
-    let cancelled = catalogue::cancel_session(&mut tx, s.id, reason.as_deref()).await?;
+    let cancelled = catalogue::cancel_session(&mut tx, s.id, reason).await?;
     spaces::slots::release_session(&mut tx, s.id).await?;
     let why = reason.map(|r| format!("原因：{r}。")).unwrap_or_default();
     tell_enrolled(
@@ -170,7 +172,9 @@ pub async fn move_session(
     {
         return Err(CoursesError::BadSessions.into());
     }
-    let place = place.map(|p| text(p, 100, "上课地点")).transpose()?;
+    let place = place
+        .map(|p| text(p, 1, 100, "上课地点", "The place"))
+        .transpose()?;
     let mut tx = ctx.tx().await?;
     let s = changeable(&mut tx, session_id).await?;
     let course = catalogue::course(&mut tx, s.course_id)
@@ -179,7 +183,7 @@ pub async fn move_session(
     let duration = duration_minutes
         .map(|d| Duration::minutes(i64::from(d)))
         .unwrap_or(s.ends_at - s.starts_at);
-    let place = place.unwrap_or_else(|| s.place.clone());
+    let place = place.unwrap_or(&s.place).to_owned();
     let moved = catalogue::move_session(&mut tx, s.id, starts_at, starts_at + duration, &place)
         .await
         .map_err(|e| {

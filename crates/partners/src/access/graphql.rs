@@ -6,8 +6,7 @@ use tenancy::graphql::{community, principal, tenancy};
 
 use super::service as svc;
 use crate::organisations::graphql::{MemberRoleGql, PartnershipGql};
-
-type Res<T> = async_graphql::Result<T>;
+use infra::graphql::Res;
 
 /// A person with partner access to the community, and what it comes through.
 #[derive(SimpleObject)]

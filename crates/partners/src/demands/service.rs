@@ -19,10 +19,10 @@ pub async fn figures(
     conn: &mut sqlx::PgConnection,
 ) -> AppResult<Vec<(String, chrono::NaiveDate, i64)>> {
     Ok(sqlx::query_as(
-        "SELECT $1, ((submitted_at AT TIME ZONE 'UTC') + interval '8 hours')::date AS day, count(*)
+        "SELECT $1, figure_day(submitted_at) AS day, count(*)
            FROM demands GROUP BY day
          UNION ALL
-         SELECT $2, ((resolved_at AT TIME ZONE 'UTC') + interval '8 hours')::date AS day, count(*)
+         SELECT $2, figure_day(resolved_at) AS day, count(*)
            FROM demands WHERE resolved_at IS NOT NULL GROUP BY day",
     )
     .bind(RECEIVED)

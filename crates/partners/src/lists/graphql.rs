@@ -4,16 +4,10 @@ use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use infra::graphql::parse_id as uuid;
 use tenancy::graphql::{community, tenancy};
-use uuid::Uuid;
 
 use super::model;
 use super::service::{self as svc, EntryInput};
-
-type Res<T> = async_graphql::Result<T>;
-
-fn id(u: Uuid) -> ID {
-    ID(u.to_string())
-}
+use infra::graphql::{Res, id};
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
 #[graphql(name = "ListRole", remote = "super::model::ListRole")]

@@ -10,12 +10,7 @@ use uuid::Uuid;
 
 use super::model::{self, MemberRole};
 use super::service::{self as svc, OrganisationInput, Target, TeamInput};
-
-type Res<T> = async_graphql::Result<T>;
-
-fn id(u: Uuid) -> ID {
-    ID(u.to_string())
-}
+use infra::graphql::{Res, id};
 
 /// 单位类型
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]

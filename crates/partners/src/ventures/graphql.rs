@@ -4,16 +4,10 @@ use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject, Upload
 use chrono::{DateTime, Utc};
 use infra::graphql::{Date, parse_id as uuid, read_upload};
 use tenancy::graphql::{community, tenancy};
-use uuid::Uuid;
 
 use super::model;
 use super::service::{self as svc, ProposalInput};
-
-type Res<T> = async_graphql::Result<T>;
-
-fn id(u: Uuid) -> ID {
-    ID(u.to_string())
-}
+use infra::graphql::{Res, id};
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
 #[graphql(name = "VentureCallStatus", remote = "super::model::CallStatus")]

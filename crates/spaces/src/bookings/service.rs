@@ -22,10 +22,10 @@ pub const NO_SHOWS: &str = "spaces.no_shows";
 /// recorded (`usage::record_open_days`, 0035).
 pub async fn figures(conn: &mut sqlx::PgConnection) -> AppResult<Vec<(String, NaiveDate, i64)>> {
     Ok(sqlx::query_as(
-        "SELECT $1, ((created_at AT TIME ZONE 'UTC') + interval '8 hours')::date AS day, count(*)
+        "SELECT $1, figure_day(created_at) AS day, count(*)
            FROM bookings GROUP BY day
          UNION ALL
-         SELECT $2, ((starts_at AT TIME ZONE 'UTC') + interval '8 hours')::date AS day, count(*)
+         SELECT $2, figure_day(starts_at) AS day, count(*)
            FROM bookings WHERE status = 'no_show' GROUP BY day
          UNION ALL
          SELECT 'spaces.minutes_booked', figure_day(starts_at) AS day,

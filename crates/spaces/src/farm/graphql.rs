@@ -8,10 +8,7 @@ use tenancy::graphql::community;
 use super::db;
 use super::service::{self as svc, ClaimOutcome, SeasonInput};
 use crate::graphql::{Res, uuid};
-
-fn id(u: uuid::Uuid) -> ID {
-    ID(u.to_string())
-}
+use infra::graphql::id;
 
 #[derive(SimpleObject)]
 #[graphql(name = "FarmSeason")]

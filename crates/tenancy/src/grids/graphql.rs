@@ -2,10 +2,10 @@
 
 use async_graphql::{Context, ID, Object, SimpleObject};
 use infra::graphql::parse_id;
-use uuid::Uuid;
 
 use super::service;
 use crate::graphql::{community, tenancy};
+use infra::graphql::id;
 
 /// The grids (or courtyards) one grid worker serves.
 #[derive(SimpleObject)]
@@ -13,10 +13,6 @@ use crate::graphql::{community, tenancy};
 pub struct GridAssignmentGql {
     account_id: ID,
     courtyard_ids: Vec<ID>,
-}
-
-fn id(u: Uuid) -> ID {
-    ID(u.to_string())
 }
 
 #[derive(Default)]

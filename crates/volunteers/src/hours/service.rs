@@ -233,7 +233,7 @@ pub const POINTS_EARNED: &str = "volunteers.points_earned";
 /// (each once per month with verified hours) and volunteers registered.
 pub async fn figures(conn: &mut sqlx::PgConnection) -> AppResult<Vec<(String, NaiveDate, i64)>> {
     Ok(sqlx::query_as(
-        "SELECT f.figure, ((h.decided_at AT TIME ZONE 'UTC') + interval '8 hours')::date AS day,
+        "SELECT f.figure, figure_day(h.decided_at) AS day,
                 sum(CASE WHEN f.figure = $1 THEN h.minutes ELSE h.points END)::bigint
            FROM volunteer_hours h CROSS JOIN (VALUES ($1), ($2)) AS f (figure)
           WHERE h.status = 'verified' AND (f.figure = $1 OR h.points > 0)

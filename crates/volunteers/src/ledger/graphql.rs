@@ -4,16 +4,10 @@ use async_graphql::{Context, Enum, ID, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use infra::graphql::parse_id as uuid;
 use tenancy::graphql::community;
-use uuid::Uuid;
 
 use super::model::{self, ClientKey, IdempotencyKey};
 use super::service::{self as svc, TransferLimits};
-
-type Res<T> = async_graphql::Result<T>;
-
-fn id(u: Uuid) -> ID {
-    ID(u.to_string())
-}
+use infra::graphql::{Res, id};
 
 pub(crate) fn key(s: &str) -> Res<ClientKey> {
     Ok(ClientKey::parse(s.trim()).map_err(infra::AppError::from)?)

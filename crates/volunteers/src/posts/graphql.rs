@@ -4,15 +4,9 @@ use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use infra::graphql::parse_id as uuid;
 use tenancy::graphql::community;
-use uuid::Uuid;
 
 use super::{model, service};
-
-type Res<T> = async_graphql::Result<T>;
-
-fn id(u: Uuid) -> ID {
-    ID(u.to_string())
-}
+use infra::graphql::{Res, id};
 
 #[derive(SimpleObject)]
 #[graphql(name = "VolunteerPostType")]

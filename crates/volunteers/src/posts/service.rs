@@ -1,6 +1,7 @@
 //! The rules of posts (岗位) and shifts (班次): sign-up never past the places needed.
 
 use chrono::{DateTime, Duration, Utc};
+use infra::input::text;
 use infra::{AppError, AppResult};
 use tenancy::{CommunityCtx, Roles};
 use uuid::Uuid;
@@ -21,18 +22,6 @@ fn bad_time() -> AppError {
     AppError::bad_input("时间超出范围", "The time is out of range")
 }
 
-fn text<'a>(s: &'a str, max: usize, zh: &str, en: &str) -> AppResult<&'a str> {
-    let t = s.trim();
-    if (1..=max).contains(&t.chars().count()) {
-        Ok(t)
-    } else {
-        Err(AppError::bad_input(
-            format!("{zh}须为 1 到 {max} 个字"),
-            format!("{en} must be 1 to {max} characters"),
-        ))
-    }
-}
-
 /// Add a kind of post (staff): post types are the community's own list.
 pub async fn create_post_type(ctx: &CommunityCtx, code: &str, name: &str) -> AppResult<PostType> {
     ctx.require(Roles::STAFF)?;
@@ -44,7 +33,7 @@ pub async fn create_post_type(ctx: &CommunityCtx, code: &str, name: &str) -> App
             "A type code is 2 to 32 lower-case letters or underscores",
         ));
     }
-    let name = text(name, 50, "岗位类型名称", "The name")?;
+    let name = text(name, 1, 50, "岗位类型名称", "The name")?;
     let mut tx = ctx.tx().await?;
     let t = db::insert_post_type(&mut tx, code, name)
         .await?
@@ -62,7 +51,7 @@ pub async fn create_post(
     points_per_hour: i32,
 ) -> AppResult<Post> {
     ctx.require(Roles::STAFF)?;
-    let title = text(title, 100, "岗位名称", "The title")?;
+    let title = text(title, 1, 100, "岗位名称", "The title")?;
     if description.chars().count() > 1000 || !(0..=1000).contains(&points_per_hour) {
         return Err(AppError::bad_input(
             "说明最多 1000 字，每小时积分 0 到 1000",
@@ -110,7 +99,7 @@ pub struct ShiftInput {
 /// Add a shift to a post (staff).
 pub async fn add_shift(ctx: &CommunityCtx, s: ShiftInput) -> AppResult<Shift> {
     ctx.require(Roles::STAFF)?;
-    let place = text(&s.place, 100, "地点", "The place")?;
+    let place = text(&s.place, 1, 100, "地点", "The place")?;
     if !(15..=1440).contains(&s.minutes) || !(1..=500).contains(&s.needed) {
         return Err(AppError::bad_input(
             "班次 15 分钟到 24 小时，需要 1 到 500 人",

@@ -4,17 +4,11 @@ use async_graphql::{Context, Enum, ID, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use infra::graphql::parse_id as uuid;
 use tenancy::graphql::community;
-use uuid::Uuid;
 
 use super::model;
 use super::service as svc;
 use crate::ledger::graphql::key;
-
-type Res<T> = async_graphql::Result<T>;
-
-fn id(u: Uuid) -> ID {
-    ID(u.to_string())
-}
+use infra::graphql::{Res, id};
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
 #[graphql(name = "RewardKind", remote = "super::model::RewardKind")]

@@ -19,10 +19,10 @@ pub async fn figures(
 ) -> AppResult<Vec<(String, chrono::NaiveDate, i64)>> {
     Ok(sqlx::query_as(
         "SELECT $1, day, sum(points)::bigint FROM (
-             SELECT ((created_at AT TIME ZONE 'UTC') + interval '8 hours')::date AS day, points
+             SELECT figure_day(created_at) AS day, points
                FROM redemptions
              UNION ALL
-             SELECT ((t.created_at AT TIME ZONE 'UTC') + interval '8 hours')::date, -r.points
+             SELECT figure_day(t.created_at), -r.points
                FROM redemptions r JOIN points_transfers t ON t.id = r.reversal_id
          ) m GROUP BY day",
     )
