@@ -18,7 +18,7 @@ async fn recount(tx: &mut sqlx::PgConnection) -> AppResult<Deltas> {
     flows.extend(partners::ventures::service::figures(tx).await?);
     flows.extend(volunteers::hours::service::figures(tx).await?);
     flows.extend(volunteers::rewards::service::figures(tx).await?);
-    flows.extend(spaces::bookings::service::figures(tx).await?);
+    flows.extend(spaces::api::bookings::figures(tx).await?);
     let mut d = Deltas::default();
     for (f, day, v) in flows {
         d.flow(&f, day, v);

@@ -9,9 +9,7 @@ use courses::graphql::{CoursesMutation, CoursesQuery};
 use dashboards::graphql::{DashboardsMutation, DashboardsQuery};
 use notifications::graphql::{NotificationsMutation, NotificationsQuery};
 use partners::graphql::{PartnersMutation, PartnersQuery};
-use spaces::bookings::graphql::{BookingsMutation, BookingsQuery};
-use spaces::farm::graphql::{FarmMutation, FarmQuery};
-use spaces::graphql::{SpacesMutation, SpacesQuery};
+use spaces::api::{SpacesMutation, SpacesQuery};
 use tenancy::Tenancy;
 use tenancy::graphql::{TenancyMutation, TenancyQuery};
 use tenancy::grids::graphql::{GridsMutation, GridsQuery};
@@ -26,8 +24,6 @@ pub struct Query(
     CoursesQuery,
     NotificationsQuery,
     SpacesQuery,
-    BookingsQuery,
-    FarmQuery,
     VolunteersQuery,
     PartnersQuery,
     DashboardsQuery,
@@ -40,8 +36,6 @@ pub struct Mutation(
     CoursesMutation,
     NotificationsMutation,
     SpacesMutation,
-    BookingsMutation,
-    FarmMutation,
     PartnersMutation,
     VolunteersMutation,
     DashboardsMutation,

@@ -6,7 +6,7 @@
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use spaces::feeds::Feed;
+use spaces::api::bookings::Feed;
 
 use crate::app::AppState;
 
@@ -25,7 +25,7 @@ pub async fn feed(
     let Some(ctx) = crate::gate::owner_ctx(&state, &slug, account).await else {
         return not_found();
     };
-    match spaces::feeds::feed(&ctx, feed, token).await {
+    match spaces::api::bookings::feed(&ctx, feed, token).await {
         Ok(ics) => (
             [
                 (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),

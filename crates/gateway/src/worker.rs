@@ -90,13 +90,13 @@ impl Worker {
         if let Err(e) = courses::service::remind_tomorrow(&ctx, now).await {
             tracing::warn!(community = %scope.tenant().slug, error = ?e, "reminders failed");
         }
-        if let Err(e) = spaces::farm::service::tend_farm(&ctx, now).await {
+        if let Err(e) = spaces::api::farm::tend_farm(&ctx, now).await {
             tracing::warn!(community = %scope.tenant().slug, error = ?e, "farm round failed");
         }
-        if let Err(e) = spaces::usage::record_open_days(&ctx, now).await {
+        if let Err(e) = spaces::api::rooms::record_open_days(&ctx, now).await {
             tracing::warn!(community = %scope.tenant().slug, error = ?e, "open minutes not recorded");
         }
-        match spaces::bookings::service::release_no_shows(&ctx, now).await {
+        match spaces::api::bookings::release_no_shows(&ctx, now).await {
             Ok(0) => {}
             Ok(n) => {
                 tracing::info!(community = %scope.tenant().slug, released = n, "no-shows released")

@@ -117,12 +117,12 @@ impl ClubsMutation {
         purpose: String,
         attendance: i32,
         #[graphql(default = 1)] weeks: i32,
-    ) -> Res<Vec<spaces::bookings::graphql::BookingGql>> {
-        let r = spaces::bookings::service::BookingRequest {
+    ) -> Res<Vec<spaces::api::bookings::BookingGql>> {
+        let r = spaces::api::bookings::BookingRequest {
             space_id: uuid(&space_id)?,
             starts_at,
             minutes,
-            group: Some(spaces::model::BookingGroup::Club(uuid(&club_id)?)),
+            group: Some(spaces::api::bookings::BookingGroup::Club(uuid(&club_id)?)),
             purpose,
             attendance,
             weeks,

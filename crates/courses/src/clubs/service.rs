@@ -89,13 +89,13 @@ pub async fn federations(ctx: &CommunityCtx) -> AppResult<Vec<Federation>> {
 /// club's own quotas apply.
 pub async fn book_space_for_club(
     ctx: &CommunityCtx,
-    r: spaces::bookings::service::BookingRequest,
-) -> AppResult<Vec<spaces::model::Booking>> {
-    let Some(spaces::model::BookingGroup::Club(club)) = r.group else {
+    r: spaces::api::bookings::BookingRequest,
+) -> AppResult<Vec<spaces::api::bookings::Booking>> {
+    let Some(spaces::api::bookings::BookingGroup::Club(club)) = r.group else {
         return Err(not_found("club"));
     };
     if ctx.is_staff() {
-        return spaces::bookings::service::book(ctx, r).await;
+        return spaces::api::bookings::book(ctx, r).await;
     }
     let mut tx = ctx.tx().await?;
     let leads = db::leads(&mut tx, club, ctx.access().account_id).await?;
@@ -103,5 +103,5 @@ pub async fn book_space_for_club(
     if !leads {
         return Err(AppError::forbidden());
     }
-    spaces::bookings::service::book_as_group_leader(ctx, r).await
+    spaces::api::bookings::book_as_group_leader(ctx, r).await
 }

@@ -73,14 +73,14 @@ pub async fn schedule_sessions(
 /// Hold the space's time for a session; a booking (or another session) there refuses it,
 /// naming the occurrence.
 async fn hold(tx: &mut infra::TenantTx, space: Uuid, s: &Session) -> AppResult<()> {
-    match spaces::slots::hold_for_session(tx, space, s.id, s.starts_at, s.ends_at).await {
+    match spaces::api::slots::hold_for_session(tx, space, s.id, s.starts_at, s.ends_at).await {
         Ok(()) => Ok(()),
-        Err(spaces::slots::SlotError::Taken) => Err(CoursesError::SpaceTaken {
-            occurrence: spaces::bookings::service::occurrence(s.starts_at, s.ends_at),
+        Err(spaces::api::slots::SlotError::Taken) => Err(CoursesError::SpaceTaken {
+            occurrence: spaces::api::bookings::occurrence(s.starts_at, s.ends_at),
         }
         .into()),
-        Err(spaces::slots::SlotError::NoSpace) => Err(not_found("space")),
-        Err(spaces::slots::SlotError::Db(e)) => Err(e.into()),
+        Err(spaces::api::slots::SlotError::NoSpace) => Err(not_found("space")),
+        Err(spaces::api::slots::SlotError::Db(e)) => Err(e.into()),
     }
 }
 
@@ -137,7 +137,7 @@ pub async fn cancel_session(
         .await?
         .ok_or_else(|| not_found("course"))?;
     let cancelled = catalogue::cancel_session(&mut tx, s.id, reason).await?;
-    spaces::slots::release_session(&mut tx, s.id).await?;
+    spaces::api::slots::release_session(&mut tx, s.id).await?;
     let why = reason.map(|r| format!("原因：{r}。")).unwrap_or_default();
     tell_enrolled(
         &mut tx,
@@ -194,7 +194,7 @@ pub async fn move_session(
             }
         })?;
     // A session in a space takes the space's new time with it, or does not move.
-    if let Some(space) = spaces::slots::release_session(&mut tx, s.id).await? {
+    if let Some(space) = spaces::api::slots::release_session(&mut tx, s.id).await? {
         hold(&mut tx, space, &moved).await?;
     }
     tell_enrolled(

@@ -459,20 +459,20 @@ async fn my_timetable_and_tomorrows_reminders() {
 async fn sessions_in_a_space_and_bookings_never_collide() {
     let env = Env::new().await;
     let staff = env.staff();
-    let room = spaces::service::create_space(
+    let room = spaces::api::rooms::create_space(
         &staff,
         "百文斋",
-        spaces::model::SpaceKind::CourtyardSpace,
+        spaces::api::rooms::SpaceKind::CourtyardSpace,
         30,
     )
     .await
     .unwrap()
     .unwrap();
-    spaces::service::set_opening_hours(
+    spaces::api::rooms::set_opening_hours(
         &staff,
         room.id,
         (1..=7)
-            .map(|d| spaces::model::OpeningSpan {
+            .map(|d| spaces::api::rooms::OpeningSpan {
                 weekday: d,
                 opens: NaiveTime::from_hms_opt(8, 0, 0).unwrap(),
                 closes: NaiveTime::from_hms_opt(22, 0, 0).unwrap(),
@@ -502,7 +502,7 @@ async fn sessions_in_a_space_and_bookings_never_collide() {
         .from_local_datetime(&second.and_hms_opt(19, 30, 0).unwrap())
         .unwrap()
         .with_timezone(&Utc);
-    let evening = || spaces::bookings::service::BookingRequest {
+    let evening = || spaces::api::bookings::BookingRequest {
         space_id: room.id,
         starts_at: at,
         minutes: 60,
@@ -511,7 +511,7 @@ async fn sessions_in_a_space_and_bookings_never_collide() {
         attendance: 10,
         weeks: 1,
     };
-    let booking = spaces::bookings::service::book(&resident, evening())
+    let booking = spaces::api::bookings::book(&resident, evening())
         .await
         .unwrap()
         .remove(0);
@@ -528,7 +528,7 @@ async fn sessions_in_a_space_and_bookings_never_collide() {
             .is_empty(),
         "nothing half written"
     );
-    spaces::bookings::service::cancel(&resident, booking.id)
+    spaces::api::bookings::cancel(&resident, booking.id)
         .await
         .unwrap();
     let rows = svc::schedule_sessions(&staff, c.id, rule(), "百文斋", Some(room.id))
@@ -536,10 +536,10 @@ async fn sessions_in_a_space_and_bookings_never_collide() {
         .unwrap();
     assert_eq!(rows[0].space_id, Some(room.id));
     // Now the room is the course's on those evenings; cancelling one gives its time back.
-    let again = spaces::bookings::service::book(&resident, evening()).await;
+    let again = spaces::api::bookings::book(&resident, evening()).await;
     assert_eq!(code(again), "CONFLICT");
     svc::cancel_session(&staff, rows[1].id, None).await.unwrap();
-    spaces::bookings::service::book(&resident, evening())
+    spaces::api::bookings::book(&resident, evening())
         .await
         .unwrap();
     // Moving a session onto a booked time is refused, and the session stays where it was.
@@ -554,16 +554,20 @@ async fn club_leaders_book_for_their_club() {
     use courses::model::ClubRole;
     let env = Env::new().await;
     let staff = env.staff();
-    let room =
-        spaces::service::create_space(&staff, "舞之魅", spaces::model::SpaceKind::FunctionRoom, 30)
-            .await
-            .unwrap()
-            .unwrap();
-    spaces::service::set_opening_hours(
+    let room = spaces::api::rooms::create_space(
+        &staff,
+        "舞之魅",
+        spaces::api::rooms::SpaceKind::FunctionRoom,
+        30,
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    spaces::api::rooms::set_opening_hours(
         &staff,
         room.id,
         (1..=7)
-            .map(|d| spaces::model::OpeningSpan {
+            .map(|d| spaces::api::rooms::OpeningSpan {
                 weekday: d,
                 opens: NaiveTime::from_hms_opt(0, 0, 0).unwrap(),
                 closes: NaiveTime::from_hms_opt(23, 59, 0).unwrap(),
@@ -572,14 +576,14 @@ async fn club_leaders_book_for_their_club() {
     )
     .await
     .unwrap();
-    spaces::service::set_space_rules(
+    spaces::api::rooms::set_space_rules(
         &staff,
         room.id,
-        spaces::service::SpaceRules {
+        spaces::api::rooms::SpaceRules {
             capacity: 30,
             courtyard_id: None,
             amenities: vec![],
-            bookable_by: spaces::model::BookableBy::Clubs,
+            bookable_by: spaces::api::rooms::BookableBy::Clubs,
             window_days: 30,
             min_minutes: 30,
             max_minutes: 240,
@@ -607,11 +611,11 @@ async fn club_leaders_book_for_their_club() {
         .unwrap()
         .and_utc()
         + Duration::days(2);
-    let request = |club_id: Option<Uuid>| spaces::bookings::service::BookingRequest {
+    let request = |club_id: Option<Uuid>| spaces::api::bookings::BookingRequest {
         space_id: room.id,
         starts_at: at,
         minutes: 90,
-        group: club_id.map(spaces::model::BookingGroup::Club),
+        group: club_id.map(spaces::api::bookings::BookingGroup::Club),
         purpose: "瑜伽社活动".into(),
         attendance: 12,
         weeks: 2,
@@ -624,6 +628,6 @@ async fn club_leaders_book_for_their_club() {
         code(svc::book_space_for_club(&member, request(Some(club.id))).await),
         "FORBIDDEN"
     );
-    let mine = spaces::bookings::service::book(&member, request(None)).await;
+    let mine = spaces::api::bookings::book(&member, request(None)).await;
     assert_eq!(code(mine), "FORBIDDEN", "a clubs-only space");
 }

@@ -233,8 +233,18 @@ async fn rows_of_every_family(ctx: &CommunityCtx, sessions_a: &[i64], sessions_b
     tx.commit().await.unwrap();
     // The worker's round records today's minutes open once, however often it comes by.
     let now = Utc::now();
-    assert_eq!(spaces::usage::record_open_days(ctx, now).await.unwrap(), 1);
-    assert_eq!(spaces::usage::record_open_days(ctx, now).await.unwrap(), 0);
+    assert_eq!(
+        spaces::api::rooms::record_open_days(ctx, now)
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        spaces::api::rooms::record_open_days(ctx, now)
+            .await
+            .unwrap(),
+        0
+    );
     // Two days on (a day missed behind it is filled in), the farm closed tomorrow: 0 minutes.
     let tomorrow = infra::local_time::date_of(now) + Duration::days(1);
     let mut tx = ctx.tx().await.unwrap();
@@ -247,7 +257,9 @@ async fn rows_of_every_family(ctx: &CommunityCtx, sessions_a: &[i64], sessions_b
     tx.commit().await.unwrap();
     let later = now + Duration::days(2);
     assert_eq!(
-        spaces::usage::record_open_days(ctx, later).await.unwrap(),
+        spaces::api::rooms::record_open_days(ctx, later)
+            .await
+            .unwrap(),
         2
     );
     let mut tx = ctx.tx().await.unwrap();

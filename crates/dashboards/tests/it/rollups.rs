@@ -29,14 +29,19 @@ async fn activity(ctx: &CommunityCtx, t: &tenancy::Tenancy, n: usize) {
         }
     }
     // A booking made, one left unused (a no-show), and a redemption made and cancelled.
-    use spaces::service as rooms;
-    let room = match rooms::create_space(ctx, "百文斋", spaces::model::SpaceKind::FunctionRoom, 20)
-        .await
-        .unwrap()
+    use spaces::api::rooms;
+    let room = match rooms::create_space(
+        ctx,
+        "百文斋",
+        spaces::api::rooms::SpaceKind::FunctionRoom,
+        20,
+    )
+    .await
+    .unwrap()
     {
         Some(r) => {
             let spans = (1..=7)
-                .map(|d| spaces::model::OpeningSpan {
+                .map(|d| spaces::api::rooms::OpeningSpan {
                     weekday: d,
                     opens: chrono::NaiveTime::from_hms_opt(0, 0, 0).unwrap(),
                     closes: chrono::NaiveTime::from_hms_opt(23, 59, 0).unwrap(),
@@ -50,9 +55,9 @@ async fn activity(ctx: &CommunityCtx, t: &tenancy::Tenancy, n: usize) {
     let soon = chrono::Utc::now() + chrono::Duration::minutes(5 + 60 * n as i64);
     // Once per community: repeated no-shows would suspend the booker.
     if n >= 3 {
-        spaces::bookings::service::book(
+        spaces::api::bookings::book(
             ctx,
-            spaces::bookings::service::BookingRequest {
+            spaces::api::bookings::BookingRequest {
                 space_id: room.id,
                 starts_at: soon,
                 minutes: 30,
@@ -64,7 +69,7 @@ async fn activity(ctx: &CommunityCtx, t: &tenancy::Tenancy, n: usize) {
         )
         .await
         .unwrap();
-        spaces::bookings::service::release_no_shows(ctx, soon + chrono::Duration::hours(1))
+        spaces::api::bookings::release_no_shows(ctx, soon + chrono::Duration::hours(1))
             .await
             .unwrap();
     }

@@ -2,7 +2,7 @@
 //! spaces, accounts, 金竹苑's clubs and each community's courses.
 
 use courses::model::{Audience, Format, TeacherKind};
-use spaces::model::SpaceKind;
+use spaces::api::rooms::SpaceKind;
 use tenancy::Role;
 use tenancy::model::CommunityKind;
 

@@ -6,7 +6,7 @@ use courses::model::{ClubRole, ExhibitionKind};
 use courses::service::{self as college_svc, CourseInput, SessionsInput, TeacherInput};
 use infra::AppError;
 use infra::storage::ObjectStore;
-use spaces::model::SpaceKind;
+use spaces::api::rooms::SpaceKind;
 use tenancy::CommunityCtx;
 use tenancy::Tenancy;
 use tenancy::service::{Actor, GrantInput, NewAccountInput, OnboardInput};
@@ -71,7 +71,7 @@ pub async fn seed(t: &Tenancy, store: &ObjectStore) -> anyhow::Result<()> {
         }
         for (name, kind, capacity) in c.spaces {
             // A second run finds the space there (None) and leaves it and its bookings be.
-            if let Some(space) = spaces::service::create_space(&scope, name, *kind, *capacity)
+            if let Some(space) = spaces::api::rooms::create_space(&scope, name, *kind, *capacity)
                 .await
                 .map_err(fail)?
             {
@@ -189,7 +189,7 @@ async fn partner_team(t: &Tenancy, store: &ObjectStore) -> Result<(), AppError> 
     let inside = enter(&me).await?;
     let team = orgs::my_organisations(t, &me).await?;
     let team = orgs::records(t, &me, team[0].0.id).await?.teams[0].0.id;
-    let Some(hall) = spaces::service::spaces(&inside)
+    let Some(hall) = spaces::api::rooms::spaces(&inside)
         .await?
         .into_iter()
         .find(|s| s.name == "党群服务")
@@ -213,7 +213,7 @@ async fn partner_team(t: &Tenancy, store: &ObjectStore) -> Result<(), AppError> 
         t,
         &inside,
         team,
-        spaces::bookings::service::BookingRequest {
+        spaces::api::bookings::BookingRequest {
             space_id: hall.id,
             starts_at: at,
             minutes: 120,
@@ -230,10 +230,13 @@ async fn partner_team(t: &Tenancy, store: &ObjectStore) -> Result<(), AppError> 
 /// Open 08:30–21:00 every day, bookable by residents up to 30 days ahead for 30 minutes to
 /// three hours, 10 points an hour (新华社区's spaces are paid for with time-bank points); 百文斋
 /// and 舞之魅 get the evening clubs that use them.
-async fn space_rules(scope: &CommunityCtx, space: &spaces::model::Space) -> Result<(), AppError> {
-    use spaces::model::{BookableBy, OpeningSpan};
+async fn space_rules(
+    scope: &CommunityCtx,
+    space: &spaces::api::rooms::Space,
+) -> Result<(), AppError> {
+    use spaces::api::rooms::{BookableBy, OpeningSpan};
     let t = |h, m| chrono::NaiveTime::from_hms_opt(h, m, 0).expect("time");
-    spaces::service::set_opening_hours(
+    spaces::api::rooms::set_opening_hours(
         scope,
         space.id,
         (1..=7)
@@ -245,10 +248,10 @@ async fn space_rules(scope: &CommunityCtx, space: &spaces::model::Space) -> Resu
             .collect(),
     )
     .await?;
-    spaces::service::set_space_rules(
+    spaces::api::rooms::set_space_rules(
         scope,
         space.id,
-        spaces::service::SpaceRules {
+        spaces::api::rooms::SpaceRules {
             capacity: space.capacity,
             courtyard_id: None,
             amenities: Vec::new(),
@@ -256,7 +259,7 @@ async fn space_rules(scope: &CommunityCtx, space: &spaces::model::Space) -> Resu
             window_days: 30,
             min_minutes: 30,
             max_minutes: 180,
-            needs_approval: space.kind == spaces::model::SpaceKind::Stage,
+            needs_approval: space.kind == spaces::api::rooms::SpaceKind::Stage,
             points_per_hour: 10,
         },
     )
@@ -268,9 +271,9 @@ async fn space_rules(scope: &CommunityCtx, space: &spaces::model::Space) -> Resu
     };
     let tomorrow = infra::local_time::date_of(Utc::now()) + Duration::days(1);
     let at = infra::local_time::at(tomorrow, t(19, 0));
-    spaces::bookings::service::book(
+    spaces::api::bookings::book(
         scope,
-        spaces::bookings::service::BookingRequest {
+        spaces::api::bookings::BookingRequest {
             space_id: space.id,
             starts_at: at,
             minutes: 90,
@@ -285,8 +288,8 @@ async fn space_rules(scope: &CommunityCtx, space: &spaces::model::Space) -> Resu
 }
 
 /// 白莲社区's ecological farm: 20 plots of 12 m² and this year's season, open for claims.
-async fn farm(scope: &CommunityCtx, space: &spaces::model::Space) -> Result<(), AppError> {
-    use spaces::farm::service as farm;
+async fn farm(scope: &CommunityCtx, space: &spaces::api::rooms::Space) -> Result<(), AppError> {
+    use spaces::api::farm;
     let plots = (1..=20).map(|i| {
         (
             format!("{}-{:02}", if i <= 10 { "东" } else { "西" }, i),
@@ -311,7 +314,7 @@ async fn farm(scope: &CommunityCtx, space: &spaces::model::Space) -> Result<(), 
 
 /// `bailian-farmer` tends a plot of 白莲社区's farm this season and has watered it.
 async fn farmer(t: &Tenancy, store: &ObjectStore) -> Result<(), AppError> {
-    use spaces::farm::service as farm;
+    use spaces::api::farm;
     let account = t
         .account_by_login("bailian-farmer")
         .await?

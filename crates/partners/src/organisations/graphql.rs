@@ -525,8 +525,8 @@ impl OrganisationsMutation {
         purpose: String,
         attendance: i32,
         #[graphql(default = 1)] weeks: i32,
-    ) -> Res<Vec<spaces::bookings::graphql::BookingGql>> {
-        let r = spaces::bookings::service::BookingRequest {
+    ) -> Res<Vec<spaces::api::bookings::BookingGql>> {
+        let r = spaces::api::bookings::BookingRequest {
             space_id: uuid(&space_id)?,
             starts_at,
             minutes,

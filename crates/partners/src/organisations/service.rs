@@ -433,8 +433,8 @@ pub async fn book_space_for_team(
     t: &Tenancy,
     ctx: &CommunityCtx,
     team: Uuid,
-    mut r: spaces::bookings::service::BookingRequest,
-) -> AppResult<Vec<spaces::model::Booking>> {
+    mut r: spaces::api::bookings::BookingRequest,
+) -> AppResult<Vec<spaces::api::bookings::Booking>> {
     ctx.require(Roles::PARTNERS)?;
     let found = super::work::approved_team(t, ctx, team).await?;
     let staff = ctx.is_staff();
@@ -444,13 +444,13 @@ pub async fn book_space_for_team(
     if !(staff || in_team) {
         return Err(AppError::forbidden());
     }
-    r.group = Some(spaces::model::BookingGroup::Team {
+    r.group = Some(spaces::api::bookings::BookingGroup::Team {
         id: found.id,
         name: found.name,
     });
     if staff {
-        spaces::bookings::service::book(ctx, r).await
+        spaces::api::bookings::book(ctx, r).await
     } else {
-        spaces::bookings::service::book_as_group_leader(ctx, r).await
+        spaces::api::bookings::book_as_group_leader(ctx, r).await
     }
 }

@@ -172,9 +172,9 @@ pub fn local(days: i64, hour: u32, minute: u32) -> DateTime<Utc> {
         .with_timezone(&Utc)
 }
 
-pub fn all_day() -> Vec<spaces::model::OpeningSpan> {
+pub fn all_day() -> Vec<spaces::api::rooms::OpeningSpan> {
     (1..=7)
-        .map(|d| spaces::model::OpeningSpan {
+        .map(|d| spaces::api::rooms::OpeningSpan {
             weekday: d,
             opens: NaiveTime::from_hms_opt(8, 0, 0).unwrap(),
             closes: NaiveTime::from_hms_opt(22, 0, 0).unwrap(),

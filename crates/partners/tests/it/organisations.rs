@@ -1,8 +1,10 @@
 use partners::organisations::model::{MemberRole, OrganisationKind, PartnershipStatus};
 use partners::organisations::service::{self as svc, OrganisationInput, Target, TeamInput};
-use spaces::bookings::service::{self as bookings, BookingRequest};
-use spaces::model::{BookableBy, BookerKind, QuotaPeriod, QuotaUnit, SpaceKind};
-use spaces::service::{self as spaces_svc, SpaceRules};
+use spaces::api::bookings::BookerKind;
+use spaces::api::bookings::{self as bookings, BookingRequest};
+use spaces::api::rooms::{self as spaces_svc, SpaceRules};
+use spaces::api::rooms::{BookableBy, SpaceKind};
+use spaces::bookings::model::{QuotaPeriod, QuotaUnit};
 use tenancy::Role;
 
 use crate::{Env, all_day, code, local};
@@ -414,7 +416,7 @@ async fn teams_book_spaces_only_where_their_organisation_is_approved() {
     );
 
     // The team's own quota: one booking a week, whoever of the team asks.
-    bookings::set_quota(
+    spaces::bookings::service::set_quota(
         &xinhua,
         BookerKind::Team,
         QuotaPeriod::Week,

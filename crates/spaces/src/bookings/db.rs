@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-use crate::model::*;
+use crate::bookings::model::*;
 
 pub(crate) const BOOKING: &str = "id, space_id, starts_at, ends_at, booker_kind, club_id, \
     team_id, team_name, booked_by, purpose, attendance, status, series_id, points_price, checked_in_at";

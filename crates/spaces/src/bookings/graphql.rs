@@ -6,12 +6,15 @@ use infra::graphql::Date;
 use tenancy::graphql::community;
 
 use super::service::{self as svc, BookingRequest};
-use crate::feeds::Feed;
+use crate::bookings::feeds::Feed;
+use crate::bookings::model;
 use crate::graphql::{Res, uuid};
-use crate::model;
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "BookingStatus", remote = "crate::model::BookingStatus")]
+#[graphql(
+    name = "BookingStatus",
+    remote = "crate::bookings::model::BookingStatus"
+)]
 pub enum BookingStatusGql {
     Requested,
     Approved,
@@ -22,7 +25,7 @@ pub enum BookingStatusGql {
 }
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "BookerKind", remote = "crate::model::BookerKind")]
+#[graphql(name = "BookerKind", remote = "crate::bookings::model::BookerKind")]
 pub enum BookerKindGql {
     Person,
     Club,
@@ -31,14 +34,14 @@ pub enum BookerKindGql {
 }
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "QuotaPeriod", remote = "crate::model::QuotaPeriod")]
+#[graphql(name = "QuotaPeriod", remote = "crate::bookings::model::QuotaPeriod")]
 pub enum QuotaPeriodGql {
     Week,
     Month,
 }
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "QuotaUnit", remote = "crate::model::QuotaUnit")]
+#[graphql(name = "QuotaUnit", remote = "crate::bookings::model::QuotaUnit")]
 pub enum QuotaUnitGql {
     Hours,
     Bookings,
@@ -160,12 +163,12 @@ impl BookingsQuery {
     /// while I hold a role here, until I renew it.
     async fn space_calendar_feed(&self, ctx: &Context<'_>, space_id: ID) -> Res<String> {
         let feed = Feed::Space(uuid(&space_id)?);
-        Ok(crate::feeds::feed_path(community(ctx)?, feed).await?)
+        Ok(crate::bookings::feeds::feed_path(community(ctx)?, feed).await?)
     }
 
     /// My link to my bookings' iCalendar feed.
     async fn my_calendar_feed(&self, ctx: &Context<'_>) -> Res<String> {
-        Ok(crate::feeds::feed_path(community(ctx)?, Feed::Mine).await?)
+        Ok(crate::bookings::feeds::feed_path(community(ctx)?, Feed::Mine).await?)
     }
 
     /// My bookings from yesterday on.
@@ -229,7 +232,7 @@ impl BookingsMutation {
             Some(s) => Feed::Space(uuid(&s)?),
             None => Feed::Mine,
         };
-        Ok(crate::feeds::renew(community(ctx)?, feed).await?)
+        Ok(crate::bookings::feeds::renew(community(ctx)?, feed).await?)
     }
 
     /// Cancel a booking that has not started (its booker or staff).

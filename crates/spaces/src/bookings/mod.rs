@@ -3,5 +3,8 @@
 //! booking window and the quotas; never overlapping (slots, see `crate::slots`).
 
 pub(crate) mod db;
+pub mod entry;
+pub mod feeds;
 pub mod graphql;
+pub mod model;
 pub mod service;

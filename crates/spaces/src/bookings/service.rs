@@ -7,8 +7,9 @@ use tenancy::{CommunityCtx, Roles};
 use uuid::Uuid;
 
 use super::db::{self, NewBooking};
+use crate::bookings::model::*;
 use crate::error::SpacesError;
-use crate::model::*;
+use crate::rooms::model::*;
 use crate::slots::{self, SlotError};
 
 /// Dashboard figures: bookings made (on the day they were made) and no-shows (on the day
@@ -205,7 +206,7 @@ async fn book_as(
         ));
     }
     let mut tx = ctx.tx().await?;
-    let space = crate::db::space(&mut tx, r.space_id)
+    let space = crate::rooms::db::space(&mut tx, r.space_id)
         .await?
         .ok_or(SpacesError::NotFound("space"))?;
     let staff = ctx.is_staff();
@@ -248,13 +249,13 @@ async fn book_as(
         }
         .into());
     }
-    let hours = crate::db::hours(&mut tx, space.id).await?;
+    let hours = crate::rooms::db::hours(&mut tx, space.id).await?;
     let first = occurrences[0].0.with_timezone(&china()).date_naive();
     let last = occurrences[occurrences.len() - 1]
         .0
         .with_timezone(&china())
         .date_naive();
-    let closed = crate::db::closures(&mut tx, space.id, first, last).await?;
+    let closed = crate::rooms::db::closures(&mut tx, space.id, first, last).await?;
     if let Some((s, e)) = occurrences
         .iter()
         .find(|(s, e)| !open_at(&hours, &closed, *s, *e))
@@ -301,7 +302,7 @@ async fn book_as(
             },
         )
         .await?;
-        match slots::hold_for_booking(&mut tx, space.id, b.id, s, e).await {
+        match slots::service::hold_for_booking(&mut tx, space.id, b.id, s, e).await {
             Ok(()) => {
                 infra::figures::record_today(&mut tx, BOOKINGS, 1).await?;
                 // The price is paid from the booker's time-bank points in this transaction:
@@ -349,7 +350,7 @@ pub async fn decide(ctx: &CommunityCtx, booking: Uuid, approve: bool) -> AppResu
     let status = if approve {
         BookingStatus::Approved
     } else {
-        slots::release_booking(&mut tx, b.id).await?;
+        slots::service::release_booking(&mut tx, b.id).await?;
         volunteers::ledger::service::refund_booking(&mut tx, ctx.access().account_id, b.id).await?;
         BookingStatus::Declined
     };
@@ -371,7 +372,7 @@ pub async fn cancel(ctx: &CommunityCtx, booking: Uuid) -> AppResult<Booking> {
     if !b.status.is_active() || b.starts_at <= Utc::now() {
         return Err(SpacesError::NotChangeable.into());
     }
-    slots::release_booking(&mut tx, b.id).await?;
+    slots::service::release_booking(&mut tx, b.id).await?;
     volunteers::ledger::service::refund_booking(&mut tx, ctx.access().account_id, b.id).await?;
     let b = db::set_status(&mut tx, b.id, BookingStatus::Cancelled, None).await?;
     tx.commit().await?;
@@ -466,14 +467,15 @@ pub async fn entry_code(ctx: &CommunityCtx, booking: Uuid) -> AppResult<EntryPas
     if b.status != BookingStatus::Approved {
         return Err(SpacesError::NotChangeable.into());
     }
-    let code = crate::entry::EntryCode::for_booking(
+    let code = crate::bookings::entry::EntryCode::for_booking(
         ctx.tenant().community_id,
         b.id,
         b.starts_at,
         b.ends_at,
     );
     let token = code.sign(ctx.secrets());
-    let svg = crate::entry::svg(&token).ok_or_else(|| AppError::internal("QR code too long"))?;
+    let svg = crate::bookings::entry::svg(&token)
+        .ok_or_else(|| AppError::internal("QR code too long"))?;
     Ok(EntryPass {
         token,
         svg,
@@ -487,7 +489,8 @@ pub async fn entry_code(ctx: &CommunityCtx, booking: Uuid) -> AppResult<EntryPas
 pub async fn check_in_booking(ctx: &CommunityCtx, token: &str) -> AppResult<Booking> {
     ctx.require(Roles::STAFF)?;
     let invalid = || AppError::bad_input("入场码无效", "The entry code is not valid");
-    let code = crate::entry::EntryCode::verify(token, ctx.secrets()).ok_or_else(invalid)?;
+    let code =
+        crate::bookings::entry::EntryCode::verify(token, ctx.secrets()).ok_or_else(invalid)?;
     if code.community_id != ctx.tenant().community_id {
         return Err(invalid());
     }

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use infra::graphql::Date;
 use tenancy::graphql::community;
 
-use super::db;
+use super::model;
 use super::service::{self as svc, ClaimOutcome, SeasonInput};
 use crate::graphql::{Res, uuid};
 use infra::graphql::id;
@@ -21,8 +21,8 @@ pub struct SeasonGql {
     neglect_days: i32,
 }
 
-impl From<db::Season> for SeasonGql {
-    fn from(s: db::Season) -> Self {
+impl From<model::Season> for SeasonGql {
+    fn from(s: model::Season) -> Self {
         SeasonGql {
             id: id(s.id),
             name: s.name,
@@ -55,13 +55,13 @@ pub struct ClaimGql {
     warned: bool,
 }
 
-impl From<db::Claim> for ClaimGql {
-    fn from(c: db::Claim) -> Self {
+impl From<model::Claim> for ClaimGql {
+    fn from(c: model::Claim) -> Self {
         ClaimGql {
             id: id(c.id),
             plot_id: id(c.plot_id),
             season_id: id(c.season_id),
-            active: c.status == db::ClaimStatus::Active,
+            active: c.status == model::ClaimStatus::Active,
             claimed_at: c.claimed_at,
             last_duty_at: c.last_duty_at,
             warned: c.warned_at.is_some(),

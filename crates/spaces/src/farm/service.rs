@@ -8,9 +8,9 @@ use tenancy::{CommunityCtx, Roles};
 use uuid::Uuid;
 
 use super::db;
-pub use super::db::{Claim, ClaimStatus, Plot, Season};
+pub use super::model::{Claim, ClaimStatus, Plot, Season};
 use crate::error::SpacesError;
-use crate::model::SpaceKind;
+use crate::rooms::model::SpaceKind;
 
 /// Days between a neglect warning and the release.
 pub const WARNING_DAYS: i64 = 3;
@@ -73,7 +73,7 @@ pub async fn add_plots(
         return Err(SpacesError::BadRules.into());
     }
     let mut tx = ctx.tx().await?;
-    let s = crate::db::space(&mut tx, space)
+    let s = crate::rooms::db::space(&mut tx, space)
         .await?
         .ok_or(SpacesError::NotFound("space"))?;
     if s.kind != SpaceKind::Farm {
@@ -223,7 +223,7 @@ pub async fn record_duty(
                 .filter(mine)
                 .ok_or(SpacesError::NotFound("claim"))?;
             tx.commit().await?;
-            Some(crate::photos::store_duty_photo(ctx, claim, bytes).await?)
+            Some(crate::rooms::photos::store_duty_photo(ctx, claim, bytes).await?)
         }
         None => None,
     };

@@ -2,8 +2,8 @@
 //! quotas hold under races, sessions and bookings share one calendar.
 
 use chrono::{Duration, Utc};
+use spaces::bookings::model::{BookerKind, BookingStatus, QuotaPeriod, QuotaUnit};
 use spaces::bookings::service::{self as svc, BookingRequest};
-use spaces::model::{BookerKind, BookingStatus, QuotaPeriod, QuotaUnit};
 use uuid::Uuid;
 
 use crate::{Env, code, give_points, local, local_day, points_of};
@@ -277,7 +277,7 @@ async fn rules_hours_closures_approval_and_cancelling() {
         "BAD_USER_INPUT"
     );
     let day = local_day(3);
-    spaces::service::close_space_on(&staff, space.id, day, Some("国庆"))
+    spaces::rooms::service::close_space_on(&staff, space.id, day, Some("国庆"))
         .await
         .unwrap();
     let closed = svc::book(&me, request(space.id, local(3, 10, 0), 60))
@@ -447,7 +447,7 @@ async fn usage_counts_booked_against_open_hours_and_no_shows() {
         .with_day(1)
         .unwrap();
     let days = (month.checked_add_months(Months::new(1)).unwrap() - month).num_days() as f64;
-    let usage = spaces::usage::space_usage(&staff, month, after)
+    let usage = spaces::rooms::usage::space_usage(&staff, month, after)
         .await
         .unwrap();
     let u = usage.iter().find(|u| u.space.id == space.id).unwrap();
@@ -456,7 +456,7 @@ async fn usage_counts_booked_against_open_hours_and_no_shows() {
     assert_eq!((u.bookings, u.no_shows), (4, 3));
     assert_eq!(u.no_show_rate(), 0.75);
     assert_eq!(
-        code(spaces::usage::space_usage(&me, month, after).await),
+        code(spaces::rooms::usage::space_usage(&me, month, after).await),
         "FORBIDDEN"
     );
 }

@@ -3,7 +3,7 @@
 
 use chrono::{Duration, Utc};
 use spaces::farm::service::{self as svc, ClaimOutcome, SeasonInput};
-use spaces::model::SpaceKind;
+use spaces::rooms::model::SpaceKind;
 
 use crate::{Env, code};
 
@@ -11,7 +11,7 @@ use crate::{Env, code};
 async fn twenty_plots_twenty_five_households_neglect_and_renewal() {
     let env = Env::new().await;
     let staff = env.staff();
-    let farm = spaces::service::create_space(&staff, "生态农场", SpaceKind::Farm, 100)
+    let farm = spaces::rooms::service::create_space(&staff, "生态农场", SpaceKind::Farm, 100)
         .await
         .unwrap()
         .unwrap();
@@ -23,7 +23,7 @@ async fn twenty_plots_twenty_five_households_neglect_and_renewal() {
     .await
     .unwrap();
     assert_eq!(plots.len(), 20);
-    let room = spaces::service::create_space(&staff, "书画室", SpaceKind::FunctionRoom, 20)
+    let room = spaces::rooms::service::create_space(&staff, "书画室", SpaceKind::FunctionRoom, 20)
         .await
         .unwrap()
         .unwrap();

@@ -54,7 +54,7 @@ pub async fn upload_space_photo(
     ctx.require(Roles::STAFF)?;
     {
         let mut tx = ctx.tx().await?;
-        crate::db::space(&mut tx, space)
+        super::db::space(&mut tx, space)
             .await?
             .ok_or(SpacesError::NotFound("space"))?;
         tx.commit().await?;

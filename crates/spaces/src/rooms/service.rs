@@ -1,8 +1,8 @@
 use infra::AppResult;
 use tenancy::{CommunityCtx, Roles};
 
-use crate::db;
-use crate::model::{Space, SpaceKind};
+use super::db;
+use super::model::{Space, SpaceKind};
 
 /// Any member of the community may read it.
 pub async fn spaces(ctx: &CommunityCtx) -> AppResult<Vec<Space>> {
@@ -37,7 +37,7 @@ pub struct SpaceRules {
     pub capacity: i32,
     pub courtyard_id: Option<uuid::Uuid>,
     pub amenities: Vec<String>,
-    pub bookable_by: crate::model::BookableBy,
+    pub bookable_by: super::model::BookableBy,
     pub window_days: i32,
     pub min_minutes: i32,
     pub max_minutes: i32,
@@ -97,8 +97,8 @@ pub async fn set_space_rules(
 pub async fn set_opening_hours(
     ctx: &CommunityCtx,
     space_id: uuid::Uuid,
-    spans: Vec<crate::model::OpeningSpan>,
-) -> AppResult<Vec<crate::model::OpeningSpan>> {
+    spans: Vec<super::model::OpeningSpan>,
+) -> AppResult<Vec<super::model::OpeningSpan>> {
     ctx.require(Roles::STAFF)?;
     let mut sorted = spans.clone();
     sorted.sort_by_key(|s| (s.weekday, s.opens));

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-use crate::model::*;
+use super::model::*;
 
 pub(crate) const SPACE: &str = "id, name, kind, capacity, courtyard_id, amenities, bookable_by, \
     window_days, min_minutes, max_minutes, needs_approval, points_per_hour";

@@ -90,7 +90,7 @@ async fn generation(conn: &mut PgConnection, account: Uuid, feed: Feed) -> sqlx:
 /// A space's feed is for a space that exists; one's own is always there.
 async fn exists(conn: &mut PgConnection, feed: Feed) -> AppResult<()> {
     if let Feed::Space(space) = feed {
-        crate::db::space(conn, space)
+        crate::rooms::db::space(conn, space)
             .await?
             .ok_or(SpacesError::NotFound("space"))?;
     }
@@ -155,7 +155,9 @@ pub async fn feed(ctx: &CommunityCtx, feed: Feed, given: &str) -> AppResult<Stri
     let mut cal = Calendar::new();
     match feed {
         Feed::Space(space) => {
-            let s = crate::db::space(&mut tx, space).await?.ok_or_else(gone)?;
+            let s = crate::rooms::db::space(&mut tx, space)
+                .await?
+                .ok_or_else(gone)?;
             cal.name(&format!("{} · {}", ctx.tenant().name, s.name));
             let busy = crate::bookings::db::busy(
                 &mut tx,
@@ -189,7 +191,7 @@ pub async fn feed(ctx: &CommunityCtx, feed: Feed, given: &str) -> AppResult<Stri
                 now - Duration::days(7),
             )
             .await?;
-            let spaces = crate::db::spaces(&mut tx).await?;
+            let spaces = crate::rooms::db::spaces(&mut tx).await?;
             for b in mine.into_iter().filter(|b| b.status.is_active()) {
                 let place = spaces
                     .iter()

@@ -10,7 +10,7 @@ use sqlx::PgConnection;
 use tenancy::{CommunityCtx, Roles};
 use uuid::Uuid;
 
-use crate::model::*;
+use super::model::*;
 
 #[derive(Debug, Clone)]
 pub struct SpaceUse {
@@ -118,7 +118,7 @@ pub async fn space_usage(
     let next = month.checked_add_months(Months::new(1)).expect("2000–2100");
     let (from, to) = (midnight(month), midnight(next));
     let mut tx = ctx.tx().await?;
-    let spaces = crate::db::spaces(&mut tx).await?;
+    let spaces = super::db::spaces(&mut tx).await?;
     let hours = all_hours(&mut tx).await?;
     let closed = closed_days(&mut tx, month, next).await?;
     let booked: HashMap<Uuid, f64> = booked(&mut tx, from, to).await?.into_iter().collect();
