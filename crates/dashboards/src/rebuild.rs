@@ -16,8 +16,8 @@ async fn recount(tx: &mut sqlx::PgConnection) -> AppResult<Deltas> {
     flows.extend(partners::demands::service::figures(tx).await?);
     flows.extend(partners::agreements::service::figures(tx).await?);
     flows.extend(partners::ventures::service::figures(tx).await?);
-    flows.extend(volunteers::hours::service::figures(tx).await?);
-    flows.extend(volunteers::rewards::service::figures(tx).await?);
+    flows.extend(volunteers::api::hours::figures(tx).await?);
+    flows.extend(volunteers::api::rewards::figures(tx).await?);
     flows.extend(spaces::api::bookings::figures(tx).await?);
     let mut d = Deltas::default();
     for (f, day, v) in flows {

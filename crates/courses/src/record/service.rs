@@ -77,11 +77,11 @@ pub async fn nominate_volunteer(
 ) -> AppResult<Nomination> {
     let (pool, reason) = nomination_text(ctx, pool, reason)?;
     let mut tx = ctx.tx().await?;
-    let v = volunteers::registry::db::get(&mut tx, volunteer)
+    let v = volunteers::api::registry::volunteer(&mut tx, volunteer)
         .await?
         .ok_or_else(|| not_found("volunteer"))?;
     let l = crate::learners::db::learner_for_account(&mut tx, v.account_id, &v.name).await?;
-    let s = volunteers::hours::service::statement_of(&mut tx, v).await?;
+    let s = volunteers::api::hours::statement_of(&mut tx, v).await?;
     let snapshot = serde_json::json!({
         "volunteer": {
             "name": s.volunteer.name,

@@ -62,15 +62,15 @@ pub async fn join_time_bank(
     team: Uuid,
     skills: Vec<String>,
     party_member: bool,
-) -> AppResult<volunteers::registry::model::Volunteer> {
+) -> AppResult<volunteers::api::registry::Volunteer> {
     ctx.require(Roles::PARTNERS)?;
     let found = approved_team(t, ctx, team).await?;
     if !in_team(t, ctx, found.id).await? {
         return Err(AppError::forbidden());
     }
-    volunteers::registry::service::register(
+    volunteers::api::registry::register(
         ctx,
-        volunteers::registry::service::Registration {
+        volunteers::api::registry::Registration {
             person: None,
             skills,
             party_member,
@@ -85,11 +85,11 @@ pub async fn team_service(
     t: &Tenancy,
     ctx: &CommunityCtx,
     team: Uuid,
-) -> AppResult<volunteers::hours::service::TeamService> {
+) -> AppResult<volunteers::api::hours::TeamService> {
     ctx.require(Roles::PARTNERS)?;
     let found = approved_team(t, ctx, team).await?;
     if !ctx.is_staff() && !in_team(t, ctx, found.id).await? {
         return Err(AppError::forbidden());
     }
-    volunteers::hours::service::team_service(ctx, found.id).await
+    volunteers::api::hours::team_service(ctx, found.id).await
 }

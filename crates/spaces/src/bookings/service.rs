@@ -310,7 +310,7 @@ async fn book_as(
                 // the community and pay nothing.
                 if price > 0 && !staff {
                     let a = ctx.access();
-                    volunteers::ledger::service::pay_for_booking(
+                    volunteers::api::ledger::pay_for_booking(
                         &mut tx,
                         a.account_id,
                         &a.display_name,
@@ -351,7 +351,7 @@ pub async fn decide(ctx: &CommunityCtx, booking: Uuid, approve: bool) -> AppResu
         BookingStatus::Approved
     } else {
         slots::service::release_booking(&mut tx, b.id).await?;
-        volunteers::ledger::service::refund_booking(&mut tx, ctx.access().account_id, b.id).await?;
+        volunteers::api::ledger::refund_booking(&mut tx, ctx.access().account_id, b.id).await?;
         BookingStatus::Declined
     };
     let b = db::set_status(&mut tx, b.id, status, Some(ctx.access().account_id)).await?;
@@ -373,7 +373,7 @@ pub async fn cancel(ctx: &CommunityCtx, booking: Uuid) -> AppResult<Booking> {
         return Err(SpacesError::NotChangeable.into());
     }
     slots::service::release_booking(&mut tx, b.id).await?;
-    volunteers::ledger::service::refund_booking(&mut tx, ctx.access().account_id, b.id).await?;
+    volunteers::api::ledger::refund_booking(&mut tx, ctx.access().account_id, b.id).await?;
     let b = db::set_status(&mut tx, b.id, BookingStatus::Cancelled, None).await?;
     tx.commit().await?;
     Ok(b)

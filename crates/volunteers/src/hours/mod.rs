@@ -2,7 +2,7 @@
 //! a volunteer's statement.
 
 pub mod certificate;
-pub mod db;
+pub(crate) mod db;
 pub mod graphql;
 pub mod model;
 pub mod service;

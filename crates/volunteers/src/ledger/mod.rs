@@ -2,7 +2,7 @@
 //! every movement one immutable transfer with a client's idempotency key; balances kept by
 //! PostgreSQL (never below zero) and recountable from the transfers.
 
-pub mod db;
+pub(crate) mod db;
 mod db_limits;
 pub mod expiry;
 pub mod graphql;

@@ -1,6 +1,6 @@
 //! Volunteer posts (岗位) and their shifts.
 
-pub mod db;
+pub(crate) mod db;
 pub mod graphql;
 pub mod model;
 pub mod service;

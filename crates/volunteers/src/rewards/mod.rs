@@ -3,7 +3,7 @@
 //! reversal and gives the stock back.
 
 pub mod code;
-pub mod db;
+pub(crate) mod db;
 pub mod graphql;
 pub mod model;
 pub mod service;

@@ -21,7 +21,7 @@ async fn open_accounts(env: &Env, people: &[Uuid]) -> Vec<Uuid> {
     let mut ids = Vec::new();
     for p in people {
         ids.push(
-            volunteers::ledger::db::ensure_person(&mut tx, *p, "居民")
+            ledger::own_account(&mut tx, &env.resident(*p))
                 .await
                 .unwrap(),
         );

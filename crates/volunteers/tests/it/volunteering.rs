@@ -89,9 +89,14 @@ async fn a_shift_raced_by_twenty_volunteers_takes_exactly_the_places_needed() {
     // A withdrawal frees one place, at once.
     let holders: Vec<_> = {
         let mut tx = env.db.tenant_tx(&env.alpha).await.unwrap();
-        let ids = volunteers::posts::db::signed_up(&mut tx, shift)
-            .await
-            .unwrap();
+        let ids: Vec<Uuid> = sqlx::query_scalar(
+            "SELECT volunteer_id FROM shift_signups WHERE shift_id = $1 AND status = 'signed_up'
+              ORDER BY changed_at, volunteer_id",
+        )
+        .bind(shift)
+        .fetch_all(&mut *tx)
+        .await
+        .unwrap();
         tx.commit().await.unwrap();
         ids
     };
