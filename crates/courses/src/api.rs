@@ -13,3 +13,10 @@ pub async fn course_exists(conn: &mut PgConnection, id: Uuid) -> AppResult<bool>
 pub async fn event_exists(conn: &mut PgConnection, id: Uuid) -> AppResult<bool> {
     Ok(crate::events::db::event(conn, id).await?.is_some())
 }
+
+/// The figures recounted from the college's own tables (the dashboards' rebuild).
+pub use crate::figures::figures;
+/// A teacher of the pool linked to (or unlinked from) the partner team they teach for; the
+/// partners crate checks the team first.
+pub use crate::model::Teacher;
+pub use crate::teachers::service::link_to_team;

@@ -455,7 +455,7 @@ pub async fn cadence(
 /// a district containing one (`partners` answers from its own rows).
 pub async fn partner_organisations(conn: &mut PgConnection, scope: &Scope) -> AppResult<i64> {
     let (district, ids) = split(scope);
-    Ok(partners::organisations::db::partnering(conn, district, ids).await?)
+    partners::api::partner_organisations(conn, district, ids).await
 }
 
 fn split(scope: &Scope) -> (Option<Uuid>, Option<&[Uuid]>) {

@@ -12,10 +12,10 @@ use crate::apply::{self, Deltas};
 /// Every figure recounted from the community's tables, through the owning crates.
 async fn recount(tx: &mut sqlx::PgConnection) -> AppResult<Deltas> {
     let mut flows = Vec::new();
-    flows.extend(courses::figures::figures(tx).await?);
-    flows.extend(partners::demands::service::figures(tx).await?);
-    flows.extend(partners::agreements::service::figures(tx).await?);
-    flows.extend(partners::ventures::service::figures(tx).await?);
+    flows.extend(courses::api::figures(tx).await?);
+    flows.extend(partners::api::figures::demands(tx).await?);
+    flows.extend(partners::api::figures::agreements(tx).await?);
+    flows.extend(partners::api::figures::ventures(tx).await?);
     flows.extend(volunteers::api::hours::figures(tx).await?);
     flows.extend(volunteers::api::rewards::figures(tx).await?);
     flows.extend(spaces::api::bookings::figures(tx).await?);
@@ -23,7 +23,7 @@ async fn recount(tx: &mut sqlx::PgConnection) -> AppResult<Deltas> {
     for (f, day, v) in flows {
         d.flow(&f, day, v);
     }
-    for (f, day, s, n) in partners::demands::service::samples(tx).await? {
+    for (f, day, s, n) in partners::api::figures::demand_samples(tx).await? {
         d.sample(&f, day, s, n);
     }
     Ok(d)

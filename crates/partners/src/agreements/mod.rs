@@ -2,7 +2,7 @@
 //! period, commitments per month / quarter / year, the activities held, and commitments
 //! against delivery period by period.
 
-pub mod db;
+pub(crate) mod db;
 pub mod graphql;
 pub mod model;
 pub mod service;

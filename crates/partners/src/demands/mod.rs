@@ -2,7 +2,7 @@
 //! them, routing to a grid or an approved partner team, resolution, and the resident's
 //! confirmation or reopening; the resolution rate and time per community.
 
-pub mod db;
+pub(crate) mod db;
 pub mod graphql;
 pub mod model;
 pub mod service;

@@ -4,7 +4,7 @@
 //! partnership is what lets an organisation's people into a community (as partner members,
 //! through `platform.partner_access`); a team's leader and members book spaces for it.
 
-pub mod db;
+pub(crate) mod db;
 pub mod graphql;
 pub mod model;
 pub mod service;

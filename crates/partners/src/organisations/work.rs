@@ -40,18 +40,13 @@ pub async fn link_teacher(
     ctx: &CommunityCtx,
     teacher: Uuid,
     team: Option<Uuid>,
-) -> AppResult<courses::model::Teacher> {
+) -> AppResult<courses::api::Teacher> {
     ctx.require(Roles::STAFF)?;
     let team = match team {
         Some(id) => Some(approved_team(t, ctx, id).await?),
         None => None,
     };
-    courses::teachers::service::link_to_team(
-        ctx,
-        teacher,
-        team.as_ref().map(|t| (t.id, t.name.as_str())),
-    )
-    .await
+    courses::api::link_to_team(ctx, teacher, team.as_ref().map(|t| (t.id, t.name.as_str()))).await
 }
 
 /// A team's leader or member registers as a volunteer of the time bank with the team: their

@@ -2,7 +2,7 @@
 //! approved partner teams, reviews with scores and comments, the award, and the project's
 //! milestones (with photos) to its closing report.
 
-pub mod db;
+pub(crate) mod db;
 pub mod graphql;
 pub mod model;
 pub mod service;
