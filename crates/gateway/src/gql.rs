@@ -12,7 +12,6 @@ use partners::graphql::{PartnersMutation, PartnersQuery};
 use spaces::api::{SpacesMutation, SpacesQuery};
 use tenancy::Tenancy;
 use tenancy::graphql::{TenancyMutation, TenancyQuery};
-use tenancy::grids::graphql::{GridsMutation, GridsQuery};
 use volunteers::graphql::{VolunteersMutation, VolunteersQuery};
 
 use crate::config::Config;
@@ -20,7 +19,6 @@ use crate::config::Config;
 #[derive(MergedObject, Default)]
 pub struct Query(
     TenancyQuery,
-    GridsQuery,
     CoursesQuery,
     NotificationsQuery,
     SpacesQuery,
@@ -32,7 +30,6 @@ pub struct Query(
 #[derive(MergedObject, Default)]
 pub struct Mutation(
     TenancyMutation,
-    GridsMutation,
     CoursesMutation,
     NotificationsMutation,
     SpacesMutation,

@@ -1,6 +1,8 @@
 //! The GraphQL face of tenancy. The only module of this crate that knows async-graphql.
 
-use async_graphql::{ComplexObject, Context, Enum, ID, InputObject, Object, SimpleObject};
+use async_graphql::{
+    ComplexObject, Context, Enum, ID, InputObject, MergedObject, Object, SimpleObject,
+};
 use chrono::{DateTime, Utc};
 use infra::{AppError, AppResult};
 use uuid::Uuid;
@@ -336,10 +338,10 @@ pub struct CreateCourtyardInput {
 }
 
 #[derive(Default)]
-pub struct TenancyQuery;
+pub struct PlatformQuery;
 
 #[Object]
-impl TenancyQuery {
+impl PlatformQuery {
     /// The signed-in account and its roles.
     async fn me(&self, ctx: &Context<'_>) -> async_graphql::Result<Me> {
         let p = principal(ctx)?;
@@ -403,10 +405,10 @@ async fn lifecycle(
 }
 
 #[derive(Default)]
-pub struct TenancyMutation;
+pub struct PlatformMutation;
 
 #[Object]
-impl TenancyMutation {
+impl PlatformMutation {
     /// Sign in. Repeated failures from one address (for one login name, or for any) make
     /// each further try wait longer.
     async fn login(
@@ -569,3 +571,11 @@ impl TenancyMutation {
         Ok(c.into())
     }
 }
+
+/// The tenancy crate's part of the schema: the platform (districts, communities, accounts,
+/// roles, courtyards) and grid workers' grids.
+#[derive(MergedObject, Default)]
+pub struct TenancyQuery(PlatformQuery, crate::grids::graphql::GridsQuery);
+
+#[derive(MergedObject, Default)]
+pub struct TenancyMutation(PlatformMutation, crate::grids::graphql::GridsMutation);
