@@ -4,5 +4,7 @@
 //! admin). The gate reads access through `platform.partner_access`, whose triggers tell every
 //! gateway's cache, so an ended partnership or a removed person is refused at once.
 
+pub(crate) mod db;
 pub mod graphql;
+pub mod model;
 pub mod service;

@@ -4,8 +4,10 @@ use infra::{AppError, AppResult};
 use tenancy::{CommunityCtx, Principal, Roles, Tenancy};
 use uuid::Uuid;
 
+use super::db;
+use super::model::PartnerPerson;
 use crate::error::PartnersError;
-use crate::organisations::db::{self, PartnerPerson};
+use crate::organisations::db as organisations;
 use crate::organisations::model::{MemberRole, Partnership, PartnershipStatus};
 use crate::organisations::service::{decides_here, require_admin};
 use crate::text;
@@ -22,10 +24,10 @@ pub async fn end_partnership(
 ) -> AppResult<Partnership> {
     let reason = text(reason, 1, 200, "结束原因", "The reason")?;
     let mut tx = t.db().begin().await?;
-    let found = db::lock_partnership(&mut tx, id)
+    let found = organisations::lock_partnership(&mut tx, id)
         .await?
         .ok_or(PartnersError::NotFound("partnership"))?;
-    let own = db::role_in(&mut tx, found.organisation_id, p.account_id()).await?
+    let own = organisations::role_in(&mut tx, found.organisation_id, p.account_id()).await?
         == Some(MemberRole::Admin);
     if !own && !decides_here(t, p, ctx, &found).await? {
         return Err(PartnersError::NotFound("partnership").into());

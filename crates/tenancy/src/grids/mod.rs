@@ -4,6 +4,7 @@
 
 pub(crate) mod db;
 pub mod graphql;
+pub mod model;
 pub mod service;
 
-pub use service::Reach;
+pub use model::Reach;

@@ -1,0 +1,40 @@
+//! The reach of a caller's 代办, as a type.
+
+use uuid::Uuid;
+
+/// Whose residents the caller may act for, find and take demands of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reach {
+    /// Staff, and admins above the community: everyone.
+    Community,
+    /// A grid worker: the residents of these courtyards and grids.
+    Grids(Vec<Uuid>),
+    /// Anyone else: nobody but themselves.
+    Nobody,
+}
+
+impl Reach {
+    /// Does it reach a resident (or demand) of this courtyard or grid? One of none is reached
+    /// by staff alone.
+    pub fn covers(&self, courtyard: Option<Uuid>) -> bool {
+        match self {
+            Reach::Community => true,
+            Reach::Grids(g) => courtyard.is_some_and(|c| g.contains(&c)),
+            Reach::Nobody => false,
+        }
+    }
+
+    /// The grids a search is confined to; `None`: no bound (staff).
+    pub fn bound(&self) -> Option<&[Uuid]> {
+        match self {
+            Reach::Community => None,
+            Reach::Grids(g) => Some(g),
+            Reach::Nobody => Some(&[]),
+        }
+    }
+
+    /// Anyone beyond the caller?
+    pub fn anyone(&self) -> bool {
+        !matches!(self, Reach::Nobody)
+    }
+}
