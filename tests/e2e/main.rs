@@ -9,6 +9,7 @@ mod courses;
 mod dashboards;
 mod deploy;
 mod isolation_walk;
+mod layout;
 mod limits;
 mod moving;
 mod ops;
