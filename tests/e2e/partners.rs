@@ -126,11 +126,16 @@ async fn a_demand_taken_in_for_a_resident_is_audited_with_both() {
         .ok(
             Some(&worker),
             Some("alpha"),
-            "mutation($p: ID!, $g: ID!) { submitDemand(input: {title: \"路灯不亮\", category: \"设施维修\", forPersonId: $p, forName: \"王大爷\", gridId: $g}) { id status } }",
+            "mutation($p: ID!, $g: ID!) { submitDemand(input: {title: \"路灯不亮\", category: \"设施维修\", forPersonId: $p, forName: \"王大爷\", gridId: $g}) { id status steps { step forResident } } }",
             json!({"p": resident_id, "g": grid}),
         )
         .await;
     assert_eq!(d["submitDemand"]["status"], "SUBMITTED");
+    // A write answers with all of its view, steps included (read in its own transaction).
+    assert_eq!(
+        d["submitDemand"]["steps"],
+        json!([{"step": "SUBMITTED", "forResident": true}])
+    );
     // The resident sees it as theirs, with the step taken for them.
     let mine = app
         .ok(

@@ -23,7 +23,8 @@ async fn activity(ctx: &CommunityCtx, t: &tenancy::Tenancy, n: usize) {
             },
         )
         .await
-        .unwrap();
+        .unwrap()
+        .demand;
         if i + 1 < n {
             demands::resolve(t, ctx, d.id, "已处理").await.unwrap();
         }

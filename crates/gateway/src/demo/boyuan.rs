@@ -251,7 +251,8 @@ pub(super) async fn seed(t: &Tenancy, store: &ObjectStore) -> Result<(), AppErro
                 grid_id: Some(grids[i % 4]),
             },
         )
-        .await?;
+        .await?
+        .demand;
         let route = if i % 6 == 5 {
             Route::Team(teams[i % teams.len()].id)
         } else {

@@ -112,20 +112,49 @@ pub async fn sign(t: &Tenancy, ctx: &CommunityCtx, a: AgreementInput) -> AppResu
     Ok(row)
 }
 
-/// May the caller record for this agreement: staff; the agreement's team (its leader and
-/// members); for an agreement with the whole organisation, its admins. Anyone else of the
-/// organisation is refused, and an agreement of another organisation is not found.
-async fn may_record(t: &Tenancy, ctx: &CommunityCtx, a: &Agreement) -> AppResult<()> {
+/// What the caller is in partner organisations: each organisation with their role, and their
+/// teams — read from the platform before the community transaction opens.
+struct Partnering {
+    organisations: Vec<(Uuid, crate::organisations::model::MemberRole)>,
+    teams: Vec<Uuid>,
+}
+
+async fn partnering(t: &Tenancy, ctx: &CommunityCtx) -> AppResult<Partnering> {
     if ctx.is_staff() {
-        return Ok(());
+        return Ok(Partnering {
+            organisations: Vec::new(),
+            teams: Vec::new(),
+        });
     }
     let me = ctx.access().account_id;
     let mut conn = t.db().pool().acquire().await?;
-    let role = crate::organisations::db::role_in(&mut conn, a.organisation_id, me)
+    let organisations = crate::organisations::db::organisations_of(&mut conn, me)
         .await?
+        .into_iter()
+        .map(|(o, role)| (o.id, role))
+        .collect();
+    let teams = crate::organisations::db::teams_of(&mut conn, me).await?;
+    Ok(Partnering {
+        organisations,
+        teams,
+    })
+}
+
+/// May the caller record for this agreement: staff; the agreement's team (its leader and
+/// members); for an agreement with the whole organisation, its admins. Anyone else of the
+/// organisation is refused, and an agreement of another organisation is not found.
+fn may_record(ctx: &CommunityCtx, mine: &Partnering, a: &Agreement) -> AppResult<()> {
+    if ctx.is_staff() {
+        return Ok(());
+    }
+    let role = mine
+        .organisations
+        .iter()
+        .find(|(o, _)| *o == a.organisation_id)
+        .map(|(_, r)| *r)
         .ok_or(PartnersError::NotFound("agreement"))?;
     let allowed = match a.team_id {
-        Some(team) => crate::organisations::db::in_team(&mut conn, team, me).await?,
+        Some(team) => mine.teams.contains(&team),
         None => role == crate::organisations::model::MemberRole::Admin,
     };
     if allowed {
@@ -179,11 +208,12 @@ pub async fn record_activity(
             "A title of 1 to 100 characters; a course, shift or event names which one",
         ));
     }
+    let mine = partnering(t, ctx).await?;
     let mut tx = ctx.tx().await?;
     let a = db::get(&mut tx, agreement)
         .await?
         .ok_or(PartnersError::NotFound("agreement"))?;
-    may_record(t, ctx, &a).await?;
+    may_record(ctx, &mine, &a)?;
     if held_on < a.starts_on || held_on > a.ends_on {
         return Err(AppError::bad_input(
             "活动日期不在协议期限内",

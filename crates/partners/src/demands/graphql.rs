@@ -171,7 +171,7 @@ impl DemandsMutation {
             grid_id: input.grid_id.as_ref().map(uuid).transpose()?,
         };
         let d = svc::submit(tenancy(ctx), community(ctx)?, d).await?;
-        Ok(DemandGql::new(d, &[]))
+        Ok(DemandGql::new(d.demand, &d.steps))
     }
 
     /// Send a demand to a grid or to a partner team (staff): give exactly one.
@@ -194,7 +194,7 @@ impl DemandsMutation {
             }
         };
         let d = svc::route(tenancy(ctx), community(ctx)?, uuid(&demand_id)?, to).await?;
-        Ok(DemandGql::new(d, &[]))
+        Ok(DemandGql::new(d.demand, &d.steps))
     }
 
     /// Answer a demand: staff, grid workers, or the partner team it was sent to.
@@ -211,7 +211,7 @@ impl DemandsMutation {
             &resolution,
         )
         .await?;
-        Ok(DemandGql::new(d, &[]))
+        Ok(DemandGql::new(d.demand, &d.steps))
     }
 
     /// The resident confirms an answer (closing the demand), or reopens it with a reason.
@@ -223,6 +223,6 @@ impl DemandsMutation {
         reason: Option<String>,
     ) -> Res<DemandGql> {
         let d = svc::answer(community(ctx)?, uuid(&demand_id)?, agree, reason.as_deref()).await?;
-        Ok(DemandGql::new(d, &[]))
+        Ok(DemandGql::new(d.demand, &d.steps))
     }
 }

@@ -50,6 +50,21 @@ fn not_found() -> AppError {
     AppError::not_found("找不到该诉求", "Demand not found")
 }
 
+/// A demand with its steps, as a write leaves it (read in the write's own transaction).
+#[derive(Debug, Clone)]
+pub struct DemandView {
+    pub demand: Demand,
+    /// Oldest first.
+    pub steps: Vec<DemandStep>,
+}
+
+/// The demand and its steps, then commit.
+async fn view(mut tx: infra::TenantTx, demand: Demand) -> AppResult<DemandView> {
+    let steps = db::steps(&mut tx, &[demand.id]).await?;
+    tx.commit().await?;
+    Ok(DemandView { demand, steps })
+}
+
 fn outside_grids() -> AppError {
     AppError::new(
         infra::ErrorCode::Forbidden,
@@ -82,7 +97,7 @@ async fn grid(t: &Tenancy, ctx: &CommunityCtx, id: Uuid) -> AppResult<Uuid> {
 }
 
 /// A resident raises a demand, or a grid worker (or staff) takes it in for one.
-pub async fn submit(t: &Tenancy, ctx: &CommunityCtx, d: DemandInput) -> AppResult<Demand> {
+pub async fn submit(t: &Tenancy, ctx: &CommunityCtx, d: DemandInput) -> AppResult<DemandView> {
     ctx.require(Roles::MEMBERS)?;
     let title = text(&d.title, 1, 100, "诉求标题", "The title")?;
     let category = text(&d.category, 1, 30, "类别", "The category")?;
@@ -134,8 +149,7 @@ pub async fn submit(t: &Tenancy, ctx: &CommunityCtx, d: DemandInput) -> AppResul
     )
     .await?;
     infra::figures::record_today(&mut tx, RECEIVED, 1).await?;
-    tx.commit().await?;
-    Ok(row)
+    view(tx, row).await
 }
 
 /// Where a demand is sent.
@@ -145,7 +159,7 @@ pub enum Route {
 }
 
 /// Staff send a demand to a grid or to a team of a partner approved in the community.
-pub async fn route(t: &Tenancy, ctx: &CommunityCtx, id: Uuid, to: Route) -> AppResult<Demand> {
+pub async fn route(t: &Tenancy, ctx: &CommunityCtx, id: Uuid, to: Route) -> AppResult<DemandView> {
     ctx.require(Roles::STAFF)?;
     let (grid_id, team) = match to {
         Route::Grid(g) => (Some(grid(t, ctx, g).await?), None),
@@ -178,8 +192,7 @@ pub async fn route(t: &Tenancy, ctx: &CommunityCtx, id: Uuid, to: Route) -> AppR
         None,
     )
     .await?;
-    tx.commit().await?;
-    Ok(d)
+    view(tx, d).await
 }
 
 /// Answer a demand: staff, a grid worker of its grid, or a member of the partner team it was
@@ -189,22 +202,15 @@ pub async fn resolve(
     ctx: &CommunityCtx,
     id: Uuid,
     resolution: &str,
-) -> AppResult<Demand> {
+) -> AppResult<DemandView> {
     ctx.require(Roles::ANYONE)?;
     let resolution = text(resolution, 1, 500, "办理结果", "The resolution")?;
+    let my_teams = crate::organisations::work::my_teams(t, ctx).await?;
     let mut tx = ctx.tx().await?;
     let d = db::lock(&mut tx, id).await?.ok_or_else(not_found)?;
-    if !ctx.reach(&mut tx).await?.covers(d.grid_id) {
-        let in_team = match d.team_id {
-            Some(team) => {
-                let mut conn = t.db().pool().acquire().await?;
-                crate::organisations::db::in_team(&mut conn, team, ctx.access().account_id).await?
-            }
-            None => false,
-        };
-        if !in_team {
-            return Err(AppError::forbidden());
-        }
+    let in_team = d.team_id.is_some_and(|team| my_teams.contains(&team));
+    if !in_team && !ctx.reach(&mut tx).await?.covers(d.grid_id) {
+        return Err(AppError::forbidden());
     }
     if matches!(d.status, DemandStatus::Resolved | DemandStatus::Confirmed) {
         return Err(PartnersError::AlreadyDecided.into());
@@ -223,8 +229,7 @@ pub async fn resolve(
         Some(resolution),
     )
     .await?;
-    tx.commit().await?;
-    Ok(d)
+    view(tx, d).await
 }
 
 /// The resident (or a grid worker for them) confirms the answer, closing the demand, or
@@ -234,7 +239,7 @@ pub async fn answer(
     id: Uuid,
     agree: bool,
     reason: Option<&str>,
-) -> AppResult<Demand> {
+) -> AppResult<DemandView> {
     ctx.require(Roles::MEMBERS)?;
     let reason = match (agree, reason) {
         (false, r) => Some(text(
@@ -262,8 +267,7 @@ pub async fn answer(
     };
     let d = db::set_status(&mut tx, d.id, to).await?;
     db::step(&mut tx, d.id, to, ctx.access().account_id, !own, reason).await?;
-    tx.commit().await?;
-    Ok(d)
+    view(tx, d).await
 }
 
 /// A resident's own demands, or — for staff — all of them, for a grid worker those of their

@@ -203,6 +203,17 @@ pub async fn team_members(
     .await
 }
 
+/// The teams the account leads or belongs to.
+pub async fn teams_of(conn: &mut PgConnection, account: Uuid) -> sqlx::Result<Vec<Uuid>> {
+    sqlx::query_scalar(
+        "SELECT id FROM platform.partner_teams WHERE leader_id = $1
+         UNION SELECT team_id FROM platform.partner_team_members WHERE account_id = $1",
+    )
+    .bind(account)
+    .fetch_all(conn)
+    .await
+}
+
 /// Does the account lead the team or belong to it?
 pub async fn in_team(conn: &mut PgConnection, team: Uuid, account: Uuid) -> sqlx::Result<bool> {
     sqlx::query_scalar(

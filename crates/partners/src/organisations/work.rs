@@ -29,6 +29,17 @@ pub async fn approved_team(t: &Tenancy, ctx: &CommunityCtx, team: Uuid) -> AppRe
     }
 }
 
+/// The partner teams the caller leads or belongs to (none for staff, who need none), read
+/// from the platform before the caller opens its community transaction: no second pooled
+/// connection is held while that transaction locks a row.
+pub(crate) async fn my_teams(t: &Tenancy, ctx: &CommunityCtx) -> AppResult<Vec<Uuid>> {
+    if ctx.is_staff() {
+        return Ok(Vec::new());
+    }
+    let mut conn = t.db().pool().acquire().await?;
+    Ok(db::teams_of(&mut conn, ctx.access().account_id).await?)
+}
+
 async fn in_team(t: &Tenancy, ctx: &CommunityCtx, team: Uuid) -> AppResult<bool> {
     let mut conn = t.db().pool().acquire().await?;
     Ok(db::in_team(&mut conn, team, ctx.access().account_id).await?)

@@ -183,7 +183,7 @@ pub async fn award(
 
 /// The team that carries a project, or staff.
 async fn on_project(
-    t: &Tenancy,
+    my_teams: &[Uuid],
     ctx: &CommunityCtx,
     tx: &mut sqlx::PgConnection,
     project: &Project,
@@ -194,8 +194,7 @@ async fn on_project(
     let p = db::proposal(tx, project.proposal_id)
         .await?
         .ok_or_else(|| missing("proposal"))?;
-    let mut conn = t.db().pool().acquire().await?;
-    if crate::organisations::db::in_team(&mut conn, p.team_id, ctx.access().account_id).await? {
+    if my_teams.contains(&p.team_id) {
         Ok(())
     } else {
         Err(AppError::forbidden())
@@ -205,7 +204,7 @@ async fn on_project(
 /// The milestone, locked with its project, if the caller may complete it now: the project's
 /// team or staff, neither it nor the project done.
 async fn completable(
-    t: &Tenancy,
+    my_teams: &[Uuid],
     ctx: &CommunityCtx,
     tx: &mut sqlx::PgConnection,
     milestone: Uuid,
@@ -216,7 +215,7 @@ async fn completable(
     let project = db::lock_project(tx, m.project_id)
         .await?
         .ok_or_else(|| missing("project"))?;
-    on_project(t, ctx, tx, &project).await?;
+    on_project(my_teams, ctx, tx, &project).await?;
     if m.done_at.is_some() || project.status == ProjectStatus::Done {
         return Err(AppError::conflict(
             "该里程碑已完成",
@@ -239,8 +238,9 @@ pub async fn complete_milestone(
     let note = note
         .map(|n| text(n, 1, 500, "说明", "The note"))
         .transpose()?;
+    let my_teams = crate::organisations::work::my_teams(t, ctx).await?;
     let mut tx = ctx.tx().await?;
-    completable(t, ctx, &mut tx, milestone).await?;
+    completable(&my_teams, ctx, &mut tx, milestone).await?;
     tx.commit().await?;
     let key = match photo {
         Some(bytes) => {
@@ -257,7 +257,7 @@ pub async fn complete_milestone(
     };
     let done = async {
         let mut tx = ctx.tx().await?;
-        let m = completable(t, ctx, &mut tx, milestone).await?;
+        let m = completable(&my_teams, ctx, &mut tx, milestone).await?;
         let m = db::complete_milestone(&mut tx, m.id, note, key.as_deref()).await?;
         tx.commit().await?;
         Ok(m)
@@ -281,11 +281,12 @@ pub async fn close_project(
 ) -> AppResult<Project> {
     ctx.require(Roles::PARTNERS)?;
     let report = text(report, 1, 5000, "结项报告", "The closing report")?;
+    let my_teams = crate::organisations::work::my_teams(t, ctx).await?;
     let mut tx = ctx.tx().await?;
     let p = db::lock_project(&mut tx, project)
         .await?
         .ok_or_else(|| missing("project"))?;
-    on_project(t, ctx, &mut tx, &p).await?;
+    on_project(&my_teams, ctx, &mut tx, &p).await?;
     if p.status == ProjectStatus::Done {
         return Err(AppError::conflict("该项目已结项", "The project is closed"));
     }

@@ -78,7 +78,8 @@ async fn a_demand_goes_from_intake_to_the_residents_confirmation() {
         },
     )
     .await
-    .unwrap();
+    .unwrap()
+    .demand;
     assert_eq!(mine.status, DemandStatus::Submitted);
     let for_wang = DemandInput {
         for_resident: Some((wang.account_id(), "王大爷".into())),
@@ -104,7 +105,7 @@ async fn a_demand_goes_from_intake_to_the_residents_confirmation() {
         "FORBIDDEN",
         "not the stranger's grid"
     );
-    let his = demands::submit(t, &worker, for_wang).await.unwrap();
+    let his = demands::submit(t, &worker, for_wang).await.unwrap().demand;
     // The stranger sees none of this grid's demands and answers none.
     let (seen, _) = demands::demands(&stranger, true, None, false)
         .await
@@ -181,7 +182,8 @@ async fn a_demand_goes_from_intake_to_the_residents_confirmation() {
         .unwrap();
     let routed = demands::route(t, &staff, mine.id, Route::Team(fixers.id))
         .await
-        .unwrap();
+        .unwrap()
+        .demand;
     assert_eq!(routed.team_name.as_deref(), Some("水电维修队"));
 
     // The team it went to answers; another team of the same university may not.
@@ -199,7 +201,8 @@ async fn a_demand_goes_from_intake_to_the_residents_confirmation() {
         .unwrap();
     let done = demands::resolve(t, &fixer, mine.id, "已更换灯泡")
         .await
-        .unwrap();
+        .unwrap()
+        .demand;
     assert_eq!(done.status, DemandStatus::Resolved);
 
     // 王 cannot answer for 张; 张 reopens, the grid worker resolves again, 张 confirms.
@@ -217,7 +220,10 @@ async fn a_demand_goes_from_intake_to_the_residents_confirmation() {
     demands::resolve(t, &worker, mine.id, "二楼灯具已更换")
         .await
         .unwrap();
-    let closed = demands::answer(&zhang, mine.id, true, None).await.unwrap();
+    let closed = demands::answer(&zhang, mine.id, true, None)
+        .await
+        .unwrap()
+        .demand;
     assert!(closed.status == DemandStatus::Confirmed && closed.closed_at.is_some());
     assert_eq!(
         code(demands::answer(&zhang, mine.id, true, None).await),
