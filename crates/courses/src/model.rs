@@ -37,57 +37,91 @@ impl CategoryCode {
 /// The one length rule of typed text (`infra::input::text`).
 pub use infra::input::text;
 
-/// A status or kind stored as text: read from and bound to PostgreSQL as the enum itself (an
-/// unknown value in a row is a decoding error, never a default), and parsed from input.
-macro_rules! str_enum {
-    ($(#[$m:meta])* $name:ident { $($variant:ident = $s:literal),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
-        #[sqlx(type_name = "text")]
-        pub enum $name { $(#[sqlx(rename = $s)] $variant),+ }
-        impl $name {
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $s),+ }
-            }
-            pub fn parse(s: &str) -> Option<$name> {
-                match s { $($s => Some($name::$variant),)+ _ => None }
-            }
-        }
-    };
+/// Who a course is for: 小朋友 / 大朋友 / 老朋友 / everyone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum Audience {
+    Children,
+    Adults,
+    Elderly,
+    All,
 }
 
-str_enum!(
-    /// Who a course is for: 小朋友 / 大朋友 / 老朋友 / everyone.
-    Audience { Children = "children", Adults = "adults", Elderly = "elderly", All = "all" }
-);
-str_enum!(Format { Lecture = "lecture", Workshop = "workshop", Salon = "salon", Performance = "performance", Forum = "forum" });
-str_enum!(
-    /// 专家, 邻里达人, 高校教师, 高校学生, 社会组织.
-    TeacherKind {
-        Expert = "expert",
-        LocalTalent = "local_talent",
-        UniversityTeacher = "university_teacher",
-        UniversityStudent = "university_student",
-        SocialOrganisation = "social_organisation",
-    }
-);
-str_enum!(QuestionKind { Single = "single", Multiple = "multiple", Text = "text", Talent = "talent" });
-str_enum!(ExhibitionKind { Painting = "painting", Photography = "photography", Handicraft = "handicraft" });
-str_enum!(EnrolmentStatus { Enrolled = "enrolled", Waitlisted = "waitlisted", Cancelled = "cancelled" });
-str_enum!(ClubRole { Member = "member", Leader = "leader", Monitor = "monitor" });
-str_enum!(CadencePeriod { Week = "week", Month = "month", Quarter = "quarter", Year = "year" });
-str_enum!(
-    /// What a cadence target counts: course sessions, any event, or events of one kind.
-    CadenceCounts {
-        Sessions = "sessions",
-        Events = "events",
-        Activity = "activity",
-        Exchange = "exchange",
-        Performance = "performance",
-        Market = "market",
-        ServiceDay = "service_day",
-    }
-);
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum Format {
+    Lecture,
+    Workshop,
+    Salon,
+    Performance,
+    Forum,
+}
+
+/// 专家, 邻里达人, 高校教师, 高校学生, 社会组织.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum TeacherKind {
+    Expert,
+    LocalTalent,
+    UniversityTeacher,
+    UniversityStudent,
+    SocialOrganisation,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum QuestionKind {
+    Single,
+    Multiple,
+    Text,
+    Talent,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum ExhibitionKind {
+    Painting,
+    Photography,
+    Handicraft,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum EnrolmentStatus {
+    Enrolled,
+    Waitlisted,
+    Cancelled,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum ClubRole {
+    Member,
+    Leader,
+    Monitor,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum CadencePeriod {
+    Week,
+    Month,
+    Quarter,
+    Year,
+}
+
+/// What a cadence target counts: course sessions, any event, or events of one kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum CadenceCounts {
+    Sessions,
+    Events,
+    Activity,
+    Exchange,
+    Performance,
+    Market,
+    ServiceDay,
+}
 
 impl CadenceCounts {
     /// Does an event of `kind` count? (Never for a target counting sessions.)
@@ -103,18 +137,31 @@ impl CadenceCounts {
         }
     }
 }
-str_enum!(
-    /// A teacher found in a survey (达人) is a candidate until staff confirm them.
-    TeacherStatus { Candidate = "candidate", Active = "active" }
-);
-str_enum!(
-    /// A course proposed from survey demand (订单) waits for staff to open it.
-    CourseStatus { Proposed = "proposed", Open = "open", Closed = "closed" }
-);
-str_enum!(
-    /// How attendance was taken: the learner scanned the code, or the teacher marked the roster.
-    AttendanceMethod { Qr = "qr", Roster = "roster" }
-);
+
+/// A teacher found in a survey (达人) is a candidate until staff confirm them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum TeacherStatus {
+    Candidate,
+    Active,
+}
+
+/// A course proposed from survey demand (订单) waits for staff to open it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum CourseStatus {
+    Proposed,
+    Open,
+    Closed,
+}
+
+/// How attendance was taken: the learner scanned the code, or the teacher marked the roster.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum AttendanceMethod {
+    Qr,
+    Roster,
+}
 
 impl Audience {
     /// Does a learner of `age` (None: unknown) belong to this audience? Children are under 18,
@@ -197,16 +244,16 @@ pub struct CourseInput {
     pub teacher_ids: Vec<Uuid>,
 }
 
-str_enum!(
-    /// Events other than course sessions: 活动, 交流, 展演, 服务集市, 达人服务日.
-    EventKind {
-        Activity = "activity",
-        Exchange = "exchange",
-        Performance = "performance",
-        Market = "market",
-        ServiceDay = "service_day",
-    }
-);
+/// Events other than course sessions: 活动, 交流, 展演, 服务集市, 达人服务日.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum EventKind {
+    Activity,
+    Exchange,
+    Performance,
+    Market,
+    ServiceDay,
+}
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Event {
@@ -254,10 +301,13 @@ pub struct Course {
     pub demand: Option<String>,
 }
 
-str_enum!(
-    /// A session is held as planned or was cancelled (kept, so learners see 已取消).
-    SessionStatus { Scheduled = "scheduled", Cancelled = "cancelled" }
-);
+/// A session is held as planned or was cancelled (kept, so learners see 已取消).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum SessionStatus {
+    Scheduled,
+    Cancelled,
+}
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Session {
@@ -363,10 +413,15 @@ pub struct Work {
     pub guardian_consent_at: Option<DateTime<Utc>>,
 }
 
-str_enum!(
-    /// How authors are named on a public page: 王秀英 / 王** / not at all.
-    ShareNames { Full = "full", Surname = "surname", Hidden = "none" }
-);
+/// How authors are named on a public page: 王秀英 / 王** / not at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum ShareNames {
+    Full,
+    Surname,
+    #[sqlx(rename = "none")]
+    Hidden,
+}
 
 impl ShareNames {
     /// An author's name as this choice shows it.

@@ -31,10 +31,10 @@ async fn two_hundred_residents_racing_for_ten_seats() {
     let mut waitlisted = 0;
     for t in tasks {
         let v = t.await.unwrap().unwrap();
-        match v.enrolment.status.as_str() {
-            "enrolled" => enrolled += 1,
-            "waitlisted" => waitlisted += 1,
-            s => panic!("unexpected status {s}"),
+        match v.enrolment.status {
+            courses::model::EnrolmentStatus::Enrolled => enrolled += 1,
+            courses::model::EnrolmentStatus::Waitlisted => waitlisted += 1,
+            s => panic!("unexpected status {s:?}"),
         }
     }
     assert_eq!((enrolled, waitlisted), (10, 190));

@@ -103,8 +103,8 @@ async fn a_survey_becomes_a_course_and_a_talent_a_teacher() {
     .unwrap()
     .course;
     assert_eq!(
-        (proposed.title.as_str(), proposed.status.as_str()),
-        ("非洲鼓", "proposed")
+        (proposed.title.as_str(), proposed.status),
+        ("非洲鼓", courses::model::CourseStatus::Proposed)
     );
     assert_eq!(
         code(
@@ -125,10 +125,13 @@ async fn a_survey_becomes_a_course_and_a_talent_a_teacher() {
     assert_eq!(teachers.len(), 1);
     assert_eq!(
         (
-            teachers[0].teacher.status.as_str(),
+            teachers[0].teacher.status,
             teachers[0].teacher.skills.clone()
         ),
-        ("candidate", vec!["剪纸".to_string()])
+        (
+            courses::model::TeacherStatus::Candidate,
+            vec!["剪纸".to_string()]
+        )
     );
 
     // A proposed course takes no enrolment until staff open it.
@@ -246,7 +249,10 @@ async fn evaluations_cadence_clubs_and_the_learner_record() {
         .await
         .unwrap();
     let (clubs, members, _) = svc::clubs(&staff, None, 10, true, true).await.unwrap();
-    assert_eq!((clubs.len(), members[0].role.as_str()), (1, "monitor"));
+    assert_eq!(
+        (clubs.len(), members[0].role),
+        (1, courses::model::ClubRole::Monitor)
+    );
 
     // Cadence: "每月不少于两堂公益课" for the month of the session.
     svc::create_cadence_target(
