@@ -20,23 +20,6 @@ const DOMAIN: &[&str] = &[
 const FACED: &[&str] = &["courses", "spaces", "volunteers", "partners", "dashboards"];
 /// Not yet in feature folders: the remaining work of the one-shape issue.
 const FLAT: &[&str] = &["dashboards", "notifications"];
-/// Features that still share their crate's `model.rs` instead of holding their own.
-const SHARED_MODEL: &[&str] = &[
-    "courses/src/attendance",
-    "courses/src/cadence",
-    "courses/src/catalogue",
-    "courses/src/clubs",
-    "courses/src/enrolment",
-    "courses/src/evaluations",
-    "courses/src/events",
-    "courses/src/exhibitions",
-    "courses/src/exports",
-    "courses/src/learners",
-    "courses/src/record",
-    "courses/src/surveys",
-    "courses/src/teachers",
-    "courses/src/timetable",
-];
 /// Test files past 600 lines, to be split.
 const LONG_TESTS: &[&str] = &[
     "tests/e2e/courses.rs",
@@ -127,11 +110,7 @@ fn every_domain_crate_has_one_shape() {
                 continue;
             }
             let name = rel(&dir).replace("crates/", "");
-            let mut needed = vec!["mod.rs", "service.rs", "db.rs"];
-            if !SHARED_MODEL.contains(&name.as_str()) {
-                needed.push("model.rs");
-            }
-            for file in needed {
+            for file in ["mod.rs", "model.rs", "db.rs", "service.rs"] {
                 if !dir.join(file).exists() {
                     wrong.push(format!("{name}: no {file}"));
                 }
@@ -166,12 +145,6 @@ fn the_allowances_are_still_needed() {
         assert_eq!(
             folders, 0,
             "{krate} has feature folders now: take it off FLAT"
-        );
-    }
-    for dir in SHARED_MODEL {
-        assert!(
-            !root().join("crates").join(dir).join("model.rs").exists(),
-            "{dir} has its model.rs now: take it off SHARED_MODEL"
         );
     }
     for file in LONG_TESTS {

@@ -2,5 +2,6 @@
 
 pub(crate) mod db;
 pub mod graphql;
+pub mod model;
 pub mod qr;
 pub mod service;

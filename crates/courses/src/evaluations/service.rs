@@ -5,6 +5,7 @@ use tenancy::CommunityCtx;
 use uuid::Uuid;
 
 use super::db;
+use super::model::Rating;
 use crate::error::CoursesError;
 use crate::learners::service::acting_for;
 use crate::model::*;
@@ -16,9 +17,7 @@ pub async fn evaluate(
     rating: i32,
     comment: Option<String>,
 ) -> AppResult<()> {
-    if !(1..=5).contains(&rating) {
-        return Err(CoursesError::Rating.into());
-    }
+    let rating = Rating::parse(rating)?;
     let comment = comment
         .filter(|c| !c.trim().is_empty())
         .map(|c| text(&c, 1, 500, "评价", "The comment").map(str::to_owned))
@@ -28,7 +27,14 @@ pub async fn evaluate(
     if !crate::attendance::db::has_attended(&mut tx, course_id, learner.id).await? {
         return Err(CoursesError::DidNotAttend.into());
     }
-    db::upsert_evaluation(&mut tx, course_id, learner.id, rating, comment.as_deref()).await?;
+    db::upsert_evaluation(
+        &mut tx,
+        course_id,
+        learner.id,
+        rating.stars(),
+        comment.as_deref(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -3,6 +3,7 @@
 
 pub(crate) mod db;
 pub mod graphql;
+pub mod model;
 pub mod service;
 pub mod sharing;
 pub mod sharing_graphql;

@@ -4,23 +4,7 @@ use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-use crate::model::*;
-
-/// A session of the month with what the ledger counts of it.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct LedgerSession {
-    pub course_id: Uuid,
-    pub course_title: String,
-    pub category: String,
-    pub public_benefit: bool,
-    pub starts_at: DateTime<Utc>,
-    pub place: String,
-    pub status: SessionStatus,
-    /// Enrolled learners marked present.
-    pub present: i64,
-    /// Walk-ins and head counts (open lectures).
-    pub walk_ins: i64,
-}
+use super::model::LedgerSession;
 
 pub async fn ledger_sessions(
     conn: &mut PgConnection,

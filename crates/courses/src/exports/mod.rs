@@ -4,6 +4,7 @@
 
 pub(crate) mod db;
 pub mod graphql;
+pub mod model;
 pub mod pdf;
 pub mod service;
 pub mod xlsx;

@@ -6,34 +6,11 @@ use infra::AppResult;
 use tenancy::{CommunityCtx, Roles};
 use uuid::Uuid;
 
-use super::db::{self, LedgerSession};
+use super::db;
+pub use super::model::{ExportFile, Ledger, LedgerSession, LedgerTotals, SignInSheet};
 use crate::error::not_found;
 use crate::model::*;
 use infra::local_time::midnight;
-
-/// What the monthly ledger (月度台账) holds.
-#[derive(Debug, Clone)]
-pub struct Ledger {
-    pub community: String,
-    pub month: NaiveDate,
-    pub sessions: Vec<LedgerSession>,
-    /// Events of the month with their 人次.
-    pub events: Vec<(Event, i64)>,
-}
-
-/// The figures of the summary sheet, computed once for the sheet and for tests alike.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LedgerTotals {
-    pub courses: usize,
-    pub sessions_held: usize,
-    pub sessions_cancelled: usize,
-    /// 人次 at sessions: present learners plus walk-ins.
-    pub session_attendance: i64,
-    /// Share of held sessions that were public-benefit (公益), 0–1.
-    pub public_benefit_share: f64,
-    pub events: usize,
-    pub event_attendance: i64,
-}
 
 impl Ledger {
     pub fn totals(&self) -> LedgerTotals {
@@ -84,16 +61,6 @@ pub async fn monthly_ledger(ctx: &CommunityCtx, month: NaiveDate) -> AppResult<L
     })
 }
 
-/// A session's sign-in sheet (签到表): the course, when and where, and the enrolled learners.
-#[derive(Debug, Clone)]
-pub struct SignInSheet {
-    pub community: String,
-    pub course_title: String,
-    pub session: Session,
-    /// (name, marked present?) in name order.
-    pub learners: Vec<(String, Option<bool>)>,
-}
-
 /// Staff, or a teacher of the course.
 pub async fn sign_in_sheet(ctx: &CommunityCtx, session_id: Uuid) -> AppResult<SignInSheet> {
     let mut tx = ctx.tx().await?;
@@ -112,15 +79,6 @@ pub async fn sign_in_sheet(ctx: &CommunityCtx, session_id: Uuid) -> AppResult<Si
         session,
         learners,
     })
-}
-
-/// A file put in object storage, fetched through a link that expires.
-#[derive(Debug, Clone)]
-pub struct ExportFile {
-    pub filename: String,
-    pub content_type: &'static str,
-    pub url: String,
-    pub bytes: usize,
 }
 
 async fn publish(

@@ -2,4 +2,5 @@
 
 pub(crate) mod db;
 pub mod graphql;
+pub mod model;
 pub mod service;

@@ -3,5 +3,6 @@
 
 pub(crate) mod db;
 pub mod graphql;
+pub mod model;
 pub mod schedule;
 pub mod service;

@@ -1,0 +1,31 @@
+//! Events as types: events of every kind beside course sessions.
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use crate::model::SessionStatus;
+
+/// Events other than course sessions: 活动, 交流, 展演, 服务集市, 达人服务日.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum EventKind {
+    Activity,
+    Exchange,
+    Performance,
+    Market,
+    ServiceDay,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Event {
+    pub id: Uuid,
+    pub title: String,
+    pub kind: EventKind,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub place: String,
+    /// `None`: no registration, anyone walks in.
+    pub capacity: Option<i32>,
+    pub registered: i32,
+    pub status: SessionStatus,
+}
