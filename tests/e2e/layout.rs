@@ -20,13 +20,6 @@ const DOMAIN: &[&str] = &[
 const FACED: &[&str] = &["courses", "spaces", "volunteers", "partners", "dashboards"];
 /// Not yet in feature folders: the remaining work of the one-shape issue.
 const FLAT: &[&str] = &["dashboards", "notifications"];
-/// Test files past 600 lines, to be split.
-const LONG_TESTS: &[&str] = &[
-    "tests/e2e/courses.rs",
-    "crates/courses/tests/it/timetable.rs",
-    "crates/dashboards/tests/it/families.rs",
-    "crates/volunteers/tests/it/ledger.rs",
-];
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -121,10 +114,7 @@ fn every_domain_crate_has_one_shape() {
         for file in rust_files(&dir) {
             let name = rel(&file);
             let is_test = name.starts_with("tests/") || name.contains("/tests/");
-            if is_test
-                && !LONG_TESTS.contains(&name.as_str())
-                && std::fs::read_to_string(&file).unwrap().lines().count() > 600
-            {
+            if is_test && std::fs::read_to_string(&file).unwrap().lines().count() > 600 {
                 wrong.push(format!("{name}: a test file over 600 lines"));
             }
         }
@@ -146,12 +136,5 @@ fn the_allowances_are_still_needed() {
             folders, 0,
             "{krate} has feature folders now: take it off FLAT"
         );
-    }
-    for file in LONG_TESTS {
-        let n = std::fs::read_to_string(root().join(file))
-            .unwrap()
-            .lines()
-            .count();
-        assert!(n > 600, "{file} is {n} lines now: take it off LONG_TESTS");
     }
 }

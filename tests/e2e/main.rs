@@ -18,8 +18,10 @@ mod partner_access;
 mod partners;
 mod registry_abuse;
 mod restore_checks;
+mod spaces;
 mod timebank;
 mod timebank_abuse;
+mod timetable;
 
 use std::path::PathBuf;
 use std::process::Stdio;

@@ -8,6 +8,7 @@ mod exports;
 mod loop_;
 mod registry;
 mod roles;
+mod spaces;
 mod timetable;
 
 use infra::crypto::Secrets;

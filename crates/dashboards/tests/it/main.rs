@@ -4,3 +4,4 @@
 mod cadence;
 mod families;
 mod rollups;
+mod rows;

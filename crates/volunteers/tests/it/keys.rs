@@ -12,7 +12,7 @@ use volunteers::registry::service::{self as registry, Registration};
 use volunteers::rewards::model::RewardKind;
 use volunteers::rewards::service as rewards;
 
-use crate::Env;
+use crate::{Env, code};
 
 fn key(s: &str) -> ClientKey {
     ClientKey::parse(s).unwrap()
@@ -182,4 +182,43 @@ async fn one_account_failing_does_not_stop_the_expiry_of_the_others() {
             .balance;
         assert_eq!(left, if *a == first { 51 } else { 0 }, "{a}");
     }
+}
+
+#[tokio::test]
+async fn points_older_than_the_expiry_burn_once_oldest_first() {
+    use volunteers::ledger::expiry;
+    let env = Env::new().await;
+    let staff = env.staff();
+    let (li, wang) = (Uuid::from_u128(31), Uuid::from_u128(32));
+    let li_ctx = env.resident(li);
+    for (who, k) in [(li, "exp-grant-li"), (wang, "exp-grant-wang")] {
+        ledger::grant(&staff, key(k), Recipient::Person(who), 100, None)
+            .await
+            .unwrap();
+    }
+    // No expiry set: nothing happens, however late.
+    let later = chrono::Utc::now() + chrono::Duration::days(400);
+    assert_eq!(expiry::expire_points(&staff, later).await.unwrap(), 0);
+    assert_eq!(
+        code(expiry::set_expiry(&staff, Some(5)).await),
+        "BAD_USER_INPUT"
+    );
+    expiry::set_expiry(&staff, Some(30)).await.unwrap();
+    // Twenty days on, everything is younger than thirty days.
+    let soon = chrono::Utc::now() + chrono::Duration::days(20);
+    assert_eq!(expiry::expire_points(&staff, soon).await.unwrap(), 0);
+    // 李 spends 30 of his 100; forty days on, the 70 left are over age and burn — once.
+    ledger::send(&li_ctx, key("exp-send-li-wang"), wang, 30, None)
+        .await
+        .unwrap();
+    let late = chrono::Utc::now() + chrono::Duration::days(40);
+    assert_eq!(expiry::expire_points(&staff, late).await.unwrap(), 2);
+    assert_eq!(expiry::expire_points(&staff, late).await.unwrap(), 0);
+    assert_eq!(
+        ledger::my_account(&li_ctx).await.unwrap().unwrap().balance,
+        0
+    );
+    let check = ledger::check(&staff).await.unwrap();
+    assert_eq!((check.issued, check.burned, check.held), (200, 200, 0));
+    assert!(check.mismatched.is_empty());
 }
