@@ -186,32 +186,16 @@ async fn photos_upload_through_graphql_multipart_and_qr_codes_come_as_png_and_sv
     let mut png = Vec::new();
     img.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
         .unwrap();
-    let operations = json!({
-        "query": "mutation($w: ID!, $f: Upload!) { uploadWorkPhoto(workId: $w, file: $f) { width height url thumbUrl } }",
-        "variables": {"w": work, "f": null}
-    });
-    let form = reqwest::multipart::Form::new()
-        .text("operations", operations.to_string())
-        .text("map", json!({"0": ["variables.f"]}).to_string())
-        .part(
-            "0",
-            reqwest::multipart::Part::bytes(png)
-                .file_name("work.png")
-                .mime_str("image/png")
-                .unwrap(),
-        );
-    let resp: Value = app
-        .http
-        .post(&app.url)
-        .bearer_auth(&staff)
-        .header("x-community", "alpha")
-        .multipart(form)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let resp = app
+        .upload(
+            &staff,
+            "alpha",
+            "mutation($w: ID!, $f: Upload!) { uploadWorkPhoto(workId: $w, file: $f) { width height url thumbUrl } }",
+            json!({"w": work}),
+            png,
+            "work.png",
+        )
+        .await;
     assert!(resp.get("errors").is_none(), "{resp}");
     let photo = &resp["data"]["uploadWorkPhoto"];
     assert_eq!(

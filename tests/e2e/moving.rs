@@ -12,7 +12,8 @@ use crate::TestApp;
 const DEMAND: &str =
     "mutation { submitDemand(input: {title: \"路灯不亮\", category: \"设施维修\"}) { id } }";
 
-async fn linli(args: &[&str], database_url: &str, data_dir: &Path) -> Output {
+/// `linli ARGS` against the database and data directory of a gateway.
+pub(crate) async fn linli(args: &[&str], database_url: &str, data_dir: &Path) -> Output {
     crate::linli()
         .args(args)
         .envs(TestApp::env_for(database_url, data_dir))
@@ -21,7 +22,8 @@ async fn linli(args: &[&str], database_url: &str, data_dir: &Path) -> Output {
         .unwrap()
 }
 
-fn succeeded(out: &Output) -> String {
+/// Its stdout, once it succeeded (its output otherwise).
+pub(crate) fn succeeded(out: &Output) -> String {
     assert!(
         out.status.success(),
         "{}\n{}",

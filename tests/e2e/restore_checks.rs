@@ -5,26 +5,8 @@
 use std::path::Path;
 use std::process::{Output, Stdio};
 
+use crate::moving::{linli as cli, succeeded};
 use crate::{TestApp, linli};
-
-async fn cli(args: &[&str], database_url: &str, data_dir: &Path) -> Output {
-    linli()
-        .args(args)
-        .envs(TestApp::env_for(database_url, data_dir))
-        .output()
-        .await
-        .unwrap()
-}
-
-fn succeeded(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "{}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 /// Every district's cadence (每月两堂公益课) and monthly totals, as text to compare.
 async fn district_rollups(database_url: &str) -> Vec<(String, String, i64)> {

@@ -96,32 +96,8 @@ async fn space_and_farm_duty_photos_upload_through_multipart() {
     let upload = |token: String, query: &'static str, variables: Value| {
         let (app, png) = (&app, png.clone());
         async move {
-            let form = reqwest::multipart::Form::new()
-                .text(
-                    "operations",
-                    json!({"query": query, "variables": variables}).to_string(),
-                )
-                .text("map", json!({"0": ["variables.f"]}).to_string())
-                .part(
-                    "0",
-                    reqwest::multipart::Part::bytes(png)
-                        .file_name("p.png")
-                        .mime_str("image/png")
-                        .unwrap(),
-                );
-            let r: Value = app
-                .http
-                .post(&app.url)
-                .bearer_auth(token)
-                .header("x-community", "alpha")
-                .multipart(form)
-                .send()
+            app.upload(&token, "alpha", query, variables, png, "p.png")
                 .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap();
-            r
         }
     };
     let farm = app
