@@ -187,8 +187,9 @@ impl CommunityCtx {
         Roles::STAFF.admits(self.scope.access())
     }
 
-    /// Staff or a grid worker: may act for any resident (代办).
-    pub fn acts_for_anyone(&self) -> bool {
+    /// Staff or a grid worker: may count walk-ins outside an event's window. Whose residents
+    /// they act for (代办) is `reach`: staff everyone, a grid worker their grids.
+    pub fn is_proxy(&self) -> bool {
         Roles::PROXY.admits(self.scope.access())
     }
 

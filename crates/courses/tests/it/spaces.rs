@@ -4,10 +4,40 @@
 use chrono::{Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use courses::model::Audience;
 use courses::service::{self as svc, CourseParts, Frequency, ScheduleRequest};
+use spaces::api::rooms::SpaceKind;
 use uuid::Uuid;
 
 use crate::timetable::rule;
 use crate::{Env, code, course_input};
+
+/// A space of 30 open every day from `opens` to `closes` (hour, minute).
+async fn open_room(
+    staff: &tenancy::CommunityCtx,
+    name: &str,
+    kind: SpaceKind,
+    opens: (u32, u32),
+    closes: (u32, u32),
+) -> spaces::api::rooms::Space {
+    let room = spaces::api::rooms::create_space(staff, name, kind, 30)
+        .await
+        .unwrap()
+        .unwrap();
+    let at = |(h, m): (u32, u32)| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+    spaces::api::rooms::set_opening_hours(
+        staff,
+        room.id,
+        (1..=7)
+            .map(|d| spaces::api::rooms::OpeningSpan {
+                weekday: d,
+                opens: at(opens),
+                closes: at(closes),
+            })
+            .collect(),
+    )
+    .await
+    .unwrap();
+    room
+}
 
 /// A schedule placed in a space holds its time: a booking there refuses the schedule whole,
 /// and a cancelled session gives its time back.
@@ -15,28 +45,7 @@ use crate::{Env, code, course_input};
 async fn sessions_in_a_space_and_bookings_never_collide() {
     let env = Env::new().await;
     let staff = env.staff();
-    let room = spaces::api::rooms::create_space(
-        &staff,
-        "百文斋",
-        spaces::api::rooms::SpaceKind::CourtyardSpace,
-        30,
-    )
-    .await
-    .unwrap()
-    .unwrap();
-    spaces::api::rooms::set_opening_hours(
-        &staff,
-        room.id,
-        (1..=7)
-            .map(|d| spaces::api::rooms::OpeningSpan {
-                weekday: d,
-                opens: NaiveTime::from_hms_opt(8, 0, 0).unwrap(),
-                closes: NaiveTime::from_hms_opt(22, 0, 0).unwrap(),
-            })
-            .collect(),
-    )
-    .await
-    .unwrap();
+    let room = open_room(&staff, "百文斋", SpaceKind::CourtyardSpace, (8, 0), (22, 0)).await;
     let c = svc::create_course(
         &staff,
         course_input("书法", 20, Audience::All),
@@ -110,28 +119,7 @@ async fn club_leaders_book_for_their_club() {
     use courses::model::ClubRole;
     let env = Env::new().await;
     let staff = env.staff();
-    let room = spaces::api::rooms::create_space(
-        &staff,
-        "舞之魅",
-        spaces::api::rooms::SpaceKind::FunctionRoom,
-        30,
-    )
-    .await
-    .unwrap()
-    .unwrap();
-    spaces::api::rooms::set_opening_hours(
-        &staff,
-        room.id,
-        (1..=7)
-            .map(|d| spaces::api::rooms::OpeningSpan {
-                weekday: d,
-                opens: NaiveTime::from_hms_opt(0, 0, 0).unwrap(),
-                closes: NaiveTime::from_hms_opt(23, 59, 0).unwrap(),
-            })
-            .collect(),
-    )
-    .await
-    .unwrap();
+    let room = open_room(&staff, "舞之魅", SpaceKind::FunctionRoom, (0, 0), (23, 59)).await;
     spaces::api::rooms::set_space_rules(
         &staff,
         room.id,

@@ -32,9 +32,4 @@ impl Reach {
             Reach::Nobody => Some(&[]),
         }
     }
-
-    /// Anyone beyond the caller?
-    pub fn anyone(&self) -> bool {
-        !matches!(self, Reach::Nobody)
-    }
 }
