@@ -322,45 +322,41 @@ pub async fn link_my_record(
         .map(|p| phone_fields(ctx, p))
         .transpose()?;
     let mut tx = ctx.tx().await?;
-    let proven = match (&given, verified_phone) {
-        (None, Some(v)) => Some(v),
-        (Some((_, lookup)), Some(v)) if lookup == v => Some(v),
-        _ => None,
+    // The number given, or else the account's own; the record it and the name point to.
+    let lookup = given.as_ref().map(|(_, l)| l.as_str()).or(verified_phone);
+    let record = match lookup {
+        Some(l) => db::by_phone(&mut tx, l).await?.filter(|r| r.name == name),
+        None => None,
     };
-    if let Some(lookup) = proven
-        && let Some(record) = db::by_phone(&mut tx, lookup)
-            .await?
-            .filter(|l| l.name == name)
-    {
-        let linked = match db::link_account(&mut tx, record.id, me.account_id).await {
-            Ok(Some(l)) => l,
-            Ok(None) => return Err(CoursesError::RecordTaken.into()),
-            Err(sqlx::Error::Database(d)) if d.is_unique_violation() => {
-                return Err(CoursesError::RecordTaken.into());
-            }
-            Err(e) => return Err(e.into()),
-        };
+    let proven = lookup.is_some() && lookup == verified_phone;
+    if let Some(record) = record.as_ref().filter(|_| proven) {
+        let linked = link(&mut tx, record.id, me.account_id).await?;
         tx.commit().await?;
         return Ok(LinkOutcome::Linked(linked));
     }
-    let lookup = given.as_ref().map(|(_, l)| l.as_str()).or(verified_phone);
-    let suggested = match lookup {
-        Some(l) => db::by_phone(&mut tx, l)
-            .await?
-            .filter(|r| r.name == name && r.account_id.is_none())
-            .map(|r| r.id),
-        None => None,
-    };
     db::upsert_link_request(
         &mut tx,
         (me.account_id, &me.display_name),
         name,
         given.as_ref().map(|(e, _)| e.as_str()),
-        suggested,
+        record.filter(|r| r.account_id.is_none()).map(|r| r.id),
     )
     .await?;
     tx.commit().await?;
     Ok(LinkOutcome::Pending)
+}
+
+/// Give an account its record; a record that has one (or an account that has a record) is
+/// `RecordTaken`.
+async fn link(tx: &mut TenantTx, record: Uuid, account: Uuid) -> AppResult<Learner> {
+    match db::link_account(tx, record, account).await {
+        Ok(Some(l)) => Ok(l),
+        Ok(None) => Err(CoursesError::RecordTaken.into()),
+        Err(sqlx::Error::Database(d)) if d.is_unique_violation() => {
+            Err(CoursesError::RecordTaken.into())
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// A request as staff see it: the phone number given, masked.
@@ -423,14 +419,7 @@ pub async fn decide_link_request(
             "Choose the registry record to link",
         )
     })?;
-    match db::link_account(&mut tx, record, r.account_id).await {
-        Ok(Some(_)) => {}
-        Ok(None) => return Err(CoursesError::RecordTaken.into()),
-        Err(sqlx::Error::Database(d)) if d.is_unique_violation() => {
-            return Err(CoursesError::RecordTaken.into());
-        }
-        Err(e) => return Err(e.into()),
-    }
+    link(&mut tx, record, r.account_id).await?;
     let r = db::decide_link_request(&mut tx, r.id, LinkStatus::Linked, Some(record), by).await?;
     tx.commit().await?;
     Ok(r)
