@@ -7,7 +7,7 @@
 use aes_gcm::aead::{Aead, KeyInit};
 use aes_gcm::{Aes256Gcm, Nonce};
 use base64::Engine;
-use base64::engine::general_purpose::STANDARD_NO_PAD as B64;
+use base64::engine::general_purpose::{STANDARD_NO_PAD as B64, URL_SAFE_NO_PAD as B64URL};
 use hmac::{Hmac, Mac};
 use rand::RngCore;
 use sha2::Sha256;
@@ -94,6 +94,25 @@ impl Secrets {
         mac.update(&[0]);
         mac.update(payload);
         mac.verify_slice(tag).is_ok()
+    }
+
+    /// `base64url(payload).base64url(tag)`: a code that carries its own payload (a QR code's,
+    /// say), readable by anyone and made only with the master secret.
+    pub fn signed_token(&self, purpose: &str, payload: &str) -> String {
+        let tag = self.sign(purpose, payload.as_bytes());
+        format!("{}.{}", B64URL.encode(payload), B64URL.encode(tag))
+    }
+
+    /// The payload of a token made by `signed_token` for `purpose`; `None` for an edited token,
+    /// one made for another purpose, and anything else.
+    pub fn open_signed_token(&self, purpose: &str, token: &str) -> Option<String> {
+        let (p, t) = token.trim().split_once('.')?;
+        let payload = B64URL.decode(p).ok()?;
+        let tag = B64URL.decode(t).ok()?;
+        if !self.verify(purpose, &payload, &tag) {
+            return None;
+        }
+        String::from_utf8(payload).ok()
     }
 
     /// `v1:` + base64(nonce || ciphertext).

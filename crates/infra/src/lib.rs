@@ -17,6 +17,7 @@ pub mod migrations;
 pub mod pdf;
 pub mod pg_embedded;
 pub mod photos;
+pub mod qr;
 pub mod spreadsheet;
 pub mod storage;
 pub mod tenant;

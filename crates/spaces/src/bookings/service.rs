@@ -474,8 +474,7 @@ pub async fn entry_code(ctx: &CommunityCtx, booking: Uuid) -> AppResult<EntryPas
         b.ends_at,
     );
     let token = code.sign(ctx.secrets());
-    let svg = crate::bookings::entry::svg(&token)
-        .ok_or_else(|| AppError::internal("QR code too long"))?;
+    let svg = infra::qr::svg(&token).ok_or_else(|| AppError::internal("QR code too long"))?;
     Ok(EntryPass {
         token,
         svg,

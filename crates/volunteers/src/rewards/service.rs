@@ -222,7 +222,7 @@ pub async fn code(ctx: &CommunityCtx, redemption: Uuid) -> AppResult<(String, St
         return Err(VolunteersError::NotChangeable.into());
     }
     let token = super::code::sign(ctx.secrets(), ctx.tenant().community_id, red.id);
-    let svg = super::code::svg(&token).ok_or_else(|| AppError::internal("QR code too long"))?;
+    let svg = infra::qr::svg(&token).ok_or_else(|| AppError::internal("QR code too long"))?;
     Ok((token, svg))
 }
 
