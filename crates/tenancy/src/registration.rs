@@ -39,8 +39,8 @@ impl Tenancy {
             Asker::Address(ip) => format!("register:{}", crate::auth::source_of(ip)),
             Asker::Account(a) => format!("register:account:{a}"),
         };
-        let mut conn = self.db.pool().acquire().await?;
-        match db::reserve_login_attempt(&mut conn, &key, self.config.max_registrations_per_source)
+        match self
+            .count_attempt(&key, self.config.max_registrations_per_source)
             .await?
         {
             Some(retry_after_secs) => {
@@ -71,12 +71,18 @@ impl Tenancy {
     /// Count one attempt of something guessable (`key` names what and who) like a failed login:
     /// `RATE_LIMITED` with the wait once `threshold` attempts were made within the hour.
     pub async fn reserve_attempt(&self, key: &str, threshold: i32) -> AppResult<()> {
-        let mut conn = self.db.pool().acquire().await?;
-        match db::reserve_login_attempt(&mut conn, key, threshold).await? {
+        match self.count_attempt(key, threshold).await? {
             Some(retry_after_secs) => {
                 Err(TenancyError::AttemptsThrottled { retry_after_secs }.into())
             }
             None => Ok(()),
         }
+    }
+
+    /// One attempt counted against `key` (`platform.login_throttle`); the seconds to wait when
+    /// the key is waiting.
+    async fn count_attempt(&self, key: &str, threshold: i32) -> AppResult<Option<i64>> {
+        let mut conn = self.db.pool().acquire().await?;
+        Ok(db::reserve_login_attempt(&mut conn, key, threshold).await?)
     }
 }
