@@ -161,9 +161,23 @@ impl TestApp {
         data_dir: PathBuf,
         env: &[(&str, &str)],
     ) -> TestApp {
+        Self::launch(&["serve"], database_url, data_dir, env).await
+    }
+
+    /// Start `linli serve --demo` on a fresh database: the seed reports' communities.
+    pub async fn start_demo(database_url: String, data_dir: PathBuf) -> TestApp {
+        Self::launch(&["serve", "--demo"], database_url, data_dir, &[]).await
+    }
+
+    async fn launch(
+        args: &[&str],
+        database_url: String,
+        data_dir: PathBuf,
+        env: &[(&str, &str)],
+    ) -> TestApp {
         let log = std::fs::File::create(data_dir.join("gateway.log")).unwrap();
         let mut child = linli()
-            .arg("serve")
+            .args(args)
             .envs(Self::env_for(&database_url, &data_dir))
             .envs(env.iter().copied())
             .stdout(Stdio::piped())

@@ -33,6 +33,29 @@ pub(crate) fn succeeded(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// A fresh database holding only district 510109 and an empty data directory: where a backup
+/// is restored.
+pub(crate) async fn restore_target(name: &str) -> (String, std::path::PathBuf) {
+    let target = infra::testing::fresh_database().await;
+    let data = crate::temp_dir(name);
+    succeeded(
+        &linli(
+            &[
+                "districts",
+                "create",
+                "--code",
+                "510109",
+                "--name",
+                "成都高新区",
+            ],
+            &target,
+            &data,
+        )
+        .await,
+    );
+    (target, data)
+}
+
 /// Today's `partners.demands_received` of district 510109, once it reaches `expected` (the
 /// worker folds within seconds) or after 10 s.
 async fn demands_received(app: &TestApp, root: &str, expected: i64) -> i64 {
@@ -360,23 +383,7 @@ async fn one_community_backs_up_and_restores_checked() {
     );
     assert!(said.contains("Backed up community beta"), "{said}");
 
-    let target = infra::testing::fresh_database().await;
-    let data = crate::temp_dir("restored-one");
-    succeeded(
-        &linli(
-            &[
-                "districts",
-                "create",
-                "--code",
-                "510109",
-                "--name",
-                "成都高新区",
-            ],
-            &target,
-            &data,
-        )
-        .await,
-    );
+    let (target, data) = restore_target("restored-one").await;
     let args = ["communities", "restore", "--from", backup.to_str().unwrap()];
     let restore = || linli(&args, &target, &data);
 

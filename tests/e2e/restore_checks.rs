@@ -3,10 +3,12 @@
 //! what a backup leaves readable on disk.
 
 use std::path::Path;
-use std::process::{Output, Stdio};
+use std::process::Output;
 
-use crate::moving::{linli as cli, succeeded};
-use crate::{TestApp, linli};
+use serde_json::json;
+
+use crate::TestApp;
+use crate::moving::{linli, succeeded};
 
 /// Every district's cadence (每月两堂公益课) and monthly totals, as text to compare.
 async fn district_rollups(database_url: &str) -> Vec<(String, String, i64)> {
@@ -35,15 +37,7 @@ async fn district_rollups(database_url: &str) -> Vec<(String, String, i64)> {
 async fn the_demo_community_is_replaced_by_its_own_backup() {
     let database_url = infra::testing::fresh_database().await;
     let data_dir = crate::temp_dir("demo-replace");
-    let mut gateway = linli()
-        .args(["serve", "--demo"])
-        .envs(TestApp::env_for(&database_url, &data_dir))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .kill_on_drop(true)
-        .spawn()
-        .unwrap();
-    let url = crate::wait_listening(&mut gateway).await;
+    let app = TestApp::start_demo(database_url.clone(), data_dir.clone()).await;
     // The seed's figures folded by the gateway's worker, as a minute after a start.
     let pool = sqlx::PgPool::connect(&database_url).await.unwrap();
     for _ in 0..600 {
@@ -59,7 +53,7 @@ async fn the_demo_community_is_replaced_by_its_own_backup() {
     pool.close().await;
     let backup = data_dir.join("jinzhuyuan-backup");
     let said = succeeded(
-        &cli(
+        &linli(
             &[
                 "communities",
                 "backup",
@@ -82,7 +76,7 @@ async fn the_demo_community_is_replaced_by_its_own_backup() {
     );
 
     let said = succeeded(
-        &cli(
+        &linli(
             &[
                 "communities",
                 "restore",
@@ -105,34 +99,16 @@ async fn the_demo_community_is_replaced_by_its_own_backup() {
     );
 
     // The gateway serves the replaced community.
-    let http = reqwest::Client::new();
-    let login: serde_json::Value = http
-        .post(&url)
-        .json(&serde_json::json!({"query": "mutation { login(loginName: \"jinzhuyuan-staff\", password: \"linli-demo-2026\") { token } }"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let token = login["data"]["login"]["token"].as_str().unwrap();
-    let r: serde_json::Value = http
-        .post(&url)
-        .bearer_auth(token)
-        .header("x-community", "jinzhuyuan")
-        .json(&serde_json::json!({"query": "{ courses(first: 5) { edges { node { title } } } }"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    assert!(
-        !r["data"]["courses"]["edges"].as_array().unwrap().is_empty(),
-        "{r}"
-    );
-    let _ = gateway.start_kill();
-    let _ = std::fs::remove_dir_all(&data_dir);
+    let token = app.login("jinzhuyuan-staff", "linli-demo-2026").await;
+    let r = app
+        .ok(
+            Some(&token),
+            Some("jinzhuyuan"),
+            "{ courses(first: 5) { edges { node { title } } } }",
+            json!({}),
+        )
+        .await;
+    assert!(!r["courses"]["edges"].as_array().unwrap().is_empty(), "{r}");
 }
 
 /// Files under `dir` with their unix modes.
@@ -223,7 +199,7 @@ async fn a_backup_reaching_past_its_community_restores_nothing() {
     let dir = crate::temp_dir("backup-scope");
     let backup = dir.join("beta");
     succeeded(
-        &cli(
+        &linli(
             &[
                 "communities",
                 "backup",
@@ -258,25 +234,9 @@ async fn a_backup_reaching_past_its_community_restores_nothing() {
         .collect();
     assert!(keys.len() >= 2, "{keys:?}");
 
-    let target = infra::testing::fresh_database().await;
-    let data = crate::temp_dir("scope-target");
-    succeeded(
-        &cli(
-            &[
-                "districts",
-                "create",
-                "--code",
-                "510109",
-                "--name",
-                "成都高新区",
-            ],
-            &target,
-            &data,
-        )
-        .await,
-    );
+    let (target, data) = crate::moving::restore_target("scope-target").await;
     let args = ["communities", "restore", "--from", backup.to_str().unwrap()];
-    let restore = || cli(&args, &target, &data);
+    let restore = || linli(&args, &target, &data);
     let refused = |out: Output, says: &str| {
         let err = String::from_utf8_lossy(&out.stderr).into_owned();
         assert!(!out.status.success(), "restored: {err}");

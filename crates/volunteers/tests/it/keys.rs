@@ -7,8 +7,6 @@ use uuid::Uuid;
 use volunteers::hours::service::{self as hours, HoursInput};
 use volunteers::ledger::model::ClientKey;
 use volunteers::ledger::service::{self as ledger, Recipient};
-use volunteers::registry::model::VolunteerStatus;
-use volunteers::registry::service::{self as registry, Registration};
 use volunteers::rewards::model::RewardKind;
 use volunteers::rewards::service as rewards;
 
@@ -24,23 +22,9 @@ fn key(s: &str) -> ClientKey {
 async fn a_member_cannot_take_the_key_of_someone_elses_hours() {
     let env = Env::new().await;
     let staff = env.staff();
-    let (leader, wang) = (Uuid::from_u128(71), Uuid::from_u128(72));
+    let leader = Uuid::from_u128(71);
     let leader_ctx = env.resident(leader);
-    let wang_ctx = env.resident(wang);
-    let v = registry::register(
-        &wang_ctx,
-        Registration {
-            person: None,
-            skills: vec![],
-            party_member: false,
-            team_id: None,
-        },
-    )
-    .await
-    .unwrap();
-    registry::set_status(&staff, v.id, VolunteerStatus::Active)
-        .await
-        .unwrap();
+    let (wang_ctx, _) = crate::volunteering::active(&env, 72).await;
     let post = volunteers::posts::service::create_post(&staff, "sanitation", "楼道清洁", "", 12)
         .await
         .unwrap();

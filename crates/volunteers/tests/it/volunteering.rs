@@ -22,7 +22,7 @@ fn me() -> Registration {
 }
 
 /// Registered and accepted.
-async fn active(env: &Env, n: u128) -> (tenancy::CommunityCtx, Uuid) {
+pub(crate) async fn active(env: &Env, n: u128) -> (tenancy::CommunityCtx, Uuid) {
     let ctx = env.as_account(
         Uuid::from_u128(9000 + n),
         &format!("志愿者{n}"),
