@@ -215,6 +215,16 @@ impl Tenancy {
         self.cache.listen(self.db.pool().clone()).await;
     }
 
+    /// A change made outside this crate to who may do what — a partnership decided or ended,
+    /// a person taken out of an organisation — has committed: this gateway drops those
+    /// principals at once, as it does after its own grants. Other gateways drop them when the
+    /// database's notification reaches them.
+    pub fn forget_principals(&self, accounts: impl IntoIterator<Item = Uuid>) {
+        for a in accounts {
+            self.cache.forget_account(a);
+        }
+    }
+
     pub fn db(&self) -> &Db {
         &self.db
     }

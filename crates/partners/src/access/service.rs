@@ -39,7 +39,10 @@ pub async fn end_partnership(
         ));
     }
     let row = db::end_partnership(&mut tx, id, p.account_id(), reason).await?;
+    let people = organisations::members(&mut tx, &[found.organisation_id]).await?;
     tx.commit().await?;
+    // Its people lose access on this request's return, not when the notification arrives.
+    t.forget_principals(people.iter().map(|m| m.account_id));
     Ok(row)
 }
 
@@ -68,6 +71,7 @@ pub async fn remove_member(t: &Tenancy, p: &Principal, org: Uuid, account: Uuid)
         return Err(PartnersError::NotAMember.into());
     }
     tx.commit().await?;
+    t.forget_principals([account]);
     Ok(())
 }
 

@@ -332,7 +332,9 @@ pub async fn decide_as(
         rights,
     )
     .await?;
+    let people = db::members(&mut tx, &[found.organisation_id]).await?;
     tx.commit().await?;
+    t.forget_principals(people.iter().map(|m| m.account_id));
     Ok(row)
 }
 
