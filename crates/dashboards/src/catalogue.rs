@@ -272,3 +272,8 @@ pub const RATES: &[Rate] = &[
 /// The district's cadence rule: at least two public-benefit sessions a month
 /// (每月不少于两堂公益课).
 pub const CADENCE_PUBLIC_SESSIONS: i64 = 2;
+
+/// `n / d`, none when `d` is zero (a rate is divided at read time).
+pub fn ratio(n: i64, d: i64) -> Option<f64> {
+    (d != 0).then(|| n as f64 / d as f64)
+}

@@ -2,21 +2,17 @@
 //!
 //! Owns the platform rollups and the record of folded events. Domain writes append figure
 //! events to their community's outbox in their own transaction (`infra::figures`, or a
-//! trigger of the domain's table); `fold` applies each once to the rollups (`apply`);
-//! `rebuild` recomputes a community's rollups from its own tables (through the domains'
-//! `figures` functions); `district` answers from the rollups alone, never fanning out over
-//! community schemas; `export` writes the reports officers send up the chain.
+//! trigger of the domain's table); `rollups` folds each once into the rollups and recomputes a
+//! community's from its own tables (through the domains' `figures` functions); `dashboard`
+//! answers from the rollups alone, never fanning out over community schemas; `pilots` keeps
+//! the district's pilot groups; `exports` writes the reports officers send up the chain.
+//! Other crates use it through `api`.
 
-pub mod apply;
+pub mod api;
 pub mod catalogue;
-pub mod district;
-pub mod export;
-pub mod fold;
+pub mod dashboard;
+pub mod exports;
 pub mod graphql;
 pub mod period;
 pub mod pilots;
-pub mod rebuild;
-pub mod report;
-pub mod scope;
-pub mod service;
-pub mod transfer;
+pub mod rollups;

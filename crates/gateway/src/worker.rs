@@ -114,7 +114,7 @@ impl Worker {
                 tracing::warn!(community = %scope.tenant().slug, error = ?e, "points expiry failed")
             }
         }
-        if let Err(e) = dashboards::fold::fold(&ctx).await {
+        if let Err(e) = dashboards::api::fold(&ctx).await {
             tracing::warn!(community = %scope.tenant().slug, error = ?e, "figure fold failed");
         }
         self.deliver(scope).await;
@@ -216,7 +216,7 @@ impl Folder {
                             scope,
                         );
                         async move {
-                            if let Err(e) = dashboards::fold::fold(&ctx).await {
+                            if let Err(e) = dashboards::api::fold(&ctx).await {
                                 tracing::warn!(community = %ctx.tenant().slug, error = ?e, "figure fold failed");
                             }
                         }

@@ -3,7 +3,7 @@
 //! community withdrawn by a move or a `restore --replace`).
 
 use chrono::NaiveDate;
-use dashboards::apply::{self, Deltas};
+use dashboards::api::transfer::{self, Totals};
 use tenancy::testing::OneCommunity;
 use uuid::Uuid;
 
@@ -18,11 +18,13 @@ async fn met(env: &OneCommunity, month: NaiveDate) -> Vec<i64> {
 }
 
 async fn add(env: &OneCommunity, community: Uuid, day: NaiveDate, sessions: i64) {
-    let mut d = Deltas::default();
-    d.flow("courses.public_sessions", day, sessions);
+    // Admitting totals adds them through the one write path, as a fold does.
+    let d = Totals {
+        flows: vec![("courses.public_sessions".into(), day, sessions)],
+        samples: Vec::new(),
+    };
     let mut tx = env.db.admin_pool().begin().await.unwrap();
-    apply::lock(&mut tx, community).await.unwrap();
-    apply::add(&mut tx, community, &d).await.unwrap();
+    transfer::admit(&mut tx, community, &d).await.unwrap();
     tx.commit().await.unwrap();
 }
 
@@ -56,15 +58,11 @@ async fn a_month_falling_back_under_two_sessions_lowers_the_district_count() {
 
     // Withdrawn (a move, a restore --replace) and admitted again with the same totals.
     let mut tx = env.db.admin_pool().begin().await.unwrap();
-    let totals = dashboards::transfer::withdraw(&mut tx, community)
-        .await
-        .unwrap();
+    let totals = transfer::withdraw(&mut tx, community).await.unwrap();
     tx.commit().await.unwrap();
     assert_eq!(met(&env, month).await, vec![0]);
     let mut tx = env.db.admin_pool().begin().await.unwrap();
-    dashboards::transfer::admit(&mut tx, community, &totals)
-        .await
-        .unwrap();
+    transfer::admit(&mut tx, community, &totals).await.unwrap();
     tx.commit().await.unwrap();
     assert_eq!(met(&env, month).await, vec![1]);
 }

@@ -4,10 +4,8 @@
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, Duration, NaiveDate, Utc};
-use dashboards::district::{self, Granularity};
-use dashboards::export::FileFormat;
-use dashboards::period::Period;
-use dashboards::scope::{Filter, Scope};
+use dashboards::api::figures as district;
+use dashboards::api::{FileFormat, Filter, Granularity, Period, Scope};
 use infra::Tenant;
 use tenancy::model::CommunityKind;
 use tenancy::service::{Actor, GrantInput, NewAccountInput, OnboardInput};
@@ -192,8 +190,8 @@ async fn every_family_rolls_up_ranks_compares_and_exports() {
     let (a, b) = (staff(&env, &env.tenant), staff(&env, &second));
     rows_of_every_family(&a, &[3, 2, 1, 0], &[1, 0]).await;
     rows_of_every_family(&b, &[2, 1], &[0]).await;
-    dashboards::fold::fold(&a).await.unwrap();
-    dashboards::fold::fold(&b).await.unwrap();
+    dashboards::api::fold(&a).await.unwrap();
+    dashboards::api::fold(&b).await.unwrap();
 
     let today = infra::local_time::date_of(Utc::now());
     let week = Period::parse(today - Duration::days(7), today + Duration::days(7)).unwrap();
@@ -226,8 +224,8 @@ async fn every_family_rolls_up_ranks_compares_and_exports() {
     // The rebuild from the tables equals what folding made, table by table.
     consistent(&env).await;
     let folded = rollups(&env).await;
-    dashboards::rebuild::rebuild(&a).await.unwrap();
-    dashboards::rebuild::rebuild(&b).await.unwrap();
+    dashboards::api::rebuild(&a).await.unwrap();
+    dashboards::api::rebuild(&b).await.unwrap();
     assert_eq!(rollups(&env).await, folded);
     consistent(&env).await;
 
@@ -243,7 +241,7 @@ async fn every_family_rolls_up_ranks_compares_and_exports() {
         street: Some("510109001".into()),
         ..Filter::default()
     };
-    let (_, s) = dashboards::service::district_scope(t, &viewer, "510109", &street)
+    let (_, s) = dashboards::api::district_scope(t, &viewer, "510109", &street)
         .await
         .unwrap();
     let ranked = district::ranking(&mut conn, &s, "courses.sessions", week, 10, false)
@@ -263,7 +261,7 @@ async fn every_family_rolls_up_ranks_compares_and_exports() {
         kinds: vec![CommunityKind::Resettlement],
         ..Filter::default()
     };
-    let (_, s) = dashboards::service::district_scope(t, &viewer, "510109", &by_kind)
+    let (_, s) = dashboards::api::district_scope(t, &viewer, "510109", &by_kind)
         .await
         .unwrap();
     assert!(matches!(&s, Scope::Communities(ids) if ids == &[second.community_id]));
@@ -283,30 +281,29 @@ async fn every_family_rolls_up_ranks_compares_and_exports() {
     // communities only; the comparison splits the district.
     let admin = officer(t, "gaoxin-admin", Role::DistrictAdmin).await;
     let xinhua = vec!["xinhua".to_string()];
-    let refused =
-        dashboards::pilots::set_group(t, &viewer, "510109", "智慧社区试点", &xinhua).await;
+    let refused = dashboards::api::set_group(t, &viewer, "510109", "智慧社区试点", &xinhua).await;
     assert_eq!(
         refused.unwrap_err().code,
         infra::error::ErrorCode::Forbidden
     );
     let stranger =
-        dashboards::pilots::set_group(t, &admin, "510109", "试点", &["nowhere".into()]).await;
+        dashboards::api::set_group(t, &admin, "510109", "试点", &["nowhere".into()]).await;
     assert_eq!(
         stranger.unwrap_err().code,
         infra::error::ErrorCode::NotFound
     );
-    dashboards::pilots::set_group(t, &admin, "510109", "智慧社区试点", &xinhua)
+    dashboards::api::set_group(t, &admin, "510109", "智慧社区试点", &xinhua)
         .await
         .unwrap();
     let mut f = Filter {
         pilot_group: Some("智慧社区试点".into()),
         ..Filter::default()
     };
-    let (_, pilot) = dashboards::service::district_scope(t, &viewer, "510109", &f)
+    let (_, pilot) = dashboards::api::district_scope(t, &viewer, "510109", &f)
         .await
         .unwrap();
     f.outside_pilot_group = true;
-    let (_, rest) = dashboards::service::district_scope(t, &viewer, "510109", &f)
+    let (_, rest) = dashboards::api::district_scope(t, &viewer, "510109", &f)
         .await
         .unwrap();
     assert!(matches!(&pilot, Scope::Communities(ids) if ids == &[env.tenant.community_id]));
@@ -382,7 +379,7 @@ async fn every_family_rolls_up_ranks_compares_and_exports() {
     }
     let mut series = Vec::new();
     for scope in [&whole, &both] {
-        let by = district::Granularity::Month;
+        let by = Granularity::Month;
         series.push(
             district::series(&mut conn, scope, "courses.sessions", by, this_month)
                 .await
@@ -401,7 +398,7 @@ async fn every_family_rolls_up_ranks_compares_and_exports() {
 
     // Exports: the workbook's sheets, its rows per community and a value read back.
     let d = t.locate_district("510109").await.unwrap();
-    let (name, bytes) = dashboards::service::district_file(t, &d, &whole, week, FileFormat::Xlsx)
+    let (name, bytes) = dashboards::api::district_file(t, &d, &whole, week, FileFormat::Xlsx)
         .await
         .unwrap();
     assert!(name.ends_with(".xlsx"), "{name}");
@@ -430,7 +427,7 @@ async fn every_family_rolls_up_ranks_compares_and_exports() {
     let col = header.iter().position(|h| h == "开课场次").unwrap();
     let row = college.rows().find(|r| r[2] == "xinhua").unwrap();
     assert_eq!(row[col].to_string(), "5");
-    let (_, csv) = dashboards::service::district_file(t, &d, &whole, week, FileFormat::Csv)
+    let (_, csv) = dashboards::api::district_file(t, &d, &whole, week, FileFormat::Csv)
         .await
         .unwrap();
     let text = String::from_utf8(csv).unwrap();
@@ -442,7 +439,7 @@ async fn every_family_rolls_up_ranks_compares_and_exports() {
             .starts_with("街道,社区,社区代码,社区类型,")
     );
     assert_eq!(lines.count(), 2);
-    let (_, monthly) = dashboards::service::community_file(
+    let (_, monthly) = dashboards::api::community_file(
         &env.db,
         "新华社区",
         &only_a,

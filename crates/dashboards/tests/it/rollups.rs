@@ -214,14 +214,14 @@ async fn events_fold_once_and_the_rebuild_equals_the_rollups() {
     activity(&b, t, 3).await;
 
     // Two workers fold the same outboxes at once: every event counts once.
-    let (x, y) = tokio::join!(dashboards::fold::fold(&a), dashboards::fold::fold(&a));
-    let (p, q) = tokio::join!(dashboards::fold::fold(&b), dashboards::fold::fold(&b));
+    let (x, y) = tokio::join!(dashboards::api::fold(&a), dashboards::api::fold(&a));
+    let (p, q) = tokio::join!(dashboards::api::fold(&b), dashboards::api::fold(&b));
     // 4 demands + 3 resolved (each with its time to resolve) + 4 × (minutes, points) + a
     // volunteer registered and serving + a booking (its minutes, taken back as a no-show), a
     // no-show, two redemptions and a cancellation = 27 events in 博园; 3 + 2 × 2 + 6 + 2 + 2 +
     // 5 = 22 in 新华.
     assert_eq!((x.unwrap() + y.unwrap(), p.unwrap() + q.unwrap()), (27, 22));
-    assert_eq!(dashboards::fold::fold(&a).await.unwrap(), 0);
+    assert_eq!(dashboards::api::fold(&a).await.unwrap(), 0);
 
     // The district officer reads the rollups.
     let officer = t
@@ -249,7 +249,7 @@ async fn events_fold_once_and_the_rebuild_equals_the_rollups() {
     .unwrap();
     let officer = t.principal_of(officer.id).await.unwrap();
     let today = infra::local_time::date_of(chrono::Utc::now());
-    let totals = dashboards::service::district_totals(t, &officer, "510109", today, today)
+    let totals = dashboards::api::district_totals(t, &officer, "510109", today, today)
         .await
         .unwrap();
     let value = |f: &str| totals.iter().find(|x| x.figure == f).map_or(0, |x| x.value);
@@ -264,13 +264,13 @@ async fn events_fold_once_and_the_rebuild_equals_the_rollups() {
     // applied, and equals what folding would have made.
     activity(&a, t, 2).await;
     let before_rebuild_fold = {
-        dashboards::fold::fold(&a).await.unwrap();
+        dashboards::api::fold(&a).await.unwrap();
         rollup_rows(&env, &env.tenant).await
     };
     activity(&a, t, 2).await;
-    dashboards::rebuild::rebuild(&a).await.unwrap();
+    dashboards::api::rebuild(&a).await.unwrap();
     assert_eq!(
-        dashboards::fold::fold(&a).await.unwrap(),
+        dashboards::api::fold(&a).await.unwrap(),
         0,
         "pending events were marked"
     );
@@ -278,7 +278,7 @@ async fn events_fold_once_and_the_rebuild_equals_the_rollups() {
     assert_ne!(rebuilt, before_rebuild_fold);
     activity(&a, t, 1).await;
     agreement_activity(&env, &a).await;
-    dashboards::fold::fold(&a).await.unwrap();
+    dashboards::api::fold(&a).await.unwrap();
     let incremental = rollup_rows(&env, &env.tenant).await;
     assert!(
         incremental
@@ -286,10 +286,10 @@ async fn events_fold_once_and_the_rebuild_equals_the_rollups() {
             .any(|(f, _, v)| f == "partners.agreement_activities" && *v == 1),
         "{incremental:?}"
     );
-    dashboards::rebuild::rebuild(&a).await.unwrap();
+    dashboards::api::rebuild(&a).await.unwrap();
     assert_eq!(rollup_rows(&env, &env.tenant).await, incremental);
-    dashboards::rebuild::rebuild(&b).await.unwrap();
-    let totals = dashboards::service::district_totals(t, &officer, "510109", today, today)
+    dashboards::api::rebuild(&b).await.unwrap();
+    let totals = dashboards::api::district_totals(t, &officer, "510109", today, today)
         .await
         .unwrap();
     assert_eq!(

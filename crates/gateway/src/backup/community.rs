@@ -102,7 +102,7 @@ pub struct ObjectEntry {
 #[derive(Serialize, Deserialize)]
 pub(super) struct PlatformRows {
     pub tables: BTreeMap<String, Value>,
-    pub totals: dashboards::transfer::Totals,
+    pub totals: dashboards::api::transfer::Totals,
 }
 
 /// `linli communities backup SLUG --out DIR`.
@@ -178,7 +178,7 @@ pub async fn export(
         platform_rows.insert(table.to_string(), rows.as_array().map_or(0, Vec::len));
         tables.insert(table.to_string(), rows);
     }
-    let totals = dashboards::transfer::totals(&mut conn, id).await?;
+    let totals = dashboards::api::transfer::totals(&mut conn, id).await?;
     let sums = table_sums(&mut conn, &schema).await?;
     run(
         pg_tool("pg_dump", url)?

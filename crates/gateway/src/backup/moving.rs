@@ -299,7 +299,7 @@ async fn switch(conn: &mut PgConnection, source: &Source) -> anyhow::Result<()> 
     .bind(source.id)
     .execute(&mut *tx)
     .await?;
-    dashboards::transfer::withdraw(&mut tx, source.id).await?;
+    dashboards::api::transfer::withdraw(&mut tx, source.id).await?;
     sqlx::query("DELETE FROM platform.pilot_group_members WHERE community_id = $1")
         .bind(source.id)
         .execute(&mut *tx)

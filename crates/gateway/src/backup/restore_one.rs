@@ -365,8 +365,8 @@ async fn switch_on(
             bail!("platform.{table}: {wrote} rows restored, the backup holds {expected}");
         }
     }
-    dashboards::transfer::admit(&mut tx, m.community_id, &rows.totals).await?;
-    let now = dashboards::transfer::totals(&mut tx, m.community_id).await?;
+    dashboards::api::transfer::admit(&mut tx, m.community_id, &rows.totals).await?;
+    let now = dashboards::api::transfer::totals(&mut tx, m.community_id).await?;
     if now != rows.totals {
         bail!("the restored rollups differ from the backup's");
     }
@@ -545,7 +545,7 @@ async fn set_status(conn: &mut PgConnection, id: Uuid, status: &str) -> anyhow::
 /// The community's platform rows but its own (and the audit log): memberships, partnerships,
 /// pilot group memberships, folded-event records, and its share of the rollups.
 pub async fn clear_rows(tx: &mut PgConnection, id: Uuid) -> anyhow::Result<()> {
-    dashboards::transfer::withdraw(tx, id).await?;
+    dashboards::api::transfer::withdraw(tx, id).await?;
     for table in [
         "memberships",
         "partnerships",

@@ -386,7 +386,7 @@ pub async fn dashboards(config: &Config, cmd: DashboardsCommand) -> anyhow::Resu
             store.clone(),
             scope.clone(),
         );
-        async move { dashboards::rebuild::rebuild(&ctx).await }
+        async move { dashboards::api::rebuild(&ctx).await }
     }))
     .buffer_unordered(jobs.max(1))
     .collect()
@@ -430,7 +430,7 @@ pub struct ExportArgs {
 }
 
 pub async fn export(config: &Config, cmd: ExportCommand) -> anyhow::Result<()> {
-    use dashboards::export::FileFormat;
+    use dashboards::api::FileFormat;
     let (district, args) = match cmd {
         ExportCommand::District(a) => (true, a),
         ExportCommand::Community(a) => (false, a),
@@ -440,19 +440,19 @@ pub async fn export(config: &Config, cmd: ExportCommand) -> anyhow::Result<()> {
         "csv" => FileFormat::Csv,
         other => anyhow::bail!("unknown format {other:?}: xlsx or csv"),
     };
-    let period = dashboards::period::Period::parse(args.from, args.to).map_err(app_err)?;
+    let period = dashboards::api::Period::parse(args.from, args.to).map_err(app_err)?;
     let (t, _db) = open(config).await?;
     let started = Instant::now();
     let (name, bytes) = if district {
         let d = t.locate_district(&args.target).await.map_err(app_err)?;
-        let scope = dashboards::scope::Scope::District(d.id);
-        dashboards::service::district_file(&t, &d, &scope, period, format)
+        let scope = dashboards::api::Scope::District(d.id);
+        dashboards::api::district_file(&t, &d, &scope, period, format)
             .await
             .map_err(app_err)?
     } else {
         let s = t.operator_scope(&args.target).await.map_err(app_err)?;
-        let scope = dashboards::scope::community(s.tenant().community_id);
-        dashboards::service::community_file(t.db(), &s.tenant().name, &scope, period, format)
+        let scope = dashboards::api::Scope::community(s.tenant().community_id);
+        dashboards::api::community_file(t.db(), &s.tenant().name, &scope, period, format)
             .await
             .map_err(app_err)?
     };

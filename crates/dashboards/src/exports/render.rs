@@ -1,82 +1,14 @@
-//! Exports of a dashboard, the way officers send figures up the chain: a workbook (汇总, then
-//! one sheet per family of figures) or one CSV table. For a district the rows are its
-//! communities; for one community, the months of the period.
+//! The report as a workbook or a CSV table.
 
 use std::collections::HashMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use infra::{AppError, AppResult};
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
-use sqlx::PgConnection;
 
+use super::model::{FileFormat, Report, Rows, Summary};
 use crate::catalogue::{FIGURES, Family, Figure};
-use crate::district::{self, CommunityValue};
 use crate::period::Period;
-use crate::report::{self, Summary};
-use crate::scope::Scope;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileFormat {
-    Xlsx,
-    Csv,
-}
-
-impl FileFormat {
-    pub fn ext(self) -> &'static str {
-        match self {
-            FileFormat::Xlsx => "xlsx",
-            FileFormat::Csv => "csv",
-        }
-    }
-
-    pub fn content_type(self) -> &'static str {
-        match self {
-            FileFormat::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            FileFormat::Csv => "text/csv; charset=utf-8",
-        }
-    }
-}
-
-/// What the rows of the tables are.
-pub enum Rows {
-    Communities(Vec<(CommunityValue, HashMap<String, i64>)>),
-    Months(Vec<(NaiveDate, HashMap<String, i64>)>),
-}
-
-/// Everything an export holds, read from the rollups.
-pub struct Report {
-    pub title: String,
-    pub summary: Summary,
-    pub rows: Rows,
-}
-
-/// A district's report: its communities as rows.
-pub async fn district_report(
-    conn: &mut PgConnection,
-    name: &str,
-    scope: &Scope,
-    period: Period,
-) -> AppResult<Report> {
-    Ok(Report {
-        title: format!("{name}社区治理数据（{}至{}）", period.from, period.to),
-        summary: report::summary(conn, scope, period).await?,
-        rows: Rows::Communities(district::by_community(conn, scope, period).await?),
-    })
-}
-
-/// A community's report: the months of the period as rows.
-pub async fn community_report(
-    conn: &mut PgConnection,
-    name: &str,
-    scope: &Scope,
-    period: Period,
-) -> AppResult<Report> {
-    Ok(Report {
-        title: format!("{name}治理数据（{}至{}）", period.from, period.to),
-        summary: report::summary(conn, scope, period).await?,
-        rows: Rows::Months(district::by_month(conn, scope, period).await?),
-    })
-}
 
 /// The file's bytes.
 pub fn render(r: &Report, format: FileFormat) -> AppResult<Vec<u8>> {

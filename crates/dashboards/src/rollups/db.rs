@@ -1,47 +1,17 @@
-//! Adding deltas to the rollups: the one write path of `fold` and `rebuild`. A community's
+//! The rollups' SQL. `add` is the one write path of fold, rebuild and transfer: a community's
 //! day, month, quarter and year, and the day and month of every district above it, move
 //! together in one statement, in the caller's platform transaction, under the community's
 //! figures lock (the districts' cadence follows the community's months by trigger: platform
 //! migration 0011).
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-/// Deltas to add: flows by (figure, day), distributions by (figure, day, sample).
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Deltas {
-    pub flows: HashMap<(String, NaiveDate), i64>,
-    pub samples: HashMap<(String, NaiveDate, i64), i64>,
-}
+use super::model::Deltas;
 
-impl Deltas {
-    pub fn flow(&mut self, figure: &str, day: NaiveDate, delta: i64) {
-        *self.flows.entry((figure.to_owned(), day)).or_default() += delta;
-    }
-
-    pub fn sample(&mut self, figure: &str, day: NaiveDate, sample: i64, count: i64) {
-        *self
-            .samples
-            .entry((figure.to_owned(), day, sample))
-            .or_default() += count;
-    }
-
-    /// `self - other`, keyed alike.
-    pub fn minus(mut self, other: &Deltas) -> Deltas {
-        for (k, v) in &other.flows {
-            *self.flows.entry(k.clone()).or_default() -= v;
-        }
-        for (k, v) in &other.samples {
-            *self.samples.entry(k.clone()).or_default() -= v;
-        }
-        self.flows.retain(|_, v| *v != 0);
-        self.samples.retain(|_, v| *v != 0);
-        self
-    }
-}
+/// A figure event of a community's outbox: id, figure, day, delta, sample.
+pub type Event = (Uuid, String, NaiveDate, i64, Option<i64>);
 
 /// Serialise the folds and rebuilds of one community (two workers, or a worker and a rebuild):
 /// whoever comes second sees the first one's rows and applied events.
@@ -180,4 +150,92 @@ fn unzip3<'a>(rows: &[(&'a str, NaiveDate, i64)]) -> (Vec<&'a str>, Vec<NaiveDat
         rows.iter().map(|r| r.1).collect(),
         rows.iter().map(|r| r.2).collect(),
     )
+}
+
+/// The community's oldest events, at most `limit` (in the community's transaction).
+pub async fn events(tx: &mut PgConnection, limit: i64) -> sqlx::Result<Vec<Event>> {
+    sqlx::query_as("SELECT id, figure, day, delta, sample FROM figure_events ORDER BY id LIMIT $1")
+        .bind(limit)
+        .fetch_all(tx)
+        .await
+}
+
+/// Every event the outbox holds (a rebuild, with the outbox locked).
+pub async fn pending(tx: &mut PgConnection) -> sqlx::Result<Vec<Uuid>> {
+    sqlx::query_scalar("SELECT id FROM figure_events")
+        .fetch_all(tx)
+        .await
+}
+
+/// Writers that append events wait until this transaction ends; those already holding a
+/// pending event finish first.
+pub async fn lock_outbox(tx: &mut PgConnection) -> sqlx::Result<()> {
+    sqlx::query("LOCK TABLE figure_events IN SHARE ROW EXCLUSIVE MODE")
+        .execute(tx)
+        .await?;
+    Ok(())
+}
+
+/// Record the events as applied; those not applied before.
+pub async fn mark_applied(
+    p: &mut PgConnection,
+    community: Uuid,
+    ids: &[Uuid],
+) -> sqlx::Result<Vec<Uuid>> {
+    sqlx::query_scalar(
+        "INSERT INTO platform.figure_events_applied (community_id, event_id)
+         SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id",
+    )
+    .bind(community)
+    .bind(ids)
+    .fetch_all(p)
+    .await
+}
+
+/// Out of the community's outbox (in the community's transaction).
+pub async fn delete_events(tx: &mut PgConnection, ids: &[Uuid]) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM figure_events WHERE id = ANY($1)")
+        .bind(ids)
+        .execute(tx)
+        .await?;
+    Ok(())
+}
+
+/// Applied records older than a day: no worker can still be on its way with those events.
+pub async fn forget_applied(p: &mut PgConnection, community: Uuid) -> sqlx::Result<()> {
+    sqlx::query(
+        "DELETE FROM platform.figure_events_applied
+          WHERE community_id = $1 AND applied_at < now() - interval '1 day'",
+    )
+    .bind(community)
+    .execute(p)
+    .await?;
+    Ok(())
+}
+
+/// The community's own rows: those at zero (`only_zero`, after a rebuild) or all of them.
+pub async fn delete_rows(
+    p: &mut PgConnection,
+    community: Uuid,
+    only_zero: bool,
+) -> sqlx::Result<()> {
+    for (table, column) in [
+        ("figure_daily", "value"),
+        ("figure_monthly", "value"),
+        ("figure_spans", "value"),
+        ("figure_samples", "count"),
+    ] {
+        let zero = if only_zero {
+            format!(" AND {column} = 0")
+        } else {
+            String::new()
+        };
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "DELETE FROM platform.{table} WHERE community_id = $1{zero}"
+        )))
+        .bind(community)
+        .execute(&mut *p)
+        .await?;
+    }
+    Ok(())
 }

@@ -15,19 +15,11 @@ use infra::AppResult;
 use sqlx::postgres::PgArguments;
 use sqlx::query::QueryAs;
 use sqlx::{PgConnection, Postgres};
-use tenancy::model::CommunityKind;
 use uuid::Uuid;
 
-use crate::catalogue::{self, CADENCE_PUBLIC_SESSIONS};
+use super::model::{CommunityCounts, CommunityValue, FigureTotal, Granularity, Scope};
+use crate::catalogue::CADENCE_PUBLIC_SESSIONS;
 use crate::period::{Cover, Period};
-use crate::scope::Scope;
-
-/// A figure's total over a period ("partners.demands_received" …).
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
-pub struct FigureTotal {
-    pub figure: String,
-    pub value: i64,
-}
 
 /// Totals over the period and the one before it, by figure.
 pub async fn totals_with_previous(
@@ -71,7 +63,7 @@ pub async fn totals_with_previous(
             .await?
         }
         Scope::Communities(ids) => {
-            let (now, before) = (Rows::of(period), Rows::of(prev));
+            let (now, before) = (Source::of(period), Source::of(prev));
             let cond = "community_id = ANY($1)";
             let q = sqlx::query_as(sqlx::AssertSqlSafe(format!(
                 "SELECT figure, coalesce(sum(value) FILTER (WHERE now), 0)::bigint,
@@ -95,36 +87,36 @@ pub async fn totals_with_previous(
 /// Where a set of communities' figures over a period are read: their days, or — for whole
 /// months — their years, quarters and months (`Cover`: a year is one row per community and
 /// figure, not twelve).
-enum Rows {
+pub(crate) enum Source {
     Days(NaiveDate, NaiveDate),
     Months(Cover),
 }
 
-impl Rows {
-    fn of(period: Period) -> Rows {
+impl Source {
+    pub(crate) fn of(period: Period) -> Source {
         match period.months() {
-            Some((first, last)) => Rows::Months(Cover::of(first, last)),
-            None => Rows::Days(period.from, period.to),
+            Some((first, last)) => Source::Months(Cover::of(first, last)),
+            None => Source::Days(period.from, period.to),
         }
     }
 
-    fn params(&self) -> usize {
+    pub(crate) fn params(&self) -> usize {
         match self {
-            Rows::Days(..) => 2,
-            Rows::Months(_) => 3,
+            Source::Days(..) => 2,
+            Source::Months(_) => 3,
         }
     }
 
     /// `SELECT community_id, figure, value, <tag>` of the rows meeting `cond`, its own
     /// parameters numbered from `$n` (bound by `bind`).
-    fn sql(&self, n: usize, cond: &str, tag: &str) -> String {
+    pub(crate) fn sql(&self, n: usize, cond: &str, tag: &str) -> String {
         let select = format!("SELECT community_id, figure, value, {tag}");
         match self {
-            Rows::Days(..) => format!(
+            Source::Days(..) => format!(
                 "{select} FROM platform.figure_daily WHERE day BETWEEN ${n} AND ${} AND {cond}",
                 n + 1
             ),
-            Rows::Months(_) => format!(
+            Source::Months(_) => format!(
                 "{select} FROM platform.figure_monthly WHERE month = ANY(${n}) AND {cond}
                  UNION ALL {select} FROM platform.figure_spans
                   WHERE months = 3 AND start = ANY(${}) AND {cond}
@@ -136,13 +128,13 @@ impl Rows {
         }
     }
 
-    fn bind<'q, O>(
+    pub(crate) fn bind<'q, O>(
         &'q self,
         q: QueryAs<'q, Postgres, O, PgArguments>,
     ) -> QueryAs<'q, Postgres, O, PgArguments> {
         match self {
-            Rows::Days(from, to) => q.bind(from).bind(to),
-            Rows::Months(c) => q.bind(&c.months).bind(&c.quarters).bind(&c.years),
+            Source::Days(from, to) => q.bind(from).bind(to),
+            Source::Months(c) => q.bind(&c.months).bind(&c.quarters).bind(&c.years),
         }
     }
 }
@@ -228,13 +220,6 @@ pub fn median_of(counts: &[(i64, i64)]) -> Option<f64> {
     Some((a + b) as f64 / 2.0)
 }
 
-/// By day or by month.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Granularity {
-    Day,
-    Month,
-}
-
 /// A figure over the period, one point per day or month that has a value.
 pub async fn series(
     conn: &mut PgConnection,
@@ -305,19 +290,6 @@ pub async fn series(
     })
 }
 
-/// A community with its street (the district it sits in) and its value of a figure.
-#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
-pub struct CommunityValue {
-    pub community_id: Uuid,
-    pub slug: String,
-    pub name: String,
-    pub kind: CommunityKind,
-    pub street_code: String,
-    pub street_name: String,
-    pub value: i64,
-    pub rank: i64,
-}
-
 /// Every community of the scope with its total of `figure` over the period, ranked (1 = the
 /// highest; ties share a rank), best first (or worst first), at most `limit`.
 pub async fn ranking(
@@ -332,7 +304,7 @@ pub async fn ranking(
         Scope::District(id) => (Some(*id), None),
         Scope::Communities(ids) => (None, Some(ids.as_slice())),
     };
-    let rows = Rows::of(period);
+    let rows = Source::of(period);
     let order = if ascending { "ASC" } else { "DESC" };
     let q = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "WITH v AS (SELECT community_id, sum(value)::bigint AS value
@@ -359,14 +331,6 @@ pub async fn ranking(
     .bind(figure)
     .bind(limit);
     Ok(rows.bind(q).persistent(false).fetch_all(conn).await?)
-}
-
-/// Communities of the scope: all (not archived), active, and onboarded within the period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, sqlx::FromRow)]
-pub struct CommunityCounts {
-    pub total: i64,
-    pub active: i64,
-    pub onboarded: i64,
 }
 
 pub async fn community_counts(
@@ -458,85 +422,54 @@ pub async fn partner_organisations(conn: &mut PgConnection, scope: &Scope) -> Ap
     partners::api::partner_organisations(conn, district, ids).await
 }
 
-fn split(scope: &Scope) -> (Option<Uuid>, Option<&[Uuid]>) {
+pub(crate) fn split(scope: &Scope) -> (Option<Uuid>, Option<&[Uuid]>) {
     match scope {
         Scope::District(id) => (Some(*id), None),
         Scope::Communities(ids) => (None, Some(ids.as_slice())),
     }
 }
 
-/// Every catalogue figure of every community of the scope over the period (the export):
-/// community → figure → total.
-pub async fn by_community(
+/// A street (sub-district) by code, if it lies within the district.
+pub async fn street_within(
     conn: &mut PgConnection,
-    scope: &Scope,
-    period: Period,
-) -> AppResult<Vec<(CommunityValue, HashMap<String, i64>)>> {
-    let mut out: Vec<(CommunityValue, HashMap<String, i64>)> = ranking(
-        conn,
-        scope,
-        catalogue::FIGURES[0].name,
-        period,
-        i64::MAX,
-        false,
-    )
-    .await?
-    .into_iter()
-    .map(|c| (c, HashMap::new()))
-    .collect();
-    out.sort_by(|a, b| (&a.0.street_code, &a.0.slug).cmp(&(&b.0.street_code, &b.0.slug)));
-    let ids: Vec<Uuid> = out.iter().map(|c| c.0.community_id).collect();
-    let source = Rows::of(period);
-    let q = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT community_id, figure, sum(value)::bigint
-           FROM ({}) r GROUP BY community_id, figure",
-        source.sql(2, "community_id = ANY($1)", "0")
-    )))
-    .bind(&ids);
-    let rows: Vec<(Uuid, String, i64)> = source.bind(q).persistent(false).fetch_all(conn).await?;
-    let at: HashMap<Uuid, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-    for (c, f, v) in rows {
-        if let Some(i) = at.get(&c) {
-            out[*i].1.insert(f, v);
-        }
-    }
-    Ok(out)
+    district: Uuid,
+    code: &str,
+) -> sqlx::Result<Option<Uuid>> {
+    let s: Option<(Uuid, Vec<Uuid>)> =
+        sqlx::query_as("SELECT id, path FROM platform.districts WHERE code = $1")
+            .bind(code)
+            .fetch_optional(conn)
+            .await?;
+    Ok(s.filter(|(_, path)| path.contains(&district))
+        .map(|(id, _)| id))
 }
 
-/// Every catalogue figure of the scope by month over the period (a community's export).
-pub async fn by_month(
+/// The district's communities of these kinds (all when empty), within the street, in (or,
+/// with `outside`, outside) the pilot group.
+pub async fn communities_of(
     conn: &mut PgConnection,
-    scope: &Scope,
-    period: Period,
-) -> AppResult<Vec<(NaiveDate, HashMap<String, i64>)>> {
-    let (district, ids) = split(scope);
-    let rows: Vec<(NaiveDate, String, i64)> = sqlx::query_as(
-        "SELECT date_trunc('month', day)::date AS m, figure, sum(value)::bigint
-           FROM platform.figure_daily
-          WHERE day BETWEEN $3 AND $4 AND community_id IN (
-                SELECT c.id FROM platform.communities c
-                  JOIN platform.districts d ON d.id = c.district_id
-                 WHERE ($1::uuid IS NULL OR d.path @> ARRAY[$1::uuid])
-                   AND ($2::uuid[] IS NULL OR c.id = ANY($2)))
-          GROUP BY m, figure ORDER BY m",
+    district: Uuid,
+    kinds: &[&str],
+    street: Option<Uuid>,
+    group: Option<Uuid>,
+    outside: bool,
+) -> sqlx::Result<Vec<Uuid>> {
+    sqlx::query_scalar(
+        "SELECT c.id FROM platform.communities c JOIN platform.districts d ON d.id = c.district_id
+          WHERE d.path @> ARRAY[$1::uuid]
+            AND (cardinality($2::text[]) = 0 OR c.kind = ANY($2))
+            AND ($3::uuid IS NULL OR d.path @> ARRAY[$3::uuid])
+            AND ($4::uuid IS NULL OR
+                 (EXISTS (SELECT 1 FROM platform.pilot_group_members m
+                           WHERE m.group_id = $4 AND m.community_id = c.id) <> $5))
+          ORDER BY c.id",
     )
     .bind(district)
-    .bind(ids)
-    .bind(period.from)
-    .bind(period.to)
+    .bind(kinds)
+    .bind(street)
+    .bind(group)
+    .bind(outside)
     .persistent(false)
     .fetch_all(conn)
-    .await?;
-    let (mut m, last) = period.month_span();
-    let mut out = Vec::new();
-    while m <= last {
-        let figures = rows
-            .iter()
-            .filter(|r| r.0 == m)
-            .map(|r| (r.1.clone(), r.2))
-            .collect();
-        out.push((m, figures));
-        m = m + chrono::Months::new(1);
-    }
-    Ok(out)
+    .await
 }

@@ -1,0 +1,438 @@
+//! The GraphQL face of a dashboard. A `Dashboard` holds its scope and period; each of its
+//! fields reads the rollups when selected, so a request pays for what it asks.
+
+use std::collections::HashMap;
+
+use async_graphql::{Context, Enum, InputObject, Object, SimpleObject};
+use infra::AppError;
+use infra::graphql::{Date, Res};
+use tenancy::Roles;
+use tenancy::graphql::{CommunityKindGql, community, principal, tenancy};
+
+use super::db;
+use super::model::{Filter, Granularity, Scope};
+use super::service;
+use crate::catalogue::{self, FIGURES, RATES, ratio};
+use crate::period::Period;
+
+/// A figure's total over a period ("partners.demands_received" …).
+#[derive(SimpleObject)]
+#[graphql(name = "FigureTotal")]
+pub struct FigureTotalGql {
+    figure: String,
+    value: i64,
+}
+
+/// Which communities of the district (all when empty).
+#[derive(InputObject, Default)]
+#[graphql(name = "DashboardFilter")]
+pub struct FilterGql {
+    /// Only these kinds of community.
+    kinds: Option<Vec<CommunityKindGql>>,
+    /// Only those within this sub-district (街道), by code.
+    street: Option<String>,
+    /// Only the members of this pilot group (试点) of the district.
+    pilot_group: Option<String>,
+}
+
+impl From<FilterGql> for Filter {
+    fn from(f: FilterGql) -> Self {
+        Filter {
+            kinds: f
+                .kinds
+                .unwrap_or_default()
+                .into_iter()
+                .map(Into::into)
+                .collect(),
+            street: f.street,
+            pilot_group: f.pilot_group,
+            outside_pilot_group: false,
+        }
+    }
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(name = "Granularity", remote = "crate::dashboard::model::Granularity")]
+pub enum GranularityGql {
+    Day,
+    Month,
+}
+
+fn figure_name(name: &str) -> Res<&'static str> {
+    catalogue::find(name).map(|f| f.name).ok_or_else(|| {
+        AppError::bad_input(
+            format!("没有这个指标：{name}"),
+            format!("No such figure: {name}"),
+        )
+        .into()
+    })
+}
+
+/// A figure of the catalogue over the period and the period before.
+#[derive(SimpleObject)]
+#[graphql(name = "DashboardFigure")]
+pub struct DashboardFigureGql {
+    figure: String,
+    /// 社区学院, 志愿服务, 共享空间, 共建合作, 民生诉求.
+    family: String,
+    label: String,
+    label_en: String,
+    value: i64,
+    previous: i64,
+}
+
+/// A ratio of two figures (`null`: nothing to divide by).
+#[derive(SimpleObject)]
+#[graphql(name = "DashboardRate")]
+pub struct DashboardRateGql {
+    name: String,
+    label: String,
+    label_en: String,
+    value: Option<f64>,
+    previous: Option<f64>,
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "CommunityCounts")]
+pub struct CommunityCountsGql {
+    /// Not archived.
+    total: i64,
+    active: i64,
+    /// Onboarded within the period.
+    onboarded: i64,
+}
+
+/// Community-months meeting the cadence rule (每月不少于两堂公益课), out of all.
+#[derive(SimpleObject)]
+#[graphql(name = "CadenceFigures")]
+pub struct CadenceGql {
+    met: i64,
+    community_months: i64,
+    /// Public-benefit sessions a month the rule asks for.
+    target: i64,
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "MedianFigure")]
+pub struct MedianGql {
+    value: Option<f64>,
+    previous: Option<f64>,
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "SeriesPoint")]
+pub struct PointGql {
+    /// The day, or the month's first day.
+    start: Date,
+    value: i64,
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "RankedCommunity")]
+pub struct RankedGql {
+    rank: i64,
+    slug: String,
+    name: String,
+    kind: CommunityKindGql,
+    /// The district the community sits in (街道).
+    street_code: String,
+    street_name: String,
+    value: i64,
+}
+
+/// Figures of a district (or of some of its communities, or of one community) over a period.
+pub struct DashboardGql {
+    scope: Scope,
+    period: Period,
+    /// Read once for `figures` and `rates` together: one statement, not two.
+    totals: tokio::sync::OnceCell<HashMap<String, (i64, i64)>>,
+}
+
+impl DashboardGql {
+    pub(crate) fn new(scope: Scope, period: Period) -> Self {
+        DashboardGql {
+            scope,
+            period,
+            totals: tokio::sync::OnceCell::new(),
+        }
+    }
+
+    async fn totals(&self, ctx: &Context<'_>) -> Res<&HashMap<String, (i64, i64)>> {
+        self.totals
+            .get_or_try_init(|| async {
+                Ok(
+                    db::totals_with_previous(&mut *conn(ctx).await?, &self.scope, self.period)
+                        .await?,
+                )
+            })
+            .await
+    }
+}
+
+async fn conn(ctx: &Context<'_>) -> Res<sqlx::pool::PoolConnection<sqlx::Postgres>> {
+    Ok(tenancy(ctx)
+        .db()
+        .pool()
+        .acquire()
+        .await
+        .map_err(AppError::from)?)
+}
+
+#[Object(name = "Dashboard")]
+impl DashboardGql {
+    async fn from(&self) -> Date {
+        Date(self.period.from)
+    }
+
+    async fn to(&self) -> Date {
+        Date(self.period.to)
+    }
+
+    /// The period compared with: the months before for whole months, else as many days.
+    async fn previous_from(&self) -> Date {
+        Date(self.period.previous().from)
+    }
+
+    async fn previous_to(&self) -> Date {
+        Date(self.period.previous().to)
+    }
+
+    async fn communities(&self, ctx: &Context<'_>) -> Res<CommunityCountsGql> {
+        let c = db::community_counts(&mut *conn(ctx).await?, &self.scope, self.period).await?;
+        Ok(CommunityCountsGql {
+            total: c.total,
+            active: c.active,
+            onboarded: c.onboarded,
+        })
+    }
+
+    /// Organisations with an approved partnership reaching these communities.
+    async fn partner_organisations(&self, ctx: &Context<'_>) -> Res<i64> {
+        Ok(db::partner_organisations(&mut *conn(ctx).await?, &self.scope).await?)
+    }
+
+    /// Every figure of the catalogue, this period and the one before.
+    async fn figures(&self, ctx: &Context<'_>) -> Res<Vec<DashboardFigureGql>> {
+        let t = self.totals(ctx).await?;
+        Ok(FIGURES
+            .iter()
+            .map(|f| {
+                let (value, previous) = t.get(f.name).copied().unwrap_or((0, 0));
+                DashboardFigureGql {
+                    figure: f.name.into(),
+                    family: f.family.zh().into(),
+                    label: f.zh.into(),
+                    label_en: f.en.into(),
+                    value,
+                    previous,
+                }
+            })
+            .collect())
+    }
+
+    /// Attendance, public-benefit share, no-shows, commitments delivered, demands resolved.
+    async fn rates(&self, ctx: &Context<'_>) -> Res<Vec<DashboardRateGql>> {
+        let t = self.totals(ctx).await?;
+        let get = |f: &str| t.get(f).copied().unwrap_or((0, 0));
+        Ok(RATES
+            .iter()
+            .map(|r| {
+                let (n, pn) = get(r.numerator);
+                let (d, pd) = get(r.denominator);
+                DashboardRateGql {
+                    name: r.name.into(),
+                    label: r.zh.into(),
+                    label_en: r.en.into(),
+                    value: ratio(n, d),
+                    previous: ratio(pn, pd),
+                }
+            })
+            .collect())
+    }
+
+    /// Median hours from a demand's submission to its first resolution.
+    async fn median_resolution_hours(&self, ctx: &Context<'_>) -> Res<MedianGql> {
+        let mut c = conn(ctx).await?;
+        let f = catalogue::RESOLUTION_HOURS;
+        Ok(MedianGql {
+            value: db::median(&mut c, &self.scope, f, self.period).await?,
+            previous: db::median(&mut c, &self.scope, f, self.period.previous()).await?,
+        })
+    }
+
+    async fn cadence(&self, ctx: &Context<'_>) -> Res<CadenceGql> {
+        let (met, months) = db::cadence(&mut *conn(ctx).await?, &self.scope, self.period).await?;
+        Ok(CadenceGql {
+            met,
+            community_months: months,
+            target: catalogue::CADENCE_PUBLIC_SESSIONS,
+        })
+    }
+
+    /// A figure by day or month over the period (points with a value only).
+    async fn series(
+        &self,
+        ctx: &Context<'_>,
+        figure: String,
+        #[graphql(default_with = "GranularityGql::Month")] by: GranularityGql,
+    ) -> Res<Vec<PointGql>> {
+        let f = figure_name(&figure)?;
+        let by: Granularity = by.into();
+        let rows = db::series(&mut *conn(ctx).await?, &self.scope, f, by, self.period).await?;
+        Ok(rows
+            .into_iter()
+            .map(|(d, value)| PointGql {
+                start: Date(d),
+                value,
+            })
+            .collect())
+    }
+
+    /// The communities ranked by a figure over the period (1 = highest), highest first or
+    /// lowest first.
+    async fn ranking(
+        &self,
+        ctx: &Context<'_>,
+        figure: String,
+        #[graphql(default = 10, validator(minimum = 1, maximum = 500))] limit: i64,
+        #[graphql(default = false)] lowest_first: bool,
+    ) -> Res<Vec<RankedGql>> {
+        let f = figure_name(&figure)?;
+        let rows = db::ranking(
+            &mut *conn(ctx).await?,
+            &self.scope,
+            f,
+            self.period,
+            limit,
+            lowest_first,
+        )
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| RankedGql {
+                rank: r.rank,
+                slug: r.slug,
+                name: r.name,
+                kind: r.kind.into(),
+                street_code: r.street_code,
+                street_name: r.street_name,
+                value: r.value,
+            })
+            .collect())
+    }
+}
+
+/// A pilot group against the rest of its district, side by side.
+#[derive(SimpleObject)]
+#[graphql(name = "PilotComparison")]
+pub struct ComparisonGql {
+    pilot: DashboardGql,
+    rest: DashboardGql,
+}
+
+/// A district's dashboards (its admins and viewers).
+#[derive(Default)]
+pub struct DistrictDashboardQuery;
+
+#[Object]
+impl DistrictDashboardQuery {
+    /// Figures of every community of a district (and its sub-districts) over a period, from
+    /// the rollups (its admins and viewers).
+    async fn district_figures(
+        &self,
+        ctx: &Context<'_>,
+        district_code: String,
+        from: Date,
+        to: Date,
+    ) -> Res<Vec<FigureTotalGql>> {
+        let rows =
+            service::district_totals(tenancy(ctx), principal(ctx)?, &district_code, from.0, to.0)
+                .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| FigureTotalGql {
+                figure: r.figure,
+                value: r.value,
+            })
+            .collect())
+    }
+
+    /// The district's dashboard over a period, for all its communities or those the filter
+    /// picks (its admins and viewers).
+    async fn district_dashboard(
+        &self,
+        ctx: &Context<'_>,
+        district_code: String,
+        from: Date,
+        to: Date,
+        filter: Option<FilterGql>,
+    ) -> Res<DashboardGql> {
+        let period = Period::parse(from.0, to.0)?;
+        let filter: Filter = filter.unwrap_or_default().into();
+        let (_, scope) =
+            service::district_scope(tenancy(ctx), principal(ctx)?, &district_code, &filter).await?;
+        Ok(DashboardGql::new(scope, period))
+    }
+
+    /// A pilot group of the district against the rest of it (试点 → 全区推广).
+    async fn pilot_comparison(
+        &self,
+        ctx: &Context<'_>,
+        district_code: String,
+        pilot_group: String,
+        from: Date,
+        to: Date,
+    ) -> Res<ComparisonGql> {
+        let period = Period::parse(from.0, to.0)?;
+        let (t, p) = (tenancy(ctx), principal(ctx)?);
+        let mut f = Filter {
+            pilot_group: Some(pilot_group),
+            ..Filter::default()
+        };
+        let (_, pilot) = service::district_scope(t, p, &district_code, &f).await?;
+        f.outside_pilot_group = true;
+        let (_, rest) = service::district_scope(t, p, &district_code, &f).await?;
+        Ok(ComparisonGql {
+            pilot: DashboardGql::new(pilot, period),
+            rest: DashboardGql::new(rest, period),
+        })
+    }
+}
+
+/// A community's own dashboard (its staff).
+#[derive(Default)]
+pub struct CommunityDashboardQuery;
+
+#[Object]
+impl CommunityDashboardQuery {
+    /// The community's own figures over a period, from the rollups (staff).
+    async fn community_figures(
+        &self,
+        ctx: &Context<'_>,
+        from: Date,
+        to: Date,
+    ) -> Res<Vec<FigureTotalGql>> {
+        let period = Period::parse(from.0, to.0)?;
+        let rows = service::community_totals(community(ctx)?, period).await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| FigureTotalGql {
+                figure: r.figure,
+                value: r.value,
+            })
+            .collect())
+    }
+
+    /// The community's own dashboard over a period (staff).
+    async fn community_dashboard(
+        &self,
+        ctx: &Context<'_>,
+        from: Date,
+        to: Date,
+    ) -> Res<DashboardGql> {
+        let period = Period::parse(from.0, to.0)?;
+        let c = community(ctx)?;
+        c.require(Roles::STAFF)?;
+        Ok(DashboardGql::new(service::community_scope(c)?, period))
+    }
+}
