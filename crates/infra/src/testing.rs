@@ -128,3 +128,45 @@ pub async fn fresh_database() -> String {
 pub fn unreachable_store() -> crate::storage::ObjectStore {
     crate::storage::ObjectStore::unused()
 }
+
+/// A real S3-protocol server in a temporary directory, with its bucket made; removed when
+/// dropped.
+pub struct TestStore {
+    pub store: crate::storage::ObjectStore,
+    _server: crate::storage::EmbeddedS3,
+    dir: std::path::PathBuf,
+}
+
+impl TestStore {
+    pub async fn start(label: &str) -> TestStore {
+        let dir = std::env::temp_dir().join(format!(
+            "linli-{label}-s3-{}",
+            uuid::Uuid::new_v4().simple()
+        ));
+        let secret = format!("sk-{label}");
+        let server =
+            crate::storage::EmbeddedS3::start(&dir, "127.0.0.1:0".parse().unwrap(), "ak", &secret)
+                .await
+                .expect("start the S3 server");
+        let store = crate::storage::ObjectStore::new(&crate::storage::StoreConfig {
+            endpoint: server.endpoint(),
+            public_endpoint: None,
+            region: "us-east-1".into(),
+            bucket: "linli-test".into(),
+            access_key: "ak".into(),
+            secret_key: secret,
+        });
+        store.ensure_bucket().await.expect("make the bucket");
+        TestStore {
+            store,
+            _server: server,
+            dir,
+        }
+    }
+}
+
+impl Drop for TestStore {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}

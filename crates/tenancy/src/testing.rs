@@ -1,28 +1,37 @@
-//! Test support (feature `testing`): a fresh database with one onboarded community, and
-//! contexts that play a role in it without an account.
+//! Test support (feature `testing`), the one harness every crate's tests start from: a fresh
+//! database with districts and communities onboarded, contexts that play a role in a community
+//! without an account, and `code` for the error a call answered.
 
 use infra::crypto::Secrets;
 use infra::db::DbConfig;
 use infra::storage::ObjectStore;
-use infra::{Db, Tenant};
+use infra::{AppResult, Db, Tenant};
 use uuid::Uuid;
 
 use crate::model::CommunityKind;
 use crate::service::{Actor, OnboardInput};
 use crate::{CommunityAccess, CommunityCtx, CommunityScope, Role, Tenancy};
 
-/// A fresh database holding district 510109 and one community.
-pub struct OneCommunity {
+/// A fresh database with these districts and communities onboarded.
+pub struct Communities {
     pub db: Db,
     pub secrets: Secrets,
     pub tenancy: Tenancy,
-    pub tenant: Tenant,
+    /// In the order given.
+    pub tenants: Vec<Tenant>,
 }
 
-impl OneCommunity {
-    pub async fn new(master: &[u8], slug: &str, name: &str, connections: u32) -> OneCommunity {
-        // Tests run side by side on two cores, each with hundreds of tasks on a small pool: a
-        // wait for a connection is load, not a fault, there.
+impl Communities {
+    /// `districts`: (code, name); `communities`: (district code, slug, name), all of `kind`.
+    /// `connections`: the pool (tests run side by side on two cores, each with hundreds of
+    /// tasks on a small pool: a wait for a connection is load, not a fault, there).
+    pub async fn new(
+        master: &[u8],
+        connections: u32,
+        districts: &[(&str, &str)],
+        communities: &[(&str, &str, &str)],
+        kind: CommunityKind,
+    ) -> Communities {
         let cfg = DbConfig {
             max_connections: connections,
             acquire_timeout: std::time::Duration::from_secs(60),
@@ -31,29 +40,90 @@ impl OneCommunity {
         let secrets = Secrets::from_master(master);
         let db = infra::testing::fresh_db(&cfg, &secrets).await;
         let tenancy = Tenancy::new(db.clone(), secrets.clone(), Default::default());
-        tenancy
-            .create_district(Actor::Operator, "510109", "成都高新区", None)
-            .await
-            .expect("district");
-        let input = OnboardInput {
-            district_code: "510109".into(),
-            slug: slug.into(),
-            name: name.into(),
-            kind: CommunityKind::OldCourtyard,
-            households: None,
-            residents: None,
-        };
-        let tenant = tenancy
-            .onboard(Actor::Operator, input)
-            .await
-            .expect("onboard")
-            .0
-            .tenant();
-        OneCommunity {
+        for (code, name) in districts {
+            tenancy
+                .create_district(Actor::Operator, code, name, None)
+                .await
+                .expect("district");
+        }
+        let mut tenants = Vec::new();
+        for (district, slug, name) in communities {
+            let input = OnboardInput {
+                district_code: (*district).into(),
+                slug: (*slug).into(),
+                name: (*name).into(),
+                kind,
+                households: None,
+                residents: None,
+            };
+            let (community, _) = tenancy
+                .onboard(Actor::Operator, input)
+                .await
+                .expect("onboard");
+            tenants.push(community.tenant());
+        }
+        Communities {
             db,
             secrets,
             tenancy,
+            tenants,
+        }
+    }
+
+    /// `tenant` as account `id` named `name` holding `roles`, with `store`.
+    pub fn as_account(
+        &self,
+        tenant: &Tenant,
+        store: &ObjectStore,
+        id: Uuid,
+        name: &str,
+        roles: &[Role],
+    ) -> CommunityCtx {
+        CommunityCtx::new(
+            self.db.clone(),
+            self.secrets.clone(),
+            store.clone(),
+            CommunityScope::for_tests(
+                tenant.clone(),
+                CommunityAccess {
+                    account_id: id,
+                    display_name: name.into(),
+                    roles: roles.to_vec(),
+                    admin_above: false,
+                    viewer_above: false,
+                },
+            ),
+        )
+    }
+}
+
+/// A fresh database holding district 510109 and one community.
+pub struct OneCommunity {
+    pub db: Db,
+    pub secrets: Secrets,
+    pub tenancy: Tenancy,
+    pub tenant: Tenant,
+    communities: Communities,
+}
+
+impl OneCommunity {
+    pub async fn new(master: &[u8], slug: &str, name: &str, connections: u32) -> OneCommunity {
+        let mut communities = Communities::new(
+            master,
+            connections,
+            &[("510109", "成都高新区")],
+            &[("510109", slug, name)],
+            CommunityKind::OldCourtyard,
+        )
+        .await;
+        let tenant = communities.tenants.pop().expect("onboarded");
+        communities.tenants.push(tenant.clone());
+        OneCommunity {
+            db: communities.db.clone(),
+            secrets: communities.secrets.clone(),
+            tenancy: communities.tenancy.clone(),
             tenant,
+            communities,
         }
     }
 
@@ -65,20 +135,15 @@ impl OneCommunity {
         name: &str,
         roles: &[Role],
     ) -> CommunityCtx {
-        CommunityCtx::new(
-            self.db.clone(),
-            self.secrets.clone(),
-            store.clone(),
-            CommunityScope::for_tests(
-                self.tenant.clone(),
-                CommunityAccess {
-                    account_id: id,
-                    display_name: name.into(),
-                    roles: roles.to_vec(),
-                    admin_above: false,
-                    viewer_above: false,
-                },
-            ),
-        )
+        self.communities
+            .as_account(&self.tenant, store, id, name, roles)
+    }
+}
+
+/// The code of the error a call answered; a success fails the test.
+pub fn code<T>(r: AppResult<T>) -> &'static str {
+    match r {
+        Ok(_) => panic!("expected an error, got a success"),
+        Err(e) => e.code.as_str(),
     }
 }

@@ -11,12 +11,12 @@ mod roles;
 mod spaces;
 mod timetable;
 
+use infra::Db;
 use infra::crypto::Secrets;
-use infra::db::DbConfig;
-use infra::storage::{EmbeddedS3, ObjectStore, StoreConfig};
-use infra::{AppError, Db};
+use infra::storage::ObjectStore;
+use infra::testing::TestStore;
 use tenancy::model::CommunityKind;
-use tenancy::service::{Actor, OnboardInput};
+use tenancy::testing::Communities;
 use tenancy::{CommunityAccess, CommunityCtx, CommunityScope, Role};
 use uuid::Uuid;
 
@@ -26,64 +26,31 @@ pub struct Env {
     pub store: ObjectStore,
     pub alpha: infra::Tenant,
     pub beta: infra::Tenant,
-    _s3: EmbeddedS3,
-    s3_dir: std::path::PathBuf,
-}
-
-impl Drop for Env {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.s3_dir);
-    }
+    _store: TestStore,
 }
 
 impl Env {
+    /// District 500192 with communities alpha and beta, and a real S3-protocol server.
     pub async fn new() -> Env {
-        let cfg = DbConfig {
-            max_connections: 30,
-            ..DbConfig::default()
-        };
-        let secrets = Secrets::from_master(b"courses test");
-        let db = infra::testing::fresh_db(&cfg, &secrets).await;
-        let t = tenancy::Tenancy::new(db.clone(), secrets.clone(), Default::default());
-        t.create_district(Actor::Operator, "500192", "两江新区", None)
-            .await
-            .unwrap();
-        let mut tenants = Vec::new();
-        for slug in ["alpha", "beta"] {
-            let input = OnboardInput {
-                district_code: "500192".into(),
-                slug: slug.into(),
-                name: "金竹苑社区".into(),
-                kind: CommunityKind::CommercialHousing,
-                households: None,
-                residents: None,
-            };
-            tenants.push(t.onboard(Actor::Operator, input).await.unwrap().0.tenant());
-        }
-        let dir =
-            std::env::temp_dir().join(format!("linli-courses-s3-{}", Uuid::new_v4().simple()));
-        let s3 = EmbeddedS3::start(&dir, "127.0.0.1:0".parse().unwrap(), "ak", "sk-courses")
-            .await
-            .unwrap();
-        let store = ObjectStore::new(&StoreConfig {
-            endpoint: s3.endpoint(),
-            public_endpoint: None,
-            region: "us-east-1".into(),
-            bucket: "linli-test".into(),
-            access_key: "ak".into(),
-            secret_key: "sk-courses".into(),
-        });
-        store.ensure_bucket().await.unwrap();
-        let beta = tenants.pop().unwrap();
-        let alpha = tenants.pop().unwrap();
+        let c = Communities::new(
+            b"courses test",
+            30,
+            &[("500192", "两江新区")],
+            &[
+                ("500192", "alpha", "金竹苑社区"),
+                ("500192", "beta", "金竹苑社区"),
+            ],
+            CommunityKind::CommercialHousing,
+        )
+        .await;
+        let s3 = TestStore::start("courses").await;
         Env {
-            db,
-            secrets,
-            store,
-            alpha,
-            beta,
-            _s3: s3,
-            s3_dir: dir,
+            db: c.db,
+            secrets: c.secrets,
+            store: s3.store.clone(),
+            alpha: c.tenants[0].clone(),
+            beta: c.tenants[1].clone(),
+            _store: s3,
         }
     }
 
@@ -203,12 +170,7 @@ impl Env {
     }
 }
 
-pub fn code<T: std::fmt::Debug>(r: Result<T, AppError>) -> &'static str {
-    match r {
-        Ok(v) => panic!("expected an error, got {v:?}"),
-        Err(e) => e.code.as_str(),
-    }
-}
+pub use tenancy::testing::code;
 
 pub fn course_input(
     title: &str,

@@ -10,11 +10,11 @@ mod work;
 
 use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use infra::crypto::Secrets;
-use infra::db::DbConfig;
 use infra::storage::ObjectStore;
 use infra::{AppError, Db};
 use tenancy::model::CommunityKind;
-use tenancy::service::{Actor, GrantInput, NewAccountInput, OnboardInput};
+use tenancy::service::{Actor, GrantInput, NewAccountInput};
+use tenancy::testing::Communities;
 use tenancy::{CommunityCtx, Principal, Role, Tenancy};
 use uuid::Uuid;
 
@@ -31,33 +31,19 @@ impl Env {
 
     /// Districts 510109 (新华, 玉林) and 330304 (博园), a community in each plus one more.
     pub async fn new() -> Env {
-        let cfg = DbConfig {
-            max_connections: 20,
-            ..DbConfig::default()
-        };
-        let secrets = Secrets::from_master(b"partners test");
-        let db = infra::testing::fresh_db(&cfg, &secrets).await;
-        let t = Tenancy::new(db.clone(), secrets.clone(), Default::default());
-        for (code, name) in [("510109", "成都高新区"), ("330304", "瓯海区")] {
-            t.create_district(Actor::Operator, code, name, None)
-                .await
-                .unwrap();
-        }
-        for (district, slug, name) in [
-            ("510109", "xinhua", "新华社区"),
-            ("510109", "yulin", "玉林社区"),
-            ("330304", "boyuan", "博园社区"),
-        ] {
-            let input = OnboardInput {
-                district_code: district.into(),
-                slug: slug.into(),
-                name: name.into(),
-                kind: CommunityKind::Mixed,
-                households: None,
-                residents: None,
-            };
-            t.onboard(Actor::Operator, input).await.unwrap();
-        }
+        let c = Communities::new(
+            b"partners test",
+            20,
+            &[("510109", "成都高新区"), ("330304", "瓯海区")],
+            &[
+                ("510109", "xinhua", "新华社区"),
+                ("510109", "yulin", "玉林社区"),
+                ("330304", "boyuan", "博园社区"),
+            ],
+            CommunityKind::Mixed,
+        )
+        .await;
+        let (t, db, secrets) = (c.tenancy, c.db, c.secrets);
         // Never reached: these tests store no objects.
         let store = infra::testing::unreachable_store();
         Env {
@@ -182,9 +168,4 @@ pub fn all_day() -> Vec<spaces::api::rooms::OpeningSpan> {
         .collect()
 }
 
-pub fn code<T>(r: Result<T, AppError>) -> &'static str {
-    match r {
-        Ok(_) => panic!("expected an error, got a success"),
-        Err(e) => e.code.as_str(),
-    }
-}
+pub use tenancy::testing::code;

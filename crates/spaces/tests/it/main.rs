@@ -5,7 +5,7 @@ mod farm;
 
 use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use infra::storage::ObjectStore;
-use infra::{AppError, Db};
+use infra::Db;
 use spaces::rooms::model::{BookableBy, OpeningSpan, Space, SpaceKind};
 use spaces::rooms::service::{self as svc, SpaceRules};
 use tenancy::testing::OneCommunity;
@@ -130,9 +130,4 @@ pub fn local_day(days: i64) -> chrono::NaiveDate {
         .date_naive()
 }
 
-pub fn code<T: std::fmt::Debug>(r: Result<T, AppError>) -> &'static str {
-    match r {
-        Ok(v) => panic!("expected an error, got {v:?}"),
-        Err(e) => e.code.as_str(),
-    }
-}
+pub use tenancy::testing::code;

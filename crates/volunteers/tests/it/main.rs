@@ -6,7 +6,7 @@ mod ledger;
 mod volunteering;
 
 use infra::storage::ObjectStore;
-use infra::{AppError, Db};
+use infra::Db;
 use tenancy::testing::OneCommunity;
 use tenancy::{CommunityCtx, Role};
 use uuid::Uuid;
@@ -44,9 +44,4 @@ impl Env {
     }
 }
 
-pub fn code<T>(r: Result<T, AppError>) -> &'static str {
-    match r {
-        Ok(_) => panic!("expected an error, got a success"),
-        Err(e) => e.code.as_str(),
-    }
-}
+pub use tenancy::testing::code;
