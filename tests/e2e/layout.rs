@@ -1,5 +1,6 @@
 //! The shape every domain crate shares (docs/CRATE.md), held here so that it stays one shape:
 //! feature folders with the same files, SQL private to its crate, GraphQL only in `graphql.rs`,
+//! a database's refusal read only through `infra::OnViolation`,
 //! another crate reached through its `api`, files readable in one sitting. What is not there
 //! yet is listed by name below — the list only shrinks.
 
@@ -82,6 +83,14 @@ fn every_domain_crate_has_one_shape() {
             let body = code(&text);
             if body.contains("pub mod db") {
                 wrong.push(format!("{name}: `pub mod db` (SQL is its crate's alone)"));
+            }
+            if ["sqlx::Error::Database", ".constraint()", "_violation()"]
+                .iter()
+                .any(|m| body.contains(m))
+            {
+                wrong.push(format!(
+                    "{name}: reads a database error itself (infra::OnViolation names the rule)"
+                ));
             }
             if body.contains("async_graphql") && !name.ends_with("graphql.rs") {
                 wrong.push(format!("{name}: async-graphql outside a graphql.rs"));

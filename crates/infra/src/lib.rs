@@ -22,7 +22,9 @@ pub mod spreadsheet;
 pub mod storage;
 pub mod tenant;
 pub mod testing;
+pub mod violation;
 
 pub use db::Db;
 pub use error::{AppError, AppResult, ErrorCode};
 pub use tenant::{Tenant, TenantTx};
+pub use violation::{OnViolation, Violation, violates};

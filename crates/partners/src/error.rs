@@ -2,10 +2,54 @@
 
 use infra::{AppError, ErrorCode};
 
+/// What a caller named that is not there (or not theirs to see), by its noun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    Organisation,
+    Team,
+    Partnership,
+    Agreement,
+    /// An activity recorded under an agreement.
+    Activity,
+    /// The course, shift or event an activity names.
+    ActivityReference,
+    Demand,
+    ListEntry,
+    Match,
+    VentureCall,
+    Proposal,
+    Project,
+    Milestone,
+}
+
+impl Missing {
+    fn words(self) -> (&'static str, &'static str) {
+        use Missing::*;
+        match self {
+            Organisation => ("找不到该单位", "Organisation not found"),
+            Team => ("找不到该团队", "Team not found"),
+            Partnership => ("找不到该共建申请", "Partnership not found"),
+            Agreement => ("找不到该联建协议", "Agreement not found"),
+            Activity => ("找不到该活动记录", "Activity not found"),
+            ActivityReference => (
+                "找不到所指的课程、班次或活动",
+                "The course, shift or event named is not in this community",
+            ),
+            Demand => ("找不到该诉求", "Demand not found"),
+            ListEntry => ("找不到该清单条目", "List entry not found"),
+            Match => ("找不到该匹配", "Match not found"),
+            VentureCall => ("找不到该微创投项目征集", "Call not found"),
+            Proposal => ("找不到该方案", "Proposal not found"),
+            Project => ("找不到该项目", "Project not found"),
+            Milestone => ("找不到该里程碑", "Milestone not found"),
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum PartnersError {
-    #[error("not found: {0}")]
-    NotFound(&'static str),
+    #[error("not found: {0:?}")]
+    NotFound(Missing),
     #[error("organisation name taken")]
     NameTaken,
     /// A registration's organisation name or login name is taken: one answer for both.
@@ -30,19 +74,10 @@ impl From<PartnersError> for AppError {
         use ErrorCode::*;
         use PartnersError as E;
         let (code, zh, en): (ErrorCode, String, String) = match e {
-            E::NotFound(what) => (
-                NotFound,
-                format!(
-                    "找不到该{}",
-                    match what {
-                        "organisation" => "单位",
-                        "team" => "团队",
-                        "agreement" => "联建协议",
-                        _ => "共建申请",
-                    }
-                ),
-                format!("{what} not found"),
-            ),
+            E::NotFound(what) => {
+                let (zh, en) = what.words();
+                (NotFound, zh.into(), en.into())
+            }
             E::NameTaken => (
                 Conflict,
                 "已有同名单位注册".into(),

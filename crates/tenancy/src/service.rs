@@ -1,5 +1,6 @@
 //! The rules of tenancy: who may do what, onboarding, lifecycle, login.
 
+use infra::OnViolation;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -362,7 +363,7 @@ impl Tenancy {
         if !allowed {
             return Err(AppError::forbidden());
         }
-        let district = match db::insert_district(
+        let district = db::insert_district(
             &mut tx,
             Uuid::now_v7(),
             code.as_str(),
@@ -370,12 +371,7 @@ impl Tenancy {
             parent.as_ref(),
         )
         .await
-        {
-            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-                return Err(TenancyError::DistrictCodeTaken.into());
-            }
-            other => other?,
-        };
+        .on_violation(|v| v.is_unique().then_some(TenancyError::DistrictCodeTaken))?;
         tx.commit().await?;
         Ok(district)
     }

@@ -147,10 +147,8 @@ pub async fn courses_page(
 pub(crate) const SESSION: &str =
     "id, course_id, starts_at, ends_at, place, status, cancel_reason, moved_from, space_id";
 
-/// A session at a time the course already holds one (`course_sessions_once`).
-pub(crate) fn is_session_clash(e: &sqlx::Error) -> bool {
-    matches!(e, sqlx::Error::Database(d) if d.constraint() == Some("course_sessions_once"))
-}
+/// A session at a time the course already holds one.
+pub(crate) const SESSION_CLASH: &str = "course_sessions_once";
 
 /// Sessions of one series (`series`: the schedule they came from, if any). A slot the course
 /// already has a session at is a unique violation (`course_sessions_once`).

@@ -1,5 +1,6 @@
 //! The rules of catalogue: each function opens its own tenant transaction.
 
+use infra::OnViolation;
 use std::collections::HashMap;
 
 use chrono::{DateTime, Datelike, Duration, Utc};
@@ -149,15 +150,12 @@ pub async fn update_course(
     let before = db::lock_course(&mut tx, course_id)
         .await?
         .ok_or_else(|| not_found("course"))?;
-    let c = match db::update_course(&mut tx, course_id, &edit).await {
-        Err(sqlx::Error::Database(d)) if d.constraint() == Some("courses_capacity") => {
-            return Err(CoursesError::CapacityBelowSeats {
-                taken: before.enrolled,
-            }
-            .into());
-        }
-        r => r?.ok_or_else(|| not_found("course"))?,
-    };
+    let c = db::update_course(&mut tx, course_id, &edit)
+        .await
+        .on_constraint("courses_capacity", || CoursesError::CapacityBelowSeats {
+            taken: before.enrolled,
+        })?
+        .ok_or_else(|| not_found("course"))?;
     if let Some(teachers) = &edit.teacher_ids {
         if !db::all_teachers_exist(&mut tx, teachers).await? {
             return Err(not_found("teacher"));
@@ -326,13 +324,7 @@ pub async fn add_sessions(ctx: &CommunityCtx, input: SessionsInput) -> AppResult
         .ok_or_else(|| not_found("course"))?;
     let rows = db::insert_sessions(&mut tx, input.course_id, &slots, place, None, None)
         .await
-        .map_err(|e| {
-            if db::is_session_clash(&e) {
-                CoursesError::SessionClash.into()
-            } else {
-                AppError::from(e)
-            }
-        })?;
+        .on_constraint(db::SESSION_CLASH, || CoursesError::SessionClash)?;
     tx.commit().await?;
     Ok(rows)
 }

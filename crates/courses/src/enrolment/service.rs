@@ -1,5 +1,6 @@
 //! The rules of enrolment: each function opens its own tenant transaction.
 
+use infra::{AppError, violates};
 use infra::{AppResult, TenantTx};
 use notifications::{Notice, NoticeKind};
 use tenancy::CommunityCtx;
@@ -58,14 +59,15 @@ pub async fn enrol(
                 sp.commit().await?;
                 Some(e)
             }
-            Err(sqlx::Error::Database(d)) if d.constraint() == Some("courses_capacity") => {
+            Err(e) if violates(&e, "courses_capacity") => {
                 sp.rollback().await?;
                 None
             }
-            Err(sqlx::Error::Database(d)) if d.is_unique_violation() => {
-                return Err(CoursesError::AlreadyEnrolled.into());
+            Err(e) => {
+                return Err(AppError::from_violation(e, |v| {
+                    v.is_unique().then_some(CoursesError::AlreadyEnrolled)
+                }));
             }
-            Err(e) => return Err(e.into()),
         }
     };
     let view = match seat {

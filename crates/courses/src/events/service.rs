@@ -1,6 +1,7 @@
 //! The rules of events and walk-ins.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
+use infra::OnViolation;
 use infra::{AppError, AppResult};
 use tenancy::{CommunityCtx, Roles};
 use uuid::Uuid;
@@ -89,16 +90,13 @@ pub async fn register_for_event(
     if e.capacity.is_none() || e.status == SessionStatus::Cancelled || e.starts_at <= Utc::now() {
         return Err(CoursesError::CourseNotOpen.into());
     }
-    match db::register(&mut tx, e.id, learner.id, ctx.access().account_id).await {
-        Ok(()) => {}
-        Err(sqlx::Error::Database(d)) if d.constraint() == Some("events_capacity") => {
-            return Err(CoursesError::EventFull.into());
-        }
-        Err(sqlx::Error::Database(d)) if d.is_unique_violation() => {
-            return Err(CoursesError::AlreadyEnrolled.into());
-        }
-        Err(e) => return Err(e.into()),
-    }
+    db::register(&mut tx, e.id, learner.id, ctx.access().account_id)
+        .await
+        .on_violation(|v| match v {
+            v if v.is("events_capacity") => Some(CoursesError::EventFull),
+            v if v.is_unique() => Some(CoursesError::AlreadyEnrolled),
+            _ => None,
+        })?;
     let e = db::event(&mut tx, event_id)
         .await?
         .ok_or_else(|| not_found("event"))?;

@@ -1,6 +1,7 @@
 //! The rules of learners: each function opens its own tenant transaction.
 
 use chrono::{NaiveDate, Utc};
+use infra::OnViolation;
 use infra::{AppError, AppResult, TenantTx};
 use tenancy::{CommunityCtx, Roles};
 use uuid::Uuid;
@@ -75,12 +76,9 @@ pub async fn register_child(
         return Err(CoursesError::NotAChild.into());
     }
     let mut tx = ctx.tx().await?;
-    let l = match db::insert_child(&mut tx, ctx.access().account_id, name, birth).await {
-        Err(sqlx::Error::Database(d)) if d.constraint() == Some("learners_children_cap") => {
-            return Err(CoursesError::TooManyChildren.into());
-        }
-        other => other?,
-    };
+    let l = db::insert_child(&mut tx, ctx.access().account_id, name, birth)
+        .await
+        .on_constraint("learners_children_cap", || CoursesError::TooManyChildren)?;
     tx.commit().await?;
     Ok(l)
 }

@@ -1,6 +1,7 @@
 //! The rules of the registry: staff and grid workers (Roles::PROXY) keep it; a resident links
 //! their own account to their record by name and phone number.
 
+use infra::{OnViolation, Violation, violates};
 use std::collections::HashMap;
 
 use chrono::{Datelike, Months, NaiveDate, Utc};
@@ -82,7 +83,7 @@ async fn insert_one(
             sp.commit().await?;
             Ok(Outcome::Created(l))
         }
-        Err(sqlx::Error::Database(d)) if d.constraint() == Some("learners_phone") => {
+        Err(e) if violates(&e, "learners_phone") => {
             sp.rollback().await?;
             let lookup = phone_lookup.expect("a phone conflict has a phone");
             let l = db::by_phone(tx, &lookup)
@@ -90,7 +91,7 @@ async fn insert_one(
                 .ok_or_else(|| not_found("learner"))?;
             Ok(Outcome::Existing(l))
         }
-        Err(sqlx::Error::Database(d)) if d.is_foreign_key_violation() => {
+        Err(e) if Violation::of(&e).is_some_and(|v| v.is_foreign_key()) => {
             sp.rollback().await?;
             Err(not_found("courtyard"))
         }
@@ -349,14 +350,10 @@ pub async fn link_my_record(
 /// Give an account its record; a record that has one (or an account that has a record) is
 /// `RecordTaken`.
 async fn link(tx: &mut TenantTx, record: Uuid, account: Uuid) -> AppResult<Learner> {
-    match db::link_account(tx, record, account).await {
-        Ok(Some(l)) => Ok(l),
-        Ok(None) => Err(CoursesError::RecordTaken.into()),
-        Err(sqlx::Error::Database(d)) if d.is_unique_violation() => {
-            Err(CoursesError::RecordTaken.into())
-        }
-        Err(e) => Err(e.into()),
-    }
+    db::link_account(tx, record, account)
+        .await
+        .on_violation(|v| v.is_unique().then_some(CoursesError::RecordTaken))?
+        .ok_or_else(|| CoursesError::RecordTaken.into())
 }
 
 /// A request as staff see it: the phone number given, masked.

@@ -1,5 +1,6 @@
 //! The rules of teachers: each function opens its own tenant transaction.
 
+use infra::OnViolation;
 use std::collections::HashMap;
 
 use infra::{AppError, AppResult, TenantTx};
@@ -71,12 +72,13 @@ pub async fn create_teacher(ctx: &CommunityCtx, input: TeacherInput) -> AppResul
         },
     )
     .await
-    .map_err(|e| match &e {
-        sqlx::Error::Database(d) if d.is_unique_violation() => AppError::conflict(
-            "该居民已在师资库中",
-            "This resident is already in the teacher pool",
-        ),
-        _ => e.into(),
+    .on_violation(|v| {
+        v.is_unique().then(|| {
+            AppError::conflict(
+                "该居民已在师资库中",
+                "This resident is already in the teacher pool",
+            )
+        })
     })?;
     tx.commit().await?;
     Ok(view(ctx, t, None))

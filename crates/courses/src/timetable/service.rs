@@ -2,6 +2,7 @@
 //! told in the same transaction (the notifications outbox); residents read their own week.
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Timelike, Utc};
+use infra::OnViolation;
 use infra::local_time::{china, date_of, midnight};
 use infra::{AppError, AppResult};
 use notifications::{Notice, NoticeKind};
@@ -56,10 +57,10 @@ pub async fn schedule_sessions(
     let series = Some(Uuid::now_v7());
     let rows = catalogue::insert_sessions(&mut tx, course_id, &slots, place, series, space)
         .await
-        .map_err(|e| match e {
-            e if catalogue::is_session_clash(&e) => CoursesError::SessionClash.into(),
-            sqlx::Error::Database(d) if d.is_foreign_key_violation() => not_found("space"),
-            e => AppError::from(e),
+        .on_violation(|v| match v {
+            v if v.is(catalogue::SESSION_CLASH) => Some(CoursesError::SessionClash.into()),
+            v if v.is_foreign_key() => Some(not_found("space")),
+            _ => None::<AppError>,
         })?;
     if let Some(space) = space {
         for s in &rows {
@@ -186,13 +187,7 @@ pub async fn move_session(
     let place = place.unwrap_or(&s.place).to_owned();
     let moved = catalogue::move_session(&mut tx, s.id, starts_at, starts_at + duration, &place)
         .await
-        .map_err(|e| {
-            if catalogue::is_session_clash(&e) {
-                CoursesError::SessionClash.into()
-            } else {
-                AppError::from(e)
-            }
-        })?;
+        .on_constraint(catalogue::SESSION_CLASH, || CoursesError::SessionClash)?;
     // A session in a space takes the space's new time with it, or does not move.
     if let Some(space) = spaces::api::slots::release_session(&mut tx, s.id).await? {
         hold(&mut tx, space, &moved).await?;

@@ -1,12 +1,13 @@
 //! The rules of partner access.
 
+use infra::OnViolation;
 use infra::{AppError, AppResult};
 use tenancy::{CommunityCtx, Principal, Roles, Tenancy};
 use uuid::Uuid;
 
 use super::db;
 use super::model::PartnerPerson;
-use crate::error::PartnersError;
+use crate::error::{Missing, PartnersError};
 use crate::organisations::db as organisations;
 use crate::organisations::model::{MemberRole, Partnership, PartnershipStatus};
 use crate::organisations::service::{decides_here, require_admin};
@@ -26,11 +27,11 @@ pub async fn end_partnership(
     let mut tx = t.db().begin().await?;
     let found = organisations::lock_partnership(&mut tx, id)
         .await?
-        .ok_or(PartnersError::NotFound("partnership"))?;
+        .ok_or(PartnersError::NotFound(Missing::Partnership))?;
     let own = organisations::role_in(&mut tx, found.organisation_id, p.account_id()).await?
         == Some(MemberRole::Admin);
     if !own && !decides_here(t, p, ctx, &found).await? {
-        return Err(PartnersError::NotFound("partnership").into());
+        return Err(PartnersError::NotFound(Missing::Partnership).into());
     }
     if found.status != PartnershipStatus::Approved {
         return Err(AppError::conflict(
@@ -58,15 +59,16 @@ pub async fn remove_member(t: &Tenancy, p: &Principal, org: Uuid, account: Uuid)
             "An organisation keeps at least one admin",
         ));
     }
-    let removed = match db::remove_member(&mut tx, org, account).await {
-        Err(sqlx::Error::Database(d)) if d.is_foreign_key_violation() => {
-            return Err(AppError::bad_input(
-                "此人是团队负责人，请先更换负责人",
-                "This person leads a team: give the team another leader first",
-            ));
-        }
-        other => other?,
-    };
+    let removed = db::remove_member(&mut tx, org, account)
+        .await
+        .on_violation(|v| {
+            v.is_foreign_key().then(|| {
+                AppError::bad_input(
+                    "此人是团队负责人，请先更换负责人",
+                    "This person leads a team: give the team another leader first",
+                )
+            })
+        })?;
     if !removed {
         return Err(PartnersError::NotAMember.into());
     }

@@ -1,13 +1,14 @@
 //! The rules of co-building agreements.
 
 use chrono::{Datelike, Months, NaiveDate};
+use infra::OnViolation;
 use infra::{AppError, AppResult};
 use tenancy::{CommunityCtx, Roles, Tenancy};
 use uuid::Uuid;
 
 use super::db::{self, NewAgreement};
 use super::model::*;
-use crate::error::PartnersError;
+use crate::error::{Missing, PartnersError};
 
 /// Dashboard figure: activities held under co-building agreements, on the day held.
 pub const ACTIVITIES: &str = "partners.agreement_activities";
@@ -79,7 +80,7 @@ pub async fn sign(t: &Tenancy, ctx: &CommunityCtx, a: AgreementInput) -> AppResu
             crate::organisations::db::team(&mut conn, id)
                 .await?
                 .filter(|t| t.organisation_id == org.id)
-                .ok_or(PartnersError::NotFound("team"))?,
+                .ok_or(PartnersError::NotFound(Missing::Team))?,
         ),
         None => None,
     };
@@ -98,15 +99,12 @@ pub async fn sign(t: &Tenancy, ctx: &CommunityCtx, a: AgreementInput) -> AppResu
     )
     .await?;
     for (kind, per, count) in a.commitments {
-        match db::insert_commitment(&mut tx, row.id, kind, per, count).await {
-            Err(sqlx::Error::Database(d)) if d.is_unique_violation() => {
-                return Err(AppError::bad_input(
-                    "承诺重复",
-                    "A commitment is given twice",
-                ));
-            }
-            other => other?,
-        };
+        db::insert_commitment(&mut tx, row.id, kind, per, count)
+            .await
+            .on_violation(|v| {
+                v.is_unique()
+                    .then(|| AppError::bad_input("承诺重复", "A commitment is given twice"))
+            })?;
     }
     tx.commit().await?;
     Ok(row)
@@ -152,7 +150,7 @@ fn may_record(ctx: &CommunityCtx, mine: &Partnering, a: &Agreement) -> AppResult
         .iter()
         .find(|(o, _)| *o == a.organisation_id)
         .map(|(_, r)| *r)
-        .ok_or(PartnersError::NotFound("agreement"))?;
+        .ok_or(PartnersError::NotFound(Missing::Agreement))?;
     let allowed = match a.team_id {
         Some(team) => mine.teams.contains(&team),
         None => role == crate::organisations::model::MemberRole::Admin,
@@ -180,10 +178,7 @@ async fn reference_exists(
     if found {
         Ok(())
     } else {
-        Err(AppError::not_found(
-            "找不到所指的课程、班次或活动",
-            "The course, shift or event named is not in this community",
-        ))
+        Err(PartnersError::NotFound(Missing::ActivityReference).into())
     }
 }
 
@@ -212,7 +207,7 @@ pub async fn record_activity(
     let mut tx = ctx.tx().await?;
     let a = db::get(&mut tx, agreement)
         .await?
-        .ok_or(PartnersError::NotFound("agreement"))?;
+        .ok_or(PartnersError::NotFound(Missing::Agreement))?;
     may_record(ctx, &mine, &a)?;
     if held_on < a.starts_on || held_on > a.ends_on {
         return Err(AppError::bad_input(
@@ -249,7 +244,7 @@ pub async fn void_activity(
     let mut tx = ctx.tx().await?;
     let a = db::lock_activity(&mut tx, activity)
         .await?
-        .ok_or_else(|| AppError::not_found("找不到该活动记录", "Activity not found"))?;
+        .ok_or(PartnersError::NotFound(Missing::Activity))?;
     if a.voided_at.is_some() {
         return Err(AppError::conflict(
             "该记录已作废",

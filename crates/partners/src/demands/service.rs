@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::db::{self, NewDemand};
 use super::model::*;
-use crate::error::PartnersError;
+use crate::error::{Missing, PartnersError};
 use crate::text;
 
 /// Dashboard figures: demands received and first resolved, per day.
@@ -47,7 +47,7 @@ pub async fn samples(
 }
 
 fn not_found() -> AppError {
-    AppError::not_found("找不到该诉求", "Demand not found")
+    PartnersError::NotFound(Missing::Demand).into()
 }
 
 /// A demand with its steps, as a write leaves it (read in the write's own transaction).

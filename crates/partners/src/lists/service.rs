@@ -2,16 +2,18 @@
 //! matched to offers — suggested by category and skills, confirmed by staff — and the
 //! match's outcome.
 
+use infra::OnViolation;
 use infra::{AppError, AppResult};
 use tenancy::{CommunityCtx, Roles, Tenancy};
 use uuid::Uuid;
 
 use super::db::{self, NewEntry};
 use super::model::*;
+use crate::error::{Missing, PartnersError};
 use crate::text;
 
 fn not_found() -> AppError {
-    AppError::not_found("找不到该清单条目", "List entry not found")
+    PartnersError::NotFound(Missing::ListEntry).into()
 }
 
 /// Any member of the community may read them.
@@ -77,7 +79,7 @@ pub async fn add_entry(t: &Tenancy, ctx: &CommunityCtx, e: EntryInput) -> AppRes
         None => EnteredAs::Resident,
     };
     let mut tx = ctx.tx().await?;
-    let row = match db::insert_entry(
+    let row = db::insert_entry(
         &mut tx,
         &NewEntry {
             kind_code: e.kind_code.trim(),
@@ -91,12 +93,10 @@ pub async fn add_entry(t: &Tenancy, ctx: &CommunityCtx, e: EntryInput) -> AppRes
         },
     )
     .await
-    {
-        Err(sqlx::Error::Database(d)) if d.is_foreign_key_violation() => {
-            return Err(AppError::bad_input("没有该清单", "No such list"));
-        }
-        other => other?,
-    };
+    .on_violation(|v| {
+        v.is_foreign_key()
+            .then(|| AppError::bad_input("没有该清单", "No such list"))
+    })?;
     tx.commit().await?;
     Ok(row)
 }
@@ -171,7 +171,7 @@ pub async fn close_match(
     let mut tx = ctx.tx().await?;
     let m = db::lock_match(&mut tx, id)
         .await?
-        .ok_or_else(|| AppError::not_found("找不到该匹配", "Match not found"))?;
+        .ok_or(PartnersError::NotFound(Missing::Match))?;
     if m.status != MatchStatus::Confirmed {
         return Err(AppError::conflict(
             "该匹配已有结果",

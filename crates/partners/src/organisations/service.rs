@@ -1,6 +1,7 @@
 //! The rules of partner organisations: self-registration (inert until approved), people and
 //! teams, partnership requests decided where they are addressed, and teams booking spaces.
 
+use infra::{OnViolation, Violation};
 use std::net::IpAddr;
 
 use infra::{AppError, AppResult, ErrorCode};
@@ -11,7 +12,7 @@ use uuid::Uuid;
 
 use super::db::{self, NewOrganisation, NewTeam};
 use super::model::*;
-use crate::error::PartnersError;
+use crate::error::{Missing, PartnersError};
 use crate::text;
 
 pub struct OrganisationInput {
@@ -84,7 +85,7 @@ async fn role_in(t: &Tenancy, org: Uuid, p: &Principal) -> AppResult<MemberRole>
     let mut conn = t.db().pool().acquire().await?;
     db::role_in(&mut conn, org, p.account_id())
         .await?
-        .ok_or_else(|| PartnersError::NotFound("organisation").into())
+        .ok_or_else(|| PartnersError::NotFound(Missing::Organisation).into())
 }
 
 pub(crate) async fn require_admin(t: &Tenancy, org: Uuid, p: &Principal) -> AppResult<()> {
@@ -135,8 +136,9 @@ pub struct TeamInput {
     pub members: Vec<Uuid>,
 }
 
-fn foreign_key(e: &sqlx::Error) -> bool {
-    matches!(e, sqlx::Error::Database(d) if d.is_foreign_key_violation())
+/// A person named who is not a member of the organisation (a team's leader or members).
+fn not_a_member(v: Violation<'_>) -> Option<PartnersError> {
+    v.is_foreign_key().then_some(PartnersError::NotAMember)
 }
 
 /// An organisation's admin forms a team (团队): a leader and members from its people.
@@ -169,14 +171,12 @@ pub async fn create_team(
         },
     )
     .await;
-    let team = match team {
-        Err(e) if foreign_key(&e) => return Err(PartnersError::NotAMember.into()),
-        other => other?.ok_or(PartnersError::TeamNameTaken)?,
-    };
-    match db::set_team_members(&mut tx, &team, &input.members).await {
-        Err(e) if foreign_key(&e) => return Err(PartnersError::NotAMember.into()),
-        other => other?,
-    }
+    let team = team
+        .on_violation(not_a_member)?
+        .ok_or(PartnersError::TeamNameTaken)?;
+    db::set_team_members(&mut tx, &team, &input.members)
+        .await
+        .on_violation(not_a_member)?;
     tx.commit().await?;
     Ok(team)
 }
@@ -191,14 +191,13 @@ pub async fn set_team_members(
     let mut conn = t.db().pool().acquire().await?;
     let found = db::team(&mut conn, team)
         .await?
-        .ok_or(PartnersError::NotFound("team"))?;
+        .ok_or(PartnersError::NotFound(Missing::Team))?;
     drop(conn);
     require_admin(t, found.organisation_id, p).await?;
     let mut tx = t.db().begin().await?;
-    match db::set_team_members(&mut tx, &found, &members).await {
-        Err(e) if foreign_key(&e) => return Err(PartnersError::NotAMember.into()),
-        other => other?,
-    }
+    db::set_team_members(&mut tx, &found, &members)
+        .await
+        .on_violation(not_a_member)?;
     tx.commit().await?;
     Ok(found)
 }
@@ -310,9 +309,9 @@ pub async fn decide_as(
     let mut tx = t.db().begin().await?;
     let found = db::lock_partnership(&mut tx, id)
         .await?
-        .ok_or(PartnersError::NotFound("partnership"))?;
+        .ok_or(PartnersError::NotFound(Missing::Partnership))?;
     if !decides_here(t, p, ctx, &found).await? {
-        return Err(PartnersError::NotFound("partnership").into());
+        return Err(PartnersError::NotFound(Missing::Partnership).into());
     }
     if found.status != PartnershipStatus::Requested {
         return Err(PartnersError::AlreadyDecided.into());

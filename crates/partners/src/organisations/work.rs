@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::db;
 use super::model::PartnerTeam;
-use crate::error::PartnersError;
+use crate::error::{Missing, PartnersError};
 
 /// A team whose organisation is approved in the community of `ctx`.
 pub async fn approved_team(t: &Tenancy, ctx: &CommunityCtx, team: Uuid) -> AppResult<PartnerTeam> {
@@ -17,7 +17,7 @@ pub async fn approved_team(t: &Tenancy, ctx: &CommunityCtx, team: Uuid) -> AppRe
     let mut conn = t.db().pool().acquire().await?;
     let found = db::team(&mut conn, team)
         .await?
-        .ok_or(PartnersError::NotFound("team"))?;
+        .ok_or(PartnersError::NotFound(Missing::Team))?;
     let approved = db::approved_in(&mut conn, community, &path)
         .await?
         .iter()

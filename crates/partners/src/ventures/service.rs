@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use super::db::{self, NewProposal};
 use super::model::*;
+use crate::error::{Missing, PartnersError};
 use crate::text;
 
 /// Dashboard figures kept by a trigger (`migrations/community/partners/0034_figures.sql`),
@@ -23,14 +24,8 @@ pub async fn figures(conn: &mut sqlx::PgConnection) -> AppResult<Vec<(String, Na
     .await?)
 }
 
-fn missing(what: &'static str) -> AppError {
-    let zh = match what {
-        "call" => "找不到该微创投项目征集",
-        "proposal" => "找不到该方案",
-        "project" => "找不到该项目",
-        _ => "找不到该里程碑",
-    };
-    AppError::not_found(zh, format!("{what} not found"))
+fn missing(what: Missing) -> AppError {
+    PartnersError::NotFound(what).into()
 }
 
 fn today() -> NaiveDate {
@@ -91,7 +86,7 @@ pub async fn propose(t: &Tenancy, ctx: &CommunityCtx, p: ProposalInput) -> AppRe
     let mut tx = ctx.tx().await?;
     let call = db::lock_call(&mut tx, p.call_id)
         .await?
-        .ok_or_else(|| missing("call"))?;
+        .ok_or_else(|| missing(Missing::VentureCall))?;
     if call.status != CallStatus::Open || call.deadline < today() {
         return Err(AppError::conflict("该项目已截止征集", "The call is closed"));
     }
@@ -123,10 +118,10 @@ pub async fn propose(t: &Tenancy, ctx: &CommunityCtx, p: ProposalInput) -> AppRe
 async fn undecided(conn: &mut sqlx::PgConnection, proposal: Uuid) -> AppResult<(Proposal, Call)> {
     let p = db::proposal(conn, proposal)
         .await?
-        .ok_or_else(|| missing("proposal"))?;
+        .ok_or_else(|| missing(Missing::Proposal))?;
     let call = db::lock_call(conn, p.call_id)
         .await?
-        .ok_or_else(|| missing("call"))?;
+        .ok_or_else(|| missing(Missing::VentureCall))?;
     if call.status != CallStatus::Open {
         return Err(AppError::conflict("该项目已评定", "The call is decided"));
     }
@@ -193,7 +188,7 @@ async fn on_project(
     }
     let p = db::proposal(tx, project.proposal_id)
         .await?
-        .ok_or_else(|| missing("proposal"))?;
+        .ok_or_else(|| missing(Missing::Proposal))?;
     if my_teams.contains(&p.team_id) {
         Ok(())
     } else {
@@ -211,10 +206,10 @@ async fn completable(
 ) -> AppResult<Milestone> {
     let m = db::lock_milestone(tx, milestone)
         .await?
-        .ok_or_else(|| missing("milestone"))?;
+        .ok_or_else(|| missing(Missing::Milestone))?;
     let project = db::lock_project(tx, m.project_id)
         .await?
-        .ok_or_else(|| missing("project"))?;
+        .ok_or_else(|| missing(Missing::Project))?;
     on_project(my_teams, ctx, tx, &project).await?;
     if m.done_at.is_some() || project.status == ProjectStatus::Done {
         return Err(AppError::conflict(
@@ -285,7 +280,7 @@ pub async fn close_project(
     let mut tx = ctx.tx().await?;
     let p = db::lock_project(&mut tx, project)
         .await?
-        .ok_or_else(|| missing("project"))?;
+        .ok_or_else(|| missing(Missing::Project))?;
     on_project(&my_teams, ctx, &mut tx, &p).await?;
     if p.status == ProjectStatus::Done {
         return Err(AppError::conflict("该项目已结项", "The project is closed"));

@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use infra::{AppError, AppResult};
+use infra::{OnViolation, violates};
 use notifications::{Notice, NoticeKind};
 use tenancy::{CommunityCtx, Roles};
 use uuid::Uuid;
@@ -47,11 +48,9 @@ pub async fn create_season(ctx: &CommunityCtx, s: SeasonInput) -> AppResult<Seas
         },
     )
     .await
-    .map_err(|e| match e {
-        sqlx::Error::Database(d) if d.is_unique_violation() => {
-            AppError::conflict("已有同名季节", "A season of that name exists")
-        }
-        e => e.into(),
+    .on_violation(|v| {
+        v.is_unique()
+            .then(|| AppError::conflict("已有同名季节", "A season of that name exists"))
     })?;
     tx.commit().await?;
     Ok(season)
@@ -85,11 +84,9 @@ pub async fn add_plots(
         .collect();
     let rows = db::insert_plots(&mut tx, space, &plots)
         .await
-        .map_err(|e| match e {
-            sqlx::Error::Database(d) if d.is_unique_violation() => {
-                AppError::conflict("地块编号重复", "A plot code is used twice")
-            }
-            e => e.into(),
+        .on_violation(|v| {
+            v.is_unique()
+                .then(|| AppError::conflict("地块编号重复", "A plot code is used twice"))
         })?;
     tx.commit().await?;
     Ok(rows)
@@ -152,13 +149,10 @@ pub async fn claim_plot(
                 outcome = Some(ClaimOutcome::Claimed(c));
                 break;
             }
-            Err(sqlx::Error::Database(d))
-                if plot.is_none() && d.constraint() == Some("plot_claims_one_per_plot") =>
-            {
+            Err(e) if plot.is_none() && violates(&e, "plot_claims_one_per_plot") => {
                 sp.rollback().await?;
             }
-            Err(sqlx::Error::Database(d)) if d.is_unique_violation() => return Err(taken()),
-            Err(e) => return Err(e.into()),
+            Err(e) => return Err(AppError::from_violation(e, |v| v.is_unique().then(taken))),
         }
     }
     let outcome = match outcome {
@@ -189,10 +183,7 @@ pub async fn renew_plot(ctx: &CommunityCtx, from: Uuid, to: Uuid, plot: Uuid) ->
         .ok_or_else(taken)?;
     let c = db::insert_claim(&mut tx, plot, to, me)
         .await
-        .map_err(|e| match e {
-            sqlx::Error::Database(d) if d.is_unique_violation() => taken(),
-            e => e.into(),
-        })?;
+        .on_violation(|v| v.is_unique().then(taken))?;
     tx.commit().await?;
     Ok(c)
 }

@@ -1,4 +1,5 @@
 use infra::AppResult;
+use infra::OnViolation;
 use tenancy::{CommunityCtx, Roles};
 
 use super::db;
@@ -80,15 +81,13 @@ pub async fn set_space_rules(
         points_per_hour: r.points_per_hour,
         ..current
     };
-    let s = match db::set_rules(&mut tx, space_id, &wanted).await {
-        Err(sqlx::Error::Database(d)) if d.is_foreign_key_violation() => {
-            return Err(infra::AppError::not_found(
-                "找不到该院落",
-                "Courtyard not found",
-            ));
-        }
-        r => r?.ok_or(crate::error::SpacesError::NotFound("space"))?,
-    };
+    let s = db::set_rules(&mut tx, space_id, &wanted)
+        .await
+        .on_violation(|v| {
+            v.is_foreign_key()
+                .then(|| infra::AppError::not_found("找不到该院落", "Courtyard not found"))
+        })?
+        .ok_or(crate::error::SpacesError::NotFound("space"))?;
     tx.commit().await?;
     Ok(s)
 }

@@ -14,11 +14,9 @@ pub enum SlotError {
 }
 
 pub(crate) fn classify(e: sqlx::Error) -> SlotError {
-    match &e {
-        sqlx::Error::Database(d) if d.constraint() == Some("space_slots_no_overlap") => {
-            SlotError::Taken
-        }
-        sqlx::Error::Database(d) if d.is_foreign_key_violation() => SlotError::NoSpace,
+    match infra::Violation::of(&e) {
+        Some(v) if v.is("space_slots_no_overlap") => SlotError::Taken,
+        Some(v) if v.is_foreign_key() => SlotError::NoSpace,
         _ => SlotError::Db(e),
     }
 }

@@ -1,5 +1,6 @@
 //! The rules of grid assignments and of the reach they give.
 
+use infra::OnViolation;
 use infra::{AppError, AppResult};
 use sqlx::PgConnection;
 use uuid::Uuid;
@@ -71,15 +72,12 @@ impl Tenancy {
             ));
         }
         let mut tx = ctx.tx().await?;
-        match db::set_grids(&mut tx, account, grids, ctx.access().account_id).await {
-            Err(sqlx::Error::Database(d)) if d.is_foreign_key_violation() => {
-                return Err(AppError::not_found(
-                    "找不到该院落或网格",
-                    "No such courtyard or grid",
-                ));
-            }
-            other => other?,
-        }
+        db::set_grids(&mut tx, account, grids, ctx.access().account_id)
+            .await
+            .on_violation(|v| {
+                v.is_foreign_key()
+                    .then(|| AppError::not_found("找不到该院落或网格", "No such courtyard or grid"))
+            })?;
         let now = db::grids_of(&mut tx, account).await?;
         tx.commit().await?;
         Ok(now)

@@ -3,6 +3,7 @@
 //! verifying transaction.
 
 use chrono::NaiveDate;
+use infra::OnViolation;
 use infra::{AppError, AppResult};
 use tenancy::{CommunityCtx, Roles};
 use uuid::Uuid;
@@ -30,10 +31,6 @@ fn not_started() -> AppError {
         "班次尚未开始，不能登记时长",
         "The shift has not started yet",
     )
-}
-
-fn unique(e: &sqlx::Error) -> bool {
-    matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
 }
 
 /// Record hours: one's own (an active volunteer), or staff for a volunteer.
@@ -107,10 +104,10 @@ pub async fn record(ctx: &CommunityCtx, h: HoursInput) -> AppResult<Hours> {
         recorded_by: ctx.access().account_id,
         card_id: h.card_id,
     };
-    let hours = match db::insert(&mut tx, &row).await {
-        Err(e) if unique(&e) => return Err(VolunteersError::AlreadyRecorded.into()),
-        other => other?.ok_or(VolunteersError::AlreadyRecorded)?,
-    };
+    let hours = db::insert(&mut tx, &row)
+        .await
+        .on_violation(|v| v.is_unique().then_some(VolunteersError::AlreadyRecorded))?
+        .ok_or(VolunteersError::AlreadyRecorded)?;
     tx.commit().await?;
     Ok(hours)
 }
@@ -213,12 +210,11 @@ pub async fn record_batch(
             recorded_by: ctx.access().account_id,
             card_id: None,
         };
-        match db::insert(&mut tx, &row).await {
-            Err(sqlx::Error::Database(d)) if d.is_foreign_key_violation() => {
-                return Err(VolunteersError::NotFound("volunteer").into());
-            }
-            other => out.extend(other?),
-        }
+        let inserted = db::insert(&mut tx, &row).await.on_violation(|v| {
+            v.is_foreign_key()
+                .then_some(VolunteersError::NotFound("volunteer"))
+        })?;
+        out.extend(inserted);
     }
     tx.commit().await?;
     Ok(out)

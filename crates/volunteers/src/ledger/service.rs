@@ -33,13 +33,6 @@ fn same(found: Transfer, stored: &str, fp: &str) -> AppResult<Transfer> {
     }
 }
 
-fn constraint(e: &sqlx::Error) -> Option<&str> {
-    match e {
-        sqlx::Error::Database(d) => d.constraint(),
-        _ => None,
-    }
-}
-
 /// Move points: a new transfer, or — for a key seen before — the first result, moving
 /// nothing (the same key with other content is `CONFLICT`). A debit below zero is refused by
 /// PostgreSQL (`INSUFFICIENT_POINTS`); the caller's transaction is then spoilt, as it must be.
@@ -72,13 +65,13 @@ pub async fn move_points_once(
                 .ok_or_else(|| AppError::conflict("请重试", "Please retry"))?;
             Ok((same(t, &stored, &fp)?, false))
         }
-        Err(e) if constraint(&e) == Some("points_accounts_never_negative") => {
-            Err(VolunteersError::InsufficientPoints.into())
-        }
-        Err(e) if constraint(&e) == Some("points_transfers_reverses_key") => {
-            Err(VolunteersError::AlreadyReversed.into())
-        }
-        Err(e) => Err(e.into()),
+        Err(e) => Err(AppError::from_violation(e, |v| match v {
+            v if v.is("points_accounts_never_negative") => {
+                Some(VolunteersError::InsufficientPoints)
+            }
+            v if v.is("points_transfers_reverses_key") => Some(VolunteersError::AlreadyReversed),
+            _ => None,
+        })),
     }
 }
 

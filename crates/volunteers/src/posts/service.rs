@@ -1,6 +1,7 @@
 //! The rules of posts (岗位) and shifts (班次): sign-up never past the places needed.
 
 use chrono::{DateTime, Duration, Utc};
+use infra::OnViolation;
 use infra::input::text;
 use infra::{AppError, AppResult};
 use tenancy::{CommunityCtx, Roles};
@@ -59,7 +60,7 @@ pub async fn create_post(
         ));
     }
     let mut tx = ctx.tx().await?;
-    let p = match db::insert_post(
+    let p = db::insert_post(
         &mut tx,
         type_code.trim(),
         title,
@@ -67,12 +68,11 @@ pub async fn create_post(
         points_per_hour,
     )
     .await
-    {
-        Err(sqlx::Error::Database(d)) if d.is_foreign_key_violation() => {
-            return Err(AppError::bad_input("没有该岗位类型", "No such post type"));
-        }
-        other => other?.ok_or(VolunteersError::NameTaken)?,
-    };
+    .on_violation(|v| {
+        v.is_foreign_key()
+            .then(|| AppError::bad_input("没有该岗位类型", "No such post type"))
+    })?
+    .ok_or(VolunteersError::NameTaken)?;
     tx.commit().await?;
     Ok(p)
 }
@@ -148,10 +148,6 @@ pub async fn shifts(ctx: &CommunityCtx, from: DateTime<Utc>, days: i64) -> AppRe
     Ok(rows)
 }
 
-fn full(e: &sqlx::Error) -> bool {
-    matches!(e, sqlx::Error::Database(d) if d.constraint() == Some("volunteer_shifts_never_over_filled"))
-}
-
 /// An active volunteer signs up for a shift that has not started; never past `needed`
 /// (PostgreSQL's CHECK on the counted row), whatever the concurrency.
 pub async fn sign_up(ctx: &CommunityCtx, shift: Uuid) -> AppResult<Shift> {
@@ -164,11 +160,13 @@ pub async fn sign_up(ctx: &CommunityCtx, shift: Uuid) -> AppResult<Shift> {
     if s.starts_at <= Utc::now() {
         return Err(VolunteersError::NotChangeable.into());
     }
-    match db::sign_up(&mut tx, s.id, v.id).await {
-        Err(e) if full(&e) => return Err(VolunteersError::ShiftFull.into()),
-        Err(e) => return Err(e.into()),
-        Ok(false) => return Err(VolunteersError::AlreadySignedUp.into()),
-        Ok(true) => {}
+    let signed_up = db::sign_up(&mut tx, s.id, v.id)
+        .await
+        .on_constraint("volunteer_shifts_never_over_filled", || {
+            VolunteersError::ShiftFull
+        })?;
+    if !signed_up {
+        return Err(VolunteersError::AlreadySignedUp.into());
     }
     let s = db::shift(&mut tx, shift)
         .await?

@@ -1,5 +1,6 @@
 //! The rules of rewards and redemptions.
 
+use infra::OnViolation;
 use infra::{AppError, AppResult};
 use tenancy::{CommunityCtx, Roles};
 use uuid::Uuid;
@@ -96,10 +97,6 @@ pub async fn rewards(ctx: &CommunityCtx) -> AppResult<Vec<Reward>> {
     Ok(r)
 }
 
-fn out_of_stock(e: &sqlx::Error) -> bool {
-    matches!(e, sqlx::Error::Database(d) if d.constraint() == Some("rewards_stock_never_negative"))
-}
-
 /// Redeem a reward with one's points (积分兑换): the stock taken, the points paid into the
 /// fund and the redemption written in one transaction. A replayed key answers with the first
 /// redemption and takes nothing again.
@@ -143,10 +140,11 @@ pub async fn redeem(
         tx.commit().await?;
         return Ok(first);
     }
-    match db::take_stock(&mut tx, r.id, quantity).await {
-        Err(e) if out_of_stock(&e) => return Err(VolunteersError::OutOfStock.into()),
-        other => other?,
-    }
+    db::take_stock(&mut tx, r.id, quantity)
+        .await
+        .on_constraint("rewards_stock_never_negative", || {
+            VolunteersError::OutOfStock
+        })?;
     let red = db::insert_redemption(&mut tx, r.id, me, quantity, points, paid.id).await?;
     infra::figures::record_today(&mut tx, POINTS_REDEEMED, points).await?;
     tx.commit().await?;
