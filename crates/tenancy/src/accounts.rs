@@ -91,14 +91,6 @@ impl Tenancy {
         Ok((c.id, path))
     }
 
-    /// A district by its code, whoever asks (a partnership's target names it).
-    pub async fn locate_district(&self, code: &str) -> AppResult<District> {
-        let mut conn = self.db.pool().acquire().await?;
-        Ok(db::district_by_code(&mut conn, code)
-            .await?
-            .ok_or(TenancyError::DistrictNotFound)?)
-    }
-
     /// The account of a login name, if any (the operator's CLI and demo seed).
     pub async fn account_by_login(&self, login: &str) -> AppResult<Option<Account>> {
         let mut conn = self.db.pool().acquire().await?;
@@ -156,7 +148,7 @@ impl Tenancy {
                 (None, None)
             }
             (Role::DistrictAdmin | Role::DistrictViewer, Some(code), None) => {
-                let d = db::district_by_code(conn, code)
+                let d = crate::districts::db::district_by_code(conn, code)
                     .await?
                     .ok_or(TenancyError::DistrictNotFound)?;
                 if !actor.admin_over(&d.path) {

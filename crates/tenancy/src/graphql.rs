@@ -1,11 +1,8 @@
 //! The GraphQL face of tenancy. The only module of this crate that knows async-graphql.
 
-use async_graphql::{
-    ComplexObject, Context, Enum, ID, InputObject, MergedObject, Object, SimpleObject,
-};
+use async_graphql::{Context, Enum, ID, InputObject, MergedObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use infra::{AppError, AppResult};
-use uuid::Uuid;
 
 use crate::access::CommunityCtx;
 use crate::model::{self, CommunityStatus};
@@ -83,15 +80,6 @@ pub enum CommunityStatusGql {
     Moved,
 }
 
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "CourtyardKind", remote = "crate::model::CourtyardKind")]
-pub enum CourtyardKindGql {
-    /// 院落
-    Courtyard,
-    /// 网格
-    Grid,
-}
-
 /// An account as others see it: the phone number is always masked.
 #[derive(SimpleObject)]
 #[graphql(name = "Account")]
@@ -144,56 +132,6 @@ pub struct Me {
     memberships: Vec<MembershipGql>,
 }
 
-/// A district or street (区 / 街道).
-#[derive(SimpleObject)]
-#[graphql(name = "District", complex)]
-pub struct DistrictGql {
-    id: ID,
-    code: String,
-    name: String,
-    #[graphql(skip)]
-    parent_id: Option<Uuid>,
-    #[graphql(skip)]
-    path: Vec<Uuid>,
-}
-
-impl From<model::District> for DistrictGql {
-    fn from(d: model::District) -> Self {
-        DistrictGql {
-            id: ID(d.id.to_string()),
-            code: d.code,
-            name: d.name,
-            parent_id: d.parent_id,
-            path: d.path,
-        }
-    }
-}
-
-#[ComplexObject]
-impl DistrictGql {
-    /// The district above (街道 → 区), if any and if the caller may see it (null otherwise:
-    /// an officer of a street does not see the district's other streets through it).
-    async fn parent(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<DistrictGql>> {
-        let Some(pid) = self.parent_id else {
-            return Ok(None);
-        };
-        Ok(tenancy(ctx)
-            .district_by_id(principal(ctx)?, pid)
-            .await?
-            .map(DistrictGql::from))
-    }
-
-    /// Communities of this district and of the districts within it, with their status.
-    async fn communities(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<CommunityGql>> {
-        let t = tenancy(ctx);
-        Ok(t.communities_of(principal(ctx)?, &self.path)
-            .await?
-            .into_iter()
-            .map(CommunityGql::from)
-            .collect())
-    }
-}
-
 /// A community (社区): one tenant, one schema.
 #[derive(SimpleObject)]
 #[graphql(name = "Community")]
@@ -225,27 +163,6 @@ impl From<model::Community> for CommunityGql {
     }
 }
 
-/// A courtyard or grid (院落 / 网格) of the community.
-#[derive(SimpleObject)]
-#[graphql(name = "Courtyard")]
-pub struct CourtyardGql {
-    id: ID,
-    name: String,
-    kind: CourtyardKindGql,
-    households: Option<i32>,
-}
-
-impl From<model::Courtyard> for CourtyardGql {
-    fn from(c: model::Courtyard) -> Self {
-        CourtyardGql {
-            id: ID(c.id.to_string()),
-            name: c.name,
-            kind: c.kind.into(),
-            households: c.households,
-        }
-    }
-}
-
 #[derive(SimpleObject)]
 pub struct LoginPayload {
     /// Send as `Authorization: Bearer <token>`.
@@ -269,14 +186,6 @@ pub struct OnboardPayload {
     community: CommunityGql,
     /// False when a community with this slug already existed and was returned as it is.
     created: bool,
-}
-
-#[derive(InputObject)]
-pub struct CreateDistrictInput {
-    code: String,
-    name: String,
-    /// The district this one belongs to (a 街道 under its 区).
-    parent_code: Option<String>,
 }
 
 #[derive(InputObject)]
@@ -330,13 +239,6 @@ impl RoleGrantInput {
     }
 }
 
-#[derive(InputObject)]
-pub struct CreateCourtyardInput {
-    name: String,
-    kind: CourtyardKindGql,
-    households: Option<i32>,
-}
-
 #[derive(Default)]
 pub struct PlatformQuery;
 
@@ -350,27 +252,14 @@ impl PlatformQuery {
             memberships: p.memberships.iter().map(MembershipGql::from).collect(),
         })
     }
+}
 
-    /// Districts the caller administers or views (all of them for a platform admin).
-    async fn districts(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<DistrictGql>> {
-        let p = principal(ctx)?;
-        Ok(tenancy(ctx)
-            .districts(p)
-            .await?
-            .into_iter()
-            .map(DistrictGql::from)
-            .collect())
-    }
+/// What the gate knows of the caller's community: its profile and courtyards.
+#[derive(Default)]
+pub struct CommunityQuery;
 
-    async fn district(
-        &self,
-        ctx: &Context<'_>,
-        code: String,
-    ) -> async_graphql::Result<DistrictGql> {
-        let p = principal(ctx)?;
-        Ok(tenancy(ctx).district(p, &code).await?.into())
-    }
-
+#[Object]
+impl CommunityQuery {
     /// The profile of the community named by `X-Community`.
     async fn community(&self, ctx: &Context<'_>) -> async_graphql::Result<CommunityGql> {
         let scope = community(ctx)?;
@@ -381,17 +270,6 @@ impl PlatformQuery {
             .map_err(AppError::from)?
             .ok_or_else(|| AppError::not_found("找不到该社区", "Community not found"))?;
         Ok(c.into())
-    }
-
-    /// Courtyards and grids of the community (院落 / 网格).
-    async fn courtyards(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<CourtyardGql>> {
-        let scope = community(ctx)?;
-        Ok(tenancy(ctx)
-            .courtyards(scope)
-            .await?
-            .into_iter()
-            .map(CourtyardGql::from)
-            .collect())
     }
 }
 
@@ -460,19 +338,13 @@ impl PlatformMutation {
             .await?;
         Ok(AccountGql::new(t, &a))
     }
+}
 
-    async fn create_district(
-        &self,
-        ctx: &Context<'_>,
-        input: CreateDistrictInput,
-    ) -> async_graphql::Result<DistrictGql> {
-        let p = principal(ctx)?;
-        let d = tenancy(ctx)
-            .create_district(p, &input.code, &input.name, input.parent_code.as_deref())
-            .await?;
-        Ok(d.into())
-    }
+#[derive(Default)]
+pub struct CommunitiesMutation;
 
+#[Object]
+impl CommunitiesMutation {
     /// Onboard a community: creates its schema, its database role and its tables.
     async fn onboard_community(
         &self,
@@ -556,26 +428,22 @@ impl PlatformMutation {
         let p = principal(ctx)?;
         Ok(tenancy(ctx).revoke_role(p, input.into_grant()?).await?)
     }
-
-    /// Record a courtyard or grid of the community (staff).
-    async fn create_courtyard(
-        &self,
-        ctx: &Context<'_>,
-        input: CreateCourtyardInput,
-    ) -> async_graphql::Result<CourtyardGql> {
-        let scope = community(ctx)?;
-        let kind = input.kind.into();
-        let c = tenancy(ctx)
-            .create_courtyard(scope, &input.name, kind, input.households)
-            .await?;
-        Ok(c.into())
-    }
 }
 
 /// The tenancy crate's part of the schema: the platform (districts, communities, accounts,
 /// roles, courtyards) and grid workers' grids.
 #[derive(MergedObject, Default)]
-pub struct TenancyQuery(PlatformQuery, crate::grids::graphql::GridsQuery);
+pub struct TenancyQuery(
+    PlatformQuery,
+    crate::districts::graphql::DistrictsQuery,
+    CommunityQuery,
+    crate::grids::graphql::GridsQuery,
+);
 
 #[derive(MergedObject, Default)]
-pub struct TenancyMutation(PlatformMutation, crate::grids::graphql::GridsMutation);
+pub struct TenancyMutation(
+    PlatformMutation,
+    crate::districts::graphql::DistrictsMutation,
+    CommunitiesMutation,
+    crate::grids::graphql::GridsMutation,
+);

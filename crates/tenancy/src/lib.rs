@@ -10,6 +10,7 @@ pub mod accounts;
 mod auth;
 mod cache;
 pub(crate) mod db;
+pub mod districts;
 pub mod error;
 pub mod graphql;
 pub mod grids;

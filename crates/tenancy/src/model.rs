@@ -186,15 +186,6 @@ impl CommunityStatus {
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
-pub struct District {
-    pub id: Uuid,
-    pub code: String,
-    pub name: String,
-    pub parent_id: Option<Uuid>,
-    pub path: Vec<Uuid>,
-}
-
-#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Community {
     pub id: Uuid,
     pub district_id: Uuid,
@@ -251,23 +242,6 @@ pub struct Membership {
     pub community_slug: Option<String>,
 }
 
-/// 院落 or 网格.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
-#[sqlx(type_name = "text", rename_all = "snake_case")]
-pub enum CourtyardKind {
-    Courtyard,
-    Grid,
-}
-
-/// Courtyard or grid (院落 / 网格) inside a community.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct Courtyard {
-    pub id: Uuid,
-    pub name: String,
-    pub kind: CourtyardKind,
-    pub households: Option<i32>,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -294,3 +268,6 @@ mod tests {
         assert!(Phone::parse("12345").is_err());
     }
 }
+
+pub use crate::districts::model::District;
+pub use crate::grids::model::{Courtyard, CourtyardKind};

@@ -1,6 +1,5 @@
 //! The rules of tenancy: who may do what, onboarding, lifecycle, login.
 
-use infra::OnViolation;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -8,7 +7,7 @@ use infra::crypto::Secrets;
 use infra::db::ddl;
 use infra::{AppError, AppResult, Db};
 
-use crate::access::{CommunityAccess, CommunityCtx, CommunityScope, Role, Roles};
+use crate::access::{CommunityAccess, CommunityScope, Role};
 use uuid::Uuid;
 
 use crate::db;
@@ -79,7 +78,7 @@ impl Principal {
             })
     }
 
-    fn viewer_over(&self, district_path: &[Uuid]) -> bool {
+    pub(crate) fn viewer_over(&self, district_path: &[Uuid]) -> bool {
         self.memberships.iter().any(|m| {
             m.role == Role::DistrictViewer
                 && m.district_id.is_some_and(|d| district_path.contains(&d))
@@ -112,7 +111,7 @@ impl Principal {
     }
 
     /// District ids this account may see the subtrees of (admin or viewer); `None` = all.
-    fn district_roots(&self) -> Option<Vec<Uuid>> {
+    pub(crate) fn district_roots(&self) -> Option<Vec<Uuid>> {
         if self.is_platform_admin() {
             return None;
         }
@@ -188,7 +187,7 @@ pub struct GrantInput {
     pub community_slug: Option<String>,
 }
 
-fn non_negative(v: Option<i32>) -> Result<Option<i32>, AppError> {
+pub(crate) fn non_negative(v: Option<i32>) -> Result<Option<i32>, AppError> {
     match v {
         Some(n) if n < 0 => Err(AppError::bad_input(
             "户数和人口数不能为负数",
@@ -334,73 +333,6 @@ impl Tenancy {
         })
     }
 
-    // --- districts ---
-
-    pub async fn create_district<'a>(
-        &self,
-        actor: impl Into<Actor<'a>>,
-        code: &str,
-        name: &str,
-        parent_code: Option<&str>,
-    ) -> AppResult<District> {
-        let code = DistrictCode::parse(code)?;
-        let name = Name::parse(name)?;
-        let mut tx = self.db.begin().await?;
-        let parent = match parent_code {
-            Some(p) => Some(
-                db::district_by_code(&mut tx, DistrictCode::parse(p)?.as_str())
-                    .await?
-                    .ok_or(TenancyError::DistrictNotFound)?,
-            ),
-            None => None,
-        };
-        let actor = actor.into();
-        let allowed = match (&parent, actor) {
-            (Some(p), _) => actor.admin_over(&p.path),
-            (None, Actor::Operator) => true,
-            (None, Actor::Account(a)) => a.is_platform_admin(),
-        };
-        if !allowed {
-            return Err(AppError::forbidden());
-        }
-        let district = db::insert_district(
-            &mut tx,
-            Uuid::now_v7(),
-            code.as_str(),
-            name.as_str(),
-            parent.as_ref(),
-        )
-        .await
-        .on_violation(|v| v.is_unique().then_some(TenancyError::DistrictCodeTaken))?;
-        tx.commit().await?;
-        Ok(district)
-    }
-
-    pub async fn districts(&self, actor: &Principal) -> AppResult<Vec<District>> {
-        let roots = actor.district_roots();
-        let mut conn = self.db.pool().acquire().await?;
-        Ok(db::districts_within(&mut conn, roots.as_deref()).await?)
-    }
-
-    pub async fn district(&self, actor: &Principal, code: &str) -> AppResult<District> {
-        let mut conn = self.db.pool().acquire().await?;
-        let d = db::district_by_code(&mut conn, code)
-            .await?
-            .ok_or(TenancyError::DistrictNotFound)?;
-        if !(actor.admin_over(&d.path) || actor.viewer_over(&d.path)) {
-            return Err(AppError::forbidden());
-        }
-        Ok(d)
-    }
-
-    /// A district, when the caller may see it (admin or viewer over it); `None` otherwise.
-    pub async fn district_by_id(&self, actor: &Principal, id: Uuid) -> AppResult<Option<District>> {
-        let mut conn = self.db.pool().acquire().await?;
-        Ok(db::district_by_id(&mut conn, id)
-            .await?
-            .filter(|d| actor.admin_over(&d.path) || actor.viewer_over(&d.path)))
-    }
-
     /// Communities of the district with this path and of its sub-districts; every field that
     /// reaches them checks the caller's scope again, whatever led there.
     pub async fn communities_of(
@@ -444,7 +376,7 @@ impl Tenancy {
         let households = non_negative(input.households)?;
         let residents = non_negative(input.residents)?;
         let mut conn = self.db.pool().acquire().await?;
-        let district = db::district_by_code(&mut conn, code.as_str())
+        let district = crate::districts::db::district_by_code(&mut conn, code.as_str())
             .await?
             .ok_or(TenancyError::DistrictNotFound)?;
         if !actor.into().admin_over(&district.path) {
@@ -527,38 +459,6 @@ impl Tenancy {
         tx.commit().await?;
         self.cache.forget_community(&updated.slug);
         Ok(updated)
-    }
-
-    // --- courtyards (community-scoped) ---
-
-    pub async fn courtyards(&self, ctx: &CommunityCtx) -> AppResult<Vec<Courtyard>> {
-        let mut tx = ctx.tx().await?;
-        let rows = crate::grids::db::courtyards(&mut tx).await?;
-        tx.commit().await?;
-        Ok(rows)
-    }
-
-    pub async fn create_courtyard(
-        &self,
-        ctx: &CommunityCtx,
-        name: &str,
-        kind: CourtyardKind,
-        households: Option<i32>,
-    ) -> AppResult<Courtyard> {
-        ctx.require(Roles::STAFF)?;
-        let name = Name::parse(name)?;
-        let households = non_negative(households)?;
-        let mut tx = ctx.tx().await?;
-        let c = crate::grids::db::insert_courtyard(&mut tx, name.as_str(), kind, households)
-            .await?
-            .ok_or_else(|| {
-                AppError::conflict(
-                    "同名的院落或网格已存在",
-                    "A courtyard or grid with this name exists",
-                )
-            })?;
-        tx.commit().await?;
-        Ok(c)
     }
 }
 

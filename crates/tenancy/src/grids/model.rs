@@ -1,4 +1,4 @@
-//! The reach of a caller's 代办, as a type.
+//! Courtyards and grids (院落 / 网格) of a community, and the reach of a caller's 代办.
 
 use uuid::Uuid;
 
@@ -32,4 +32,21 @@ impl Reach {
             Reach::Nobody => Some(&[]),
         }
     }
+}
+
+/// 院落 or 网格.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum CourtyardKind {
+    Courtyard,
+    Grid,
+}
+
+/// Courtyard or grid (院落 / 网格) inside a community.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Courtyard {
+    pub id: Uuid,
+    pub name: String,
+    pub kind: CourtyardKind,
+    pub households: Option<i32>,
 }

@@ -6,9 +6,10 @@ use sqlx::PgConnection;
 use uuid::Uuid;
 
 use super::db;
-use super::model::Reach;
+use super::model::{Courtyard, CourtyardKind, Reach};
 use crate::access::{CommunityCtx, Role, Roles};
-use crate::service::Tenancy;
+use crate::model::Name;
+use crate::service::{Tenancy, non_negative};
 
 impl CommunityCtx {
     /// The caller's reach, read in the caller's transaction (one query for a grid worker).
@@ -81,5 +82,37 @@ impl Tenancy {
         let now = db::grids_of(&mut tx, account).await?;
         tx.commit().await?;
         Ok(now)
+    }
+}
+
+impl Tenancy {
+    pub async fn courtyards(&self, ctx: &CommunityCtx) -> AppResult<Vec<Courtyard>> {
+        let mut tx = ctx.tx().await?;
+        let rows = db::courtyards(&mut tx).await?;
+        tx.commit().await?;
+        Ok(rows)
+    }
+
+    pub async fn create_courtyard(
+        &self,
+        ctx: &CommunityCtx,
+        name: &str,
+        kind: CourtyardKind,
+        households: Option<i32>,
+    ) -> AppResult<Courtyard> {
+        ctx.require(Roles::STAFF)?;
+        let name = Name::parse(name)?;
+        let households = non_negative(households)?;
+        let mut tx = ctx.tx().await?;
+        let c = db::insert_courtyard(&mut tx, name.as_str(), kind, households)
+            .await?
+            .ok_or_else(|| {
+                AppError::conflict(
+                    "同名的院落或网格已存在",
+                    "A courtyard or grid with this name exists",
+                )
+            })?;
+        tx.commit().await?;
+        Ok(c)
     }
 }
