@@ -164,24 +164,6 @@ impl From<model::Community> for CommunityGql {
 }
 
 #[derive(SimpleObject)]
-pub struct LoginPayload {
-    /// Send as `Authorization: Bearer <token>`.
-    token: String,
-    expires_at: DateTime<Utc>,
-    account: AccountGql,
-}
-
-impl LoginPayload {
-    fn new(t: &Tenancy, issued: crate::service::IssuedToken) -> Self {
-        LoginPayload {
-            token: issued.token,
-            expires_at: issued.expires_at,
-            account: AccountGql::new(t, &issued.account),
-        }
-    }
-}
-
-#[derive(SimpleObject)]
 pub struct OnboardPayload {
     community: CommunityGql,
     /// False when a community with this slug already existed and was returned as it is.
@@ -280,64 +262,6 @@ async fn lifecycle(
 ) -> async_graphql::Result<CommunityGql> {
     let p = principal(ctx)?;
     Ok(tenancy(ctx).set_status(p, slug, to).await?.into())
-}
-
-#[derive(Default)]
-pub struct PlatformMutation;
-
-#[Object]
-impl PlatformMutation {
-    /// Sign in. Repeated failures from one address (for one login name, or for any) make
-    /// each further try wait longer.
-    async fn login(
-        &self,
-        ctx: &Context<'_>,
-        login_name: String,
-        password: String,
-    ) -> async_graphql::Result<LoginPayload> {
-        let t = tenancy(ctx);
-        let from = ctx
-            .data_opt::<ClientAddr>()
-            .map(|a| a.0)
-            .unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED));
-        let issued = t.login(&login_name, &password, from).await?;
-        Ok(LoginPayload::new(t, issued))
-    }
-
-    /// Sign out everywhere: every token of the caller's account stops working at once.
-    async fn logout(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
-        tenancy(ctx).logout(principal(ctx)?).await?;
-        Ok(true)
-    }
-
-    /// Change one's own password; other sessions end. Returns a new token for this one.
-    async fn change_password(
-        &self,
-        ctx: &Context<'_>,
-        old_password: String,
-        new_password: String,
-    ) -> async_graphql::Result<LoginPayload> {
-        let t = tenancy(ctx);
-        let issued = t
-            .change_password(principal(ctx)?, &old_password, &new_password)
-            .await?;
-        Ok(LoginPayload::new(t, issued))
-    }
-
-    /// Deactivate (or reactivate) an account: its tokens stop working at once, nothing is
-    /// deleted. For admins of every scope the account holds a role in.
-    async fn set_account_active(
-        &self,
-        ctx: &Context<'_>,
-        account_id: ID,
-        active: bool,
-    ) -> async_graphql::Result<AccountGql> {
-        let t = tenancy(ctx);
-        let a = t
-            .set_account_active(principal(ctx)?, parse_id(&account_id)?, active)
-            .await?;
-        Ok(AccountGql::new(t, &a))
-    }
 }
 
 #[derive(Default)]
@@ -442,7 +366,7 @@ pub struct TenancyQuery(
 
 #[derive(MergedObject, Default)]
 pub struct TenancyMutation(
-    PlatformMutation,
+    crate::auth::graphql::AuthMutation,
     crate::districts::graphql::DistrictsMutation,
     CommunitiesMutation,
     crate::grids::graphql::GridsMutation,

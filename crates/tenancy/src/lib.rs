@@ -7,8 +7,7 @@
 
 pub mod access;
 pub mod accounts;
-mod auth;
-mod cache;
+pub mod auth;
 pub(crate) mod db;
 pub mod districts;
 pub mod error;

@@ -36,7 +36,7 @@ impl Tenancy {
     /// passed `max_registrations_per_source` within the hour. Every attempt counts, made or not.
     pub async fn reserve_registration(&self, asker: Asker) -> AppResult<()> {
         let key = match asker {
-            Asker::Address(ip) => format!("register:{}", crate::auth::source_of(ip)),
+            Asker::Address(ip) => format!("register:{}", crate::auth::service::source_of(ip)),
             Asker::Account(a) => format!("register:account:{a}"),
         };
         match self
@@ -83,6 +83,6 @@ impl Tenancy {
     /// the key is waiting.
     async fn count_attempt(&self, key: &str, threshold: i32) -> AppResult<Option<i64>> {
         let mut conn = self.db.pool().acquire().await?;
-        Ok(db::reserve_login_attempt(&mut conn, key, threshold).await?)
+        Ok(crate::auth::db::reserve_login_attempt(&mut conn, key, threshold).await?)
     }
 }

@@ -2,7 +2,6 @@
 
 use std::time::Duration;
 
-use chrono::{DateTime, Utc};
 use infra::crypto::Secrets;
 use infra::db::ddl;
 use infra::{AppError, AppResult, Db};
@@ -48,7 +47,7 @@ pub struct Tenancy {
     /// Password hashes of registrations in flight, apart from sign-ins'.
     pub(crate) registering: infra::limits::WorkLimit,
     /// Principals and communities, exact by NOTIFY (used once `listen_for_changes` runs).
-    pub(crate) cache: std::sync::Arc<crate::cache::AuthCache>,
+    pub(crate) cache: std::sync::Arc<crate::auth::cache::AuthCache>,
 }
 
 /// The signed-in account and every role it holds, loaded once per request.
@@ -125,13 +124,6 @@ impl Principal {
     }
 }
 
-#[derive(Debug)]
-pub struct IssuedToken {
-    pub token: String,
-    pub expires_at: DateTime<Utc>,
-    pub account: Account,
-}
-
 /// Who acts on the platform: a signed-in account, whose rights are checked, or the operator at
 /// the command line (and the demo seed), who runs Linli and is trusted by the shell it holds.
 #[derive(Clone, Copy)]
@@ -203,7 +195,7 @@ impl Tenancy {
             db,
             secrets,
             config,
-            hashing: crate::auth::hashing_limit(),
+            hashing: crate::auth::service::hashing_limit(),
             registering: crate::registration::registering_limit(),
             cache: Default::default(),
         }

@@ -25,10 +25,12 @@ use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use crate::db;
+use super::db;
+use super::model::IssuedToken;
+use crate::db as platform;
 use crate::error::TenancyError;
 use crate::model::{Account, LoginName, Password};
-use crate::service::{IssuedToken, Principal, Tenancy};
+use crate::service::{Principal, Tenancy};
 
 #[derive(serde::Serialize, serde::Deserialize)]
 struct Claims {
@@ -130,7 +132,7 @@ impl Tenancy {
                 return Err(TenancyError::Throttled { retry_after_secs }.into());
             }
         }
-        let found = db::account_for_login(&mut conn, login.as_str()).await?;
+        let found = platform::account_for_login(&mut conn, login.as_str()).await?;
         // No pooled connection waits on the (deliberately slow) hash.
         drop(conn);
         let (account, hash) = match found {
@@ -201,7 +203,7 @@ impl Tenancy {
                 let epoch = self.cache.epoch();
                 let mut conn = self.db.pool().acquire().await?;
                 let (account, memberships) =
-                    db::account_with_memberships(&mut conn, data.claims.sub)
+                    platform::account_with_memberships(&mut conn, data.claims.sub)
                         .await?
                         .ok_or(TenancyError::BadToken)?;
                 let p = Principal {
@@ -237,7 +239,7 @@ impl Tenancy {
     ) -> AppResult<IssuedToken> {
         let new = Password::parse(new)?;
         let mut conn = self.db.pool().acquire().await?;
-        let (_, hash) = db::account_for_login(&mut conn, &actor.account.login_name)
+        let (_, hash) = platform::account_for_login(&mut conn, &actor.account.login_name)
             .await?
             .ok_or(TenancyError::BadToken)?;
         drop(conn);
