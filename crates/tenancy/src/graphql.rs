@@ -6,7 +6,9 @@ use infra::{AppError, AppResult};
 
 use crate::access::CommunityCtx;
 use crate::model::{self, CommunityStatus};
-use crate::service::{GrantInput, NewAccountInput, OnboardInput, Principal, Tenancy};
+use crate::service::{OnboardInput, Principal, Tenancy};
+
+pub use crate::accounts::graphql::{AccountGql, CreateAccountInput};
 
 /// The signed-in caller, put into each request by the gateway.
 pub struct Caller(pub Option<Principal>);
@@ -36,8 +38,6 @@ pub fn community<'a>(ctx: &Context<'a>) -> AppResult<&'a CommunityCtx> {
 pub fn tenancy<'a>(ctx: &Context<'a>) -> &'a Tenancy {
     ctx.data_unchecked::<Tenancy>()
 }
-
-use infra::graphql::parse_id;
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
 #[graphql(name = "Role", remote = "crate::access::Role")]
@@ -78,58 +78,6 @@ pub enum CommunityStatusGql {
     Moving,
     /// 已迁出: served by another cluster now.
     Moved,
-}
-
-/// An account as others see it: the phone number is always masked.
-#[derive(SimpleObject)]
-#[graphql(name = "Account")]
-pub struct AccountGql {
-    id: ID,
-    login_name: String,
-    display_name: String,
-    phone_masked: Option<String>,
-    active: bool,
-    created_at: DateTime<Utc>,
-}
-
-impl AccountGql {
-    pub fn new(t: &Tenancy, a: &model::Account) -> Self {
-        AccountGql {
-            id: ID(a.id.to_string()),
-            login_name: a.login_name.clone(),
-            display_name: a.display_name.clone(),
-            phone_masked: t.phone_masked(a),
-            active: a.active,
-            created_at: a.created_at,
-        }
-    }
-}
-
-#[derive(SimpleObject)]
-#[graphql(name = "Membership")]
-pub struct MembershipGql {
-    role: RoleGql,
-    /// Set for district roles.
-    district_code: Option<String>,
-    /// Set for community roles.
-    community_slug: Option<String>,
-}
-
-impl From<&model::Membership> for MembershipGql {
-    fn from(m: &model::Membership) -> Self {
-        MembershipGql {
-            role: m.role.into(),
-            district_code: m.district_code.clone(),
-            community_slug: m.community_slug.clone(),
-        }
-    }
-}
-
-/// The signed-in account with every role it holds.
-#[derive(SimpleObject)]
-pub struct Me {
-    account: AccountGql,
-    memberships: Vec<MembershipGql>,
 }
 
 /// A community (社区): one tenant, one schema.
@@ -179,61 +127,6 @@ pub struct OnboardCommunityInput {
     kind: CommunityKindGql,
     households: Option<i32>,
     residents: Option<i32>,
-}
-
-#[derive(InputObject)]
-pub struct CreateAccountInput {
-    login_name: String,
-    display_name: String,
-    password: String,
-    phone: Option<String>,
-}
-
-impl From<CreateAccountInput> for NewAccountInput {
-    fn from(i: CreateAccountInput) -> Self {
-        NewAccountInput {
-            login_name: i.login_name,
-            display_name: i.display_name,
-            password: i.password,
-            phone: i.phone,
-        }
-    }
-}
-
-#[derive(InputObject)]
-pub struct RoleGrantInput {
-    account_id: ID,
-    role: RoleGql,
-    /// For district roles.
-    district_code: Option<String>,
-    /// For community roles.
-    community_slug: Option<String>,
-}
-
-impl RoleGrantInput {
-    fn into_grant(self) -> AppResult<GrantInput> {
-        Ok(GrantInput {
-            account_id: parse_id(&self.account_id)?,
-            role: self.role.into(),
-            district_code: self.district_code,
-            community_slug: self.community_slug,
-        })
-    }
-}
-
-#[derive(Default)]
-pub struct PlatformQuery;
-
-#[Object]
-impl PlatformQuery {
-    /// The signed-in account and its roles.
-    async fn me(&self, ctx: &Context<'_>) -> async_graphql::Result<Me> {
-        let p = principal(ctx)?;
-        Ok(Me {
-            account: AccountGql::new(tenancy(ctx), &p.account),
-            memberships: p.memberships.iter().map(MembershipGql::from).collect(),
-        })
-    }
 }
 
 /// What the gate knows of the caller's community: its profile and courtyards.
@@ -320,45 +213,13 @@ impl CommunitiesMutation {
     ) -> async_graphql::Result<CommunityGql> {
         lifecycle(ctx, &slug, CommunityStatus::Archived).await
     }
-
-    async fn create_account(
-        &self,
-        ctx: &Context<'_>,
-        input: CreateAccountInput,
-    ) -> async_graphql::Result<AccountGql> {
-        let p = principal(ctx)?;
-        let t = tenancy(ctx);
-        let a = t.create_account(p, input.into()).await?;
-        Ok(AccountGql::new(t, &a))
-    }
-
-    /// Grant a role in a scope the caller administers. Granting a held role changes nothing.
-    async fn grant_role(
-        &self,
-        ctx: &Context<'_>,
-        input: RoleGrantInput,
-    ) -> async_graphql::Result<bool> {
-        let p = principal(ctx)?;
-        tenancy(ctx).grant_role(p, input.into_grant()?).await?;
-        Ok(true)
-    }
-
-    /// Revoke a role; false when the account did not hold it there.
-    async fn revoke_role(
-        &self,
-        ctx: &Context<'_>,
-        input: RoleGrantInput,
-    ) -> async_graphql::Result<bool> {
-        let p = principal(ctx)?;
-        Ok(tenancy(ctx).revoke_role(p, input.into_grant()?).await?)
-    }
 }
 
 /// The tenancy crate's part of the schema: the platform (districts, communities, accounts,
 /// roles, courtyards) and grid workers' grids.
 #[derive(MergedObject, Default)]
 pub struct TenancyQuery(
-    PlatformQuery,
+    crate::accounts::graphql::AccountsQuery,
     crate::districts::graphql::DistrictsQuery,
     CommunityQuery,
     crate::grids::graphql::GridsQuery,
@@ -369,5 +230,6 @@ pub struct TenancyMutation(
     crate::auth::graphql::AuthMutation,
     crate::districts::graphql::DistrictsMutation,
     CommunitiesMutation,
+    crate::accounts::graphql::AccountsMutation,
     crate::grids::graphql::GridsMutation,
 );

@@ -15,7 +15,6 @@ pub mod graphql;
 pub mod grids;
 pub mod migrate;
 pub mod model;
-pub mod registration;
 pub mod service;
 #[cfg(feature = "testing")]
 pub mod testing;

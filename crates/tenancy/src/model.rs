@@ -217,30 +217,9 @@ impl Community {
     }
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct Account {
-    pub id: Uuid,
-    pub login_name: String,
-    pub display_name: String,
-    pub phone_encrypted: Option<String>,
-    pub active: bool,
-    pub created_at: chrono::DateTime<chrono::Utc>,
-    /// Tokens carrying another version are refused (logout, password change, deactivation).
-    pub token_version: i32,
-}
-
-/// A role held by an account in one scope.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct Membership {
-    pub id: Uuid,
-    pub account_id: Uuid,
-    pub role: crate::access::Role,
-    pub district_id: Option<Uuid>,
-    pub community_id: Option<Uuid>,
-    /// Filled by the query that loads memberships with their scope's path.
-    pub district_code: Option<String>,
-    pub community_slug: Option<String>,
-}
+pub use crate::accounts::model::{Account, Membership};
+pub use crate::districts::model::District;
+pub use crate::grids::model::{Courtyard, CourtyardKind};
 
 #[cfg(test)]
 mod tests {
@@ -268,6 +247,3 @@ mod tests {
         assert!(Phone::parse("12345").is_err());
     }
 }
-
-pub use crate::districts::model::District;
-pub use crate::grids::model::{Courtyard, CourtyardKind};

@@ -9,6 +9,7 @@ use infra::{AppError, AppResult, Db};
 use crate::access::{CommunityAccess, CommunityScope, Role};
 use uuid::Uuid;
 
+pub use crate::accounts::model::{GrantInput, NewAccountInput};
 use crate::db;
 use crate::error::TenancyError;
 use crate::model::*;
@@ -164,21 +165,6 @@ pub struct OnboardInput {
     pub residents: Option<i32>,
 }
 
-pub struct NewAccountInput {
-    pub login_name: String,
-    pub display_name: String,
-    pub password: String,
-    pub phone: Option<String>,
-}
-
-/// Where a role is granted: nothing (platform), a district, or a community.
-pub struct GrantInput {
-    pub account_id: Uuid,
-    pub role: Role,
-    pub district_code: Option<String>,
-    pub community_slug: Option<String>,
-}
-
 pub(crate) fn non_negative(v: Option<i32>) -> Result<Option<i32>, AppError> {
     match v {
         Some(n) if n < 0 => Err(AppError::bad_input(
@@ -196,7 +182,7 @@ impl Tenancy {
             secrets,
             config,
             hashing: crate::auth::service::hashing_limit(),
-            registering: crate::registration::registering_limit(),
+            registering: crate::accounts::registration::registering_limit(),
             cache: Default::default(),
         }
     }

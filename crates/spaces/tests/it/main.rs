@@ -4,8 +4,8 @@ mod bookings;
 mod farm;
 
 use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
-use infra::storage::ObjectStore;
 use infra::Db;
+use infra::storage::ObjectStore;
 use spaces::rooms::model::{BookableBy, OpeningSpan, Space, SpaceKind};
 use spaces::rooms::service::{self as svc, SpaceRules};
 use tenancy::testing::OneCommunity;

@@ -3,7 +3,7 @@
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-use crate::db::ACCOUNT_COLS;
+use crate::accounts::db::ACCOUNT_COLS;
 use crate::model::Account;
 
 /// Count one attempt against `key` before the password is checked. Returns `Some(seconds to

@@ -132,7 +132,7 @@ impl Tenancy {
                 return Err(TenancyError::Throttled { retry_after_secs }.into());
             }
         }
-        let found = platform::account_for_login(&mut conn, login.as_str()).await?;
+        let found = crate::accounts::db::account_for_login(&mut conn, login.as_str()).await?;
         // No pooled connection waits on the (deliberately slow) hash.
         drop(conn);
         let (account, hash) = match found {
@@ -239,9 +239,10 @@ impl Tenancy {
     ) -> AppResult<IssuedToken> {
         let new = Password::parse(new)?;
         let mut conn = self.db.pool().acquire().await?;
-        let (_, hash) = platform::account_for_login(&mut conn, &actor.account.login_name)
-            .await?
-            .ok_or(TenancyError::BadToken)?;
+        let (_, hash) =
+            crate::accounts::db::account_for_login(&mut conn, &actor.account.login_name)
+                .await?
+                .ok_or(TenancyError::BadToken)?;
         drop(conn);
         if old.len() > 128 || !self.verify(hash, old).await? {
             return Err(TenancyError::WrongCredentials.into());

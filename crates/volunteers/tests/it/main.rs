@@ -5,8 +5,8 @@ mod keys;
 mod ledger;
 mod volunteering;
 
-use infra::storage::ObjectStore;
 use infra::Db;
+use infra::storage::ObjectStore;
 use tenancy::testing::OneCommunity;
 use tenancy::{CommunityCtx, Role};
 use uuid::Uuid;

@@ -11,8 +11,8 @@ use infra::AppResult;
 use infra::limits::WorkLimit;
 use uuid::Uuid;
 
+use super::db;
 use crate::accounts::PreparedAccount;
-use crate::db;
 use crate::error::TenancyError;
 use crate::model::LoginName;
 use crate::service::{NewAccountInput, Tenancy};

@@ -4,11 +4,13 @@
 use infra::{AppError, AppResult};
 use uuid::Uuid;
 
+use super::db;
+use super::model::{GrantInput, NewAccountInput};
 use crate::access::Role;
-use crate::db;
+use crate::db as platform;
 use crate::error::TenancyError;
 use crate::model::*;
-use crate::service::{Actor, GrantInput, NewAccountInput, Principal, Tenancy};
+use crate::service::{Actor, Principal, Tenancy};
 
 impl Tenancy {
     /// Platform admins, district admins, community admins (and the operator) create accounts;
@@ -85,7 +87,7 @@ impl Tenancy {
     /// A community's id and its district's path from the root (a partnership's target).
     pub async fn locate_community(&self, slug: &str) -> AppResult<(Uuid, Vec<Uuid>)> {
         let mut conn = self.db.pool().acquire().await?;
-        let (c, path) = db::community_with_path(&mut conn, slug)
+        let (c, path) = platform::community_with_path(&mut conn, slug)
             .await?
             .ok_or(TenancyError::CommunityNotFound)?;
         Ok((c.id, path))
@@ -157,7 +159,7 @@ impl Tenancy {
                 (Some(d.id), None)
             }
             (r, None, Some(slug)) if r.is_community_role() => {
-                let (c, path) = db::community_with_path(conn, slug)
+                let (c, path) = platform::community_with_path(conn, slug)
                     .await?
                     .ok_or(TenancyError::CommunityNotFound)?;
                 if let Actor::Account(a) = actor {

@@ -1,0 +1,155 @@
+//! The GraphQL face of accounts and roles.
+
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
+use chrono::{DateTime, Utc};
+use infra::AppResult;
+use infra::graphql::parse_id;
+
+use super::model::{self, GrantInput, NewAccountInput};
+use crate::graphql::{RoleGql, principal, tenancy};
+use crate::service::Tenancy;
+
+/// An account as others see it: the phone number is always masked.
+#[derive(SimpleObject)]
+#[graphql(name = "Account")]
+pub struct AccountGql {
+    id: ID,
+    login_name: String,
+    display_name: String,
+    phone_masked: Option<String>,
+    active: bool,
+    created_at: DateTime<Utc>,
+}
+
+impl AccountGql {
+    pub fn new(t: &Tenancy, a: &model::Account) -> Self {
+        AccountGql {
+            id: ID(a.id.to_string()),
+            login_name: a.login_name.clone(),
+            display_name: a.display_name.clone(),
+            phone_masked: t.phone_masked(a),
+            active: a.active,
+            created_at: a.created_at,
+        }
+    }
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "Membership")]
+pub struct MembershipGql {
+    role: RoleGql,
+    /// Set for district roles.
+    district_code: Option<String>,
+    /// Set for community roles.
+    community_slug: Option<String>,
+}
+
+impl From<&model::Membership> for MembershipGql {
+    fn from(m: &model::Membership) -> Self {
+        MembershipGql {
+            role: m.role.into(),
+            district_code: m.district_code.clone(),
+            community_slug: m.community_slug.clone(),
+        }
+    }
+}
+
+/// The signed-in account with every role it holds.
+#[derive(SimpleObject)]
+pub struct Me {
+    account: AccountGql,
+    memberships: Vec<MembershipGql>,
+}
+
+#[derive(InputObject)]
+pub struct CreateAccountInput {
+    login_name: String,
+    display_name: String,
+    password: String,
+    phone: Option<String>,
+}
+
+impl From<CreateAccountInput> for NewAccountInput {
+    fn from(i: CreateAccountInput) -> Self {
+        NewAccountInput {
+            login_name: i.login_name,
+            display_name: i.display_name,
+            password: i.password,
+            phone: i.phone,
+        }
+    }
+}
+
+#[derive(InputObject)]
+pub struct RoleGrantInput {
+    account_id: ID,
+    role: RoleGql,
+    /// For district roles.
+    district_code: Option<String>,
+    /// For community roles.
+    community_slug: Option<String>,
+}
+
+impl RoleGrantInput {
+    fn into_grant(self) -> AppResult<GrantInput> {
+        Ok(GrantInput {
+            account_id: parse_id(&self.account_id)?,
+            role: self.role.into(),
+            district_code: self.district_code,
+            community_slug: self.community_slug,
+        })
+    }
+}
+
+#[derive(Default)]
+pub struct AccountsQuery;
+
+#[Object]
+impl AccountsQuery {
+    /// The signed-in account and its roles.
+    async fn me(&self, ctx: &Context<'_>) -> async_graphql::Result<Me> {
+        let p = principal(ctx)?;
+        Ok(Me {
+            account: AccountGql::new(tenancy(ctx), &p.account),
+            memberships: p.memberships.iter().map(MembershipGql::from).collect(),
+        })
+    }
+}
+
+#[derive(Default)]
+pub struct AccountsMutation;
+
+#[Object]
+impl AccountsMutation {
+    async fn create_account(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateAccountInput,
+    ) -> async_graphql::Result<AccountGql> {
+        let p = principal(ctx)?;
+        let t = tenancy(ctx);
+        let a = t.create_account(p, input.into()).await?;
+        Ok(AccountGql::new(t, &a))
+    }
+
+    /// Grant a role in a scope the caller administers. Granting a held role changes nothing.
+    async fn grant_role(
+        &self,
+        ctx: &Context<'_>,
+        input: RoleGrantInput,
+    ) -> async_graphql::Result<bool> {
+        let p = principal(ctx)?;
+        tenancy(ctx).grant_role(p, input.into_grant()?).await?;
+        Ok(true)
+    }
+
+    /// Revoke a role; false when the account did not hold it there.
+    async fn revoke_role(
+        &self,
+        ctx: &Context<'_>,
+        input: RoleGrantInput,
+    ) -> async_graphql::Result<bool> {
+        let p = principal(ctx)?;
+        Ok(tenancy(ctx).revoke_role(p, input.into_grant()?).await?)
+    }
+}
