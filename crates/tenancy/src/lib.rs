@@ -8,12 +8,12 @@
 pub mod access;
 pub mod accounts;
 pub mod auth;
+pub mod communities;
 pub(crate) mod db;
 pub mod districts;
 pub mod error;
 pub mod graphql;
 pub mod grids;
-pub mod migrate;
 pub mod model;
 pub mod service;
 #[cfg(feature = "testing")]

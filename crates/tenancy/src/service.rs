@@ -3,13 +3,13 @@
 use std::time::Duration;
 
 use infra::crypto::Secrets;
-use infra::db::ddl;
 use infra::{AppError, AppResult, Db};
 
 use crate::access::{CommunityAccess, CommunityScope, Role};
 use uuid::Uuid;
 
 pub use crate::accounts::model::{GrantInput, NewAccountInput};
+pub use crate::communities::model::OnboardInput;
 use crate::db;
 use crate::error::TenancyError;
 use crate::model::*;
@@ -156,15 +156,6 @@ impl Actor<'_> {
     }
 }
 
-pub struct OnboardInput {
-    pub district_code: String,
-    pub slug: String,
-    pub name: String,
-    pub kind: CommunityKind,
-    pub households: Option<i32>,
-    pub residents: Option<i32>,
-}
-
 pub(crate) fn non_negative(v: Option<i32>) -> Result<Option<i32>, AppError> {
     match v {
         Some(n) if n < 0 => Err(AppError::bad_input(
@@ -225,7 +216,7 @@ impl Tenancy {
             None => {
                 let epoch = self.cache.epoch();
                 let mut conn = self.db.pool().acquire().await?;
-                let found = db::community_with_path(&mut conn, slug)
+                let found = crate::communities::db::community_with_path(&mut conn, slug)
                     .await?
                     .ok_or(TenancyError::CommunityNotFound)?;
                 self.cache.keep_community(slug, &found, epoch);
@@ -264,7 +255,7 @@ impl Tenancy {
     /// admin above it, whatever its status.
     pub async fn operator_scope(&self, slug: &str) -> AppResult<CommunityScope> {
         let mut conn = self.db.pool().acquire().await?;
-        let community = db::community_by_slug(&mut conn, slug)
+        let community = crate::communities::db::community_by_slug(&mut conn, slug)
             .await?
             .ok_or(TenancyError::CommunityNotFound)?;
         Ok(CommunityScope::new(community.tenant(), operator_access()))
@@ -274,7 +265,7 @@ impl Tenancy {
     /// exhibition): active communities only, and no role at all, so every `require` fails.
     pub async fn public_scope(&self, slug: &str) -> AppResult<CommunityScope> {
         let mut conn = self.db.pool().acquire().await?;
-        let community = db::community_by_slug(&mut conn, slug)
+        let community = crate::communities::db::community_by_slug(&mut conn, slug)
             .await?
             .filter(|c| c.status == CommunityStatus::Active)
             .ok_or(TenancyError::CommunityNotFound)?;
@@ -292,7 +283,7 @@ impl Tenancy {
     /// (reminders, deliveries), in one query.
     pub async fn active_operator_scopes(&self) -> AppResult<Vec<CommunityScope>> {
         let mut conn = self.db.pool().acquire().await?;
-        let communities = db::active_communities(&mut conn).await?;
+        let communities = crate::communities::db::active_communities(&mut conn).await?;
         Ok(communities
             .into_iter()
             .map(|c| CommunityScope::new(c.tenant(), operator_access()))
@@ -310,144 +301,6 @@ impl Tenancy {
             memberships,
         })
     }
-
-    /// Communities of the district with this path and of its sub-districts; every field that
-    /// reaches them checks the caller's scope again, whatever led there.
-    pub async fn communities_of(
-        &self,
-        actor: &Principal,
-        district_path: &[Uuid],
-    ) -> AppResult<Vec<Community>> {
-        if !(actor.admin_over(district_path) || actor.viewer_over(district_path)) {
-            return Err(AppError::forbidden());
-        }
-        let district_id = *district_path.last().ok_or(TenancyError::DistrictNotFound)?;
-        let mut conn = self.db.pool().acquire().await?;
-        Ok(db::communities_of_district(&mut conn, district_id).await?)
-    }
-
-    // --- onboarding and lifecycle ---
-
-    /// Onboard a community: its row, its role, its schema and the community migrations, in one
-    /// transaction, so a failure leaves nothing behind. Onboarding a slug that exists (in the
-    /// same district) returns the existing community with `created = false`.
-    pub async fn onboard<'a>(
-        &self,
-        actor: impl Into<Actor<'a>>,
-        input: OnboardInput,
-    ) -> AppResult<(Community, bool)> {
-        self.onboard_with(actor, input, &infra::migrations::community())
-            .await
-    }
-
-    /// Onboard with these community migrations (tests make one fail and see that nothing is
-    /// left behind).
-    pub async fn onboard_with<'a>(
-        &self,
-        actor: impl Into<Actor<'a>>,
-        input: OnboardInput,
-        migrations: &[infra::migrations::Migration],
-    ) -> AppResult<(Community, bool)> {
-        let code = DistrictCode::parse(&input.district_code)?;
-        let slug = Slug::parse(&input.slug)?;
-        let name = Name::parse(&input.name)?;
-        let households = non_negative(input.households)?;
-        let residents = non_negative(input.residents)?;
-        let mut conn = self.db.pool().acquire().await?;
-        let district = crate::districts::db::district_by_code(&mut conn, code.as_str())
-            .await?
-            .ok_or(TenancyError::DistrictNotFound)?;
-        if !actor.into().admin_over(&district.path) {
-            return Err(AppError::forbidden());
-        }
-        drop(conn);
-        let new = NewCommunityParams {
-            district_id: district.id,
-            slug,
-            name,
-            kind: input.kind,
-            households,
-            residents,
-        };
-        let schema = new.slug.schema_name();
-        let role = self.db.role_for_schema(&schema);
-        // Creating a role and a schema is the administrative login's work, never the gateway's.
-        let mut tx = self.db.admin_begin().await?;
-        let row = db::NewCommunity {
-            id: Uuid::now_v7(),
-            district_id: new.district_id,
-            slug: new.slug.as_str(),
-            name: new.name.as_str(),
-            kind: new.kind,
-            households: new.households,
-            residents: new.residents,
-            schema_name: &schema,
-            role_name: &role,
-        };
-        let Some(community) = db::insert_community(&mut tx, &row).await? else {
-            tx.rollback().await?;
-            let mut conn = self.db.pool().acquire().await?;
-            let existing = db::community_by_slug(&mut conn, new.slug.as_str())
-                .await?
-                .ok_or(TenancyError::CommunityNotFound)?;
-            if existing.district_id != new.district_id {
-                return Err(TenancyError::SlugInOtherDistrict.into());
-            }
-            return Ok((existing, false));
-        };
-        ddl::create_community_schema(&mut tx, &schema, &role, &self.db.serving_role()).await?;
-        infra::db::enter_tenant(&mut tx, &community.tenant()).await?;
-        let version = infra::migrations::apply_community(&mut tx, migrations, 0).await?;
-        sqlx::query("RESET ROLE").execute(&mut *tx).await?;
-        db::set_schema_version(&mut tx, community.id, version).await?;
-        tx.commit().await?;
-        Ok((
-            Community {
-                schema_version: version,
-                ..community
-            },
-            true,
-        ))
-    }
-
-    pub async fn set_status(
-        &self,
-        actor: &Principal,
-        slug: &str,
-        to: CommunityStatus,
-    ) -> AppResult<Community> {
-        let mut tx = self.db.begin().await?;
-        let (community, path) = db::community_with_path(&mut tx, slug)
-            .await?
-            .ok_or(TenancyError::CommunityNotFound)?;
-        if !actor.admin_over(&path) {
-            return Err(AppError::forbidden());
-        }
-        // Re-read under a row lock so two admins changing status serialise.
-        let community = db::lock_community(&mut tx, community.id).await?;
-        use CommunityStatus::*;
-        let allowed = matches!(
-            (community.status, to),
-            (Active, Suspended) | (Suspended, Active) | (Active | Suspended, Archived)
-        );
-        if !allowed {
-            return Err(TenancyError::Transition.into());
-        }
-        let updated = db::set_status(&mut tx, community.id, to).await?;
-        tx.commit().await?;
-        self.cache.forget_community(&updated.slug);
-        Ok(updated)
-    }
-}
-
-/// A validated onboarding request.
-struct NewCommunityParams {
-    pub district_id: Uuid,
-    pub slug: Slug,
-    pub name: Name,
-    pub kind: CommunityKind,
-    pub households: Option<i32>,
-    pub residents: Option<i32>,
 }
 
 /// The operator: an admin above every community, acting as no account.

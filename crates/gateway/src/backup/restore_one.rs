@@ -191,7 +191,7 @@ pub async fn restore(
     }
     conn.close().await?;
     // A backup of an older release: its schema catches up like any other.
-    tenancy::migrate::migrate_all(
+    tenancy::communities::migrate::migrate_all(
         &database.db,
         &infra::migrations::community(),
         1,

@@ -248,7 +248,7 @@ pub async fn migrate(config: &Config, args: MigrateArgs) -> anyhow::Result<()> {
     }
     if args.check {
         let started = Instant::now();
-        let drifts = tenancy::migrate::check_drift(t.db(), &migrations)
+        let drifts = tenancy::communities::migrate::check_drift(t.db(), &migrations)
             .await
             .map_err(app_err)?;
         for d in &drifts {
@@ -271,7 +271,7 @@ pub async fn migrate(config: &Config, args: MigrateArgs) -> anyhow::Result<()> {
         return Ok(());
     }
     let bar = ProgressBar::hidden();
-    let report = tenancy::migrate::migrate_all(
+    let report = tenancy::communities::migrate::migrate_all(
         t.db(),
         &migrations,
         args.jobs,

@@ -7,7 +7,6 @@ use uuid::Uuid;
 use super::db;
 use super::model::{GrantInput, NewAccountInput};
 use crate::access::Role;
-use crate::db as platform;
 use crate::error::TenancyError;
 use crate::model::*;
 use crate::service::{Actor, Principal, Tenancy};
@@ -84,15 +83,6 @@ impl Tenancy {
         Ok(db::display_names(&mut conn, ids).await?)
     }
 
-    /// A community's id and its district's path from the root (a partnership's target).
-    pub async fn locate_community(&self, slug: &str) -> AppResult<(Uuid, Vec<Uuid>)> {
-        let mut conn = self.db.pool().acquire().await?;
-        let (c, path) = platform::community_with_path(&mut conn, slug)
-            .await?
-            .ok_or(TenancyError::CommunityNotFound)?;
-        Ok((c.id, path))
-    }
-
     /// The account of a login name, if any (the operator's CLI and demo seed).
     pub async fn account_by_login(&self, login: &str) -> AppResult<Option<Account>> {
         let mut conn = self.db.pool().acquire().await?;
@@ -159,7 +149,7 @@ impl Tenancy {
                 (Some(d.id), None)
             }
             (r, None, Some(slug)) if r.is_community_role() => {
-                let (c, path) = platform::community_with_path(conn, slug)
+                let (c, path) = crate::communities::db::community_with_path(conn, slug)
                     .await?
                     .ok_or(TenancyError::CommunityNotFound)?;
                 if let Actor::Account(a) = actor {

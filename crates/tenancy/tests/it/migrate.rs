@@ -2,7 +2,7 @@
 //! resumes where it stopped, and the drift check finds a schema changed by hand.
 
 use infra::migrations::Migration;
-use tenancy::migrate::{check_drift, migrate_all};
+use tenancy::communities::migrate::{check_drift, migrate_all};
 
 use crate::TestEnv;
 

@@ -14,7 +14,7 @@ use infra::migrations::{self, Migration};
 use infra::{AppResult, Db};
 use uuid::Uuid;
 
-use crate::db;
+use super::db;
 
 #[derive(Debug, Clone)]
 pub struct MigrateReport {

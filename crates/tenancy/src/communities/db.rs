@@ -1,0 +1,145 @@
+//! Communities' SQL (platform schema).
+
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use super::model::{Community, CommunityKind, CommunityStatus};
+
+pub(crate) const COMMUNITY_COLS: &str = "id, district_id, slug, name, kind, households, residents, status, \
+     schema_name, role_name, schema_version, created_at, moved_to";
+
+pub async fn community_by_slug(
+    conn: &mut PgConnection,
+    slug: &str,
+) -> sqlx::Result<Option<Community>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {COMMUNITY_COLS} FROM platform.communities WHERE slug = $1"
+    )))
+    .bind(slug)
+    .fetch_optional(conn)
+    .await
+}
+
+/// Every active community (the background worker visits each).
+pub async fn active_communities(conn: &mut PgConnection) -> sqlx::Result<Vec<Community>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {COMMUNITY_COLS} FROM platform.communities WHERE status = 'active' ORDER BY slug"
+    )))
+    .fetch_all(conn)
+    .await
+}
+
+/// A community together with the path of its district (for "is it within my district").
+pub async fn community_with_path(
+    conn: &mut PgConnection,
+    slug: &str,
+) -> sqlx::Result<Option<(Community, Vec<Uuid>)>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        community: Community,
+        path: Vec<Uuid>,
+    }
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT c.id, c.district_id, c.slug, c.name, c.kind, c.households, c.residents, c.status,
+                c.schema_name, c.role_name, c.schema_version, c.created_at, c.moved_to, d.path
+           FROM platform.communities c JOIN platform.districts d ON d.id = c.district_id
+          WHERE c.slug = $1",
+    )
+    .bind(slug)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|r| (r.community, r.path)))
+}
+
+pub async fn communities_of_district(
+    conn: &mut PgConnection,
+    district_id: Uuid,
+) -> sqlx::Result<Vec<Community>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {COMMUNITY_COLS} FROM platform.communities c
+          WHERE district_id IN (SELECT id FROM platform.districts WHERE $1 = ANY(path))
+          ORDER BY slug"
+    )))
+    .bind(district_id)
+    .fetch_all(conn)
+    .await
+}
+
+pub struct NewCommunity<'a> {
+    pub id: Uuid,
+    pub district_id: Uuid,
+    pub slug: &'a str,
+    pub name: &'a str,
+    pub kind: CommunityKind,
+    pub households: Option<i32>,
+    pub residents: Option<i32>,
+    pub schema_name: &'a str,
+    pub role_name: &'a str,
+}
+
+/// Insert unless the slug exists. `None` means another onboarding holds the slug; the unique
+/// index makes a concurrent insert wait for that one to commit or roll back. Any unique key
+/// counts, not only `slug`: racing onboardings of one slug also collide on `schema_name` and
+/// `role_name` (derived from it), and a collision on a key that is not the conflict target
+/// is an error (CONFLICT) rather than "it exists" — seen in CI, one try in eight.
+pub async fn insert_community(
+    conn: &mut PgConnection,
+    c: &NewCommunity<'_>,
+) -> sqlx::Result<Option<Community>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO platform.communities
+            (id, district_id, slug, name, kind, households, residents, schema_name, role_name)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT DO NOTHING
+         RETURNING {COMMUNITY_COLS}"
+    )))
+    .bind(c.id)
+    .bind(c.district_id)
+    .bind(c.slug)
+    .bind(c.name)
+    .bind(c.kind)
+    .bind(c.households)
+    .bind(c.residents)
+    .bind(c.schema_name)
+    .bind(c.role_name)
+    .fetch_optional(conn)
+    .await
+}
+
+pub async fn set_schema_version(
+    conn: &mut PgConnection,
+    community_id: Uuid,
+    version: i32,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE platform.communities SET schema_version = $2 WHERE id = $1")
+        .bind(community_id)
+        .bind(version)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn set_status(
+    conn: &mut PgConnection,
+    community_id: Uuid,
+    status: CommunityStatus,
+) -> sqlx::Result<Community> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "UPDATE platform.communities SET status = $2, updated_at = now() WHERE id = $1
+         RETURNING {COMMUNITY_COLS}"
+    )))
+    .bind(community_id)
+    .bind(status)
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn lock_community(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Community> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {COMMUNITY_COLS} FROM platform.communities WHERE id = $1 FOR UPDATE"
+    )))
+    .bind(id)
+    .fetch_one(conn)
+    .await
+}
