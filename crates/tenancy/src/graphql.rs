@@ -3,8 +3,8 @@
 use async_graphql::{Context, Enum, MergedObject};
 use infra::{AppError, AppResult};
 
-use crate::access::CommunityCtx;
-use crate::service::{Principal, Tenancy};
+use crate::gate::CommunityCtx;
+use crate::gate::{Principal, Tenancy};
 
 pub use crate::accounts::graphql::{AccountGql, CreateAccountInput};
 pub use crate::communities::graphql::{CommunityGql, CommunityKindGql, CommunityStatusGql};
@@ -39,7 +39,7 @@ pub fn tenancy<'a>(ctx: &Context<'a>) -> &'a Tenancy {
 }
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "Role", remote = "crate::access::Role")]
+#[graphql(name = "Role", remote = "crate::gate::Role")]
 pub enum RoleGql {
     PlatformAdmin,
     DistrictAdmin,

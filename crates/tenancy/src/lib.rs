@@ -5,20 +5,20 @@
 //! `migrate` over every community schema with its drift check, and the audit log. It is the
 //! only crate that builds a `Tenant`, so it decides who enters which community.
 
-pub mod access;
 pub mod accounts;
 pub mod auth;
 pub mod communities;
-pub(crate) mod db;
 pub mod districts;
 pub mod error;
+pub mod gate;
 pub mod graphql;
 pub mod grids;
 pub mod model;
-pub mod service;
 #[cfg(feature = "testing")]
 pub mod testing;
 
-pub use access::{CommunityAccess, CommunityCtx, CommunityScope, Role, Roles};
+pub use gate::{
+    Actor, CommunityAccess, CommunityCtx, CommunityScope, GrantInput, NewAccountInput,
+    OnboardInput, Principal, Role, Roles, Tenancy, TenancyConfig,
+};
 pub use grids::Reach;
-pub use service::{Principal, Tenancy, TenancyConfig};

@@ -8,8 +8,8 @@ use infra::storage::ObjectStore;
 use infra::{AppResult, Db, Tenant};
 use uuid::Uuid;
 
+use crate::gate::{Actor, OnboardInput};
 use crate::model::CommunityKind;
-use crate::service::{Actor, OnboardInput};
 use crate::{CommunityAccess, CommunityCtx, CommunityScope, Role, Tenancy};
 
 /// A fresh database with these districts and communities onboarded.

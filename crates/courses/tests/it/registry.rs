@@ -227,8 +227,8 @@ async fn workers_enter_and_find_residents_and_phone_numbers_stay_encrypted() {
     let t = tenancy::Tenancy::new(env.db.clone(), env.secrets.clone(), Default::default());
     let account = t
         .create_account(
-            tenancy::service::Actor::Operator,
-            tenancy::service::NewAccountInput {
+            tenancy::Actor::Operator,
+            tenancy::NewAccountInput {
                 login_name: "wang-xiuying".into(),
                 display_name: "王秀英".into(),
                 password: "password-123".into(),

@@ -8,8 +8,8 @@ use dashboards::api::figures as district;
 use dashboards::api::{FileFormat, Filter, Granularity, Period, Scope};
 use infra::Tenant;
 use tenancy::model::CommunityKind;
-use tenancy::service::{Actor, GrantInput, NewAccountInput, OnboardInput};
 use tenancy::testing::OneCommunity;
+use tenancy::{Actor, GrantInput, NewAccountInput, OnboardInput};
 use tenancy::{CommunityCtx, Principal, Role};
 use uuid::Uuid;
 

@@ -1,8 +1,8 @@
 use chrono::NaiveDate;
 use infra::Tenant;
 use tenancy::model::CommunityKind;
-use tenancy::service::{Actor, GrantInput, NewAccountInput, OnboardInput};
 use tenancy::testing::OneCommunity;
+use tenancy::{Actor, GrantInput, NewAccountInput, OnboardInput};
 use tenancy::{CommunityCtx, Role};
 use uuid::Uuid;
 

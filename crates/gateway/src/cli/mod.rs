@@ -10,7 +10,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use infra::AppError;
 use tenancy::Role;
 use tenancy::Tenancy;
-use tenancy::service::{Actor, GrantInput, NewAccountInput};
+use tenancy::{Actor, GrantInput, NewAccountInput};
 
 use crate::config::Config;
 use crate::runtime;

@@ -8,7 +8,7 @@ use anyhow::{Context as _, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 use tenancy::Tenancy;
 use tenancy::model::CommunityKind;
-use tenancy::service::{Actor, OnboardInput};
+use tenancy::{Actor, OnboardInput};
 
 pub(super) struct Row {
     pub line: usize,

@@ -11,8 +11,8 @@ use partners::demands::service::{self as demands, DemandInput, Route};
 use partners::lists::service::{self as lists, EntryInput};
 use partners::organisations::model::OrganisationKind;
 use partners::organisations::service::{self as orgs, OrganisationInput, Target, TeamInput};
+use tenancy::NewAccountInput;
 use tenancy::model::CourtyardKind;
-use tenancy::service::NewAccountInput;
 use tenancy::{CommunityCtx, Tenancy};
 use uuid::Uuid;
 

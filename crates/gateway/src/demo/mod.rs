@@ -9,7 +9,7 @@ use infra::storage::ObjectStore;
 use spaces::api::rooms::SpaceKind;
 use tenancy::CommunityCtx;
 use tenancy::Tenancy;
-use tenancy::service::{Actor, GrantInput, NewAccountInput, OnboardInput};
+use tenancy::{Actor, GrantInput, NewAccountInput, OnboardInput};
 
 pub const DEMO_PASSWORD: &str = "linli-demo-2026";
 

@@ -5,8 +5,8 @@ use infra::{OnViolation, Violation};
 use std::net::IpAddr;
 
 use infra::{AppError, AppResult, ErrorCode};
+use tenancy::NewAccountInput;
 use tenancy::accounts::registration::Asker;
-use tenancy::service::NewAccountInput;
 use tenancy::{CommunityCtx, Principal, Roles, Tenancy};
 use uuid::Uuid;
 

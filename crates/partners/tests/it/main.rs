@@ -13,8 +13,8 @@ use infra::crypto::Secrets;
 use infra::storage::ObjectStore;
 use infra::{AppError, Db};
 use tenancy::model::CommunityKind;
-use tenancy::service::{Actor, GrantInput, NewAccountInput};
 use tenancy::testing::Communities;
+use tenancy::{Actor, GrantInput, NewAccountInput};
 use tenancy::{CommunityCtx, Principal, Role, Tenancy};
 use uuid::Uuid;
 

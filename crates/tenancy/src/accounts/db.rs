@@ -117,7 +117,7 @@ pub async fn memberships_of(
 pub async fn insert_membership(
     conn: &mut PgConnection,
     account_id: Uuid,
-    role: crate::access::Role,
+    role: crate::gate::Role,
     district_id: Option<Uuid>,
     community_id: Option<Uuid>,
     granted_by: Option<Uuid>,
@@ -149,7 +149,7 @@ pub async fn insert_membership(
 pub async fn delete_membership(
     conn: &mut PgConnection,
     account_id: Uuid,
-    role: crate::access::Role,
+    role: crate::gate::Role,
     district_id: Option<Uuid>,
     community_id: Option<Uuid>,
 ) -> sqlx::Result<bool> {

@@ -6,8 +6,8 @@ use infra::AppResult;
 use infra::graphql::parse_id;
 
 use super::model::{self, GrantInput, NewAccountInput};
+use crate::gate::Tenancy;
 use crate::graphql::{RoleGql, principal, tenancy};
-use crate::service::Tenancy;
 
 /// An account as others see it: the phone number is always masked.
 #[derive(SimpleObject)]

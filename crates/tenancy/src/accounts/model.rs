@@ -3,7 +3,7 @@
 
 use uuid::Uuid;
 
-use crate::access::Role;
+use crate::gate::Role;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Account {
@@ -22,7 +22,7 @@ pub struct Account {
 pub struct Membership {
     pub id: Uuid,
     pub account_id: Uuid,
-    pub role: crate::access::Role,
+    pub role: crate::gate::Role,
     pub district_id: Option<Uuid>,
     pub community_id: Option<Uuid>,
     /// Filled by the query that loads memberships with their scope's path.

@@ -14,8 +14,8 @@ use uuid::Uuid;
 use super::db;
 use crate::accounts::PreparedAccount;
 use crate::error::TenancyError;
+use crate::gate::{NewAccountInput, Tenancy};
 use crate::model::LoginName;
-use crate::service::{NewAccountInput, Tenancy};
 
 /// Who asks for an account to be made.
 #[derive(Debug, Clone, Copy)]

@@ -6,10 +6,10 @@ use uuid::Uuid;
 
 use super::db;
 use super::model::{GrantInput, NewAccountInput};
-use crate::access::Role;
 use crate::error::TenancyError;
+use crate::gate::Role;
+use crate::gate::{Actor, Principal, Tenancy};
 use crate::model::*;
-use crate::service::{Actor, Principal, Tenancy};
 
 impl Tenancy {
     /// Platform admins, district admins, community admins (and the operator) create accounts;

@@ -17,8 +17,8 @@ use std::time::{Duration, Instant};
 use sqlx::postgres::PgListener;
 use uuid::Uuid;
 
+use crate::gate::Principal;
 use crate::model::Community;
-use crate::service::Principal;
 
 const TTL: Duration = Duration::from_secs(30);
 const MAX_ENTRIES: usize = 20_000;

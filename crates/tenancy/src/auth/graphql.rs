@@ -5,8 +5,8 @@ use chrono::{DateTime, Utc};
 use infra::graphql::parse_id;
 
 use super::model::IssuedToken;
+use crate::gate::Tenancy;
 use crate::graphql::{AccountGql, ClientAddr, principal, tenancy};
-use crate::service::Tenancy;
 
 #[derive(SimpleObject)]
 pub struct LoginPayload {

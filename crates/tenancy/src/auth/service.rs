@@ -27,10 +27,10 @@ use uuid::Uuid;
 
 use super::db;
 use super::model::IssuedToken;
-use crate::db as platform;
 use crate::error::TenancyError;
+use crate::gate::db as platform;
+use crate::gate::{Principal, Tenancy};
 use crate::model::{Account, LoginName, Password};
-use crate::service::{Principal, Tenancy};
 
 #[derive(serde::Serialize, serde::Deserialize)]
 struct Claims {
@@ -297,7 +297,7 @@ impl Tenancy {
                         || community.is_some_and(|c| {
                             actor
                                 .community_roles(c)
-                                .contains(&crate::access::Role::CommunityAdmin)
+                                .contains(&crate::gate::Role::CommunityAdmin)
                         })
                 }
             })

@@ -8,8 +8,8 @@ use uuid::Uuid;
 use super::db;
 use super::model::{Community, CommunityStatus, NewCommunityParams, OnboardInput};
 use crate::error::TenancyError;
+use crate::gate::{Actor, Principal, Tenancy, non_negative};
 use crate::model::{DistrictCode, Name, Slug};
-use crate::service::{Actor, Principal, Tenancy, non_negative};
 
 impl Tenancy {
     /// The profile of the caller's community (anyone the gate admitted there).

@@ -7,8 +7,8 @@ use uuid::Uuid;
 use super::db;
 use super::model::District;
 use crate::error::TenancyError;
+use crate::gate::{Actor, Principal, Tenancy};
 use crate::model::{DistrictCode, Name};
-use crate::service::{Actor, Principal, Tenancy};
 
 impl Tenancy {
     pub async fn create_district<'a>(

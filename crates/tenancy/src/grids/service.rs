@@ -7,9 +7,9 @@ use uuid::Uuid;
 
 use super::db;
 use super::model::{Courtyard, CourtyardKind, Reach};
-use crate::access::{CommunityCtx, Role, Roles};
+use crate::gate::{CommunityCtx, Role, Roles};
+use crate::gate::{Tenancy, non_negative};
 use crate::model::Name;
-use crate::service::{Tenancy, non_negative};
 
 impl CommunityCtx {
     /// The caller's reach, read in the caller's transaction (one query for a grid worker).

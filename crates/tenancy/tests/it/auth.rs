@@ -2,8 +2,8 @@
 
 use std::net::{IpAddr, Ipv4Addr};
 
+use tenancy::GrantInput;
 use tenancy::Role;
-use tenancy::service::GrantInput;
 
 use crate::{HOME, TestEnv, code};
 

@@ -12,7 +12,7 @@ use infra::db::DbConfig;
 use infra::{AppError, Db};
 use tenancy::Role;
 use tenancy::model::{Community, CommunityKind};
-use tenancy::service::{Actor, GrantInput, NewAccountInput, OnboardInput};
+use tenancy::{Actor, GrantInput, NewAccountInput, OnboardInput};
 use tenancy::{Principal, Tenancy, TenancyConfig};
 
 /// The address the tests' own logins come from.

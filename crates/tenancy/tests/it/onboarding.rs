@@ -3,7 +3,7 @@
 use infra::migrations::Migration;
 use tenancy::Role;
 use tenancy::model::{CommunityKind, CommunityStatus};
-use tenancy::service::{Actor, OnboardInput};
+use tenancy::{Actor, OnboardInput};
 
 use crate::{TestEnv, code};
 

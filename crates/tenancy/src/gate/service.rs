@@ -5,12 +5,12 @@ use std::time::Duration;
 use infra::crypto::Secrets;
 use infra::{AppError, AppResult, Db};
 
-use crate::access::{CommunityAccess, CommunityScope, Role};
+use crate::gate::{CommunityAccess, CommunityScope, Role};
 use uuid::Uuid;
 
+use super::db;
 pub use crate::accounts::model::{GrantInput, NewAccountInput};
 pub use crate::communities::model::OnboardInput;
-use crate::db;
 use crate::error::TenancyError;
 use crate::model::*;
 

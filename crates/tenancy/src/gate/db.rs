@@ -19,7 +19,7 @@ pub async fn account_with_memberships(
     #[derive(serde::Deserialize)]
     struct MembershipJson {
         id: Uuid,
-        role: crate::access::Role,
+        role: crate::gate::Role,
         district_id: Option<Uuid>,
         community_id: Option<Uuid>,
         district_code: Option<String>,
