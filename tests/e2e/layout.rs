@@ -90,6 +90,21 @@ fn every_domain_crate_has_one_shape() {
                     "{name}: reads a database error itself (infra::OnViolation names the rule)"
                 ));
             }
+            // One way to raise an error: a crate with its own error enum raises through it
+            // (the messages live in its error.rs); one without uses AppError's constructors.
+            let has_enum = src.join("error.rs").exists();
+            if has_enum
+                && !name.ends_with("/error.rs")
+                && ["bad_input(", "not_found(", "conflict(", "AppError::new("]
+                    .iter()
+                    .any(|c| {
+                        body.contains(&format!("AppError::{}", c.trim_start_matches("AppError::")))
+                    })
+            {
+                wrong.push(format!(
+                    "{name}: an inline AppError where the crate's error enum names its errors"
+                ));
+            }
             if body.contains("async_graphql") && !name.ends_with("graphql.rs") {
                 wrong.push(format!("{name}: async-graphql outside a graphql.rs"));
             }

@@ -88,6 +88,57 @@ pub enum CoursesError {
     SpaceTaken { occurrence: String },
     #[error("capacity below seats taken")]
     CapacityBelowSeats { taken: i32 },
+    #[error("“Public-benefit only” applies to targets counting sessions")]
+    PublicBenefitOnlyForSessions,
+    #[error("The count must be 1 to 1,000")]
+    CountOver1000,
+    #[error("Capacity must be 1 to 10,000")]
+    CapacityOutOfRange,
+    #[error("Public-benefit courses are free; fees cannot be negative")]
+    NegativeFee,
+    #[error("A federation with this name exists")]
+    FederationNameExists,
+    #[error("A club with this name exists")]
+    ClubNameExists,
+    #[error("Give exactly one of eventId and sessionId")]
+    EventOrSession,
+    #[error("The time, duration (1 minute to 24 hours) or capacity (1 to 100,000) is not valid")]
+    BadEventTimes,
+    #[error("1 to 366 days at a time")]
+    SpanOver366Days,
+    #[error("The count must be 1 to 10,000")]
+    CountOver10000,
+    #[error("The `after` cursor is not valid")]
+    BadCursor,
+    #[error("A birth date cannot be in the future")]
+    BirthDateInFuture,
+    #[error("`first` must be between 1 and 100")]
+    PageSizeOutOfRange,
+    #[error("The birth date is not valid")]
+    BadBirthDate,
+    #[error("The request was already decided")]
+    RequestDecided,
+    #[error("Choose the registry record to link")]
+    RecordToLinkNeeded,
+    #[error("The threshold is at least 1")]
+    ThresholdBelowOne,
+    #[error("A survey has 1 to 50 questions")]
+    QuestionCount,
+    #[error("Choice questions have 1–30 options, others none")]
+    OptionCount,
+    #[error("The phone number is not valid")]
+    BadPhone,
+    #[error("This resident is already in the teacher pool")]
+    AlreadyATeacher,
+    #[error("The start time is hours:minutes, e.g. 19:00")]
+    BadStartTime,
+    #[error("A timetable covers 1 to 92 days")]
+    TimetableSpanOutOfRange,
+    /// A file refused, with what is wrong in it (the row, the column).
+    #[error("{en}")]
+    BadFile { zh: String, en: String },
+    #[error("a grid worker reached outside their grids")]
+    OutsideGrids,
 }
 
 impl From<CoursesError> for AppError {
@@ -300,6 +351,35 @@ impl From<CoursesError> for AppError {
                 BadUserInput,
                 "展期不正确".into(),
                 "The period is not valid".into(),
+            ),
+            E::PublicBenefitOnlyForSessions => (BadUserInput, "“仅公益课”只适用于统计课程的目标".into(), "“Public-benefit only” applies to targets counting sessions".into()),
+            E::CountOver1000 => (BadUserInput, "次数为 1 到 1000".into(), "The count must be 1 to 1,000".into()),
+            E::CapacityOutOfRange => (BadUserInput, "名额为 1 到 10000".into(), "Capacity must be 1 to 10,000".into()),
+            E::NegativeFee => (BadUserInput, "公益课程不收费，收费不能为负数".into(), "Public-benefit courses are free; fees cannot be negative".into()),
+            E::FederationNameExists => (Conflict, "同名的社团联盟已存在".into(), "A federation with this name exists".into()),
+            E::ClubNameExists => (Conflict, "同名的社团已存在".into(), "A club with this name exists".into()),
+            E::EventOrSession => (BadUserInput, "请指定一个活动或一节课".into(), "Give exactly one of eventId and sessionId".into()),
+            E::BadEventTimes => (BadUserInput, "活动时间、时长（1 分钟到 24 小时）或名额（1 到 100000）不正确".into(), "The time, duration (1 minute to 24 hours) or capacity (1 to 100,000) is not valid".into()),
+            E::SpanOver366Days => (BadUserInput, "一次查看 1 到 366 天".into(), "1 to 366 days at a time".into()),
+            E::CountOver10000 => (BadUserInput, "人数为 1 到 10000".into(), "The count must be 1 to 10,000".into()),
+            E::BadCursor => (BadUserInput, "分页游标无效".into(), "The `after` cursor is not valid".into()),
+            E::BirthDateInFuture => (BadUserInput, "出生日期不能晚于今天".into(), "A birth date cannot be in the future".into()),
+            E::PageSizeOutOfRange => (BadUserInput, "每页数量为 1 到 100".into(), "`first` must be between 1 and 100".into()),
+            E::BadBirthDate => (BadUserInput, "出生日期不正确".into(), "The birth date is not valid".into()),
+            E::RequestDecided => (Conflict, "该申请已处理".into(), "The request was already decided".into()),
+            E::RecordToLinkNeeded => (BadUserInput, "请选择要关联的居民档案".into(), "Choose the registry record to link".into()),
+            E::ThresholdBelowOne => (BadUserInput, "开课门槛至少 1 人".into(), "The threshold is at least 1".into()),
+            E::QuestionCount => (BadUserInput, "问卷需要 1 到 50 个问题".into(), "A survey has 1 to 50 questions".into()),
+            E::OptionCount => (BadUserInput, "选择题需要 1 到 30 个选项，其他题型没有选项".into(), "Choice questions have 1–30 options, others none".into()),
+            E::BadPhone => (BadUserInput, "手机号码格式不正确".into(), "The phone number is not valid".into()),
+            E::AlreadyATeacher => (Conflict, "该居民已在师资库中".into(), "This resident is already in the teacher pool".into()),
+            E::BadStartTime => (BadUserInput, "开始时间的格式为 时:分，如 19:00".into(), "The start time is hours:minutes, e.g. 19:00".into()),
+            E::TimetableSpanOutOfRange => (BadUserInput, "课表一次查看 1 到 92 天".into(), "A timetable covers 1 to 92 days".into()),
+            E::BadFile { zh, en } => (BadUserInput, zh, en),
+            E::OutsideGrids => (
+                Forbidden,
+                "网格员只能登记、查找、代办自己负责网格的居民".into(),
+                "A grid worker enters, finds and acts for residents of their own grids only".into(),
             ),
         };
         AppError::new(code, zh, en)

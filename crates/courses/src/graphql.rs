@@ -2,6 +2,7 @@
 //! This module holds what every feature's `graphql` shares: request helpers, the enums, and
 //! the merged query and mutation roots.
 
+use crate::error::CoursesError;
 use async_graphql::connection::{Connection, Edge};
 use async_graphql::{Context, Enum, ID, MergedObject, OutputType};
 use infra::{AppError, AppResult};
@@ -54,10 +55,7 @@ pub(crate) fn page<T, N: OutputType>(
 pub(crate) fn after(after: &Option<String>) -> AppResult<Option<Uuid>> {
     after
         .as_deref()
-        .map(|a| {
-            Uuid::parse_str(a)
-                .map_err(|_| AppError::bad_input("分页游标无效", "The `after` cursor is not valid"))
-        })
+        .map(|a| Uuid::parse_str(a).map_err(|_| AppError::from(CoursesError::BadCursor)))
         .transpose()
 }
 

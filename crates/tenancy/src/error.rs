@@ -48,6 +48,20 @@ pub enum TenancyError {
     Moved(String),
     #[error("lifecycle transition not allowed")]
     Transition,
+    #[error("You cannot deactivate or reactivate your own account")]
+    OwnAccount,
+    #[error("Counts cannot be negative")]
+    NegativeCount,
+    #[error("This operation needs a community (the X-Community header)")]
+    CommunityNeeded,
+    #[error("A grid worker serves at most 50 grids")]
+    TooManyGrids,
+    #[error("That account is not a grid worker of this community")]
+    NotAGridWorker,
+    #[error("No such courtyard or grid")]
+    NoSuchGrid,
+    #[error("A courtyard or grid with this name exists")]
+    CourtyardNameTaken,
 }
 
 impl From<TenancyError> for AppError {
@@ -153,6 +167,13 @@ impl From<TenancyError> for AppError {
                 "社区当前状态不允许此操作".into(),
                 "The community's current status does not allow this".into(),
             ),
+            E::OwnAccount => (BadUserInput, "不能停用或启用自己的账号".into(), "You cannot deactivate or reactivate your own account".into()),
+            E::NegativeCount => (BadUserInput, "户数和人口数不能为负数".into(), "Counts cannot be negative".into()),
+            E::CommunityNeeded => (BadUserInput, "此操作需要指定社区（X-Community 请求头）".into(), "This operation needs a community (the X-Community header)".into()),
+            E::TooManyGrids => (BadUserInput, "一位网格员最多负责 50 个网格".into(), "A grid worker serves at most 50 grids".into()),
+            E::NotAGridWorker => (BadUserInput, "该账号不是本社区的网格员".into(), "That account is not a grid worker of this community".into()),
+            E::NoSuchGrid => (NotFound, "找不到该院落或网格".into(), "No such courtyard or grid".into()),
+            E::CourtyardNameTaken => (Conflict, "同名的院落或网格已存在".into(), "A courtyard or grid with this name exists".into()),
         };
         AppError::new(code, zh, en)
     }

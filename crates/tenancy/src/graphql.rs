@@ -3,6 +3,7 @@
 use async_graphql::{Context, Enum, MergedObject};
 use infra::{AppError, AppResult};
 
+use crate::error::TenancyError;
 use crate::gate::CommunityCtx;
 use crate::gate::{Principal, Tenancy};
 
@@ -26,12 +27,8 @@ pub fn principal<'a>(ctx: &Context<'a>) -> AppResult<&'a Principal> {
 /// The community context the gate admitted this request to, or a clear error when the request
 /// named no community (every domain crate's resolvers use it).
 pub fn community<'a>(ctx: &Context<'a>) -> AppResult<&'a CommunityCtx> {
-    ctx.data_opt::<CommunityCtx>().ok_or_else(|| {
-        AppError::bad_input(
-            "此操作需要指定社区（X-Community 请求头）",
-            "This operation needs a community (the X-Community header)",
-        )
-    })
+    ctx.data_opt::<CommunityCtx>()
+        .ok_or_else(|| AppError::from(TenancyError::CommunityNeeded))
 }
 
 pub fn tenancy<'a>(ctx: &Context<'a>) -> &'a Tenancy {

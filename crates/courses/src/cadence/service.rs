@@ -18,17 +18,11 @@ pub async fn create_cadence_target(
 ) -> AppResult<CadenceTarget> {
     ctx.require(Roles::STAFF)?;
     if public_only && counts != CadenceCounts::Sessions {
-        return Err(AppError::bad_input(
-            "“仅公益课”只适用于统计课程的目标",
-            "“Public-benefit only” applies to targets counting sessions",
-        ));
+        return Err(AppError::from(CoursesError::PublicBenefitOnlyForSessions));
     }
     let name = text(name, 1, 100, "目标名称", "The target's name")?;
     if !(1..=1000).contains(&min) {
-        return Err(AppError::bad_input(
-            "次数为 1 到 1000",
-            "The count must be 1 to 1,000",
-        ));
+        return Err(AppError::from(CoursesError::CountOver1000));
     }
     let mut tx = ctx.tx().await?;
     let t = db::insert_cadence_target(&mut tx, name, period, min, public_only, counts).await?;

@@ -52,16 +52,10 @@ pub(crate) async fn insert_course(
         return Err(CoursesError::BadAgeRange.into());
     }
     if input.capacity < 1 || input.capacity > 10_000 {
-        return Err(AppError::bad_input(
-            "名额为 1 到 10000",
-            "Capacity must be 1 to 10,000",
-        ));
+        return Err(AppError::from(CoursesError::CapacityOutOfRange));
     }
     if input.fee_cents < 0 || (input.public_benefit && input.fee_cents > 0) {
-        return Err(AppError::bad_input(
-            "公益课程不收费，收费不能为负数",
-            "Public-benefit courses are free; fees cannot be negative",
-        ));
+        return Err(AppError::from(CoursesError::NegativeFee));
     }
     let course = db::insert_course(tx, input, title, status, demand).await?;
     let added = db::add_course_teachers(tx, course.id, &input.teacher_ids).await?;
@@ -140,10 +134,7 @@ pub async fn update_course(
         return Err(CoursesError::BadAgeRange.into());
     }
     if edit.capacity.is_some_and(|c| !(1..=10_000).contains(&c)) {
-        return Err(AppError::bad_input(
-            "名额为 1 到 10000",
-            "Capacity must be 1 to 10,000",
-        ));
+        return Err(AppError::from(CoursesError::CapacityOutOfRange));
     }
     let mut tx = ctx.tx().await?;
     // Locked first: a concurrent enrolment waits, so the seats counted below stay true.

@@ -5,6 +5,7 @@ use tenancy::{CommunityCtx, Roles};
 use uuid::Uuid;
 
 use super::db;
+use crate::error::CoursesError;
 use crate::error::not_found;
 use crate::model::*;
 
@@ -18,9 +19,7 @@ pub async fn create_federation(
     let mut tx = ctx.tx().await?;
     let f = db::insert_federation(&mut tx, name, leader)
         .await?
-        .ok_or_else(|| {
-            AppError::conflict("同名的社团联盟已存在", "A federation with this name exists")
-        })?;
+        .ok_or_else(|| AppError::from(CoursesError::FederationNameExists))?;
     tx.commit().await?;
     Ok(f)
 }
@@ -35,7 +34,7 @@ pub async fn create_club(
     let mut tx = ctx.tx().await?;
     let c = db::insert_club(&mut tx, name, federation)
         .await?
-        .ok_or_else(|| AppError::conflict("同名的社团已存在", "A club with this name exists"))?;
+        .ok_or_else(|| AppError::from(CoursesError::ClubNameExists))?;
     tx.commit().await?;
     Ok(c)
 }

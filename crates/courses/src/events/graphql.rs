@@ -6,6 +6,7 @@ use infra::graphql::Date;
 use infra::{AppError, AppResult};
 
 use super::service::{self as svc, EventInput, Occasion};
+use crate::error::CoursesError;
 use crate::graphql::*;
 use crate::model;
 
@@ -79,10 +80,7 @@ impl OccasionInput {
         match (&self.event_id, &self.session_id) {
             (Some(e), None) => Ok(Occasion::Event(uuid(e)?)),
             (None, Some(s)) => Ok(Occasion::Session(uuid(s)?)),
-            _ => Err(AppError::bad_input(
-                "请指定一个活动或一节课",
-                "Give exactly one of eventId and sessionId",
-            )),
+            _ => Err(AppError::from(CoursesError::EventOrSession)),
         }
     }
 }

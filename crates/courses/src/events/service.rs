@@ -31,10 +31,7 @@ pub async fn create_event(ctx: &CommunityCtx, input: EventInput) -> AppResult<Ev
         || !(1..=24 * 60).contains(&input.duration_minutes)
         || input.capacity.is_some_and(|c| !(1..=100_000).contains(&c))
     {
-        return Err(AppError::bad_input(
-            "活动时间、时长（1 分钟到 24 小时）或名额（1 到 100000）不正确",
-            "The time, duration (1 minute to 24 hours) or capacity (1 to 100,000) is not valid",
-        ));
+        return Err(AppError::from(CoursesError::BadEventTimes));
     }
     let ends_at = input.starts_at + Duration::minutes(i64::from(input.duration_minutes));
     let mut tx = ctx.tx().await?;
@@ -59,10 +56,7 @@ pub async fn events(
     days: i32,
 ) -> AppResult<Vec<(Event, i64)>> {
     if !(1..=366).contains(&days) {
-        return Err(AppError::bad_input(
-            "一次查看 1 到 366 天",
-            "1 to 366 days at a time",
-        ));
+        return Err(AppError::from(CoursesError::SpanOver366Days));
     }
     let at = infra::local_time::midnight;
     let mut tx = ctx.tx().await?;
@@ -154,10 +148,7 @@ pub async fn walk_in(ctx: &CommunityCtx, at: Occasion, learner: Option<Uuid>) ->
 pub async fn tally_walk_ins(ctx: &CommunityCtx, at: Occasion, count: i32) -> AppResult<i64> {
     ctx.require(Roles::STAFF)?;
     if !(1..=10_000).contains(&count) {
-        return Err(AppError::bad_input(
-            "人数为 1 到 10000",
-            "The count must be 1 to 10,000",
-        ));
+        return Err(AppError::from(CoursesError::CountOver10000));
     }
     let mut tx = ctx.tx().await?;
     let exists = match at {

@@ -54,10 +54,7 @@ pub async fn my_learners(ctx: &CommunityCtx) -> AppResult<Vec<Learner>> {
 
 pub(crate) fn not_in_future(birth: NaiveDate) -> AppResult<()> {
     if birth > Utc::now().date_naive() {
-        return Err(AppError::bad_input(
-            "出生日期不能晚于今天",
-            "A birth date cannot be in the future",
-        ));
+        return Err(AppError::from(CoursesError::BirthDateInFuture));
     }
     Ok(())
 }

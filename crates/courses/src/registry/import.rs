@@ -3,6 +3,7 @@
 
 use std::io::Cursor;
 
+use crate::error::CoursesError;
 use chrono::NaiveDate;
 use infra::{AppError, AppResult};
 
@@ -23,7 +24,11 @@ pub struct RawRow {
 }
 
 fn refused(zh: &str, en: &str) -> AppError {
-    AppError::bad_input(zh.to_string(), en.to_string())
+    CoursesError::BadFile {
+        zh: zh.into(),
+        en: en.into(),
+    }
+    .into()
 }
 
 /// Which column holds what, from the header row.
@@ -231,14 +236,14 @@ fn xlsx_rows(bytes: &[u8]) -> AppResult<Vec<RawRow>> {
         let limit = width.unwrap_or(MAX_COLUMNS);
         if col >= limit {
             return Err(if width.is_some() {
-                AppError::bad_input(
-                    format!("第 {} 行在表头之外的第 {} 列还有内容", row + 1, col + 1),
-                    format!(
+                AppError::from(CoursesError::BadFile {
+                    zh: format!("第 {} 行在表头之外的第 {} 列还有内容", row + 1, col + 1),
+                    en: format!(
                         "Row {} has a cell in column {}, outside the header",
                         row + 1,
                         col + 1
                     ),
-                )
+                })
             } else {
                 refused("表头最多 32 列", "The header has at most 32 columns")
             });

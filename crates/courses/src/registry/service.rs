@@ -40,10 +40,7 @@ fn phone_fields(ctx: &CommunityCtx, phone: &str) -> AppResult<(String, String)> 
 
 fn check_birth(b: NaiveDate) -> AppResult<NaiveDate> {
     if b.year() < 1900 || b > Utc::now().date_naive() {
-        return Err(AppError::bad_input(
-            "出生日期不正确",
-            "The birth date is not valid",
-        ));
+        return Err(AppError::from(CoursesError::BadBirthDate));
     }
     Ok(b)
 }
@@ -114,11 +111,7 @@ fn in_reach(reach: &tenancy::Reach, courtyard: Option<Uuid>) -> AppResult<()> {
     if reach.covers(courtyard) {
         Ok(())
     } else {
-        Err(AppError::new(
-            infra::ErrorCode::Forbidden,
-            "网格员只能登记、查找、代办自己负责网格的居民",
-            "A grid worker enters, finds and acts for residents of their own grids only",
-        ))
+        Err(CoursesError::OutsideGrids.into())
     }
 }
 
@@ -399,10 +392,7 @@ pub async fn decide_link_request(
         .await?
         .ok_or_else(|| not_found("learner"))?;
     if r.status != LinkStatus::Pending {
-        return Err(AppError::conflict(
-            "该申请已处理",
-            "The request was already decided",
-        ));
+        return Err(AppError::from(CoursesError::RequestDecided));
     }
     let by = ctx.access().account_id;
     if !approve {
@@ -410,12 +400,9 @@ pub async fn decide_link_request(
         tx.commit().await?;
         return Ok(r);
     }
-    let record = learner.or(r.learner_id).ok_or_else(|| {
-        AppError::bad_input(
-            "请选择要关联的居民档案",
-            "Choose the registry record to link",
-        )
-    })?;
+    let record = learner
+        .or(r.learner_id)
+        .ok_or_else(|| AppError::from(CoursesError::RecordToLinkNeeded))?;
     link(&mut tx, record, r.account_id).await?;
     let r = db::decide_link_request(&mut tx, r.id, LinkStatus::Linked, Some(record), by).await?;
     tx.commit().await?;

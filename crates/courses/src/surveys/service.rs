@@ -30,16 +30,10 @@ pub async fn create_survey(
     ctx.require(Roles::STAFF)?;
     let title = text(title, 1, 100, "问卷标题", "The survey's title")?;
     if threshold < 1 {
-        return Err(AppError::bad_input(
-            "开课门槛至少 1 人",
-            "The threshold is at least 1",
-        ));
+        return Err(AppError::from(CoursesError::ThresholdBelowOne));
     }
     if questions.is_empty() || questions.len() > 50 {
-        return Err(AppError::bad_input(
-            "问卷需要 1 到 50 个问题",
-            "A survey has 1 to 50 questions",
-        ));
+        return Err(AppError::from(CoursesError::QuestionCount));
     }
     let mut tx = ctx.tx().await?;
     let survey = db::insert_survey(
@@ -54,10 +48,7 @@ pub async fn create_survey(
         let prompt = text(&q.prompt, 1, 200, "问题", "A question")?;
         let choice = matches!(q.kind, QuestionKind::Single | QuestionKind::Multiple);
         if choice == q.options.is_empty() || q.options.len() > 30 {
-            return Err(AppError::bad_input(
-                "选择题需要 1 到 30 个选项，其他题型没有选项",
-                "Choice questions have 1–30 options, others none",
-            ));
+            return Err(AppError::from(CoursesError::OptionCount));
         }
         let options: Vec<String> = q
             .options

@@ -42,10 +42,7 @@ pub async fn create_teacher(ctx: &CommunityCtx, input: TeacherInput) -> AppResul
             Some(ctx.secrets().encrypt(p))
         }
         Some(_) => {
-            return Err(AppError::bad_input(
-                "手机号码格式不正确",
-                "The phone number is not valid",
-            ));
+            return Err(AppError::from(CoursesError::BadPhone));
         }
         None => None,
     };
@@ -73,12 +70,8 @@ pub async fn create_teacher(ctx: &CommunityCtx, input: TeacherInput) -> AppResul
     )
     .await
     .on_violation(|v| {
-        v.is_unique().then(|| {
-            AppError::conflict(
-                "该居民已在师资库中",
-                "This resident is already in the teacher pool",
-            )
-        })
+        v.is_unique()
+            .then(|| AppError::from(CoursesError::AlreadyATeacher))
     })?;
     tx.commit().await?;
     Ok(view(ctx, t, None))

@@ -8,6 +8,7 @@ use infra::{AppError, AppResult};
 use super::schedule::{Frequency, ScheduleRequest, Weekday};
 use super::service as svc;
 use crate::catalogue::graphql::SessionGql;
+use crate::error::CoursesError;
 use crate::graphql::*;
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
@@ -73,12 +74,8 @@ pub struct ScheduleSessionsInput {
 }
 
 fn start_time(s: &str) -> AppResult<NaiveTime> {
-    NaiveTime::parse_from_str(s.trim(), "%H:%M").map_err(|_| {
-        AppError::bad_input(
-            "开始时间的格式为 时:分，如 19:00",
-            "The start time is hours:minutes, e.g. 19:00",
-        )
-    })
+    NaiveTime::parse_from_str(s.trim(), "%H:%M")
+        .map_err(|_| AppError::from(CoursesError::BadStartTime))
 }
 
 #[derive(InputObject)]

@@ -246,10 +246,7 @@ pub async fn my_timetable(
     days: i32,
 ) -> AppResult<Vec<TimetableRow>> {
     if !(1..=92).contains(&days) || !(2000..=2100).contains(&from.year()) {
-        return Err(AppError::bad_input(
-            "课表一次查看 1 到 92 天",
-            "A timetable covers 1 to 92 days",
-        ));
+        return Err(AppError::from(CoursesError::TimetableSpanOutOfRange));
     }
     let mut tx = ctx.tx().await?;
     let rows = db::timetable_of_account(

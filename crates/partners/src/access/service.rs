@@ -34,10 +34,7 @@ pub async fn end_partnership(
         return Err(PartnersError::NotFound(Missing::Partnership).into());
     }
     if found.status != PartnershipStatus::Approved {
-        return Err(AppError::conflict(
-            "只能结束已批准的共建",
-            "Only an approved partnership can be ended",
-        ));
+        return Err(AppError::from(PartnersError::NotApprovedToEnd));
     }
     let row = db::end_partnership(&mut tx, id, p.account_id(), reason).await?;
     let people = organisations::members(&mut tx, &[found.organisation_id]).await?;
@@ -54,20 +51,13 @@ pub async fn remove_member(t: &Tenancy, p: &Principal, org: Uuid, account: Uuid)
     let mut tx = t.db().begin().await?;
     let admins = db::lock_admins(&mut tx, org).await?;
     if admins == [account] {
-        return Err(AppError::bad_input(
-            "单位至少要有一位管理员",
-            "An organisation keeps at least one admin",
-        ));
+        return Err(AppError::from(PartnersError::LastAdmin));
     }
     let removed = db::remove_member(&mut tx, org, account)
         .await
         .on_violation(|v| {
-            v.is_foreign_key().then(|| {
-                AppError::bad_input(
-                    "此人是团队负责人，请先更换负责人",
-                    "This person leads a team: give the team another leader first",
-                )
-            })
+            v.is_foreign_key()
+                .then(|| AppError::from(PartnersError::LeadsATeam))
         })?;
     if !removed {
         return Err(PartnersError::NotAMember.into());

@@ -63,10 +63,7 @@ pub async fn sign(t: &Tenancy, ctx: &CommunityCtx, a: AgreementInput) -> AppResu
         || a.commitments.len() > 10
         || a.commitments.iter().any(|c| !(1..=1000).contains(&c.2))
     {
-        return Err(AppError::bad_input(
-            "协议名称 1 到 100 字，期限不超过十年，承诺 1 到 10 项、每项 1 到 1000 次",
-            "A title of 1 to 100 characters, at most ten years, 1 to 10 commitments of 1 to 1000",
-        ));
+        return Err(AppError::from(PartnersError::BadAgreement));
     }
     let (community, path) = t.locate_community(&ctx.tenant().slug).await?;
     let mut conn = t.db().pool().acquire().await?;
@@ -103,7 +100,7 @@ pub async fn sign(t: &Tenancy, ctx: &CommunityCtx, a: AgreementInput) -> AppResu
             .await
             .on_violation(|v| {
                 v.is_unique()
-                    .then(|| AppError::bad_input("承诺重复", "A commitment is given twice"))
+                    .then(|| AppError::from(PartnersError::CommitmentGivenTwice))
             })?;
     }
     tx.commit().await?;
@@ -198,10 +195,7 @@ pub async fn record_activity(
     if !(1..=100).contains(&title.chars().count())
         || (kind == ActivityKind::Other) != reference.is_none()
     {
-        return Err(AppError::bad_input(
-            "活动名称 1 到 100 字；课程、班次、活动须指明是哪一个",
-            "A title of 1 to 100 characters; a course, shift or event names which one",
-        ));
+        return Err(AppError::from(PartnersError::BadActivity));
     }
     let mine = partnering(t, ctx).await?;
     let mut tx = ctx.tx().await?;
@@ -210,10 +204,7 @@ pub async fn record_activity(
         .ok_or(PartnersError::NotFound(Missing::Agreement))?;
     may_record(ctx, &mine, &a)?;
     if held_on < a.starts_on || held_on > a.ends_on {
-        return Err(AppError::bad_input(
-            "活动日期不在协议期限内",
-            "The activity is outside the agreement's period",
-        ));
+        return Err(AppError::from(PartnersError::ActivityOutsidePeriod));
     }
     reference_exists(&mut tx, kind, reference).await?;
     let row = db::insert_activity(
@@ -226,7 +217,7 @@ pub async fn record_activity(
         ctx.access().account_id,
     )
     .await?
-    .ok_or_else(|| AppError::conflict("该活动已记录", "That activity is recorded already"))?;
+    .ok_or_else(|| AppError::from(PartnersError::ActivityRecorded))?;
     infra::figures::record(&mut tx, ACTIVITIES, held_on, 1).await?;
     tx.commit().await?;
     Ok(row)
@@ -246,10 +237,7 @@ pub async fn void_activity(
         .await?
         .ok_or(PartnersError::NotFound(Missing::Activity))?;
     if a.voided_at.is_some() {
-        return Err(AppError::conflict(
-            "该记录已作废",
-            "The entry is void already",
-        ));
+        return Err(AppError::from(PartnersError::EntryVoid));
     }
     let a = db::void_activity(&mut tx, a.id, ctx.access().account_id, reason).await?;
     infra::figures::record(&mut tx, ACTIVITIES, a.held_on, -1).await?;

@@ -7,6 +7,7 @@ use tenancy::graphql::{community, tenancy};
 
 use super::model;
 use super::service::{self as svc, DemandInput, Route};
+use crate::error::PartnersError;
 use infra::graphql::{Res, id};
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
@@ -156,11 +157,7 @@ impl DemandsMutation {
             (Some(p), Some(n)) => Some((uuid(&p)?, n)),
             (None, None) => None,
             _ => {
-                return Err(infra::AppError::bad_input(
-                    "代办须同时填写居民编号和姓名",
-                    "Acting for a resident needs both their id and name",
-                )
-                .into());
+                return Err(infra::AppError::from(PartnersError::ActingNeedsIdAndName).into());
             }
         };
         let d = DemandInput {
@@ -186,11 +183,7 @@ impl DemandsMutation {
             (Some(g), None) => Route::Grid(uuid(&g)?),
             (None, Some(t)) => Route::Team(uuid(&t)?),
             _ => {
-                return Err(infra::AppError::bad_input(
-                    "请指定一个网格或一个共建团队",
-                    "Name either a grid or a partner team",
-                )
-                .into());
+                return Err(infra::AppError::from(PartnersError::GridOrTeam).into());
             }
         };
         let d = svc::route(tenancy(ctx), community(ctx)?, uuid(&demand_id)?, to).await?;

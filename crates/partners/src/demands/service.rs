@@ -66,11 +66,7 @@ async fn view(mut tx: infra::TenantTx, demand: Demand) -> AppResult<DemandView> 
 }
 
 fn outside_grids() -> AppError {
-    AppError::new(
-        infra::ErrorCode::Forbidden,
-        "网格员只能受理、办理自己负责网格的诉求",
-        "A grid worker takes in and answers demands of their own grids only",
-    )
+    PartnersError::OutsideGrids.into()
 }
 
 pub struct DemandInput {
@@ -92,7 +88,7 @@ async fn grid(t: &Tenancy, ctx: &CommunityCtx, id: Uuid) -> AppResult<Uuid> {
     if found {
         Ok(id)
     } else {
-        Err(AppError::bad_input("没有该网格", "No such grid"))
+        Err(AppError::from(PartnersError::NoSuchGrid))
     }
 }
 

@@ -32,10 +32,7 @@ pub async fn set_list_kind(ctx: &CommunityCtx, k: ListKind) -> AppResult<ListKin
         && k.code.chars().all(|c| c.is_ascii_lowercase() || c == '_');
     let name = text(&k.name, 1, 30, "清单名称", "The name")?.to_owned();
     if !ok_code || !(1..=100).contains(&k.position) {
-        return Err(AppError::bad_input(
-            "代码为 2 到 32 个小写字母或下划线，顺序 1 到 100",
-            "A code of 2 to 32 lower-case letters or underscores, a position of 1 to 100",
-        ));
+        return Err(AppError::from(PartnersError::BadListKind));
     }
     let mut tx = ctx.tx().await?;
     let k = db::upsert_kind(&mut tx, &ListKind { name, ..k }).await?;
@@ -60,7 +57,7 @@ pub async fn add_entry(t: &Tenancy, ctx: &CommunityCtx, e: EntryInput) -> AppRes
     let detail = text(&e.detail, 0, 1000, "说明", "The detail")?;
     let category = text(&e.category, 1, 30, "类别", "The category")?;
     if e.skills.len() > 20 {
-        return Err(AppError::bad_input("专长最多 20 项", "At most 20 skills"));
+        return Err(AppError::from(PartnersError::TooManySkills));
     }
     let skills = e
         .skills
@@ -95,7 +92,7 @@ pub async fn add_entry(t: &Tenancy, ctx: &CommunityCtx, e: EntryInput) -> AppRes
     .await
     .on_violation(|v| {
         v.is_foreign_key()
-            .then(|| AppError::bad_input("没有该清单", "No such list"))
+            .then(|| AppError::from(PartnersError::NoSuchList))
     })?;
     tx.commit().await?;
     Ok(row)
@@ -123,10 +120,7 @@ pub async fn suggest(ctx: &CommunityCtx, need: Uuid) -> AppResult<Vec<ListEntry>
     let mut tx = ctx.tx().await?;
     let (n, role) = db::lock_entry(&mut tx, need).await?.ok_or_else(not_found)?;
     if role != ListRole::Need {
-        return Err(AppError::bad_input(
-            "只能为需求清单的条目匹配",
-            "Only needs are matched",
-        ));
+        return Err(AppError::from(PartnersError::OnlyNeedsMatch));
     }
     let rows = db::suggestions(&mut tx, &n).await?;
     tx.commit().await?;
@@ -142,17 +136,14 @@ pub async fn confirm_match(ctx: &CommunityCtx, need: Uuid, offer: Uuid) -> AppRe
         .await?
         .ok_or_else(not_found)?;
     if need_role != ListRole::Need || offer_role != ListRole::Offer {
-        return Err(AppError::bad_input(
-            "需求只能与资源、服务或项目匹配",
-            "A need is matched to an offer",
-        ));
+        return Err(AppError::from(PartnersError::NeedToOffer));
     }
     if n.status == EntryStatus::Closed || o.status == EntryStatus::Closed {
-        return Err(AppError::conflict("条目已关闭", "The entry is closed"));
+        return Err(AppError::from(PartnersError::EntryClosed));
     }
     let m = db::insert_match(&mut tx, n.id, o.id, ctx.access().account_id)
         .await?
-        .ok_or_else(|| AppError::conflict("已匹配过", "They are matched already"))?;
+        .ok_or_else(|| AppError::from(PartnersError::AlreadyMatched))?;
     db::set_entry_status(&mut tx, n.id, EntryStatus::Matched).await?;
     tx.commit().await?;
     Ok(m)
@@ -173,10 +164,7 @@ pub async fn close_match(
         .await?
         .ok_or(PartnersError::NotFound(Missing::Match))?;
     if m.status != MatchStatus::Confirmed {
-        return Err(AppError::conflict(
-            "该匹配已有结果",
-            "The match has its outcome",
-        ));
+        return Err(AppError::from(PartnersError::MatchDecided));
     }
     let (status, need) = if met {
         (MatchStatus::Done, EntryStatus::Closed)

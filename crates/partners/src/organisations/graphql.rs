@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use super::model::{self, MemberRole};
 use super::service::{self as svc, OrganisationInput, Target, TeamInput};
+use crate::error::PartnersError;
 use infra::graphql::{Res, id};
 
 /// 单位类型
@@ -432,11 +433,7 @@ impl OrganisationsMutation {
             (Some(d), None) => Target::District(d),
             (None, Some(c)) => Target::Community(c),
             _ => {
-                return Err(infra::AppError::bad_input(
-                    "请指定一个街道（区）或一个社区",
-                    "Name either a district or a community",
-                )
-                .into());
+                return Err(infra::AppError::from(PartnersError::DistrictOrCommunity).into());
             }
         };
         let p = svc::request_partnership(

@@ -39,10 +39,7 @@ pub async fn register(
     let description = text(&o.description, 0, 1000, "单位简介", "The description")?;
     let grade = o.grade.as_deref().map(str::trim).filter(|g| !g.is_empty());
     if grade.is_some_and(|g| !matches!(g, "1A" | "2A" | "3A" | "4A" | "5A")) {
-        return Err(AppError::bad_input(
-            "等级为 1A 到 5A",
-            "The grade is one of 1A to 5A",
-        ));
+        return Err(AppError::from(PartnersError::BadGrade));
     }
     let mut conn = t.db().pool().acquire().await?;
     let org_taken = db::organisation_named(&mut conn, name).await?;
@@ -151,7 +148,7 @@ pub async fn create_team(
     let name = text(&input.name, 1, 100, "团队名称", "The team's name")?;
     let contact = text(&input.contact, 1, 100, "联系方式", "The contact")?;
     if input.skills.len() > 20 {
-        return Err(AppError::bad_input("专长最多 20 项", "At most 20 skills"));
+        return Err(AppError::from(PartnersError::TooManySkills));
     }
     let skills = input
         .skills

@@ -44,10 +44,7 @@ pub async fn post_call(
     let title = text(title, 1, 100, "项目名称", "The title")?;
     let problem = text(problem, 1, 2000, "问题说明", "The problem")?;
     if !(1..=10_000_000).contains(&budget_yuan) || deadline < today() {
-        return Err(AppError::bad_input(
-            "预算 1 到 1000 万元，截止日期不早于今天",
-            "A budget of 1 to 10,000,000 yuan and a deadline from today on",
-        ));
+        return Err(AppError::from(PartnersError::BadCall));
     }
     let mut tx = ctx.tx().await?;
     let c = db::insert_call(
@@ -88,13 +85,13 @@ pub async fn propose(t: &Tenancy, ctx: &CommunityCtx, p: ProposalInput) -> AppRe
         .await?
         .ok_or_else(|| missing(Missing::VentureCall))?;
     if call.status != CallStatus::Open || call.deadline < today() {
-        return Err(AppError::conflict("该项目已截止征集", "The call is closed"));
+        return Err(AppError::from(PartnersError::CallClosed));
     }
     if !(1..=call.budget_yuan).contains(&p.budget_yuan) {
-        return Err(AppError::bad_input(
-            format!("预算须在 1 到 {} 元之间", call.budget_yuan),
-            format!("The budget must be 1 to {} yuan", call.budget_yuan),
-        ));
+        return Err(PartnersError::BudgetOutOfRange {
+            max: call.budget_yuan,
+        }
+        .into());
     }
     let id = db::insert_proposal(
         &mut tx,
@@ -109,7 +106,7 @@ pub async fn propose(t: &Tenancy, ctx: &CommunityCtx, p: ProposalInput) -> AppRe
         },
     )
     .await?
-    .ok_or_else(|| AppError::conflict("本团队已提交过方案", "The team has proposed already"))?;
+    .ok_or_else(|| AppError::from(PartnersError::AlreadyProposed))?;
     tx.commit().await?;
     Ok(id)
 }
@@ -123,7 +120,7 @@ async fn undecided(conn: &mut sqlx::PgConnection, proposal: Uuid) -> AppResult<(
         .await?
         .ok_or_else(|| missing(Missing::VentureCall))?;
     if call.status != CallStatus::Open {
-        return Err(AppError::conflict("该项目已评定", "The call is decided"));
+        return Err(AppError::from(PartnersError::CallDecided));
     }
     Ok((p, call))
 }
@@ -139,10 +136,7 @@ pub async fn review(
     ctx.require(Roles::STAFF)?;
     let comment = text(comment, 1, 1000, "评审意见", "The comment")?;
     if !(0..=100).contains(&score) {
-        return Err(AppError::bad_input(
-            "评分为 0 到 100",
-            "A score of 0 to 100",
-        ));
+        return Err(AppError::from(PartnersError::BadScore));
     }
     let mut tx = ctx.tx().await?;
     let (p, _call) = undecided(&mut tx, proposal).await?;
@@ -159,10 +153,7 @@ pub async fn award(
 ) -> AppResult<Project> {
     ctx.require(Roles::STAFF)?;
     if milestones.is_empty() || milestones.len() > 20 {
-        return Err(AppError::bad_input(
-            "里程碑 1 到 20 个",
-            "1 to 20 milestones",
-        ));
+        return Err(AppError::from(PartnersError::MilestoneCount));
     }
     let mut tx = ctx.tx().await?;
     let (p, call) = undecided(&mut tx, proposal).await?;
@@ -212,10 +203,7 @@ async fn completable(
         .ok_or_else(|| missing(Missing::Project))?;
     on_project(my_teams, ctx, tx, &project).await?;
     if m.done_at.is_some() || project.status == ProjectStatus::Done {
-        return Err(AppError::conflict(
-            "该里程碑已完成",
-            "The milestone is done",
-        ));
+        return Err(AppError::from(PartnersError::MilestoneDone));
     }
     Ok(m)
 }
@@ -283,17 +271,14 @@ pub async fn close_project(
         .ok_or_else(|| missing(Missing::Project))?;
     on_project(&my_teams, ctx, &mut tx, &p).await?;
     if p.status == ProjectStatus::Done {
-        return Err(AppError::conflict("该项目已结项", "The project is closed"));
+        return Err(AppError::from(PartnersError::ProjectClosed));
     }
     if db::milestones(&mut tx, &[p.id])
         .await?
         .iter()
         .any(|m| m.done_at.is_none())
     {
-        return Err(AppError::conflict(
-            "还有里程碑未完成",
-            "Some milestones are not done",
-        ));
+        return Err(AppError::from(PartnersError::MilestonesOpen));
     }
     let p = db::close_project(&mut tx, p.id, report).await?;
     tx.commit().await?;

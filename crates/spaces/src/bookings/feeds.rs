@@ -140,7 +140,7 @@ fn uid(ctx: &CommunityCtx, id: Uuid) -> String {
 /// with that account's rights today). A wrong or renewed token is NOT_FOUND, like a feed that
 /// does not exist.
 pub async fn feed(ctx: &CommunityCtx, feed: Feed, given: &str) -> AppResult<String> {
-    let gone = || AppError::not_found("找不到这个日历", "No such calendar");
+    let gone = || AppError::from(SpacesError::NoSuchCalendar);
     ctx.require(Roles::ANYONE).map_err(|_| gone())?;
     let tag = B64.decode(given.trim()).map_err(|_| gone())?;
     let now = Utc::now();

@@ -194,16 +194,10 @@ async fn book_as(
     })?;
     let purpose = r.purpose.trim();
     if purpose.is_empty() || purpose.chars().count() > 200 {
-        return Err(AppError::bad_input(
-            "请填写用途（200 字以内）",
-            "Give the purpose (at most 200 characters)",
-        ));
+        return Err(AppError::from(SpacesError::BadPurpose));
     }
     if !(1..=52).contains(&r.weeks) || r.attendance < 1 {
-        return Err(AppError::bad_input(
-            "重复 1 到 52 周，人数至少 1 人",
-            "Repeat for 1 to 52 weeks, attendance at least 1",
-        ));
+        return Err(AppError::from(SpacesError::BadRepeatOrAttendance));
     }
     let mut tx = ctx.tx().await?;
     let space = crate::rooms::db::space(&mut tx, r.space_id)
@@ -409,10 +403,7 @@ pub async fn calendar(
     days: i32,
 ) -> AppResult<Vec<BusySlot>> {
     if !(1..=62).contains(&days) {
-        return Err(AppError::bad_input(
-            "一次查看 1 到 62 天",
-            "1 to 62 days at a time",
-        ));
+        return Err(AppError::from(SpacesError::SpanOver62Days));
     }
     let at = midnight;
     let mut tx = ctx.tx().await?;
@@ -487,7 +478,7 @@ pub async fn entry_code(ctx: &CommunityCtx, booking: Uuid) -> AppResult<EntryPas
 /// community's and inside its window; a second check-in is refused.
 pub async fn check_in_booking(ctx: &CommunityCtx, token: &str) -> AppResult<Booking> {
     ctx.require(Roles::STAFF)?;
-    let invalid = || AppError::bad_input("入场码无效", "The entry code is not valid");
+    let invalid = || AppError::from(SpacesError::BadEntryCode);
     let code =
         crate::bookings::entry::EntryCode::verify(token, ctx.secrets()).ok_or_else(invalid)?;
     if code.community_id != ctx.tenant().community_id {
@@ -495,20 +486,12 @@ pub async fn check_in_booking(ctx: &CommunityCtx, token: &str) -> AppResult<Book
     }
     let now = Utc::now();
     if !code.is_open_at(now) {
-        return Err(AppError::bad_input(
-            "现在不在入场时间内（开始前 15 分钟至结束）",
-            "Entry is open from 15 minutes before the start until the end",
-        ));
+        return Err(AppError::from(SpacesError::EntryNotOpen));
     }
     let mut tx = ctx.tx().await?;
     let b = db::check_in(&mut tx, code.booking_id, now)
         .await?
-        .ok_or_else(|| {
-            AppError::conflict(
-                "已经入场，或预约已失效",
-                "Already checked in, or the booking is no longer valid",
-            )
-        })?;
+        .ok_or_else(|| AppError::from(SpacesError::AlreadyCheckedIn))?;
     tx.commit().await?;
     Ok(b)
 }

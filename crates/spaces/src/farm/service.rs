@@ -50,7 +50,7 @@ pub async fn create_season(ctx: &CommunityCtx, s: SeasonInput) -> AppResult<Seas
     .await
     .on_violation(|v| {
         v.is_unique()
-            .then(|| AppError::conflict("已有同名季节", "A season of that name exists"))
+            .then(|| AppError::from(SpacesError::SeasonNameTaken))
     })?;
     tx.commit().await?;
     Ok(season)
@@ -86,7 +86,7 @@ pub async fn add_plots(
         .await
         .on_violation(|v| {
             v.is_unique()
-                .then(|| AppError::conflict("地块编号重复", "A plot code is used twice"))
+                .then(|| AppError::from(SpacesError::PlotCodeTwice))
         })?;
     tx.commit().await?;
     Ok(rows)
@@ -102,10 +102,7 @@ pub enum ClaimOutcome {
 }
 
 fn taken() -> AppError {
-    AppError::conflict(
-        "该地块已被认领，或您本季已认领一块地",
-        "That plot is taken, or you hold a plot this season already",
-    )
+    AppError::from(SpacesError::PlotTaken)
 }
 
 /// Claim (认领) a plot for a season — the one asked for, or any free one; when all are taken,
@@ -126,10 +123,10 @@ pub async fn claim_plot(
         return Err(SpacesError::NotChangeable.into());
     }
     if today < s.claims_open_on {
-        return Err(AppError::bad_input(
-            format!("{} 起开放认领（之前只可续租）", s.claims_open_on),
-            format!("Claims open on {} (renewals only before)", s.claims_open_on),
-        ));
+        return Err(SpacesError::ClaimsNotOpen {
+            opens: s.claims_open_on,
+        }
+        .into());
     }
     if db::holds_plot(&mut tx, season, me).await? {
         return Err(taken());

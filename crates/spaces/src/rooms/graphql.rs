@@ -7,6 +7,7 @@ use infra::{AppError, AppResult};
 use tenancy::graphql::community;
 
 use super::{model, service};
+use crate::error::SpacesError;
 use crate::graphql::{Res, upload_bytes, uuid};
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
@@ -114,12 +115,8 @@ impl From<super::photos::PhotoLinks> for SpacePhotoGql {
 }
 
 fn time(s: &str) -> AppResult<NaiveTime> {
-    NaiveTime::parse_from_str(s.trim(), "%H:%M").map_err(|_| {
-        AppError::bad_input(
-            "时间格式为 时:分，如 08:30",
-            "Times are hours:minutes, e.g. 08:30",
-        )
-    })
+    NaiveTime::parse_from_str(s.trim(), "%H:%M")
+        .map_err(|_| AppError::from(SpacesError::BadTimeOfDay))
 }
 
 /// How a space was used in a month.
@@ -152,9 +149,7 @@ impl RoomsQuery {
         let m = chrono::NaiveDate::parse_from_str(&format!("{}-01", month.trim()), "%Y-%m-%d")
             .ok()
             .filter(|d| (2000..=2100).contains(&chrono::Datelike::year(d)))
-            .ok_or_else(|| {
-                AppError::bad_input("月份格式为 2026-12", "The month is like 2026-12")
-            })?;
+            .ok_or_else(|| AppError::from(SpacesError::BadMonth))?;
         let rows = super::usage::space_usage(community(ctx)?, m, chrono::Utc::now()).await?;
         Ok(rows
             .into_iter()
@@ -193,7 +188,7 @@ impl RoomsMutation {
     ) -> Res<SpaceGql> {
         let s = service::create_space(community(ctx)?, &name, kind.into(), capacity)
             .await?
-            .ok_or_else(|| AppError::conflict("已有同名场地", "A space of that name exists"))?;
+            .ok_or_else(|| AppError::from(SpacesError::SpaceNameTaken))?;
         Ok(s.into())
     }
 

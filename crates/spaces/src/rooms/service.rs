@@ -4,6 +4,7 @@ use tenancy::{CommunityCtx, Roles};
 
 use super::db;
 use super::model::{Space, SpaceKind};
+use crate::error::SpacesError;
 
 /// Any member of the community may read it.
 pub async fn spaces(ctx: &CommunityCtx) -> AppResult<Vec<Space>> {
@@ -22,10 +23,7 @@ pub async fn create_space(
 ) -> AppResult<Option<Space>> {
     ctx.require(Roles::STAFF)?;
     if !(1..=10_000).contains(&capacity) || !(1..=100).contains(&name.trim().chars().count()) {
-        return Err(infra::AppError::bad_input(
-            "场地名称 1 到 100 字，容量 1 到 10000 人",
-            "A space's name is 1–100 characters, its capacity 1 to 10,000",
-        ));
+        return Err(infra::AppError::from(SpacesError::BadSpace));
     }
     let mut tx = ctx.tx().await?;
     let row = db::insert_space(&mut tx, name.trim(), kind, capacity).await?;
@@ -85,7 +83,7 @@ pub async fn set_space_rules(
         .await
         .on_violation(|v| {
             v.is_foreign_key()
-                .then(|| infra::AppError::not_found("找不到该院落", "Courtyard not found"))
+                .then(|| infra::AppError::from(SpacesError::CourtyardNotFound))
         })?
         .ok_or(crate::error::SpacesError::NotFound("space"))?;
     tx.commit().await?;

@@ -264,10 +264,7 @@ impl Tenancy {
         active: bool,
     ) -> AppResult<Account> {
         if account_id == actor.account_id() {
-            return Err(AppError::bad_input(
-                "不能停用或启用自己的账号",
-                "You cannot deactivate or reactivate your own account",
-            ));
+            return Err(AppError::from(TenancyError::OwnAccount));
         }
         let mut tx = self.db.begin().await?;
         let scopes = db::membership_paths(&mut tx, account_id).await?;

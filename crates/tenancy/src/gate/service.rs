@@ -158,10 +158,7 @@ impl Actor<'_> {
 
 pub(crate) fn non_negative(v: Option<i32>) -> Result<Option<i32>, AppError> {
     match v {
-        Some(n) if n < 0 => Err(AppError::bad_input(
-            "户数和人口数不能为负数",
-            "Counts cannot be negative",
-        )),
+        Some(n) if n < 0 => Err(AppError::from(TenancyError::NegativeCount)),
         _ => Ok(v),
     }
 }

@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use super::db;
 use super::model::{Courtyard, CourtyardKind, Reach};
+use crate::error::TenancyError;
 use crate::gate::{CommunityCtx, Role, Roles};
 use crate::gate::{Tenancy, non_negative};
 use crate::model::Name;
@@ -55,10 +56,7 @@ impl Tenancy {
     ) -> AppResult<Vec<Uuid>> {
         ctx.require(Roles::STAFF)?;
         if grids.len() > 50 {
-            return Err(AppError::bad_input(
-                "一位网格员最多负责 50 个网格",
-                "A grid worker serves at most 50 grids",
-            ));
+            return Err(AppError::from(TenancyError::TooManyGrids));
         }
         let community = ctx.tenant().community_id;
         let is_grid_worker = self
@@ -67,17 +65,14 @@ impl Tenancy {
             .iter()
             .any(|m| m.role == Role::GridWorker && m.community_id == Some(community));
         if !is_grid_worker {
-            return Err(AppError::bad_input(
-                "该账号不是本社区的网格员",
-                "That account is not a grid worker of this community",
-            ));
+            return Err(AppError::from(TenancyError::NotAGridWorker));
         }
         let mut tx = ctx.tx().await?;
         db::set_grids(&mut tx, account, grids, ctx.access().account_id)
             .await
             .on_violation(|v| {
                 v.is_foreign_key()
-                    .then(|| AppError::not_found("找不到该院落或网格", "No such courtyard or grid"))
+                    .then(|| AppError::from(TenancyError::NoSuchGrid))
             })?;
         let now = db::grids_of(&mut tx, account).await?;
         tx.commit().await?;
@@ -106,12 +101,7 @@ impl Tenancy {
         let mut tx = ctx.tx().await?;
         let c = db::insert_courtyard(&mut tx, name.as_str(), kind, households)
             .await?
-            .ok_or_else(|| {
-                AppError::conflict(
-                    "同名的院落或网格已存在",
-                    "A courtyard or grid with this name exists",
-                )
-            })?;
+            .ok_or_else(|| AppError::from(TenancyError::CourtyardNameTaken))?;
         tx.commit().await?;
         Ok(c)
     }

@@ -66,10 +66,7 @@ pub async fn certificate(
     let to = to.unwrap_or(today).min(today);
     let from = from.unwrap_or(NaiveDate::from_ymd_opt(2000, 1, 1).expect("date"));
     if from > to {
-        return Err(AppError::bad_input(
-            "开始日期晚于结束日期",
-            "The period starts after it ends",
-        ));
+        return Err(AppError::from(VolunteersError::PeriodReversed));
     }
     let mut tx = ctx.tx().await?;
     let v = match volunteer {

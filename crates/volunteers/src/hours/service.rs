@@ -27,10 +27,7 @@ pub struct HoursInput {
 }
 
 fn not_started() -> AppError {
-    AppError::bad_input(
-        "班次尚未开始，不能登记时长",
-        "The shift has not started yet",
-    )
+    AppError::from(VolunteersError::ShiftNotStarted)
 }
 
 /// Record hours: one's own (an active volunteer), or staff for a volunteer.
@@ -39,10 +36,7 @@ pub async fn record(ctx: &CommunityCtx, h: HoursInput) -> AppResult<Hours> {
     if !(1..=1440).contains(&h.minutes)
         || h.served_on > infra::local_time::date_of(chrono::Utc::now())
     {
-        return Err(AppError::bad_input(
-            "时长 1 分钟到 24 小时，日期不能晚于今天",
-            "1 minute to 24 hours, on a day not after today",
-        ));
+        return Err(AppError::from(VolunteersError::BadHoursOnDay));
     }
     let mut tx = ctx.tx().await?;
     let (v, as_) = match h.volunteer_id {
@@ -71,10 +65,7 @@ pub async fn record(ctx: &CommunityCtx, h: HoursInput) -> AppResult<Hours> {
                     .await?
                     .contains(&v.id)
             {
-                return Err(AppError::bad_input(
-                    "你没有报名该班次",
-                    "You did not sign up for this shift",
-                ));
+                return Err(AppError::from(VolunteersError::NotSignedUp));
             }
             (shift.post_id, Some(s))
         }
@@ -85,10 +76,7 @@ pub async fn record(ctx: &CommunityCtx, h: HoursInput) -> AppResult<Hours> {
             (p, None)
         }
         (None, None) => {
-            return Err(AppError::bad_input(
-                "请选择岗位或班次",
-                "Name a post or a shift",
-            ));
+            return Err(AppError::from(VolunteersError::PostOrShiftNeeded));
         }
     };
     if let Some(card) = h.card_id {
@@ -149,10 +137,7 @@ pub async fn record_shift(
     let length = (s.ends_at - s.starts_at).num_minutes() as i32;
     let minutes = minutes.unwrap_or(length);
     if !(1..=1440).contains(&minutes) {
-        return Err(AppError::bad_input(
-            "时长 1 分钟到 24 小时",
-            "1 minute to 24 hours",
-        ));
+        return Err(AppError::from(VolunteersError::BadMinutes));
     }
     let served_on = infra::local_time::date_of(s.starts_at);
     let mut out = Vec::new();
@@ -189,10 +174,7 @@ pub async fn record_batch(
         || entries.iter().any(|(_, m)| !(1..=1440).contains(m))
         || served_on > infra::local_time::date_of(chrono::Utc::now())
     {
-        return Err(AppError::bad_input(
-            "每次 1 到 500 人，每人 1 分钟到 24 小时，日期不能晚于今天",
-            "1 to 500 people, 1 minute to 24 hours each, on a day not after today",
-        ));
+        return Err(AppError::from(VolunteersError::BadBatchHours));
     }
     let mut tx = ctx.tx().await?;
     crate::posts::db::post(&mut tx, post)
@@ -332,10 +314,7 @@ pub async fn decline(ctx: &CommunityCtx, hours: Uuid, reason: &str) -> AppResult
     ctx.require(Roles::STAFF)?;
     let reason = reason.trim();
     if !(1..=200).contains(&reason.chars().count()) {
-        return Err(AppError::bad_input(
-            "请写明原因（200 字以内）",
-            "Give a reason (at most 200 characters)",
-        ));
+        return Err(AppError::from(VolunteersError::ReasonNeeded));
     }
     let mut tx = ctx.tx().await?;
     let h = db::lock(&mut tx, hours)

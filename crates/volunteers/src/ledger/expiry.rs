@@ -10,15 +10,13 @@ use uuid::Uuid;
 
 use super::db;
 use super::model::{BURNED, IdempotencyKey, Movement, TransferKind};
+use crate::error::VolunteersError;
 
 /// The community's expiry (staff): `None` keeps points for good.
 pub async fn set_expiry(ctx: &CommunityCtx, days: Option<i32>) -> AppResult<Option<i32>> {
     ctx.require(Roles::STAFF)?;
     if days.is_some_and(|d| !(30..=3650).contains(&d)) {
-        return Err(AppError::bad_input(
-            "有效期为 30 到 3650 天",
-            "Points last 30 to 3650 days",
-        ));
+        return Err(AppError::from(VolunteersError::BadExpiry));
     }
     let mut tx = ctx.tx().await?;
     let d: Option<i32> =

@@ -7,6 +7,7 @@ use tenancy::graphql::community;
 
 use super::model::{self, ClientKey, IdempotencyKey};
 use super::service::{self as svc, TransferLimits};
+use crate::error::VolunteersError;
 use infra::graphql::{Res, id};
 
 pub(crate) fn key(s: &str) -> Res<ClientKey> {
@@ -202,11 +203,7 @@ impl PointsLedgerMutation {
             (Some(a), None) => svc::Recipient::Account(uuid(&a)?),
             (None, Some(p)) => svc::Recipient::Person(uuid(&p)?),
             _ => {
-                return Err(infra::AppError::bad_input(
-                    "请指定一个积分账户或一位居民",
-                    "Name either an account or a person",
-                )
-                .into());
+                return Err(infra::AppError::from(VolunteersError::AccountOrPerson).into());
             }
         };
         let t = svc::grant(community(ctx)?, self::key(&key)?, to, amount, memo).await?;

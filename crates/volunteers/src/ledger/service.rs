@@ -62,7 +62,7 @@ pub async fn move_points_once(
         Ok(None) => {
             let (t, stored) = db::transfer_by_key(conn, m.key.as_str())
                 .await?
-                .ok_or_else(|| AppError::conflict("请重试", "Please retry"))?;
+                .ok_or_else(|| AppError::from(VolunteersError::PleaseRetry))?;
             Ok((same(t, &stored, &fp)?, false))
         }
         Err(e) => Err(AppError::from_violation(e, |v| match v {
@@ -179,10 +179,7 @@ pub async fn grant(
 fn memo_text(memo: Option<String>) -> AppResult<Option<String>> {
     let memo = memo.map(|m| m.trim().to_owned()).filter(|m| !m.is_empty());
     if memo.as_ref().is_some_and(|m| m.chars().count() > 200) {
-        return Err(AppError::bad_input(
-            "备注最多 200 字",
-            "A memo is at most 200 characters",
-        ));
+        return Err(AppError::from(VolunteersError::MemoTooLong));
     }
     Ok(memo)
 }
@@ -205,10 +202,7 @@ pub async fn send(
     ctx.require(Roles::MEMBERS)?;
     let me = ctx.access().account_id;
     if to_person == me {
-        return Err(AppError::bad_input(
-            "不能转给自己",
-            "You cannot send points to yourself",
-        ));
+        return Err(AppError::from(VolunteersError::SendToSelf));
     }
     let mut tx = ctx.tx().await?;
     let limits = super::db_limits::limits(&mut tx).await?;
@@ -263,10 +257,7 @@ pub async fn set_transfer_limits(
 ) -> AppResult<TransferLimits> {
     ctx.require(Roles::STAFF)?;
     if l.max_per_transfer < 1 || l.max_per_month < l.max_per_transfer {
-        return Err(AppError::bad_input(
-            "每次限额至少 1 分，且不超过每月限额",
-            "The per-transfer limit is at least 1 and at most the monthly limit",
-        ));
+        return Err(AppError::from(VolunteersError::BadTransferLimits));
     }
     let mut tx = ctx.tx().await?;
     let l = super::db_limits::set_limits(&mut tx, l).await?;
@@ -375,10 +366,7 @@ pub async fn create_collective(
     ctx.require(Roles::STAFF)?;
     let name = name.trim();
     if !(1..=100).contains(&name.chars().count()) {
-        return Err(AppError::bad_input(
-            "名称须为 1 到 100 个字",
-            "The name must be 1 to 100 characters",
-        ));
+        return Err(AppError::from(VolunteersError::BadName));
     }
     let mut tx = ctx.tx().await?;
     let a = db::insert_collective(&mut tx, name, kind)

@@ -20,7 +20,7 @@ pub async fn post_types(ctx: &CommunityCtx) -> AppResult<Vec<PostType>> {
 }
 
 fn bad_time() -> AppError {
-    AppError::bad_input("时间超出范围", "The time is out of range")
+    AppError::from(VolunteersError::TimeOutOfRange)
 }
 
 /// Add a kind of post (staff): post types are the community's own list.
@@ -29,10 +29,7 @@ pub async fn create_post_type(ctx: &CommunityCtx, code: &str, name: &str) -> App
     let code = code.trim();
     if !(2..=32).contains(&code.len()) || !code.chars().all(|c| c.is_ascii_lowercase() || c == '_')
     {
-        return Err(AppError::bad_input(
-            "类型代码为 2 到 32 个小写字母或下划线",
-            "A type code is 2 to 32 lower-case letters or underscores",
-        ));
+        return Err(AppError::from(VolunteersError::BadTypeCode));
     }
     let name = text(name, 1, 50, "岗位类型名称", "The name")?;
     let mut tx = ctx.tx().await?;
@@ -54,10 +51,7 @@ pub async fn create_post(
     ctx.require(Roles::STAFF)?;
     let title = text(title, 1, 100, "岗位名称", "The title")?;
     if description.chars().count() > 1000 || !(0..=1000).contains(&points_per_hour) {
-        return Err(AppError::bad_input(
-            "说明最多 1000 字，每小时积分 0 到 1000",
-            "A description of at most 1000 characters and 0 to 1000 points an hour",
-        ));
+        return Err(AppError::from(VolunteersError::BadPostDescription));
     }
     let mut tx = ctx.tx().await?;
     let p = db::insert_post(
@@ -70,7 +64,7 @@ pub async fn create_post(
     .await
     .on_violation(|v| {
         v.is_foreign_key()
-            .then(|| AppError::bad_input("没有该岗位类型", "No such post type"))
+            .then(|| AppError::from(VolunteersError::NoSuchPostType))
     })?
     .ok_or(VolunteersError::NameTaken)?;
     tx.commit().await?;
@@ -101,10 +95,7 @@ pub async fn add_shift(ctx: &CommunityCtx, s: ShiftInput) -> AppResult<Shift> {
     ctx.require(Roles::STAFF)?;
     let place = text(&s.place, 1, 100, "地点", "The place")?;
     if !(15..=1440).contains(&s.minutes) || !(1..=500).contains(&s.needed) {
-        return Err(AppError::bad_input(
-            "班次 15 分钟到 24 小时，需要 1 到 500 人",
-            "A shift of 15 minutes to 24 hours needing 1 to 500 people",
-        ));
+        return Err(AppError::from(VolunteersError::BadShift));
     }
     let ends_at = s
         .starts_at

@@ -7,6 +7,7 @@ use tenancy::graphql::community;
 
 use super::model;
 use super::service::{self as svc, Registration};
+use crate::error::VolunteersError;
 use infra::graphql::{Res, id};
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
@@ -116,11 +117,9 @@ impl VolunteerRegistryMutation {
             (Some(p), Some(n)) => Some((uuid(&p)?, n)),
             (None, None) => None,
             _ => {
-                return Err(infra::AppError::bad_input(
-                    "代办登记须同时填写人员编号和姓名",
-                    "Registering someone needs both their id and name",
-                )
-                .into());
+                return Err(
+                    infra::AppError::from(VolunteersError::RegisteringNeedsIdAndName).into(),
+                );
             }
         };
         let r = Registration {

@@ -21,7 +21,7 @@ pub struct Registration {
 
 fn skills(list: &[String]) -> AppResult<Vec<String>> {
     if list.len() > 20 {
-        return Err(AppError::bad_input("专长最多 20 项", "At most 20 skills"));
+        return Err(AppError::from(VolunteersError::TooManySkills));
     }
     list.iter()
         .map(|s| {
@@ -29,10 +29,7 @@ fn skills(list: &[String]) -> AppResult<Vec<String>> {
             if (1..=30).contains(&t.chars().count()) {
                 Ok(t.to_owned())
             } else {
-                Err(AppError::bad_input(
-                    "每项专长 1 到 30 字",
-                    "Each skill is 1 to 30 characters",
-                ))
+                Err(AppError::from(VolunteersError::BadSkill))
             }
         })
         .collect()
@@ -56,10 +53,7 @@ pub async fn register(ctx: &CommunityCtx, r: Registration) -> AppResult<Voluntee
     };
     let name = name.trim();
     if !(1..=50).contains(&name.chars().count()) {
-        return Err(AppError::bad_input(
-            "姓名 1 到 50 字",
-            "A name of 1 to 50 characters",
-        ));
+        return Err(AppError::from(VolunteersError::BadTypeName));
     }
     let skills = skills(&r.skills)?;
     let mut tx = ctx.tx().await?;
@@ -116,10 +110,7 @@ pub async fn add_training(
     let title = title.trim();
     let hours_ok = hours > 0.0 && hours <= 100.0;
     if !(1..=100).contains(&title.chars().count()) || !hours_ok {
-        return Err(AppError::bad_input(
-            "培训名称 1 到 100 字，时长 0 到 100 小时",
-            "A title of 1 to 100 characters and 0 to 100 hours",
-        ));
+        return Err(AppError::from(VolunteersError::BadTraining));
     }
     let mut tx = ctx.tx().await?;
     db::get(&mut tx, volunteer)

@@ -7,6 +7,7 @@ use tenancy::graphql::community;
 
 use super::model;
 use super::service as svc;
+use crate::error::VolunteersError;
 use crate::ledger::graphql::key;
 use infra::graphql::{Res, id};
 
@@ -209,11 +210,7 @@ impl RewardsMutation {
             (Some(r), None) => svc::HandOver::Id(uuid(r)?),
             (None, Some(c)) => svc::HandOver::Code(c),
             _ => {
-                return Err(infra::AppError::bad_input(
-                    "请给出兑换记录或兑换码之一",
-                    "Give either the redemption or its code",
-                )
-                .into());
+                return Err(infra::AppError::from(VolunteersError::RedemptionOrCode).into());
             }
         };
         Ok(svc::hand_over(community(ctx)?, which).await?.into())

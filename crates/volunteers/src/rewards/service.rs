@@ -43,19 +43,13 @@ pub async fn create_reward(
     ctx.require(Roles::STAFF)?;
     let name = name.trim();
     if !(1..=100).contains(&name.chars().count()) || !(1..=100_000).contains(&price) {
-        return Err(AppError::bad_input(
-            "名称 1 到 100 字，积分 1 到 100000",
-            "A name of 1 to 100 characters and a price of 1 to 100,000 points",
-        ));
+        return Err(AppError::from(VolunteersError::BadReward));
     }
     let stock = match (kind, stock) {
         (RewardKind::Goods, Some(s)) if s >= 0 => Some(s),
         (RewardKind::Service, None) => None,
         _ => {
-            return Err(AppError::bad_input(
-                "实物须填写库存（不小于 0），服务不填库存",
-                "Goods need a stock (0 or more); a service has none",
-            ));
+            return Err(AppError::from(VolunteersError::StockMismatch));
         }
     };
     let mut tx = ctx.tx().await?;
@@ -75,10 +69,7 @@ pub async fn restock(
 ) -> AppResult<Reward> {
     ctx.require(Roles::STAFF)?;
     if !(0..=100_000).contains(&add) {
-        return Err(AppError::bad_input(
-            "补货数量 0 到 100000",
-            "Add 0 to 100,000",
-        ));
+        return Err(AppError::from(VolunteersError::BadRestock));
     }
     let mut tx = ctx.tx().await?;
     let r = db::restock(&mut tx, reward, add, active)
@@ -108,7 +99,7 @@ pub async fn redeem(
 ) -> AppResult<Redemption> {
     ctx.require(Roles::MEMBERS)?;
     if !(1..=100).contains(&quantity) {
-        return Err(AppError::bad_input("数量 1 到 100", "Quantity 1 to 100"));
+        return Err(AppError::from(VolunteersError::BadQuantity));
     }
     let me = ctx.access().account_id;
     let mut tx = ctx.tx().await?;
@@ -162,10 +153,7 @@ pub async fn cancel(
     ctx.require(Roles::MEMBERS)?;
     let reason = reason.map(str::trim).filter(|r| !r.is_empty());
     if reason.is_some_and(|r| r.chars().count() > 200) {
-        return Err(AppError::bad_input(
-            "原因最多 200 字",
-            "A reason is at most 200 characters",
-        ));
+        return Err(AppError::from(VolunteersError::ReasonTooLong));
     }
     let me = ctx.access().account_id;
     let mut tx = ctx.tx().await?;
@@ -176,16 +164,10 @@ pub async fn cancel(
     let restock = match red.status {
         RedemptionStatus::Redeemed => true,
         RedemptionStatus::HandedOver if !ctx.is_staff() => {
-            return Err(AppError::conflict(
-                "已领取的兑换不能取消，请联系社区工作人员",
-                "A redemption handed over cannot be cancelled; please ask the community's staff",
-            ));
+            return Err(AppError::from(VolunteersError::HandedOverNotCancellable));
         }
         RedemptionStatus::HandedOver if reason.is_none() => {
-            return Err(AppError::bad_input(
-                "已领取的兑换需填写更正原因",
-                "Cancelling a redemption handed over is a correction: give its reason",
-            ));
+            return Err(AppError::from(VolunteersError::CorrectionNeedsReason));
         }
         RedemptionStatus::HandedOver => false,
         RedemptionStatus::Cancelled => return Err(VolunteersError::NotChangeable.into()),
@@ -231,9 +213,8 @@ pub async fn hand_over(ctx: &CommunityCtx, redemption: HandOver<'_>) -> AppResul
     let id = match redemption {
         HandOver::Id(id) => id,
         HandOver::Code(token) => {
-            super::code::verify(ctx.secrets(), ctx.tenant().community_id, token).ok_or_else(
-                || AppError::bad_input("兑换码无效", "The redemption code is not valid"),
-            )?
+            super::code::verify(ctx.secrets(), ctx.tenant().community_id, token)
+                .ok_or_else(|| AppError::from(VolunteersError::BadRedemptionCode))?
         }
     };
     let mut tx = ctx.tx().await?;
@@ -241,10 +222,7 @@ pub async fn hand_over(ctx: &CommunityCtx, redemption: HandOver<'_>) -> AppResul
         .await?
         .ok_or(VolunteersError::NotFound("redemption"))?;
     if red.status != RedemptionStatus::Redeemed {
-        return Err(AppError::conflict(
-            "该兑换已领取或已取消",
-            "This redemption was handed over or cancelled already",
-        ));
+        return Err(AppError::from(VolunteersError::RedemptionClosed));
     }
     let red = db::hand_over(&mut tx, red.id, ctx.access().account_id).await?;
     tx.commit().await?;
