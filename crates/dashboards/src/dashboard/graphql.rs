@@ -10,7 +10,7 @@ use tenancy::Roles;
 use tenancy::graphql::{CommunityKindGql, community, principal, tenancy};
 
 use super::db;
-use super::model::{Filter, Granularity, Scope};
+use super::model::{FigureTotal, Filter, Granularity, Scope};
 use super::service;
 use crate::catalogue::{self, FIGURES, RATES, ratio};
 use crate::period::Period;
@@ -21,6 +21,15 @@ use crate::period::Period;
 pub struct FigureTotalGql {
     figure: String,
     value: i64,
+}
+
+impl From<FigureTotal> for FigureTotalGql {
+    fn from(r: FigureTotal) -> Self {
+        FigureTotalGql {
+            figure: r.figure,
+            value: r.value,
+        }
+    }
 }
 
 /// Which communities of the district (all when empty).
@@ -348,13 +357,7 @@ impl DistrictDashboardQuery {
         let rows =
             service::district_totals(tenancy(ctx), principal(ctx)?, &district_code, from.0, to.0)
                 .await?;
-        Ok(rows
-            .into_iter()
-            .map(|r| FigureTotalGql {
-                figure: r.figure,
-                value: r.value,
-            })
-            .collect())
+        Ok(rows.into_iter().map(Into::into).collect())
     }
 
     /// The district's dashboard over a period, for all its communities or those the filter
@@ -414,13 +417,7 @@ impl CommunityDashboardQuery {
     ) -> Res<Vec<FigureTotalGql>> {
         let period = Period::parse(from.0, to.0)?;
         let rows = service::community_totals(community(ctx)?, period).await?;
-        Ok(rows
-            .into_iter()
-            .map(|r| FigureTotalGql {
-                figure: r.figure,
-                value: r.value,
-            })
-            .collect())
+        Ok(rows.into_iter().map(Into::into).collect())
     }
 
     /// The community's own dashboard over a period (staff).
