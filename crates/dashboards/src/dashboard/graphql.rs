@@ -6,11 +6,9 @@ use std::collections::HashMap;
 use async_graphql::{Context, Enum, InputObject, Object, SimpleObject};
 use infra::AppError;
 use infra::graphql::{Date, Res};
-use tenancy::Roles;
 use tenancy::graphql::{CommunityKindGql, community, principal, tenancy};
 
-use super::db;
-use super::model::{FigureTotal, Filter, Granularity, Scope};
+use super::model::{FigureTotal, Filter, Granularity};
 use super::service;
 use crate::catalogue::{self, FIGURES, RATES, ratio};
 use crate::period::Period;
@@ -151,63 +149,47 @@ pub struct RankedGql {
 
 /// Figures of a district (or of some of its communities, or of one community) over a period.
 pub struct DashboardGql {
-    scope: Scope,
-    period: Period,
+    dashboard: service::Dashboard,
     /// Read once for `figures` and `rates` together: one statement, not two.
     totals: tokio::sync::OnceCell<HashMap<String, (i64, i64)>>,
 }
 
 impl DashboardGql {
-    pub(crate) fn new(scope: Scope, period: Period) -> Self {
+    pub(crate) fn new(dashboard: service::Dashboard) -> Self {
         DashboardGql {
-            scope,
-            period,
+            dashboard,
             totals: tokio::sync::OnceCell::new(),
         }
     }
 
-    async fn totals(&self, ctx: &Context<'_>) -> Res<&HashMap<String, (i64, i64)>> {
+    async fn totals(&self) -> Res<&HashMap<String, (i64, i64)>> {
         self.totals
-            .get_or_try_init(|| async {
-                Ok(
-                    db::totals_with_previous(&mut *conn(ctx).await?, &self.scope, self.period)
-                        .await?,
-                )
-            })
+            .get_or_try_init(|| async { Ok(self.dashboard.totals_with_previous().await?) })
             .await
     }
-}
-
-async fn conn(ctx: &Context<'_>) -> Res<sqlx::pool::PoolConnection<sqlx::Postgres>> {
-    Ok(tenancy(ctx)
-        .db()
-        .pool()
-        .acquire()
-        .await
-        .map_err(AppError::from)?)
 }
 
 #[Object(name = "Dashboard")]
 impl DashboardGql {
     async fn from(&self) -> Date {
-        Date(self.period.from)
+        Date(self.dashboard.period().from)
     }
 
     async fn to(&self) -> Date {
-        Date(self.period.to)
+        Date(self.dashboard.period().to)
     }
 
     /// The period compared with: the months before for whole months, else as many days.
     async fn previous_from(&self) -> Date {
-        Date(self.period.previous().from)
+        Date(self.dashboard.period().previous().from)
     }
 
     async fn previous_to(&self) -> Date {
-        Date(self.period.previous().to)
+        Date(self.dashboard.period().previous().to)
     }
 
-    async fn communities(&self, ctx: &Context<'_>) -> Res<CommunityCountsGql> {
-        let c = db::community_counts(&mut *conn(ctx).await?, &self.scope, self.period).await?;
+    async fn communities(&self) -> Res<CommunityCountsGql> {
+        let c = self.dashboard.community_counts().await?;
         Ok(CommunityCountsGql {
             total: c.total,
             active: c.active,
@@ -216,13 +198,13 @@ impl DashboardGql {
     }
 
     /// Organisations with an approved partnership reaching these communities.
-    async fn partner_organisations(&self, ctx: &Context<'_>) -> Res<i64> {
-        Ok(db::partner_organisations(&mut *conn(ctx).await?, &self.scope).await?)
+    async fn partner_organisations(&self) -> Res<i64> {
+        Ok(self.dashboard.partner_organisations().await?)
     }
 
     /// Every figure of the catalogue, this period and the one before.
-    async fn figures(&self, ctx: &Context<'_>) -> Res<Vec<DashboardFigureGql>> {
-        let t = self.totals(ctx).await?;
+    async fn figures(&self) -> Res<Vec<DashboardFigureGql>> {
+        let t = self.totals().await?;
         Ok(FIGURES
             .iter()
             .map(|f| {
@@ -240,8 +222,8 @@ impl DashboardGql {
     }
 
     /// Attendance, public-benefit share, no-shows, commitments delivered, demands resolved.
-    async fn rates(&self, ctx: &Context<'_>) -> Res<Vec<DashboardRateGql>> {
-        let t = self.totals(ctx).await?;
+    async fn rates(&self) -> Res<Vec<DashboardRateGql>> {
+        let t = self.totals().await?;
         let get = |f: &str| t.get(f).copied().unwrap_or((0, 0));
         Ok(RATES
             .iter()
@@ -260,17 +242,13 @@ impl DashboardGql {
     }
 
     /// Median hours from a demand's submission to its first resolution.
-    async fn median_resolution_hours(&self, ctx: &Context<'_>) -> Res<MedianGql> {
-        let mut c = conn(ctx).await?;
-        let f = catalogue::RESOLUTION_HOURS;
-        Ok(MedianGql {
-            value: db::median(&mut c, &self.scope, f, self.period).await?,
-            previous: db::median(&mut c, &self.scope, f, self.period.previous()).await?,
-        })
+    async fn median_resolution_hours(&self) -> Res<MedianGql> {
+        let (value, previous) = self.dashboard.median(catalogue::RESOLUTION_HOURS).await?;
+        Ok(MedianGql { value, previous })
     }
 
-    async fn cadence(&self, ctx: &Context<'_>) -> Res<CadenceGql> {
-        let (met, months) = db::cadence(&mut *conn(ctx).await?, &self.scope, self.period).await?;
+    async fn cadence(&self) -> Res<CadenceGql> {
+        let (met, months) = self.dashboard.cadence().await?;
         Ok(CadenceGql {
             met,
             community_months: months,
@@ -281,13 +259,12 @@ impl DashboardGql {
     /// A figure by day or month over the period (points with a value only).
     async fn series(
         &self,
-        ctx: &Context<'_>,
         figure: String,
         #[graphql(default_with = "GranularityGql::Month")] by: GranularityGql,
     ) -> Res<Vec<PointGql>> {
         let f = figure_name(&figure)?;
         let by: Granularity = by.into();
-        let rows = db::series(&mut *conn(ctx).await?, &self.scope, f, by, self.period).await?;
+        let rows = self.dashboard.series(f, by).await?;
         Ok(rows
             .into_iter()
             .map(|(d, value)| PointGql {
@@ -301,21 +278,12 @@ impl DashboardGql {
     /// lowest first.
     async fn ranking(
         &self,
-        ctx: &Context<'_>,
         figure: String,
         #[graphql(default = 10, validator(minimum = 1, maximum = 500))] limit: i64,
         #[graphql(default = false)] lowest_first: bool,
     ) -> Res<Vec<RankedGql>> {
         let f = figure_name(&figure)?;
-        let rows = db::ranking(
-            &mut *conn(ctx).await?,
-            &self.scope,
-            f,
-            self.period,
-            limit,
-            lowest_first,
-        )
-        .await?;
+        let rows = self.dashboard.ranking(f, limit, lowest_first).await?;
         Ok(rows
             .into_iter()
             .map(|r| RankedGql {
@@ -372,9 +340,15 @@ impl DistrictDashboardQuery {
     ) -> Res<DashboardGql> {
         let period = Period::parse(from.0, to.0)?;
         let filter: Filter = filter.unwrap_or_default().into();
-        let (_, scope) =
-            service::district_scope(tenancy(ctx), principal(ctx)?, &district_code, &filter).await?;
-        Ok(DashboardGql::new(scope, period))
+        let d = service::district_dashboard(
+            tenancy(ctx),
+            principal(ctx)?,
+            &district_code,
+            &filter,
+            period,
+        )
+        .await?;
+        Ok(DashboardGql::new(d))
     }
 
     /// A pilot group of the district against the rest of it (试点 → 全区推广).
@@ -392,12 +366,12 @@ impl DistrictDashboardQuery {
             pilot_group: Some(pilot_group),
             ..Filter::default()
         };
-        let (_, pilot) = service::district_scope(t, p, &district_code, &f).await?;
+        let pilot = service::district_dashboard(t, p, &district_code, &f, period).await?;
         f.outside_pilot_group = true;
-        let (_, rest) = service::district_scope(t, p, &district_code, &f).await?;
+        let rest = service::district_dashboard(t, p, &district_code, &f, period).await?;
         Ok(ComparisonGql {
-            pilot: DashboardGql::new(pilot, period),
-            rest: DashboardGql::new(rest, period),
+            pilot: DashboardGql::new(pilot),
+            rest: DashboardGql::new(rest),
         })
     }
 }
@@ -428,8 +402,9 @@ impl CommunityDashboardQuery {
         to: Date,
     ) -> Res<DashboardGql> {
         let period = Period::parse(from.0, to.0)?;
-        let c = community(ctx)?;
-        c.require(Roles::STAFF)?;
-        Ok(DashboardGql::new(service::community_scope(c)?, period))
+        Ok(DashboardGql::new(service::community_dashboard(
+            community(ctx)?,
+            period,
+        )?))
     }
 }

@@ -6,7 +6,11 @@ use tenancy::model::District;
 use tenancy::{CommunityCtx, Principal, Roles, Tenancy};
 
 use super::db;
-use super::model::{FigureTotal, Filter, Scope};
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::model::{CommunityCounts, CommunityValue, FigureTotal, Filter, Granularity, Scope};
 use crate::period::Period;
 
 /// A district the caller may see (admins and viewers over it), and the scope of its dashboard
@@ -76,4 +80,101 @@ pub async fn community_totals(ctx: &CommunityCtx, period: Period) -> AppResult<V
     let scope = community_scope(ctx)?;
     let mut conn = ctx.db().pool().acquire().await?;
     db::totals(&mut conn, &scope, period).await
+}
+
+/// A dashboard the caller was allowed: a scope this service built and a period. Its reads are
+/// the GraphQL face's only way to the rollups; each takes one pooled connection.
+pub struct Dashboard {
+    db: infra::Db,
+    scope: Scope,
+    period: Period,
+}
+
+/// The district's dashboard (its admins and viewers), for the communities the filter picks.
+pub async fn district_dashboard(
+    t: &Tenancy,
+    actor: &Principal,
+    code: &str,
+    filter: &Filter,
+    period: Period,
+) -> AppResult<Dashboard> {
+    let (_, scope) = district_scope(t, actor, code, filter).await?;
+    Ok(Dashboard {
+        db: t.db().clone(),
+        scope,
+        period,
+    })
+}
+
+/// The community's own dashboard (its staff).
+pub fn community_dashboard(ctx: &CommunityCtx, period: Period) -> AppResult<Dashboard> {
+    Ok(Dashboard {
+        scope: community_scope(ctx)?,
+        db: ctx.db().clone(),
+        period,
+    })
+}
+
+impl Dashboard {
+    pub fn period(&self) -> Period {
+        self.period
+    }
+
+    async fn conn(&self) -> AppResult<sqlx::pool::PoolConnection<sqlx::Postgres>> {
+        Ok(self.db.pool().acquire().await?)
+    }
+
+    /// Every figure's total, this period and the one before.
+    pub async fn totals_with_previous(&self) -> AppResult<HashMap<String, (i64, i64)>> {
+        db::totals_with_previous(&mut *self.conn().await?, &self.scope, self.period).await
+    }
+
+    pub async fn community_counts(&self) -> AppResult<CommunityCounts> {
+        db::community_counts(&mut *self.conn().await?, &self.scope, self.period).await
+    }
+
+    pub async fn partner_organisations(&self) -> AppResult<i64> {
+        db::partner_organisations(&mut *self.conn().await?, &self.scope).await
+    }
+
+    /// A distribution's median, this period and the one before.
+    pub async fn median(&self, figure: &str) -> AppResult<(Option<f64>, Option<f64>)> {
+        let mut c = self.conn().await?;
+        let now = db::median(&mut c, &self.scope, figure, self.period).await?;
+        let before = db::median(&mut c, &self.scope, figure, self.period.previous()).await?;
+        Ok((now, before))
+    }
+
+    pub async fn cadence(&self) -> AppResult<(i64, i64)> {
+        db::cadence(&mut *self.conn().await?, &self.scope, self.period).await
+    }
+
+    pub async fn series(&self, figure: &str, by: Granularity) -> AppResult<Vec<(NaiveDate, i64)>> {
+        db::series(
+            &mut *self.conn().await?,
+            &self.scope,
+            figure,
+            by,
+            self.period,
+        )
+        .await
+    }
+
+    pub async fn ranking(
+        &self,
+        figure: &str,
+        limit: i64,
+        lowest_first: bool,
+    ) -> AppResult<Vec<CommunityValue>> {
+        let mut c = self.conn().await?;
+        db::ranking(
+            &mut c,
+            &self.scope,
+            figure,
+            self.period,
+            limit,
+            lowest_first,
+        )
+        .await
+    }
 }
