@@ -28,6 +28,17 @@ pub struct Browser {
     _driver: Child,
 }
 
+impl Drop for Browser {
+    /// Killing chromedriver alone leaves its Chromium processes running: end the whole group.
+    fn drop(&mut self) {
+        if let Some(pid) = self._driver.id() {
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", "--", &format!("-{pid}")])
+                .status();
+        }
+    }
+}
+
 impl Browser {
     /// A fresh headless Chromium (its own profile) looking at the gateway at `base`.
     pub async fn open(base: &str, dir: &Path) -> Browser {
@@ -43,6 +54,8 @@ impl Browser {
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
+            // Its own process group, so the browsers it starts end with it (see `Drop`).
+            .process_group(0)
             .kill_on_drop(true)
             .spawn()
             .expect("chromedriver starts");
