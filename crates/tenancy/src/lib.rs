@@ -17,8 +17,10 @@ pub mod model;
 #[cfg(feature = "testing")]
 pub mod testing;
 
+pub use accounts::model::{GrantInput, NewAccountInput};
+pub use communities::model::OnboardInput;
 pub use gate::{
-    Actor, CommunityAccess, CommunityCtx, CommunityScope, GrantInput, NewAccountInput,
-    OnboardInput, Principal, Role, Roles, Tenancy, TenancyConfig,
+    Actor, CommunityAccess, CommunityCtx, CommunityScope, Principal, Role, Roles, Tenancy,
+    TenancyConfig,
 };
 pub use grids::Reach;

@@ -8,7 +8,8 @@ use infra::storage::ObjectStore;
 use infra::{AppResult, Db, Tenant};
 use uuid::Uuid;
 
-use crate::gate::{Actor, OnboardInput};
+use crate::OnboardInput;
+use crate::gate::Actor;
 use crate::model::CommunityKind;
 use crate::{CommunityAccess, CommunityCtx, CommunityScope, Role, Tenancy};
 
@@ -79,22 +80,34 @@ impl Communities {
         name: &str,
         roles: &[Role],
     ) -> CommunityCtx {
-        CommunityCtx::new(
-            self.db.clone(),
-            self.secrets.clone(),
-            store.clone(),
-            CommunityScope::for_tests(
-                tenant.clone(),
-                CommunityAccess {
-                    account_id: id,
-                    display_name: name.into(),
-                    roles: roles.to_vec(),
-                    admin_above: false,
-                    viewer_above: false,
-                },
-            ),
-        )
+        context(&self.db, &self.secrets, tenant, store, id, name, roles)
     }
+}
+
+fn context(
+    db: &Db,
+    secrets: &Secrets,
+    tenant: &Tenant,
+    store: &ObjectStore,
+    id: Uuid,
+    name: &str,
+    roles: &[Role],
+) -> CommunityCtx {
+    CommunityCtx::new(
+        db.clone(),
+        secrets.clone(),
+        store.clone(),
+        CommunityScope::for_tests(
+            tenant.clone(),
+            CommunityAccess {
+                account_id: id,
+                display_name: name.into(),
+                roles: roles.to_vec(),
+                admin_above: false,
+                viewer_above: false,
+            },
+        ),
+    )
 }
 
 /// A fresh database holding district 510109 and one community.
@@ -103,12 +116,16 @@ pub struct OneCommunity {
     pub secrets: Secrets,
     pub tenancy: Tenancy,
     pub tenant: Tenant,
-    communities: Communities,
 }
 
 impl OneCommunity {
     pub async fn new(master: &[u8], slug: &str, name: &str, connections: u32) -> OneCommunity {
-        let mut communities = Communities::new(
+        let Communities {
+            db,
+            secrets,
+            tenancy,
+            mut tenants,
+        } = Communities::new(
             master,
             connections,
             &[("510109", "成都高新区")],
@@ -116,14 +133,11 @@ impl OneCommunity {
             CommunityKind::OldCourtyard,
         )
         .await;
-        let tenant = communities.tenants.pop().expect("onboarded");
-        communities.tenants.push(tenant.clone());
         OneCommunity {
-            db: communities.db.clone(),
-            secrets: communities.secrets.clone(),
-            tenancy: communities.tenancy.clone(),
-            tenant,
-            communities,
+            db,
+            secrets,
+            tenancy,
+            tenant: tenants.pop().expect("onboarded"),
         }
     }
 
@@ -135,8 +149,15 @@ impl OneCommunity {
         name: &str,
         roles: &[Role],
     ) -> CommunityCtx {
-        self.communities
-            .as_account(&self.tenant, store, id, name, roles)
+        context(
+            &self.db,
+            &self.secrets,
+            &self.tenant,
+            store,
+            id,
+            name,
+            roles,
+        )
     }
 }
 

@@ -17,7 +17,7 @@ use infra::storage::ObjectStore;
 use infra::testing::TestStore;
 use tenancy::model::CommunityKind;
 use tenancy::testing::Communities;
-use tenancy::{CommunityAccess, CommunityCtx, CommunityScope, Role};
+use tenancy::{CommunityCtx, CommunityScope, Role};
 use uuid::Uuid;
 
 pub struct Env {
@@ -26,6 +26,7 @@ pub struct Env {
     pub store: ObjectStore,
     pub alpha: infra::Tenant,
     pub beta: infra::Tenant,
+    communities: Communities,
     _store: TestStore,
 }
 
@@ -45,11 +46,12 @@ impl Env {
         .await;
         let s3 = TestStore::start("courses").await;
         Env {
-            db: c.db,
-            secrets: c.secrets,
+            db: c.db.clone(),
+            secrets: c.secrets.clone(),
             store: s3.store.clone(),
             alpha: c.tenants[0].clone(),
             beta: c.tenants[1].clone(),
+            communities: c,
             _store: s3,
         }
     }
@@ -85,34 +87,19 @@ impl Env {
 
     /// The platform account `id` in `tenant`, as a resident.
     pub fn account_scope(&self, tenant: &infra::Tenant, id: Uuid, name: &str) -> CommunityCtx {
-        self.ctx(CommunityScope::for_tests(
-            tenant.clone(),
-            CommunityAccess {
-                account_id: id,
-                display_name: name.into(),
-                roles: vec![Role::Resident],
-                admin_above: false,
-                viewer_above: false,
-            },
-        ))
+        self.communities
+            .as_account(tenant, &self.store, id, name, &[Role::Resident])
     }
 
     /// A caller in `tenant` with `roles` (an empty list is a plain resident).
     pub fn scope(&self, tenant: &infra::Tenant, name: &str, roles: &[Role]) -> CommunityCtx {
-        self.ctx(CommunityScope::for_tests(
-            tenant.clone(),
-            CommunityAccess {
-                account_id: Uuid::new_v4(),
-                display_name: name.into(),
-                roles: if roles.is_empty() {
-                    vec![Role::Resident]
-                } else {
-                    roles.to_vec()
-                },
-                admin_above: false,
-                viewer_above: false,
-            },
-        ))
+        let roles = if roles.is_empty() {
+            &[Role::Resident][..]
+        } else {
+            roles
+        };
+        self.communities
+            .as_account(tenant, &self.store, Uuid::new_v4(), name, roles)
     }
 
     /// The context the gate would build for `scope`.

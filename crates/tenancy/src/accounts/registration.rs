@@ -12,9 +12,10 @@ use infra::limits::WorkLimit;
 use uuid::Uuid;
 
 use super::db;
+use super::model::NewAccountInput;
 use crate::accounts::PreparedAccount;
 use crate::error::TenancyError;
-use crate::gate::{NewAccountInput, Tenancy};
+use crate::gate::Tenancy;
 use crate::model::LoginName;
 
 /// Who asks for an account to be made.

@@ -10,6 +10,4 @@ pub mod service;
 pub use context::CommunityCtx;
 pub use model::{CommunityAccess, CommunityScope, Role, Roles};
 pub(crate) use service::non_negative;
-pub use service::{
-    Actor, GrantInput, NewAccountInput, OnboardInput, Principal, Tenancy, TenancyConfig,
-};
+pub use service::{Actor, Principal, Tenancy, TenancyConfig};

@@ -9,8 +9,6 @@ use crate::gate::{CommunityAccess, CommunityScope, Role};
 use uuid::Uuid;
 
 use super::db;
-pub use crate::accounts::model::{GrantInput, NewAccountInput};
-pub use crate::communities::model::OnboardInput;
 use crate::error::TenancyError;
 use crate::model::*;
 
