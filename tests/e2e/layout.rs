@@ -105,8 +105,40 @@ fn every_domain_crate_has_one_shape() {
                     "{name}: an inline AppError where the crate's error enum names its errors"
                 ));
             }
-            if body.contains("async_graphql") && !name.ends_with("graphql.rs") {
-                wrong.push(format!("{name}: async-graphql outside a graphql.rs"));
+            if !name.ends_with("graphql.rs") {
+                // A model derives its schema type (`SimpleObject`, `Enum`) behind the crate's
+                // `graphql` feature; nothing else of async-graphql lives outside a graphql.rs.
+                for needle in ["async_graphql", "graphql("] {
+                    for (i, _) in body.match_indices(needle) {
+                        let attr: String = body[body[..i].rfind("#[").unwrap_or(0)..i]
+                            .split_whitespace()
+                            .collect();
+                        if !(name.ends_with("model.rs")
+                            && attr.starts_with("#[cfg_attr(feature=\"graphql\","))
+                        {
+                            wrong.push(format!(
+                                "{name}: async-graphql outside a graphql.rs (a model derives \
+                                 its schema type under cfg_attr(feature = \"graphql\", …))"
+                            ));
+                        }
+                    }
+                }
+            }
+            if body.contains("remote = \"") {
+                wrong.push(format!(
+                    "{name}: a remote mirror of a model's enum (derive it on the model)"
+                ));
+            }
+            for (i, line) in body.lines().enumerate() {
+                let gated = i > 0
+                    && body.lines().nth(i - 1).map(str::trim)
+                        == Some("#[cfg(feature = \"graphql\")]");
+                if line.trim_start().starts_with("pub mod ") && line.contains("graphql;") && !gated
+                {
+                    wrong.push(format!(
+                        "{name}: a graphql module not behind #[cfg(feature = \"graphql\")]"
+                    ));
+                }
             }
             for other in FACED.iter().filter(|o| *o != krate) {
                 for (i, _) in body.match_indices(&format!("{other}::")) {

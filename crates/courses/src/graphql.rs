@@ -4,7 +4,7 @@
 
 use crate::error::CoursesError;
 use async_graphql::connection::{Connection, Edge};
-use async_graphql::{Context, Enum, ID, MergedObject, OutputType};
+use async_graphql::{Context, ID, MergedObject, OutputType};
 use infra::{AppError, AppResult};
 use uuid::Uuid;
 
@@ -57,113 +57,6 @@ pub(crate) fn after(after: &Option<String>) -> AppResult<Option<Uuid>> {
         .as_deref()
         .map(|a| Uuid::parse_str(a).map_err(|_| AppError::from(CoursesError::BadCursor)))
         .transpose()
-}
-
-/// 小朋友 / 大朋友 / 老朋友 / everyone.
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(remote = "crate::model::Audience")]
-pub enum AudienceGql {
-    Children,
-    Adults,
-    Elderly,
-    All,
-}
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "CourseFormat", remote = "crate::model::Format")]
-pub enum FormatGql {
-    Lecture,
-    Workshop,
-    Salon,
-    Performance,
-    Forum,
-}
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "TeacherKind", remote = "crate::model::TeacherKind")]
-pub enum TeacherKindGql {
-    Expert,
-    LocalTalent,
-    UniversityTeacher,
-    UniversityStudent,
-    SocialOrganisation,
-}
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "QuestionKind", remote = "crate::model::QuestionKind")]
-pub enum QuestionKindGql {
-    Single,
-    Multiple,
-    Text,
-    Talent,
-}
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "ExhibitionKind", remote = "crate::model::ExhibitionKind")]
-pub enum ExhibitionKindGql {
-    Painting,
-    Photography,
-    Handicraft,
-}
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "EnrolmentStatus", remote = "crate::model::EnrolmentStatus")]
-pub enum EnrolmentStatusGql {
-    Enrolled,
-    Waitlisted,
-    Cancelled,
-}
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "ClubRole", remote = "crate::model::ClubRole")]
-pub enum ClubRoleGql {
-    Member,
-    Leader,
-    Monitor,
-}
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "CadencePeriod", remote = "crate::model::CadencePeriod")]
-pub enum CadencePeriodGql {
-    Week,
-    Month,
-    Quarter,
-    Year,
-}
-
-/// What a cadence target counts: course sessions, any event, or events of one kind.
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "CadenceCounts", remote = "crate::model::CadenceCounts")]
-pub enum CadenceCountsGql {
-    Sessions,
-    Events,
-    /// 活动
-    Activity,
-    /// 交流
-    Exchange,
-    /// 展演
-    Performance,
-    /// 服务集市
-    Market,
-    /// 达人服务日
-    ServiceDay,
-}
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "CourseStatus", remote = "crate::model::CourseStatus")]
-pub enum CourseStatusGql {
-    /// Proposed from survey demand, waiting for staff to open it.
-    Proposed,
-    Open,
-    Closed,
-}
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "SessionStatus", remote = "crate::model::SessionStatus")]
-pub enum SessionStatusGql {
-    Scheduled,
-    /// 已取消: kept on the timetable so learners see it.
-    Cancelled,
 }
 
 /// The community college's queries, merged from its features.

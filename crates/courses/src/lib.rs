@@ -17,6 +17,7 @@ pub mod events;
 pub mod exhibitions;
 pub mod exports;
 pub mod figures;
+#[cfg(feature = "graphql")]
 pub mod graphql;
 pub mod learners;
 pub mod model;

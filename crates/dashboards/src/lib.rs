@@ -12,6 +12,7 @@ pub mod api;
 pub mod catalogue;
 pub mod dashboard;
 pub mod exports;
+#[cfg(feature = "graphql")]
 pub mod graphql;
 pub mod period;
 pub mod pilots;

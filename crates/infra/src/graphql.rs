@@ -58,9 +58,17 @@ impl From<chrono::NaiveDate> for Date {
 /// What a resolver returns: every crate's one result type.
 pub type Res<T> = async_graphql::Result<T>;
 
+/// The schema's `ID`, for the models that derive their GraphQL type.
+pub use async_graphql::ID;
+
 /// A uuid as the schema's `ID`.
 pub fn id(u: uuid::Uuid) -> async_graphql::ID {
     async_graphql::ID(u.to_string())
+}
+
+/// An optional uuid as an optional `ID` (a model's `derived` field).
+pub fn opt_id(u: Option<uuid::Uuid>) -> Option<async_graphql::ID> {
+    u.map(id)
 }
 
 /// An `ID` argument as the uuid it must be; anything else is the caller's mistake.

@@ -1,6 +1,6 @@
 //! The GraphQL face of notifications: the in-app inbox and the delivery log.
 
-use async_graphql::{Context, Enum, ID, Object, SimpleObject};
+use async_graphql::{Context, ID, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use infra::AppResult;
 use tenancy::graphql::community;
@@ -10,70 +10,12 @@ use crate::model::{self, DeliveryStatus};
 use crate::service as svc;
 use infra::graphql::Res;
 
-#[derive(Enum, Clone, Copy, PartialEq, Eq)]
-#[graphql(name = "NotificationKind")]
-pub enum KindGql {
-    WaitlistPromoted,
-    SessionCancelled,
-    SessionMoved,
-    SessionReminder,
-    ConsentRequested,
-    PlotWarning,
-    PlotAssigned,
-}
-
-impl From<model::NoticeKind> for KindGql {
-    fn from(k: model::NoticeKind) -> Self {
-        use model::NoticeKind as K;
-        match k {
-            K::WaitlistPromoted => KindGql::WaitlistPromoted,
-            K::SessionCancelled => KindGql::SessionCancelled,
-            K::SessionMoved => KindGql::SessionMoved,
-            K::SessionReminder => KindGql::SessionReminder,
-            K::ConsentRequested => KindGql::ConsentRequested,
-            K::PlotWarning => KindGql::PlotWarning,
-            K::PlotAssigned => KindGql::PlotAssigned,
-        }
-    }
-}
-
-#[derive(Enum, Clone, Copy, PartialEq, Eq)]
-#[graphql(name = "DeliveryStatus")]
-pub enum DeliveryStatusGql {
-    Sending,
-    Sent,
-    Failed,
-    Abandoned,
-}
-
-impl From<DeliveryStatus> for DeliveryStatusGql {
-    fn from(s: DeliveryStatus) -> Self {
-        match s {
-            DeliveryStatus::Sending => DeliveryStatusGql::Sending,
-            DeliveryStatus::Sent => DeliveryStatusGql::Sent,
-            DeliveryStatus::Failed => DeliveryStatusGql::Failed,
-            DeliveryStatus::Abandoned => DeliveryStatusGql::Abandoned,
-        }
-    }
-}
-
-impl From<DeliveryStatusGql> for DeliveryStatus {
-    fn from(s: DeliveryStatusGql) -> Self {
-        match s {
-            DeliveryStatusGql::Sending => DeliveryStatus::Sending,
-            DeliveryStatusGql::Sent => DeliveryStatus::Sent,
-            DeliveryStatusGql::Failed => DeliveryStatus::Failed,
-            DeliveryStatusGql::Abandoned => DeliveryStatus::Abandoned,
-        }
-    }
-}
-
 /// 通知: one entry of an account's in-app inbox.
 #[derive(SimpleObject)]
 #[graphql(name = "Notification")]
 pub struct NotificationGql {
     id: ID,
-    kind: KindGql,
+    kind: model::NoticeKind,
     title: String,
     body: String,
     created_at: DateTime<Utc>,
@@ -84,7 +26,7 @@ impl From<model::Notification> for NotificationGql {
     fn from(n: model::Notification) -> Self {
         NotificationGql {
             id: ID(n.id.to_string()),
-            kind: n.kind.into(),
+            kind: n.kind,
             title: n.title,
             body: n.body,
             created_at: n.created_at,
@@ -98,11 +40,11 @@ impl From<model::Notification> for NotificationGql {
 #[graphql(name = "NotificationDelivery")]
 pub struct DeliveryGql {
     notification_id: ID,
-    kind: KindGql,
+    kind: model::NoticeKind,
     title: String,
     /// Only `webhook` today.
     channel: String,
-    status: DeliveryStatusGql,
+    status: DeliveryStatus,
     attempts: i32,
     last_error: Option<String>,
     updated_at: DateTime<Utc>,
@@ -112,10 +54,10 @@ impl From<model::Delivery> for DeliveryGql {
     fn from(d: model::Delivery) -> Self {
         DeliveryGql {
             notification_id: ID(d.notification_id.to_string()),
-            kind: d.kind.into(),
+            kind: d.kind,
             title: d.title,
             channel: "webhook".into(),
-            status: d.status.into(),
+            status: d.status,
             attempts: d.attempts,
             last_error: d.last_error,
             updated_at: d.updated_at,
@@ -143,10 +85,10 @@ impl NotificationsQuery {
     async fn notification_deliveries(
         &self,
         ctx: &Context<'_>,
-        status: Option<DeliveryStatusGql>,
+        status: Option<DeliveryStatus>,
         first: Option<i32>,
     ) -> Res<Vec<DeliveryGql>> {
-        let rows = svc::deliveries(community(ctx)?, status.map(Into::into), first).await?;
+        let rows = svc::deliveries(community(ctx)?, status, first).await?;
         Ok(rows.into_iter().map(Into::into).collect())
     }
 }

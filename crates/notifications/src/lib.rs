@@ -3,6 +3,7 @@
 //! the crate README for the invariants.
 
 pub(crate) mod db;
+#[cfg(feature = "graphql")]
 pub mod graphql;
 pub mod model;
 pub mod service;

@@ -7,6 +7,11 @@ use uuid::Uuid;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type, serde::Serialize)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "NotificationKind")
+)]
 pub enum NoticeKind {
     /// 候补转正: a seat came free and the learner now holds it.
     WaitlistPromoted,
@@ -53,6 +58,11 @@ pub enum Channel {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "DeliveryStatus")
+)]
 pub enum DeliveryStatus {
     /// Claimed by a worker, being sent (left so if the worker died: never resent).
     Sending,

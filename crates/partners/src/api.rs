@@ -23,4 +23,5 @@ pub mod figures {
     pub use crate::ventures::service::figures as ventures;
 }
 
+#[cfg(feature = "graphql")]
 pub use crate::graphql::{PartnersMutation, PartnersQuery};

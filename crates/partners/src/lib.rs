@@ -11,6 +11,7 @@ pub mod agreements;
 pub mod api;
 pub mod demands;
 pub mod error;
+#[cfg(feature = "graphql")]
 pub mod graphql;
 pub mod lists;
 pub mod organisations;

@@ -15,7 +15,6 @@ pub mod rooms {
 /// released when nobody came; their iCalendar feeds.
 pub mod bookings {
     pub use crate::bookings::feeds::{Feed, feed};
-    pub use crate::bookings::graphql::BookingGql;
     pub use crate::bookings::model::{BookerKind, Booking, BookingGroup, BookingStatus};
     pub use crate::bookings::service::{
         BookingRequest, book, book_as_group_leader, cancel, decide, figures, occurrence,
@@ -37,4 +36,5 @@ pub mod farm {
     };
 }
 
+#[cfg(feature = "graphql")]
 pub use crate::graphql::{SpacesMutation, SpacesQuery};

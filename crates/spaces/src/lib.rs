@@ -7,6 +7,7 @@ pub mod api;
 pub mod bookings;
 pub mod error;
 pub mod farm;
+#[cfg(feature = "graphql")]
 pub mod graphql;
 pub mod rooms;
 pub mod slots;

@@ -1,6 +1,6 @@
 //! The GraphQL face of tenancy. The only module of this crate that knows async-graphql.
 
-use async_graphql::{Context, Enum, MergedObject};
+use async_graphql::{Context, MergedObject};
 use infra::{AppError, AppResult};
 
 use crate::error::TenancyError;
@@ -8,7 +8,6 @@ use crate::gate::CommunityCtx;
 use crate::gate::{Principal, Tenancy};
 
 pub use crate::accounts::graphql::{AccountGql, CreateAccountInput};
-pub use crate::communities::graphql::{CommunityGql, CommunityKindGql, CommunityStatusGql};
 
 /// The signed-in caller, put into each request by the gateway.
 pub struct Caller(pub Option<Principal>);
@@ -33,22 +32,6 @@ pub fn community<'a>(ctx: &Context<'a>) -> AppResult<&'a CommunityCtx> {
 
 pub fn tenancy<'a>(ctx: &Context<'a>) -> &'a Tenancy {
     ctx.data_unchecked::<Tenancy>()
-}
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "Role", remote = "crate::gate::Role")]
-pub enum RoleGql {
-    PlatformAdmin,
-    DistrictAdmin,
-    DistrictViewer,
-    CommunityAdmin,
-    Staff,
-    /// 网格员: acts for residents (代办) — registry, enrolments, walk-ins.
-    GridWorker,
-    Teacher,
-    Volunteer,
-    Resident,
-    PartnerMember,
 }
 
 /// The tenancy crate's part of the schema: the platform (districts, communities, accounts,

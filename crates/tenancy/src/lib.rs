@@ -11,6 +11,7 @@ pub mod communities;
 pub mod districts;
 pub mod error;
 pub mod gate;
+#[cfg(feature = "graphql")]
 pub mod graphql;
 pub mod grids;
 pub mod model;

@@ -42,4 +42,5 @@ pub mod rewards {
     pub use crate::rewards::service::figures;
 }
 
+#[cfg(feature = "graphql")]
 pub use crate::graphql::{VolunteersMutation, VolunteersQuery};

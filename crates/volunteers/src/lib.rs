@@ -9,6 +9,7 @@
 
 pub mod api;
 pub mod error;
+#[cfg(feature = "graphql")]
 pub mod graphql;
 pub mod hours;
 pub mod ledger;

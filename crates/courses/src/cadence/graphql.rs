@@ -1,36 +1,13 @@
 //! The GraphQL face of cadence: types and resolvers, nothing else.
 
-use async_graphql::{Context, ID, Object, SimpleObject};
+use super::model;
+use crate::cadence::model::CadenceCounts;
+use crate::cadence::model::CadencePeriod;
+use async_graphql::{Context, Object, SimpleObject};
 use infra::graphql::Date;
 
 use crate::graphql::*;
-use crate::model::{self};
 use crate::service as svc;
-
-#[derive(SimpleObject)]
-#[graphql(name = "CadenceTarget")]
-pub struct CadenceTargetGql {
-    id: ID,
-    name: String,
-    period: CadencePeriodGql,
-    /// The least count per period (of sessions or events, as `counts` says).
-    min_sessions: i32,
-    public_benefit_only: bool,
-    counts: CadenceCountsGql,
-}
-
-impl From<model::CadenceTarget> for CadenceTargetGql {
-    fn from(t: model::CadenceTarget) -> Self {
-        CadenceTargetGql {
-            id: id(t.id),
-            period: t.period.into(),
-            name: t.name,
-            min_sessions: t.min_sessions,
-            public_benefit_only: t.public_benefit_only,
-            counts: t.counts.into(),
-        }
-    }
-}
 
 #[derive(SimpleObject)]
 pub struct CadencePeriodResult {
@@ -42,7 +19,7 @@ pub struct CadencePeriodResult {
 
 #[derive(SimpleObject)]
 pub struct CadenceResult {
-    target: CadenceTargetGql,
+    target: model::CadenceTarget,
     periods: Vec<CadencePeriodResult>,
     met: bool,
 }
@@ -59,7 +36,7 @@ impl CadenceQuery {
             .await?
             .into_iter()
             .map(|r| CadenceResult {
-                target: r.target.into(),
+                target: r.target,
                 met: r.met,
                 periods: r
                     .periods
@@ -86,20 +63,19 @@ impl CadenceMutation {
         &self,
         ctx: &Context<'_>,
         name: String,
-        period: CadencePeriodGql,
+        period: CadencePeriod,
         min_sessions: i32,
         #[graphql(default)] public_benefit_only: bool,
-        #[graphql(default_with = "CadenceCountsGql::Sessions")] counts: CadenceCountsGql,
-    ) -> Res<CadenceTargetGql> {
+        #[graphql(default_with = "CadenceCounts::Sessions")] counts: CadenceCounts,
+    ) -> Res<model::CadenceTarget> {
         Ok(svc::create_cadence_target(
             community(ctx)?,
             &name,
-            period.into(),
+            period,
             min_sessions,
             public_benefit_only,
-            counts.into(),
+            counts,
         )
-        .await?
-        .into())
+        .await?)
     }
 }

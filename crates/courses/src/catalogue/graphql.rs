@@ -1,5 +1,9 @@
 //! The GraphQL face of catalogue: types and resolvers, nothing else.
 
+use crate::catalogue::model::Audience;
+use crate::catalogue::model::CourseStatus;
+use crate::catalogue::model::Format;
+use crate::timetable::model::SessionStatus;
 use async_graphql::connection::Connection;
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
@@ -11,24 +15,6 @@ use crate::service::{self as svc, CourseInput, SessionsInput};
 use crate::teachers::graphql::{TeacherGql, teacher};
 
 #[derive(SimpleObject)]
-#[graphql(name = "CourseCategory")]
-pub struct CourseCategoryGql {
-    code: String,
-    name: String,
-    position: i32,
-}
-
-impl From<model::CourseCategory> for CourseCategoryGql {
-    fn from(c: model::CourseCategory) -> Self {
-        CourseCategoryGql {
-            code: c.code,
-            name: c.name,
-            position: c.position,
-        }
-    }
-}
-
-#[derive(SimpleObject)]
 #[graphql(name = "CourseSession")]
 pub struct SessionGql {
     id: ID,
@@ -36,7 +22,7 @@ pub struct SessionGql {
     starts_at: DateTime<Utc>,
     ends_at: DateTime<Utc>,
     place: String,
-    status: SessionStatusGql,
+    status: SessionStatus,
     cancel_reason: Option<String>,
     /// When it was first planned to start, once moved (调课).
     moved_from: Option<DateTime<Utc>>,
@@ -52,7 +38,7 @@ impl From<model::Session> for SessionGql {
             starts_at: s.starts_at,
             ends_at: s.ends_at,
             place: s.place,
-            status: s.status.into(),
+            status: s.status,
             cancel_reason: s.cancel_reason,
             moved_from: s.moved_from,
             space_id: s.space_id.map(id),
@@ -66,10 +52,10 @@ pub struct CourseGql {
     id: ID,
     title: String,
     category: String,
-    audience: AudienceGql,
+    audience: Audience,
     min_age: Option<i32>,
     max_age: Option<i32>,
-    format: FormatGql,
+    format: Format,
     /// 公益 (free) or 市场 (paid).
     public_benefit: bool,
     fee_cents: i32,
@@ -79,7 +65,7 @@ pub struct CourseGql {
     waitlist_count: i64,
     materials: Option<String>,
     /// proposed (from a survey), open or closed.
-    status: CourseStatusGql,
+    status: CourseStatus,
     teachers: Vec<TeacherGql>,
     sessions: Vec<SessionGql>,
     average_rating: Option<f64>,
@@ -90,8 +76,8 @@ pub(crate) fn course(v: svc::CourseView) -> CourseGql {
     let c = v.course;
     CourseGql {
         id: id(c.id),
-        audience: c.audience.into(),
-        format: c.format.into(),
+        audience: c.audience,
+        format: c.format,
         club_id: c.club_id.map(id),
         title: c.title,
         category: c.category,
@@ -103,7 +89,7 @@ pub(crate) fn course(v: svc::CourseView) -> CourseGql {
         enrolled_count: c.enrolled,
         waitlist_count: v.waitlisted,
         materials: c.materials,
-        status: c.status.into(),
+        status: c.status,
         teachers: v.teachers.into_iter().map(teacher).collect(),
         sessions: v.sessions.into_iter().map(Into::into).collect(),
         average_rating: v.average_rating,
@@ -115,10 +101,10 @@ pub(crate) fn course(v: svc::CourseView) -> CourseGql {
 pub struct CreateCourseInput {
     title: String,
     category: String,
-    audience: AudienceGql,
+    audience: Audience,
     min_age: Option<i32>,
     max_age: Option<i32>,
-    format: FormatGql,
+    format: Format,
     #[graphql(default = true)]
     public_benefit: bool,
     #[graphql(default)]
@@ -135,10 +121,10 @@ impl CreateCourseInput {
         Ok(CourseInput {
             title: self.title,
             category: self.category,
-            audience: self.audience.into(),
+            audience: self.audience,
             min_age: self.min_age,
             max_age: self.max_age,
-            format: self.format.into(),
+            format: self.format,
             public_benefit: self.public_benefit,
             fee_cents: self.fee_cents,
             club_id: opt_uuid(&self.club_id)?,
@@ -160,7 +146,7 @@ pub struct UpdateCourseInput {
     title: Option<String>,
     /// Never below the seats taken; raising it promotes the waiting list.
     capacity: Option<i32>,
-    audience: Option<AudienceGql>,
+    audience: Option<Audience>,
     /// Give both age bounds to change them (null clears a bound).
     #[graphql(default)]
     set_ages: bool,
@@ -181,7 +167,7 @@ impl UpdateCourseInput {
             model::CourseEdit {
                 title: self.title,
                 capacity: self.capacity,
-                audience: self.audience.map(Into::into),
+                audience: self.audience,
                 ages: self.set_ages.then_some((self.min_age, self.max_age)),
                 materials: self.set_materials.then_some(self.materials),
                 teacher_ids: self
@@ -220,11 +206,10 @@ pub struct CatalogueQuery;
 #[Object]
 impl CatalogueQuery {
     /// The community's course categories (课程类别), in display order.
-    async fn course_categories(&self, ctx: &Context<'_>) -> Res<Vec<CourseCategoryGql>> {
+    async fn course_categories(&self, ctx: &Context<'_>) -> Res<Vec<model::CourseCategory>> {
         Ok(svc::categories(community(ctx)?)
             .await?
             .into_iter()
-            .map(Into::into)
             .collect())
     }
 
@@ -266,10 +251,8 @@ impl CatalogueMutation {
         ctx: &Context<'_>,
         code: String,
         name: String,
-    ) -> Res<CourseCategoryGql> {
-        Ok(svc::add_category(community(ctx)?, &code, &name)
-            .await?
-            .into())
+    ) -> Res<model::CourseCategory> {
+        Ok(svc::add_category(community(ctx)?, &code, &name).await?)
     }
 
     async fn create_course(&self, ctx: &Context<'_>, input: CreateCourseInput) -> Res<CourseGql> {

@@ -6,6 +6,11 @@ use crate::error::CoursesError;
 
 /// A course category (课程类别), e.g. `health` / 健康养生. The list is per community.
 #[derive(Debug, Clone, sqlx::FromRow)]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::SimpleObject),
+    graphql(name = "CourseCategory")
+)]
 pub struct CourseCategory {
     pub code: String,
     pub name: String,
@@ -36,6 +41,11 @@ impl CategoryCode {
 /// Who a course is for: 小朋友 / 大朋友 / 老朋友 / everyone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "AudienceGql")
+)]
 pub enum Audience {
     Children,
     Adults,
@@ -45,6 +55,11 @@ pub enum Audience {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "CourseFormat")
+)]
 pub enum Format {
     Lecture,
     Workshop,
@@ -56,7 +71,13 @@ pub enum Format {
 /// A course proposed from survey demand (订单) waits for staff to open it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "CourseStatus")
+)]
 pub enum CourseStatus {
+    /// Proposed from survey demand, waiting for staff to open it.
     Proposed,
     Open,
     Closed,

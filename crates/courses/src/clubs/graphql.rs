@@ -1,35 +1,18 @@
 //! The GraphQL face of clubs: types and resolvers, nothing else.
 
+use super::model;
+use crate::clubs::model::ClubRole;
 use async_graphql::connection::Connection;
 use async_graphql::{Context, ID, Object, SimpleObject};
 
 use crate::graphql::*;
-use crate::model::{self};
 use crate::service as svc;
-
-#[derive(SimpleObject)]
-#[graphql(name = "Federation")]
-pub struct FederationGql {
-    id: ID,
-    name: String,
-    leader_learner_id: Option<ID>,
-}
-
-impl From<model::Federation> for FederationGql {
-    fn from(f: model::Federation) -> Self {
-        FederationGql {
-            id: id(f.id),
-            name: f.name,
-            leader_learner_id: f.leader.map(id),
-        }
-    }
-}
 
 #[derive(SimpleObject)]
 pub struct ClubMemberGql {
     learner_id: ID,
     name: String,
-    role: ClubRoleGql,
+    role: ClubRole,
 }
 
 #[derive(SimpleObject)]
@@ -37,7 +20,7 @@ pub struct ClubMemberGql {
 pub struct ClubGql {
     id: ID,
     name: String,
-    federation: Option<FederationGql>,
+    federation: Option<model::Federation>,
     members: Vec<ClubMemberGql>,
 }
 
@@ -73,15 +56,14 @@ impl ClubsQuery {
                 federation: c
                     .federation_id
                     .and_then(|f| feds.iter().find(|x| x.id == f))
-                    .cloned()
-                    .map(Into::into),
+                    .cloned(),
                 members: members
                     .iter()
                     .filter(|m| m.club_id == c.id)
                     .map(|m| ClubMemberGql {
                         learner_id: id(m.learner_id),
                         name: m.name.clone(),
-                        role: m.role.into(),
+                        role: m.role,
                     })
                     .collect(),
                 name: c.name,
@@ -90,11 +72,10 @@ impl ClubsQuery {
     }
 
     /// Club federations (社团联盟).
-    async fn federations(&self, ctx: &Context<'_>) -> Res<Vec<FederationGql>> {
+    async fn federations(&self, ctx: &Context<'_>) -> Res<Vec<model::Federation>> {
         Ok(svc::federations(community(ctx)?)
             .await?
             .into_iter()
-            .map(Into::into)
             .collect())
     }
 }
@@ -117,7 +98,7 @@ impl ClubsMutation {
         purpose: String,
         attendance: i32,
         #[graphql(default = 1)] weeks: i32,
-    ) -> Res<Vec<spaces::api::bookings::BookingGql>> {
+    ) -> Res<Vec<spaces::api::bookings::Booking>> {
         let r = spaces::api::bookings::BookingRequest {
             space_id: uuid(&space_id)?,
             starts_at,
@@ -128,7 +109,7 @@ impl ClubsMutation {
             weeks,
         };
         let rows = svc::book_space_for_club(community(ctx)?, r).await?;
-        Ok(rows.into_iter().map(Into::into).collect())
+        Ok(rows.into_iter().collect())
     }
 
     async fn create_federation(
@@ -136,12 +117,8 @@ impl ClubsMutation {
         ctx: &Context<'_>,
         name: String,
         leader_learner_id: Option<ID>,
-    ) -> Res<FederationGql> {
-        Ok(
-            svc::create_federation(community(ctx)?, &name, opt_uuid(&leader_learner_id)?)
-                .await?
-                .into(),
-        )
+    ) -> Res<model::Federation> {
+        Ok(svc::create_federation(community(ctx)?, &name, opt_uuid(&leader_learner_id)?).await?)
     }
 
     async fn create_club(
@@ -165,15 +142,9 @@ impl ClubsMutation {
         ctx: &Context<'_>,
         club_id: ID,
         learner_id: ID,
-        role: ClubRoleGql,
+        role: ClubRole,
     ) -> Res<bool> {
-        svc::set_club_member(
-            community(ctx)?,
-            uuid(&club_id)?,
-            uuid(&learner_id)?,
-            role.into(),
-        )
-        .await?;
+        svc::set_club_member(community(ctx)?, uuid(&club_id)?, uuid(&learner_id)?, role).await?;
         Ok(true)
     }
 }

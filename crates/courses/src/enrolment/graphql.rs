@@ -1,5 +1,6 @@
 //! The GraphQL face of enrolment: types and resolvers, nothing else.
 
+use crate::enrolment::model::EnrolmentStatus;
 use async_graphql::{Context, ID, Object, SimpleObject};
 
 use crate::graphql::*;
@@ -12,7 +13,7 @@ pub struct EnrolmentGql {
     id: ID,
     course_id: ID,
     learner_id: ID,
-    status: EnrolmentStatusGql,
+    status: EnrolmentStatus,
     learner_name: Option<String>,
     waitlist_position: Option<i64>,
 }
@@ -26,7 +27,7 @@ pub(crate) fn enrolment(
         id: id(e.id),
         course_id: id(e.course_id),
         learner_id: id(e.learner_id),
-        status: e.status.into(),
+        status: e.status,
         learner_name: name,
         waitlist_position: position,
     }
@@ -42,7 +43,7 @@ pub struct MyEnrolmentGql {
     course_title: String,
     learner_id: ID,
     learner_name: String,
-    status: EnrolmentStatusGql,
+    status: EnrolmentStatus,
     waitlist_position: Option<i64>,
 }
 
@@ -63,7 +64,7 @@ impl EnrolmentQuery {
                 course_title: e.course_title,
                 learner_id: id(e.learner_id),
                 learner_name: e.learner_name,
-                status: e.status.into(),
+                status: e.status,
                 waitlist_position: e.waitlist_position,
             })
             .collect())

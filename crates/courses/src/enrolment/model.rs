@@ -4,6 +4,11 @@ use uuid::Uuid;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "EnrolmentStatus")
+)]
 pub enum EnrolmentStatus {
     Enrolled,
     Waitlisted,

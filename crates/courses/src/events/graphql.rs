@@ -1,6 +1,8 @@
 //! The GraphQL face of events and walk-ins.
 
-use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
+use crate::events::model::EventKind;
+use crate::timetable::model::SessionStatus;
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use infra::graphql::Date;
 use infra::{AppError, AppResult};
@@ -10,34 +12,19 @@ use crate::error::CoursesError;
 use crate::graphql::*;
 use crate::model;
 
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "EventKind", remote = "crate::model::EventKind")]
-pub enum EventKindGql {
-    /// 活动
-    Activity,
-    /// 交流
-    Exchange,
-    /// 展演
-    Performance,
-    /// 服务集市
-    Market,
-    /// 达人服务日
-    ServiceDay,
-}
-
 #[derive(SimpleObject)]
 #[graphql(name = "Event")]
 pub struct EventGql {
     id: ID,
     title: String,
-    kind: EventKindGql,
+    kind: EventKind,
     starts_at: DateTime<Utc>,
     ends_at: DateTime<Utc>,
     place: String,
     /// Null: no registration, anyone walks in.
     capacity: Option<i32>,
     registered: i32,
-    status: SessionStatusGql,
+    status: SessionStatus,
     /// 人次 counted so far (null where not asked for).
     attendance: Option<i64>,
 }
@@ -46,13 +33,13 @@ fn event(e: model::Event, attendance: Option<i64>) -> EventGql {
     EventGql {
         id: id(e.id),
         title: e.title,
-        kind: e.kind.into(),
+        kind: e.kind,
         starts_at: e.starts_at,
         ends_at: e.ends_at,
         place: e.place,
         capacity: e.capacity,
         registered: e.registered,
-        status: e.status.into(),
+        status: e.status,
         attendance,
     }
 }
@@ -60,7 +47,7 @@ fn event(e: model::Event, attendance: Option<i64>) -> EventGql {
 #[derive(InputObject)]
 pub struct CreateEventInput {
     title: String,
-    kind: EventKindGql,
+    kind: EventKind,
     starts_at: DateTime<Utc>,
     duration_minutes: i32,
     place: String,
@@ -113,7 +100,7 @@ impl EventsMutation {
             community(ctx)?,
             EventInput {
                 title: input.title,
-                kind: input.kind.into(),
+                kind: input.kind,
                 starts_at: input.starts_at,
                 duration_minutes: input.duration_minutes,
                 place: input.place,

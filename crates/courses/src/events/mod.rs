@@ -3,6 +3,7 @@
 //! head count taken by staff.
 
 pub(crate) mod db;
+#[cfg(feature = "graphql")]
 pub mod graphql;
 pub mod model;
 pub mod service;

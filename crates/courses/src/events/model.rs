@@ -8,11 +8,21 @@ use crate::model::SessionStatus;
 /// Events other than course sessions: 活动, 交流, 展演, 服务集市, 达人服务日.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "EventKind")
+)]
 pub enum EventKind {
+    /// 活动
     Activity,
+    /// 交流
     Exchange,
+    /// 展演
     Performance,
+    /// 服务集市
     Market,
+    /// 达人服务日
     ServiceDay,
 }
 

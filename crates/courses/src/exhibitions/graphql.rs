@@ -1,5 +1,6 @@
 //! The GraphQL face of exhibitions: types and resolvers, nothing else.
 
+use crate::exhibitions::model::ExhibitionKind;
 use async_graphql::connection::Connection;
 use async_graphql::{Context, ID, Object, SimpleObject, Upload};
 use infra::graphql::Date;
@@ -57,7 +58,7 @@ pub(crate) fn work(w: model::Work, photos: Vec<svc::PhotoView>) -> WorkGql {
 pub struct ExhibitionGql {
     id: ID,
     title: String,
-    kind: ExhibitionKindGql,
+    kind: ExhibitionKind,
     starts_on: Date,
     ends_on: Date,
     published: bool,
@@ -67,7 +68,7 @@ pub struct ExhibitionGql {
 pub(crate) fn exhibition(e: model::Exhibition, works: Vec<WorkGql>) -> ExhibitionGql {
     ExhibitionGql {
         id: id(e.id),
-        kind: e.kind.into(),
+        kind: e.kind,
         title: e.title,
         starts_on: Date(e.starts_on),
         ends_on: Date(e.ends_on),
@@ -119,13 +120,12 @@ impl ExhibitionsMutation {
         &self,
         ctx: &Context<'_>,
         title: String,
-        kind: ExhibitionKindGql,
+        kind: ExhibitionKind,
         starts_on: Date,
         ends_on: Date,
     ) -> Res<ExhibitionGql> {
         let e =
-            svc::create_exhibition(community(ctx)?, &title, kind.into(), starts_on.0, ends_on.0)
-                .await?;
+            svc::create_exhibition(community(ctx)?, &title, kind, starts_on.0, ends_on.0).await?;
         Ok(exhibition(e, Vec::new()))
     }
 

@@ -2,8 +2,10 @@
 //! consent.
 
 pub(crate) mod db;
+#[cfg(feature = "graphql")]
 pub mod graphql;
 pub mod model;
 pub mod service;
 pub mod sharing;
+#[cfg(feature = "graphql")]
 pub mod sharing_graphql;

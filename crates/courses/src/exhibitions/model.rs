@@ -5,6 +5,11 @@ use uuid::Uuid;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "ExhibitionKind")
+)]
 pub enum ExhibitionKind {
     Painting,
     Photography,
@@ -36,9 +41,17 @@ pub struct Work {
 /// How authors are named on a public page: 王秀英 / 王** / not at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "ShareNames")
+)]
 pub enum ShareNames {
+    /// 王秀英
     Full,
+    /// 王**
     Surname,
+    /// No names at all.
     #[sqlx(rename = "none")]
     Hidden,
 }

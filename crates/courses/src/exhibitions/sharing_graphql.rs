@@ -1,29 +1,19 @@
 //! The GraphQL face of exhibition sharing.
 
-use async_graphql::{Context, Enum, ID, Object, SimpleObject};
+use crate::exhibitions::model::ShareNames;
+use async_graphql::{Context, ID, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 
 use super::sharing as svc;
 use crate::graphql::*;
 use crate::model;
 
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "ShareNames", remote = "crate::model::ShareNames")]
-pub enum ShareNamesGql {
-    /// 王秀英
-    Full,
-    /// 王**
-    Surname,
-    /// No names at all.
-    Hidden,
-}
-
 #[derive(SimpleObject)]
 #[graphql(name = "ExhibitionShare")]
 pub struct ShareGql {
     id: ID,
     exhibition_id: ID,
-    names: ShareNamesGql,
+    names: ShareNames,
     created_at: DateTime<Utc>,
     revoked: bool,
 }
@@ -33,7 +23,7 @@ impl From<model::ExhibitionShare> for ShareGql {
         ShareGql {
             id: id(s.id),
             exhibition_id: id(s.exhibition_id),
-            names: s.names.into(),
+            names: s.names,
             created_at: s.created_at,
             revoked: s.revoked_at.is_some(),
         }
@@ -72,10 +62,10 @@ impl SharingMutation {
         &self,
         ctx: &Context<'_>,
         exhibition_id: ID,
-        #[graphql(default_with = "ShareNamesGql::Surname")] names: ShareNamesGql,
+        #[graphql(default_with = "ShareNames::Surname")] names: ShareNames,
     ) -> Res<ShareLinkGql> {
         let s = community(ctx)?;
-        let new = svc::share_exhibition(s, uuid(&exhibition_id)?, names.into()).await?;
+        let new = svc::share_exhibition(s, uuid(&exhibition_id)?, names).await?;
         Ok(ShareLinkGql {
             path: format!("/share/{}/{}", s.tenant().slug, new.token),
             share: new.share.into(),

@@ -3,6 +3,7 @@
 //! as PDF. Files go to object storage and are fetched through a short-lived link.
 
 pub(crate) mod db;
+#[cfg(feature = "graphql")]
 pub mod graphql;
 pub mod model;
 pub mod pdf;

@@ -2,6 +2,7 @@
 //! act for whom (代办).
 
 pub(crate) mod db;
+#[cfg(feature = "graphql")]
 pub mod graphql;
 pub mod model;
 pub mod service;

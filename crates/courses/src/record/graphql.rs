@@ -1,33 +1,11 @@
 //! The GraphQL face of record: types and resolvers, nothing else.
 
+use super::model;
 use async_graphql::{Context, ID, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 
 use crate::graphql::*;
-use crate::model;
 use crate::service as svc;
-
-#[derive(SimpleObject)]
-#[graphql(name = "Nomination")]
-pub struct NominationGql {
-    id: ID,
-    learner_id: ID,
-    pool: String,
-    reason: String,
-    created_at: DateTime<Utc>,
-}
-
-impl From<model::Nomination> for NominationGql {
-    fn from(n: model::Nomination) -> Self {
-        NominationGql {
-            id: id(n.id),
-            learner_id: id(n.learner_id),
-            pool: n.pool,
-            reason: n.reason,
-            created_at: n.created_at,
-        }
-    }
-}
 
 #[derive(SimpleObject)]
 pub struct RecordSurvey {
@@ -172,12 +150,8 @@ impl RecordMutation {
         learner_id: ID,
         pool: String,
         reason: String,
-    ) -> Res<NominationGql> {
-        Ok(
-            svc::nominate(community(ctx)?, uuid(&learner_id)?, &pool, &reason)
-                .await?
-                .into(),
-        )
+    ) -> Res<model::Nomination> {
+        Ok(svc::nominate(community(ctx)?, uuid(&learner_id)?, &pool, &reason).await?)
     }
 
     /// Nominate an outstanding volunteer of the time bank to the same role-model pools.
@@ -187,11 +161,7 @@ impl RecordMutation {
         volunteer_id: ID,
         pool: String,
         reason: String,
-    ) -> Res<NominationGql> {
-        Ok(
-            svc::nominate_volunteer(community(ctx)?, uuid(&volunteer_id)?, &pool, &reason)
-                .await?
-                .into(),
-        )
+    ) -> Res<model::Nomination> {
+        Ok(svc::nominate_volunteer(community(ctx)?, uuid(&volunteer_id)?, &pool, &reason).await?)
     }
 }

@@ -6,8 +6,6 @@ use async_graphql::connection::Connection;
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject, Upload};
 use infra::graphql::Date;
 
-use async_graphql::Enum;
-
 use super::import::MAX_BYTES;
 use super::model::LinkStatus;
 use super::service::{self as svc, LinkOutcome, ResidentInput, ResidentSearch, RowOutcome};
@@ -45,21 +43,11 @@ fn resident(r: svc::Resident) -> ResidentGql {
     }
 }
 
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "RecordLinkStatus", remote = "super::model::LinkStatus")]
-pub enum LinkStatusGql {
-    /// Waiting for staff to confirm in person.
-    Pending,
-    /// Linked to the record.
-    Linked,
-    Declined,
-}
-
 /// What became of a request to link one's account to one's registry record.
 #[derive(SimpleObject)]
 #[graphql(name = "RecordLink")]
 pub struct RecordLinkGql {
-    status: LinkStatusGql,
+    status: LinkStatus,
     /// The record, once linked.
     learner: Option<LearnerGql>,
 }
@@ -76,7 +64,7 @@ pub struct LinkRequestGql {
     phone_masked: Option<String>,
     /// The record the name and number point to, if any.
     resident_id: Option<ID>,
-    status: LinkStatusGql,
+    status: LinkStatus,
     requested_at: chrono::DateTime<chrono::Utc>,
 }
 
@@ -90,7 +78,7 @@ impl From<svc::LinkRequestView> for LinkRequestGql {
             claimed_name: r.claimed_name,
             phone_masked: v.phone_masked,
             resident_id: r.learner_id.map(id),
-            status: r.status.into(),
+            status: r.status,
             requested_at: r.requested_at,
         }
     }
@@ -136,9 +124,9 @@ impl RegistryQuery {
     async fn record_link_requests(
         &self,
         ctx: &Context<'_>,
-        #[graphql(default_with = "LinkStatusGql::Pending")] status: LinkStatusGql,
+        #[graphql(default_with = "LinkStatus::Pending")] status: LinkStatus,
     ) -> Res<Vec<LinkRequestGql>> {
-        let s: LinkStatus = status.into();
+        let s: LinkStatus = status;
         let rows = svc::link_requests(community(ctx)?, s).await?;
         Ok(rows.into_iter().map(Into::into).collect())
     }
@@ -247,11 +235,11 @@ impl RegistryMutation {
         let out = svc::link_my_record(t, community(ctx)?, &name, phone.as_deref()).await?;
         Ok(match out {
             LinkOutcome::Linked(l) => RecordLinkGql {
-                status: LinkStatusGql::Linked,
+                status: LinkStatus::Linked,
                 learner: Some(l.into()),
             },
             LinkOutcome::Pending => RecordLinkGql {
-                status: LinkStatusGql::Pending,
+                status: LinkStatus::Pending,
                 learner: None,
             },
         })

@@ -4,6 +4,7 @@
 //! account when they sign up.
 
 pub(crate) mod db;
+#[cfg(feature = "graphql")]
 pub mod graphql;
 pub mod import;
 pub mod model;

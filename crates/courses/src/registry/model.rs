@@ -5,8 +5,13 @@ use uuid::Uuid;
 /// Where a link request stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "RecordLinkStatus")
+)]
 pub enum LinkStatus {
-    /// Waiting for staff.
+    /// Waiting for staff to confirm in person.
     Pending,
     /// The account was linked to the record.
     Linked,

@@ -1,5 +1,6 @@
 //! The GraphQL face of surveys: types and resolvers, nothing else.
 
+use crate::surveys::model::QuestionKind;
 use async_graphql::connection::Connection;
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
@@ -14,7 +15,7 @@ use crate::service::{self as svc, AnswerInput, QuestionInput};
 pub struct QuestionGql {
     id: ID,
     position: i32,
-    kind: QuestionKindGql,
+    kind: QuestionKind,
     prompt: String,
     options: Vec<String>,
     tallies: Vec<i64>,
@@ -49,7 +50,7 @@ pub(crate) fn survey(v: svc::SurveyView) -> SurveyGql {
             .map(|(q, t)| QuestionGql {
                 id: id(q.id),
                 position: q.position,
-                kind: q.kind.into(),
+                kind: q.kind,
                 prompt: q.prompt,
                 options: q.options,
                 threshold_reached: t.iter().map(|n| *n >= threshold).collect(),
@@ -62,7 +63,7 @@ pub(crate) fn survey(v: svc::SurveyView) -> SurveyGql {
 
 #[derive(InputObject)]
 pub struct QuestionInputGql {
-    kind: QuestionKindGql,
+    kind: QuestionKind,
     prompt: String,
     #[graphql(default)]
     options: Vec<String>,
@@ -121,7 +122,7 @@ impl SurveysMutation {
             .questions
             .into_iter()
             .map(|q| QuestionInput {
-                kind: q.kind.into(),
+                kind: q.kind,
                 prompt: q.prompt,
                 options: q.options,
             })

@@ -1,5 +1,6 @@
 //! The GraphQL face of teachers: types and resolvers, nothing else.
 
+use crate::teachers::model::TeacherKind;
 use async_graphql::connection::Connection;
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 
@@ -13,7 +14,7 @@ use crate::service::{self as svc, TeacherInput};
 pub struct TeacherGql {
     id: ID,
     name: String,
-    kind: TeacherKindGql,
+    kind: TeacherKind,
     skills: Vec<String>,
     phone: Option<String>,
     candidate: bool,
@@ -28,7 +29,7 @@ pub(crate) fn teacher(v: svc::TeacherView) -> TeacherGql {
     let t = v.teacher;
     TeacherGql {
         id: id(t.id),
-        kind: t.kind.into(),
+        kind: t.kind,
         candidate: t.status == model::TeacherStatus::Candidate,
         name: t.name,
         skills: t.skills,
@@ -43,7 +44,7 @@ pub(crate) fn teacher(v: svc::TeacherView) -> TeacherGql {
 #[derive(InputObject)]
 pub struct CreateTeacherInput {
     name: String,
-    kind: TeacherKindGql,
+    kind: TeacherKind,
     #[graphql(default)]
     skills: Vec<String>,
     phone: Option<String>,
@@ -91,7 +92,7 @@ impl TeachersMutation {
             s,
             TeacherInput {
                 name: input.name,
-                kind: input.kind.into(),
+                kind: input.kind,
                 skills: input.skills,
                 phone: input.phone,
                 teaches_in: input.teaches_in,

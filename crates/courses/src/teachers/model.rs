@@ -5,6 +5,11 @@ use uuid::Uuid;
 /// 专家, 邻里达人, 高校教师, 高校学生, 社会组织.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "TeacherKind")
+)]
 pub enum TeacherKind {
     Expert,
     LocalTalent,

@@ -2,6 +2,7 @@
 //! told), reminders the day before, and each resident's own timetable.
 
 pub(crate) mod db;
+#[cfg(feature = "graphql")]
 pub mod graphql;
 pub mod model;
 pub mod schedule;

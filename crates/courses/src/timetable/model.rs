@@ -6,8 +6,14 @@ use uuid::Uuid;
 /// A session is held as planned or was cancelled (kept, so learners see 已取消).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "SessionStatus")
+)]
 pub enum SessionStatus {
     Scheduled,
+    /// 已取消: kept on the timetable so learners see it.
     Cancelled,
 }
 

@@ -3,10 +3,11 @@
 
 use std::collections::HashMap;
 
-use async_graphql::{Context, Enum, InputObject, Object, SimpleObject};
+use async_graphql::{Context, InputObject, Object, SimpleObject};
 use infra::AppError;
 use infra::graphql::{Date, Res};
-use tenancy::graphql::{CommunityKindGql, community, principal, tenancy};
+use tenancy::communities::model::CommunityKind;
+use tenancy::graphql::{community, principal, tenancy};
 
 use super::model::{FigureTotal, Filter, Granularity};
 use super::service;
@@ -35,7 +36,7 @@ impl From<FigureTotal> for FigureTotalGql {
 #[graphql(name = "DashboardFilter")]
 pub struct FilterGql {
     /// Only these kinds of community.
-    kinds: Option<Vec<CommunityKindGql>>,
+    kinds: Option<Vec<CommunityKind>>,
     /// Only those within this sub-district (街道), by code.
     street: Option<String>,
     /// Only the members of this pilot group (试点) of the district.
@@ -45,24 +46,12 @@ pub struct FilterGql {
 impl From<FilterGql> for Filter {
     fn from(f: FilterGql) -> Self {
         Filter {
-            kinds: f
-                .kinds
-                .unwrap_or_default()
-                .into_iter()
-                .map(Into::into)
-                .collect(),
+            kinds: f.kinds.unwrap_or_default().into_iter().collect(),
             street: f.street,
             pilot_group: f.pilot_group,
             outside_pilot_group: false,
         }
     }
-}
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "Granularity", remote = "crate::dashboard::model::Granularity")]
-pub enum GranularityGql {
-    Day,
-    Month,
 }
 
 fn figure_name(name: &str) -> Res<&'static str> {
@@ -140,7 +129,7 @@ pub struct RankedGql {
     rank: i64,
     slug: String,
     name: String,
-    kind: CommunityKindGql,
+    kind: CommunityKind,
     /// The district the community sits in (街道).
     street_code: String,
     street_name: String,
@@ -260,10 +249,10 @@ impl DashboardGql {
     async fn series(
         &self,
         figure: String,
-        #[graphql(default_with = "GranularityGql::Month")] by: GranularityGql,
+        #[graphql(default_with = "Granularity::Month")] by: Granularity,
     ) -> Res<Vec<PointGql>> {
         let f = figure_name(&figure)?;
-        let by: Granularity = by.into();
+        let by: Granularity = by;
         let rows = self.dashboard.series(f, by).await?;
         Ok(rows
             .into_iter()
@@ -290,7 +279,7 @@ impl DashboardGql {
                 rank: r.rank,
                 slug: r.slug,
                 name: r.name,
-                kind: r.kind.into(),
+                kind: r.kind,
                 street_code: r.street_code,
                 street_name: r.street_name,
                 value: r.value,

@@ -2,6 +2,7 @@
 //! community) over a period, from the rollups alone — never a community schema.
 
 pub(crate) mod db;
+#[cfg(feature = "graphql")]
 pub mod graphql;
 pub mod model;
 pub mod service;

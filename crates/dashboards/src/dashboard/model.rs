@@ -48,6 +48,11 @@ pub struct FigureTotal {
 
 /// By day or by month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "Granularity")
+)]
 pub enum Granularity {
     Day,
     Month,

@@ -1,6 +1,6 @@
 //! The GraphQL face of exports: 15-minute links to a district's or a community's figures.
 
-use async_graphql::{Context, Enum, Object, SimpleObject};
+use async_graphql::{Context, Object, SimpleObject};
 use infra::graphql::{Date, Res};
 use infra::storage::ObjectStore;
 use tenancy::graphql::{community, principal, tenancy};
@@ -10,13 +10,6 @@ use super::service;
 use crate::dashboard::graphql::FilterGql;
 use crate::dashboard::model::Filter;
 use crate::period::Period;
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "ExportFormat", remote = "crate::exports::model::FileFormat")]
-pub enum FileFormatGql {
-    Xlsx,
-    Csv,
-}
 
 #[derive(SimpleObject)]
 #[graphql(name = "FigureExport")]
@@ -52,7 +45,7 @@ impl FigureExportsMutation {
         district_code: String,
         from: Date,
         to: Date,
-        #[graphql(default_with = "FileFormatGql::Xlsx")] format: FileFormatGql,
+        #[graphql(default_with = "FileFormat::Xlsx")] format: FileFormat,
         filter: Option<FilterGql>,
     ) -> Res<ExportGql> {
         let period = Period::parse(from.0, to.0)?;
@@ -64,7 +57,7 @@ impl FigureExportsMutation {
             &district_code,
             &filter,
             period,
-            format.into(),
+            format,
         )
         .await?;
         Ok(file.into())
@@ -76,10 +69,10 @@ impl FigureExportsMutation {
         ctx: &Context<'_>,
         from: Date,
         to: Date,
-        #[graphql(default_with = "FileFormatGql::Xlsx")] format: FileFormatGql,
+        #[graphql(default_with = "FileFormat::Xlsx")] format: FileFormat,
     ) -> Res<ExportGql> {
         let period = Period::parse(from.0, to.0)?;
-        let f: FileFormat = format.into();
+        let f: FileFormat = format;
         Ok(service::export_community(community(ctx)?, period, f)
             .await?
             .into())

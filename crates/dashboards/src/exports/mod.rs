@@ -4,6 +4,7 @@
 //! written by the operator's `linli export`.
 
 pub(crate) mod db;
+#[cfg(feature = "graphql")]
 pub mod graphql;
 pub mod model;
 mod render;

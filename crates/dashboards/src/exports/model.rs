@@ -10,6 +10,11 @@ use crate::dashboard::model::{CommunityCounts, CommunityValue};
 use crate::period::Period;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "ExportFormat")
+)]
 pub enum FileFormat {
     Xlsx,
     Csv,

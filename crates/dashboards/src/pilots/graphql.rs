@@ -1,27 +1,11 @@
 //! The GraphQL face of pilot groups.
 
-use async_graphql::{Context, Object, SimpleObject};
+use super::model;
+use async_graphql::{Context, Object};
 use infra::graphql::Res;
 use tenancy::graphql::{principal, tenancy};
 
-use super::{model, service};
-
-#[derive(SimpleObject)]
-#[graphql(name = "PilotGroup")]
-pub struct PilotGroupGql {
-    name: String,
-    /// Member communities' slugs.
-    communities: Vec<String>,
-}
-
-impl From<model::PilotGroup> for PilotGroupGql {
-    fn from(g: model::PilotGroup) -> Self {
-        PilotGroupGql {
-            name: g.name,
-            communities: g.members,
-        }
-    }
-}
+use super::service;
 
 #[derive(Default)]
 pub struct PilotsQuery;
@@ -33,9 +17,9 @@ impl PilotsQuery {
         &self,
         ctx: &Context<'_>,
         district_code: String,
-    ) -> Res<Vec<PilotGroupGql>> {
+    ) -> Res<Vec<model::PilotGroup>> {
         let groups = service::groups(tenancy(ctx), principal(ctx)?, &district_code).await?;
-        Ok(groups.into_iter().map(Into::into).collect())
+        Ok(groups.into_iter().collect())
     }
 }
 
@@ -51,7 +35,7 @@ impl PilotsMutation {
         district_code: String,
         name: String,
         communities: Vec<String>,
-    ) -> Res<PilotGroupGql> {
+    ) -> Res<model::PilotGroup> {
         let g = service::set_group(
             tenancy(ctx),
             principal(ctx)?,
@@ -60,6 +44,6 @@ impl PilotsMutation {
             &communities,
         )
         .await?;
-        Ok(g.into())
+        Ok(g)
     }
 }

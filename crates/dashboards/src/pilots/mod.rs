@@ -2,6 +2,7 @@
 //! rest of the district before rolling it out (全区推广). Its admins keep them.
 
 pub(crate) mod db;
+#[cfg(feature = "graphql")]
 pub mod graphql;
 pub mod model;
 pub mod service;

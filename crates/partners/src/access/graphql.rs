@@ -1,11 +1,12 @@
 //! The GraphQL face of partner access.
 
+use crate::organisations::model::MemberRole;
+use crate::organisations::model::Partnership;
 use async_graphql::{Context, ID, Object, SimpleObject};
 use infra::graphql::parse_id as uuid;
 use tenancy::graphql::{community, principal, tenancy};
 
 use super::service as svc;
-use crate::organisations::graphql::{MemberRoleGql, PartnershipGql};
 use infra::graphql::Res;
 
 /// A person with partner access to the community, and what it comes through.
@@ -19,7 +20,7 @@ pub struct PartnerPersonGql {
     active: bool,
     organisation_id: ID,
     organisation_name: String,
-    member_role: MemberRoleGql,
+    member_role: MemberRole,
     partnership_id: ID,
     /// Through the community's district (or one above it).
     via_district: bool,
@@ -45,7 +46,7 @@ impl AccessQuery {
                 active: r.active,
                 organisation_id: ID(r.organisation_id.to_string()),
                 organisation_name: r.organisation_name,
-                member_role: r.member_role.into(),
+                member_role: r.member_role,
                 partnership_id: ID(r.partnership_id.to_string()),
                 via_district: r.via_district,
                 resident_rights: r.resident_rights,
@@ -62,16 +63,11 @@ impl AccessMutation {
     /// End an approved partnership with the reason: its approvers (a community's staff with
     /// `X-Community`, a district's admins) or the organisation's admin. Its people lose their
     /// access at once.
-    async fn end_partnership(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-        reason: String,
-    ) -> Res<PartnershipGql> {
+    async fn end_partnership(&self, ctx: &Context<'_>, id: ID, reason: String) -> Res<Partnership> {
         let scope = ctx.data_opt::<tenancy::CommunityCtx>();
         let p =
             svc::end_partnership(tenancy(ctx), principal(ctx)?, scope, uuid(&id)?, &reason).await?;
-        Ok(p.into())
+        Ok(p)
     }
 
     /// Take a person out of an organisation and its teams (its admin).

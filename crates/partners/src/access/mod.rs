@@ -5,6 +5,7 @@
 //! gateway's cache, so an ended partnership or a removed person is refused at once.
 
 pub(crate) mod db;
+#[cfg(feature = "graphql")]
 pub mod graphql;
 pub mod model;
 pub mod service;

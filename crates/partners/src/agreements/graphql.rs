@@ -1,6 +1,9 @@
 //! The GraphQL face of co-building agreements.
 
-use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
+use crate::agreements::model::ActivityKind;
+use crate::agreements::model::CommitmentKind;
+use crate::agreements::model::Per;
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use infra::graphql::{Date, parse_id as uuid};
 use tenancy::graphql::{community, tenancy};
 
@@ -8,38 +11,11 @@ use super::model;
 use super::service::{self as svc, AgreementInput};
 use infra::graphql::{Res, id};
 
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "AgreementActivityKind", remote = "super::model::ActivityKind")]
-pub enum ActivityKindGql {
-    Course,
-    Shift,
-    Event,
-    Other,
-}
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "CommitmentKind", remote = "super::model::CommitmentKind")]
-pub enum CommitmentKindGql {
-    Any,
-    Course,
-    Shift,
-    Event,
-}
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "CommitmentPer", remote = "super::model::Per")]
-pub enum PerGql {
-    Month,
-    Quarter,
-    Year,
-    Period,
-}
-
 #[derive(SimpleObject, InputObject)]
 #[graphql(name = "Commitment", input_name = "CommitmentInput")]
 pub struct CommitmentGql {
-    kind: CommitmentKindGql,
-    per: PerGql,
+    kind: CommitmentKind,
+    per: Per,
     count: i32,
 }
 
@@ -47,7 +23,7 @@ pub struct CommitmentGql {
 #[graphql(name = "AgreementActivity")]
 pub struct ActivityGql {
     id: ID,
-    kind: ActivityKindGql,
+    kind: ActivityKind,
     reference: Option<ID>,
     title: String,
     held_on: Date,
@@ -60,7 +36,7 @@ impl From<model::Activity> for ActivityGql {
     fn from(a: model::Activity) -> Self {
         ActivityGql {
             id: id(a.id),
-            kind: a.kind.into(),
+            kind: a.kind,
             reference: a.reference.map(id),
             title: a.title,
             held_on: a.held_on.into(),
@@ -74,8 +50,8 @@ impl From<model::Activity> for ActivityGql {
 #[derive(SimpleObject)]
 #[graphql(name = "CommitmentDelivery")]
 pub struct DeliveryGql {
-    kind: CommitmentKindGql,
-    per: PerGql,
+    kind: CommitmentKind,
+    per: Per,
     from: Date,
     to: Date,
     committed: i32,
@@ -115,8 +91,8 @@ impl From<svc::AgreementView> for AgreementGql {
                 .commitments
                 .into_iter()
                 .map(|c| CommitmentGql {
-                    kind: c.kind.into(),
-                    per: c.per.into(),
+                    kind: c.kind,
+                    per: c.per,
                     count: c.count,
                 })
                 .collect(),
@@ -125,8 +101,8 @@ impl From<svc::AgreementView> for AgreementGql {
                 .delivery
                 .into_iter()
                 .map(|d| DeliveryGql {
-                    kind: d.kind.into(),
-                    per: d.per.into(),
+                    kind: d.kind,
+                    per: d.per,
                     from: d.from.into(),
                     to: d.to.into(),
                     committed: d.committed,
@@ -176,7 +152,7 @@ impl AgreementsMutation {
             commitments: input
                 .commitments
                 .iter()
-                .map(|c| (c.kind.into(), c.per.into(), c.count))
+                .map(|c| (c.kind, c.per, c.count))
                 .collect(),
         };
         Ok(id(svc::sign(tenancy(ctx), community(ctx)?, a).await?.id))
@@ -187,7 +163,7 @@ impl AgreementsMutation {
         &self,
         ctx: &Context<'_>,
         agreement_id: ID,
-        kind: ActivityKindGql,
+        kind: ActivityKind,
         reference: Option<ID>,
         title: String,
         held_on: Date,
@@ -196,7 +172,7 @@ impl AgreementsMutation {
             tenancy(ctx),
             community(ctx)?,
             uuid(&agreement_id)?,
-            kind.into(),
+            kind,
             reference.as_ref().map(uuid).transpose()?,
             &title,
             held_on.0,

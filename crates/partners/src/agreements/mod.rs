@@ -3,6 +3,7 @@
 //! against delivery period by period.
 
 pub(crate) mod db;
+#[cfg(feature = "graphql")]
 pub mod graphql;
 pub mod model;
 pub mod service;

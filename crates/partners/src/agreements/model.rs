@@ -4,6 +4,11 @@ use uuid::Uuid;
 /// What an activity was, and what a commitment counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "AgreementActivityKind")
+)]
 pub enum ActivityKind {
     /// A course the partner teaches.
     Course,
@@ -17,6 +22,11 @@ pub enum ActivityKind {
 /// What a commitment counts: any activity, or one kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "CommitmentKind")
+)]
 pub enum CommitmentKind {
     Any,
     Course,
@@ -37,6 +47,11 @@ impl CommitmentKind {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "CommitmentPer")
+)]
 pub enum Per {
     Month,
     Quarter,

@@ -1,5 +1,6 @@
 //! The rules of co-building agreements.
 
+use crate::organisations::model::MemberRole;
 use chrono::{Datelike, Months, NaiveDate};
 use infra::OnViolation;
 use infra::{AppError, AppResult};
@@ -110,7 +111,7 @@ pub async fn sign(t: &Tenancy, ctx: &CommunityCtx, a: AgreementInput) -> AppResu
 /// What the caller is in partner organisations: each organisation with their role, and their
 /// teams — read from the platform before the community transaction opens.
 struct Partnering {
-    organisations: Vec<(Uuid, crate::organisations::model::MemberRole)>,
+    organisations: Vec<(Uuid, MemberRole)>,
     teams: Vec<Uuid>,
 }
 
@@ -150,7 +151,7 @@ fn may_record(ctx: &CommunityCtx, mine: &Partnering, a: &Agreement) -> AppResult
         .ok_or(PartnersError::NotFound(Missing::Agreement))?;
     let allowed = match a.team_id {
         Some(team) => mine.teams.contains(&team),
-        None => role == crate::organisations::model::MemberRole::Admin,
+        None => role == MemberRole::Admin,
     };
     if allowed {
         Ok(())

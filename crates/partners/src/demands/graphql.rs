@@ -1,6 +1,7 @@
 //! The GraphQL face of demands.
 
-use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
+use crate::demands::model::DemandStatus;
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use infra::graphql::parse_id as uuid;
 use tenancy::graphql::{community, tenancy};
@@ -10,20 +11,10 @@ use super::service::{self as svc, DemandInput, Route};
 use crate::error::PartnersError;
 use infra::graphql::{Res, id};
 
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "DemandStatus", remote = "super::model::DemandStatus")]
-pub enum DemandStatusGql {
-    Submitted,
-    Routed,
-    Resolved,
-    Confirmed,
-    Reopened,
-}
-
 #[derive(SimpleObject)]
 #[graphql(name = "DemandStep")]
 pub struct StepGql {
-    step: DemandStatusGql,
+    step: DemandStatus,
     by_account: ID,
     /// Taken by a grid worker or staff for the resident (代办).
     for_resident: bool,
@@ -44,7 +35,7 @@ pub struct DemandGql {
     grid_id: Option<ID>,
     team_id: Option<ID>,
     team_name: Option<String>,
-    status: DemandStatusGql,
+    status: DemandStatus,
     resolution: Option<String>,
     submitted_at: DateTime<Utc>,
     resolved_at: Option<DateTime<Utc>>,
@@ -60,7 +51,7 @@ impl DemandGql {
                 .iter()
                 .filter(|s| s.demand_id == d.id)
                 .map(|s| StepGql {
-                    step: s.step.into(),
+                    step: s.step,
                     by_account: id(s.by_account),
                     for_resident: s.for_resident,
                     note: s.note.clone(),
@@ -76,7 +67,7 @@ impl DemandGql {
             grid_id: d.grid_id.map(id),
             team_id: d.team_id.map(id),
             team_name: d.team_name,
-            status: d.status.into(),
+            status: d.status,
             resolution: d.resolution,
             submitted_at: d.submitted_at,
             resolved_at: d.resolved_at,
@@ -120,11 +111,10 @@ impl DemandsQuery {
         &self,
         ctx: &Context<'_>,
         #[graphql(default)] all: bool,
-        status: Option<DemandStatusGql>,
+        status: Option<DemandStatus>,
     ) -> Res<Vec<DemandGql>> {
         let with_steps = ctx.look_ahead().field("steps").exists();
-        let (rows, steps) =
-            svc::demands(community(ctx)?, all, status.map(Into::into), with_steps).await?;
+        let (rows, steps) = svc::demands(community(ctx)?, all, status, with_steps).await?;
         Ok(rows
             .into_iter()
             .map(|d| DemandGql::new(d, &steps))

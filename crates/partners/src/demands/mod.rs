@@ -3,6 +3,7 @@
 //! confirmation or reopening; the resolution rate and time per community.
 
 pub(crate) mod db;
+#[cfg(feature = "graphql")]
 pub mod graphql;
 pub mod model;
 pub mod service;

@@ -1,6 +1,9 @@
 //! The GraphQL face of the three lists.
 
-use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
+use crate::lists::model::EnteredAs;
+use crate::lists::model::EntryStatus;
+use crate::lists::model::ListRole;
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use infra::graphql::parse_id as uuid;
 use tenancy::graphql::{community, tenancy};
@@ -9,46 +12,13 @@ use super::model;
 use super::service::{self as svc, EntryInput};
 use infra::graphql::{Res, id};
 
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "ListRole", remote = "super::model::ListRole")]
-pub enum ListRoleGql {
-    /// 需求
-    Need,
-    /// 资源、服务、项目
-    Offer,
-}
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "ListEnteredAs", remote = "super::model::EnteredAs")]
-pub enum EnteredAsGql {
-    Staff,
-    Partner,
-    Resident,
-}
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "ListEntryStatus", remote = "super::model::EntryStatus")]
-pub enum EntryStatusGql {
-    Open,
-    Matched,
-    Closed,
-}
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "ListMatchStatus", remote = "super::model::MatchStatus")]
-pub enum MatchStatusGql {
-    Confirmed,
-    Done,
-    Failed,
-}
-
 #[derive(SimpleObject, InputObject)]
 #[graphql(name = "ListKind", input_name = "ListKindInput")]
 pub struct ListKindGql {
     code: String,
     name: String,
     position: i32,
-    role: ListRoleGql,
+    role: ListRole,
 }
 
 impl From<model::ListKind> for ListKindGql {
@@ -57,31 +27,7 @@ impl From<model::ListKind> for ListKindGql {
             code: k.code,
             name: k.name,
             position: k.position,
-            role: k.role.into(),
-        }
-    }
-}
-
-#[derive(SimpleObject)]
-#[graphql(name = "ListMatch")]
-pub struct MatchGql {
-    id: ID,
-    need_id: ID,
-    offer_id: ID,
-    status: MatchStatusGql,
-    outcome: Option<String>,
-    created_at: DateTime<Utc>,
-}
-
-impl From<model::ListMatch> for MatchGql {
-    fn from(m: model::ListMatch) -> Self {
-        MatchGql {
-            id: id(m.id),
-            need_id: id(m.need_id),
-            offer_id: id(m.offer_id),
-            status: m.status.into(),
-            outcome: m.outcome,
-            created_at: m.created_at,
+            role: k.role,
         }
     }
 }
@@ -95,12 +41,12 @@ pub struct EntryGql {
     detail: String,
     category: String,
     skills: Vec<String>,
-    entered_as: EnteredAsGql,
+    entered_as: EnteredAs,
     organisation_id: Option<ID>,
-    status: EntryStatusGql,
+    status: EntryStatus,
     created_at: DateTime<Utc>,
     /// A need's matches.
-    matches: Vec<MatchGql>,
+    matches: Vec<model::ListMatch>,
 }
 
 impl EntryGql {
@@ -110,7 +56,6 @@ impl EntryGql {
                 .iter()
                 .filter(|m| m.need_id == e.id)
                 .cloned()
-                .map(Into::into)
                 .collect(),
             id: id(e.id),
             kind_code: e.kind_code,
@@ -118,9 +63,9 @@ impl EntryGql {
             detail: e.detail,
             category: e.category,
             skills: e.skills,
-            entered_as: e.entered_as.into(),
+            entered_as: e.entered_as,
             organisation_id: e.organisation_id.map(id),
-            status: e.status.into(),
+            status: e.status,
             created_at: e.created_at,
         }
     }
@@ -155,14 +100,9 @@ impl ListsQuery {
         &self,
         ctx: &Context<'_>,
         kind_code: Option<String>,
-        status: Option<EntryStatusGql>,
+        status: Option<EntryStatus>,
     ) -> Res<Vec<EntryGql>> {
-        let (rows, matches) = svc::entries(
-            community(ctx)?,
-            kind_code.as_deref(),
-            status.map(Into::into),
-        )
-        .await?;
+        let (rows, matches) = svc::entries(community(ctx)?, kind_code.as_deref(), status).await?;
         Ok(rows
             .into_iter()
             .map(|e| EntryGql::new(e, &matches))
@@ -187,7 +127,7 @@ impl ListsMutation {
             code: input.code,
             name: input.name,
             position: input.position,
-            role: input.role.into(),
+            role: input.role,
         };
         Ok(svc::set_list_kind(community(ctx)?, k).await?.into())
     }
@@ -212,12 +152,8 @@ impl ListsMutation {
         ctx: &Context<'_>,
         need_id: ID,
         offer_id: ID,
-    ) -> Res<MatchGql> {
-        Ok(
-            svc::confirm_match(community(ctx)?, uuid(&need_id)?, uuid(&offer_id)?)
-                .await?
-                .into(),
-        )
+    ) -> Res<model::ListMatch> {
+        Ok(svc::confirm_match(community(ctx)?, uuid(&need_id)?, uuid(&offer_id)?).await?)
     }
 
     /// Record how a match turned out (staff).
@@ -227,11 +163,7 @@ impl ListsMutation {
         match_id: ID,
         met: bool,
         outcome: String,
-    ) -> Res<MatchGql> {
-        Ok(
-            svc::close_match(community(ctx)?, uuid(&match_id)?, met, &outcome)
-                .await?
-                .into(),
-        )
+    ) -> Res<model::ListMatch> {
+        Ok(svc::close_match(community(ctx)?, uuid(&match_id)?, met, &outcome).await?)
     }
 }

@@ -2,6 +2,7 @@
 //! community; the entries and their matching come with the rest of the partners issue.
 
 pub(crate) mod db;
+#[cfg(feature = "graphql")]
 pub mod graphql;
 pub mod model;
 pub mod service;

@@ -1,11 +1,20 @@
 use chrono::{DateTime, Utc};
+#[cfg(feature = "graphql")]
+use infra::graphql::{ID, id};
 use uuid::Uuid;
 
 /// Whether a list holds needs or what is offered (resources, services, projects).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "ListRole")
+)]
 pub enum ListRole {
+    /// 需求
     Need,
+    /// 资源、服务、项目
     Offer,
 }
 
@@ -20,6 +29,11 @@ pub struct ListKind {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "ListEnteredAs")
+)]
 pub enum EnteredAs {
     Staff,
     Partner,
@@ -28,6 +42,11 @@ pub enum EnteredAs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "ListEntryStatus")
+)]
 pub enum EntryStatus {
     Open,
     Matched,
@@ -50,6 +69,11 @@ pub struct ListEntry {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "ListMatchStatus")
+)]
 pub enum MatchStatus {
     Confirmed,
     /// It met the need.
@@ -59,9 +83,26 @@ pub enum MatchStatus {
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::SimpleObject),
+    graphql(name = "ListMatch")
+)]
 pub struct ListMatch {
+    #[cfg_attr(
+        feature = "graphql",
+        graphql(skip, derived(name = "id", into = "ID", with = "id", owned))
+    )]
     pub id: Uuid,
+    #[cfg_attr(
+        feature = "graphql",
+        graphql(skip, derived(name = "need_id", into = "ID", with = "id", owned))
+    )]
     pub need_id: Uuid,
+    #[cfg_attr(
+        feature = "graphql",
+        graphql(skip, derived(name = "offer_id", into = "ID", with = "id", owned))
+    )]
     pub offer_id: Uuid,
     pub status: MatchStatus,
     pub outcome: Option<String>,

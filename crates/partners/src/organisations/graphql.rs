@@ -2,7 +2,9 @@
 //! records (no community needed), decisions where requests are addressed, the partners a
 //! community publishes, and team bookings.
 
-use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
+use crate::organisations::model::OrganisationKind;
+use crate::organisations::model::PartnershipStatus;
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use infra::graphql::parse_id as uuid;
 use tenancy::graphql::{AccountGql, CreateAccountInput, community, principal, tenancy};
@@ -12,65 +14,6 @@ use super::model::{self, MemberRole};
 use super::service::{self as svc, OrganisationInput, Target, TeamInput};
 use crate::error::PartnersError;
 use infra::graphql::{Res, id};
-
-/// 单位类型
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "OrganisationKind", remote = "super::model::OrganisationKind")]
-pub enum OrganisationKindGql {
-    /// 高校
-    University,
-    /// 企业
-    Enterprise,
-    /// 商户
-    Merchant,
-    /// 物业
-    PropertyCompany,
-    /// 社会组织
-    SocialOrganisation,
-}
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "OrganisationRole", remote = "super::model::MemberRole")]
-pub enum MemberRoleGql {
-    Admin,
-    Member,
-}
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "PartnershipStatus", remote = "super::model::PartnershipStatus")]
-pub enum PartnershipStatusGql {
-    Requested,
-    Approved,
-    Declined,
-    /// Ended after approval: its people have no access any more.
-    Ended,
-}
-
-#[derive(SimpleObject)]
-#[graphql(name = "PartnerOrganisation")]
-pub struct OrganisationGql {
-    id: ID,
-    name: String,
-    kind: OrganisationKindGql,
-    grade: Option<String>,
-    description: String,
-    contact: String,
-    created_at: DateTime<Utc>,
-}
-
-impl From<model::Organisation> for OrganisationGql {
-    fn from(o: model::Organisation) -> Self {
-        OrganisationGql {
-            id: id(o.id),
-            name: o.name,
-            kind: o.kind.into(),
-            grade: o.grade,
-            description: o.description,
-            contact: o.contact,
-            created_at: o.created_at,
-        }
-    }
-}
 
 #[derive(SimpleObject)]
 #[graphql(name = "PartnerTeam")]
@@ -99,49 +42,12 @@ impl TeamGql {
     }
 }
 
-#[derive(SimpleObject)]
-#[graphql(name = "Partnership")]
-pub struct PartnershipGql {
-    id: ID,
-    organisation_id: ID,
-    /// Asked of a whole district, or of one community.
-    district_id: Option<ID>,
-    community_id: Option<ID>,
-    status: PartnershipStatusGql,
-    /// Why it was declined.
-    reason: Option<String>,
-    requested_at: DateTime<Utc>,
-    decided_at: Option<DateTime<Utc>>,
-    /// Its people hold residents' rights there too.
-    resident_rights: bool,
-    ended_at: Option<DateTime<Utc>>,
-    end_reason: Option<String>,
-}
-
-impl From<model::Partnership> for PartnershipGql {
-    fn from(p: model::Partnership) -> Self {
-        PartnershipGql {
-            id: id(p.id),
-            organisation_id: id(p.organisation_id),
-            district_id: p.district_id.map(id),
-            community_id: p.community_id.map(id),
-            status: p.status.into(),
-            reason: p.reason,
-            requested_at: p.requested_at,
-            decided_at: p.decided_at,
-            resident_rights: p.resident_rights,
-            ended_at: p.ended_at,
-            end_reason: p.end_reason,
-        }
-    }
-}
-
 /// A request as its deciders see it: with the organisation that made it.
 #[derive(SimpleObject)]
 #[graphql(name = "PartnershipRequest")]
 pub struct PartnershipRequestGql {
-    partnership: PartnershipGql,
-    organisation: OrganisationGql,
+    partnership: model::Partnership,
+    organisation: model::Organisation,
 }
 
 #[derive(SimpleObject)]
@@ -149,25 +55,25 @@ pub struct PartnershipRequestGql {
 pub struct MemberGql {
     account_id: ID,
     display_name: String,
-    role: MemberRoleGql,
+    role: MemberRole,
 }
 
 /// An organisation the caller belongs to, with what it holds.
 #[derive(SimpleObject)]
 #[graphql(name = "MyOrganisation")]
 pub struct MyOrganisationGql {
-    organisation: OrganisationGql,
-    my_role: MemberRoleGql,
+    organisation: model::Organisation,
+    my_role: MemberRole,
     members: Vec<MemberGql>,
     teams: Vec<TeamGql>,
-    partnerships: Vec<PartnershipGql>,
+    partnerships: Vec<model::Partnership>,
 }
 
 /// A community's partner: an approved organisation and its teams.
 #[derive(SimpleObject)]
 #[graphql(name = "CommunityPartner")]
 pub struct CommunityPartnerGql {
-    organisation: OrganisationGql,
+    organisation: model::Organisation,
     teams: Vec<TeamGql>,
 }
 
@@ -183,7 +89,7 @@ pub struct TeamServiceGql {
 #[derive(InputObject)]
 pub struct RegisterOrganisationInput {
     name: String,
-    kind: OrganisationKindGql,
+    kind: OrganisationKind,
     /// A social organisation's grade: 1A to 5A.
     grade: Option<String>,
     #[graphql(default)]
@@ -246,7 +152,7 @@ impl OrganisationsQuery {
                         .map(|m| MemberGql {
                             account_id: id(m.account_id),
                             display_name: names.get(&m.account_id).cloned().unwrap_or_default(),
-                            role: m.role.into(),
+                            role: m.role,
                         })
                         .collect();
                     teams = r
@@ -260,12 +166,11 @@ impl OrganisationsQuery {
                         .iter()
                         .filter(|p| p.organisation_id == o.id)
                         .cloned()
-                        .map(Into::into)
                         .collect();
                 }
                 MyOrganisationGql {
-                    organisation: o.into(),
-                    my_role: role.into(),
+                    organisation: o,
+                    my_role: role,
                     members,
                     teams,
                     partnerships,
@@ -280,7 +185,7 @@ impl OrganisationsQuery {
         Ok(rows
             .into_iter()
             .map(|(o, teams)| CommunityPartnerGql {
-                organisation: o.into(),
+                organisation: o,
                 teams: teams.into_iter().map(|t| TeamGql::new(t, None)).collect(),
             })
             .collect())
@@ -300,10 +205,9 @@ impl OrganisationsQuery {
     async fn partnership_requests(
         &self,
         ctx: &Context<'_>,
-        status: Option<PartnershipStatusGql>,
+        status: Option<PartnershipStatus>,
     ) -> Res<Vec<PartnershipRequestGql>> {
-        let rows =
-            svc::community_requests(tenancy(ctx), community(ctx)?, status.map(Into::into)).await?;
+        let rows = svc::community_requests(tenancy(ctx), community(ctx)?, status).await?;
         Ok(rows.into_iter().map(request).collect())
     }
 
@@ -312,23 +216,18 @@ impl OrganisationsQuery {
         &self,
         ctx: &Context<'_>,
         district_code: String,
-        status: Option<PartnershipStatusGql>,
+        status: Option<PartnershipStatus>,
     ) -> Res<Vec<PartnershipRequestGql>> {
-        let rows = svc::district_requests(
-            tenancy(ctx),
-            principal(ctx)?,
-            &district_code,
-            status.map(Into::into),
-        )
-        .await?;
+        let rows =
+            svc::district_requests(tenancy(ctx), principal(ctx)?, &district_code, status).await?;
         Ok(rows.into_iter().map(request).collect())
     }
 }
 
 fn request((p, o): (model::Partnership, model::Organisation)) -> PartnershipRequestGql {
     PartnershipRequestGql {
-        partnership: p.into(),
-        organisation: o.into(),
+        partnership: p,
+        organisation: o,
     }
 }
 
@@ -344,10 +243,10 @@ impl OrganisationsMutation {
         ctx: &Context<'_>,
         admin: CreateAccountInput,
         organisation: RegisterOrganisationInput,
-    ) -> Res<OrganisationGql> {
+    ) -> Res<model::Organisation> {
         let o = OrganisationInput {
             name: organisation.name,
-            kind: organisation.kind.into(),
+            kind: organisation.kind,
             grade: organisation.grade,
             description: organisation.description,
             contact: organisation.contact,
@@ -358,7 +257,7 @@ impl OrganisationsMutation {
                 a.0
             });
         let (org, _) = svc::register(tenancy(ctx), from, admin.into(), o).await?;
-        Ok(org.into())
+        Ok(org)
     }
 
     /// An organisation's admin adds one of its people (a new account).
@@ -367,10 +266,10 @@ impl OrganisationsMutation {
         ctx: &Context<'_>,
         organisation_id: ID,
         person: CreateAccountInput,
-        #[graphql(default_with = "MemberRoleGql::Member")] role: MemberRoleGql,
+        #[graphql(default_with = "MemberRole::Member")] role: MemberRole,
     ) -> Res<AccountGql> {
         let t = tenancy(ctx);
-        let role: MemberRole = role.into();
+        let role: MemberRole = role;
         let a = svc::add_member(
             t,
             principal(ctx)?,
@@ -428,7 +327,7 @@ impl OrganisationsMutation {
         organisation_id: ID,
         district_code: Option<String>,
         community_slug: Option<String>,
-    ) -> Res<PartnershipGql> {
+    ) -> Res<model::Partnership> {
         let target = match (district_code, community_slug) {
             (Some(d), None) => Target::District(d),
             (None, Some(c)) => Target::Community(c),
@@ -443,7 +342,7 @@ impl OrganisationsMutation {
             target,
         )
         .await?;
-        Ok(p.into())
+        Ok(p)
     }
 
     /// Approve or decline (with a reason) a partnership request: a community's staff for
@@ -457,7 +356,7 @@ impl OrganisationsMutation {
         approve: bool,
         reason: Option<String>,
         #[graphql(default)] resident_rights: bool,
-    ) -> Res<PartnershipGql> {
+    ) -> Res<model::Partnership> {
         let scope = ctx.data_opt::<tenancy::CommunityCtx>();
         let p = svc::decide_as(
             tenancy(ctx),
@@ -469,7 +368,7 @@ impl OrganisationsMutation {
             resident_rights,
         )
         .await?;
-        Ok(p.into())
+        Ok(p)
     }
 
     /// Link a teacher of the pool to the partner team they teach for, or unlink (staff).
@@ -522,7 +421,7 @@ impl OrganisationsMutation {
         purpose: String,
         attendance: i32,
         #[graphql(default = 1)] weeks: i32,
-    ) -> Res<Vec<spaces::api::bookings::BookingGql>> {
+    ) -> Res<Vec<spaces::api::bookings::Booking>> {
         let r = spaces::api::bookings::BookingRequest {
             space_id: uuid(&space_id)?,
             starts_at,
@@ -534,6 +433,6 @@ impl OrganisationsMutation {
         };
         let rows =
             svc::book_space_for_team(tenancy(ctx), community(ctx)?, uuid(&team_id)?, r).await?;
-        Ok(rows.into_iter().map(Into::into).collect())
+        Ok(rows.into_iter().collect())
     }
 }

@@ -5,6 +5,7 @@
 //! through `platform.partner_access`); a team's leader and members book spaces for it.
 
 pub(crate) mod db;
+#[cfg(feature = "graphql")]
 pub mod graphql;
 pub mod model;
 pub mod service;

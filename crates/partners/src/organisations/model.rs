@@ -2,10 +2,18 @@
 //! may partner with many communities of many districts.
 
 use chrono::{DateTime, Utc};
+#[cfg(feature = "graphql")]
+use infra::graphql::{ID, id, opt_id};
 use uuid::Uuid;
 
+/// 单位类型
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "OrganisationKind")
+)]
 pub enum OrganisationKind {
     /// 高校
     University,
@@ -22,6 +30,11 @@ pub enum OrganisationKind {
 /// What an account may do for its organisation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "OrganisationRole")
+)]
 pub enum MemberRole {
     /// Describes the organisation, adds people and teams, asks to partner.
     Admin,
@@ -31,6 +44,11 @@ pub enum MemberRole {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "PartnershipStatus")
+)]
 pub enum PartnershipStatus {
     Requested,
     Approved,
@@ -40,7 +58,16 @@ pub enum PartnershipStatus {
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::SimpleObject),
+    graphql(name = "PartnerOrganisation")
+)]
 pub struct Organisation {
+    #[cfg_attr(
+        feature = "graphql",
+        graphql(skip, derived(name = "id", into = "ID", with = "id", owned))
+    )]
     pub id: Uuid,
     pub name: String,
     pub kind: OrganisationKind,
@@ -70,12 +97,44 @@ pub struct OrganisationMember {
 
 /// A request to partner with a district (all its communities) or one community (共建申请).
 #[derive(Debug, Clone, sqlx::FromRow)]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::SimpleObject),
+    graphql(name = "Partnership")
+)]
 pub struct Partnership {
+    #[cfg_attr(
+        feature = "graphql",
+        graphql(skip, derived(name = "id", into = "ID", with = "id", owned))
+    )]
     pub id: Uuid,
+    #[cfg_attr(
+        feature = "graphql",
+        graphql(
+            skip,
+            derived(name = "organisation_id", into = "ID", with = "id", owned)
+        )
+    )]
     pub organisation_id: Uuid,
+    /// Asked of a whole district, or of one community.
+    #[cfg_attr(
+        feature = "graphql",
+        graphql(
+            skip,
+            derived(name = "district_id", into = "Option<ID>", with = "opt_id", owned)
+        )
+    )]
     pub district_id: Option<Uuid>,
+    #[cfg_attr(
+        feature = "graphql",
+        graphql(
+            skip,
+            derived(name = "community_id", into = "Option<ID>", with = "opt_id", owned)
+        )
+    )]
     pub community_id: Option<Uuid>,
     pub status: PartnershipStatus,
+    /// Why it was declined.
     pub reason: Option<String>,
     pub requested_at: DateTime<Utc>,
     pub decided_at: Option<DateTime<Utc>>,

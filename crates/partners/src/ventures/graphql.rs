@@ -1,6 +1,7 @@
 //! The GraphQL face of micro-venture calls.
 
-use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject, Upload};
+use crate::ventures::model::CallStatus;
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject, Upload};
 use chrono::{DateTime, Utc};
 use infra::graphql::{Date, parse_id as uuid, read_upload};
 use tenancy::graphql::{community, tenancy};
@@ -8,21 +9,6 @@ use tenancy::graphql::{community, tenancy};
 use super::model;
 use super::service::{self as svc, ProposalInput};
 use infra::graphql::{Res, id};
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "VentureCallStatus", remote = "super::model::CallStatus")]
-pub enum CallStatusGql {
-    Open,
-    Awarded,
-    Withdrawn,
-}
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "VentureProjectStatus", remote = "super::model::ProjectStatus")]
-pub enum ProjectStatusGql {
-    Running,
-    Done,
-}
 
 #[derive(SimpleObject)]
 #[graphql(name = "VentureProposal")]
@@ -72,28 +58,6 @@ impl MilestoneGql {
     }
 }
 
-#[derive(SimpleObject)]
-#[graphql(name = "VentureProject")]
-pub struct ProjectGql {
-    id: ID,
-    proposal_id: ID,
-    status: ProjectStatusGql,
-    closing_report: Option<String>,
-    closed_at: Option<DateTime<Utc>>,
-}
-
-impl From<model::Project> for ProjectGql {
-    fn from(p: model::Project) -> Self {
-        ProjectGql {
-            id: id(p.id),
-            proposal_id: id(p.proposal_id),
-            status: p.status.into(),
-            closing_report: p.closing_report,
-            closed_at: p.closed_at,
-        }
-    }
-}
-
 /// 微创投: a call, its proposals (all for staff, one's own for partners), reviews (staff),
 /// and the awarded project with its milestones.
 #[derive(SimpleObject)]
@@ -104,10 +68,10 @@ pub struct CallGql {
     problem: String,
     budget_yuan: i32,
     deadline: Date,
-    status: CallStatusGql,
+    status: CallStatus,
     proposals: Vec<ProposalGql>,
     reviews: Vec<ReviewGql>,
-    project: Option<ProjectGql>,
+    project: Option<model::Project>,
     milestones: Vec<MilestoneGql>,
 }
 
@@ -119,7 +83,7 @@ impl From<svc::CallView> for CallGql {
             problem: v.call.problem,
             budget_yuan: v.call.budget_yuan,
             deadline: v.call.deadline.into(),
-            status: v.call.status.into(),
+            status: v.call.status,
             proposals: v
                 .proposals
                 .into_iter()
@@ -145,7 +109,7 @@ impl From<svc::CallView> for CallGql {
                     comment: r.comment,
                 })
                 .collect(),
-            project: v.project.map(Into::into),
+            project: v.project,
             milestones: v
                 .milestones
                 .into_iter()
@@ -229,14 +193,12 @@ impl VenturesMutation {
         ctx: &Context<'_>,
         proposal_id: ID,
         milestones: Vec<MilestoneInput>,
-    ) -> Res<ProjectGql> {
+    ) -> Res<model::Project> {
         let m: Vec<_> = milestones
             .into_iter()
             .map(|m| (m.title, m.due_on.0))
             .collect();
-        Ok(svc::award(community(ctx)?, uuid(&proposal_id)?, &m)
-            .await?
-            .into())
+        Ok(svc::award(community(ctx)?, uuid(&proposal_id)?, &m).await?)
     }
 
     /// Mark a milestone done with a note and a photo (the project's team or staff).
@@ -267,11 +229,7 @@ impl VenturesMutation {
         ctx: &Context<'_>,
         project_id: ID,
         report: String,
-    ) -> Res<ProjectGql> {
-        Ok(
-            svc::close_project(tenancy(ctx), community(ctx)?, uuid(&project_id)?, &report)
-                .await?
-                .into(),
-        )
+    ) -> Res<model::Project> {
+        Ok(svc::close_project(tenancy(ctx), community(ctx)?, uuid(&project_id)?, &report).await?)
     }
 }

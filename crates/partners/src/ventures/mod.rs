@@ -3,6 +3,7 @@
 //! milestones (with photos) to its closing report.
 
 pub(crate) mod db;
+#[cfg(feature = "graphql")]
 pub mod graphql;
 pub mod model;
 pub mod service;

@@ -1,8 +1,15 @@
 use chrono::{DateTime, NaiveDate, Utc};
+#[cfg(feature = "graphql")]
+use infra::graphql::{ID, id};
 use uuid::Uuid;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "VentureCallStatus")
+)]
 pub enum CallStatus {
     /// Taking proposals until the deadline, then under review.
     Open,
@@ -12,6 +19,11 @@ pub enum CallStatus {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "VentureProjectStatus")
+)]
 pub enum ProjectStatus {
     Running,
     Done,
@@ -52,13 +64,27 @@ pub struct Review {
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::SimpleObject),
+    graphql(name = "VentureProject")
+)]
 pub struct Project {
+    #[cfg_attr(
+        feature = "graphql",
+        graphql(skip, derived(name = "id", into = "ID", with = "id", owned))
+    )]
     pub id: Uuid,
-    pub call_id: Uuid,
+    #[cfg_attr(
+        feature = "graphql",
+        graphql(skip, derived(name = "proposal_id", into = "ID", with = "id", owned))
+    )]
     pub proposal_id: Uuid,
     pub status: ProjectStatus,
     pub closing_report: Option<String>,
     pub closed_at: Option<DateTime<Utc>>,
+    #[cfg_attr(feature = "graphql", graphql(skip))]
+    pub call_id: Uuid,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

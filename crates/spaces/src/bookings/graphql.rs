@@ -1,6 +1,9 @@
 //! The GraphQL face of bookings.
 
-use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
+use crate::bookings::model::BookerKind;
+use crate::bookings::model::QuotaPeriod;
+use crate::bookings::model::QuotaUnit;
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use infra::graphql::Date;
 use tenancy::graphql::community;
@@ -9,64 +12,6 @@ use super::service::{self as svc, BookingRequest};
 use crate::bookings::feeds::Feed;
 use crate::bookings::model;
 use crate::graphql::{Res, uuid};
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(
-    name = "BookingStatus",
-    remote = "crate::bookings::model::BookingStatus"
-)]
-pub enum BookingStatusGql {
-    Requested,
-    Approved,
-    Declined,
-    Cancelled,
-    /// Not checked in in time: released, counted against the booker.
-    NoShow,
-}
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "BookerKind", remote = "crate::bookings::model::BookerKind")]
-pub enum BookerKindGql {
-    Person,
-    Club,
-    /// A partner organisation's team.
-    Team,
-}
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "QuotaPeriod", remote = "crate::bookings::model::QuotaPeriod")]
-pub enum QuotaPeriodGql {
-    Week,
-    Month,
-}
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "QuotaUnit", remote = "crate::bookings::model::QuotaUnit")]
-pub enum QuotaUnitGql {
-    Hours,
-    Bookings,
-}
-
-#[derive(SimpleObject)]
-#[graphql(name = "Booking")]
-pub struct BookingGql {
-    id: ID,
-    space_id: ID,
-    starts_at: DateTime<Utc>,
-    ends_at: DateTime<Utc>,
-    booker_kind: BookerKindGql,
-    club_id: Option<ID>,
-    /// A partner team's booking: the team and its name when booked.
-    team_id: Option<ID>,
-    team_name: Option<String>,
-    purpose: String,
-    attendance: i32,
-    status: BookingStatusGql,
-    series_id: Option<ID>,
-    /// Time-bank points, fixed when booked.
-    points_price: i32,
-    checked_in_at: Option<DateTime<Utc>>,
-}
 
 /// A booking's entry code (入场码), shown on the booker's phone and scanned at the door.
 #[derive(SimpleObject)]
@@ -87,28 +32,6 @@ pub struct NoShowRulesGql {
     no_show_limit: i32,
     no_show_days: i32,
     suspension_days: i32,
-}
-
-impl From<model::Booking> for BookingGql {
-    fn from(b: model::Booking) -> Self {
-        let id = |u: uuid::Uuid| ID(u.to_string());
-        BookingGql {
-            id: id(b.id),
-            space_id: id(b.space_id),
-            starts_at: b.starts_at,
-            ends_at: b.ends_at,
-            booker_kind: b.booker_kind.into(),
-            club_id: b.club_id.map(id),
-            team_id: b.team_id.map(id),
-            team_name: b.team_name,
-            purpose: b.purpose,
-            attendance: b.attendance,
-            status: b.status.into(),
-            series_id: b.series_id.map(id),
-            points_price: b.points_price,
-            checked_in_at: b.checked_in_at,
-        }
-    }
 }
 
 /// A busy span of a space: free/busy only.
@@ -172,15 +95,15 @@ impl BookingsQuery {
     }
 
     /// My bookings from yesterday on.
-    async fn my_bookings(&self, ctx: &Context<'_>) -> Res<Vec<BookingGql>> {
+    async fn my_bookings(&self, ctx: &Context<'_>) -> Res<Vec<model::Booking>> {
         let rows = svc::my_bookings(community(ctx)?).await?;
-        Ok(rows.into_iter().map(Into::into).collect())
+        Ok(rows.into_iter().collect())
     }
 
     /// Booking requests waiting for approval, soonest first (staff).
-    async fn booking_requests(&self, ctx: &Context<'_>) -> Res<Vec<BookingGql>> {
+    async fn booking_requests(&self, ctx: &Context<'_>) -> Res<Vec<model::Booking>> {
         let rows = svc::requested(community(ctx)?).await?;
-        Ok(rows.into_iter().map(Into::into).collect())
+        Ok(rows.into_iter().collect())
     }
 }
 
@@ -191,7 +114,11 @@ pub struct BookingsMutation;
 impl BookingsMutation {
     /// Book a space: once, or weekly for `weeks` weeks (all or none; a taken occurrence is
     /// named in the CONFLICT).
-    async fn book_space(&self, ctx: &Context<'_>, input: BookSpaceInput) -> Res<Vec<BookingGql>> {
+    async fn book_space(
+        &self,
+        ctx: &Context<'_>,
+        input: BookSpaceInput,
+    ) -> Res<Vec<model::Booking>> {
         let rows = svc::book(
             community(ctx)?,
             BookingRequest {
@@ -210,7 +137,7 @@ impl BookingsMutation {
             },
         )
         .await?;
-        Ok(rows.into_iter().map(Into::into).collect())
+        Ok(rows.into_iter().collect())
     }
 
     /// Approve or decline a requested booking (staff).
@@ -219,10 +146,8 @@ impl BookingsMutation {
         ctx: &Context<'_>,
         booking_id: ID,
         approve: bool,
-    ) -> Res<BookingGql> {
-        Ok(svc::decide(community(ctx)?, uuid(&booking_id)?, approve)
-            .await?
-            .into())
+    ) -> Res<model::Booking> {
+        Ok(svc::decide(community(ctx)?, uuid(&booking_id)?, approve).await?)
     }
 
     /// A new link to a calendar feed of mine (a space's busy times, or my bookings without
@@ -236,10 +161,8 @@ impl BookingsMutation {
     }
 
     /// Cancel a booking that has not started (its booker or staff).
-    async fn cancel_booking(&self, ctx: &Context<'_>, booking_id: ID) -> Res<BookingGql> {
-        Ok(svc::cancel(community(ctx)?, uuid(&booking_id)?)
-            .await?
-            .into())
+    async fn cancel_booking(&self, ctx: &Context<'_>, booking_id: ID) -> Res<model::Booking> {
+        Ok(svc::cancel(community(ctx)?, uuid(&booking_id)?).await?)
     }
 
     /// A booking's entry code (its booker, or staff), once approved.
@@ -254,8 +177,8 @@ impl BookingsMutation {
     }
 
     /// Check a booking in at the door from its entry code (staff).
-    async fn check_in_booking(&self, ctx: &Context<'_>, token: String) -> Res<BookingGql> {
-        Ok(svc::check_in_booking(community(ctx)?, &token).await?.into())
+    async fn check_in_booking(&self, ctx: &Context<'_>, token: String) -> Res<model::Booking> {
+        Ok(svc::check_in_booking(community(ctx)?, &token).await?)
     }
 
     /// The community's no-show rules (staff).
@@ -286,19 +209,12 @@ impl BookingsMutation {
     async fn set_booking_quota(
         &self,
         ctx: &Context<'_>,
-        applies_to: BookerKindGql,
-        period: QuotaPeriodGql,
-        unit: QuotaUnitGql,
+        applies_to: BookerKind,
+        period: QuotaPeriod,
+        unit: QuotaUnit,
         max: i32,
     ) -> Res<bool> {
-        svc::set_quota(
-            community(ctx)?,
-            applies_to.into(),
-            period.into(),
-            unit.into(),
-            max,
-        )
-        .await?;
+        svc::set_quota(community(ctx)?, applies_to, period, unit, max).await?;
         Ok(true)
     }
 }

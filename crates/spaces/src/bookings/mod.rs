@@ -5,6 +5,7 @@
 pub(crate) mod db;
 pub mod entry;
 pub mod feeds;
+#[cfg(feature = "graphql")]
 pub mod graphql;
 pub mod model;
 pub mod service;

@@ -3,14 +3,22 @@
 //! unknown value in a row is a decoding error, never a default).
 
 use chrono::{DateTime, Utc};
+#[cfg(feature = "graphql")]
+use infra::graphql::{ID, id, opt_id};
 use uuid::Uuid;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "BookerKind")
+)]
 pub enum BookerKind {
     Person,
     Club,
-    /// A partner organisation's team (the partners crate's platform record).
+    /// A partner organisation's team.
+    // (The partners crate's platform record.)
     Team,
 }
 
@@ -40,13 +48,19 @@ impl BookingGroup {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "BookingStatus")
+)]
 pub enum BookingStatus {
     /// Waiting for staff where the space asks for approval; it holds its slot meanwhile.
     Requested,
     Approved,
     Declined,
     Cancelled,
-    /// Not checked in in time: released by the worker, counted against the booker.
+    /// Not checked in in time: released, counted against the booker.
+    // (The worker releases it.)
     NoShow,
 }
 
@@ -58,23 +72,59 @@ impl BookingStatus {
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::SimpleObject),
+    graphql(name = "Booking")
+)]
 pub struct Booking {
+    #[cfg_attr(
+        feature = "graphql",
+        graphql(skip, derived(name = "id", into = "ID", with = "id", owned))
+    )]
     pub id: Uuid,
+    #[cfg_attr(
+        feature = "graphql",
+        graphql(skip, derived(name = "space_id", into = "ID", with = "id", owned))
+    )]
     pub space_id: Uuid,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub booker_kind: BookerKind,
+    #[cfg_attr(
+        feature = "graphql",
+        graphql(
+            skip,
+            derived(name = "club_id", into = "Option<ID>", with = "opt_id", owned)
+        )
+    )]
     pub club_id: Option<Uuid>,
+    /// A partner team's booking: the team and its name when booked.
+    #[cfg_attr(
+        feature = "graphql",
+        graphql(
+            skip,
+            derived(name = "team_id", into = "Option<ID>", with = "opt_id", owned)
+        )
+    )]
     pub team_id: Option<Uuid>,
     pub team_name: Option<String>,
-    pub booked_by: Uuid,
     pub purpose: String,
     pub attendance: i32,
     pub status: BookingStatus,
+    #[cfg_attr(
+        feature = "graphql",
+        graphql(
+            skip,
+            derived(name = "series_id", into = "Option<ID>", with = "opt_id", owned)
+        )
+    )]
     pub series_id: Option<Uuid>,
     /// Points the booking costs, fixed when it was made.
     pub points_price: i32,
     pub checked_in_at: Option<DateTime<Utc>>,
+    #[cfg_attr(feature = "graphql", graphql(skip))]
+    pub booked_by: Uuid,
 }
 
 /// The community's no-show rules.
@@ -90,6 +140,11 @@ pub struct NoShowRules {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "QuotaPeriod")
+)]
 pub enum QuotaPeriod {
     Week,
     Month,
@@ -97,6 +152,11 @@ pub enum QuotaPeriod {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "QuotaUnit")
+)]
 pub enum QuotaUnit {
     Hours,
     Bookings,

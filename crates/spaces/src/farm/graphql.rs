@@ -11,30 +11,6 @@ use crate::graphql::{Res, uuid};
 use infra::graphql::id;
 
 #[derive(SimpleObject)]
-#[graphql(name = "FarmSeason")]
-pub struct SeasonGql {
-    id: ID,
-    name: String,
-    starts_on: Date,
-    ends_on: Date,
-    claims_open_on: Date,
-    neglect_days: i32,
-}
-
-impl From<model::Season> for SeasonGql {
-    fn from(s: model::Season) -> Self {
-        SeasonGql {
-            id: id(s.id),
-            name: s.name,
-            starts_on: Date(s.starts_on),
-            ends_on: Date(s.ends_on),
-            claims_open_on: Date(s.claims_open_on),
-            neglect_days: s.neglect_days,
-        }
-    }
-}
-
-#[derive(SimpleObject)]
 #[graphql(name = "FarmPlot")]
 pub struct PlotGql {
     id: ID,
@@ -106,9 +82,9 @@ pub struct FarmQuery;
 #[Object]
 impl FarmQuery {
     /// The farm seasons running today.
-    async fn farm_seasons(&self, ctx: &Context<'_>) -> Res<Vec<SeasonGql>> {
+    async fn farm_seasons(&self, ctx: &Context<'_>) -> Res<Vec<model::Season>> {
         let rows = svc::current_seasons(community(ctx)?).await?;
-        Ok(rows.into_iter().map(Into::into).collect())
+        Ok(rows.into_iter().collect())
     }
 
     /// A season's claims, active and past (staff).
@@ -128,7 +104,7 @@ impl FarmMutation {
         &self,
         ctx: &Context<'_>,
         input: FarmSeasonInput,
-    ) -> Res<SeasonGql> {
+    ) -> Res<model::Season> {
         let s = svc::create_season(
             community(ctx)?,
             SeasonInput {
@@ -140,7 +116,7 @@ impl FarmMutation {
             },
         )
         .await?;
-        Ok(s.into())
+        Ok(s)
     }
 
     /// Lay out plots in a farm space (staff).

@@ -2,6 +2,7 @@
 //! neglect warnings and release, renewal with priority.
 
 pub(crate) mod db;
+#[cfg(feature = "graphql")]
 pub mod graphql;
 pub mod model;
 pub mod service;

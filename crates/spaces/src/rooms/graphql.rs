@@ -1,6 +1,8 @@
 //! The GraphQL face of the spaces themselves: their rules, hours, closures, photos and use.
 
-use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject, Upload};
+use crate::rooms::model::BookableBy;
+use crate::rooms::model::SpaceKind;
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject, Upload};
 use chrono::NaiveTime;
 use infra::graphql::Date;
 use infra::{AppError, AppResult};
@@ -10,66 +12,6 @@ use super::{model, service};
 use crate::error::SpacesError;
 use crate::graphql::{Res, upload_bytes, uuid};
 
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "SpaceKind", remote = "crate::rooms::model::SpaceKind")]
-pub enum SpaceKindGql {
-    FunctionRoom,
-    CourtyardSpace,
-    Stage,
-    OutdoorYard,
-    Farm,
-}
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "BookableBy", remote = "crate::rooms::model::BookableBy")]
-pub enum BookableByGql {
-    /// Any member of the community, for themselves, a club or a partner team.
-    Residents,
-    /// Clubs, through their leaders or staff.
-    Clubs,
-    /// Partner teams, through their leaders and members or staff.
-    Teams,
-    Staff,
-}
-
-#[derive(SimpleObject)]
-#[graphql(name = "Space")]
-pub struct SpaceGql {
-    id: ID,
-    name: String,
-    kind: SpaceKindGql,
-    capacity: i32,
-    courtyard_id: Option<ID>,
-    amenities: Vec<String>,
-    bookable_by: BookableByGql,
-    /// How many days ahead a booking may start.
-    window_days: i32,
-    min_minutes: i32,
-    max_minutes: i32,
-    needs_approval: bool,
-    /// Time-bank points per hour (0: free).
-    points_per_hour: i32,
-}
-
-impl From<model::Space> for SpaceGql {
-    fn from(s: model::Space) -> Self {
-        SpaceGql {
-            id: ID(s.id.to_string()),
-            name: s.name,
-            kind: s.kind.into(),
-            capacity: s.capacity,
-            courtyard_id: s.courtyard_id.map(|c| ID(c.to_string())),
-            amenities: s.amenities,
-            bookable_by: s.bookable_by.into(),
-            window_days: s.window_days,
-            min_minutes: s.min_minutes,
-            max_minutes: s.max_minutes,
-            needs_approval: s.needs_approval,
-            points_per_hour: s.points_per_hour,
-        }
-    }
-}
-
 #[derive(InputObject)]
 pub struct SpaceRulesInput {
     space_id: ID,
@@ -77,7 +19,7 @@ pub struct SpaceRulesInput {
     courtyard_id: Option<ID>,
     #[graphql(default)]
     amenities: Vec<String>,
-    bookable_by: BookableByGql,
+    bookable_by: BookableBy,
     window_days: i32,
     min_minutes: i32,
     max_minutes: i32,
@@ -123,7 +65,7 @@ fn time(s: &str) -> AppResult<NaiveTime> {
 #[derive(SimpleObject)]
 #[graphql(name = "SpaceUsage")]
 pub struct SpaceUsageGql {
-    space: SpaceGql,
+    space: model::Space,
     open_hours: f64,
     booked_hours: f64,
     /// booked ÷ open hours.
@@ -160,15 +102,15 @@ impl RoomsQuery {
                 bookings: u.bookings,
                 no_shows: u.no_shows,
                 no_show_rate: u.no_show_rate(),
-                space: u.space.into(),
+                space: u.space,
             })
             .collect())
     }
 
     /// Shared spaces and function rooms of the community, with their booking rules.
-    async fn spaces(&self, ctx: &Context<'_>) -> Res<Vec<SpaceGql>> {
+    async fn spaces(&self, ctx: &Context<'_>) -> Res<Vec<model::Space>> {
         let rows = service::spaces(community(ctx)?).await?;
-        Ok(rows.into_iter().map(Into::into).collect())
+        Ok(rows.into_iter().collect())
     }
 }
 
@@ -183,13 +125,13 @@ impl RoomsMutation {
         &self,
         ctx: &Context<'_>,
         name: String,
-        kind: SpaceKindGql,
+        kind: SpaceKind,
         capacity: i32,
-    ) -> Res<SpaceGql> {
-        let s = service::create_space(community(ctx)?, &name, kind.into(), capacity)
+    ) -> Res<model::Space> {
+        let s = service::create_space(community(ctx)?, &name, kind, capacity)
             .await?
             .ok_or_else(|| AppError::from(SpacesError::SpaceNameTaken))?;
-        Ok(s.into())
+        Ok(s)
     }
 
     /// Add a photo of a space (staff; GraphQL multipart; JPEG, PNG or WebP, metadata stripped).
@@ -205,12 +147,16 @@ impl RoomsMutation {
     }
 
     /// Set a space's booking rules (staff).
-    async fn set_space_rules(&self, ctx: &Context<'_>, input: SpaceRulesInput) -> Res<SpaceGql> {
+    async fn set_space_rules(
+        &self,
+        ctx: &Context<'_>,
+        input: SpaceRulesInput,
+    ) -> Res<model::Space> {
         let rules = service::SpaceRules {
             capacity: input.capacity,
             courtyard_id: input.courtyard_id.as_ref().map(uuid).transpose()?,
             amenities: input.amenities,
-            bookable_by: input.bookable_by.into(),
+            bookable_by: input.bookable_by,
             window_days: input.window_days,
             min_minutes: input.min_minutes,
             max_minutes: input.max_minutes,
@@ -218,7 +164,7 @@ impl RoomsMutation {
             points_per_hour: input.points_per_hour,
         };
         let s = service::set_space_rules(community(ctx)?, uuid(&input.space_id)?, rules).await?;
-        Ok(s.into())
+        Ok(s)
     }
 
     /// Replace a space's weekly opening hours (staff).

@@ -3,6 +3,7 @@
 //! closure days; photos; their use month by month (booked against open hours, no-shows).
 
 pub(crate) mod db;
+#[cfg(feature = "graphql")]
 pub mod graphql;
 pub mod model;
 pub mod photos;

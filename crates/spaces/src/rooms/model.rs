@@ -2,11 +2,18 @@
 //! closures. Every status and kind an enum (an unknown value in a row is a decoding error).
 
 use chrono::{NaiveDate, NaiveTime};
+#[cfg(feature = "graphql")]
+use infra::graphql::{ID, id, opt_id};
 use uuid::Uuid;
 
 /// What kind of place a space is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "SpaceKind")
+)]
 pub enum SpaceKind {
     /// 功能室 (书画室, 心理咨询室, 教室 …)
     FunctionRoom,
@@ -23,8 +30,13 @@ pub enum SpaceKind {
 /// Who may book a space.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "BookableBy")
+)]
 pub enum BookableBy {
-    /// Any member of the community, for themselves or a club.
+    /// Any member of the community, for themselves, a club or a partner team.
     Residents,
     /// Clubs (社团) only, through their leaders or staff.
     Clubs,
@@ -36,11 +48,27 @@ pub enum BookableBy {
 
 /// A shared space (共享空间) of the community, with its booking rules.
 #[derive(Debug, Clone, sqlx::FromRow)]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::SimpleObject),
+    graphql(name = "Space")
+)]
 pub struct Space {
+    #[cfg_attr(
+        feature = "graphql",
+        graphql(skip, derived(name = "id", into = "ID", with = "id", owned))
+    )]
     pub id: Uuid,
     pub name: String,
     pub kind: SpaceKind,
     pub capacity: i32,
+    #[cfg_attr(
+        feature = "graphql",
+        graphql(
+            skip,
+            derived(name = "courtyard_id", into = "Option<ID>", with = "opt_id", owned)
+        )
+    )]
     pub courtyard_id: Option<Uuid>,
     pub amenities: Vec<String>,
     pub bookable_by: BookableBy,

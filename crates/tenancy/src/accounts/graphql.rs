@@ -1,5 +1,6 @@
 //! The GraphQL face of accounts and roles.
 
+use crate::gate::model::Role;
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use infra::AppResult;
@@ -7,7 +8,7 @@ use infra::graphql::parse_id;
 
 use super::model::{self, GrantInput, NewAccountInput};
 use crate::gate::Tenancy;
-use crate::graphql::{RoleGql, principal, tenancy};
+use crate::graphql::{principal, tenancy};
 
 /// An account as others see it: the phone number is always masked.
 #[derive(SimpleObject)]
@@ -37,7 +38,7 @@ impl AccountGql {
 #[derive(SimpleObject)]
 #[graphql(name = "Membership")]
 pub struct MembershipGql {
-    role: RoleGql,
+    role: Role,
     /// Set for district roles.
     district_code: Option<String>,
     /// Set for community roles.
@@ -47,7 +48,7 @@ pub struct MembershipGql {
 impl From<&model::Membership> for MembershipGql {
     fn from(m: &model::Membership) -> Self {
         MembershipGql {
-            role: m.role.into(),
+            role: m.role,
             district_code: m.district_code.clone(),
             community_slug: m.community_slug.clone(),
         }
@@ -83,7 +84,7 @@ impl From<CreateAccountInput> for NewAccountInput {
 #[derive(InputObject)]
 pub struct RoleGrantInput {
     account_id: ID,
-    role: RoleGql,
+    role: Role,
     /// For district roles.
     district_code: Option<String>,
     /// For community roles.
@@ -94,7 +95,7 @@ impl RoleGrantInput {
     fn into_grant(self) -> AppResult<GrantInput> {
         Ok(GrantInput {
             account_id: parse_id(&self.account_id)?,
-            role: self.role.into(),
+            role: self.role,
             district_code: self.district_code,
             community_slug: self.community_slug,
         })

@@ -2,6 +2,7 @@
 //! by a partner organisation; who may grant what where.
 
 pub(crate) mod db;
+#[cfg(feature = "graphql")]
 pub mod graphql;
 pub mod model;
 pub mod registration;

@@ -3,6 +3,7 @@
 
 pub(crate) mod cache;
 pub(crate) mod db;
+#[cfg(feature = "graphql")]
 pub mod graphql;
 pub mod model;
 pub mod service;

@@ -1,70 +1,15 @@
 //! The GraphQL face of communities: their profile, onboarding and lifecycle.
 
-use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
-use chrono::{DateTime, Utc};
+use super::model;
+use crate::communities::model::CommunityKind;
+use async_graphql::{Context, InputObject, Object, SimpleObject};
 
-use super::model::{self, CommunityStatus, OnboardInput};
+use super::model::{CommunityStatus, OnboardInput};
 use crate::graphql::{community, principal, tenancy};
-
-/// Community type (社区类型).
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "CommunityKind", remote = "super::model::CommunityKind")]
-pub enum CommunityKindGql {
-    OldCourtyard,
-    Resettlement,
-    CommercialHousing,
-    PublicRental,
-    UniversityTown,
-    WorkerDormitory,
-    Mixed,
-}
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "CommunityStatus", remote = "super::model::CommunityStatus")]
-pub enum CommunityStatusGql {
-    Active,
-    Suspended,
-    Archived,
-    /// 迁移中: being moved to another cluster; reads only.
-    Moving,
-    /// 已迁出: served by another cluster now.
-    Moved,
-}
-
-/// A community (社区): one tenant, one schema.
-#[derive(SimpleObject)]
-#[graphql(name = "Community")]
-pub struct CommunityGql {
-    id: ID,
-    slug: String,
-    name: String,
-    kind: CommunityKindGql,
-    households: Option<i32>,
-    residents: Option<i32>,
-    status: CommunityStatusGql,
-    schema_version: i32,
-    created_at: DateTime<Utc>,
-}
-
-impl From<model::Community> for CommunityGql {
-    fn from(c: model::Community) -> Self {
-        CommunityGql {
-            id: ID(c.id.to_string()),
-            status: c.status.into(),
-            kind: c.kind.into(),
-            slug: c.slug,
-            name: c.name,
-            households: c.households,
-            residents: c.residents,
-            schema_version: c.schema_version,
-            created_at: c.created_at,
-        }
-    }
-}
 
 #[derive(SimpleObject)]
 pub struct OnboardPayload {
-    community: CommunityGql,
+    community: model::Community,
     /// False when a community with this slug already existed and was returned as it is.
     created: bool,
 }
@@ -75,7 +20,7 @@ pub struct OnboardCommunityInput {
     /// Lower-case letters, digits and hyphens; used in the `X-Community` header.
     slug: String,
     name: String,
-    kind: CommunityKindGql,
+    kind: CommunityKind,
     households: Option<i32>,
     residents: Option<i32>,
 }
@@ -87,11 +32,8 @@ pub struct CommunitiesQuery;
 #[Object]
 impl CommunitiesQuery {
     /// The profile of the community named by `X-Community`.
-    async fn community(&self, ctx: &Context<'_>) -> async_graphql::Result<CommunityGql> {
-        Ok(tenancy(ctx)
-            .community_profile(community(ctx)?)
-            .await?
-            .into())
+    async fn community(&self, ctx: &Context<'_>) -> async_graphql::Result<model::Community> {
+        Ok(tenancy(ctx).community_profile(community(ctx)?).await?)
     }
 }
 
@@ -99,9 +41,9 @@ async fn lifecycle(
     ctx: &Context<'_>,
     slug: &str,
     to: CommunityStatus,
-) -> async_graphql::Result<CommunityGql> {
+) -> async_graphql::Result<model::Community> {
     let p = principal(ctx)?;
-    Ok(tenancy(ctx).set_status(p, slug, to).await?.into())
+    Ok(tenancy(ctx).set_status(p, slug, to).await?)
 }
 
 #[derive(Default)]
@@ -123,14 +65,14 @@ impl CommunitiesMutation {
                     district_code: input.district_code,
                     slug: input.slug,
                     name: input.name,
-                    kind: input.kind.into(),
+                    kind: input.kind,
                     households: input.households,
                     residents: input.residents,
                 },
             )
             .await?;
         Ok(OnboardPayload {
-            community: c.into(),
+            community: c,
             created,
         })
     }
@@ -140,7 +82,7 @@ impl CommunitiesMutation {
         &self,
         ctx: &Context<'_>,
         slug: String,
-    ) -> async_graphql::Result<CommunityGql> {
+    ) -> async_graphql::Result<model::Community> {
         lifecycle(ctx, &slug, CommunityStatus::Suspended).await
     }
 
@@ -148,7 +90,7 @@ impl CommunitiesMutation {
         &self,
         ctx: &Context<'_>,
         slug: String,
-    ) -> async_graphql::Result<CommunityGql> {
+    ) -> async_graphql::Result<model::Community> {
         lifecycle(ctx, &slug, CommunityStatus::Active).await
     }
 
@@ -157,7 +99,7 @@ impl CommunitiesMutation {
         &self,
         ctx: &Context<'_>,
         slug: String,
-    ) -> async_graphql::Result<CommunityGql> {
+    ) -> async_graphql::Result<model::Community> {
         lifecycle(ctx, &slug, CommunityStatus::Archived).await
     }
 }

@@ -3,6 +3,7 @@
 //! `migrate` over every community schema with its drift check.
 
 pub(crate) mod db;
+#[cfg(feature = "graphql")]
 pub mod graphql;
 pub mod migrate;
 pub mod model;

@@ -1,13 +1,19 @@
 //! A community (社区): one tenant — its kind, its lifecycle, and what onboarding one takes.
 
+#[cfg(feature = "graphql")]
+use infra::graphql::{ID, id};
 use uuid::Uuid;
 
 use crate::model::{Name, Slug};
 
-/// Community type from the seed reports (老旧院落, 安置小区, 商品房, 公租房, 大学城, 职工宿舍).
-/// Stored as text; an unknown value in a row is a decoding error, never a default.
+/// Community type (社区类型) from the seed reports (老旧院落, 安置小区, 商品房, 公租房, 大学城, 职工宿舍).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "CommunityKind")
+)]
 pub enum CommunityKind {
     OldCourtyard,
     Resettlement,
@@ -48,13 +54,19 @@ impl CommunityKind {
 /// operator moves it to another cluster (`linli communities move`), back if the move fails.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "CommunityStatus")
+)]
 pub enum CommunityStatus {
     Active,
     Suspended,
     Archived,
     /// 迁移中: being copied to another cluster; reads only.
     Moving,
-    /// 已迁出: served by another cluster; this row is its routing entry.
+    /// 已迁出: served by another cluster now.
+    // This row is its routing entry.
     Moved,
 }
 
@@ -70,21 +82,35 @@ impl CommunityStatus {
     }
 }
 
+/// A community (社区): one tenant, one schema.
 #[derive(Debug, Clone, sqlx::FromRow)]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::SimpleObject),
+    graphql(name = "Community")
+)]
 pub struct Community {
+    #[cfg_attr(
+        feature = "graphql",
+        graphql(skip, derived(name = "id", into = "ID", with = "id", owned))
+    )]
     pub id: Uuid,
-    pub district_id: Uuid,
     pub slug: String,
     pub name: String,
     pub kind: CommunityKind,
     pub households: Option<i32>,
     pub residents: Option<i32>,
     pub status: CommunityStatus,
-    pub schema_name: String,
-    pub role_name: String,
     pub schema_version: i32,
     pub created_at: chrono::DateTime<chrono::Utc>,
+    #[cfg_attr(feature = "graphql", graphql(skip))]
+    pub district_id: Uuid,
+    #[cfg_attr(feature = "graphql", graphql(skip))]
+    pub schema_name: String,
+    #[cfg_attr(feature = "graphql", graphql(skip))]
+    pub role_name: String,
     /// Where a moving or moved community goes (a gateway address the operator gave).
+    #[cfg_attr(feature = "graphql", graphql(skip))]
     pub moved_to: Option<String>,
 }
 

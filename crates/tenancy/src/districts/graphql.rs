@@ -1,57 +1,28 @@
 //! The GraphQL face of districts.
 
-use async_graphql::{ComplexObject, Context, ID, InputObject, Object, SimpleObject};
-use uuid::Uuid;
-
 use super::model;
-use crate::graphql::{CommunityGql, principal, tenancy};
+use crate::communities::model::Community;
+use async_graphql::{ComplexObject, Context, InputObject, Object};
 
-/// A district or street (区 / 街道).
-#[derive(SimpleObject)]
-#[graphql(name = "District", complex)]
-pub struct DistrictGql {
-    id: ID,
-    code: String,
-    name: String,
-    #[graphql(skip)]
-    parent_id: Option<Uuid>,
-    #[graphql(skip)]
-    path: Vec<Uuid>,
-}
-
-impl From<model::District> for DistrictGql {
-    fn from(d: model::District) -> Self {
-        DistrictGql {
-            id: ID(d.id.to_string()),
-            code: d.code,
-            name: d.name,
-            parent_id: d.parent_id,
-            path: d.path,
-        }
-    }
-}
+use crate::graphql::{principal, tenancy};
 
 #[ComplexObject]
-impl DistrictGql {
+impl model::District {
     /// The district above (街道 → 区), if any and if the caller may see it (null otherwise:
     /// an officer of a street does not see the district's other streets through it).
-    async fn parent(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<DistrictGql>> {
+    async fn parent(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<model::District>> {
         let Some(pid) = self.parent_id else {
             return Ok(None);
         };
-        Ok(tenancy(ctx)
-            .district_by_id(principal(ctx)?, pid)
-            .await?
-            .map(DistrictGql::from))
+        Ok(tenancy(ctx).district_by_id(principal(ctx)?, pid).await?)
     }
 
     /// Communities of this district and of the districts within it, with their status.
-    async fn communities(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<CommunityGql>> {
+    async fn communities(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Community>> {
         let t = tenancy(ctx);
         Ok(t.communities_of(principal(ctx)?, &self.path)
             .await?
             .into_iter()
-            .map(CommunityGql::from)
             .collect())
     }
 }
@@ -70,23 +41,18 @@ pub struct DistrictsQuery;
 #[Object]
 impl DistrictsQuery {
     /// Districts the caller administers or views (all of them for a platform admin).
-    async fn districts(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<DistrictGql>> {
+    async fn districts(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<model::District>> {
         let p = principal(ctx)?;
-        Ok(tenancy(ctx)
-            .districts(p)
-            .await?
-            .into_iter()
-            .map(DistrictGql::from)
-            .collect())
+        Ok(tenancy(ctx).districts(p).await?.into_iter().collect())
     }
 
     async fn district(
         &self,
         ctx: &Context<'_>,
         code: String,
-    ) -> async_graphql::Result<DistrictGql> {
+    ) -> async_graphql::Result<model::District> {
         let p = principal(ctx)?;
-        Ok(tenancy(ctx).district(p, &code).await?.into())
+        Ok(tenancy(ctx).district(p, &code).await?)
     }
 }
 
@@ -99,11 +65,11 @@ impl DistrictsMutation {
         &self,
         ctx: &Context<'_>,
         input: CreateDistrictInput,
-    ) -> async_graphql::Result<DistrictGql> {
+    ) -> async_graphql::Result<model::District> {
         let p = principal(ctx)?;
         let d = tenancy(ctx)
             .create_district(p, &input.code, &input.name, input.parent_code.as_deref())
             .await?;
-        Ok(d.into())
+        Ok(d)
     }
 }

@@ -12,13 +12,18 @@ use uuid::Uuid;
 )]
 #[serde(rename_all = "snake_case")]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "Role")
+)]
 pub enum Role {
     PlatformAdmin,
     DistrictAdmin,
     DistrictViewer,
     CommunityAdmin,
     Staff,
-    /// 网格员: enters door-to-door registrations and acts for residents (代办).
+    /// 网格员: acts for residents (代办) — registry, enrolments, walk-ins.
     GridWorker,
     Teacher,
     Volunteer,

@@ -1,46 +1,18 @@
 //! The GraphQL face of courtyards, grids and grid assignments.
 
-use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
+use super::model;
+use crate::grids::model::CourtyardKind;
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use infra::graphql::parse_id;
 
-use super::{model, service};
+use super::service;
 use crate::graphql::{community, tenancy};
 use infra::graphql::id;
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "CourtyardKind", remote = "crate::grids::model::CourtyardKind")]
-pub enum CourtyardKindGql {
-    /// 院落
-    Courtyard,
-    /// 网格
-    Grid,
-}
-
-/// A courtyard or grid (院落 / 网格) of the community.
-#[derive(SimpleObject)]
-#[graphql(name = "Courtyard")]
-pub struct CourtyardGql {
-    id: ID,
-    name: String,
-    kind: CourtyardKindGql,
-    households: Option<i32>,
-}
-
-impl From<model::Courtyard> for CourtyardGql {
-    fn from(c: model::Courtyard) -> Self {
-        CourtyardGql {
-            id: ID(c.id.to_string()),
-            name: c.name,
-            kind: c.kind.into(),
-            households: c.households,
-        }
-    }
-}
 
 #[derive(InputObject)]
 pub struct CreateCourtyardInput {
     name: String,
-    kind: CourtyardKindGql,
+    kind: CourtyardKind,
     households: Option<i32>,
 }
 
@@ -58,14 +30,9 @@ pub struct GridsQuery;
 #[Object]
 impl GridsQuery {
     /// Courtyards and grids of the community (院落 / 网格).
-    async fn courtyards(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<CourtyardGql>> {
+    async fn courtyards(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<model::Courtyard>> {
         let scope = community(ctx)?;
-        Ok(tenancy(ctx)
-            .courtyards(scope)
-            .await?
-            .into_iter()
-            .map(CourtyardGql::from)
-            .collect())
+        Ok(tenancy(ctx).courtyards(scope).await?.into_iter().collect())
     }
     /// Which grids each grid worker serves (staff).
     async fn grid_assignments(
@@ -108,13 +75,13 @@ impl GridsMutation {
         &self,
         ctx: &Context<'_>,
         input: CreateCourtyardInput,
-    ) -> async_graphql::Result<CourtyardGql> {
+    ) -> async_graphql::Result<model::Courtyard> {
         let scope = community(ctx)?;
-        let kind = input.kind.into();
+        let kind = input.kind;
         let c = tenancy(ctx)
             .create_courtyard(scope, &input.name, kind, input.households)
             .await?;
-        Ok(c.into())
+        Ok(c)
     }
     /// Give a grid worker the grids (or courtyards) they serve, replacing the ones before
     /// (staff); their 代办, registry and demands reach these alone.

@@ -4,6 +4,7 @@
 //! grid worker the courtyards and grids staff assigned them; anyone else only themselves.
 
 pub(crate) mod db;
+#[cfg(feature = "graphql")]
 pub mod graphql;
 pub mod model;
 pub mod service;

@@ -1,5 +1,7 @@
 //! Courtyards and grids (院落 / 网格) of a community, and the reach of a caller's 代办.
 
+#[cfg(feature = "graphql")]
+use infra::graphql::{ID, id};
 use uuid::Uuid;
 
 /// Whose residents the caller may act for, find and take demands of.
@@ -37,14 +39,30 @@ impl Reach {
 /// 院落 or 网格.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "CourtyardKind")
+)]
 pub enum CourtyardKind {
+    /// 院落
     Courtyard,
+    /// 网格
     Grid,
 }
 
 /// Courtyard or grid (院落 / 网格) inside a community.
 #[derive(Debug, Clone, sqlx::FromRow)]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::SimpleObject),
+    graphql(name = "Courtyard")
+)]
 pub struct Courtyard {
+    #[cfg_attr(
+        feature = "graphql",
+        graphql(skip, derived(name = "id", into = "ID", with = "id", owned))
+    )]
     pub id: Uuid,
     pub name: String,
     pub kind: CourtyardKind,

@@ -1,80 +1,25 @@
 //! The GraphQL face of service hours.
 
-use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
-use chrono::{DateTime, Utc};
+use super::model;
+use crate::registry::model::Volunteer;
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use infra::graphql::{Date, parse_id as uuid};
 use tenancy::graphql::community;
 
-use super::model;
 use super::service::{self as svc, HoursInput};
-use crate::registry::graphql::VolunteerGql;
-use infra::graphql::{Res, id};
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "HoursRecordedAs", remote = "super::model::RecordedAs")]
-pub enum RecordedAsGql {
-    Volunteer,
-    Leader,
-    Staff,
-}
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "HoursStatus", remote = "super::model::HoursStatus")]
-pub enum HoursStatusGql {
-    Pending,
-    Verified,
-    Declined,
-}
-
-#[derive(SimpleObject)]
-#[graphql(name = "VolunteerHours")]
-pub struct HoursGql {
-    id: ID,
-    volunteer_id: ID,
-    post_id: ID,
-    shift_id: Option<ID>,
-    served_on: Date,
-    minutes: i32,
-    recorded_as: RecordedAsGql,
-    status: HoursStatusGql,
-    decline_reason: Option<String>,
-    card_id: Option<ID>,
-    points: Option<i32>,
-    transfer_id: Option<ID>,
-    created_at: DateTime<Utc>,
-}
-
-impl From<model::Hours> for HoursGql {
-    fn from(h: model::Hours) -> Self {
-        HoursGql {
-            id: id(h.id),
-            volunteer_id: id(h.volunteer_id),
-            post_id: id(h.post_id),
-            shift_id: h.shift_id.map(id),
-            served_on: h.served_on.into(),
-            minutes: h.minutes,
-            recorded_as: h.recorded_as.into(),
-            status: h.status.into(),
-            decline_reason: h.decline_reason,
-            card_id: h.card_id.map(id),
-            points: h.points,
-            transfer_id: h.transfer_id.map(id),
-            created_at: h.created_at,
-        }
-    }
-}
+use infra::graphql::Res;
 
 /// 志愿服务记录: verified hours and points, and every record.
 #[derive(SimpleObject)]
 #[graphql(name = "VolunteerStatement")]
 pub struct StatementGql {
-    volunteer: VolunteerGql,
+    volunteer: Volunteer,
     verified_minutes: i64,
     points_earned: i64,
     balance: i64,
     first_served: Option<Date>,
     last_served: Option<Date>,
-    hours: Vec<HoursGql>,
+    hours: Vec<model::Hours>,
 }
 
 #[derive(InputObject)]
@@ -112,9 +57,9 @@ pub struct VolunteerHoursQuery;
 #[Object]
 impl VolunteerHoursQuery {
     /// Hours waiting for verification, oldest first (staff).
-    async fn pending_volunteer_hours(&self, ctx: &Context<'_>) -> Res<Vec<HoursGql>> {
+    async fn pending_volunteer_hours(&self, ctx: &Context<'_>) -> Res<Vec<model::Hours>> {
         let rows = svc::pending(community(ctx)?).await?;
-        Ok(rows.into_iter().map(Into::into).collect())
+        Ok(rows.into_iter().collect())
     }
 
     /// A volunteer's statement of hours and points: one's own, or any (staff).
@@ -129,13 +74,13 @@ impl VolunteerHoursQuery {
         )
         .await?;
         Ok(StatementGql {
-            volunteer: s.volunteer.into(),
+            volunteer: s.volunteer,
             verified_minutes: s.verified_minutes,
             points_earned: s.points_earned,
             balance: s.balance,
             first_served: s.first_served.map(Into::into),
             last_served: s.last_served.map(Into::into),
-            hours: s.hours.into_iter().map(Into::into).collect(),
+            hours: s.hours.into_iter().collect(),
         })
     }
 }
@@ -150,7 +95,7 @@ impl VolunteerHoursMutation {
         &self,
         ctx: &Context<'_>,
         input: RecordHoursInput,
-    ) -> Res<HoursGql> {
+    ) -> Res<model::Hours> {
         let h = HoursInput {
             volunteer_id: input.volunteer_id.as_ref().map(uuid).transpose()?,
             post_id: input.post_id.as_ref().map(uuid).transpose()?,
@@ -159,7 +104,7 @@ impl VolunteerHoursMutation {
             minutes: input.minutes,
             card_id: input.card_id.as_ref().map(uuid).transpose()?,
         };
-        Ok(svc::record(community(ctx)?, h).await?.into())
+        Ok(svc::record(community(ctx)?, h).await?)
     }
 
     /// Staff enter an activity's sheet at once: a post, a day, each volunteer's minutes.
@@ -169,14 +114,14 @@ impl VolunteerHoursMutation {
         post_id: ID,
         served_on: Date,
         entries: Vec<HoursEntryInput>,
-    ) -> Res<Vec<HoursGql>> {
+    ) -> Res<Vec<model::Hours>> {
         let entries = entries
             .iter()
             .map(|e| Ok((uuid(&e.volunteer_id)?, e.minutes)))
             .collect::<Result<Vec<_>, infra::AppError>>()?;
         let rows =
             svc::record_batch(community(ctx)?, uuid(&post_id)?, served_on.0, &entries).await?;
-        Ok(rows.into_iter().map(Into::into).collect())
+        Ok(rows.into_iter().collect())
     }
 
     /// The shift's leader (or staff) records the whole shift at once.
@@ -185,9 +130,9 @@ impl VolunteerHoursMutation {
         ctx: &Context<'_>,
         shift_id: ID,
         minutes: Option<i32>,
-    ) -> Res<Vec<HoursGql>> {
+    ) -> Res<Vec<model::Hours>> {
         let rows = svc::record_shift(community(ctx)?, uuid(&shift_id)?, minutes).await?;
-        Ok(rows.into_iter().map(Into::into).collect())
+        Ok(rows.into_iter().collect())
     }
 
     /// Verify hours (staff): their points are paid in the same transaction.
@@ -195,10 +140,10 @@ impl VolunteerHoursMutation {
         &self,
         ctx: &Context<'_>,
         hours_ids: Vec<ID>,
-    ) -> Res<Vec<HoursGql>> {
+    ) -> Res<Vec<model::Hours>> {
         let ids = hours_ids.iter().map(uuid).collect::<Result<Vec<_>, _>>()?;
         let rows = svc::verify_all(community(ctx)?, &ids).await?;
-        Ok(rows.into_iter().map(Into::into).collect())
+        Ok(rows.into_iter().collect())
     }
 
     /// The certificate of service (志愿服务记录证明) as PDF: one's own, or a volunteer's
@@ -231,9 +176,7 @@ impl VolunteerHoursMutation {
         ctx: &Context<'_>,
         hours_id: ID,
         reason: String,
-    ) -> Res<HoursGql> {
-        Ok(svc::decline(community(ctx)?, uuid(&hours_id)?, &reason)
-            .await?
-            .into())
+    ) -> Res<model::Hours> {
+        Ok(svc::decline(community(ctx)?, uuid(&hours_id)?, &reason).await?)
     }
 }

@@ -1,6 +1,9 @@
 //! The GraphQL face of the ledger.
 
-use async_graphql::{Context, Enum, ID, Object, SimpleObject};
+use crate::ledger::model::AccountKind;
+use crate::ledger::model::CollectiveKind;
+use crate::ledger::model::TransferKind;
+use async_graphql::{Context, ID, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use infra::graphql::parse_id as uuid;
 use tenancy::graphql::community;
@@ -14,72 +17,13 @@ pub(crate) fn key(s: &str) -> Res<ClientKey> {
     Ok(ClientKey::parse(s.trim()).map_err(infra::AppError::from)?)
 }
 
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "PointsAccountKind", remote = "super::model::AccountKind")]
-pub enum AccountKindGql {
-    Person,
-    /// 集体卡
-    Collective,
-    /// 社区积分池
-    Fund,
-    Issuance,
-    Burned,
-}
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "CollectiveKind", remote = "super::model::CollectiveKind")]
-pub enum CollectiveKindGql {
-    /// 单位卡
-    PartyUnit,
-    /// 企业卡
-    Enterprise,
-    /// 院落集体卡
-    Courtyard,
-}
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "TransferKind", remote = "super::model::TransferKind")]
-pub enum TransferKindGql {
-    Grant,
-    Earn,
-    Redeem,
-    Transfer,
-    Booking,
-    Reversal,
-    Burn,
-}
-
-#[derive(SimpleObject)]
-#[graphql(name = "PointsAccount")]
-pub struct AccountGql {
-    id: ID,
-    kind: AccountKindGql,
-    holder_id: Option<ID>,
-    collective_kind: Option<CollectiveKindGql>,
-    name: String,
-    balance: i64,
-}
-
-impl From<model::PointsAccount> for AccountGql {
-    fn from(a: model::PointsAccount) -> Self {
-        AccountGql {
-            id: id(a.id),
-            kind: a.kind.into(),
-            holder_id: a.holder.map(id),
-            collective_kind: a.collective_kind.map(Into::into),
-            name: a.name,
-            balance: a.balance,
-        }
-    }
-}
-
 #[derive(SimpleObject)]
 #[graphql(name = "PointsTransfer")]
 pub struct TransferGql {
     id: ID,
     /// The idempotency key as its client sent it (or the one the system derived).
     key: String,
-    kind: TransferKindGql,
+    kind: TransferKind,
     from_account: ID,
     to_account: ID,
     amount: i64,
@@ -96,7 +40,7 @@ impl From<model::Transfer> for TransferGql {
         TransferGql {
             id: id(t.id),
             key: IdempotencyKey::shown(&t.key).to_owned(),
-            kind: t.kind.into(),
+            kind: t.kind,
             from_account: id(t.from_account),
             to_account: id(t.to_account),
             amount: t.amount,
@@ -112,7 +56,7 @@ impl From<model::Transfer> for TransferGql {
 #[derive(SimpleObject)]
 #[graphql(name = "PointsStatement")]
 pub struct StatementGql {
-    account: AccountGql,
+    account: model::PointsAccount,
     /// Newest first.
     transfers: Vec<TransferGql>,
 }
@@ -142,18 +86,18 @@ pub struct PointsLedgerQuery;
 #[Object]
 impl PointsLedgerQuery {
     /// The caller's points account (none until points first reach it).
-    async fn my_points(&self, ctx: &Context<'_>) -> Res<Option<AccountGql>> {
-        Ok(svc::my_account(community(ctx)?).await?.map(Into::into))
+    async fn my_points(&self, ctx: &Context<'_>) -> Res<Option<model::PointsAccount>> {
+        Ok(svc::my_account(community(ctx)?).await?)
     }
 
     /// Points accounts of the community, of one kind or all (staff).
     async fn points_accounts(
         &self,
         ctx: &Context<'_>,
-        kind: Option<AccountKindGql>,
-    ) -> Res<Vec<AccountGql>> {
-        let rows = svc::accounts(community(ctx)?, kind.map(Into::into)).await?;
-        Ok(rows.into_iter().map(Into::into).collect())
+        kind: Option<AccountKind>,
+    ) -> Res<Vec<model::PointsAccount>> {
+        let rows = svc::accounts(community(ctx)?, kind).await?;
+        Ok(rows.into_iter().collect())
     }
 
     /// An account and its latest transfers: one's own, a card one belongs to, or any (staff).
@@ -165,7 +109,7 @@ impl PointsLedgerQuery {
     ) -> Res<StatementGql> {
         let (a, t) = svc::account_with_transfers(community(ctx)?, uuid(&account_id)?, last).await?;
         Ok(StatementGql {
-            account: a.into(),
+            account: a,
             transfers: t.into_iter().map(Into::into).collect(),
         })
     }
@@ -247,11 +191,9 @@ impl PointsLedgerMutation {
         &self,
         ctx: &Context<'_>,
         name: String,
-        kind: CollectiveKindGql,
-    ) -> Res<AccountGql> {
-        Ok(svc::create_collective(community(ctx)?, &name, kind.into())
-            .await?
-            .into())
+        kind: CollectiveKind,
+    ) -> Res<model::PointsAccount> {
+        Ok(svc::create_collective(community(ctx)?, &name, kind).await?)
     }
 
     /// Add a person to a collective card (staff).

@@ -5,6 +5,7 @@
 pub(crate) mod db;
 mod db_limits;
 pub mod expiry;
+#[cfg(feature = "graphql")]
 pub mod graphql;
 pub mod model;
 pub mod service;

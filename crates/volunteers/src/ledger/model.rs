@@ -1,6 +1,8 @@
 //! The points ledger's records: accounts and the transfers between them.
 
 use chrono::{DateTime, Utc};
+#[cfg(feature = "graphql")]
+use infra::graphql::{ID, id, opt_id};
 use uuid::Uuid;
 
 /// Where points come from (issuance), are kept and go to (burned).
@@ -11,6 +13,11 @@ pub const FUND: Uuid = Uuid::from_u128(3);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "PointsAccountKind")
+)]
 pub enum AccountKind {
     /// A resident's own points.
     Person,
@@ -27,14 +34,27 @@ pub enum AccountKind {
 /// 单位卡 (party units' savings cards), 企业卡, 院落集体卡.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "CollectiveKind")
+)]
 pub enum CollectiveKind {
+    /// 单位卡
     PartyUnit,
+    /// 企业卡
     Enterprise,
+    /// 院落集体卡
     Courtyard,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::Enum),
+    graphql(name = "TransferKind")
+)]
 pub enum TransferKind {
     /// Staff issue points (a correction of the books, a top-up of the fund).
     Grant,
@@ -53,10 +73,26 @@ pub enum TransferKind {
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::SimpleObject),
+    graphql(name = "PointsAccount")
+)]
 pub struct PointsAccount {
+    #[cfg_attr(
+        feature = "graphql",
+        graphql(skip, derived(name = "id", into = "ID", with = "id", owned))
+    )]
     pub id: Uuid,
     pub kind: AccountKind,
     /// A person's platform account.
+    #[cfg_attr(
+        feature = "graphql",
+        graphql(
+            skip,
+            derived(name = "holder_id", into = "Option<ID>", with = "opt_id", owned)
+        )
+    )]
     pub holder: Option<Uuid>,
     pub collective_kind: Option<CollectiveKind>,
     pub name: String,

@@ -1,81 +1,13 @@
 //! The GraphQL face of posts and shifts.
 
-use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
+use super::model;
+use async_graphql::{Context, ID, InputObject, Object};
 use chrono::{DateTime, Utc};
 use infra::graphql::parse_id as uuid;
 use tenancy::graphql::community;
 
-use super::{model, service};
-use infra::graphql::{Res, id};
-
-#[derive(SimpleObject)]
-#[graphql(name = "VolunteerPostType")]
-pub struct PostTypeGql {
-    code: String,
-    name: String,
-}
-
-impl From<model::PostType> for PostTypeGql {
-    fn from(p: model::PostType) -> Self {
-        PostTypeGql {
-            code: p.code,
-            name: p.name,
-        }
-    }
-}
-
-#[derive(SimpleObject)]
-#[graphql(name = "VolunteerPost")]
-pub struct PostGql {
-    id: ID,
-    type_code: String,
-    title: String,
-    description: String,
-    /// Points for each verified hour.
-    points_per_hour: i32,
-}
-
-impl From<model::Post> for PostGql {
-    fn from(p: model::Post) -> Self {
-        PostGql {
-            id: id(p.id),
-            type_code: p.type_code,
-            title: p.title,
-            description: p.description,
-            points_per_hour: p.points_per_hour,
-        }
-    }
-}
-
-#[derive(SimpleObject)]
-#[graphql(name = "VolunteerShift")]
-pub struct ShiftGql {
-    id: ID,
-    post_id: ID,
-    starts_at: DateTime<Utc>,
-    ends_at: DateTime<Utc>,
-    place: String,
-    space_id: Option<ID>,
-    needed: i32,
-    signed_up: i32,
-    leader_id: Option<ID>,
-}
-
-impl From<model::Shift> for ShiftGql {
-    fn from(s: model::Shift) -> Self {
-        ShiftGql {
-            id: id(s.id),
-            post_id: id(s.post_id),
-            starts_at: s.starts_at,
-            ends_at: s.ends_at,
-            place: s.place,
-            space_id: s.space_id.map(id),
-            needed: s.needed,
-            signed_up: s.signed_up,
-            leader_id: s.leader_id.map(id),
-        }
-    }
-}
+use super::service;
+use infra::graphql::Res;
 
 #[derive(InputObject)]
 pub struct VolunteerShiftInput {
@@ -94,15 +26,15 @@ pub struct VolunteerPostsQuery;
 #[Object]
 impl VolunteerPostsQuery {
     /// Kinds of volunteer posts in the community (岗位类型).
-    async fn volunteer_post_types(&self, ctx: &Context<'_>) -> Res<Vec<PostTypeGql>> {
+    async fn volunteer_post_types(&self, ctx: &Context<'_>) -> Res<Vec<model::PostType>> {
         let rows = service::post_types(community(ctx)?).await?;
-        Ok(rows.into_iter().map(Into::into).collect())
+        Ok(rows.into_iter().collect())
     }
 
     /// The community's volunteer posts.
-    async fn volunteer_posts(&self, ctx: &Context<'_>) -> Res<Vec<PostGql>> {
+    async fn volunteer_posts(&self, ctx: &Context<'_>) -> Res<Vec<model::Post>> {
         let rows = service::posts(community(ctx)?).await?;
-        Ok(rows.into_iter().map(Into::into).collect())
+        Ok(rows.into_iter().collect())
     }
 
     /// Shifts starting within `days` days of `from`.
@@ -111,9 +43,9 @@ impl VolunteerPostsQuery {
         ctx: &Context<'_>,
         from: DateTime<Utc>,
         #[graphql(default = 7)] days: i64,
-    ) -> Res<Vec<ShiftGql>> {
+    ) -> Res<Vec<model::Shift>> {
         let rows = service::shifts(community(ctx)?, from, days).await?;
-        Ok(rows.into_iter().map(Into::into).collect())
+        Ok(rows.into_iter().collect())
     }
 }
 
@@ -128,10 +60,8 @@ impl VolunteerPostsMutation {
         ctx: &Context<'_>,
         code: String,
         name: String,
-    ) -> Res<PostTypeGql> {
-        Ok(service::create_post_type(community(ctx)?, &code, &name)
-            .await?
-            .into())
+    ) -> Res<model::PostType> {
+        Ok(service::create_post_type(community(ctx)?, &code, &name).await?)
     }
 
     /// Add a post with its points rule (staff).
@@ -142,7 +72,7 @@ impl VolunteerPostsMutation {
         title: String,
         #[graphql(default)] description: String,
         points_per_hour: i32,
-    ) -> Res<PostGql> {
+    ) -> Res<model::Post> {
         Ok(service::create_post(
             community(ctx)?,
             &type_code,
@@ -150,8 +80,7 @@ impl VolunteerPostsMutation {
             &description,
             points_per_hour,
         )
-        .await?
-        .into())
+        .await?)
     }
 
     /// Add a shift to a post (staff).
@@ -159,7 +88,7 @@ impl VolunteerPostsMutation {
         &self,
         ctx: &Context<'_>,
         input: VolunteerShiftInput,
-    ) -> Res<ShiftGql> {
+    ) -> Res<model::Shift> {
         let s = service::ShiftInput {
             post_id: uuid(&input.post_id)?,
             starts_at: input.starts_at,
@@ -169,20 +98,16 @@ impl VolunteerPostsMutation {
             needed: input.needed,
             leader_id: input.leader_id.as_ref().map(uuid).transpose()?,
         };
-        Ok(service::add_shift(community(ctx)?, s).await?.into())
+        Ok(service::add_shift(community(ctx)?, s).await?)
     }
 
     /// Sign up for a shift (an active volunteer); never past the places needed.
-    async fn sign_up_for_shift(&self, ctx: &Context<'_>, shift_id: ID) -> Res<ShiftGql> {
-        Ok(service::sign_up(community(ctx)?, uuid(&shift_id)?)
-            .await?
-            .into())
+    async fn sign_up_for_shift(&self, ctx: &Context<'_>, shift_id: ID) -> Res<model::Shift> {
+        Ok(service::sign_up(community(ctx)?, uuid(&shift_id)?).await?)
     }
 
     /// Withdraw from a shift that has not started.
-    async fn withdraw_from_shift(&self, ctx: &Context<'_>, shift_id: ID) -> Res<ShiftGql> {
-        Ok(service::withdraw(community(ctx)?, uuid(&shift_id)?)
-            .await?
-            .into())
+    async fn withdraw_from_shift(&self, ctx: &Context<'_>, shift_id: ID) -> Res<model::Shift> {
+        Ok(service::withdraw(community(ctx)?, uuid(&shift_id)?).await?)
     }
 }

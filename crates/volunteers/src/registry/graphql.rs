@@ -1,77 +1,20 @@
 //! The GraphQL face of the volunteer registry.
 
-use async_graphql::{Context, Enum, ID, Object, SimpleObject};
-use chrono::{DateTime, Utc};
+use super::model;
+use crate::registry::model::VolunteerStatus;
+use async_graphql::{Context, ID, Object, SimpleObject};
 use infra::graphql::{Date, parse_id as uuid};
 use tenancy::graphql::community;
 
-use super::model;
 use super::service::{self as svc, Registration};
 use crate::error::VolunteersError;
-use infra::graphql::{Res, id};
-
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-#[graphql(name = "VolunteerStatus", remote = "super::model::VolunteerStatus")]
-pub enum VolunteerStatusGql {
-    Applicant,
-    Active,
-    Inactive,
-}
-
-#[derive(SimpleObject)]
-#[graphql(name = "Volunteer")]
-pub struct VolunteerGql {
-    id: ID,
-    account_id: ID,
-    name: String,
-    status: VolunteerStatusGql,
-    skills: Vec<String>,
-    /// 双报到
-    party_member: bool,
-    team_id: Option<ID>,
-    created_at: DateTime<Utc>,
-}
-
-impl From<model::Volunteer> for VolunteerGql {
-    fn from(v: model::Volunteer) -> Self {
-        VolunteerGql {
-            id: id(v.id),
-            account_id: id(v.account_id),
-            name: v.name,
-            status: v.status.into(),
-            skills: v.skills,
-            party_member: v.party_member,
-            team_id: v.team_id.map(id),
-            created_at: v.created_at,
-        }
-    }
-}
-
-#[derive(SimpleObject)]
-#[graphql(name = "VolunteerTraining")]
-pub struct TrainingGql {
-    id: ID,
-    title: String,
-    held_on: Date,
-    hours: String,
-}
-
-impl From<model::Training> for TrainingGql {
-    fn from(t: model::Training) -> Self {
-        TrainingGql {
-            id: id(t.id),
-            title: t.title,
-            held_on: t.held_on.into(),
-            hours: t.hours,
-        }
-    }
-}
+use infra::graphql::Res;
 
 #[derive(SimpleObject)]
 #[graphql(name = "MyVolunteering")]
 pub struct MeGql {
-    volunteer: VolunteerGql,
-    trainings: Vec<TrainingGql>,
+    volunteer: model::Volunteer,
+    trainings: Vec<model::Training>,
 }
 
 #[derive(Default)]
@@ -82,8 +25,8 @@ impl VolunteerRegistryQuery {
     /// The caller as a volunteer (none until registered).
     async fn my_volunteering(&self, ctx: &Context<'_>) -> Res<Option<MeGql>> {
         Ok(svc::me(community(ctx)?).await?.map(|(v, t)| MeGql {
-            volunteer: v.into(),
-            trainings: t.into_iter().map(Into::into).collect(),
+            volunteer: v,
+            trainings: t.into_iter().collect(),
         }))
     }
 
@@ -91,10 +34,10 @@ impl VolunteerRegistryQuery {
     async fn volunteers(
         &self,
         ctx: &Context<'_>,
-        status: Option<VolunteerStatusGql>,
-    ) -> Res<Vec<VolunteerGql>> {
-        let rows = svc::volunteers(community(ctx)?, status.map(Into::into)).await?;
-        Ok(rows.into_iter().map(Into::into).collect())
+        status: Option<VolunteerStatus>,
+    ) -> Res<Vec<model::Volunteer>> {
+        let rows = svc::volunteers(community(ctx)?, status).await?;
+        Ok(rows.into_iter().collect())
     }
 }
 
@@ -112,7 +55,7 @@ impl VolunteerRegistryMutation {
         name: Option<String>,
         #[graphql(default)] skills: Vec<String>,
         #[graphql(default)] party_member: bool,
-    ) -> Res<VolunteerGql> {
+    ) -> Res<model::Volunteer> {
         let person = match (person_id, name) {
             (Some(p), Some(n)) => Some((uuid(&p)?, n)),
             (None, None) => None,
@@ -129,7 +72,7 @@ impl VolunteerRegistryMutation {
             // A partner team's members join through the partners crate, which checks the team.
             team_id: None,
         };
-        Ok(svc::register(community(ctx)?, r).await?.into())
+        Ok(svc::register(community(ctx)?, r).await?)
     }
 
     /// Accept (ACTIVE), deactivate (INACTIVE) or reactivate a volunteer (staff).
@@ -137,13 +80,9 @@ impl VolunteerRegistryMutation {
         &self,
         ctx: &Context<'_>,
         volunteer_id: ID,
-        status: VolunteerStatusGql,
-    ) -> Res<VolunteerGql> {
-        Ok(
-            svc::set_status(community(ctx)?, uuid(&volunteer_id)?, status.into())
-                .await?
-                .into(),
-        )
+        status: VolunteerStatus,
+    ) -> Res<model::Volunteer> {
+        Ok(svc::set_status(community(ctx)?, uuid(&volunteer_id)?, status).await?)
     }
 
     /// Record a training a volunteer attended (staff).
@@ -154,7 +93,7 @@ impl VolunteerRegistryMutation {
         title: String,
         held_on: Date,
         hours: f64,
-    ) -> Res<TrainingGql> {
+    ) -> Res<model::Training> {
         Ok(svc::add_training(
             community(ctx)?,
             uuid(&volunteer_id)?,
@@ -162,7 +101,6 @@ impl VolunteerRegistryMutation {
             held_on.0,
             hours,
         )
-        .await?
-        .into())
+        .await?)
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod code;
 pub(crate) mod db;
+#[cfg(feature = "graphql")]
 pub mod graphql;
 pub mod model;
 pub mod service;
