@@ -15,10 +15,18 @@ const DOMAIN: &[&str] = &[
     "dashboards",
     "notifications",
     "tenancy",
+    "governance",
 ];
 /// Crates another domain crate reaches only through `api` (tenancy and infra are the
 /// foundation every crate builds on; notifications' face is its crate root).
-const FACED: &[&str] = &["courses", "spaces", "volunteers", "partners", "dashboards"];
+const FACED: &[&str] = &[
+    "courses",
+    "spaces",
+    "volunteers",
+    "partners",
+    "dashboards",
+    "governance",
+];
 /// Crates that are one feature: their `src` is the feature folder.
 const ONE_FEATURE: &[&str] = &["notifications"];
 /// Files a crate's root may hold beside its feature folders: its face, its errors, its merged

@@ -8,6 +8,7 @@ mod console_browser;
 mod courses;
 mod dashboards;
 mod deploy;
+mod governance;
 mod isolation_walk;
 mod journey_officer;
 mod journey_resident;

@@ -109,6 +109,31 @@ async fn the_demo_community_is_replaced_by_its_own_backup() {
         )
         .await;
     assert!(!r["courses"]["edges"].as_array().unwrap().is_empty(), "{r}");
+
+    // 博园's co-governance as seed 004 tells it: 4 grids, 23 micro-grids each with a 红色管家
+    // post to claim, the 三方 meeting each week, 慈善工作室's fund.
+    let token = app.login("boyuan-staff", "linli-demo-2026").await;
+    let r = app
+        .ok(
+            Some(&token),
+            Some("boyuan"),
+            "{ microGrids { id name } funds { name balanceFen } meetings { kind title } }",
+            json!({}),
+        )
+        .await;
+    let micro = r["microGrids"].as_array().unwrap();
+    assert_eq!(micro.len(), 23, "{r}");
+    assert_eq!(r["funds"][0]["name"], "慈善工作室基金", "{r}");
+    assert_eq!(r["meetings"][0]["kind"], "TRIPARTITE_WEEKLY", "{r}");
+    let posts = app
+        .ok(
+            Some(&token),
+            Some("boyuan"),
+            "query($m: ID!) { gridPosts(microGridId: $m) { title holderName } }",
+            json!({ "m": micro[0]["id"] }),
+        )
+        .await;
+    assert_eq!(posts["gridPosts"][0]["title"], "红色管家", "{posts}");
 }
 
 /// Files under `dir` with their unix modes.

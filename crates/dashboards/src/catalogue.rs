@@ -15,15 +15,18 @@ pub enum Family {
     Partners,
     /// 民生诉求
     Demands,
+    /// 共治：会议协商、微网格、基金
+    Governance,
 }
 
 impl Family {
-    pub const ALL: [Family; 5] = [
+    pub const ALL: [Family; 6] = [
         Family::Courses,
         Family::Volunteers,
         Family::Spaces,
         Family::Partners,
         Family::Demands,
+        Family::Governance,
     ];
 
     pub fn zh(self) -> &'static str {
@@ -33,6 +36,7 @@ impl Family {
             Family::Spaces => "共享空间",
             Family::Partners => "共建合作",
             Family::Demands => "民生诉求",
+            Family::Governance => "共治",
         }
     }
 
@@ -43,6 +47,7 @@ impl Family {
             Family::Spaces => "Shared spaces",
             Family::Partners => "Partners",
             Family::Demands => "Demands",
+            Family::Governance => "Co-governance",
         }
     }
 }
@@ -204,6 +209,90 @@ pub const FIGURES: &[Figure] = &[
         Family::Demands,
         "办结诉求（件）",
         "Demands resolved",
+    ),
+    fig(
+        "volunteers.stars_one",
+        Family::Volunteers,
+        "一星志愿者（增减）",
+        "One-star volunteers (change)",
+    ),
+    fig(
+        "volunteers.stars_two",
+        Family::Volunteers,
+        "二星志愿者（增减）",
+        "Two-star volunteers (change)",
+    ),
+    fig(
+        "volunteers.stars_three",
+        Family::Volunteers,
+        "三星志愿者（增减）",
+        "Three-star volunteers (change)",
+    ),
+    fig(
+        "volunteers.stars_four",
+        Family::Volunteers,
+        "四星志愿者（增减）",
+        "Four-star volunteers (change)",
+    ),
+    fig(
+        "volunteers.stars_five",
+        Family::Volunteers,
+        "五星志愿者（增减）",
+        "Five-star volunteers (change)",
+    ),
+    fig(
+        "governance.meetings",
+        Family::Governance,
+        "召开会议与协商（次）",
+        "Meetings held",
+    ),
+    fig(
+        "governance.follow_ups_done",
+        Family::Governance,
+        "决议事项办结（项）",
+        "Follow-ups done",
+    ),
+    fig(
+        "governance.follow_ups_on_time",
+        Family::Governance,
+        "按期办结（项）",
+        "Follow-ups done on time",
+    ),
+    fig(
+        "governance.posts_claimed",
+        Family::Governance,
+        "微网格岗位认领（次）",
+        "Grid posts claimed",
+    ),
+    fig(
+        "governance.patrols_held",
+        Family::Governance,
+        "网格巡查（次）",
+        "Patrols held",
+    ),
+    fig(
+        "governance.patrol_findings",
+        Family::Governance,
+        "巡查发现（条）",
+        "Patrol findings",
+    ),
+    fig(
+        "governance.party_reported",
+        Family::Governance,
+        "在职党员双报到（人）",
+        "Party members reported in",
+    ),
+    fig(
+        "governance.fund_income",
+        Family::Governance,
+        "基金收入（元）",
+        "Fund income (yuan)",
+    ),
+    fig(
+        "governance.fund_spending",
+        Family::Governance,
+        "基金支出（元）",
+        "Fund spending (yuan)",
     ),
 ];
 

@@ -98,7 +98,8 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         ErrorCode::BadUserInput
         | ErrorCode::Conflict
         | ErrorCode::InsufficientPoints
-        | ErrorCode::OutOfStock => StatusCode::BAD_REQUEST,
+        | ErrorCode::OutOfStock
+        | ErrorCode::InsufficientFunds => StatusCode::BAD_REQUEST,
     }
 }
 

@@ -7,6 +7,7 @@ use async_graphql::{
 };
 use courses::graphql::{CoursesMutation, CoursesQuery};
 use dashboards::graphql::{DashboardsMutation, DashboardsQuery};
+use governance::api::{GovernanceMutation, GovernanceQuery};
 use notifications::graphql::{NotificationsMutation, NotificationsQuery};
 use partners::graphql::{PartnersMutation, PartnersQuery};
 use spaces::api::{SpacesMutation, SpacesQuery};
@@ -25,6 +26,7 @@ pub struct Query(
     VolunteersQuery,
     PartnersQuery,
     DashboardsQuery,
+    GovernanceQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -36,6 +38,7 @@ pub struct Mutation(
     PartnersMutation,
     VolunteersMutation,
     DashboardsMutation,
+    GovernanceMutation,
 );
 
 pub type LinliSchema = Schema<Query, Mutation, EmptySubscription>;

@@ -24,6 +24,8 @@ pub enum ErrorCode {
     InsufficientPoints,
     /// A reward has no stock left.
     OutOfStock,
+    /// A money fund (基金) cannot pay this much.
+    InsufficientFunds,
     /// The database cancelled a statement that ran, or waited for a lock, past its limit.
     Timeout,
     Internal,
@@ -43,6 +45,7 @@ impl ErrorCode {
             ErrorCode::RateLimited => "RATE_LIMITED",
             ErrorCode::InsufficientPoints => "INSUFFICIENT_POINTS",
             ErrorCode::OutOfStock => "OUT_OF_STOCK",
+            ErrorCode::InsufficientFunds => "INSUFFICIENT_FUNDS",
             ErrorCode::Timeout => "TIMEOUT",
             ErrorCode::Internal => "INTERNAL",
         }

@@ -25,6 +25,8 @@ pub enum NoticeKind {
     PlotWarning,
     /// A farm plot freed for the waiting list is yours.
     PlotAssigned,
+    /// The community writes to the party members reported in (双报到).
+    PartyNotice,
 }
 
 /// A notification to write: `about` names the event (`session:<id>`), so the same event

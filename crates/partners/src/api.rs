@@ -16,6 +16,11 @@ pub async fn partner_organisations(
     Ok(crate::organisations::db::partnering(conn, district, communities).await?)
 }
 
+/// Demands another crate raises from its own records (a patrol's finding), in its transaction.
+pub mod demands {
+    pub use crate::demands::service::raise_in;
+}
+
 /// The figures recounted from the partners' own community tables (the dashboards' rebuild).
 pub mod figures {
     pub use crate::agreements::service::figures as agreements;

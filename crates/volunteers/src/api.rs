@@ -20,6 +20,15 @@ pub mod registry {
     pub use crate::registry::model::{Volunteer, VolunteerStatus};
     pub use crate::registry::service::{Registration, register};
 
+    /// Verified minutes of service of these accounts (those who volunteer), in the caller's
+    /// transaction.
+    pub async fn verified_minutes(
+        conn: &mut PgConnection,
+        accounts: &[Uuid],
+    ) -> AppResult<Vec<(Uuid, i64)>> {
+        Ok(crate::registry::db::verified_minutes(conn, accounts).await?)
+    }
+
     /// A volunteer of the community, in the caller's transaction.
     pub async fn volunteer(conn: &mut PgConnection, id: Uuid) -> AppResult<Option<Volunteer>> {
         Ok(crate::registry::db::get(conn, id).await?)

@@ -6,6 +6,8 @@ use infra::{AppError, ErrorCode};
 pub enum VolunteersError {
     #[error("not found: {0}")]
     NotFound(&'static str),
+    #[error("bad star thresholds")]
+    BadStarThresholds,
     #[error("bad idempotency key")]
     BadKey,
     #[error("key used for something else")]
@@ -131,6 +133,11 @@ impl From<VolunteersError> for AppError {
                     }
                 ),
                 format!("{what} not found"),
+            ),
+            E::BadStarThresholds => (
+                BadUserInput,
+                "星级门槛须为 5 个逐级升高的小时数（1 到 100000）".into(),
+                "Five rising thresholds of 1 to 100,000 hours".into(),
             ),
             E::BadKey => (
                 BadUserInput,

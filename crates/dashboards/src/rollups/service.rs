@@ -76,6 +76,11 @@ async fn recount(tx: &mut PgConnection) -> AppResult<Deltas> {
     flows.extend(volunteers::api::hours::figures(tx).await?);
     flows.extend(volunteers::api::rewards::figures(tx).await?);
     flows.extend(spaces::api::bookings::figures(tx).await?);
+    flows.extend(governance::api::funds::figures(tx).await?);
+    flows.extend(governance::api::posts::figures(tx).await?);
+    flows.extend(governance::api::meetings::figures(tx).await?);
+    flows.extend(governance::api::patrols::figures(tx).await?);
+    flows.extend(governance::api::party_reports::figures(tx).await?);
     let mut d = Deltas::default();
     for (f, day, v) in flows {
         d.flow(&f, day, v);

@@ -137,6 +137,67 @@ async fn consistent(env: &OneCommunity) {
     );
 }
 
+/// Co-governance through its services: 123 元 in (a 10 元 sale reversed), 50 元 spent, a post
+/// claimed, a meeting whose one decision is done on time.
+async fn governance_rows(env: &OneCommunity, a: &CommunityCtx, other: &CommunityCtx) {
+    use governance::api::{funds, meetings, posts};
+    let fund = funds::create_fund(a, "共享基金", "邻里互助").await.unwrap();
+    let gift = funds::IncomeKind::Donation;
+    funds::record_income(a, fund.id, gift, 12_345, "捐赠", None)
+        .await
+        .unwrap();
+    let sale = funds::record_income(a, fund.id, funds::IncomeKind::Sale, 1_000, "义卖", None);
+    funds::reverse(a, sale.await.unwrap().id, "记重了")
+        .await
+        .unwrap();
+    let ask = funds::request_spending(other, fund.id, "修花台", 5_000)
+        .await
+        .unwrap();
+    funds::decide_request(a, ask.id, true, None).await.unwrap();
+    let grid = env
+        .tenancy
+        .create_courtyard(
+            a,
+            "第一网格",
+            tenancy::grids::model::CourtyardKind::Grid,
+            None,
+        )
+        .await
+        .unwrap();
+    let micro = posts::create_micro_grid(a, grid.id, "一号微网格")
+        .await
+        .unwrap();
+    let post = posts::add_post(a, micro.id, "楼栋长", "").await.unwrap();
+    posts::claim(other, post.id, true).await.unwrap();
+    let me = a.access().account_id;
+    let view = meetings::record(
+        a,
+        meetings::MeetingInput {
+            kind: meetings::MeetingKind::Consultation,
+            title: "民主协商会".into(),
+            held_at: Utc::now(),
+            place: "议事厅".into(),
+            courtyard_id: None,
+            attendees: vec![],
+            topics: vec!["停车".into()],
+            minutes: String::new(),
+            decisions: vec![meetings::DecisionInput {
+                decision: "划线".into(),
+                owner_kind: meetings::OwnerKind::Staff,
+                owner_id: me,
+                owner_name: "社工".into(),
+                courtyard_id: None,
+                due_on: infra::local_time::date_of(Utc::now()) + Duration::days(7),
+            }],
+        },
+    )
+    .await
+    .unwrap();
+    meetings::close(a, view.follow_ups[0].id, true, None)
+        .await
+        .unwrap();
+}
+
 async fn officer(t: &tenancy::Tenancy, login: &str, role: Role) -> Principal {
     let a = t
         .create_account(
@@ -190,6 +251,7 @@ async fn every_family_rolls_up_ranks_compares_and_exports() {
     let (a, b) = (staff(&env, &env.tenant), staff(&env, &second));
     rows_of_every_family(&a, &[3, 2, 1, 0], &[1, 0]).await;
     rows_of_every_family(&b, &[2, 1], &[0]).await;
+    governance_rows(&env, &a, &staff(&env, &env.tenant)).await;
     dashboards::api::fold(&a).await.unwrap();
     dashboards::api::fold(&b).await.unwrap();
 
@@ -216,6 +278,12 @@ async fn every_family_rolls_up_ranks_compares_and_exports() {
         ("spaces.minutes_open", 1500),
         ("partners.ventures_awarded", 1),
         ("partners.ventures_closed", 1),
+        ("governance.fund_income", 123),
+        ("governance.fund_spending", 50),
+        ("governance.posts_claimed", 1),
+        ("governance.meetings", 1),
+        ("governance.follow_ups_done", 1),
+        ("governance.follow_ups_on_time", 1),
     ];
     for (f, v) in expect {
         assert_eq!(totals.get(f).copied().unwrap_or(0), v, "{f}");
@@ -412,7 +480,8 @@ async fn every_family_rolls_up_ranks_compares_and_exports() {
             "志愿服务",
             "共享空间",
             "共建合作",
-            "民生诉求"
+            "民生诉求",
+            "共治"
         ]
     );
     let college = book.worksheet_range("社区学院").unwrap();

@@ -14,6 +14,7 @@ use tenancy::{Actor, GrantInput, NewAccountInput, OnboardInput};
 pub const DEMO_PASSWORD: &str = "linli-demo-2026";
 
 mod boyuan;
+mod co_governance;
 mod data;
 mod timebank;
 
@@ -118,6 +119,7 @@ pub async fn seed(t: &Tenancy, store: &ObjectStore) -> anyhow::Result<()> {
     );
     timebank::seed(t, &donghuan).await.map_err(fail)?;
     boyuan::seed(t, store).await.map_err(fail)?;
+    co_governance::seed(t, store).await.map_err(fail)?;
     Ok(())
 }
 

@@ -1,6 +1,7 @@
 //! The rules of demands (诉求).
 
 use infra::{AppError, AppResult};
+use sqlx::PgConnection;
 use tenancy::model::CourtyardKind;
 use tenancy::{CommunityCtx, Roles, Tenancy};
 use uuid::Uuid;
@@ -122,7 +123,7 @@ pub async fn submit(t: &Tenancy, ctx: &CommunityCtx, d: DemandInput) -> AppResul
     if acting && !ctx.reach(&mut tx).await?.covers(grid_id) {
         return Err(outside_grids());
     }
-    let row = db::insert(
+    let row = write(
         &mut tx,
         &NewDemand {
             title,
@@ -133,19 +134,55 @@ pub async fn submit(t: &Tenancy, ctx: &CommunityCtx, d: DemandInput) -> AppResul
             entered_by: ctx.access().account_id,
             grid_id,
         },
+        acting,
     )
     .await?;
+    view(tx, row).await
+}
+
+/// The demand, its first step and its figure, in the caller's transaction.
+async fn write(conn: &mut PgConnection, d: &NewDemand<'_>, acting: bool) -> AppResult<Demand> {
+    let row = db::insert(&mut *conn, d).await?;
     db::step(
-        &mut tx,
+        &mut *conn,
         row.id,
         DemandStatus::Submitted,
-        ctx.access().account_id,
+        d.entered_by,
         acting,
         None,
     )
     .await?;
-    infra::figures::record_today(&mut tx, RECEIVED, 1).await?;
-    view(tx, row).await
+    infra::figures::record_today(conn, RECEIVED, 1).await?;
+    Ok(row)
+}
+
+/// A demand raised by staff or a grid worker from another crate's record (a patrol's finding),
+/// or a suggestion raised at a meeting, in that crate's transaction, to `grid` (a grid the
+/// caller's record already holds by its foreign key) or to nobody yet. The id of the demand.
+pub async fn raise_in(
+    conn: &mut PgConnection,
+    ctx: &CommunityCtx,
+    title: &str,
+    detail: &str,
+    category: &str,
+    grid: Option<Uuid>,
+) -> AppResult<Uuid> {
+    ctx.require(Roles::PROXY)?;
+    let row = write(
+        conn,
+        &NewDemand {
+            title: text(title, 1, 100, "诉求标题", "The title")?,
+            detail: text(detail, 0, 1000, "详细说明", "The detail")?,
+            category: text(category, 1, 30, "类别", "The category")?,
+            resident_id: ctx.access().account_id,
+            resident_name: &ctx.access().display_name,
+            entered_by: ctx.access().account_id,
+            grid_id: grid,
+        },
+        false,
+    )
+    .await?;
+    Ok(row.id)
 }
 
 /// Where a demand is sent.

@@ -23,8 +23,32 @@ pub enum OrganisationKind {
     Merchant,
     /// 物业
     PropertyCompany,
-    /// 社会组织
+    /// 社会组织 (with its grade, 3A …)
     SocialOrganisation,
+    /// 工会 (群团)
+    TradeUnion,
+    /// 妇联 (群团)
+    WomensFederation,
+    /// 共青团 (群团)
+    YouthLeague,
+    /// 残联 (群团)
+    DisabledPersonsFederation,
+    /// 科协 (群团)
+    ScienceAssociation,
+    /// 红十字会 (群团)
+    RedCross,
+    /// 社工机构
+    SocialWorkAgency,
+    /// 居民自治组织
+    ResidentsSelfGoverning,
+    /// 业主委员会
+    OwnersCommittee,
+    /// 学校
+    School,
+    /// 医院
+    Hospital,
+    /// 银行
+    Bank,
 }
 
 /// What an account may do for its organisation.

@@ -66,6 +66,31 @@ async fn a_registered_organisation_is_inert_until_approved_where_it_asked() {
         "BAD_USER_INPUT"
     );
 
+    // Every kind the reports name registers: a 群团, a social-work agency with its grade, an
+    // owners' committee, a bank — and reads back as itself.
+    for (i, kind) in [
+        OrganisationKind::TradeUnion,
+        OrganisationKind::RedCross,
+        OrganisationKind::SocialWorkAgency,
+        OrganisationKind::OwnersCommittee,
+        OrganisationKind::Bank,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let input = OrganisationInput {
+            kind,
+            grade: (kind == OrganisationKind::SocialWorkAgency).then(|| "3A".into()),
+            ..university(&format!("共建单位{i}"))
+        };
+        // From an address of its own: the registrations' throttle counts per address.
+        let addr = std::net::IpAddr::V4(std::net::Ipv4Addr::new(10, 0, 0, i as u8 + 1));
+        let (o, _) = svc::register(t, addr, Env::person(&format!("kind-{i}")), input)
+            .await
+            .unwrap();
+        assert_eq!(o.kind, kind);
+    }
+
     // Registered, signed in, and nowhere to go.
     let p = env.principal(admin.id).await;
     assert_eq!(code(env.enter(&p, "xinhua").await), "FORBIDDEN");

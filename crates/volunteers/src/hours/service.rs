@@ -222,7 +222,13 @@ pub async fn figures(conn: &mut sqlx::PgConnection) -> AppResult<Vec<(String, Na
            FROM volunteer_hours WHERE status = 'verified' GROUP BY day
          UNION ALL
          SELECT 'volunteers.registered', figure_day(created_at) AS day, count(*)
-           FROM volunteers GROUP BY day",
+           FROM volunteers GROUP BY day
+         UNION ALL
+         SELECT star_figure(l.level), figure_day(c.changed_at) AS day,
+                sum(l.delta)::bigint
+           FROM volunteer_star_changes c,
+                LATERAL (VALUES (c.from_level, -1), (c.to_level, 1)) AS l (level, delta)
+          WHERE l.level > 0 GROUP BY 1, 2",
     )
     .bind(MINUTES_VERIFIED)
     .bind(POINTS_EARNED)

@@ -5,8 +5,8 @@ use uuid::Uuid;
 
 use super::model::*;
 
-pub(crate) const VOLUNTEER: &str =
-    "id, account_id, name, status, skills, party_member, team_id, created_at";
+pub(crate) const VOLUNTEER: &str = "id, account_id, name, status, skills, party_member, team_id, created_at, verified_minutes, \
+     star_level";
 
 pub struct NewVolunteer<'a> {
     pub account_id: Uuid,
@@ -121,6 +121,45 @@ pub async fn trainings(conn: &mut PgConnection, volunteer: Uuid) -> sqlx::Result
           WHERE volunteer_id = $1 ORDER BY held_on, id",
     )
     .bind(volunteer)
+    .fetch_all(conn)
+    .await
+}
+
+/// The hours each star level asks, levels 1 to 5.
+pub async fn star_thresholds(conn: &mut PgConnection) -> sqlx::Result<Vec<i32>> {
+    sqlx::query_scalar("SELECT hours FROM volunteer_star_thresholds ORDER BY level")
+        .fetch_all(conn)
+        .await
+}
+
+/// New thresholds, and every volunteer's level recomputed against them (their trigger records
+/// each change); how many levels changed.
+pub async fn set_star_thresholds(conn: &mut PgConnection, hours: &[i32]) -> sqlx::Result<u64> {
+    sqlx::query(
+        "UPDATE volunteer_star_thresholds t SET hours = n.hours
+           FROM unnest($1::int[]) WITH ORDINALITY AS n (hours, level) WHERE t.level = n.level",
+    )
+    .bind(hours)
+    .execute(&mut *conn)
+    .await?;
+    Ok(sqlx::query(
+        "UPDATE volunteers SET star_level = star_level_of(verified_minutes)
+          WHERE star_level <> star_level_of(verified_minutes)",
+    )
+    .execute(conn)
+    .await?
+    .rows_affected())
+}
+
+/// Verified minutes of the accounts that volunteer among `accounts`.
+pub async fn verified_minutes(
+    conn: &mut PgConnection,
+    accounts: &[Uuid],
+) -> sqlx::Result<Vec<(Uuid, i64)>> {
+    sqlx::query_as(
+        "SELECT account_id, verified_minutes FROM volunteers WHERE account_id = ANY ($1)",
+    )
+    .bind(accounts)
     .fetch_all(conn)
     .await
 }

@@ -30,6 +30,11 @@ impl VolunteerRegistryQuery {
         }))
     }
 
+    /// The verified hours each star level (一星 … 五星) asks.
+    async fn volunteer_star_thresholds(&self, ctx: &Context<'_>) -> Res<Vec<i32>> {
+        Ok(svc::star_thresholds(community(ctx)?).await?)
+    }
+
     /// Volunteers, by status (staff and grid workers).
     async fn volunteers(
         &self,
@@ -46,6 +51,16 @@ pub struct VolunteerRegistryMutation;
 
 #[Object]
 impl VolunteerRegistryMutation {
+    /// Set the hours of the five star levels, rising (staff); every volunteer's level is
+    /// recomputed at once.
+    async fn set_volunteer_star_thresholds(
+        &self,
+        ctx: &Context<'_>,
+        hours: Vec<i32>,
+    ) -> Res<Vec<i32>> {
+        Ok(svc::set_star_thresholds(community(ctx)?, &hours).await?)
+    }
+
     /// Register as a volunteer (an applicant until staff accept); staff and grid workers may
     /// register someone else (`personId` and `name`, 代办).
     async fn register_volunteer(

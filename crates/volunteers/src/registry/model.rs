@@ -50,6 +50,10 @@ pub struct Volunteer {
     )]
     pub team_id: Option<Uuid>,
     pub created_at: DateTime<Utc>,
+    /// Verified service in minutes, all time.
+    pub verified_minutes: i64,
+    /// 志愿者星级: 0 (none) to 5, from the verified hours and the community's thresholds.
+    pub star_level: i16,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

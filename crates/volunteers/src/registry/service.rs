@@ -169,3 +169,25 @@ pub(crate) async fn active_self(
     }
     Ok(v)
 }
+
+/// The hours each star level (一星 … 五星) asks: every member reads them.
+pub async fn star_thresholds(ctx: &CommunityCtx) -> AppResult<Vec<i32>> {
+    ctx.require(Roles::ANYONE)?;
+    let mut tx = ctx.tx().await?;
+    Ok(db::star_thresholds(&mut tx).await?)
+}
+
+/// Staff set the five thresholds (hours, rising, 1 to 100,000); every volunteer's level is
+/// recomputed in the same transaction. The thresholds as they now are.
+pub async fn set_star_thresholds(ctx: &CommunityCtx, hours: &[i32]) -> AppResult<Vec<i32>> {
+    ctx.require(Roles::STAFF)?;
+    let rising = hours.windows(2).all(|w| w[0] < w[1]);
+    if hours.len() != 5 || !rising || !hours.iter().all(|h| (1..=100_000).contains(h)) {
+        return Err(VolunteersError::BadStarThresholds.into());
+    }
+    let mut tx = ctx.tx().await?;
+    db::set_star_thresholds(&mut tx, hours).await?;
+    let now = db::star_thresholds(&mut tx).await?;
+    tx.commit().await?;
+    Ok(now)
+}

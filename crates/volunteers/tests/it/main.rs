@@ -3,6 +3,7 @@
 
 mod keys;
 mod ledger;
+mod stars;
 mod volunteering;
 
 use infra::Db;
