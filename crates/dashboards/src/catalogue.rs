@@ -247,6 +247,54 @@ pub const FIGURES: &[Figure] = &[
         "Meetings held",
     ),
     fig(
+        "governance.meetings_consultation",
+        Family::Governance,
+        "民主协商会（次）",
+        "Consultations",
+    ),
+    fig(
+        "governance.meetings_courtyard_meeting",
+        Family::Governance,
+        "坝坝会（次）",
+        "Courtyard meetings",
+    ),
+    fig(
+        "governance.meetings_evening_talk",
+        Family::Governance,
+        "院落夜话（次）",
+        "Evening talks",
+    ),
+    fig(
+        "governance.meetings_tripartite_weekly",
+        Family::Governance,
+        "三方周碰头（次）",
+        "Tripartite weekly meetings",
+    ),
+    fig(
+        "governance.meetings_tripartite_monthly",
+        Family::Governance,
+        "三方月例会（次）",
+        "Tripartite monthly meetings",
+    ),
+    fig(
+        "governance.meetings_tripartite_quarterly",
+        Family::Governance,
+        "三方季通报（次）",
+        "Tripartite quarterly reports",
+    ),
+    fig(
+        "governance.meetings_tripartite_yearly",
+        Family::Governance,
+        "三方年评议（次）",
+        "Tripartite yearly reviews",
+    ),
+    fig(
+        "governance.cadence_periods_met",
+        Family::Governance,
+        "会议达到频次的周期（个）",
+        "Meeting periods on cadence",
+    ),
+    fig(
         "governance.follow_ups_done",
         Family::Governance,
         "决议事项办结（项）",
@@ -281,6 +329,18 @@ pub const FIGURES: &[Figure] = &[
         Family::Governance,
         "在职党员双报到（人）",
         "Party members reported in",
+    ),
+    fig(
+        "governance.honours_awarded",
+        Family::Governance,
+        "评优表彰（人次）",
+        "Honours awarded",
+    ),
+    fig(
+        "governance.party_minutes",
+        Family::Governance,
+        "在职党员服务时长（分钟）",
+        "Party members' verified service (minutes)",
     ),
     fig(
         "governance.fund_income",

@@ -25,6 +25,11 @@ pub mod meetings {
     };
 }
 
+/// 评优.
+pub mod honours {
+    pub use crate::honours::service::figures;
+}
+
 /// 双报到.
 pub mod party_reports {
     pub use crate::party_reports::service::figures;

@@ -16,6 +16,8 @@ pub enum Missing {
     Patrol,
     Finding,
     PartyReport,
+    Round,
+    Nomination,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -70,6 +72,18 @@ pub enum GovernanceError {
     AlreadyEnded,
     #[error("bad list")]
     BadList,
+    #[error("bad round")]
+    BadRound,
+    #[error("round taken")]
+    RoundTaken,
+    #[error("not at this step")]
+    NotAtThisStep,
+    #[error("nominated already")]
+    AlreadyNominated,
+    #[error("no such honour")]
+    NoSuchAward,
+    #[error("bad score")]
+    BadScore,
     #[error("bad cadence")]
     BadCadence,
     #[error("bad patrollers")]
@@ -96,6 +110,8 @@ impl From<GovernanceError> for AppError {
                     Missing::Patrol => ("找不到该巡查", "Patrol not found"),
                     Missing::Finding => ("找不到该巡查发现", "Finding not found"),
                     Missing::PartyReport => ("找不到该报到记录", "Report not found"),
+                    Missing::Round => ("找不到该评优", "Round of honours not found"),
+                    Missing::Nomination => ("找不到该推荐", "Nomination not found"),
                 };
                 (NotFound, zh, en)
             }
@@ -198,6 +214,32 @@ impl From<GovernanceError> for AppError {
                 "特长和认领服务各最多 20 项",
                 "At most 20 skills and 20 services",
             ),
+            E::BadRound => (
+                BadUserInput,
+                "年度须在 2000 到 2100 之间，奖项 1 到 20 个",
+                "A year from 2000 to 2100 and 1 to 20 honours",
+            ),
+            E::RoundTaken => (
+                Conflict,
+                "本年度已有同名评优",
+                "That year has a round of that title",
+            ),
+            E::NotAtThisStep => (
+                Conflict,
+                "评优不在这一阶段（推荐 → 评审 → 公示），或该推荐尚未评分",
+                "The round is not at this step (open → reviewing → published), or the nomination has no score",
+            ),
+            E::AlreadyNominated => (
+                Conflict,
+                "该人已被推荐该奖项",
+                "Already nominated for that honour",
+            ),
+            E::NoSuchAward => (
+                BadUserInput,
+                "该评优没有这个奖项",
+                "The round gives no such honour",
+            ),
+            E::BadScore => (BadUserInput, "评分须为 0 到 100", "A score is 0 to 100"),
             E::BadCadence => (
                 BadUserInput,
                 "每期 1 到 100 次；报告区间不超过十年且起止有序",

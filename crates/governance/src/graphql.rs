@@ -9,6 +9,8 @@ pub struct GovernanceQuery(
     crate::meetings::graphql::MeetingsQuery,
     crate::patrols::graphql::PatrolsQuery,
     crate::party_reports::graphql::PartyReportsQuery,
+    crate::honours::graphql::HonoursQuery,
+    crate::photos::graphql::PhotosQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -18,4 +20,6 @@ pub struct GovernanceMutation(
     crate::meetings::graphql::MeetingsMutation,
     crate::patrols::graphql::PatrolsMutation,
     crate::party_reports::graphql::PartyReportsMutation,
+    crate::honours::graphql::HonoursMutation,
+    crate::photos::graphql::PhotosMutation,
 );

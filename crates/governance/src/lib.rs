@@ -11,7 +11,9 @@ pub mod error;
 pub mod funds;
 #[cfg(feature = "graphql")]
 pub mod graphql;
+pub mod honours;
 pub mod meetings;
 pub mod party_reports;
 pub mod patrols;
+pub mod photos;
 pub mod posts;

@@ -20,6 +20,7 @@ pub enum Missing {
     Proposal,
     Project,
     Milestone,
+    Alliance,
 }
 
 impl Missing {
@@ -42,6 +43,7 @@ impl Missing {
             Proposal => ("找不到该方案", "Proposal not found"),
             Project => ("找不到该项目", "Project not found"),
             Milestone => ("找不到该里程碑", "Milestone not found"),
+            Alliance => ("找不到该共同体或成员", "Alliance or member not found"),
         }
     }
 }
@@ -131,6 +133,10 @@ pub enum PartnersError {
     MilestonesOpen,
     #[error("a grid worker reached outside their grids")]
     OutsideGrids,
+    #[error("alliance name taken")]
+    AllianceNameTaken,
+    #[error("not a partner here")]
+    NotPartnerHere,
     #[error("budget above the call's")]
     BudgetOutOfRange { max: i32 },
 }
@@ -195,6 +201,12 @@ impl From<PartnersError> for AppError {
             E::EntryVoid => (Conflict, "该记录已作废".into(), "The entry is void already".into()),
             E::ActingNeedsIdAndName => (BadUserInput, "代办须同时填写居民编号和姓名".into(), "Acting for a resident needs both their id and name".into()),
             E::GridOrTeam => (BadUserInput, "请指定一个网格或一个共建团队".into(), "Name either a grid or a partner team".into()),
+            E::AllianceNameTaken => (Conflict, "已有同名共同体".into(), "An alliance of that name exists".into()),
+            E::NotPartnerHere => (
+                BadUserInput,
+                "只有已在本社区（或所在区）共建的单位可以加入共同体".into(),
+                "Only an organisation approved here (or in the district) joins an alliance".into(),
+            ),
             E::NoSuchGrid => (BadUserInput, "没有该网格".into(), "No such grid".into()),
             E::BadListKind => (BadUserInput, "代码为 2 到 32 个小写字母或下划线，顺序 1 到 100".into(), "A code of 2 to 32 lower-case letters or underscores, a position of 1 to 100".into()),
             E::TooManySkills => (BadUserInput, "专长最多 20 项".into(), "At most 20 skills".into()),

@@ -10,6 +10,7 @@ pub struct PartnersQuery(
     crate::agreements::graphql::AgreementsQuery,
     crate::ventures::graphql::VenturesQuery,
     crate::access::graphql::AccessQuery,
+    crate::alliances::graphql::AlliancesQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -20,4 +21,5 @@ pub struct PartnersMutation(
     crate::agreements::graphql::AgreementsMutation,
     crate::ventures::graphql::VenturesMutation,
     crate::access::graphql::AccessMutation,
+    crate::alliances::graphql::AlliancesMutation,
 );

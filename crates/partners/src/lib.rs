@@ -8,6 +8,7 @@
 
 pub mod access;
 pub mod agreements;
+pub mod alliances;
 pub mod api;
 pub mod demands;
 pub mod error;

@@ -214,6 +214,7 @@ CREATE TABLE meeting_attendees (
 CREATE FUNCTION meetings_figure() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM figure_event('governance.meetings', figure_day(NEW.held_at), 1);
+    PERFORM figure_event('governance.meetings_' || NEW.kind, figure_day(NEW.held_at), 1);
     RETURN NULL;
 END $$;
 CREATE TRIGGER meetings_figure AFTER INSERT ON meetings

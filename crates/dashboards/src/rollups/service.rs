@@ -81,6 +81,7 @@ async fn recount(tx: &mut PgConnection) -> AppResult<Deltas> {
     flows.extend(governance::api::meetings::figures(tx).await?);
     flows.extend(governance::api::patrols::figures(tx).await?);
     flows.extend(governance::api::party_reports::figures(tx).await?);
+    flows.extend(governance::api::honours::figures(tx).await?);
     let mut d = Deltas::default();
     for (f, day, v) in flows {
         d.flow(&f, day, v);

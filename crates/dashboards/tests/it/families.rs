@@ -282,6 +282,7 @@ async fn every_family_rolls_up_ranks_compares_and_exports() {
         ("governance.fund_spending", 50),
         ("governance.posts_claimed", 1),
         ("governance.meetings", 1),
+        ("governance.meetings_consultation", 1),
         ("governance.follow_ups_done", 1),
         ("governance.follow_ups_on_time", 1),
     ];

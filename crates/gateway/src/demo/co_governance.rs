@@ -6,6 +6,8 @@
 //! - 白莲 (seed 002): 白莲社区发展治理共享基金 (四社联动).
 //! - 新华 (seed 000): 民主协商 on the 5 spaces' governance scenes; 黄金时代小区's 三位一体 of
 //!   party organisation, property company and owners.
+//! - 金竹苑 and 邢家桥 (seed 003, 淄博's 1+3×N): 发展、治理、服务 三大自治共同体, to be joined
+//!   by the partners approved there.
 //! - 博园 (seed 004): 4 grids and 23 micro-grids, a 红色管家 post in each for the 25 registered
 //!   party members to claim (每周一夜查); the 三方 of community, 业委会 and 物业 meeting each
 //!   week (每周一碰头), as over 求知公寓截污纳管; 慈善工作室's fund for 为爱而购's takings; each
@@ -38,6 +40,22 @@ const FUNDS: [(&str, &str, &str); 3] = [
     ),
 ];
 
+/// 三大自治共同体 (seed 003).
+const ALLIANCES: [(&str, &str); 3] = [
+    (
+        "发展自治共同体",
+        "社区发展：吸纳企业、商户、物业、学校、医院、社会组织等各方力量进驻",
+    ),
+    (
+        "治理自治共同体",
+        "社区治理：吸纳企业、商户、物业、学校、医院、社会组织等各方力量进驻",
+    ),
+    (
+        "服务自治共同体",
+        "社区服务：吸纳企业、商户、物业、学校、医院、社会组织等各方力量进驻",
+    ),
+];
+
 /// The micro-grids of 博园's four grids: 23 in all.
 const MICRO_GRIDS_PER_GRID: [(&str, usize); 4] = [
     ("第一网格", 6),
@@ -58,6 +76,15 @@ pub async fn seed(t: &Tenancy, store: &ObjectStore) -> Result<(), AppError> {
     for (slug, name, purpose) in FUNDS {
         // A fund that exists already is a CONFLICT: the idempotent case.
         let _ = funds::create_fund(&scope(slug).await?, name, purpose).await;
+    }
+    // 淄博's 3×N (seed 003): each community forms 发展、治理、服务 三大自治共同体 that companies,
+    // merchants, property companies, schools, hospitals and social organisations join.
+    for slug in ["jinzhuyuan", "xingjiaqiao"] {
+        let ctx = scope(slug).await?;
+        for (name, purpose) in ALLIANCES {
+            // One that exists already is a CONFLICT: the idempotent case.
+            let _ = partners::alliances::service::create(&ctx, name, purpose).await;
+        }
     }
     let boyuan = scope("boyuan").await?;
     let grids = t.courtyards(&boyuan).await?;

@@ -197,6 +197,12 @@ pub async fn figures(conn: &mut PgConnection) -> sqlx::Result<Vec<(String, Naive
         "SELECT 'governance.meetings', figure_day(held_at) AS day, count(*) FROM meetings
           GROUP BY day
          UNION ALL
+         SELECT 'governance.meetings_' || kind, figure_day(held_at) AS day, count(*)
+           FROM meetings GROUP BY 1, 2
+         UNION ALL
+         SELECT 'governance.cadence_periods_met', starts_on, count(*) FROM meeting_cadence_met
+          GROUP BY starts_on
+         UNION ALL
          SELECT 'governance.follow_ups_done', figure_day(closed_at) AS day, count(*)
            FROM follow_ups WHERE status = 'done' GROUP BY day
          UNION ALL

@@ -71,13 +71,21 @@ pub async fn get(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<Party
     .await
 }
 
-/// Reports per day, for a rebuild.
+/// Reports per day, and the verified minutes of those reported in (read from the time bank's
+/// hours, as the trigger does), for a rebuild.
 pub async fn figures(
     conn: &mut PgConnection,
 ) -> sqlx::Result<Vec<(String, chrono::NaiveDate, i64)>> {
     sqlx::query_as(
         "SELECT 'governance.party_reported', figure_day(reported_at) AS day, count(*)
-           FROM party_reports GROUP BY day",
+           FROM party_reports GROUP BY day
+         UNION ALL
+         SELECT 'governance.party_minutes', figure_day(h.decided_at) AS day, sum(h.minutes)::bigint
+           FROM volunteer_hours h
+           JOIN volunteers v ON v.id = h.volunteer_id
+           JOIN party_reports r ON r.account_id = v.account_id AND r.reported_at <= h.decided_at
+                               AND (r.ended_at IS NULL OR h.decided_at < r.ended_at)
+          WHERE h.status = 'verified' GROUP BY day",
     )
     .fetch_all(conn)
     .await

@@ -2,9 +2,11 @@
 //! movement, posts with one holder whatever the race, follow-ups that close once.
 
 mod funds;
+mod honours;
 mod meetings;
 mod party;
 mod patrols;
+mod photos;
 mod posts;
 
 use infra::storage::ObjectStore;

@@ -218,6 +218,31 @@ async fn the_weekly_meeting_is_counted_week_by_week_against_its_target() {
         ]
     );
     assert_eq!(met, 3);
+    // The district's figure: the three weeks met, once each, from the trigger and the recount.
+    let mut tx = env
+        .community
+        .db
+        .tenant_tx(&env.community.tenant)
+        .await
+        .unwrap();
+    let events: Vec<(NaiveDate, i64)> = sqlx::query_as(
+        "SELECT day, sum(delta)::bigint FROM figure_events
+          WHERE figure = 'governance.cadence_periods_met' GROUP BY day ORDER BY day",
+    )
+    .fetch_all(&mut *tx)
+    .await
+    .unwrap();
+    let mut recount: Vec<(NaiveDate, i64)> = meetings::figures(&mut tx)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|f| f.0 == "governance.cadence_periods_met")
+        .map(|f| (f.1, f.2))
+        .collect();
+    recount.sort();
+    assert_eq!(events.len(), 3);
+    assert_eq!(events, recount);
+    drop(tx);
     assert!(
         meetings::cadence(&staff, MeetingKind::Consultation, from, to)
             .await

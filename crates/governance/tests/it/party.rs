@@ -83,6 +83,28 @@ async fn party_members_report_in_once_and_their_service_counts_for_their_workpla
     .await
     .unwrap();
     hours::verify(&staff, h.id).await.unwrap();
+    // The district's figure of their service, from the trigger and from the recount alike.
+    let mut tx = env
+        .community
+        .db
+        .tenant_tx(&env.community.tenant)
+        .await
+        .unwrap();
+    let events: i64 = sqlx::query_scalar(
+        "SELECT coalesce(sum(delta), 0)::bigint FROM figure_events WHERE figure = 'governance.party_minutes'",
+    )
+    .fetch_one(&mut *tx)
+    .await
+    .unwrap();
+    let recount: i64 = party::figures(&mut tx)
+        .await
+        .unwrap()
+        .iter()
+        .filter(|f| f.0 == "governance.party_minutes")
+        .map(|f| f.2)
+        .sum();
+    assert_eq!((events, recount), (120, 120));
+    drop(tx);
     let tally = party::by_workplace(&staff).await.unwrap();
     assert_eq!(
         tally

@@ -2,6 +2,7 @@
 //! themselves, stay inert until approved where they asked, and their teams book spaces.
 
 mod agreements;
+mod alliances;
 mod demands;
 mod lists;
 mod organisations;
