@@ -37,6 +37,36 @@ pub async fn insert_teacher(conn: &mut PgConnection, t: &NewTeacher<'_>) -> sqlx
     .await
 }
 
+pub async fn teacher(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<Teacher>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {TEACHER} FROM teachers WHERE id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+}
+
+/// A candidate (达人 from a survey) confirmed into the pool as `kind`, teaching where
+/// `teaches_in` says (its own list kept when empty); `None` when it is no candidate.
+pub async fn confirm(
+    conn: &mut PgConnection,
+    id: Uuid,
+    kind: TeacherKind,
+    teaches_in: &[String],
+) -> sqlx::Result<Option<Teacher>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "UPDATE teachers
+            SET status = 'active', kind = $2,
+                teaches_in = CASE WHEN cardinality($3::text[]) = 0 THEN teaches_in ELSE $3 END
+          WHERE id = $1 AND status = 'candidate' RETURNING {TEACHER}"
+    )))
+    .bind(id)
+    .bind(kind)
+    .bind(teaches_in)
+    .fetch_optional(conn)
+    .await
+}
+
 /// A talent offer from a survey: a candidate for the account, or more skills for it.
 pub async fn upsert_candidate(
     conn: &mut PgConnection,

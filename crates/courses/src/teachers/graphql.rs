@@ -81,6 +81,20 @@ pub struct TeachersMutation;
 
 #[Object]
 impl TeachersMutation {
+    /// Confirm a 达人 found by a survey (a candidate) into the pool as a teacher of `kind`
+    /// (staff); one already in the pool is CONFLICT.
+    async fn confirm_teacher(
+        &self,
+        ctx: &Context<'_>,
+        teacher_id: ID,
+        kind: TeacherKind,
+        #[graphql(default)] teaches_in: Vec<String>,
+    ) -> Res<TeacherGql> {
+        let t =
+            svc::confirm_teacher(community(ctx)?, uuid(&teacher_id)?, kind, &teaches_in).await?;
+        Ok(teacher(t))
+    }
+
     /// Add a teacher to the pool; with `learnerId`, a learner becomes a teacher (staff).
     async fn create_teacher(
         &self,

@@ -77,6 +77,26 @@ pub async fn create_teacher(ctx: &CommunityCtx, input: TeacherInput) -> AppResul
     Ok(view(ctx, t, None))
 }
 
+/// Staff confirm a 达人 found by a survey into the teacher pool (候选 → 在库), as a teacher of
+/// `kind`; confirming a teacher already in the pool is `CONFLICT`.
+pub async fn confirm_teacher(
+    ctx: &CommunityCtx,
+    teacher: Uuid,
+    kind: TeacherKind,
+    teaches_in: &[String],
+) -> AppResult<TeacherView> {
+    ctx.require(Roles::STAFF)?;
+    let mut tx = ctx.tx().await?;
+    let Some(t) = db::confirm(&mut tx, teacher, kind, teaches_in).await? else {
+        return Err(match db::teacher(&mut tx, teacher).await? {
+            Some(_) => AppError::from(CoursesError::AlreadyATeacher),
+            None => not_found("teacher"),
+        });
+    };
+    tx.commit().await?;
+    Ok(view(ctx, t, None))
+}
+
 /// A teacher as the caller may see them: the phone number in full for staff, masked for
 /// everyone else (PIPL), decided here so that no resolver handles a ciphertext.
 #[derive(Debug, Clone)]

@@ -133,6 +133,29 @@ async fn a_survey_becomes_a_course_and_a_talent_a_teacher() {
             vec!["剪纸".to_string()]
         )
     );
+    // Staff confirm the 达人 into the pool, once; residents cannot.
+    let candidate = teachers[0].teacher.id;
+    assert_eq!(
+        code(svc::confirm_teacher(&residents[1], candidate, TeacherKind::LocalTalent, &[]).await),
+        "FORBIDDEN"
+    );
+    let confirmed = svc::confirm_teacher(&staff, candidate, TeacherKind::LocalTalent, &[])
+        .await
+        .unwrap();
+    assert_eq!(
+        confirmed.teacher.status,
+        courses::model::TeacherStatus::Active
+    );
+    assert_eq!(
+        code(svc::confirm_teacher(&staff, candidate, TeacherKind::LocalTalent, &[]).await),
+        "CONFLICT"
+    );
+    assert_eq!(
+        code(
+            svc::confirm_teacher(&staff, uuid::Uuid::now_v7(), TeacherKind::LocalTalent, &[]).await
+        ),
+        "NOT_FOUND"
+    );
 
     // A proposed course takes no enrolment until staff open it.
     assert_eq!(
