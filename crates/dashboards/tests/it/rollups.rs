@@ -53,7 +53,13 @@ async fn activity(ctx: &CommunityCtx, t: &tenancy::Tenancy, n: usize) {
         }
         None => rooms::spaces(ctx).await.unwrap().remove(0),
     };
-    let soon = chrono::Utc::now() + chrono::Duration::minutes(5 + 60 * n as i64);
+    let mut soon = chrono::Utc::now() + chrono::Duration::minutes(5 + 60 * n as i64);
+    // A booking never crosses the community's midnight (the room closes at 23:59): late in
+    // the evening, book just after it instead.
+    let day = infra::local_time::date_of;
+    if day(soon) != day(soon + chrono::Duration::minutes(31)) {
+        soon += chrono::Duration::minutes(45);
+    }
     // Once per community: repeated no-shows would suspend the booker.
     if n >= 3 {
         spaces::api::bookings::book(
