@@ -137,10 +137,10 @@ fn every_domain_crate_has_one_shape() {
                     "{name}: a remote mirror of a model's enum (derive it on the model)"
                 ));
             }
-            for (i, line) in body.lines().enumerate() {
-                let gated = i > 0
-                    && body.lines().nth(i - 1).map(str::trim)
-                        == Some("#[cfg(feature = \"graphql\")]");
+            let mut previous = "";
+            for line in body.lines() {
+                let gated = previous.trim() == "#[cfg(feature = \"graphql\")]";
+                previous = line;
                 if line.trim_start().starts_with("pub mod ") && line.contains("graphql;") && !gated
                 {
                     wrong.push(format!(

@@ -47,7 +47,7 @@ pub async fn insert_attendees(
     meeting: Uuid,
     a: &[Attendees],
 ) -> sqlx::Result<Vec<Attendees>> {
-    let roles: Vec<&str> = a.iter().map(|x| role_text(x.role)).collect();
+    let roles: Vec<AttendeeRole> = a.iter().map(|x| x.role).collect();
     let orgs: Vec<&str> = a.iter().map(|x| x.organisation.as_str()).collect();
     let people: Vec<i32> = a.iter().map(|x| x.people).collect();
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
@@ -60,20 +60,6 @@ pub async fn insert_attendees(
     .bind(people)
     .fetch_all(conn)
     .await
-}
-
-/// The role as its column holds it (for the batch insert's text array).
-fn role_text(r: AttendeeRole) -> &'static str {
-    match r {
-        AttendeeRole::PartyOrganisation => "party_organisation",
-        AttendeeRole::PropertyCompany => "property_company",
-        AttendeeRole::OwnersCommittee => "owners_committee",
-        AttendeeRole::Residents => "residents",
-        AttendeeRole::Staff => "staff",
-        AttendeeRole::GridWorkers => "grid_workers",
-        AttendeeRole::Partner => "partner",
-        AttendeeRole::Other => "other",
-    }
 }
 
 pub async fn meetings(

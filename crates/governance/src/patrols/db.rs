@@ -35,9 +35,15 @@ pub async fn insert(conn: &mut PgConnection, p: &NewPatrol<'_>) -> sqlx::Result<
     .await
 }
 
-pub async fn lock(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<Patrol>> {
+/// The patrol; locked for a write when `for_update`.
+pub async fn get(
+    conn: &mut PgConnection,
+    id: Uuid,
+    for_update: bool,
+) -> sqlx::Result<Option<Patrol>> {
+    let lock = if for_update { " FOR UPDATE" } else { "" };
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {PATROL} FROM patrols WHERE id = $1 FOR UPDATE"
+        "SELECT {PATROL} FROM patrols WHERE id = $1{lock}"
     )))
     .bind(id)
     .fetch_optional(conn)

@@ -97,7 +97,7 @@ pub async fn log(
         })
         .collect::<AppResult<Vec<_>>>()?;
     let mut tx = ctx.tx().await?;
-    let p = db::lock(&mut tx, patrol)
+    let p = db::get(&mut tx, patrol, true)
         .await?
         .ok_or(E::NotFound(Missing::Patrol))?;
     in_reach(ctx, &mut tx, p.grid_id).await?;
@@ -116,7 +116,7 @@ pub async fn log(
 pub async fn patrol(ctx: &CommunityCtx, id: Uuid) -> AppResult<PatrolView> {
     ctx.require(Roles::PROXY)?;
     let mut tx = ctx.tx().await?;
-    let patrol = db::lock(&mut tx, id)
+    let patrol = db::get(&mut tx, id, false)
         .await?
         .ok_or(E::NotFound(Missing::Patrol))?;
     in_reach(ctx, &mut tx, patrol.grid_id).await?;

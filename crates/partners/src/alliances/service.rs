@@ -43,10 +43,13 @@ pub async fn put_member(
     ctx.require(Roles::STAFF)?;
     let part = text(part, 1, 30, "角色", "The part")?;
     // A read of the platform's partnerships before the community's transaction: no lock held.
-    let approved = crate::organisations::service::community_partners(t, ctx)
+    let (community, path) = t.locate_community(&ctx.tenant().slug).await?;
+    let mut conn = t.db().pool().acquire().await?;
+    let approved = crate::organisations::db::approved_in(&mut conn, community, &path)
         .await?
         .iter()
-        .any(|(o, _)| o.id == organisation);
+        .any(|o| o.id == organisation);
+    drop(conn);
     if !approved {
         return Err(E::NotPartnerHere.into());
     }
