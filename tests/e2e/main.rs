@@ -22,6 +22,7 @@ mod partner_access;
 mod partners;
 mod registry_abuse;
 mod restore_checks;
+mod sign_up;
 mod spaces;
 mod timebank;
 mod timebank_abuse;

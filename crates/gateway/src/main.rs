@@ -162,7 +162,7 @@ async fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
     if let Some(s3) = &storage.embedded {
         tracing::info!(endpoint = %s3.endpoint(), "embedded S3 server");
     }
-    let tenancy = tenancy::Tenancy::new(
+    let mut tenancy = tenancy::Tenancy::new(
         database.db.clone(),
         secrets,
         tenancy::TenancyConfig {
@@ -170,6 +170,10 @@ async fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
             ..Default::default()
         },
     );
+    // One-time codes for signing up go out through the webhook; without one, to the log.
+    if let Some(hook) = worker::webhook_of(&config)? {
+        tenancy = tenancy.with_code_sender(std::sync::Arc::new(hook));
+    }
     // Principals and communities cached in memory, dropped by NOTIFY at every change.
     tokio::spawn({
         let t = tenancy.clone();

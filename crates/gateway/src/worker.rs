@@ -29,6 +29,22 @@ pub struct Worker {
     pub interval: Duration,
 }
 
+/// The webhook channel a configuration asks for (when a URL is set): notifications and
+/// one-time codes go through it.
+pub fn webhook_of(config: &crate::config::Config) -> anyhow::Result<Option<Webhook>> {
+    Ok(match (&config.webhook_url, &config.webhook_secret) {
+        (None, _) => None,
+        (Some(url), Some(secret)) => {
+            infra::crypto::check_secret("LINLI_WEBHOOK_SECRET", secret)
+                .map_err(anyhow::Error::msg)?;
+            let mut hook = Webhook::new(url, secret.trim().as_bytes().to_vec())?;
+            hook.retry_base = Duration::from_secs(config.webhook_retry_secs);
+            Some(hook)
+        }
+        (Some(_), None) => anyhow::bail!("LINLI_WEBHOOK_URL needs LINLI_WEBHOOK_SECRET"),
+    })
+}
+
 impl Worker {
     /// The worker a configuration asks for (the webhook channel when a URL is set).
     pub fn from_config(
@@ -37,17 +53,7 @@ impl Worker {
         db: &Db,
         store: &ObjectStore,
     ) -> anyhow::Result<Worker> {
-        let webhook = match (&config.webhook_url, &config.webhook_secret) {
-            (None, _) => None,
-            (Some(url), Some(secret)) => {
-                infra::crypto::check_secret("LINLI_WEBHOOK_SECRET", secret)
-                    .map_err(anyhow::Error::msg)?;
-                let mut hook = Webhook::new(url, secret.trim().as_bytes().to_vec())?;
-                hook.retry_base = Duration::from_secs(config.webhook_retry_secs);
-                Some(hook)
-            }
-            (Some(_), None) => anyhow::bail!("LINLI_WEBHOOK_URL needs LINLI_WEBHOOK_SECRET"),
-        };
+        let webhook = webhook_of(config)?;
         Ok(Worker {
             tenancy: tenancy.clone(),
             db: db.clone(),

@@ -69,11 +69,16 @@ impl Webhook {
             "createdAt": n.created_at,
         }))
         .map_err(|e| e.to_string())?;
+        self.post(body, &n.id.to_string()).await
+    }
+
+    /// POST a signed JSON body, named by `delivery`.
+    async fn post(&self, body: Vec<u8>, delivery: &str) -> Result<(), String> {
         let response = self
             .client
             .post(self.url.clone())
             .header("content-type", "application/json")
-            .header("x-linli-delivery", n.id.to_string())
+            .header("x-linli-delivery", delivery)
             .header("x-linli-signature", self.signature(&body))
             .body(body)
             .send()
@@ -84,6 +89,23 @@ impl Webhook {
         } else {
             Err(format!("HTTP {}", response.status()))
         }
+    }
+}
+
+/// The webhook sends one-time codes too (signing up): `{"kind": "verification_code",
+/// "phone", "code"}`, signed like a notification, sent once (the newcomer asks again).
+impl tenancy::signup::CodeSender for Webhook {
+    fn send<'a>(&'a self, phone: &'a str, code: &'a str) -> tenancy::signup::Sending<'a> {
+        Box::pin(async move {
+            let body = serde_json::to_vec(&serde_json::json!({
+                "kind": "verification_code",
+                "phone": phone,
+                "code": code,
+            }))
+            .map_err(|e| e.to_string())?;
+            self.post(body, &format!("code-{}", uuid::Uuid::now_v7()))
+                .await
+        })
     }
 }
 

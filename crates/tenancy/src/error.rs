@@ -62,6 +62,24 @@ pub enum TenancyError {
     NoSuchGrid,
     #[error("A courtyard or grid with this name exists")]
     CourtyardNameTaken,
+    #[error("The invitation is not valid")]
+    InvitationInvalid,
+    #[error("The community has no invitation yet")]
+    NoInvitation,
+    #[error("The verification code is wrong or expired")]
+    CodeWrong,
+    #[error("The verification code could not be sent")]
+    CodeNotSent,
+    #[error("The phone number has an account")]
+    PhoneHasAccount,
+    #[error("Already a resident there")]
+    AlreadyResident,
+    #[error("Already signed up there")]
+    SignUpExists,
+    #[error("The sign-up was decided")]
+    SignUpDecided,
+    #[error("The QR code's origin must be an http(s) address")]
+    BadOrigin,
 }
 
 impl From<TenancyError> for AppError {
@@ -174,6 +192,51 @@ impl From<TenancyError> for AppError {
             E::NotAGridWorker => (BadUserInput, "该账号不是本社区的网格员".into(), "That account is not a grid worker of this community".into()),
             E::NoSuchGrid => (NotFound, "找不到该院落或网格".into(), "No such courtyard or grid".into()),
             E::CourtyardNameTaken => (Conflict, "同名的院落或网格已存在".into(), "A courtyard or grid with this name exists".into()),
+            E::InvitationInvalid => (
+                BadUserInput,
+                "邀请码无效或已更换，请向社区工作人员索取新的邀请".into(),
+                "The invitation is not valid or was replaced; ask the community for a new one".into(),
+            ),
+            E::NoInvitation => (
+                NotFound,
+                "本社区还没有生成邀请码".into(),
+                "The community has no invitation yet".into(),
+            ),
+            E::CodeWrong => (
+                BadUserInput,
+                "验证码不对或已过期，请重新获取".into(),
+                "The verification code is wrong or expired; ask for a new one".into(),
+            ),
+            E::CodeNotSent => (
+                Timeout,
+                "验证码暂时发不出去，请稍后再试".into(),
+                "The verification code could not be sent; try again later".into(),
+            ),
+            E::PhoneHasAccount => (
+                Conflict,
+                "这个手机号已经有账号了，请直接用手机号和密码登录".into(),
+                "This phone number already has an account; sign in with it and your password".into(),
+            ),
+            E::AlreadyResident => (
+                Conflict,
+                "您已经是本社区的居民".into(),
+                "You are already a resident of this community".into(),
+            ),
+            E::SignUpExists => (
+                Conflict,
+                "您已经申请加入过本社区".into(),
+                "You have already asked to join this community".into(),
+            ),
+            E::BadOrigin => (
+                BadUserInput,
+                "二维码的网址不正确（应以 http:// 或 https:// 开头）".into(),
+                "The QR code's origin must be an http(s) address".into(),
+            ),
+            E::SignUpDecided => (
+                Conflict,
+                "这条注册申请已经处理过了".into(),
+                "This sign-up was already decided".into(),
+            ),
         };
         AppError::new(code, zh, en)
     }

@@ -42,6 +42,7 @@ pub struct TenancyQuery(
     crate::districts::graphql::DistrictsQuery,
     crate::communities::graphql::CommunitiesQuery,
     crate::grids::graphql::GridsQuery,
+    crate::signup::graphql::SignUpQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -51,4 +52,5 @@ pub struct TenancyMutation(
     crate::communities::graphql::CommunitiesMutation,
     crate::accounts::graphql::AccountsMutation,
     crate::grids::graphql::GridsMutation,
+    crate::signup::graphql::SignUpMutation,
 );

@@ -15,6 +15,7 @@ pub mod gate;
 pub mod graphql;
 pub mod grids;
 pub mod model;
+pub mod signup;
 #[cfg(feature = "testing")]
 pub mod testing;
 

@@ -8,9 +8,11 @@ use infra::graphql::Date;
 
 use super::import::MAX_BYTES;
 use super::model::LinkStatus;
+use super::newcomers;
 use super::service::{self as svc, LinkOutcome, ResidentInput, ResidentSearch, RowOutcome};
 use crate::graphql::*;
 use crate::learners::graphql::LearnerGql;
+use tenancy::signup::SignUpStatus;
 
 /// A resident of the registry as staff and grid workers see it.
 #[derive(SimpleObject)]
@@ -245,6 +247,61 @@ impl RegistryMutation {
         })
     }
 
+    /// Sign up through a community's invitation with name, phone number, password and the
+    /// code sent to the phone (no sign-in needed; counted per address). The login name is the
+    /// phone number. A resident at once — or waiting for staff where the community asked for
+    /// that — and linked to the record staff entered when its number and name match.
+    async fn sign_up(&self, ctx: &Context<'_>, input: SignUpInput) -> Res<SignUpPayload> {
+        let t = ctx.data::<tenancy::Tenancy>()?;
+        let parts = (
+            ctx.data::<infra::Db>()?,
+            ctx.data::<infra::storage::ObjectStore>()?,
+        );
+        let from = tenancy::signup::graphql::client_addr(ctx);
+        let (signed, learner) = newcomers::sign_up(t, parts, from, input.into()).await?;
+        Ok(SignUpPayload {
+            status: signed.status,
+            login: tenancy::auth::graphql::LoginPayload::new(t, signed.token),
+            learner: learner.map(Into::into),
+        })
+    }
+
+    /// Join another community through its invitation, signed in (a resident who moved).
+    async fn join_community(
+        &self,
+        ctx: &Context<'_>,
+        community: String,
+        code: String,
+    ) -> Res<JoinPayload> {
+        let t = ctx.data::<tenancy::Tenancy>()?;
+        let parts = (
+            ctx.data::<infra::Db>()?,
+            ctx.data::<infra::storage::ObjectStore>()?,
+        );
+        let p = tenancy::graphql::principal(ctx)?;
+        let (status, learner) = newcomers::join_community(t, parts, p, &community, &code).await?;
+        Ok(JoinPayload {
+            status,
+            learner: learner.map(Into::into),
+        })
+    }
+
+    /// Confirm a newcomer as a resident (staff), who then meets their record; or decline.
+    async fn decide_sign_up(
+        &self,
+        ctx: &Context<'_>,
+        account_id: ID,
+        accept: bool,
+    ) -> Res<DecidedSignUp> {
+        let t = ctx.data::<tenancy::Tenancy>()?;
+        let (r, learner) =
+            newcomers::decide_sign_up(t, community(ctx)?, uuid(&account_id)?, accept).await?;
+        Ok(DecidedSignUp {
+            request: tenancy::signup::graphql::SignUpRequestGql::new(t, r),
+            learner: learner.map(Into::into),
+        })
+    }
+
     /// Decide a request to be linked (staff): link it to the record it points to, or to
     /// `residentId`, or decline it.
     async fn decide_record_link(
@@ -267,4 +324,51 @@ impl RegistryMutation {
         }
         .into())
     }
+}
+
+#[derive(InputObject)]
+pub struct SignUpInput {
+    /// The community's slug, from the invitation.
+    community: String,
+    /// The invitation's code (case and spaces do not matter).
+    invitation: String,
+    display_name: String,
+    phone: String,
+    password: String,
+    /// The one-time code sent to the phone (`requestPhoneCode`).
+    code: String,
+}
+
+impl From<SignUpInput> for tenancy::signup::SignUpInput {
+    fn from(i: SignUpInput) -> Self {
+        tenancy::signup::SignUpInput {
+            community: i.community,
+            invitation: i.invitation,
+            display_name: i.display_name,
+            phone: i.phone,
+            password: i.password,
+            code: i.code,
+        }
+    }
+}
+
+/// What signing up gave: a session, where the newcomer stands, and their record if it was
+/// found.
+#[derive(SimpleObject)]
+pub struct SignUpPayload {
+    status: SignUpStatus,
+    login: tenancy::auth::graphql::LoginPayload,
+    learner: Option<LearnerGql>,
+}
+
+#[derive(SimpleObject)]
+pub struct JoinPayload {
+    status: SignUpStatus,
+    learner: Option<LearnerGql>,
+}
+
+#[derive(SimpleObject)]
+pub struct DecidedSignUp {
+    request: tenancy::signup::graphql::SignUpRequestGql,
+    learner: Option<LearnerGql>,
 }

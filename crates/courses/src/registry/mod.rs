@@ -8,4 +8,5 @@ pub(crate) mod db;
 pub mod graphql;
 pub mod import;
 pub mod model;
+pub mod newcomers;
 pub mod service;

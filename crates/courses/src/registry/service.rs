@@ -342,7 +342,7 @@ pub async fn link_my_record(
 
 /// Give an account its record; a record that has one (or an account that has a record) is
 /// `RecordTaken`.
-async fn link(tx: &mut TenantTx, record: Uuid, account: Uuid) -> AppResult<Learner> {
+pub(crate) async fn link(tx: &mut TenantTx, record: Uuid, account: Uuid) -> AppResult<Learner> {
     db::link_account(tx, record, account)
         .await
         .on_violation(|v| v.is_unique().then_some(CoursesError::RecordTaken))?

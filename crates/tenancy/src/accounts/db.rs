@@ -37,6 +37,31 @@ pub async fn account_for_login(
     Ok(row.map(|r| (r.account, r.password_hash)))
 }
 
+/// The account whose verified phone number has this lookup hash, with its password hash —
+/// when exactly one has it (a number two accounts hold signs in neither: use the login name).
+pub async fn account_for_verified_phone(
+    conn: &mut PgConnection,
+    lookup: &str,
+) -> sqlx::Result<Option<(Account, String)>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        account: Account,
+        password_hash: String,
+    }
+    let mut rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {ACCOUNT_COLS}, password_hash FROM platform.accounts
+          WHERE phone_lookup = $1 AND phone_verified LIMIT 2"
+    )))
+    .bind(lookup)
+    .fetch_all(conn)
+    .await?;
+    Ok(match rows.len() {
+        1 => rows.pop().map(|r| (r.account, r.password_hash)),
+        _ => None,
+    })
+}
+
 pub struct NewAccount<'a> {
     pub id: Uuid,
     pub login_name: &'a str,

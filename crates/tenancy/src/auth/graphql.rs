@@ -17,7 +17,7 @@ pub struct LoginPayload {
 }
 
 impl LoginPayload {
-    fn new(t: &Tenancy, issued: IssuedToken) -> Self {
+    pub fn new(t: &Tenancy, issued: IssuedToken) -> Self {
         LoginPayload {
             token: issued.token,
             expires_at: issued.expires_at,

@@ -1,4 +1,4 @@
-//! Signing in and out: passwords, tokens, throttling.
+//! Signing in and out: passwords, tokens, throttling. A login name or a phone number signs in.
 //!
 //! - **Throttling** counts failures per client address and per (login name, address), in
 //!   PostgreSQL so every gateway shares it. An attempt is counted *before* its password is
@@ -132,7 +132,15 @@ impl Tenancy {
                 return Err(TenancyError::Throttled { retry_after_secs }.into());
             }
         }
-        let found = crate::accounts::db::account_for_login(&mut conn, login.as_str()).await?;
+        let mut found = crate::accounts::db::account_for_login(&mut conn, login.as_str()).await?;
+        // A phone number signs in the one account whose verified number it is (a resident
+        // staff entered with their number; a newcomer's login name is their number already).
+        if found.is_none()
+            && let Ok(phone) = crate::model::Phone::parse(login.as_str())
+        {
+            let lookup = self.secrets.lookup_hash(phone.as_str());
+            found = crate::accounts::db::account_for_verified_phone(&mut conn, &lookup).await?;
+        }
         // No pooled connection waits on the (deliberately slow) hash.
         drop(conn);
         let (account, hash) = match found {
@@ -163,7 +171,7 @@ impl Tenancy {
         Ok(())
     }
 
-    fn issue(&self, account: Account) -> AppResult<IssuedToken> {
+    pub(crate) fn issue(&self, account: Account) -> AppResult<IssuedToken> {
         let now = Utc::now();
         let expires_at =
             now + chrono::Duration::from_std(self.config.token_ttl).unwrap_or_default();

@@ -47,6 +47,8 @@ pub struct Tenancy {
     pub(crate) registering: infra::limits::WorkLimit,
     /// Principals and communities, exact by NOTIFY (used once `listen_for_changes` runs).
     pub(crate) cache: std::sync::Arc<crate::auth::cache::AuthCache>,
+    /// Sends one-time codes to phone numbers (the webhook; the log when there is none).
+    pub(crate) code_sender: std::sync::Arc<dyn crate::signup::CodeSender>,
 }
 
 /// The signed-in account and every role it holds, loaded once per request.
@@ -170,6 +172,7 @@ impl Tenancy {
             hashing: crate::auth::service::hashing_limit(),
             registering: crate::accounts::registration::registering_limit(),
             cache: Default::default(),
+            code_sender: std::sync::Arc::new(crate::signup::LogSender),
         }
     }
 
