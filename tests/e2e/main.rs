@@ -24,6 +24,7 @@ mod registry_abuse;
 mod restore_checks;
 mod sign_up;
 mod spaces;
+mod survey_reach;
 mod timebank;
 mod timebank_abuse;
 mod timetable;

@@ -119,6 +119,10 @@ pub fn router(state: AppState) -> Router {
             get(crate::share_page::shared_exhibition),
         )
         .route(
+            "/survey/{community}/{id}",
+            get(crate::survey_page::public_survey),
+        )
+        .route(
             "/ical/{community}/{account}/{feed}/{token}",
             get(crate::ical_feed::feed),
         )

@@ -16,6 +16,7 @@ mod ical_feed;
 mod input;
 mod runtime;
 mod share_page;
+mod survey_page;
 mod telemetry;
 mod worker;
 

@@ -10,7 +10,7 @@ use courses::service::SharedExhibition;
 use crate::app::AppState;
 
 /// Text for HTML: the five characters that could open markup are escaped.
-fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

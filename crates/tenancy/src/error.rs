@@ -78,8 +78,6 @@ pub enum TenancyError {
     SignUpExists,
     #[error("The sign-up was decided")]
     SignUpDecided,
-    #[error("The QR code's origin must be an http(s) address")]
-    BadOrigin,
 }
 
 impl From<TenancyError> for AppError {
@@ -226,11 +224,6 @@ impl From<TenancyError> for AppError {
                 Conflict,
                 "您已经申请加入过本社区".into(),
                 "You have already asked to join this community".into(),
-            ),
-            E::BadOrigin => (
-                BadUserInput,
-                "二维码的网址不正确（应以 http:// 或 https:// 开头）".into(),
-                "The QR code's origin must be an http(s) address".into(),
             ),
             E::SignUpDecided => (
                 Conflict,

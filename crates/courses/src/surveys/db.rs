@@ -104,22 +104,23 @@ pub async fn upsert_response(
     respondent: Respondent,
     entered_by: Option<Uuid>,
     answers: &serde_json::Value,
+    channel: SurveyChannel,
 ) -> sqlx::Result<()> {
     let (sql, who) = match respondent {
         Respondent::Account(a) => (
-            "INSERT INTO survey_responses (survey_id, account_id, answers, entered_by)
-             VALUES ($1, $2, $3, $4)
+            "INSERT INTO survey_responses (survey_id, account_id, answers, entered_by, channel)
+             VALUES ($1, $2, $3, $4, $5)
              ON CONFLICT (survey_id, account_id) WHERE account_id IS NOT NULL
              DO UPDATE SET answers = EXCLUDED.answers, entered_by = EXCLUDED.entered_by,
-                           updated_at = now()",
+                           channel = EXCLUDED.channel, updated_at = now()",
             a,
         ),
         Respondent::Learner(l) => (
-            "INSERT INTO survey_responses (survey_id, learner_id, answers, entered_by)
-             VALUES ($1, $2, $3, $4)
+            "INSERT INTO survey_responses (survey_id, learner_id, answers, entered_by, channel)
+             VALUES ($1, $2, $3, $4, $5)
              ON CONFLICT (survey_id, learner_id) WHERE account_id IS NULL
              DO UPDATE SET answers = EXCLUDED.answers, entered_by = EXCLUDED.entered_by,
-                           updated_at = now()",
+                           channel = EXCLUDED.channel, updated_at = now()",
             l,
         ),
     };
@@ -128,6 +129,7 @@ pub async fn upsert_response(
         .bind(who)
         .bind(answers)
         .bind(entered_by)
+        .bind(channel)
         .execute(conn)
         .await?;
     Ok(())
@@ -158,7 +160,7 @@ pub async fn tallies(
            FROM survey_questions q
            JOIN survey_responses r ON r.survey_id = q.survey_id
            CROSS JOIN LATERAL jsonb_array_elements_text(r.answers -> q.id::text -> 'choices') AS c(choice)
-          WHERE q.survey_id = ANY($1) AND q.kind IN ('single', 'multiple')
+          WHERE q.survey_id = ANY($1) AND q.kind IN ('single', 'multiple', 'rating')
           GROUP BY q.id, c.choice::int",
     )
     .bind(surveys)
@@ -166,14 +168,18 @@ pub async fn tallies(
     .await
 }
 
+/// Responses per survey and channel.
 pub async fn response_counts(
     conn: &mut PgConnection,
     surveys: &[Uuid],
-) -> sqlx::Result<Vec<(Uuid, i64)>> {
-    sqlx::query_as("SELECT survey_id, count(*) FROM survey_responses WHERE survey_id = ANY($1) GROUP BY survey_id")
-        .bind(surveys)
-        .fetch_all(conn)
-        .await
+) -> sqlx::Result<Vec<(Uuid, SurveyChannel, i64)>> {
+    sqlx::query_as(
+        "SELECT survey_id, channel, count(*) FROM survey_responses
+          WHERE survey_id = ANY($1) GROUP BY survey_id, channel ORDER BY survey_id, channel",
+    )
+    .bind(surveys)
+    .fetch_all(conn)
+    .await
 }
 
 /// Surveys an account answered: (survey id, title, answered at).

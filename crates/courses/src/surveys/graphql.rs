@@ -1,8 +1,8 @@
 //! The GraphQL face of surveys: types and resolvers, nothing else.
 
-use crate::surveys::model::QuestionKind;
+use crate::surveys::model::{QuestionKind, SurveyChannel};
 use async_graphql::connection::Connection;
-use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
+use async_graphql::{ComplexObject, Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use infra::AppResult;
 
@@ -22,15 +22,26 @@ pub struct QuestionGql {
     threshold_reached: Vec<bool>,
 }
 
+/// Responses that came by one channel.
 #[derive(SimpleObject)]
-#[graphql(name = "Survey")]
+pub struct SurveyChannelCount {
+    channel: SurveyChannel,
+    responses: i64,
+}
+
+#[derive(SimpleObject)]
+#[graphql(name = "Survey", complex)]
 pub struct SurveyGql {
+    #[graphql(skip)]
+    uuid: uuid::Uuid,
     id: ID,
     title: String,
     threshold: i32,
     closes_at: Option<DateTime<Utc>>,
     open: bool,
     response_count: i64,
+    /// Responses by the channel they came by (channels with none are left out).
+    responses_by_channel: Vec<SurveyChannelCount>,
     questions: Vec<QuestionGql>,
     my_answers: Option<async_graphql::Json<serde_json::Value>>,
 }
@@ -38,12 +49,18 @@ pub struct SurveyGql {
 pub(crate) fn survey(v: svc::SurveyView) -> SurveyGql {
     let threshold = i64::from(v.survey.threshold);
     SurveyGql {
+        uuid: v.survey.id,
         id: id(v.survey.id),
         open: v.survey.is_open(),
         title: v.survey.title,
         threshold: v.survey.threshold,
         closes_at: v.survey.closes_at,
         response_count: v.responses,
+        responses_by_channel: v
+            .by_channel
+            .into_iter()
+            .map(|(channel, responses)| SurveyChannelCount { channel, responses })
+            .collect(),
         questions: v
             .questions
             .into_iter()
@@ -58,6 +75,40 @@ pub(crate) fn survey(v: svc::SurveyView) -> SurveyGql {
             })
             .collect(),
         my_answers: v.my_answers.map(async_graphql::Json),
+    }
+}
+
+/// The survey's public page (`GET /survey/{community}/{id}`), which anyone may open: its
+/// questions, and the way to sign in or sign up to answer. `from` names the channel the link
+/// is posted to, so the answers it brings are counted by channel.
+fn share_path(slug: &str, survey: uuid::Uuid, channel: SurveyChannel) -> String {
+    format!("/survey/{slug}/{survey}?from={}", channel.as_str())
+}
+
+#[ComplexObject]
+impl SurveyGql {
+    /// The survey's public page for a channel (公众号, 微信群, QQ群 …), from the server's root.
+    async fn share_path(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default_with = "SurveyChannel::WechatGroup")] channel: SurveyChannel,
+    ) -> Res<String> {
+        Ok(share_path(
+            &community(ctx)?.tenant().slug,
+            self.uuid,
+            channel,
+        ))
+    }
+
+    /// The public page as an SVG QR code: `origin` is the address people reach this server at.
+    async fn qr_svg(
+        &self,
+        ctx: &Context<'_>,
+        origin: String,
+        #[graphql(default_with = "SurveyChannel::WechatGroup")] channel: SurveyChannel,
+    ) -> Res<String> {
+        let path = share_path(&community(ctx)?.tenant().slug, self.uuid, channel);
+        Ok(infra::qr::link_svg(&origin, &path)?)
     }
 }
 
@@ -139,14 +190,16 @@ impl SurveysMutation {
     }
 
     /// Answer a survey; answering again replaces the earlier answer while the survey is open.
-    /// With `learnerId`, staff and grid workers enter a resident's answers for them (入户摸底),
-    /// a guardian a child's.
+    /// `channel` is the link the resident came by (the public page's `from`). With
+    /// `learnerId`, staff and grid workers enter a resident's answers for them (入户摸底, counted
+    /// as door to door), a guardian a child's.
     async fn answer_survey(
         &self,
         ctx: &Context<'_>,
         survey_id: ID,
         answers: Vec<AnswerInputGql>,
         learner_id: Option<ID>,
+        #[graphql(default_with = "SurveyChannel::InApp")] channel: SurveyChannel,
     ) -> Res<bool> {
         let answers = answers
             .into_iter()
@@ -162,7 +215,9 @@ impl SurveysMutation {
             Some(l) => {
                 svc::answer_survey_for(community(ctx)?, uuid(&survey_id)?, l, answers).await?
             }
-            None => svc::answer_survey(community(ctx)?, uuid(&survey_id)?, answers).await?,
+            None => {
+                svc::answer_survey(community(ctx)?, uuid(&survey_id)?, answers, channel).await?
+            }
         }
         Ok(true)
     }

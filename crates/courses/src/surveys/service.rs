@@ -46,15 +46,21 @@ pub async fn create_survey(
     .await?;
     for (i, q) in questions.iter().enumerate() {
         let prompt = text(&q.prompt, 1, 200, "问题", "A question")?;
-        let choice = matches!(q.kind, QuestionKind::Single | QuestionKind::Multiple);
-        if choice == q.options.is_empty() || q.options.len() > 30 {
-            return Err(AppError::from(CoursesError::OptionCount));
-        }
-        let options: Vec<String> = q
+        let given: Vec<String> = q
             .options
             .iter()
             .map(|o| text(o, 1, 50, "选项", "An option").map(str::to_owned))
             .collect::<Result<_, _>>()?;
+        let options = match q.kind {
+            QuestionKind::Single | QuestionKind::Multiple if (1..=30).contains(&given.len()) => {
+                given
+            }
+            // A rating names its own steps (非常满意 … 不满意), or is scored 1 to 5.
+            QuestionKind::Rating if given.is_empty() => (1..=5).map(|n| n.to_string()).collect(),
+            QuestionKind::Rating if (2..=10).contains(&given.len()) => given,
+            QuestionKind::Text | QuestionKind::Talent if given.is_empty() => given,
+            _ => return Err(AppError::from(CoursesError::OptionCount)),
+        };
         db::insert_question(&mut tx, survey.id, i as i32 + 1, q.kind, prompt, &options).await?;
     }
     tx.commit().await?;
@@ -83,14 +89,14 @@ fn response_of(
             .ok_or(CoursesError::BadAnswer)?;
         let kind = q.kind;
         let value = match kind {
-            QuestionKind::Single | QuestionKind::Multiple => {
+            QuestionKind::Single | QuestionKind::Multiple | QuestionKind::Rating => {
                 let mut c = a.choices.clone();
                 c.sort_unstable();
                 c.dedup();
                 let in_range = c.iter().all(|i| (0..q.options.len() as i32).contains(i));
                 if c.is_empty()
                     || !in_range
-                    || (kind == QuestionKind::Single && c.len() != 1)
+                    || (kind != QuestionKind::Multiple && c.len() != 1)
                     || a.text.is_some()
                 {
                     return Err(CoursesError::BadAnswer.into());
@@ -140,13 +146,27 @@ pub async fn answer_survey(
     ctx: &CommunityCtx,
     survey_id: Uuid,
     answers: Vec<AnswerInput>,
+    channel: SurveyChannel,
 ) -> AppResult<()> {
     ctx.require(Roles::MEMBERS)?;
     let mut tx = ctx.tx().await?;
     let (survey, questions) = open_survey(&mut tx, survey_id).await?;
     let (doc, talents) = response_of(&questions, answers)?;
     let me = ctx.access().account_id;
-    db::upsert_response(&mut tx, survey.id, db::Respondent::Account(me), None, &doc).await?;
+    // A worker's own channel is the door; a resident's is the link they came by.
+    let channel = match channel {
+        SurveyChannel::DoorToDoor => SurveyChannel::InApp,
+        c => c,
+    };
+    db::upsert_response(
+        &mut tx,
+        survey.id,
+        db::Respondent::Account(me),
+        None,
+        &doc,
+        channel,
+    )
+    .await?;
     for skill in talents {
         crate::teachers::db::upsert_candidate(&mut tx, me, &ctx.access().display_name, &skill)
             .await?;
@@ -174,9 +194,33 @@ pub async fn answer_survey_for(
         None => db::Respondent::Learner(learner.id),
     };
     let by = Some(ctx.access().account_id);
-    db::upsert_response(&mut tx, survey.id, respondent, by, &doc).await?;
+    db::upsert_response(
+        &mut tx,
+        survey.id,
+        respondent,
+        by,
+        &doc,
+        SurveyChannel::DoorToDoor,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// A survey as its public page shows it to anyone with the link: title, questions and
+/// options — no tallies, no answers. Public by design (金竹苑 posted its survey to WeChat and
+/// QQ groups); answering still needs an account. `None` for an unknown survey.
+pub async fn public_survey(
+    ctx: &CommunityCtx,
+    survey_id: Uuid,
+) -> AppResult<Option<(Survey, Vec<Question>)>> {
+    let mut tx = ctx.tx().await?;
+    let Some(survey) = db::survey(&mut tx, survey_id).await? else {
+        return Ok(None);
+    };
+    let questions = db::questions(&mut tx, &[survey.id]).await?;
+    tx.commit().await?;
+    Ok(Some((survey, questions)))
 }
 
 pub async fn close_survey(ctx: &CommunityCtx, survey_id: Uuid) -> AppResult<Survey> {
@@ -194,6 +238,8 @@ pub struct SurveyView {
     pub survey: Survey,
     pub questions: Vec<(Question, Vec<i64>)>,
     pub responses: i64,
+    /// Responses by the channel they came by (only channels with any).
+    pub by_channel: Vec<(SurveyChannel, i64)>,
     pub my_answers: Option<serde_json::Value>,
 }
 
@@ -236,14 +282,12 @@ pub async fn surveys(
             tally.insert((q, i), n);
         }
     }
-    let counts: HashMap<Uuid, i64> = if parts.response_counts {
-        db::response_counts(&mut tx, &ids)
-            .await?
-            .into_iter()
-            .collect()
-    } else {
-        HashMap::new()
-    };
+    let mut counts: HashMap<Uuid, Vec<(SurveyChannel, i64)>> = HashMap::new();
+    if parts.response_counts {
+        for (survey, channel, n) in db::response_counts(&mut tx, &ids).await? {
+            counts.entry(survey).or_default().push((channel, n));
+        }
+    }
     let mut mine: HashMap<Uuid, serde_json::Value> = if parts.my_answers {
         db::responses_of(&mut tx, &ids, ctx.access().account_id)
             .await?
@@ -266,8 +310,10 @@ pub async fn surveys(
                 (q, t)
             })
             .collect();
+        let by_channel = counts.remove(&s.id).unwrap_or_default();
         out.push(SurveyView {
-            responses: counts.get(&s.id).copied().unwrap_or(0),
+            responses: by_channel.iter().map(|(_, n)| n).sum(),
+            by_channel,
             survey: s,
             questions: qs,
             my_answers,

@@ -57,25 +57,53 @@ async fn a_survey_becomes_a_course_and_a_talent_a_teacher() {
     let residents: Vec<_> = (0..3)
         .map(|i| env.scope(&env.alpha, &format!("居民{i}"), &[]))
         .collect();
-    svc::answer_survey(&residents[0], survey.id, answer(1, None))
-        .await
-        .unwrap();
-    svc::answer_survey(&residents[0], survey.id, answer(0, Some("剪纸")))
-        .await
-        .unwrap(); // edited
-    svc::answer_survey(&residents[1], survey.id, answer(0, None))
-        .await
-        .unwrap();
-    svc::answer_survey(&residents[2], survey.id, answer(0, None))
-        .await
-        .unwrap();
+    svc::answer_survey(
+        &residents[0],
+        survey.id,
+        answer(1, None),
+        courses::model::SurveyChannel::InApp,
+    )
+    .await
+    .unwrap();
+    svc::answer_survey(
+        &residents[0],
+        survey.id,
+        answer(0, Some("剪纸")),
+        courses::model::SurveyChannel::InApp,
+    )
+    .await
+    .unwrap(); // edited
+    svc::answer_survey(
+        &residents[1],
+        survey.id,
+        answer(0, None),
+        courses::model::SurveyChannel::InApp,
+    )
+    .await
+    .unwrap();
+    svc::answer_survey(
+        &residents[2],
+        survey.id,
+        answer(0, None),
+        courses::model::SurveyChannel::InApp,
+    )
+    .await
+    .unwrap();
     let bad = vec![AnswerInput {
         question_id: choice,
         choices: vec![0, 1],
         text: None,
     }];
     assert_eq!(
-        code(svc::answer_survey(&residents[1], survey.id, bad).await),
+        code(
+            svc::answer_survey(
+                &residents[1],
+                survey.id,
+                bad,
+                courses::model::SurveyChannel::InApp
+            )
+            .await
+        ),
         "BAD_USER_INPUT",
         "single choice"
     );
@@ -173,7 +201,15 @@ async fn a_survey_becomes_a_course_and_a_talent_a_teacher() {
 
     svc::close_survey(&staff, survey.id).await.unwrap();
     assert_eq!(
-        code(svc::answer_survey(&residents[1], survey.id, answer(1, None)).await),
+        code(
+            svc::answer_survey(
+                &residents[1],
+                survey.id,
+                answer(1, None),
+                courses::model::SurveyChannel::InApp
+            )
+            .await
+        ),
         "CONFLICT"
     );
 }

@@ -448,9 +448,14 @@ async fn grid_workers_enter_survey_answers_for_residents() {
         .await
         .unwrap();
     // His own answer later replaces what the worker entered for him.
-    svc::answer_survey(&with_account, survey.id, pick(1))
-        .await
-        .unwrap();
+    svc::answer_survey(
+        &with_account,
+        survey.id,
+        pick(1),
+        courses::model::SurveyChannel::InApp,
+    )
+    .await
+    .unwrap();
     let v = svc::surveys(&staff, None, 5, svc::SurveyParts::ALL)
         .await
         .unwrap()

@@ -164,7 +164,15 @@ async fn a_district_viewer_only_reads() {
         .await
         .unwrap();
     assert_eq!(
-        code(svc::answer_survey(&v, survey.id, Vec::new()).await),
+        code(
+            svc::answer_survey(
+                &v,
+                survey.id,
+                Vec::new(),
+                courses::model::SurveyChannel::InApp
+            )
+            .await
+        ),
         "FORBIDDEN"
     );
     // Unpublished exhibitions are drafts: staff see them, a viewer does not.

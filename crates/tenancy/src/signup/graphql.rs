@@ -42,17 +42,10 @@ impl InvitationGql {
     /// The invitation as an SVG QR code, of `origin` (the address people reach this server
     /// at, such as `https://linli.example.gov.cn`) followed by `path`.
     async fn qr_svg(&self, origin: String) -> Res<String> {
-        let origin = origin.trim().trim_end_matches('/');
-        let ok = origin.len() <= 200
-            && (origin.starts_with("https://") || origin.starts_with("http://"))
-            && !origin
-                .chars()
-                .any(|c| c.is_whitespace() || c.is_control() || c == '#');
-        if !ok {
-            return Err(infra::AppError::from(crate::error::TenancyError::BadOrigin).into());
-        }
-        let url = format!("{origin}{}", join_path(&self.slug, &self.inner.code));
-        Ok(infra::qr::svg(&url).ok_or_else(|| infra::AppError::internal("QR code too long"))?)
+        Ok(infra::qr::link_svg(
+            &origin,
+            &join_path(&self.slug, &self.inner.code),
+        )?)
     }
 }
 

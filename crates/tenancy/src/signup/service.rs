@@ -56,6 +56,13 @@ impl Tenancy {
         Ok(db::invitation(&mut conn, ctx.tenant().community_id).await?)
     }
 
+    /// The community's invitation code, for a public page that offers signing up (a
+    /// survey's); `None` when it has none.
+    pub async fn public_invitation_code(&self, community: Uuid) -> AppResult<Option<String>> {
+        let mut conn = self.db.pool().acquire().await?;
+        Ok(db::invitation(&mut conn, community).await?.map(|i| i.code))
+    }
+
     /// Make the community's invitation, or replace its code (the old one stops working at
     /// once: printed posters need the new one).
     pub async fn rotate_invitation(&self, ctx: &CommunityCtx) -> AppResult<Invitation> {
