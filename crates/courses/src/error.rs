@@ -359,7 +359,7 @@ impl From<CoursesError> for AppError {
             E::FederationNameExists => (Conflict, "同名的社团联盟已存在".into(), "A federation with this name exists".into()),
             E::ClubNameExists => (Conflict, "同名的社团已存在".into(), "A club with this name exists".into()),
             E::EventOrSession => (BadUserInput, "请指定一个活动或一节课".into(), "Give exactly one of eventId and sessionId".into()),
-            E::BadEventTimes => (BadUserInput, "活动时间、时长（1 分钟到 24 小时）或名额（1 到 100000）不正确".into(), "The time, duration (1 minute to 24 hours) or capacity (1 to 100,000) is not valid".into()),
+            E::BadEventTimes => (BadUserInput, "活动时间、时长（1 分钟到 24 小时）、名额或人次目标（1 到 100000）不正确".into(), "The time, duration (1 minute to 24 hours), capacity or attendance target (1 to 100,000) is not valid".into()),
             E::SpanOver366Days => (BadUserInput, "一次查看 1 到 366 天".into(), "1 to 366 days at a time".into()),
             E::CountOver10000 => (BadUserInput, "人数为 1 到 10000".into(), "The count must be 1 to 10,000".into()),
             E::BadCursor => (BadUserInput, "分页游标无效".into(), "The `after` cursor is not valid".into()),

@@ -24,6 +24,14 @@ pub struct CadenceResult {
     met: bool,
 }
 
+/// An event with a 人次 target, against its 人次 so far.
+#[derive(SimpleObject)]
+pub struct EventTargetResult {
+    event: crate::events::graphql::EventGql,
+    attendance: i64,
+    met: bool,
+}
+
 #[derive(Default)]
 pub struct CadenceQuery;
 
@@ -47,6 +55,25 @@ impl CadenceQuery {
                         met,
                     })
                     .collect(),
+            })
+            .collect())
+    }
+
+    /// The events of `month` (YYYY-MM) that carry a 人次 target (新华's 200余人次), with their
+    /// 人次 and whether they reached it.
+    async fn event_targets_report(
+        &self,
+        ctx: &Context<'_>,
+        month: String,
+    ) -> Res<Vec<EventTargetResult>> {
+        let m = svc::parse_month(&month)?;
+        Ok(svc::event_targets_report(community(ctx)?, m)
+            .await?
+            .into_iter()
+            .map(|r| EventTargetResult {
+                event: crate::events::graphql::event(r.event, Some(r.attendance)),
+                attendance: r.attendance,
+                met: r.met,
             })
             .collect())
     }

@@ -126,3 +126,37 @@ pub async fn cadence_report(ctx: &CommunityCtx, month: NaiveDate) -> AppResult<V
         })
         .collect())
 }
+
+/// An event of a month with a 人次 target, its 人次 and whether it reached the target.
+#[derive(Debug, Clone)]
+pub struct EventTargetResult {
+    pub event: Event,
+    pub attendance: i64,
+    pub met: bool,
+}
+
+/// The month's events (not cancelled) that carry a 人次 target, in order: one statement.
+pub async fn event_targets_report(
+    ctx: &CommunityCtx,
+    month: NaiveDate,
+) -> AppResult<Vec<EventTargetResult>> {
+    let to_utc = infra::local_time::midnight;
+    let next = month
+        .checked_add_months(Months::new(1))
+        .ok_or(CoursesError::BadMonth)?;
+    let mut tx = ctx.tx().await?;
+    let rows = crate::events::db::events_between(&mut tx, to_utc(month), to_utc(next)).await?;
+    tx.commit().await?;
+    Ok(rows
+        .into_iter()
+        .filter(|(e, _)| e.status == SessionStatus::Scheduled)
+        .filter_map(|(event, attendance)| {
+            let target = event.attendance_target?;
+            Some(EventTargetResult {
+                met: attendance >= i64::from(target),
+                event,
+                attendance,
+            })
+        })
+        .collect())
+}

@@ -6,31 +6,50 @@ use uuid::Uuid;
 
 use crate::model::*;
 
-const EVENT: &str = "id, title, kind, starts_at, ends_at, place, capacity, registered, status";
+const EVENT: &str = "id, title, kind, starts_at, ends_at, place, capacity, registered, status,
+    series_id, attendance_target";
 
-#[allow(clippy::too_many_arguments)]
-pub async fn insert_event(
+/// An event to write (one, or each of a series).
+pub struct NewEvent<'a> {
+    pub title: &'a str,
+    pub kind: EventKind,
+    pub place: &'a str,
+    pub capacity: Option<i32>,
+    pub series_id: Option<Uuid>,
+    pub attendance_target: Option<i32>,
+}
+
+/// Write the event at each (start, end), in one statement.
+pub async fn insert_events(
     conn: &mut PgConnection,
-    title: &str,
-    kind: EventKind,
-    starts_at: DateTime<Utc>,
-    ends_at: DateTime<Utc>,
-    place: &str,
-    capacity: Option<i32>,
-) -> sqlx::Result<Event> {
+    e: &NewEvent<'_>,
+    slots: &[(DateTime<Utc>, DateTime<Utc>)],
+) -> sqlx::Result<Vec<Event>> {
+    let ids: Vec<Uuid> = slots.iter().map(|_| Uuid::now_v7()).collect();
+    let starts: Vec<DateTime<Utc>> = slots.iter().map(|s| s.0).collect();
+    let ends: Vec<DateTime<Utc>> = slots.iter().map(|s| s.1).collect();
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "INSERT INTO events (id, title, kind, starts_at, ends_at, place, capacity)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {EVENT}"
+        "INSERT INTO events (id, title, kind, starts_at, ends_at, place, capacity, series_id,
+                             attendance_target)
+         SELECT i, $4, $5, s, e, $6, $7, $8, $9
+           FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) AS t(i, s, e)
+         RETURNING {EVENT}"
     )))
-    .bind(Uuid::now_v7())
-    .bind(title)
-    .bind(kind)
-    .bind(starts_at)
-    .bind(ends_at)
-    .bind(place)
-    .bind(capacity)
-    .fetch_one(conn)
+    .bind(&ids)
+    .bind(&starts)
+    .bind(&ends)
+    .bind(e.title)
+    .bind(e.kind)
+    .bind(e.place)
+    .bind(e.capacity)
+    .bind(e.series_id)
+    .bind(e.attendance_target)
+    .fetch_all(conn)
     .await
+    .map(|mut rows: Vec<Event>| {
+        rows.sort_by_key(|r| r.starts_at);
+        rows
+    })
 }
 
 pub async fn event(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<Event>> {
@@ -56,7 +75,7 @@ pub async fn events_between(
     }
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT e.id, e.title, e.kind, e.starts_at, e.ends_at, e.place, e.capacity, e.registered,
-                e.status,
+                e.status, e.series_id, e.attendance_target,
                 (SELECT coalesce(sum(w.head_count), 0)::int8 FROM walk_ins w WHERE w.event_id = e.id)
                     AS attendance
            FROM events e WHERE e.starts_at >= $1 AND e.starts_at < $2 ORDER BY e.starts_at, e.id",

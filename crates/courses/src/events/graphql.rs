@@ -27,9 +27,13 @@ pub struct EventGql {
     status: SessionStatus,
     /// 人次 counted so far (null where not asked for).
     attendance: Option<i64>,
+    /// The series of a repeating event.
+    series_id: Option<ID>,
+    /// 人次 the event aims for, checked by `eventTargetsReport`.
+    attendance_target: Option<i32>,
 }
 
-fn event(e: model::Event, attendance: Option<i64>) -> EventGql {
+pub(crate) fn event(e: model::Event, attendance: Option<i64>) -> EventGql {
     EventGql {
         id: id(e.id),
         title: e.title,
@@ -41,6 +45,8 @@ fn event(e: model::Event, attendance: Option<i64>) -> EventGql {
         registered: e.registered,
         status: e.status,
         attendance,
+        series_id: e.series_id.map(id),
+        attendance_target: e.attendance_target,
     }
 }
 
@@ -53,6 +59,20 @@ pub struct CreateEventInput {
     place: String,
     /// Give a capacity to take registrations.
     capacity: Option<i32>,
+    /// 人次 the event aims for (新华's 200余人次).
+    attendance_target: Option<i32>,
+}
+
+/// A repeating event: 达人服务日 on the 15th of each month is `{frequency: MONTHLY, monthDay:
+/// 15, …}`.
+#[derive(InputObject)]
+pub struct ScheduleEventsInput {
+    title: String,
+    kind: EventKind,
+    place: String,
+    capacity: Option<i32>,
+    attendance_target: Option<i32>,
+    repeat: crate::timetable::graphql::RepeatRuleInput,
 }
 
 /// Where a walk-in is counted: exactly one of an event or a session (of an open lecture).
@@ -105,10 +125,32 @@ impl EventsMutation {
                 duration_minutes: input.duration_minutes,
                 place: input.place,
                 capacity: input.capacity,
+                attendance_target: input.attendance_target,
             },
         )
         .await?;
         Ok(event(e, None))
+    }
+
+    /// Put a repeating event on the calendar (staff): one event per date of the rule.
+    async fn schedule_events(
+        &self,
+        ctx: &Context<'_>,
+        input: ScheduleEventsInput,
+    ) -> Res<Vec<EventGql>> {
+        let rows = svc::schedule_events(
+            community(ctx)?,
+            svc::EventSeriesInput {
+                title: input.title,
+                kind: input.kind,
+                place: input.place,
+                capacity: input.capacity,
+                attendance_target: input.attendance_target,
+                rule: input.repeat.request()?,
+            },
+        )
+        .await?;
+        Ok(rows.into_iter().map(|e| event(e, None)).collect())
     }
 
     /// Register yourself, a child in your care, or (staff) anyone for an event.

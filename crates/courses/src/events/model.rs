@@ -38,4 +38,8 @@ pub struct Event {
     pub capacity: Option<i32>,
     pub registered: i32,
     pub status: SessionStatus,
+    /// The series a repeating event belongs to (one schedule made them all).
+    pub series_id: Option<Uuid>,
+    /// 人次 the event aims for (新华's 200余人次), checked by the cadence report.
+    pub attendance_target: Option<i32>,
 }

@@ -11,6 +11,7 @@ pub use super::db::Occasion;
 use crate::error::{CoursesError, not_found};
 use crate::learners::service::acting_for;
 use crate::model::*;
+use crate::timetable::schedule::{Schedule, ScheduleRequest};
 
 pub struct EventInput {
     pub title: String,
@@ -20,33 +21,87 @@ pub struct EventInput {
     pub place: String,
     /// `None`: no registration.
     pub capacity: Option<i32>,
+    /// 人次 the event aims for.
+    pub attendance_target: Option<i32>,
+}
+
+/// A repeating event (达人服务日 on the 15th of each month): what each holds, and the rule.
+pub struct EventSeriesInput {
+    pub title: String,
+    pub kind: EventKind,
+    pub place: String,
+    pub capacity: Option<i32>,
+    pub attendance_target: Option<i32>,
+    pub rule: ScheduleRequest,
+}
+
+/// The checked text and numbers every event of a series shares.
+fn checked<'a>(
+    title: &'a str,
+    place: &'a str,
+    kind: EventKind,
+    capacity: Option<i32>,
+    attendance_target: Option<i32>,
+) -> AppResult<db::NewEvent<'a>> {
+    let title = text(title, 1, 100, "活动名称", "The event's title")?;
+    let place = text(place, 1, 100, "活动地点", "The place")?;
+    let out_of = |v: Option<i32>| v.is_some_and(|c| !(1..=100_000).contains(&c));
+    if out_of(capacity) || out_of(attendance_target) {
+        return Err(AppError::from(CoursesError::BadEventTimes));
+    }
+    Ok(db::NewEvent {
+        title,
+        kind,
+        place,
+        capacity,
+        series_id: None,
+        attendance_target,
+    })
 }
 
 /// Staff put an event on the calendar.
 pub async fn create_event(ctx: &CommunityCtx, input: EventInput) -> AppResult<Event> {
     ctx.require(Roles::STAFF)?;
-    let title = text(&input.title, 1, 100, "活动名称", "The event's title")?;
-    let place = text(&input.place, 1, 100, "活动地点", "The place")?;
+    let new = checked(
+        &input.title,
+        &input.place,
+        input.kind,
+        input.capacity,
+        input.attendance_target,
+    )?;
     if !(2000..=2100).contains(&chrono::Datelike::year(&input.starts_at))
         || !(1..=24 * 60).contains(&input.duration_minutes)
-        || input.capacity.is_some_and(|c| !(1..=100_000).contains(&c))
     {
         return Err(AppError::from(CoursesError::BadEventTimes));
     }
     let ends_at = input.starts_at + Duration::minutes(i64::from(input.duration_minutes));
     let mut tx = ctx.tx().await?;
-    let e = db::insert_event(
-        &mut tx,
-        title,
-        input.kind,
-        input.starts_at,
-        ends_at,
-        place,
-        input.capacity,
-    )
-    .await?;
+    let mut rows = db::insert_events(&mut tx, &new, &[(input.starts_at, ends_at)]).await?;
     tx.commit().await?;
-    Ok(e)
+    rows.pop()
+        .ok_or_else(|| AppError::internal("an insert returned no row"))
+}
+
+/// Staff put a repeating event on the calendar: one event per date of the rule (as sessions
+/// are scheduled), all of one series, in one transaction.
+pub async fn schedule_events(ctx: &CommunityCtx, input: EventSeriesInput) -> AppResult<Vec<Event>> {
+    ctx.require(Roles::STAFF)?;
+    let mut new = checked(
+        &input.title,
+        &input.place,
+        input.kind,
+        input.capacity,
+        input.attendance_target,
+    )?;
+    let slots = Schedule::parse(input.rule)?.slots()?;
+    if slots.is_empty() {
+        return Err(CoursesError::BadSchedule.into());
+    }
+    new.series_id = Some(Uuid::now_v7());
+    let mut tx = ctx.tx().await?;
+    let rows = db::insert_events(&mut tx, &new, &slots).await?;
+    tx.commit().await?;
+    Ok(rows)
 }
 
 /// Events starting on `days` days from `from` (the community's dates), each with its 人次.

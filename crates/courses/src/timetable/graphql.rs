@@ -50,8 +50,7 @@ impl From<WeekdayGql> for Weekday {
 /// days, weeks (on `weekdays`) or months (on `monthDay`) from `startsOn`, for `count` dates
 /// or until `until`, leaving out `except` (holidays). `count` counts the left-out dates too.
 #[derive(InputObject)]
-pub struct ScheduleSessionsInput {
-    course_id: ID,
+pub struct RepeatRuleInput {
     frequency: FrequencyGql,
     #[graphql(default = 1)]
     interval: i32,
@@ -68,6 +67,35 @@ pub struct ScheduleSessionsInput {
     until: Option<Date>,
     #[graphql(default)]
     except: Vec<Date>,
+}
+
+impl RepeatRuleInput {
+    pub(crate) fn request(self) -> AppResult<ScheduleRequest> {
+        Ok(ScheduleRequest {
+            frequency: match self.frequency {
+                FrequencyGql::Daily => Frequency::Daily,
+                FrequencyGql::Weekly => Frequency::Weekly,
+                FrequencyGql::Monthly => Frequency::Monthly,
+            },
+            interval: self.interval,
+            weekdays: self.weekdays.into_iter().map(Into::into).collect(),
+            month_day: self.month_day,
+            starts_on: self.starts_on.0,
+            start_time: start_time(&self.start_time)?,
+            duration_minutes: self.duration_minutes,
+            count: self.count,
+            until: self.until.map(|d| d.0),
+            except: self.except.into_iter().map(|d| d.0).collect(),
+        })
+    }
+}
+
+/// A course's sessions by a schedule (the rule's fields, with where they are held).
+#[derive(InputObject)]
+pub struct ScheduleSessionsInput {
+    course_id: ID,
+    #[graphql(flatten)]
+    rule: RepeatRuleInput,
     place: String,
     /// A community space to hold for every session (a booking there refuses the schedule).
     space_id: Option<ID>,
@@ -135,22 +163,7 @@ impl TimetableMutation {
         ctx: &Context<'_>,
         input: ScheduleSessionsInput,
     ) -> Res<Vec<SessionGql>> {
-        let rule = ScheduleRequest {
-            frequency: match input.frequency {
-                FrequencyGql::Daily => Frequency::Daily,
-                FrequencyGql::Weekly => Frequency::Weekly,
-                FrequencyGql::Monthly => Frequency::Monthly,
-            },
-            interval: input.interval,
-            weekdays: input.weekdays.into_iter().map(Into::into).collect(),
-            month_day: input.month_day,
-            starts_on: input.starts_on.0,
-            start_time: start_time(&input.start_time)?,
-            duration_minutes: input.duration_minutes,
-            count: input.count,
-            until: input.until.map(|d| d.0),
-            except: input.except.into_iter().map(|d| d.0).collect(),
-        };
+        let rule = input.rule.request()?;
         let rows = svc::schedule_sessions(
             community(ctx)?,
             uuid(&input.course_id)?,

@@ -14,6 +14,7 @@ fn input(capacity: Option<i32>, starts_in: Duration) -> EventInput {
         duration_minutes: 120,
         place: "百姓舞台".into(),
         capacity,
+        attendance_target: None,
     }
 }
 
@@ -296,4 +297,92 @@ async fn a_lecture_qr_code_counts_walk_ins_once() {
             .unwrap(),
         52
     );
+}
+
+/// 达人服务日 on the 15th of each month: one series by rule, each with a 人次 target the
+/// month's report checks against the 人次 counted.
+#[tokio::test]
+async fn a_service_day_repeats_monthly_and_its_attendance_target_is_checked() {
+    use chrono::{Datelike, NaiveDate, NaiveTime};
+    use courses::timetable::schedule::{Frequency, ScheduleRequest};
+    let env = Env::new().await;
+    let staff = env.staff();
+    let rule = |count| ScheduleRequest {
+        frequency: Frequency::Monthly,
+        interval: 1,
+        weekdays: Vec::new(),
+        month_day: Some(15),
+        starts_on: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        start_time: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+        duration_minutes: 180,
+        count,
+        until: None,
+        except: vec![NaiveDate::from_ymd_opt(2026, 2, 15).unwrap()],
+    };
+    let series = |count, target| svc::EventSeriesInput {
+        title: "达人服务日".into(),
+        kind: EventKind::ServiceDay,
+        place: "社区广场".into(),
+        capacity: None,
+        attendance_target: target,
+        rule: rule(count),
+    };
+    let days = svc::schedule_events(&staff, series(Some(6), Some(200)))
+        .await
+        .unwrap();
+    // Six dates from the rule, the Spring Festival one (15 February) taken out.
+    let dates: Vec<(u32, u32)> = days
+        .iter()
+        .map(|e| {
+            let local = infra::local_time::date_of(e.starts_at);
+            (local.month(), local.day())
+        })
+        .collect();
+    assert_eq!(dates, vec![(1, 15), (3, 15), (4, 15), (5, 15), (6, 15)]);
+    assert!(days.iter().all(|e| e.series_id == days[0].series_id
+        && e.series_id.is_some()
+        && e.attendance_target == Some(200)));
+    assert_eq!(
+        days[0]
+            .starts_at
+            .with_timezone(&infra::local_time::china())
+            .time(),
+        NaiveTime::from_hms_opt(9, 0, 0).unwrap()
+    );
+    // Nobody but staff schedules; a target of 0 and a rule without an end are mistakes.
+    let resident = env.scope(&env.alpha, "李大爷", &[]);
+    assert_eq!(
+        code(svc::schedule_events(&resident, series(Some(2), None)).await),
+        "FORBIDDEN"
+    );
+    assert_eq!(
+        code(svc::schedule_events(&staff, series(Some(2), Some(0))).await),
+        "BAD_USER_INPUT"
+    );
+    assert_eq!(
+        code(svc::schedule_events(&staff, series(None, None)).await),
+        "BAD_USER_INPUT"
+    );
+
+    // January: 210 人次 (met); March: 50 (not met); an event without a target is left out.
+    svc::tally_walk_ins(&staff, Occasion::Event(days[0].id), 210)
+        .await
+        .unwrap();
+    svc::tally_walk_ins(&staff, Occasion::Event(days[1].id), 50)
+        .await
+        .unwrap();
+    let report = |m: &'static str| {
+        let staff = staff.clone();
+        async move {
+            svc::event_targets_report(&staff, svc::parse_month(m).unwrap())
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|r| (r.attendance, r.met))
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(report("2026-01").await, vec![(210, true)]);
+    assert_eq!(report("2026-03").await, vec![(50, false)]);
+    assert_eq!(report("2026-02").await, vec![]);
 }

@@ -147,6 +147,7 @@ async fn the_monthly_ledger_holds_the_figures_of_the_database() {
             duration_minutes: 120,
             place: "百姓舞台".into(),
             capacity: None,
+            attendance_target: None,
         },
     )
     .await

@@ -113,6 +113,7 @@ async fn an_agreement_shows_its_commitments_against_delivery() {
             duration_minutes: 120,
             place: "党群服务站".into(),
             capacity: None,
+            attendance_target: None,
         },
     )
     .await
