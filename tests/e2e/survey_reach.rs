@@ -1,6 +1,7 @@
 //! A survey reaches residents where they are (issue 29, 金竹苑's 订单式 survey went out on its
 //! 公众号, 微信群 and QQ群): a public page per channel with its QR code, answers counted by the
-//! channel they came by, a worker's door-to-door entry counted as such, rating questions.
+//! channel they came by, a worker's or a 居民小组长's door-to-door entry counted as such,
+//! rating questions.
 
 use serde_json::json;
 
@@ -139,6 +140,55 @@ async fn a_survey_link_reaches_residents_and_answers_count_by_channel() {
         json!({"s": survey, "a": answers(4), "c": "IN_APP", "l": learner}),
     )
     .await;
+    // A 居民小组长 enters answers at the door for her courtyard's residents, no one else's.
+    let leader = app
+        .member(&root, "alpha-leader", "GROUP_LEADER", "alpha")
+        .await;
+    let leader_id = app
+        .ok(Some(&leader), None, "{ me { account { id } } }", json!({}))
+        .await["me"]["account"]["id"]
+        .clone();
+    let yard = app
+        .ok(
+            Some(&staff),
+            Some("alpha"),
+            r#"mutation { createCourtyard(input: {name: "花园颐院", kind: COURTYARD}) { id } }"#,
+            json!({}),
+        )
+        .await["createCourtyard"]["id"]
+        .clone();
+    app.ok(
+        Some(&staff),
+        Some("alpha"),
+        "mutation($a: ID!, $y: ID!) { assignGrids(accountId: $a, courtyardIds: [$y]) }",
+        json!({"a": leader_id, "y": yard}),
+    )
+    .await;
+    let zhao = app
+        .ok(
+            Some(&leader),
+            Some("alpha"),
+            r#"mutation($y: ID!) { registerResident(input: {name: "赵奶奶", courtyardId: $y}) { id } }"#,
+            json!({"y": yard}),
+        )
+        .await["registerResident"]["id"]
+        .clone();
+    app.ok(
+        Some(&leader),
+        Some("alpha"),
+        ANSWER,
+        json!({"s": survey, "a": answers(4), "c": "IN_APP", "l": zhao}),
+    )
+    .await;
+    let not_hers = app
+        .gql(
+            Some(&leader),
+            Some("alpha"),
+            ANSWER,
+            json!({"s": survey, "a": answers(4), "c": "IN_APP", "l": learner}),
+        )
+        .await;
+    assert_eq!(code(&not_hers), "FORBIDDEN");
     // Two scores for one rating is a mistake.
     let two = app
         .gql(
@@ -158,13 +208,13 @@ async fn a_survey_link_reaches_residents_and_answers_count_by_channel() {
         )
         .await["surveys"]["nodes"][0]
         .clone();
-    assert_eq!(v["responseCount"], 3);
+    assert_eq!(v["responseCount"], 4);
     assert_eq!(
         v["responsesByChannel"],
-        json!([{"channel": "DOOR_TO_DOOR", "responses": 1},
+        json!([{"channel": "DOOR_TO_DOOR", "responses": 2},
                {"channel": "IN_APP", "responses": 1}, {"channel": "QQ_GROUP", "responses": 1}])
     );
-    assert_eq!(v["questions"][2]["tallies"], json!([0, 0, 0, 1, 2]));
+    assert_eq!(v["questions"][2]["tallies"], json!([0, 0, 0, 1, 3]));
     // Another community's staff cannot see it through their own community.
     let other = app
         .ok(

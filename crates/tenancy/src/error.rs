@@ -187,7 +187,7 @@ impl From<TenancyError> for AppError {
             E::NegativeCount => (BadUserInput, "户数和人口数不能为负数".into(), "Counts cannot be negative".into()),
             E::CommunityNeeded => (BadUserInput, "此操作需要指定社区（X-Community 请求头）".into(), "This operation needs a community (the X-Community header)".into()),
             E::TooManyGrids => (BadUserInput, "一位网格员最多负责 50 个网格".into(), "A grid worker serves at most 50 grids".into()),
-            E::NotAGridWorker => (BadUserInput, "该账号不是本社区的网格员".into(), "That account is not a grid worker of this community".into()),
+            E::NotAGridWorker => (BadUserInput, "该账号不是本社区的网格员或居民小组长".into(), "That account is not a grid worker or group leader of this community".into()),
             E::NoSuchGrid => (NotFound, "找不到该院落或网格".into(), "No such courtyard or grid".into()),
             E::CourtyardNameTaken => (Conflict, "同名的院落或网格已存在".into(), "A courtyard or grid with this name exists".into()),
             E::InvitationInvalid => (

@@ -9,7 +9,7 @@ use uuid::Uuid;
 use super::db;
 pub use super::db::Occasion;
 use crate::error::{CoursesError, not_found};
-use crate::learners::service::acting_for;
+use crate::learners::service::{acting_for, entering_for};
 use crate::model::*;
 use crate::timetable::schedule::{Schedule, ScheduleRequest};
 
@@ -163,7 +163,7 @@ fn open_at(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>, now: DateTime<Utc>)
 /// occasion. Returns the occasion's 人次 now.
 pub async fn walk_in(ctx: &CommunityCtx, at: Occasion, learner: Option<Uuid>) -> AppResult<i64> {
     let mut tx = ctx.tx().await?;
-    let person = acting_for(&mut tx, ctx, learner).await?;
+    let person = entering_for(&mut tx, ctx, learner).await?;
     let (starts_at, ends_at, cancelled) = match at {
         Occasion::Event(id) => {
             let e = db::event(&mut tx, id)

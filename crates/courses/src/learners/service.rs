@@ -19,6 +19,34 @@ pub(crate) async fn acting_for(
     ctx: &CommunityCtx,
     learner: Option<Uuid>,
 ) -> AppResult<Learner> {
+    acting_within(tx, ctx, learner, Reaching::Proxy).await
+}
+
+/// Which reach an act for someone else is checked against.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Reaching {
+    /// 代办 (enrolments, registrations): staff and grid workers.
+    Proxy,
+    /// 入户登记 (survey answers, walk-ins): a 居民小组长's courtyards too.
+    Entry,
+}
+
+/// `acting_for`, a 居民小组长 reaching their courtyards too: for entering survey answers and
+/// walk-ins, which is all they do for others.
+pub(crate) async fn entering_for(
+    tx: &mut TenantTx,
+    ctx: &CommunityCtx,
+    learner: Option<Uuid>,
+) -> AppResult<Learner> {
+    acting_within(tx, ctx, learner, Reaching::Entry).await
+}
+
+async fn acting_within(
+    tx: &mut TenantTx,
+    ctx: &CommunityCtx,
+    learner: Option<Uuid>,
+    reaching: Reaching,
+) -> AppResult<Learner> {
     // A district viewer reads; acting as or for a learner is a write.
     ctx.require(Roles::MEMBERS)?;
     match learner {
@@ -34,7 +62,11 @@ pub(crate) async fn acting_for(
                 .ok_or_else(|| not_found("learner"))?;
             let mine = l.account_id == Some(ctx.access().account_id)
                 || l.guardian_account_id == Some(ctx.access().account_id);
-            if mine || ctx.reach(tx).await?.covers(l.courtyard_id) {
+            let reach = match reaching {
+                Reaching::Proxy => ctx.reach(tx).await?,
+                Reaching::Entry => ctx.entry_reach(tx).await?,
+            };
+            if mine || reach.covers(l.courtyard_id) {
                 Ok(l)
             } else {
                 Err(CoursesError::NotYourLearner.into())

@@ -115,12 +115,12 @@ fn in_reach(reach: &tenancy::Reach, courtyard: Option<Uuid>) -> AppResult<()> {
     }
 }
 
-/// Enter a resident (入户登记), staff or grid worker. A phone number already in the registry
-/// is a CONFLICT: the resident is there.
+/// Enter a resident (入户登记): staff, a grid worker in their grids, a 居民小组长 in their
+/// courtyards. A phone number already in the registry is a CONFLICT: the resident is there.
 pub async fn register_resident(ctx: &CommunityCtx, input: ResidentInput) -> AppResult<Resident> {
-    ctx.require(Roles::PROXY)?;
+    ctx.require(Roles::ENTRY)?;
     let mut tx = ctx.tx().await?;
-    in_reach(&ctx.reach(&mut tx).await?, input.courtyard_id)?;
+    in_reach(&ctx.entry_reach(&mut tx).await?, input.courtyard_id)?;
     let l = match insert_one(ctx, &mut tx, &input).await? {
         Outcome::Created(l) => l,
         Outcome::Existing(_) => return Err(CoursesError::ResidentExists.into()),
@@ -147,14 +147,15 @@ pub struct ResidentSearch {
     pub phone: Option<String>,
 }
 
-/// Find residents (staff and grid workers), by id order, a page at a time.
+/// Find residents (staff, grid workers and 居民小组长, each within their reach), by id
+/// order, a page at a time.
 pub async fn residents(
     ctx: &CommunityCtx,
     search: ResidentSearch,
     after: Option<Uuid>,
     limit: i64,
 ) -> AppResult<Vec<Resident>> {
-    ctx.require(Roles::PROXY)?;
+    ctx.require(Roles::ENTRY)?;
     let today = Utc::now().date_naive();
     let bad_age = |a: Option<i32>| a.is_some_and(|a| !(0..=130).contains(&a));
     if bad_age(search.min_age)
@@ -187,7 +188,11 @@ pub async fn residents(
     };
     let mut tx = ctx.tx().await?;
     let filter = Filter {
-        grids: ctx.reach(&mut tx).await?.bound().map(<[Uuid]>::to_vec),
+        grids: ctx
+            .entry_reach(&mut tx)
+            .await?
+            .bound()
+            .map(<[Uuid]>::to_vec),
         ..filter
     };
     let rows = db::search(&mut tx, &filter, after, limit).await?;

@@ -11,7 +11,7 @@ use uuid::Uuid;
 use super::db;
 use crate::catalogue::service::insert_course;
 use crate::error::{CoursesError, not_found};
-use crate::learners::service::acting_for;
+use crate::learners::service::entering_for;
 use crate::model::*;
 
 pub struct QuestionInput {
@@ -175,8 +175,8 @@ pub async fn answer_survey(
     Ok(())
 }
 
-/// Enter a resident's answers for them (入户摸底; staff and grid workers, or a guardian for a
-/// child): the response is the resident's — their account's if they have one, else their
+/// Enter a resident's answers for them (入户摸底; staff, grid workers and 居民小组长 within
+/// their reach, or a guardian for a child): the response is the resident's — their account's if they have one, else their
 /// learner record's — and records who entered it. Talents offered this way are not added to
 /// the teacher pool: the resident has not offered them themselves.
 pub async fn answer_survey_for(
@@ -186,7 +186,7 @@ pub async fn answer_survey_for(
     answers: Vec<AnswerInput>,
 ) -> AppResult<()> {
     let mut tx = ctx.tx().await?;
-    let learner = acting_for(&mut tx, ctx, Some(learner_id)).await?;
+    let learner = entering_for(&mut tx, ctx, Some(learner_id)).await?;
     let (survey, questions) = open_survey(&mut tx, survey_id).await?;
     let (doc, _) = response_of(&questions, answers)?;
     let respondent = match learner.account_id {

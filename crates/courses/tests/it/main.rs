@@ -5,6 +5,7 @@ mod enrolment;
 mod events;
 mod exhibitions;
 mod exports;
+mod group_leaders;
 mod loop_;
 mod registry;
 mod roles;

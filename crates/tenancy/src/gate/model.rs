@@ -25,6 +25,9 @@ pub enum Role {
     Staff,
     /// 网格员: acts for residents (代办) — registry, enrolments, walk-ins.
     GridWorker,
+    /// 居民小组长: a resident leading a courtyard or building; enters residents, survey answers
+    /// and walk-ins for the courtyards staff gave them, nothing more.
+    GroupLeader,
     Teacher,
     Volunteer,
     Resident,
@@ -105,6 +108,17 @@ impl Roles {
         name: "proxy",
         roles: &[Role::CommunityAdmin, Role::Staff, Role::GridWorker],
     };
+    /// Who enters residents, survey answers and walk-ins for others (入户登记): staff, grid
+    /// workers and 居民小组长 — each within their reach (`CommunityCtx::entry_reach`).
+    pub const ENTRY: Roles = Roles {
+        name: "entry",
+        roles: &[
+            Role::CommunityAdmin,
+            Role::Staff,
+            Role::GridWorker,
+            Role::GroupLeader,
+        ],
+    };
     /// Staff and teachers (a teacher further only on the courses they teach).
     pub const TEACHING: Roles = Roles {
         name: "teaching",
@@ -120,6 +134,7 @@ impl Roles {
             Role::CommunityAdmin,
             Role::Staff,
             Role::GridWorker,
+            Role::GroupLeader,
             Role::Teacher,
             Role::Volunteer,
             Role::Resident,
@@ -140,6 +155,7 @@ impl Roles {
             Role::CommunityAdmin,
             Role::Staff,
             Role::GridWorker,
+            Role::GroupLeader,
             Role::Teacher,
             Role::Volunteer,
             Role::Resident,

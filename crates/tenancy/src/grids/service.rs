@@ -25,6 +25,18 @@ impl CommunityCtx {
             Ok(Reach::Nobody)
         }
     }
+
+    /// Whose residents the caller may enter — into the registry, with survey answers, as
+    /// walk-ins: their reach, and a 居民小组长's courtyards besides.
+    pub async fn entry_reach(&self, conn: &mut PgConnection) -> AppResult<Reach> {
+        let roles = &self.access().roles;
+        if !self.is_staff() && roles.contains(&Role::GroupLeader) {
+            return Ok(Reach::Grids(
+                db::grids_of(conn, self.access().account_id).await?,
+            ));
+        }
+        self.reach(conn).await
+    }
 }
 
 /// Every grid worker's grids (staff): (account, courtyard).
@@ -36,9 +48,9 @@ pub async fn assignments(ctx: &CommunityCtx) -> AppResult<Vec<(Uuid, Uuid)>> {
     Ok(rows)
 }
 
-/// The caller's own grids (a grid worker; staff have none of their own).
+/// The caller's own grids (a grid worker's, a 居民小组长's courtyards; staff have none).
 pub async fn my_grids(ctx: &CommunityCtx) -> AppResult<Vec<Uuid>> {
-    ctx.require(Roles::PROXY)?;
+    ctx.require(Roles::ENTRY)?;
     let mut tx = ctx.tx().await?;
     let rows = db::grids_of(&mut tx, ctx.access().account_id).await?;
     tx.commit().await?;
@@ -46,8 +58,8 @@ pub async fn my_grids(ctx: &CommunityCtx) -> AppResult<Vec<Uuid>> {
 }
 
 impl Tenancy {
-    /// Give a grid worker of the community the grids they serve (staff), replacing the ones
-    /// before; an empty list takes them all away.
+    /// Give a grid worker (or a 居民小组长) of the community the grids or courtyards they
+    /// serve (staff), replacing the ones before; an empty list takes them all away.
     pub async fn assign_grids(
         &self,
         ctx: &CommunityCtx,
@@ -59,11 +71,10 @@ impl Tenancy {
             return Err(AppError::from(TenancyError::TooManyGrids));
         }
         let community = ctx.tenant().community_id;
-        let is_grid_worker = self
-            .memberships(account)
-            .await?
-            .iter()
-            .any(|m| m.role == Role::GridWorker && m.community_id == Some(community));
+        let is_grid_worker = self.memberships(account).await?.iter().any(|m| {
+            matches!(m.role, Role::GridWorker | Role::GroupLeader)
+                && m.community_id == Some(community)
+        });
         if !is_grid_worker {
             return Err(AppError::from(TenancyError::NotAGridWorker));
         }
