@@ -152,7 +152,7 @@ async fn a_survey_link_reaches_residents_and_answers_count_by_channel() {
         .ok(
             Some(&staff),
             Some("alpha"),
-            r#"mutation { createCourtyard(input: {name: "花园颐院", kind: COURTYARD}) { id } }"#,
+            r#"mutation { createCourtyard(input: {name: "花园颐院", kind: COURTYARD, households: 4}) { id } }"#,
             json!({}),
         )
         .await["createCourtyard"]["id"]
@@ -168,7 +168,7 @@ async fn a_survey_link_reaches_residents_and_answers_count_by_channel() {
         .ok(
             Some(&leader),
             Some("alpha"),
-            r#"mutation($y: ID!) { registerResident(input: {name: "赵奶奶", courtyardId: $y}) { id } }"#,
+            r#"mutation($y: ID!) { registerResident(input: {name: "赵奶奶", courtyardId: $y, household: "3栋501"}) { id household } }"#,
             json!({"y": yard}),
         )
         .await["registerResident"]["id"]
@@ -189,6 +189,30 @@ async fn a_survey_link_reaches_residents_and_answers_count_by_channel() {
         )
         .await;
     assert_eq!(code(&not_hers), "FORBIDDEN");
+    // 0陌生: one of the courtyard's four households is in the registry.
+    let cov = app
+        .ok(
+            Some(&staff),
+            Some("alpha"),
+            "{ householdCoverage { visited unplaced courtyards { name households visited rate } } }",
+            json!({}),
+        )
+        .await["householdCoverage"]
+        .clone();
+    assert_eq!(cov["visited"], 1);
+    assert_eq!(
+        cov["courtyards"],
+        json!([{"name": "花园颐院", "households": 4, "visited": 1, "rate": 0.25}])
+    );
+    let refused = app
+        .gql(
+            Some(&leader),
+            Some("alpha"),
+            "{ householdCoverage { visited } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(code(&refused), "FORBIDDEN");
     // Two scores for one rating is a mistake.
     let two = app
         .gql(

@@ -29,7 +29,12 @@ pub async fn figures(conn: &mut sqlx::PgConnection) -> AppResult<Vec<(String, Na
          SELECT 'courses.exhibitions', starts_on, count(*) FROM exhibitions GROUP BY starts_on
          UNION ALL
          SELECT 'courses.nominations', figure_day(created_at) AS day, count(*)
-           FROM nominations GROUP BY day",
+           FROM nominations GROUP BY day
+         UNION ALL
+         SELECT 'courses.households_visited', first_day, count(*)
+           FROM (SELECT figure_day(min(created_at)) AS first_day FROM learners
+                  WHERE household IS NOT NULL GROUP BY courtyard_id, household) AS h
+          GROUP BY first_day",
     )
     .fetch_all(conn)
     .await?)

@@ -75,6 +75,7 @@ pub struct CoursesQuery(
     crate::timetable::graphql::TimetableQuery,
     crate::events::graphql::EventsQuery,
     crate::registry::graphql::RegistryQuery,
+    crate::registry::graphql::CoverageQuery,
     crate::exhibitions::sharing_graphql::SharingQuery,
 );
 

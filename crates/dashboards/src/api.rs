@@ -19,5 +19,5 @@ pub mod transfer {
 /// Reads of the rollups for a scope the caller has already been allowed (the operator's
 /// tools, and this crate's tests), on a platform connection.
 pub mod figures {
-    pub use crate::dashboard::db::{cadence, median, ranking, series, totals};
+    pub use crate::dashboard::db::{cadence, household_coverage, median, ranking, series, totals};
 }

@@ -115,6 +115,12 @@ pub const FIGURES: &[Figure] = &[
         "Nominations",
     ),
     fig(
+        "courses.households_visited",
+        Family::Courses,
+        "入户摸底新增户数",
+        "Households newly visited",
+    ),
+    fig(
         "volunteers.registered",
         Family::Volunteers,
         "新注册志愿者",

@@ -7,7 +7,7 @@ use uuid::Uuid;
 use crate::model::*;
 
 pub(crate) const LEARNER: &str =
-    "id, account_id, guardian_account_id, name, birth_date, courtyard_id, registered_by";
+    "id, account_id, guardian_account_id, name, birth_date, courtyard_id, registered_by, household";
 
 pub async fn learner(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<Learner>> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(

@@ -24,6 +24,8 @@ pub struct Learner {
     pub courtyard_id: Option<Uuid>,
     /// The staff member or grid worker who entered the record (代办), if not the resident.
     pub registered_by: Option<Uuid>,
+    /// The household (户) the resident lives in, as the door reads ("3栋2单元501").
+    pub household: Option<String>,
 }
 
 impl Learner {

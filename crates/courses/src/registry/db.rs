@@ -24,6 +24,7 @@ pub struct NewResident<'a> {
     pub phone_encrypted: Option<String>,
     pub phone_lookup: Option<String>,
     pub registered_by: Uuid,
+    pub household: Option<&'a str>,
 }
 
 /// Insert; a phone number already in the registry violates `learners_phone`, an unknown
@@ -31,8 +32,8 @@ pub struct NewResident<'a> {
 pub async fn insert(conn: &mut PgConnection, r: &NewResident<'_>) -> sqlx::Result<Learner> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "INSERT INTO learners (id, name, birth_date, courtyard_id, phone_encrypted, phone_lookup,
-                               registered_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {LEARNER}"
+                               registered_by, household)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING {LEARNER}"
     )))
     .bind(Uuid::now_v7())
     .bind(r.name)
@@ -41,6 +42,7 @@ pub async fn insert(conn: &mut PgConnection, r: &NewResident<'_>) -> sqlx::Resul
     .bind(&r.phone_encrypted)
     .bind(&r.phone_lookup)
     .bind(r.registered_by)
+    .bind(r.household)
     .fetch_one(conn)
     .await
 }
@@ -194,5 +196,17 @@ pub async fn decide_link_request(
     .bind(learner)
     .bind(by)
     .fetch_one(conn)
+    .await
+}
+
+/// Households in the registry (distinct 户) per courtyard or grid; `None`: records without one.
+pub async fn households_by_courtyard(
+    conn: &mut PgConnection,
+) -> sqlx::Result<Vec<(Option<Uuid>, i64)>> {
+    sqlx::query_as(
+        "SELECT courtyard_id, count(DISTINCT household) FROM learners
+          WHERE household IS NOT NULL GROUP BY courtyard_id",
+    )
+    .fetch_all(conn)
     .await
 }

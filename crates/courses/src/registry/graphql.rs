@@ -25,6 +25,8 @@ pub struct ResidentGql {
     courtyard_id: Option<ID>,
     /// 138****5678
     phone_masked: Option<String>,
+    /// The household (户).
+    household: Option<String>,
     /// The resident signed up and linked their account.
     has_account: bool,
     /// Entered by a worker (入户登记) rather than by the resident.
@@ -40,6 +42,7 @@ fn resident(r: svc::Resident) -> ResidentGql {
         birth_date: l.birth_date.map(Date),
         courtyard_id: l.courtyard_id.map(id),
         phone_masked: r.phone_masked,
+        household: l.household.clone(),
         has_account: l.account_id.is_some(),
         entered_by_worker: l.registered_by.is_some(),
     }
@@ -92,6 +95,8 @@ pub struct RegisterResidentInput {
     birth_date: Option<Date>,
     courtyard_id: Option<ID>,
     phone: Option<String>,
+    /// The household (户) as the door reads: "3栋2单元501" — what 入户摸底 coverage counts.
+    household: Option<String>,
 }
 
 /// One row of an import and what became of it.
@@ -179,6 +184,7 @@ impl RegistryMutation {
                 birth_date: input.birth_date.map(|d| d.0),
                 courtyard_id: opt_uuid(&input.courtyard_id)?,
                 phone: input.phone,
+                household: input.household,
             },
         )
         .await?;
@@ -371,4 +377,76 @@ pub struct JoinPayload {
 pub struct DecidedSignUp {
     request: tenancy::signup::graphql::SignUpRequestGql,
     learner: Option<LearnerGql>,
+}
+
+/// 入户摸底 coverage of one courtyard or grid: households in the registry against the
+/// households it has.
+#[derive(SimpleObject)]
+pub struct CourtyardCoverage {
+    courtyard_id: ID,
+    name: String,
+    kind: tenancy::model::CourtyardKind,
+    /// Households the courtyard has (null when staff have not said).
+    households: Option<i32>,
+    /// Households with at least one resident in the registry.
+    visited: i64,
+    /// visited / households (null without households).
+    rate: Option<f64>,
+}
+
+/// 入户摸底 coverage of the community (0陌生): households in the registry against the
+/// community's households, and per courtyard or grid.
+#[derive(SimpleObject)]
+pub struct HouseholdCoverage {
+    households: Option<i32>,
+    visited: i64,
+    rate: Option<f64>,
+    /// Households visited whose records name no courtyard or grid.
+    unplaced: i64,
+    courtyards: Vec<CourtyardCoverage>,
+}
+
+fn rate(visited: i64, households: Option<i32>) -> Option<f64> {
+    households
+        .filter(|h| *h > 0)
+        .map(|h| visited as f64 / f64::from(h))
+}
+
+#[derive(Default)]
+pub struct CoverageQuery;
+
+#[Object]
+impl CoverageQuery {
+    /// 入户摸底 coverage (0陌生): households in the registry against households, per
+    /// courtyard or grid and for the community (staff).
+    async fn household_coverage(&self, ctx: &Context<'_>) -> Res<HouseholdCoverage> {
+        let c = community(ctx)?;
+        let t = ctx.data::<tenancy::Tenancy>()?;
+        let visited: HashMap<Option<uuid::Uuid>, i64> =
+            svc::households_visited(c).await?.into_iter().collect();
+        let households = t.community_households(c).await?;
+        let total: i64 = visited.values().sum();
+        Ok(HouseholdCoverage {
+            households,
+            visited: total,
+            rate: rate(total, households),
+            unplaced: visited.get(&None).copied().unwrap_or(0),
+            courtyards: t
+                .courtyards(c)
+                .await?
+                .into_iter()
+                .map(|y| {
+                    let v = visited.get(&Some(y.id)).copied().unwrap_or(0);
+                    CourtyardCoverage {
+                        courtyard_id: id(y.id),
+                        rate: rate(v, y.households),
+                        name: y.name,
+                        kind: y.kind,
+                        households: y.households,
+                        visited: v,
+                    }
+                })
+                .collect(),
+        })
+    }
 }

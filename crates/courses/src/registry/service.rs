@@ -20,6 +20,8 @@ pub struct ResidentInput {
     pub birth_date: Option<NaiveDate>,
     pub courtyard_id: Option<Uuid>,
     pub phone: Option<String>,
+    /// The household (户): "3栋2单元501".
+    pub household: Option<String>,
 }
 
 /// A registry entry as staff see it: the phone number only masked.
@@ -59,6 +61,10 @@ async fn insert_one(
 ) -> AppResult<Outcome> {
     let name = text(&input.name, 1, 50, "姓名", "The name")?;
     let birth_date = input.birth_date.map(check_birth).transpose()?;
+    let household = match input.household.as_deref().map(str::trim) {
+        Some(h) if !h.is_empty() => Some(text(h, 1, 50, "门牌（户）", "The household")?),
+        _ => None,
+    };
     let (phone_encrypted, phone_lookup) = match input.phone.as_deref().map(str::trim) {
         Some(p) if !p.is_empty() => {
             let (e, l) = phone_fields(ctx, p)?;
@@ -73,6 +79,7 @@ async fn insert_one(
         phone_encrypted,
         phone_lookup: phone_lookup.clone(),
         registered_by: ctx.access().account_id,
+        household,
     };
     let mut sp = sqlx::Connection::begin(&mut **tx).await?;
     match db::insert(&mut sp, &new).await {
@@ -262,6 +269,7 @@ pub async fn import_residents(
                 birth_date,
                 courtyard_id,
                 phone,
+                household: None,
             };
             insert_one(ctx, &mut tx, &input).await
         }
@@ -412,4 +420,14 @@ pub async fn decide_link_request(
     let r = db::decide_link_request(&mut tx, r.id, LinkStatus::Linked, Some(record), by).await?;
     tx.commit().await?;
     Ok(r)
+}
+
+/// 入户摸底 coverage (0陌生): the households in the registry, per courtyard or grid (`None`:
+/// records placed in none). Staff; the households each place has are the tenancy's.
+pub async fn households_visited(ctx: &CommunityCtx) -> AppResult<Vec<(Option<Uuid>, i64)>> {
+    ctx.require(Roles::STAFF)?;
+    let mut tx = ctx.tx().await?;
+    let rows = db::households_by_courtyard(&mut tx).await?;
+    tx.commit().await?;
+    Ok(rows)
 }

@@ -20,6 +20,7 @@ fn resident(name: &str, courtyard: uuid::Uuid) -> ResidentInput {
         birth_date: NaiveDate::from_ymd_opt(1946, 5, 1),
         courtyard_id: Some(courtyard),
         phone: None,
+        household: None,
     }
 }
 

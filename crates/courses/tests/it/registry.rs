@@ -19,6 +19,7 @@ fn resident(name: &str, born: Option<(i32, u32, u32)>, phone: Option<&str>) -> R
         birth_date: born.map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap()),
         courtyard_id: None,
         phone: phone.map(Into::into),
+        household: None,
     }
 }
 

@@ -473,3 +473,34 @@ pub async fn communities_of(
     .fetch_all(conn)
     .await
 }
+
+/// 入户摸底 coverage at the period's end (0陌生): households visited by then (the figure
+/// `courses.households_visited` summed over every month up to the period's last) and the
+/// households the scope's communities have (their onboarding figures; communities without one
+/// are left out of both sides).
+pub async fn household_coverage(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    period: Period,
+) -> AppResult<(i64, i64)> {
+    let (district, ids) = split(scope);
+    let (_, last) = period.month_span();
+    Ok(sqlx::query_as(
+        "WITH c AS (
+            SELECT c.id, c.households FROM platform.communities c
+              JOIN platform.districts d ON d.id = c.district_id
+             WHERE ($1::uuid IS NULL OR d.path @> ARRAY[$1::uuid])
+               AND ($2::uuid[] IS NULL OR c.id = ANY($2))
+               AND c.status NOT IN ('archived', 'moved') AND c.households > 0)
+         SELECT (SELECT coalesce(sum(m.value), 0)::bigint FROM platform.figure_monthly m
+                  WHERE m.figure = 'courses.households_visited' AND m.month <= $3
+                    AND m.community_id IN (SELECT id FROM c)),
+                (SELECT coalesce(sum(households), 0)::bigint FROM c)",
+    )
+    .bind(district)
+    .bind(ids)
+    .bind(last)
+    .persistent(false)
+    .fetch_one(conn)
+    .await?)
+}

@@ -236,6 +236,17 @@ impl DashboardGql {
         Ok(MedianGql { value, previous })
     }
 
+    /// 入户摸底 coverage (0陌生) at the period's end: households with a resident in the
+    /// registry against the households of the communities that gave theirs.
+    async fn household_coverage(&self) -> Res<HouseholdCoverageGql> {
+        let (visited, households) = self.dashboard.household_coverage().await?;
+        Ok(HouseholdCoverageGql {
+            visited,
+            households,
+            rate: ratio(visited, households),
+        })
+    }
+
     async fn cadence(&self) -> Res<CadenceGql> {
         let (met, months) = self.dashboard.cadence().await?;
         Ok(CadenceGql {
@@ -286,6 +297,15 @@ impl DashboardGql {
             })
             .collect())
     }
+}
+
+/// Households visited (入户摸底) against households.
+#[derive(SimpleObject)]
+#[graphql(name = "DashboardHouseholdCoverage")]
+pub struct HouseholdCoverageGql {
+    visited: i64,
+    households: i64,
+    rate: Option<f64>,
 }
 
 /// A pilot group against the rest of its district, side by side.

@@ -145,6 +145,11 @@ impl Dashboard {
         Ok((now, before))
     }
 
+    /// Households visited by the period's end, and households (入户摸底 coverage).
+    pub async fn household_coverage(&self) -> AppResult<(i64, i64)> {
+        db::household_coverage(&mut *self.conn().await?, &self.scope, self.period).await
+    }
+
     pub async fn cadence(&self) -> AppResult<(i64, i64)> {
         db::cadence(&mut *self.conn().await?, &self.scope, self.period).await
     }

@@ -198,6 +198,32 @@ async fn governance_rows(env: &OneCommunity, a: &CommunityCtx, other: &Community
         .unwrap();
 }
 
+/// 入户摸底: households A (first seen three days ago, then only yesterday once its first record
+/// moved to C), B today, C three days ago — three households, whatever moved where.
+async fn household_rows(a: &CommunityCtx) {
+    let mut tx = a.tx().await.unwrap();
+    let first = Uuid::now_v7();
+    sqlx::query(
+        "INSERT INTO learners (id, guardian_account_id, name, household, created_at)
+         VALUES ($1, $2, '王阿姨', '3栋501', now() - interval '3 days'),
+                ($3, $2, '王叔叔', '3栋501', now() - interval '1 day'),
+                ($4, $2, '李大爷', '5栋102', now())",
+    )
+    .bind(first)
+    .bind(Uuid::now_v7())
+    .bind(Uuid::now_v7())
+    .bind(Uuid::now_v7())
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    sqlx::query("UPDATE learners SET household = '7栋303' WHERE id = $1")
+        .bind(first)
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+}
+
 async fn officer(t: &tenancy::Tenancy, login: &str, role: Role) -> Principal {
     let a = t
         .create_account(
@@ -252,6 +278,7 @@ async fn every_family_rolls_up_ranks_compares_and_exports() {
     rows_of_every_family(&a, &[3, 2, 1, 0], &[1, 0]).await;
     rows_of_every_family(&b, &[2, 1], &[0]).await;
     governance_rows(&env, &a, &staff(&env, &env.tenant)).await;
+    household_rows(&a).await;
     dashboards::api::fold(&a).await.unwrap();
     dashboards::api::fold(&b).await.unwrap();
 
@@ -274,6 +301,7 @@ async fn every_family_rolls_up_ranks_compares_and_exports() {
         ("courses.attendance_present", 1),
         ("courses.exhibitions", 1),
         ("courses.nominations", 1),
+        ("courses.households_visited", 3),
         ("spaces.plots_claimed", 1),
         ("spaces.minutes_open", 1500),
         ("partners.ventures_awarded", 1),
@@ -297,6 +325,20 @@ async fn every_family_rolls_up_ranks_compares_and_exports() {
     dashboards::api::rebuild(&b).await.unwrap();
     assert_eq!(rollups(&env).await, folded);
     consistent(&env).await;
+
+    // 入户摸底 coverage: 3 households visited of the 20 新华 gave; 东环路 gave none.
+    sqlx::query("UPDATE platform.communities SET households = 20 WHERE id = $1")
+        .bind(env.tenant.community_id)
+        .execute(env.db.pool())
+        .await
+        .unwrap();
+    let whole_district = Scope::District(t.locate_district("510109").await.unwrap().id);
+    assert_eq!(
+        district::household_coverage(&mut conn, &whole_district, week)
+            .await
+            .unwrap(),
+        (3, 20)
+    );
 
     // The district equals the sum of its communities; the street holds only its own.
     let whole = Scope::District(t.locate_district("510109").await.unwrap().id);

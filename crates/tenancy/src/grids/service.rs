@@ -92,6 +92,16 @@ impl Tenancy {
 }
 
 impl Tenancy {
+    /// The households the community has (its onboarding figure), for 入户摸底 coverage.
+    pub async fn community_households(&self, ctx: &CommunityCtx) -> AppResult<Option<i32>> {
+        let mut conn = self.db.pool().acquire().await?;
+        Ok(
+            crate::communities::db::community_by_slug(&mut conn, &ctx.tenant().slug)
+                .await?
+                .and_then(|c| c.households),
+        )
+    }
+
     pub async fn courtyards(&self, ctx: &CommunityCtx) -> AppResult<Vec<Courtyard>> {
         let mut tx = ctx.tx().await?;
         let rows = db::courtyards(&mut tx).await?;
