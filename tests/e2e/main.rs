@@ -7,6 +7,7 @@ mod console;
 mod console_browser;
 mod courses;
 mod dashboards;
+mod demo_faithful;
 mod deploy;
 mod governance;
 mod isolation_walk;

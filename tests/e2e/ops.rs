@@ -336,10 +336,8 @@ async fn embedded_defaults_keep_data_across_restarts() {
     let r = query(url.clone()).await;
     assert_eq!(r["data"]["community"]["name"], "新华社区");
     assert_eq!(r["data"]["spaces"].as_array().unwrap().len(), 5);
-    assert_eq!(
-        r["data"]["communityPartners"][0]["teams"][0]["name"],
-        "青年志愿服务队"
-    );
+    // Seed 000 names no partner university for 新华.
+    assert_eq!(r["data"]["communityPartners"], json!([]));
     // 博园's 校社联动: 24 demands through the grid, 21 resolved; 东环路's time bank balances.
     let staff_of = |login: &'static str, slug: &'static str, q: &'static str| {
         let (http, url) = (http.clone(), url.clone());

@@ -1,7 +1,7 @@
 //! The demo's data, from the seed reports: districts, communities with their courtyards and
-//! spaces, accounts, 金竹苑's clubs and each community's courses.
+//! spaces, accounts and 金竹苑's clubs (each community's courses are `courses_data`). Seed 000
+//! is 新华, 001 东环路, 002 白莲, 003 金竹苑 and 邢家桥, 004 博园.
 
-use courses::model::{Audience, Format, TeacherKind};
 use spaces::api::rooms::SpaceKind;
 use tenancy::Role;
 use tenancy::model::CommunityKind;
@@ -31,7 +31,8 @@ pub(super) struct DemoCommunity {
     pub(super) kind: CommunityKind,
     pub(super) households: Option<i32>,
     pub(super) residents: Option<i32>,
-    pub(super) courtyards: &'static [&'static str],
+    /// (name, households where the report gives them)
+    pub(super) courtyards: &'static [(&'static str, Option<i32>)],
     pub(super) spaces: &'static [(&'static str, SpaceKind, i32)],
 }
 
@@ -40,11 +41,12 @@ pub(super) const COMMUNITIES: &[DemoCommunity] = &[
         district: "510109-zhonghe",
         slug: "xinhua",
         name: "新华社区",
-        kind: CommunityKind::OldCourtyard,
+        // A property-managed estate: 黄金时代小区 lent its 物管用房, 架空层 and idle rooms to the
+        // five shared spaces, paid for by the street, the community and the 物业 (seed 000).
+        kind: CommunityKind::CommercialHousing,
         households: None,
         residents: None,
-        // 黄金时代小区 lent its 物管用房 and 架空层 to the five shared spaces (seed 002).
-        courtyards: &["黄金时代小区"],
+        courtyards: &[("黄金时代小区", None)],
         spaces: &[
             ("党群服务", SpaceKind::FunctionRoom, 40),
             ("童趣园", SpaceKind::CourtyardSpace, 20),
@@ -60,43 +62,64 @@ pub(super) const COMMUNITIES: &[DemoCommunity] = &[
         kind: CommunityKind::OldCourtyard,
         households: None,
         residents: None,
-        // 花园颐院, 东环路355号: a 1980s 机关 family compound (seed 004).
-        courtyards: &["花园颐院"],
+        // 花园颐院, 东环路355号: a 1980s 机关 family compound of 50 households, 150 people
+        // (seed 001).
+        courtyards: &[("花园颐院", Some(50))],
         spaces: &[
             ("书画室", SpaceKind::FunctionRoom, 20),
             ("心理咨询室", SpaceKind::FunctionRoom, 6),
             ("棋牌室", SpaceKind::FunctionRoom, 16),
+            ("茶艺室", SpaceKind::FunctionRoom, 12),
+            ("社区书吧", SpaceKind::FunctionRoom, 20),
         ],
     },
     DemoCommunity {
         district: "510108-bailianchi",
         slug: "bailian",
         name: "白莲社区",
-        kind: CommunityKind::Resettlement,
+        // 农转非安置小区, 驻区单位及院落 and 商品房小区 together (seed 002).
+        kind: CommunityKind::Mixed,
         households: Some(2786),
         residents: Some(6977),
-        courtyards: &["农转非安置小区", "驻区单位院落"],
-        spaces: &[("生态农场", SpaceKind::Farm, 40)],
+        courtyards: &[
+            ("农转非安置小区", None),
+            ("驻区单位院落", None),
+            ("商品房小区", None),
+        ],
+        spaces: &[
+            ("生态农场", SpaceKind::Farm, 40),
+            ("儿童之家", SpaceKind::FunctionRoom, 30),
+        ],
     },
     DemoCommunity {
         district: "500192-kangmei",
         slug: "jinzhuyuan",
         name: "金竹苑社区",
-        kind: CommunityKind::CommercialHousing,
+        // 康美街道 "has many 公租房 residents" to bring together (seed 003).
+        kind: CommunityKind::PublicRental,
         households: None,
         residents: None,
         courtyards: &[],
-        spaces: &[("社区学院教室", SpaceKind::FunctionRoom, 40)],
+        spaces: &[
+            ("社区学院教室", SpaceKind::FunctionRoom, 40),
+            ("社区广场", SpaceKind::OutdoorYard, 100),
+        ],
     },
     DemoCommunity {
         district: "500192-renhe",
         slug: "xingjiaqiao",
         name: "邢家桥社区",
-        kind: CommunityKind::OldCourtyard,
+        // 两江新区's earliest mixed community (混合型社区, seed 003).
+        kind: CommunityKind::Mixed,
         households: None,
         residents: None,
         courtyards: &[],
-        spaces: &[("生态花园", SpaceKind::OutdoorYard, 30)],
+        spaces: &[
+            ("街边门市画室", SpaceKind::FunctionRoom, 15),
+            ("原工商所活动室", SpaceKind::FunctionRoom, 40),
+            ("小区坝坝", SpaceKind::OutdoorYard, 60),
+            ("生态花园", SpaceKind::OutdoorYard, 30),
+        ],
     },
     DemoCommunity {
         district: "330304-chashan",
@@ -106,7 +129,14 @@ pub(super) const COMMUNITIES: &[DemoCommunity] = &[
         households: None,
         residents: Some(7000),
         courtyards: &[],
-        spaces: &[("百姓舞台", SpaceKind::Stage, 200)],
+        // Five of its eight shared spaces the report names (seed 004).
+        spaces: &[
+            ("百姓舞台", SpaceKind::Stage, 200),
+            ("达人室", SpaceKind::FunctionRoom, 20),
+            ("自习室", SpaceKind::FunctionRoom, 30),
+            ("百姓健身房", SpaceKind::FunctionRoom, 20),
+            ("瑜伽房", SpaceKind::FunctionRoom, 20),
+        ],
     },
 ];
 
@@ -142,12 +172,44 @@ pub(super) const ACCOUNTS: &[DemoAccount] = &[
         None,
         Some("xinhua"),
     ),
+    // 杨鑫, 金竹苑's 党委副书记 since 2008 (seed 003).
     (
         "jinzhuyuan-staff",
-        "金竹苑社工",
+        "杨鑫",
         Role::Staff,
         None,
         Some("jinzhuyuan"),
+    ),
+    // 邹敏, 东环路's 党委书记 (seed 001).
+    (
+        "donghuan-admin",
+        "邹敏",
+        Role::CommunityAdmin,
+        None,
+        Some("donghuanlu"),
+    ),
+    // 廖成发, 白莲's 书记, and 林功涛, its 主任 (seed 002).
+    (
+        "bailian-admin",
+        "廖成发",
+        Role::CommunityAdmin,
+        None,
+        Some("bailian"),
+    ),
+    (
+        "bailian-staff",
+        "林功涛",
+        Role::Staff,
+        None,
+        Some("bailian"),
+    ),
+    // 谢兰, 邢家桥's 党委书记 (seed 003).
+    (
+        "xingjiaqiao-admin",
+        "谢兰",
+        Role::CommunityAdmin,
+        None,
+        Some("xingjiaqiao"),
     ),
     (
         "chen-qihui",
@@ -180,218 +242,13 @@ pub(super) const ACCOUNTS: &[DemoAccount] = &[
     ),
 ];
 
-/// 金竹苑's five federations and 34 clubs (seed report 003).
-pub(super) const JINZHUYUAN_CLUBS: &[(&str, &[&str])] = &[
-    (
-        "艺术联盟",
-        &[
-            "非洲鼓社",
-            "合唱团",
-            "民族舞蹈队",
-            "书法社",
-            "国画社",
-            "巧心思手工",
-            "旗袍秀",
-            "川剧票友会",
-        ],
-    ),
-    (
-        "体育联盟",
-        &[
-            "太极拳队",
-            "乒乓球社",
-            "羽毛球社",
-            "健步走队",
-            "瑜伽社",
-            "广场舞队",
-            "门球队",
-        ],
-    ),
-    (
-        "科技联盟",
-        &[
-            "智能手机课堂",
-            "少儿编程社",
-            "无人机社",
-            "启迪智慧",
-            "摄影社",
-            "短视频社",
-        ],
-    ),
-    (
-        "文化联盟",
-        &[
-            "读书会",
-            "诗词社",
-            "碗碗茶闲聊",
-            "红色宣讲团",
-            "邻里小剧场",
-            "英语角",
-            "亲子阅读社",
-        ],
-    ),
-    (
-        "便民服务联盟",
-        &[
-            "义剪队",
-            "家电维修队",
-            "法律咨询组",
-            "健康义诊队",
-            "邻里调解队",
-            "志愿巡逻队",
-        ],
-    ),
+/// 金竹苑's five federations and 34 clubs (seed 003): (federation, the clubs the report names
+/// in it, how many clubs it has). The report names three clubs and the 非洲鼓 club; the others
+/// stay unnamed ("艺术联盟社团 2"), and the 34 are spread evenly, which it does not say.
+pub(super) const JINZHUYUAN_CLUBS: &[(&str, &[&str], usize)] = &[
+    ("艺术联盟", &["非洲鼓社", "巧心思手工"], 7),
+    ("体育联盟", &[], 7),
+    ("科技联盟", &["启迪智慧"], 7),
+    ("文化联盟", &["碗碗茶闲聊"], 7),
+    ("便民服务联盟", &[], 6),
 ];
-
-/// (title, category, audience, format, teacher, kind, skill) per seed community.
-pub(super) type DemoCourse = (
-    &'static str,
-    &'static str,
-    Audience,
-    Format,
-    &'static str,
-    TeacherKind,
-);
-
-pub(super) fn courses_for(slug: &str) -> &'static [DemoCourse] {
-    match slug {
-        "xinhua" => &[
-            (
-                "院落瑜伽",
-                "yoga",
-                Audience::Adults,
-                Format::Workshop,
-                "瑜伽达人周老师",
-                TeacherKind::LocalTalent,
-            ),
-            (
-                "健康养生讲座",
-                "health",
-                Audience::Elderly,
-                Format::Lecture,
-                "社区医院王医生",
-                TeacherKind::Expert,
-            ),
-            (
-                "童趣园自然课",
-                "nature",
-                Audience::Children,
-                Format::Workshop,
-                "自然教育社工",
-                TeacherKind::SocialOrganisation,
-            ),
-            (
-                "法律法规进院落",
-                "law",
-                Audience::All,
-                Format::Forum,
-                "律师事务所张律师",
-                TeacherKind::Expert,
-            ),
-        ],
-        "jinzhuyuan" => &[
-            (
-                "非洲鼓",
-                "skills",
-                Audience::All,
-                Format::Performance,
-                "非洲鼓达人",
-                TeacherKind::LocalTalent,
-            ),
-            (
-                "剪纸",
-                "life_skills",
-                Audience::All,
-                Format::Workshop,
-                "剪纸老师",
-                TeacherKind::LocalTalent,
-            ),
-        ],
-        // 邢家桥's interest classes, chosen by residents' own survey (seed 003).
-        "xingjiaqiao" => &[
-            (
-                "太极拳",
-                "health",
-                Audience::All,
-                Format::Workshop,
-                "国家一级太极教练",
-                TeacherKind::Expert,
-            ),
-            (
-                "快板",
-                "skills",
-                Audience::All,
-                Format::Performance,
-                "快板达人",
-                TeacherKind::LocalTalent,
-            ),
-            (
-                "腰鼓",
-                "skills",
-                Audience::Elderly,
-                Format::Performance,
-                "何开碧",
-                TeacherKind::LocalTalent,
-            ),
-            (
-                "象棋",
-                "skills",
-                Audience::All,
-                Format::Salon,
-                "象棋达人",
-                TeacherKind::LocalTalent,
-            ),
-            (
-                "生态花园认养课",
-                "nature",
-                Audience::All,
-                Format::Workshop,
-                "驻地艺术家",
-                TeacherKind::SocialOrganisation,
-            ),
-        ],
-        // 东环路's 香薰 workshop (seed 004).
-        "donghuanlu" => &[(
-            "香薰手工",
-            "life_skills",
-            Audience::Adults,
-            Format::Workshop,
-            "香薰老师",
-            TeacherKind::LocalTalent,
-        )],
-        "boyuan" => &[
-            (
-                "智能手机使用",
-                "skills",
-                Audience::Elderly,
-                Format::Workshop,
-                "温州大学志愿者",
-                TeacherKind::UniversityStudent,
-            ),
-            (
-                "社区心理健康",
-                "health",
-                Audience::Adults,
-                Format::Salon,
-                "温州医科大学李老师",
-                TeacherKind::UniversityTeacher,
-            ),
-        ],
-        "bailian" => &[(
-            "生态农场种植课",
-            "nature",
-            Audience::All,
-            Format::Workshop,
-            "农场老把式",
-            TeacherKind::LocalTalent,
-        )],
-        _ => &[(
-            "党建教育",
-            "party",
-            Audience::All,
-            Format::Lecture,
-            "党校讲师",
-            TeacherKind::Expert,
-        )],
-    }
-}

@@ -15,23 +15,23 @@ pub const DEMO_PASSWORD: &str = "linli-demo-2026";
 
 mod boyuan;
 mod co_governance;
+mod courses_data;
 mod data;
+mod reports;
 mod timebank;
 
+use courses_data::*;
 use data::*;
 
 pub fn demo_logins() -> impl Iterator<Item = (&'static str, &'static str)> {
     ACCOUNTS
         .iter()
         .map(|a| (a.0, a.1))
-        .chain([(PARTNER_ADMIN, "西南交大青年志愿服务队队长")])
+        .chain(boyuan::PARTNER_LOGINS.iter().copied())
 }
 
-/// The demo's partner organisation signs in as this (its own registration, not a grant).
 /// Where the seed's registrations come from (counted like anyone's; the seed makes few).
 const SEED_ADDRESS: std::net::IpAddr = std::net::IpAddr::V6(std::net::Ipv6Addr::LOCALHOST);
-
-const PARTNER_ADMIN: &str = "swjtu-admin";
 
 pub async fn seed(t: &Tenancy, store: &ObjectStore) -> anyhow::Result<()> {
     let fail = |e: AppError| anyhow::anyhow!("demo seed: {e:?}");
@@ -64,10 +64,15 @@ pub async fn seed(t: &Tenancy, store: &ObjectStore) -> anyhow::Result<()> {
             store.clone(),
             t.operator_scope(c.slug).await.map_err(fail)?,
         );
-        for name in c.courtyards {
+        for (name, households) in c.courtyards {
             // A courtyard that exists already is a CONFLICT: that is the idempotent case.
             let _ = t
-                .create_courtyard(&scope, name, tenancy::model::CourtyardKind::Courtyard, None)
+                .create_courtyard(
+                    &scope,
+                    name,
+                    tenancy::model::CourtyardKind::Courtyard,
+                    *households,
+                )
                 .await;
         }
         for (name, kind, capacity) in c.spaces {
@@ -76,7 +81,9 @@ pub async fn seed(t: &Tenancy, store: &ObjectStore) -> anyhow::Result<()> {
                 .await
                 .map_err(fail)?
             {
-                space_rules(&scope, &space).await.map_err(fail)?;
+                space_rules(&scope, &space, points_per_hour(c.slug))
+                    .await
+                    .map_err(fail)?;
                 if space.kind == SpaceKind::Farm {
                     farm(&scope, &space).await.map_err(fail)?;
                 }
@@ -110,7 +117,6 @@ pub async fn seed(t: &Tenancy, store: &ObjectStore) -> anyhow::Result<()> {
     }
     chen_qihui(t, store).await.map_err(fail)?;
     farmer(t, store).await.map_err(fail)?;
-    partner_team(t, store).await.map_err(fail)?;
     let donghuan = CommunityCtx::new(
         t.db().clone(),
         t.secrets().clone(),
@@ -120,121 +126,24 @@ pub async fn seed(t: &Tenancy, store: &ObjectStore) -> anyhow::Result<()> {
     timebank::seed(t, &donghuan).await.map_err(fail)?;
     boyuan::seed(t, store).await.map_err(fail)?;
     co_governance::seed(t, store).await.map_err(fail)?;
+    reports::seed(t, store).await.map_err(fail)?;
     Ok(())
 }
 
-/// A university registers itself, 新华社区 approves it, and its volunteer team books 党群服务
-/// for four Saturday mornings.
-async fn partner_team(t: &Tenancy, store: &ObjectStore) -> Result<(), AppError> {
-    use partners::organisations::model::OrganisationKind;
-    use partners::organisations::service::{self as orgs, OrganisationInput, Target, TeamInput};
-    if t.account_by_login(PARTNER_ADMIN).await?.is_some() {
-        return Ok(());
-    }
-    let admin = NewAccountInput {
-        login_name: PARTNER_ADMIN.into(),
-        display_name: "西南交大青年志愿服务队队长".into(),
-        password: DEMO_PASSWORD.into(),
-        phone: None,
-    };
-    let university = OrganisationInput {
-        name: "西南交通大学".into(),
-        kind: OrganisationKind::University,
-        grade: None,
-        description: "青年志愿者进社区：助老、科普、课业辅导".into(),
-        contact: "028-87600000".into(),
-    };
-    let (org, account) = orgs::register(t, SEED_ADDRESS, admin, university).await?;
-    let me = t.principal_of(account.id).await?;
-    orgs::create_team(
-        t,
-        &me,
-        org.id,
-        TeamInput {
-            name: "青年志愿服务队".into(),
-            leader_id: account.id,
-            skills: vec!["助老".into(), "科普".into(), "课业辅导".into()],
-            contact: "028-87600000".into(),
-            members: vec![],
-        },
-    )
-    .await?;
-    let asked =
-        orgs::request_partnership(t, &me, org.id, Target::Community("xinhua".into())).await?;
-    let missing = || AppError::not_found("找不到演示账号", "Demo account missing");
-    let officer = t
-        .account_by_login("xinhua-admin")
-        .await?
-        .ok_or_else(missing)?;
-    let officer = t.principal_of(officer.id).await?;
-    let enter = |p| async move {
-        Ok::<_, AppError>(CommunityCtx::new(
-            t.db().clone(),
-            t.secrets().clone(),
-            store.clone(),
-            t.enter_community(Some(p), "xinhua").await?,
-        ))
-    };
-    let office = enter(&officer).await?;
-    orgs::decide(t, &officer, Some(&office), asked.id, true, None).await?;
-    // The team pays for its mornings with the points the community gave its leader.
-    volunteers::ledger::service::grant(
-        &office,
-        volunteers::ledger::model::ClientKey::parse(&format!("demo-partner-{}", account.id))
-            .expect("a key"),
-        volunteers::ledger::service::Recipient::Person(account.id),
-        300,
-        Some("共建单位志愿服务积分".into()),
-    )
-    .await?;
-    let me = t.principal_of(account.id).await?;
-    let inside = enter(&me).await?;
-    let team = orgs::my_organisations(t, &me).await?;
-    let team = orgs::records(t, &me, team[0].0.id).await?.teams[0].0.id;
-    let Some(hall) = spaces::api::rooms::spaces(&inside)
-        .await?
-        .into_iter()
-        .find(|s| s.name == "党群服务")
-    else {
-        return Ok(());
-    };
-    let today = infra::local_time::date_of(Utc::now());
-    // The coming Saturday (a week today when today is one).
-    let to_saturday = (5 + 7 - chrono::Datelike::weekday(&today).num_days_from_monday()) % 7;
-    let saturday = today
-        + Duration::days(if to_saturday == 0 {
-            7
-        } else {
-            i64::from(to_saturday)
-        });
-    let at = infra::local_time::at(
-        saturday,
-        chrono::NaiveTime::from_hms_opt(9, 0, 0).expect("time"),
-    );
-    orgs::book_space_for_team(
-        t,
-        &inside,
-        team,
-        spaces::api::bookings::BookingRequest {
-            space_id: hall.id,
-            starts_at: at,
-            minutes: 120,
-            group: None,
-            purpose: "助老志愿服务".into(),
-            attendance: 20,
-            weeks: 4,
-        },
-    )
-    .await?;
-    Ok(())
+/// What an hour of a community's rooms costs in time-bank points. Only 博园 says its rooms are
+/// paid for so — volunteers earn their free use (seed 004); 新华's five spaces are its
+/// residents' living room (居民客厅, seed 000), and no other report puts a price on a room.
+fn points_per_hour(slug: &str) -> i32 {
+    if slug == "boyuan" { 10 } else { 0 }
 }
 
 /// Open 08:30–21:00 every day, bookable by residents up to 30 days ahead for 30 minutes to
-/// three hours, 10 points an hour (新华社区's spaces are paid for with time-bank points); 百文斋
-/// and 舞之魅 get the evening clubs that use them.
+/// three hours at the community's price (`points_per_hour`); 百文斋 and 舞之魅 get the evening
+/// activities seed 000 tells of.
 async fn space_rules(
     scope: &CommunityCtx,
     space: &spaces::api::rooms::Space,
+    points_per_hour: i32,
 ) -> Result<(), AppError> {
     use spaces::api::rooms::{BookableBy, OpeningSpan};
     let t = |h, m| chrono::NaiveTime::from_hms_opt(h, m, 0).expect("time");
@@ -262,13 +171,13 @@ async fn space_rules(
             min_minutes: 30,
             max_minutes: 180,
             needs_approval: space.kind == spaces::api::rooms::SpaceKind::Stage,
-            points_per_hour: 10,
+            points_per_hour,
         },
     )
     .await?;
     let purpose = match space.name.as_str() {
-        "百文斋" => "书法社练习",
-        "舞之魅" => "瑜伽社活动",
+        "百文斋" => "红色电影放映",
+        "舞之魅" => "社区文艺骨干排练",
         _ => return Ok(()),
     };
     let tomorrow = infra::local_time::date_of(Utc::now()) + Duration::days(1);
@@ -427,37 +336,47 @@ async fn college(scope: &CommunityCtx, c: &DemoCommunity) -> Result<(), AppError
         let back = chrono::Datelike::weekday(&today).num_days_from_monday();
         today - Duration::days(i64::from(back))
     };
-    for (i, (title, category, audience, format, teacher, kind)) in
-        courses_for(c.slug).iter().enumerate()
-    {
-        let teacher = college_svc::create_teacher(
-            scope,
-            TeacherInput {
-                name: teacher.to_string(),
-                kind: *kind,
-                skills: vec![title.to_string()],
-                phone: None,
-                teaches_in: vec![c.slug.to_string()],
-                learner_id: None,
-                account_id: None,
-            },
-        )
-        .await?;
+    for (i, dc) in courses_for(c.slug).iter().enumerate() {
+        // One teacher per name: a teacher of two courses is one person of the pool.
+        let existing = college_svc::teachers(scope, None, 200, false)
+            .await?
+            .into_iter()
+            .find(|t| t.teacher.name == dc.teacher);
+        let teacher = match existing {
+            Some(t) => t.teacher.id,
+            None => {
+                college_svc::create_teacher(
+                    scope,
+                    TeacherInput {
+                        name: dc.teacher.to_string(),
+                        kind: dc.kind,
+                        skills: vec![dc.title.to_string()],
+                        phone: None,
+                        teaches_in: vec![c.slug.to_string()],
+                        learner_id: None,
+                        account_id: None,
+                    },
+                )
+                .await?
+                .teacher
+                .id
+            }
+        };
         let course = college_svc::create_course(
             scope,
             CourseInput {
-                title: title.to_string(),
-                category: category.to_string(),
-                audience: *audience,
+                title: dc.title.to_string(),
+                category: dc.category.to_string(),
+                audience: dc.audience,
                 min_age: None,
                 max_age: None,
-                format: *format,
+                format: dc.format,
                 public_benefit: true,
                 fee_cents: 0,
                 club_id: None,
                 capacity: 30,
                 materials: Some("社区提供".into()),
-                teacher_ids: vec![teacher.teacher.id],
+                teacher_ids: vec![teacher],
             },
             college_svc::CourseParts::ALL,
         )
@@ -466,7 +385,10 @@ async fn college(scope: &CommunityCtx, c: &DemoCommunity) -> Result<(), AppError
         // Weekly at 19:00 China time (11:00 UTC), starting on a weekday of this week.
         let day = first_monday + Duration::days(i as i64 % 5);
         let starts = day.and_hms_opt(11, 0, 0).expect("valid time").and_utc();
-        let place = c.spaces.first().map(|s| s.0).unwrap_or("社区活动室");
+        let place = dc
+            .place
+            .or(c.spaces.first().map(|s| s.0))
+            .unwrap_or("社区活动室");
         college_svc::add_sessions(
             scope,
             SessionsInput {
@@ -497,7 +419,7 @@ async fn college(scope: &CommunityCtx, c: &DemoCommunity) -> Result<(), AppError
         courses::model::CadenceCounts::Sessions,
     )
     .await?;
-    // 季季有交流、年年有展演 (seed 000).
+    // 月月有活动、季季有交流、年年有展演 (seed 003, 谢兰 of 邢家桥).
     college_svc::create_cadence_target(
         scope,
         "季季有交流",
@@ -517,10 +439,14 @@ async fn college(scope: &CommunityCtx, c: &DemoCommunity) -> Result<(), AppError
     )
     .await?;
     if c.slug == "jinzhuyuan" {
-        for (federation, clubs) in JINZHUYUAN_CLUBS {
+        for (federation, named, count) in JINZHUYUAN_CLUBS {
             let f = college_svc::create_federation(scope, federation, None).await?;
-            for club in *clubs {
-                college_svc::create_club(scope, club, Some(f.id)).await?;
+            for n in 0..*count {
+                let name = match named.get(n) {
+                    Some(club) => (*club).to_string(),
+                    None => format!("{federation}社团 {}", n + 1),
+                };
+                college_svc::create_club(scope, &name, Some(f.id)).await?;
             }
         }
     }

@@ -1,5 +1,5 @@
 //! 东环路社区's time bank (seed 001): 12 party-unit savings cards, 3 enterprise cards and 15
-//! courtyard cards, its three kinds of posts, forty volunteers (陈立萍 among them, who signs
+//! courtyard cards (花园颐院's among them), its three kinds of posts, forty volunteers (陈立萍 among them, who signs
 //! in as `donghuan-chen`) and a year of verified hours — about 6,300 — through the services.
 
 use chrono::{Datelike, Duration, Utc};
@@ -13,21 +13,8 @@ use volunteers::registry::model::VolunteerStatus;
 use volunteers::registry::service::{self as registry, Registration};
 use volunteers::rewards::model::RewardKind;
 
-const PARTY_UNITS: [&str; 12] = [
-    "新都区人民医院党委",
-    "新都区税务局党支部",
-    "新都区市场监管局党支部",
-    "新都街道党工委",
-    "新都一中党支部",
-    "新都区图书馆党支部",
-    "新都邮政分公司党支部",
-    "新都供电公司党支部",
-    "新都区自来水公司党支部",
-    "新都区人民法院党支部",
-    "新都区文化馆党支部",
-    "新都区消防救援大队党支部",
-];
-const ENTERPRISES: [&str; 3] = ["新都农商银行", "宝光物业公司", "新都燃气公司"];
+// The report counts the cards (12 单位党组织储蓄卡, 3 企业卡, 15 院落集体卡) but names only
+// 花园颐院's courtyard; the others keep their number, not an invented name.
 const SURNAMES: [&str; 10] = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"];
 const GIVEN: [&str; 4] = ["秀英", "建国", "桂兰", "志强"];
 
@@ -43,23 +30,33 @@ pub(super) async fn seed(t: &Tenancy, staff: &CommunityCtx) -> Result<(), AppErr
         return Ok(());
     }
     let mut cards = Vec::new();
-    for name in PARTY_UNITS {
+    for n in 1..=12 {
         cards.push(
-            ledger::create_collective(staff, &format!("{name}储蓄卡"), CollectiveKind::PartyUnit)
+            ledger::create_collective(
+                staff,
+                &format!("区域单位党组织储蓄卡 {n:02}"),
+                CollectiveKind::PartyUnit,
+            )
+            .await?,
+        );
+    }
+    for n in 1..=3 {
+        cards.push(
+            ledger::create_collective(staff, &format!("企业卡 {n:02}"), CollectiveKind::Enterprise)
                 .await?,
         );
     }
-    for name in ENTERPRISES {
-        cards.push(
-            ledger::create_collective(staff, &format!("{name}企业卡"), CollectiveKind::Enterprise)
-                .await?,
-        );
-    }
-    ledger::create_collective(staff, "花园颐院集体卡", CollectiveKind::Courtyard).await?;
-    for n in 1..15 {
+    // 花园颐院 is 东环路355号: one courtyard, one card.
+    ledger::create_collective(
+        staff,
+        "花园颐院（东环路355号）院落集体卡",
+        CollectiveKind::Courtyard,
+    )
+    .await?;
+    for n in 2..=15 {
         ledger::create_collective(
             staff,
-            &format!("东环路{}号院集体卡", 300 + n * 5),
+            &format!("院落集体卡 {n:02}"),
             CollectiveKind::Courtyard,
         )
         .await?;
@@ -133,13 +130,14 @@ pub(super) async fn seed(t: &Tenancy, staff: &CommunityCtx) -> Result<(), AppErr
             hours::verify_all(staff, &ids).await?;
         }
     }
-    // The fund the community recycles points into, and a card's first credit.
+    // The points fund the community recycles points into (points, not money: the 院落改造微基金
+    // is money, co-governance's fund), and a card's first credit.
     ledger::grant(
         staff,
         volunteers::ledger::model::ClientKey::parse("demo-fund-topup").expect("a key"),
         ledger::Recipient::Account(volunteers::ledger::model::FUND),
         5_000,
-        Some("院落改造微基金".into()),
+        Some("积分基金初始额度".into()),
     )
     .await?;
     ledger::grant(

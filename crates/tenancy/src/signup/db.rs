@@ -24,7 +24,7 @@ pub async fn put_invitation_code(
     conn: &mut PgConnection,
     community: Uuid,
     code: &str,
-    by: Uuid,
+    by: Option<Uuid>,
 ) -> sqlx::Result<Invitation> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "INSERT INTO platform.invitations (community_id, code, rotated_by)
@@ -129,7 +129,7 @@ pub async fn decide_request(
     community: Uuid,
     account: Uuid,
     status: SignUpStatus,
-    by: Uuid,
+    by: Option<Uuid>,
 ) -> sqlx::Result<Option<SignUpRequest>> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "WITH r AS (

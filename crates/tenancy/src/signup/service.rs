@@ -45,6 +45,12 @@ fn writable(ctx: &CommunityCtx) -> AppResult<()> {
     Ok(())
 }
 
+/// The account acting, for the platform's records of who did what; `None` for the operator
+/// (the command line, the demo seed), who has none.
+fn acting_account(ctx: &CommunityCtx) -> Option<Uuid> {
+    Some(ctx.access().account_id).filter(|id| !id.is_nil())
+}
+
 /// Invitation lookups from one address within the hour before each further one waits.
 const INVITATION_LOOKUPS: i32 = 30;
 
@@ -73,7 +79,7 @@ impl Tenancy {
             &mut conn,
             ctx.tenant().community_id,
             &new_invitation_code(),
-            ctx.access().account_id,
+            acting_account(ctx),
         )
         .await?)
     }
@@ -250,7 +256,7 @@ impl Tenancy {
             SignUpStatus::Declined
         };
         let mut tx = self.db.begin().await?;
-        let r = db::decide_request(&mut tx, community, account, status, ctx.access().account_id)
+        let r = db::decide_request(&mut tx, community, account, status, acting_account(ctx))
             .await?
             .ok_or(TenancyError::SignUpDecided)?;
         if accept {
@@ -260,7 +266,7 @@ impl Tenancy {
                 Role::Resident,
                 None,
                 Some(community),
-                Some(ctx.access().account_id),
+                acting_account(ctx),
             )
             .await?;
         }
