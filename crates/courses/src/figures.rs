@@ -34,7 +34,21 @@ pub async fn figures(conn: &mut sqlx::PgConnection) -> AppResult<Vec<(String, Na
          SELECT 'courses.households_visited', first_day, count(*)
            FROM (SELECT figure_day(min(created_at)) AS first_day FROM learners
                   WHERE household IS NOT NULL GROUP BY courtyard_id, household) AS h
-          GROUP BY first_day",
+          GROUP BY first_day
+         UNION ALL
+         SELECT 'courses.events', figure_day(starts_at) AS day, count(*)
+           FROM events WHERE status = 'scheduled' GROUP BY day
+         UNION ALL
+         SELECT 'courses.event_attendance', figure_day(e.starts_at) AS day, sum(w.head_count)
+           FROM walk_ins w JOIN events e ON e.id = w.event_id GROUP BY day
+         UNION ALL
+         SELECT 'courses.clubs', figure_day(created_at) AS day, count(*) FROM clubs GROUP BY day
+         UNION ALL
+         SELECT 'courses.club_members', figure_day(joined_at) AS day, count(*)
+           FROM club_members GROUP BY day
+         UNION ALL
+         SELECT 'courses.teachers_' || kind, figure_day(created_at) AS day, count(*)
+           FROM teachers WHERE status = 'active' GROUP BY kind, day",
     )
     .fetch_all(conn)
     .await?)

@@ -221,6 +221,48 @@ async fn household_rows(a: &CommunityCtx) {
         .execute(&mut *tx)
         .await
         .unwrap();
+    // What the reports count beside: a club of one member, two teachers in the pool (and a
+    // candidate, not yet), an event of 30 人次, a party member volunteering.
+    let (club, event) = (Uuid::now_v7(), Uuid::now_v7());
+    for (sql, ids) in [
+        (
+            "INSERT INTO clubs (id, name) VALUES ($1, '非洲鼓社')",
+            vec![club],
+        ),
+        (
+            "INSERT INTO club_members (club_id, learner_id) VALUES ($1, $2)",
+            vec![club, first],
+        ),
+        (
+            "INSERT INTO teachers (id, name, kind) VALUES ($1, '冯小玲', 'local_talent'),
+                    ($2, '何开碧', 'local_talent')",
+            vec![Uuid::now_v7(), Uuid::now_v7()],
+        ),
+        (
+            "INSERT INTO teachers (id, name, kind, status) VALUES ($1, '达人', 'expert', 'candidate')",
+            vec![Uuid::now_v7()],
+        ),
+        (
+            "INSERT INTO events (id, title, kind, starts_at, ends_at, place)
+             VALUES ($1, '达人服务日', 'service_day', now(), now() + interval '1 hour', '达人室')",
+            vec![event],
+        ),
+        (
+            "INSERT INTO walk_ins (id, event_id, head_count, recorded_by) VALUES ($1, $2, 30, $1)",
+            vec![Uuid::now_v7(), event],
+        ),
+        (
+            "INSERT INTO volunteers (id, account_id, name, party_member, registered_by)
+             VALUES ($1, $2, '党员', true, $1)",
+            vec![Uuid::now_v7(), Uuid::now_v7()],
+        ),
+    ] {
+        let mut q = sqlx::query(sql);
+        for id in ids {
+            q = q.bind(id);
+        }
+        q.execute(&mut *tx).await.unwrap();
+    }
     tx.commit().await.unwrap();
 }
 
@@ -302,6 +344,13 @@ async fn every_family_rolls_up_ranks_compares_and_exports() {
         ("courses.exhibitions", 1),
         ("courses.nominations", 1),
         ("courses.households_visited", 3),
+        ("courses.clubs", 1),
+        ("courses.club_members", 1),
+        ("courses.teachers_local_talent", 2),
+        ("courses.teachers_expert", 0),
+        ("courses.events", 1),
+        ("courses.event_attendance", 30),
+        ("volunteers.party_members", 1),
         ("spaces.plots_claimed", 1),
         ("spaces.minutes_open", 1500),
         ("partners.ventures_awarded", 1),
