@@ -214,6 +214,47 @@ async fn the_demo_tells_the_seed_reports_own_story() {
     assert_eq!(painting["enrolledCount"], 11);
     assert_eq!(painting["teachers"][0]["name"], "冯小玲");
 
+    // 两江新区's own rules (月月有活动、季季有交流、年年有展演) hold for its streets' communities;
+    // its viewer reads them on the dashboard, sets none; a district sets only catalogue figures.
+    let viewer = app.login("liangjiang-viewer", PASSWORD).await;
+    let targets = ok(
+        &viewer,
+        None,
+        r#"{ districtTargets(districtCode: "500192-kangmei") { name districtCode } }"#,
+    )
+    .await;
+    let mut names: Vec<&str> = targets["districtTargets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    names.sort_unstable();
+    let mut expected = ["年年有展演", "月月有活动", "季季有交流"];
+    expected.sort_unstable();
+    assert_eq!(names, expected);
+    let year = chrono::Utc::now().format("%Y").to_string();
+    let dash = ok(&viewer, None, &format!(r#"{{ districtDashboard(districtCode: "500192", from: "{year}-01-01", to: "{year}-12-31") {{ targets {{ target {{ name }} met periods }} }} }}"#)).await;
+    let shown = dash["districtDashboard"]["targets"].as_array().unwrap();
+    let performances = shown
+        .iter()
+        .find(|t| t["target"]["name"] == "年年有展演")
+        .unwrap();
+    // Two communities, one year: 金竹苑's 非洲鼓 performance meets it (if it fell this year).
+    assert_eq!(performances["periods"], 2);
+    let refused = app
+        .gql(Some(&viewer), None, r#"mutation { setDistrictTarget(districtCode: "500192", input: {name: "x", figure: "courses.events", period: MONTH, minValue: 1}) { name } }"#, json!({}))
+        .await;
+    assert_eq!(crate::code(&refused), "FORBIDDEN");
+    let bad = app
+        .gql(Some(&admin), None, r#"mutation { setDistrictTarget(districtCode: "510109", input: {name: "x", figure: "no.such", period: MONTH, minValue: 1}) { name } }"#, json!({}))
+        .await;
+    assert_eq!(crate::code(&bad), "BAD_USER_INPUT");
+    // 高新区's 每月两堂公益课 threshold is its own once it sets one.
+    ok(&admin, None, r#"mutation { setDistrictTarget(districtCode: "510109", input: {name: "每月三堂公益课", figure: "courses.public_sessions", period: MONTH, minValue: 3}) { name } }"#).await;
+    let dash = ok(&gaoxin, None, &format!(r#"{{ districtDashboard(districtCode: "510109", from: "{year}-01-01", to: "{year}-12-31") {{ cadence {{ target }} }} }}"#)).await;
+    assert_eq!(dash["districtDashboard"]["cadence"]["target"], 3);
+
     // Every community has a staff login that lands on its courses.
     for (login, slug) in [
         ("xinhua-admin", "xinhua"),

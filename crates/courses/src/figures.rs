@@ -39,6 +39,9 @@ pub async fn figures(conn: &mut sqlx::PgConnection) -> AppResult<Vec<(String, Na
          SELECT 'courses.events', figure_day(starts_at) AS day, count(*)
            FROM events WHERE status = 'scheduled' GROUP BY day
          UNION ALL
+         SELECT 'courses.events_' || kind, figure_day(starts_at) AS day, count(*)
+           FROM events WHERE status = 'scheduled' GROUP BY kind, day
+         UNION ALL
          SELECT 'courses.event_attendance', figure_day(e.starts_at) AS day, sum(w.head_count)
            FROM walk_ins w JOIN events e ON e.id = w.event_id GROUP BY day
          UNION ALL

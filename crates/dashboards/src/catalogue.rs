@@ -122,6 +122,36 @@ pub const FIGURES: &[Figure] = &[
     ),
     fig("courses.events", Family::Courses, "活动场次", "Events"),
     fig(
+        "courses.events_activity",
+        Family::Courses,
+        "活动场次：活动",
+        "Events: activities",
+    ),
+    fig(
+        "courses.events_exchange",
+        Family::Courses,
+        "活动场次：交流",
+        "Events: exchanges",
+    ),
+    fig(
+        "courses.events_performance",
+        Family::Courses,
+        "活动场次：展演",
+        "Events: performances",
+    ),
+    fig(
+        "courses.events_market",
+        Family::Courses,
+        "活动场次：服务集市",
+        "Events: service markets",
+    ),
+    fig(
+        "courses.events_service_day",
+        Family::Courses,
+        "活动场次：达人服务日",
+        "Events: service days",
+    ),
+    fig(
         "courses.event_attendance",
         Family::Courses,
         "活动人次",

@@ -6,9 +6,15 @@ use async_graphql::MergedObject;
 use crate::dashboard::graphql::{CommunityDashboardQuery, DistrictDashboardQuery};
 use crate::exports::graphql::FigureExportsMutation;
 use crate::pilots::graphql::{PilotsMutation, PilotsQuery};
+use crate::targets::graphql::{TargetsMutation, TargetsQuery};
 
 #[derive(MergedObject, Default)]
-pub struct DashboardsQuery(DistrictDashboardQuery, PilotsQuery, CommunityDashboardQuery);
+pub struct DashboardsQuery(
+    DistrictDashboardQuery,
+    PilotsQuery,
+    TargetsQuery,
+    CommunityDashboardQuery,
+);
 
 #[derive(MergedObject, Default)]
-pub struct DashboardsMutation(PilotsMutation, FigureExportsMutation);
+pub struct DashboardsMutation(PilotsMutation, TargetsMutation, FigureExportsMutation);

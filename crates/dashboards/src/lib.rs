@@ -17,3 +17,4 @@ pub mod graphql;
 pub mod period;
 pub mod pilots;
 pub mod rollups;
+pub mod targets;

@@ -4,21 +4,24 @@
 ALTER TABLE clubs ADD COLUMN created_at timestamptz NOT NULL DEFAULT now();
 ALTER TABLE club_members ADD COLUMN joined_at timestamptz NOT NULL DEFAULT now();
 
--- Events on their day while scheduled; their 人次 (walk-ins and head counts) on the event's
+-- Events on their day while scheduled, in all and by kind (季季有交流 counts exchanges,
+-- 年年有展演 performances); their 人次 (walk-ins and head counts) on the event's
 -- day, moving with it.
 CREATE FUNCTION events_figures() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     people bigint;
 BEGIN
-    IF TG_OP = 'UPDATE' AND OLD.status = NEW.status
+    IF TG_OP = 'UPDATE' AND OLD.status = NEW.status AND OLD.kind = NEW.kind
        AND figure_day(OLD.starts_at) = figure_day(NEW.starts_at) THEN
         RETURN NULL;
     END IF;
     IF TG_OP <> 'INSERT' AND OLD.status = 'scheduled' THEN
         PERFORM figure_event('courses.events', figure_day(OLD.starts_at), -1);
+        PERFORM figure_event('courses.events_' || OLD.kind, figure_day(OLD.starts_at), -1);
     END IF;
     IF TG_OP <> 'DELETE' AND NEW.status = 'scheduled' THEN
         PERFORM figure_event('courses.events', figure_day(NEW.starts_at), 1);
+        PERFORM figure_event('courses.events_' || NEW.kind, figure_day(NEW.starts_at), 1);
     END IF;
     IF TG_OP = 'UPDATE' AND figure_day(OLD.starts_at) <> figure_day(NEW.starts_at) THEN
         SELECT coalesce(sum(head_count), 0) INTO people FROM walk_ins WHERE event_id = NEW.id;
@@ -28,7 +31,7 @@ BEGIN
     RETURN NULL;
 END $$;
 CREATE TRIGGER events_figures
-    AFTER INSERT OR DELETE OR UPDATE OF status, starts_at ON events
+    AFTER INSERT OR DELETE OR UPDATE OF status, starts_at, kind ON events
     FOR EACH ROW EXECUTE FUNCTION events_figures();
 
 CREATE FUNCTION walk_ins_figure() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -81,6 +84,8 @@ CREATE TRIGGER teachers_figure AFTER INSERT OR DELETE OR UPDATE OF status, kind 
 -- What was there before these figures were kept, put on its days once.
 SELECT figure_event('courses.events', figure_day(starts_at), count(*))
   FROM events WHERE status = 'scheduled' GROUP BY figure_day(starts_at);
+SELECT figure_event('courses.events_' || kind, figure_day(starts_at), count(*))
+  FROM events WHERE status = 'scheduled' GROUP BY kind, figure_day(starts_at);
 SELECT figure_event('courses.event_attendance', figure_day(e.starts_at), sum(w.head_count))
   FROM walk_ins w JOIN events e ON e.id = w.event_id GROUP BY figure_day(e.starts_at);
 SELECT figure_event('courses.clubs', figure_day(created_at), count(*))

@@ -370,19 +370,30 @@ pub async fn cadence(
     scope: &Scope,
     period: Period,
 ) -> AppResult<(i64, i64)> {
+    cadence_at(conn, scope, period, CADENCE_PUBLIC_SESSIONS).await
+}
+
+/// `cadence` at a threshold of the district's own (its target for public-benefit sessions a
+/// month).
+pub async fn cadence_at(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    period: Period,
+    threshold: i64,
+) -> AppResult<(i64, i64)> {
     let (first, last) = period.month_span();
-    // A district's count is kept by month (platform migration 0011); a set of communities'
-    // is counted from their months.
+    // A district's count at the default rule is kept by month (platform migration 0011); a set
+    // of communities', or a district with its own threshold, is counted from their months.
     let met = match scope {
-        Scope::District(_) => {
+        Scope::District(_) if threshold == CADENCE_PUBLIC_SESSIONS => {
             "(SELECT coalesce(sum(met), 0)::bigint FROM platform.cadence_district_monthly
                WHERE district_id = $1 AND month BETWEEN $3 AND $4)"
                 .to_owned()
         }
-        Scope::Communities(_) => format!(
+        _ => format!(
             "(SELECT count(*) FROM platform.figure_monthly m JOIN c ON c.id = m.community_id
                WHERE m.figure = 'courses.public_sessions' AND m.month BETWEEN $3 AND $4
-                 AND m.value >= {CADENCE_PUBLIC_SESSIONS})"
+                 AND m.value >= {threshold})"
         ),
     };
     let (district, ids) = split(scope);

@@ -248,12 +248,29 @@ impl DashboardGql {
     }
 
     async fn cadence(&self) -> Res<CadenceGql> {
-        let (met, months) = self.dashboard.cadence().await?;
+        let (met, months, target) = self.dashboard.cadence().await?;
         Ok(CadenceGql {
             met,
             community_months: months,
-            target: catalogue::CADENCE_PUBLIC_SESSIONS,
+            target,
         })
+    }
+
+    /// Every target the dashboard's communities are held to — the district's own and those
+    /// of the districts above (季季有交流, 年年有展演 …) — with the community-periods of the
+    /// dashboard's months that met each.
+    async fn targets(&self) -> Res<Vec<TargetResultGql>> {
+        Ok(self
+            .dashboard
+            .targets()
+            .await?
+            .into_iter()
+            .map(|r| TargetResultGql {
+                target: r.target,
+                met: r.met,
+                periods: r.periods,
+            })
+            .collect())
     }
 
     /// A figure by day or month over the period (points with a value only).
@@ -297,6 +314,17 @@ impl DashboardGql {
             })
             .collect())
     }
+}
+
+/// A district target over a dashboard's months.
+#[derive(SimpleObject)]
+#[graphql(name = "DashboardTarget")]
+pub struct TargetResultGql {
+    target: crate::targets::model::DistrictTarget,
+    /// Community-periods that met it.
+    met: i64,
+    /// Community-periods there were.
+    periods: i64,
 }
 
 /// Households visited (入户摸底) against households.

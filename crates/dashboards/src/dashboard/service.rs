@@ -88,6 +88,8 @@ pub struct Dashboard {
     db: infra::Db,
     scope: Scope,
     period: Period,
+    /// The district whose targets (and those above it) the scope is held to.
+    district: uuid::Uuid,
 }
 
 /// The district's dashboard (its admins and viewers), for the communities the filter picks.
@@ -98,11 +100,12 @@ pub async fn district_dashboard(
     filter: &Filter,
     period: Period,
 ) -> AppResult<Dashboard> {
-    let (_, scope) = district_scope(t, actor, code, filter).await?;
+    let (d, scope) = district_scope(t, actor, code, filter).await?;
     Ok(Dashboard {
         db: t.db().clone(),
         scope,
         period,
+        district: d.id,
     })
 }
 
@@ -112,6 +115,7 @@ pub fn community_dashboard(ctx: &CommunityCtx, period: Period) -> AppResult<Dash
         scope: community_scope(ctx)?,
         db: ctx.db().clone(),
         period,
+        district: ctx.tenant().district_id,
     })
 }
 
@@ -150,8 +154,51 @@ impl Dashboard {
         db::household_coverage(&mut *self.conn().await?, &self.scope, self.period).await
     }
 
-    pub async fn cadence(&self) -> AppResult<(i64, i64)> {
-        db::cadence(&mut *self.conn().await?, &self.scope, self.period).await
+    /// 每月两堂公益课: community-months that met it, of the community-months there were, and
+    /// the least sessions a month — the district's own target for public-benefit sessions a
+    /// month where it (or one above it) set one, else the platform's default.
+    pub async fn cadence(&self) -> AppResult<(i64, i64, i64)> {
+        let mut conn = self.conn().await?;
+        let threshold = crate::targets::db::applying_to(&mut conn, self.district)
+            .await?
+            .into_iter()
+            .rev()
+            .find(|t| {
+                t.figure == "courses.public_sessions"
+                    && t.period == crate::targets::model::TargetPeriod::Month
+            })
+            .map_or(crate::catalogue::CADENCE_PUBLIC_SESSIONS, |t| t.min_value);
+        let (met, months) = db::cadence_at(&mut conn, &self.scope, self.period, threshold).await?;
+        Ok((met, months, threshold))
+    }
+
+    /// Every target the scope is held to (its district's and those above), and how many of
+    /// its community-periods met each over the period.
+    pub async fn targets(&self) -> AppResult<Vec<crate::targets::model::TargetResult>> {
+        let mut conn = self.conn().await?;
+        let targets = crate::targets::db::applying_to(&mut conn, self.district).await?;
+        let (district, ids) = db::split(&self.scope);
+        let (first, last) = self.period.month_span();
+        let mut out = Vec::with_capacity(targets.len());
+        for target in targets {
+            let (met, periods) = crate::targets::db::result(
+                &mut conn,
+                district,
+                ids,
+                &target.figure,
+                target.period,
+                target.min_value,
+                first,
+                last,
+            )
+            .await?;
+            out.push(crate::targets::model::TargetResult {
+                target,
+                met,
+                periods,
+            });
+        }
+        Ok(out)
     }
 
     pub async fn series(&self, figure: &str, by: Granularity) -> AppResult<Vec<(NaiveDate, i64)>> {

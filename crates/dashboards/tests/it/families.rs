@@ -349,6 +349,7 @@ async fn every_family_rolls_up_ranks_compares_and_exports() {
         ("courses.teachers_local_talent", 2),
         ("courses.teachers_expert", 0),
         ("courses.events", 1),
+        ("courses.events_service_day", 1),
         ("courses.event_attendance", 30),
         ("volunteers.party_members", 1),
         ("spaces.plots_claimed", 1),

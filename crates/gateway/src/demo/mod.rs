@@ -127,6 +127,41 @@ pub async fn seed(t: &Tenancy, store: &ObjectStore) -> anyhow::Result<()> {
     boyuan::seed(t, store).await.map_err(fail)?;
     co_governance::seed(t, store).await.map_err(fail)?;
     reports::seed(t, store).await.map_err(fail)?;
+    targets(t).await.map_err(fail)?;
+    Ok(())
+}
+
+/// 两江新区's rule for its pilot communities: 月月有活动、季季有交流、年年有展演 (seed 003) — the
+/// district's targets, set (again, unchanged) by the platform's admin.
+async fn targets(t: &Tenancy) -> Result<(), AppError> {
+    use dashboards::targets::model::TargetPeriod;
+    use dashboards::targets::service::{TargetInput, set_target};
+    let admin = t
+        .account_by_login("admin")
+        .await?
+        .ok_or_else(|| AppError::not_found("找不到演示账号", "Demo account missing"))?;
+    let admin = t.principal_of(admin.id).await?;
+    for (name, figure, period) in [
+        ("月月有活动", "courses.events", TargetPeriod::Month),
+        (
+            "季季有交流",
+            "courses.events_exchange",
+            TargetPeriod::Quarter,
+        ),
+        (
+            "年年有展演",
+            "courses.events_performance",
+            TargetPeriod::Year,
+        ),
+    ] {
+        let input = TargetInput {
+            name: name.into(),
+            figure: figure.into(),
+            period,
+            min_value: 1,
+        };
+        set_target(t, &admin, "500192", input).await?;
+    }
     Ok(())
 }
 
@@ -401,43 +436,30 @@ async fn college(scope: &CommunityCtx, c: &DemoCommunity) -> Result<(), AppError
         )
         .await?;
     }
-    college_svc::create_cadence_target(
-        scope,
-        "每月不少于两堂公益课",
-        courses::model::CadencePeriod::Month,
-        2,
-        true,
-        courses::model::CadenceCounts::Sessions,
-    )
-    .await?;
-    college_svc::create_cadence_target(
-        scope,
-        "每周有课程",
-        courses::model::CadencePeriod::Week,
-        1,
-        false,
-        courses::model::CadenceCounts::Sessions,
-    )
-    .await?;
-    // 月月有活动、季季有交流、年年有展演 (seed 003, 谢兰 of 邢家桥).
-    college_svc::create_cadence_target(
-        scope,
-        "季季有交流",
-        courses::model::CadencePeriod::Quarter,
-        1,
-        false,
-        courses::model::CadenceCounts::Exchange,
-    )
-    .await?;
-    college_svc::create_cadence_target(
-        scope,
-        "年年有展演",
-        courses::model::CadencePeriod::Year,
-        1,
-        false,
-        courses::model::CadenceCounts::Performance,
-    )
-    .await?;
+    // A community's own targets, where its report sets one: 新华's 院落大学 plans at least two
+    // public-benefit courses a month (seed 000); 金竹苑 makes sure of a course every week
+    // (seed 003). 两江新区's 月月有活动、季季有交流、年年有展演 are the district's (`targets`).
+    let own: &[(&str, courses::model::CadencePeriod, i32, bool)] = match c.slug {
+        "xinhua" => &[(
+            "每月不少于两堂公益课",
+            courses::model::CadencePeriod::Month,
+            2,
+            true,
+        )],
+        "jinzhuyuan" => &[("每周有课程", courses::model::CadencePeriod::Week, 1, false)],
+        _ => &[],
+    };
+    for (name, period, min, public_only) in own {
+        college_svc::create_cadence_target(
+            scope,
+            name,
+            *period,
+            *min,
+            *public_only,
+            courses::model::CadenceCounts::Sessions,
+        )
+        .await?;
+    }
     if c.slug == "jinzhuyuan" {
         for (federation, named, count) in JINZHUYUAN_CLUBS {
             let f = college_svc::create_federation(scope, federation, None).await?;

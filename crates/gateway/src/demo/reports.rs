@@ -148,6 +148,25 @@ async fn jinzhuyuan_survey(
         SurveyChannel::WechatGroup,
     )
     .await?;
+    // 非洲鼓社's learners in red vests play for the elders of the 养老服务驿站 (seed 003): a
+    // performance, a month ago.
+    let today = infra::local_time::date_of(Utc::now());
+    college::create_event(
+        staff,
+        college::EventInput {
+            title: "非洲鼓社走进社区养老服务驿站".into(),
+            kind: EventKind::Performance,
+            starts_at: infra::local_time::at(
+                today - Duration::days(30),
+                NaiveTime::from_hms_opt(15, 0, 0).ok_or_else(missing)?,
+            ),
+            duration_minutes: 90,
+            place: "社区养老服务驿站".into(),
+            capacity: None,
+            attendance_target: None,
+        },
+    )
+    .await?;
     Ok(())
 }
 
