@@ -363,3 +363,63 @@ async fn residents_sign_up_through_an_invitation_and_nobody_abuses_it() {
         .await;
     assert_eq!(code(&throttled), "RATE_LIMITED");
 }
+
+/// The invitation's page in a real browser: a newcomer on a phone fills in name, number, the
+/// code that came by text and a password, and lands on the resident's pages — checked through
+/// the API, accessibility checked on the page.
+#[tokio::test]
+async fn a_newcomer_signs_up_on_the_invitation_page() {
+    let (url, codes) = code_receiver().await;
+    let app = TestApp::spawn_with(&[
+        ("LINLI_WEBHOOK_URL", url.as_str()),
+        ("LINLI_WEBHOOK_SECRET", SECRET),
+    ])
+    .await;
+    let root = app.root().await;
+    app.two_communities().await;
+    let staff = app.member(&root, "alpha-staff", "STAFF", "alpha").await;
+    let invitation = app
+        .ok(
+            Some(&staff),
+            Some("alpha"),
+            "mutation { rotateInvitation { path } }",
+            json!({}),
+        )
+        .await["rotateInvitation"]["path"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("/console/")
+        .to_string();
+    let dir = crate::temp_dir("console-join");
+    let b = crate::console_browser::Browser::open(&app.base(), &dir).await;
+    b.client.set_window_size(400, 860).await.unwrap();
+    b.goto(&invitation).await;
+    b.wait_text("注册并加入").await;
+    b.assert_accessible("invitation").await;
+    b.fill("displayName", "刘婆婆").await;
+    b.fill("phone", "13512345678").await;
+    b.click("获取验证码").await;
+    b.wait_text("验证码已发送").await;
+    let code = codes.lock().unwrap().get("13512345678").cloned().unwrap();
+    b.fill("code", &code).await;
+    b.fill("password", "liu-popo-2026").await;
+    b.screenshot("12-resident-sign-up").await;
+    b.click("注册并加入").await;
+    b.wait_text("我已报名的课程").await;
+    b.assert_no_sideways_scroll("resident after sign-up").await;
+    // Through the API: her account, a resident of alpha, signs in with her number.
+    let her = app.login("13512345678", "liu-popo-2026").await;
+    let me = app
+        .ok(
+            Some(&her),
+            None,
+            "{ me { account { displayName } memberships { role communitySlug } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(me["me"]["account"]["displayName"], "刘婆婆");
+    assert_eq!(
+        me["me"]["memberships"],
+        json!([{"role": "RESIDENT", "communitySlug": "alpha"}])
+    );
+}

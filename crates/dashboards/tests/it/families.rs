@@ -198,74 +198,6 @@ async fn governance_rows(env: &OneCommunity, a: &CommunityCtx, other: &Community
         .unwrap();
 }
 
-/// 入户摸底: households A (first seen three days ago, then only yesterday once its first record
-/// moved to C), B today, C three days ago — three households, whatever moved where.
-async fn household_rows(a: &CommunityCtx) {
-    let mut tx = a.tx().await.unwrap();
-    let first = Uuid::now_v7();
-    sqlx::query(
-        "INSERT INTO learners (id, guardian_account_id, name, household, created_at)
-         VALUES ($1, $2, '王阿姨', '3栋501', now() - interval '3 days'),
-                ($3, $2, '王叔叔', '3栋501', now() - interval '1 day'),
-                ($4, $2, '李大爷', '5栋102', now())",
-    )
-    .bind(first)
-    .bind(Uuid::now_v7())
-    .bind(Uuid::now_v7())
-    .bind(Uuid::now_v7())
-    .execute(&mut *tx)
-    .await
-    .unwrap();
-    sqlx::query("UPDATE learners SET household = '7栋303' WHERE id = $1")
-        .bind(first)
-        .execute(&mut *tx)
-        .await
-        .unwrap();
-    // What the reports count beside: a club of one member, two teachers in the pool (and a
-    // candidate, not yet), an event of 30 人次, a party member volunteering.
-    let (club, event) = (Uuid::now_v7(), Uuid::now_v7());
-    for (sql, ids) in [
-        (
-            "INSERT INTO clubs (id, name) VALUES ($1, '非洲鼓社')",
-            vec![club],
-        ),
-        (
-            "INSERT INTO club_members (club_id, learner_id) VALUES ($1, $2)",
-            vec![club, first],
-        ),
-        (
-            "INSERT INTO teachers (id, name, kind) VALUES ($1, '冯小玲', 'local_talent'),
-                    ($2, '何开碧', 'local_talent')",
-            vec![Uuid::now_v7(), Uuid::now_v7()],
-        ),
-        (
-            "INSERT INTO teachers (id, name, kind, status) VALUES ($1, '达人', 'expert', 'candidate')",
-            vec![Uuid::now_v7()],
-        ),
-        (
-            "INSERT INTO events (id, title, kind, starts_at, ends_at, place)
-             VALUES ($1, '达人服务日', 'service_day', now(), now() + interval '1 hour', '达人室')",
-            vec![event],
-        ),
-        (
-            "INSERT INTO walk_ins (id, event_id, head_count, recorded_by) VALUES ($1, $2, 30, $1)",
-            vec![Uuid::now_v7(), event],
-        ),
-        (
-            "INSERT INTO volunteers (id, account_id, name, party_member, registered_by)
-             VALUES ($1, $2, '党员', true, $1)",
-            vec![Uuid::now_v7(), Uuid::now_v7()],
-        ),
-    ] {
-        let mut q = sqlx::query(sql);
-        for id in ids {
-            q = q.bind(id);
-        }
-        q.execute(&mut *tx).await.unwrap();
-    }
-    tx.commit().await.unwrap();
-}
-
 async fn officer(t: &tenancy::Tenancy, login: &str, role: Role) -> Principal {
     let a = t
         .create_account(
@@ -320,7 +252,7 @@ async fn every_family_rolls_up_ranks_compares_and_exports() {
     rows_of_every_family(&a, &[3, 2, 1, 0], &[1, 0]).await;
     rows_of_every_family(&b, &[2, 1], &[0]).await;
     governance_rows(&env, &a, &staff(&env, &env.tenant)).await;
-    household_rows(&a).await;
+    crate::rows::household_rows(&a).await;
     dashboards::api::fold(&a).await.unwrap();
     dashboards::api::fold(&b).await.unwrap();
 

@@ -9,6 +9,7 @@ import { scopesOf, useSession } from './session.js';
 import { theme } from './theme.js';
 import District from './pages/District.jsx';
 import Home from './pages/Home.jsx';
+import Join from './pages/Join.jsx';
 import Resident from './pages/Resident.jsx';
 import SignIn from './pages/SignIn.jsx';
 import Staff from './pages/Staff.jsx';
@@ -38,7 +39,8 @@ export default function App() {
   const current = scopes.find((s) => s.key === route.slice(0, 2).join('/'));
 
   let page;
-  if (!session) page = <SignIn onSignedIn={setSession} />;
+  if (route[0] === 'join') page = <Join slug={route[1]} code={route[2]} session={session} onSignedIn={setSession} />;
+  else if (!session) page = <SignIn onSignedIn={setSession} />;
   else if (!me) page = <Typography.Paragraph>{t('加载中…', 'Loading…')}</Typography.Paragraph>;
   else if (current?.kind === 'district') page = <District scope={current} tab={route[2]} />;
   else if (current?.kind === 'staff') page = <Staff scope={current} tab={route[2]} />;
