@@ -250,6 +250,17 @@ async fn the_demo_tells_the_seed_reports_own_story() {
         .gql(Some(&admin), None, r#"mutation { setDistrictTarget(districtCode: "510109", input: {name: "x", figure: "no.such", period: MONTH, minValue: 1}) { name } }"#, json!({}))
         .await;
     assert_eq!(crate::code(&bad), "BAD_USER_INPUT");
+    // Its 社区学院 pilot: 金竹苑 and 邢家桥.
+    let pilots = ok(
+        &viewer,
+        None,
+        r#"{ pilotGroups(districtCode: "500192") { name communities } }"#,
+    )
+    .await;
+    assert_eq!(
+        pilots["pilotGroups"],
+        json!([{"name": "兴趣两江社区学院试点", "communities": ["jinzhuyuan", "xingjiaqiao"]}])
+    );
     // 高新区's 每月两堂公益课 threshold is its own once it sets one.
     ok(&admin, None, r#"mutation { setDistrictTarget(districtCode: "510109", input: {name: "每月三堂公益课", figure: "courses.public_sessions", period: MONTH, minValue: 3}) { name } }"#).await;
     let dash = ok(&gaoxin, None, &format!(r#"{{ districtDashboard(districtCode: "510109", from: "{year}-01-01", to: "{year}-12-31") {{ cadence {{ target }} }} }}"#)).await;

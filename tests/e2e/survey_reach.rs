@@ -79,7 +79,7 @@ async fn a_survey_link_reaches_residents_and_answers_count_by_channel() {
     let (status, html) = page(path.clone()).await;
     assert_eq!(status, 200);
     assert!(html.contains("金竹苑居民学习需求调查") && html.contains("想学的课程"));
-    assert!(html.contains(&format!("/console/#/c/alpha/surveys/{survey}/qq_group")));
+    assert!(html.contains(&format!("/console/#/r/alpha/surveys/{survey}/qq_group")));
     assert!(!html.contains("/console/#/join/"), "no invitation yet");
     let code_ = app
         .ok(

@@ -54,7 +54,7 @@ fn page(
     let from = channel.as_str();
     let actions = if survey.is_open() {
         let mut a = format!(
-            r#"<a class="btn" href="/console/#/c/{slug}/surveys/{id}/{from}">登录后作答</a>"#,
+            r#"<a class="btn" href="/console/#/r/{slug}/surveys/{id}/{from}">登录后作答</a>"#,
             slug = esc(slug),
         );
         if let Some(code) = invitation {

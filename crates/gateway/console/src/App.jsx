@@ -39,7 +39,7 @@ export default function App() {
   const current = scopes.find((s) => s.key === route.slice(0, 2).join('/'));
 
   let page;
-  if (route[0] === 'join') page = <Join slug={route[1]} code={route[2]} session={session} onSignedIn={setSession} />;
+  if (route[0] === 'join') page = <Join slug={route[1]} code={route[2]} then={route.slice(3)} session={session} onSignedIn={setSession} />;
   else if (!session) page = <SignIn onSignedIn={setSession} />;
   else if (!me) page = <Typography.Paragraph>{t('加载中…', 'Loading…')}</Typography.Paragraph>;
   else if (current?.kind === 'district') page = <District scope={current} tab={route[2]} />;

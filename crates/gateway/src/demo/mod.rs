@@ -131,8 +131,9 @@ pub async fn seed(t: &Tenancy, store: &ObjectStore) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// 两江新区's rule for its pilot communities: 月月有活动、季季有交流、年年有展演 (seed 003) — the
-/// district's targets, set (again, unchanged) by the platform's admin.
+/// 两江新区's pilot of the 社区学院 in 金竹苑 and 邢家桥 (seed 003) as a pilot group, and its rule
+/// for them: 月月有活动、季季有交流、年年有展演 — the district's targets, set (again, unchanged)
+/// by the platform's admin.
 async fn targets(t: &Tenancy) -> Result<(), AppError> {
     use dashboards::targets::model::TargetPeriod;
     use dashboards::targets::service::{TargetInput, set_target};
@@ -162,6 +163,9 @@ async fn targets(t: &Tenancy) -> Result<(), AppError> {
         };
         set_target(t, &admin, "500192", input).await?;
     }
+    let pilots = ["jinzhuyuan".to_string(), "xingjiaqiao".to_string()];
+    dashboards::pilots::service::set_group(t, &admin, "500192", "兴趣两江社区学院试点", &pilots)
+        .await?;
     Ok(())
 }
 

@@ -14,7 +14,9 @@ const SIGN_UP = `mutation($i: SignUpInput!) { signUp(input: $i) {
   status login { token expiresAt account { id displayName } } learner { name } } }`;
 const JOIN = 'mutation($c: String!, $k: String!) { joinCommunity(community: $c, code: $k) { status } }';
 
-export default function Join({ slug, code, session, onSignedIn }) {
+// `then`: where the invitation came from and leads back to — a survey's page passes
+// [surveyId, channel], and the newcomer lands on that survey.
+export default function Join({ slug, code, then = [], session, onSignedIn }) {
   const api = useApi();
   const t = useT();
   const [form] = Form.useForm();
@@ -31,6 +33,7 @@ export default function Join({ slug, code, session, onSignedIn }) {
 
   const done = (status) => {
     if (status === 'PENDING') setWaiting(true);
+    else if (then.length) go('r', slug, 'surveys', ...then);
     else go('r', slug);
   };
   const attempt = async (work) => {
