@@ -195,6 +195,12 @@ pub const FIGURES: &[Figure] = &[
         "Teachers added: social organisations",
     ),
     fig(
+        "volunteers.people_served",
+        Family::Volunteers,
+        "服务人次",
+        "People served",
+    ),
+    fig(
         "volunteers.party_members",
         Family::Volunteers,
         "新注册党员志愿者",

@@ -44,6 +44,8 @@ pub enum VolunteersError {
     PeriodReversed,
     #[error("The shift has not started yet")]
     ShiftNotStarted,
+    #[error("People served are 0 to 100,000 on a day not after today")]
+    BadPeopleServed,
     #[error("1 minute to 24 hours, on a day not after today")]
     BadHoursOnDay,
     #[error("You did not sign up for this shift")]
@@ -211,6 +213,11 @@ impl From<VolunteersError> for AppError {
                 BadUserInput,
                 "开始日期晚于结束日期".into(),
                 "The period starts after it ends".into(),
+            ),
+            E::BadPeopleServed => (
+                BadUserInput,
+                "服务人次须为 0 到 100000，日期不能晚于今天".into(),
+                "People served are 0 to 100,000, on a day not after today".into(),
             ),
             E::ShiftNotStarted => (
                 BadUserInput,

@@ -192,7 +192,8 @@ impl RegistryMutation {
     }
 
     /// Import residents from a CSV (UTF-8) or XLSX file (GraphQL multipart): a header row with
-    /// 姓名 and any of 出生日期, 院落 (a courtyard or grid name), 手机号; a report per row.
+    /// 姓名 and any of 出生日期, 院落 (a courtyard or grid name), 手机号, 户 (门牌); a report per
+    /// row.
     async fn import_residents(&self, ctx: &Context<'_>, file: Upload) -> Res<ImportReportGql> {
         let s = community(ctx)?;
         let bytes = infra::graphql::read_upload(ctx, file, MAX_BYTES)?;

@@ -21,6 +21,8 @@ pub struct RawRow {
     pub birth_date: Option<Result<NaiveDate, ()>>,
     pub courtyard: Option<String>,
     pub phone: Option<String>,
+    /// The household (户): "3栋2单元501".
+    pub household: Option<String>,
 }
 
 fn refused(zh: &str, en: &str) -> AppError {
@@ -37,6 +39,7 @@ struct Columns {
     birth: Option<usize>,
     courtyard: Option<usize>,
     phone: Option<usize>,
+    household: Option<usize>,
 }
 
 impl Columns {
@@ -56,6 +59,7 @@ impl Columns {
             birth: find(&["出生日期", "生日", "birth_date", "birthdate"]),
             courtyard: find(&["院落", "网格", "院落/网格", "courtyard", "grid"]),
             phone: find(&["手机号", "手机", "电话", "phone"]),
+            household: find(&["户", "门牌", "门牌号", "住址", "household"]),
         })
     }
 }
@@ -106,6 +110,7 @@ fn rows_from(
             },
             courtyard: nonempty(cols.courtyard.and_then(|c| r.get(c))),
             phone: nonempty(cols.phone.and_then(|c| r.get(c))),
+            household: nonempty(cols.household.and_then(|c| r.get(c))),
         });
     }
     Ok(rows)
@@ -284,7 +289,7 @@ mod tests {
 
     #[test]
     fn csv_with_a_bom_chinese_headers_and_a_bad_date() {
-        let f = "\u{feff}姓名,出生日期,院落,手机号\n王秀英,1948/3/5,花园颐院,138 1234 5678\n\n李四,昨天,,\n";
+        let f = "\u{feff}姓名,出生日期,院落,手机号,门牌\n王秀英,1948/3/5,花园颐院,138 1234 5678,3栋501\n\n李四,昨天,,,\n";
         let rows = parse(f.as_bytes()).unwrap();
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].line, 2);
@@ -293,6 +298,8 @@ mod tests {
             Some(Ok(NaiveDate::from_ymd_opt(1948, 3, 5).unwrap()))
         );
         assert_eq!(rows[0].courtyard.as_deref(), Some("花园颐院"));
+        assert_eq!(rows[0].household.as_deref(), Some("3栋501"));
+        assert_eq!(rows[1].household, None);
         assert_eq!(rows[1].line, 4);
         assert_eq!(rows[1].birth_date, Some(Err(())));
         assert!(

@@ -251,6 +251,7 @@ pub async fn import_residents(
         birth_date,
         courtyard,
         phone,
+        household,
     } in rows
     {
         let outcome = async {
@@ -269,7 +270,7 @@ pub async fn import_residents(
                 birth_date,
                 courtyard_id,
                 phone,
-                household: None,
+                household,
             };
             insert_one(ctx, &mut tx, &input).await
         }

@@ -284,6 +284,7 @@ async fn every_family_rolls_up_ranks_compares_and_exports() {
         ("courses.events_service_day", 1),
         ("courses.event_attendance", 30),
         ("volunteers.party_members", 1),
+        ("volunteers.people_served", 12),
         ("spaces.plots_claimed", 1),
         ("spaces.minutes_open", 1500),
         ("partners.ventures_awarded", 1),

@@ -275,8 +275,8 @@ pub async fn household_rows(a: &CommunityCtx) {
         .await
         .unwrap();
     // What the reports count beside: a club of one member, two teachers in the pool (and a
-    // candidate, not yet), an event of 30 人次, a party member volunteering.
-    let (club, event) = (Uuid::now_v7(), Uuid::now_v7());
+    // candidate, not yet), an event of 30 人次, a party member volunteering, 12 people served.
+    let (club, event, post) = (Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7());
     for (sql, ids) in [
         (
             "INSERT INTO clubs (id, name) VALUES ($1, '非洲鼓社')",
@@ -308,6 +308,16 @@ pub async fn household_rows(a: &CommunityCtx) {
             "INSERT INTO volunteers (id, account_id, name, party_member, registered_by)
              VALUES ($1, $2, '党员', true, $1)",
             vec![Uuid::now_v7(), Uuid::now_v7()],
+        ),
+        (
+            "INSERT INTO volunteer_posts (id, type_code, title, points_per_hour)
+             VALUES ($1, 'community_service', '体验馆值守', 10)",
+            vec![post],
+        ),
+        (
+            "INSERT INTO volunteer_people_served (post_id, served_on, people, recorded_by)
+             VALUES ($1, current_date, 12, $1)",
+            vec![post],
         ),
     ] {
         let mut q = sqlx::query(sql);

@@ -227,6 +227,9 @@ pub async fn figures(conn: &mut sqlx::PgConnection) -> AppResult<Vec<(String, Na
          SELECT 'volunteers.party_members', figure_day(created_at) AS day, count(*)
            FROM volunteers WHERE party_member GROUP BY day
          UNION ALL
+         SELECT 'volunteers.people_served', served_on, sum(people)::bigint
+           FROM volunteer_people_served GROUP BY served_on
+         UNION ALL
          SELECT star_figure(l.level), figure_day(c.changed_at) AS day,
                 sum(l.delta)::bigint
            FROM volunteer_star_changes c,

@@ -1,8 +1,10 @@
 //! SQL on the community schema; every function takes a tenant transaction.
 
+use chrono::NaiveDate;
 use sqlx::PgConnection;
+use uuid::Uuid;
 
-use super::model::PostType;
+use super::model::{PeopleServed, PostType};
 
 pub async fn post_types(conn: &mut PgConnection) -> sqlx::Result<Vec<PostType>> {
     sqlx::query_as("SELECT code, name FROM volunteer_post_types ORDER BY code")
@@ -174,6 +176,47 @@ pub async fn signed_up(
           ORDER BY changed_at, volunteer_id",
     )
     .bind(shift)
+    .fetch_all(conn)
+    .await
+}
+
+/// Set the count of a post and day (a second count replaces the first); `None` for an
+/// unknown post.
+pub async fn put_people_served(
+    conn: &mut PgConnection,
+    post: Uuid,
+    on: NaiveDate,
+    people: i32,
+    by: Uuid,
+) -> sqlx::Result<Option<PeopleServed>> {
+    sqlx::query_as(
+        "INSERT INTO volunteer_people_served (post_id, served_on, people, recorded_by)
+         SELECT id, $2, $3, $4 FROM volunteer_posts WHERE id = $1
+         ON CONFLICT (post_id, served_on) DO UPDATE
+             SET people = excluded.people, recorded_by = excluded.recorded_by,
+                 recorded_at = now()
+         RETURNING post_id, served_on, people",
+    )
+    .bind(post)
+    .bind(on)
+    .bind(people)
+    .bind(by)
+    .fetch_optional(conn)
+    .await
+}
+
+/// The counts of `[from, to]`, by day and post.
+pub async fn people_served(
+    conn: &mut PgConnection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> sqlx::Result<Vec<PeopleServed>> {
+    sqlx::query_as(
+        "SELECT post_id, served_on, people FROM volunteer_people_served
+          WHERE served_on BETWEEN $1 AND $2 ORDER BY served_on, post_id",
+    )
+    .bind(from)
+    .bind(to)
     .fetch_all(conn)
     .await
 }

@@ -47,6 +47,16 @@ impl VolunteerPostsQuery {
         let rows = service::shifts(community(ctx)?, from, days).await?;
         Ok(rows.into_iter().collect())
     }
+
+    /// People served (服务人次) over `days` days from `from`, by day and post (staff).
+    async fn volunteer_people_served(
+        &self,
+        ctx: &Context<'_>,
+        from: infra::graphql::Date,
+        #[graphql(default = 31)] days: i64,
+    ) -> Res<Vec<model::PeopleServed>> {
+        Ok(service::people_served(community(ctx)?, from.0, days).await?)
+    }
 }
 
 #[derive(Default)]
@@ -54,6 +64,21 @@ pub struct VolunteerPostsMutation;
 
 #[Object]
 impl VolunteerPostsMutation {
+    /// Count the people a post's volunteers served on a day (staff); a second count of the
+    /// same post and day replaces the first.
+    async fn record_people_served(
+        &self,
+        ctx: &Context<'_>,
+        post_id: ID,
+        served_on: infra::graphql::Date,
+        people: i32,
+    ) -> Res<model::PeopleServed> {
+        Ok(
+            service::record_people_served(community(ctx)?, uuid(&post_id)?, served_on.0, people)
+                .await?,
+        )
+    }
+
     /// Add a kind of post (staff).
     async fn create_volunteer_post_type(
         &self,

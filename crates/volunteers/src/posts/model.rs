@@ -72,3 +72,27 @@ pub struct Shift {
     )]
     pub leader_id: Option<uuid::Uuid>,
 }
+
+/// How many people a post's volunteers served on a day (服务人次), as staff counted them.
+#[derive(Debug, Clone, sqlx::FromRow)]
+#[cfg_attr(
+    feature = "graphql",
+    derive(async_graphql::SimpleObject),
+    graphql(name = "VolunteerPeopleServed")
+)]
+pub struct PeopleServed {
+    #[cfg_attr(
+        feature = "graphql",
+        graphql(skip, derived(name = "post_id", into = "ID", with = "id", owned))
+    )]
+    pub post_id: uuid::Uuid,
+    #[cfg_attr(
+        feature = "graphql",
+        graphql(
+            skip,
+            derived(name = "served_on", into = "infra::graphql::Date", owned)
+        )
+    )]
+    pub served_on: chrono::NaiveDate,
+    pub people: i32,
+}

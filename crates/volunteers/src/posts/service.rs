@@ -8,7 +8,7 @@ use tenancy::{CommunityCtx, Roles};
 use uuid::Uuid;
 
 use super::db;
-use super::model::{Post, PostType, Shift};
+use super::model::{PeopleServed, Post, PostType, Shift};
 use crate::error::VolunteersError;
 
 /// Any member of the community may read it.
@@ -182,4 +182,41 @@ pub async fn withdraw(ctx: &CommunityCtx, shift: Uuid) -> AppResult<Shift> {
         .ok_or(VolunteersError::NotFound("shift"))?;
     tx.commit().await?;
     Ok(s)
+}
+
+/// Count the people a post's volunteers served on a day (staff; 服务人次): a second count of
+/// the same post and day replaces the first. Not for a day to come.
+pub async fn record_people_served(
+    ctx: &CommunityCtx,
+    post: Uuid,
+    on: chrono::NaiveDate,
+    people: i32,
+) -> AppResult<PeopleServed> {
+    ctx.require(Roles::STAFF)?;
+    let today = infra::local_time::date_of(Utc::now());
+    if !(0..=100_000).contains(&people) || on > today {
+        return Err(VolunteersError::BadPeopleServed.into());
+    }
+    let mut tx = ctx.tx().await?;
+    let row = db::put_people_served(&mut tx, post, on, people, ctx.access().account_id)
+        .await?
+        .ok_or(VolunteersError::NotFound("post"))?;
+    tx.commit().await?;
+    Ok(row)
+}
+
+/// The people counted served over `days` days from `from` (staff).
+pub async fn people_served(
+    ctx: &CommunityCtx,
+    from: chrono::NaiveDate,
+    days: i64,
+) -> AppResult<Vec<PeopleServed>> {
+    ctx.require(Roles::STAFF)?;
+    if !(1..=366).contains(&days) {
+        return Err(VolunteersError::PeriodReversed.into());
+    }
+    let mut tx = ctx.tx().await?;
+    let rows = db::people_served(&mut tx, from, from + Duration::days(days - 1)).await?;
+    tx.commit().await?;
+    Ok(rows)
 }

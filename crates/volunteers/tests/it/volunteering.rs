@@ -290,3 +290,50 @@ fn pdf_text(bytes: &[u8]) -> String {
     }
     out.join("\n")
 }
+
+/// People served (服务人次): staff count a post's day, a second count replaces the first and
+/// the figure follows it; nobody else counts, and no day to come or negative count.
+#[tokio::test]
+async fn people_served_are_counted_per_post_and_day_and_corrected_in_place() {
+    let env = Env::new().await;
+    let staff = env.staff();
+    let post = posts::create_post(&staff, "community_service", "“三香”体验馆值守", "", 12)
+        .await
+        .unwrap()
+        .id;
+    let today = infra::local_time::date_of(Utc::now());
+    posts::record_people_served(&staff, post, today, 30)
+        .await
+        .unwrap();
+    let corrected = posts::record_people_served(&staff, post, today, 35)
+        .await
+        .unwrap();
+    assert_eq!(corrected.people, 35);
+    let resident = env.resident(Uuid::now_v7());
+    assert_eq!(
+        code(posts::record_people_served(&resident, post, today, 5).await),
+        "FORBIDDEN"
+    );
+    for (on, people) in [(today + Duration::days(1), 5), (today, -1)] {
+        assert_eq!(
+            code(posts::record_people_served(&staff, post, on, people).await),
+            "BAD_USER_INPUT"
+        );
+    }
+    assert_eq!(
+        code(posts::record_people_served(&staff, Uuid::now_v7(), today, 5).await),
+        "NOT_FOUND"
+    );
+    let rows = posts::people_served(&staff, today, 1).await.unwrap();
+    assert_eq!(rows.len(), 1);
+    let mut tx = staff.tx().await.unwrap();
+    let figure: i64 = sqlx::query_scalar(
+        "SELECT coalesce(sum(delta), 0)::int8 FROM figure_events
+          WHERE figure = 'volunteers.people_served'",
+    )
+    .fetch_one(&mut *tx)
+    .await
+    .unwrap();
+    tx.rollback().await.unwrap();
+    assert_eq!(figure, 35, "the figure follows the correction");
+}
