@@ -390,6 +390,21 @@ async fn a_newcomer_signs_up_on_the_invitation_page() {
         .unwrap()
         .trim_start_matches("/console/")
         .to_string();
+    // She came by the survey posted to the QQ group: its page links to the invitation with
+    // the survey and the channel behind it.
+    let survey = app
+        .ok(
+            Some(&staff),
+            Some("alpha"),
+            r#"mutation { createSurvey(input: {title: "兴趣班需求调查", threshold: 1, questions: [
+                {kind: SINGLE, prompt: "您是否支持开办兴趣班？", options: ["支持", "不支持"]}]}) }"#,
+            json!({}),
+        )
+        .await["createSurvey"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let invitation = format!("{invitation}/{survey}/qq_group");
     let dir = crate::temp_dir("console-join");
     let b = crate::console_browser::Browser::open(&app.base(), &dir).await;
     b.client.set_window_size(400, 860).await.unwrap();
@@ -405,8 +420,34 @@ async fn a_newcomer_signs_up_on_the_invitation_page() {
     b.fill("password", "liu-popo-2026").await;
     b.screenshot("12-resident-sign-up").await;
     b.click("注册并加入").await;
-    b.wait_text("我已报名的课程").await;
-    b.assert_no_sideways_scroll("resident after sign-up").await;
+    // She lands on the survey she came for, answers it in large type.
+    b.wait_text("您是否支持开办兴趣班？").await;
+    b.assert_no_sideways_scroll("the survey after sign-up")
+        .await;
+    b.assert_accessible("resident survey").await;
+    b.find(fantoccini::Locator::XPath(
+        "//label[normalize-space(.)='支持']",
+    ))
+    .await
+    .click()
+    .await
+    .unwrap();
+    b.click("提交问卷").await;
+    b.wait_text("感谢填写").await;
+    b.screenshot("13-resident-survey").await;
+    let counted = app
+        .ok(
+            Some(&staff),
+            Some("alpha"),
+            "{ surveys { nodes { responsesByChannel { channel responses } questions { tallies } } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        counted["surveys"]["nodes"][0],
+        json!({"responsesByChannel": [{"channel": "QQ_GROUP", "responses": 1}],
+               "questions": [{"tallies": [1, 0]}]})
+    );
     // Through the API: her account, a resident of alpha, signs in with her number.
     let her = app.login("13512345678", "liu-popo-2026").await;
     let me = app

@@ -155,7 +155,8 @@ impl SurveysQuery {
             questions: node_selected(ctx, &["questions"]),
             tallies: node_selected(ctx, &["questions", "tallies"])
                 || node_selected(ctx, &["questions", "thresholdReached"]),
-            response_counts: node_selected(ctx, &["responseCount"]),
+            response_counts: node_selected(ctx, &["responseCount"])
+                || node_selected(ctx, &["responsesByChannel"]),
             my_answers: node_selected(ctx, &["myAnswers"]),
         };
         let rows = svc::surveys(s, a, limit, parts).await?;

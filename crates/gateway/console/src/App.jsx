@@ -44,7 +44,7 @@ export default function App() {
   else if (!me) page = <Typography.Paragraph>{t('加载中…', 'Loading…')}</Typography.Paragraph>;
   else if (current?.kind === 'district') page = <District scope={current} tab={route[2]} />;
   else if (current?.kind === 'staff') page = <Staff scope={current} tab={route[2]} />;
-  else if (current?.kind === 'resident') page = <Resident scope={current} tab={route[2]} />;
+  else if (current?.kind === 'resident') page = <Resident scope={current} tab={route[2]} rest={route.slice(3)} />;
   else page = <Home scopes={scopes} />;
 
   const signOut = () => {
