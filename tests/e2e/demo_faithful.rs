@@ -212,6 +212,19 @@ async fn the_demo_tells_the_seed_reports_own_story() {
         .cloned()
         .expect("冯小玲's class");
     assert_eq!(painting["enrolledCount"], 11);
+    // The afternoon the report tells of: all eleven there (the attendance marked, read from
+    // the community's table: no query lists a past session's attendance).
+    let pool = app.pool().await;
+    let present: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM c_xingjiaqiao.attendance a
+           JOIN c_xingjiaqiao.course_sessions s ON s.id = a.session_id
+           JOIN c_xingjiaqiao.courses c ON c.id = s.course_id
+          WHERE c.title = '油画' AND a.present",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(present, 11);
     assert_eq!(painting["teachers"][0]["name"], "冯小玲");
 
     // 两江新区's own rules (月月有活动、季季有交流、年年有展演) hold for its streets' communities;
