@@ -461,3 +461,46 @@ async fn revocation_and_suspension_reach_every_gateway() {
     };
     assert_eq!(suspended_on_b.await, "COMMUNITY_SUSPENDED");
 }
+
+/// A console left open renews its token: the new one works, the old one still does until it
+/// ends, and signing out ends both; no token, no renewal.
+#[tokio::test]
+async fn a_token_renews_and_signing_out_still_ends_every_token() {
+    let app = TestApp::spawn().await;
+    let root = app.root().await;
+    let renewed = app
+        .ok(
+            Some(&root),
+            None,
+            "mutation { renewToken { token expiresAt } }",
+            json!({}),
+        )
+        .await;
+    let fresh = renewed["renewToken"]["token"].as_str().unwrap().to_string();
+    for token in [&root, &fresh] {
+        app.ok(
+            Some(token),
+            None,
+            "{ me { account { loginName } } }",
+            json!({}),
+        )
+        .await;
+    }
+    let anonymous = app
+        .gql(None, None, "mutation { renewToken { token } }", json!({}))
+        .await;
+    assert_eq!(code(&anonymous), "UNAUTHENTICATED");
+    app.ok(Some(&fresh), None, "mutation { logout }", json!({}))
+        .await;
+    for token in [&root, &fresh] {
+        let r = app
+            .gql(
+                Some(token),
+                None,
+                "{ me { account { loginName } } }",
+                json!({}),
+            )
+            .await;
+        assert_eq!(code(&r), "UNAUTHENTICATED");
+    }
+}

@@ -14,6 +14,7 @@ import Resident from './pages/Resident.jsx';
 import SignIn from './pages/SignIn.jsx';
 import Staff from './pages/Staff.jsx';
 
+const RENEW = 'mutation { renewToken { token expiresAt account { id displayName } } }';
 const ME = `{ me { account { id displayName loginName } memberships { role districtCode communitySlug } }
   districts { code name } }`;
 
@@ -30,9 +31,22 @@ export default function App() {
     localStorage.setItem('linli.lang', lang);
   }, [lang]);
 
+  // The account and its roles: loaded when someone signs in (or joins a community), not when
+  // the token is renewed.
   useEffect(() => {
     setMe(null);
     if (session) api.request(ME).then(setMe, () => setSession(null));
+  }, [session?.account?.id, session?.joined]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // A console left open renews its token halfway through what is left of it (at least a
+  // minute on), so a twelve-hour token never ends the work mid-day.
+  useEffect(() => {
+    if (!session) return undefined;
+    const left = new Date(session.expiresAt).getTime() - Date.now();
+    const timer = setTimeout(() => {
+      api.request(RENEW).then((d) => setSession({ ...d.renewToken, joined: session.joined }), () => {});
+    }, Math.max(60_000, left / 2));
+    return () => clearTimeout(timer);
   }, [session]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const scopes = useMemo(() => (me ? scopesOf(me.me.memberships, me.districts) : []), [me]);

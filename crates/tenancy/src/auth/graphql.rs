@@ -48,6 +48,14 @@ impl AuthMutation {
         Ok(LoginPayload::new(t, issued))
     }
 
+    /// A fresh token for the signed-in caller (a console left open renews before its token
+    /// ends); signing out still ends every token.
+    async fn renew_token(&self, ctx: &Context<'_>) -> async_graphql::Result<LoginPayload> {
+        let t = tenancy(ctx);
+        let issued = t.renew_token(principal(ctx)?)?;
+        Ok(LoginPayload::new(t, issued))
+    }
+
     /// Sign out everywhere: every token of the caller's account stops working at once.
     async fn logout(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
         tenancy(ctx).logout(principal(ctx)?).await?;

@@ -228,6 +228,16 @@ impl Tenancy {
         Ok(principal)
     }
 
+    /// A fresh token for the signed-in caller, so a console left open renews before its token
+    /// ends. The caller's token was checked (version and expiry) to get here; the new one
+    /// carries the same version, so signing out or a password change still ends both.
+    pub fn renew_token(&self, actor: &Principal) -> AppResult<IssuedToken> {
+        if !actor.account.active {
+            return Err(TenancyError::BadToken.into());
+        }
+        self.issue(actor.account.clone())
+    }
+
     /// Sign out everywhere: every token of the account stops working.
     pub async fn logout(&self, actor: &Principal) -> AppResult<()> {
         let mut tx = self.db.begin().await?;

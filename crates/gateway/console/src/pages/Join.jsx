@@ -65,7 +65,7 @@ export default function Join({ slug, code, then = [], session, onSignedIn }) {
   });
   const join = () => attempt(async () => {
     const { joinCommunity: r } = await api.request(JOIN, { c: slug, k: code });
-    onSignedIn({ ...session });
+    onSignedIn({ ...session, joined: Date.now() });
     done(r.status);
   });
 
