@@ -47,6 +47,21 @@ async fn code_receiver() -> (String, Arc<Mutex<HashMap<String, String>>>) {
     (url, codes)
 }
 
+/// A gateway whose webhook is the receiver above, with two communities and alpha's staff:
+/// (app, codes by number, root's token, staff's token).
+async fn app_sending_codes() -> (TestApp, Arc<Mutex<HashMap<String, String>>>, String, String) {
+    let (url, codes) = code_receiver().await;
+    let app = TestApp::spawn_with(&[
+        ("LINLI_WEBHOOK_URL", url.as_str()),
+        ("LINLI_WEBHOOK_SECRET", SECRET),
+    ])
+    .await;
+    let root = app.root().await;
+    app.two_communities().await;
+    let staff = app.member(&root, "alpha-staff", "STAFF", "alpha").await;
+    (app, codes, root, staff)
+}
+
 const SIGN_UP: &str = "mutation($i: SignUpInput!) { signUp(input: $i) {
     status login { token account { loginName displayName } } learner { name } } }";
 
@@ -75,15 +90,7 @@ fn input(invitation: &str, name: &str, phone: &str, code: &str) -> Value {
 
 #[tokio::test]
 async fn residents_sign_up_through_an_invitation_and_nobody_abuses_it() {
-    let (url, codes) = code_receiver().await;
-    let app = TestApp::spawn_with(&[
-        ("LINLI_WEBHOOK_URL", url.as_str()),
-        ("LINLI_WEBHOOK_SECRET", SECRET),
-    ])
-    .await;
-    let root = app.root().await;
-    app.two_communities().await;
-    let staff = app.member(&root, "alpha-staff", "STAFF", "alpha").await;
+    let (app, codes, root, staff) = app_sending_codes().await;
     let beta_staff = app.member(&root, "beta-staff", "STAFF", "beta").await;
     // The record a grid worker entered for 王秀英, with her number.
     app.ok(
@@ -369,15 +376,7 @@ async fn residents_sign_up_through_an_invitation_and_nobody_abuses_it() {
 /// the API, accessibility checked on the page.
 #[tokio::test]
 async fn a_newcomer_signs_up_on_the_invitation_page() {
-    let (url, codes) = code_receiver().await;
-    let app = TestApp::spawn_with(&[
-        ("LINLI_WEBHOOK_URL", url.as_str()),
-        ("LINLI_WEBHOOK_SECRET", SECRET),
-    ])
-    .await;
-    let root = app.root().await;
-    app.two_communities().await;
-    let staff = app.member(&root, "alpha-staff", "STAFF", "alpha").await;
+    let (app, codes, _, staff) = app_sending_codes().await;
     let invitation = app
         .ok(
             Some(&staff),

@@ -123,25 +123,17 @@ pub fn error_response(status: StatusCode, e: AppError, english: bool) -> Respons
 }
 
 /// The context of a link that acts for its account without a login (a calendar feed): the
-/// account as it is now — active, with its roles in the community today — read afresh, not
-/// from the cache. `None` when it may not enter.
+/// account as it is now (`Tenancy::account_ctx`). `None` when it may not enter.
 pub async fn owner_ctx(
     state: &crate::app::AppState,
     slug: &str,
     account: uuid::Uuid,
 ) -> Option<tenancy::CommunityCtx> {
-    let principal = state.tenancy.principal_of(account).await.ok()?;
-    let scope = state
+    state
         .tenancy
-        .enter_community(Some(&principal), slug)
+        .account_ctx(account, slug, &state.store)
         .await
-        .ok()?;
-    Some(tenancy::CommunityCtx::new(
-        state.db.clone(),
-        state.tenancy.secrets().clone(),
-        state.store.clone(),
-        scope,
-    ))
+        .ok()
 }
 
 /// The context of an anonymous visitor of a community's public page or feed (a shared

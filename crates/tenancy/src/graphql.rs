@@ -16,6 +16,15 @@ pub struct Caller(pub Option<Principal>);
 /// `X-Forwarded-For`), for login throttling.
 pub struct ClientAddr(pub std::net::IpAddr);
 
+/// The client's address (sign-ins, registrations and lookups are counted against it); the
+/// unspecified address when the gateway put none in.
+pub fn client_addr(ctx: &Context<'_>) -> std::net::IpAddr {
+    ctx.data_opt::<ClientAddr>()
+        .map_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED), |a| {
+            a.0
+        })
+}
+
 /// The signed-in caller, or `UNAUTHENTICATED`.
 pub fn principal<'a>(ctx: &Context<'a>) -> AppResult<&'a Principal> {
     ctx.data_opt::<Caller>()

@@ -260,12 +260,9 @@ impl RegistryMutation {
     /// that — and linked to the record staff entered when its number and name match.
     async fn sign_up(&self, ctx: &Context<'_>, input: SignUpInput) -> Res<SignUpPayload> {
         let t = ctx.data::<tenancy::Tenancy>()?;
-        let parts = (
-            ctx.data::<infra::Db>()?,
-            ctx.data::<infra::storage::ObjectStore>()?,
-        );
-        let from = tenancy::signup::graphql::client_addr(ctx);
-        let (signed, learner) = newcomers::sign_up(t, parts, from, input.into()).await?;
+        let store = ctx.data::<infra::storage::ObjectStore>()?;
+        let from = tenancy::graphql::client_addr(ctx);
+        let (signed, learner) = newcomers::sign_up(t, store, from, input.into()).await?;
         Ok(SignUpPayload {
             status: signed.status,
             login: tenancy::auth::graphql::LoginPayload::new(t, signed.token),
@@ -281,12 +278,9 @@ impl RegistryMutation {
         code: String,
     ) -> Res<JoinPayload> {
         let t = ctx.data::<tenancy::Tenancy>()?;
-        let parts = (
-            ctx.data::<infra::Db>()?,
-            ctx.data::<infra::storage::ObjectStore>()?,
-        );
+        let store = ctx.data::<infra::storage::ObjectStore>()?;
         let p = tenancy::graphql::principal(ctx)?;
-        let (status, learner) = newcomers::join_community(t, parts, p, &community, &code).await?;
+        let (status, learner) = newcomers::join_community(t, store, p, &community, &code).await?;
         Ok(JoinPayload {
             status,
             learner: learner.map(Into::into),

@@ -5,8 +5,8 @@
 
 use std::net::IpAddr;
 
+use infra::AppResult;
 use infra::storage::ObjectStore;
-use infra::{AppResult, Db};
 use tenancy::signup::{SignUpInput, SignUpStatus, SignedUp};
 use tenancy::{CommunityCtx, Roles, Tenancy};
 use uuid::Uuid;
@@ -43,48 +43,36 @@ pub async fn link_newcomer(
     Ok(linked)
 }
 
-/// The newcomer's own context in the community they now belong to, through the gate.
-async fn newcomer_ctx(
-    t: &Tenancy,
-    (db, store): (&Db, &ObjectStore),
-    account: Uuid,
-    slug: &str,
-) -> AppResult<CommunityCtx> {
-    let principal = t.principal_of(account).await?;
-    let scope = t.enter_community(Some(&principal), slug).await?;
-    Ok(CommunityCtx::new(
-        db.clone(),
-        t.secrets().clone(),
-        store.clone(),
-        scope,
-    ))
-}
-
-/// Link after a sign-up or a join already committed: a failure here leaves the newcomer a
-/// resident without their record (staff can still link it), so it is logged, not returned.
-async fn link_after(
-    t: &Tenancy,
-    parts: (&Db, &ObjectStore),
-    account: Uuid,
-    slug: &str,
-    name: &str,
-) -> Option<Learner> {
-    let linked = async {
-        let ctx = newcomer_ctx(t, parts, account, slug).await?;
-        link_newcomer(t, &ctx, account, name).await
-    }
-    .await;
+/// A link made after the sign-up (or join, or staff's decision) committed: a failure leaves
+/// the newcomer a resident without their record (staff can still link it), so it is logged,
+/// not returned.
+fn logged(linked: AppResult<Option<Learner>>, account: Uuid) -> Option<Learner> {
     linked.unwrap_or_else(|e| {
         tracing::warn!(account = %account, error = %e.en, "a newcomer's record was not linked");
         None
     })
 }
 
+/// Link in the newcomer's own context in the community they now belong to (through the gate).
+async fn link_after(
+    t: &Tenancy,
+    store: &ObjectStore,
+    account: Uuid,
+    slug: &str,
+    name: &str,
+) -> Option<Learner> {
+    let linked = async {
+        let ctx = t.account_ctx(account, slug, store).await?;
+        link_newcomer(t, &ctx, account, name).await
+    };
+    logged(linked.await, account)
+}
+
 /// Sign up through an invitation (`Tenancy::sign_up`) and, a resident at once, meet one's
 /// record.
 pub async fn sign_up(
     t: &Tenancy,
-    parts: (&Db, &ObjectStore),
+    store: &ObjectStore,
     from: IpAddr,
     input: SignUpInput,
 ) -> AppResult<(SignedUp, Option<Learner>)> {
@@ -93,7 +81,7 @@ pub async fn sign_up(
     let account = &signed.token.account;
     let linked = match signed.status {
         SignUpStatus::Accepted => {
-            link_after(t, parts, account.id, &slug, &account.display_name).await
+            link_after(t, store, account.id, &slug, &account.display_name).await
         }
         SignUpStatus::Pending | SignUpStatus::Declined => None,
     };
@@ -104,17 +92,17 @@ pub async fn sign_up(
 /// their record there.
 pub async fn join_community(
     t: &Tenancy,
-    parts: (&Db, &ObjectStore),
+    store: &ObjectStore,
     p: &tenancy::Principal,
     slug: &str,
     code: &str,
 ) -> AppResult<(SignUpStatus, Option<Learner>)> {
-    let (_, status) = t.join_community(p, slug, code).await?;
+    let status = t.join_community(p, slug, code).await?;
     let linked = match status {
         SignUpStatus::Accepted => {
             link_after(
                 t,
-                parts,
+                store,
                 p.account_id(),
                 slug.trim(),
                 &p.account.display_name,
@@ -134,14 +122,11 @@ pub async fn decide_sign_up(
     accept: bool,
 ) -> AppResult<(tenancy::signup::SignUpRequest, Option<Learner>)> {
     let r = t.decide_sign_up(ctx, account, accept).await?;
-    // Decided and committed: a failed link is logged, and staff can still link by hand.
     let linked = if accept {
-        link_newcomer(t, ctx, account, &r.display_name)
-            .await
-            .unwrap_or_else(|e| {
-                tracing::warn!(account = %account, error = %e.en, "a newcomer's record was not linked");
-                None
-            })
+        logged(
+            link_newcomer(t, ctx, account, &r.display_name).await,
+            account,
+        )
     } else {
         None
     };

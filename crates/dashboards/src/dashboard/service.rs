@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 
 use super::model::{CommunityCounts, CommunityValue, FigureTotal, Filter, Granularity, Scope};
 use crate::period::Period;
+use crate::targets::model::{DistrictTarget, TargetPeriod};
 
 /// A district the caller may see (admins and viewers over it), and the scope of its dashboard
 /// under the filter.
@@ -90,6 +91,8 @@ pub struct Dashboard {
     period: Period,
     /// The district whose targets (and those above it) the scope is held to.
     district: uuid::Uuid,
+    /// Those targets, read once for the cadence and the targets alike.
+    targets: tokio::sync::OnceCell<Vec<DistrictTarget>>,
 }
 
 /// The district's dashboard (its admins and viewers), for the communities the filter picks.
@@ -106,6 +109,7 @@ pub async fn district_dashboard(
         scope,
         period,
         district: d.id,
+        targets: Default::default(),
     })
 }
 
@@ -116,6 +120,7 @@ pub fn community_dashboard(ctx: &CommunityCtx, period: Period) -> AppResult<Dash
         db: ctx.db().clone(),
         period,
         district: ctx.tenant().district_id,
+        targets: Default::default(),
     })
 }
 
@@ -159,24 +164,32 @@ impl Dashboard {
     /// month where it (or one above it) set one, else the platform's default.
     pub async fn cadence(&self) -> AppResult<(i64, i64, i64)> {
         let mut conn = self.conn().await?;
-        let threshold = crate::targets::db::applying_to(&mut conn, self.district)
+        // The nearest district's rule wins: `applying` lists the farthest first.
+        let threshold = self
+            .applying(&mut conn)
             .await?
-            .into_iter()
+            .iter()
             .rev()
-            .find(|t| {
-                t.figure == "courses.public_sessions"
-                    && t.period == crate::targets::model::TargetPeriod::Month
-            })
+            .find(|t| t.figure == "courses.public_sessions" && t.period == TargetPeriod::Month)
             .map_or(crate::catalogue::CADENCE_PUBLIC_SESSIONS, |t| t.min_value);
         let (met, months) = db::cadence_at(&mut conn, &self.scope, self.period, threshold).await?;
         Ok((met, months, threshold))
+    }
+
+    /// The targets the scope is held to (its district's and those above), farthest first.
+    async fn applying(&self, conn: &mut sqlx::PgConnection) -> AppResult<&Vec<DistrictTarget>> {
+        self.targets
+            .get_or_try_init(|| async {
+                Ok(crate::targets::db::applying_to(conn, self.district).await?)
+            })
+            .await
     }
 
     /// Every target the scope is held to (its district's and those above), and how many of
     /// its community-periods met each over the period.
     pub async fn targets(&self) -> AppResult<Vec<crate::targets::model::TargetResult>> {
         let mut conn = self.conn().await?;
-        let targets = crate::targets::db::applying_to(&mut conn, self.district).await?;
+        let targets = self.applying(&mut conn).await?.clone();
         let (district, ids) = db::split(&self.scope);
         let (first, last) = self.period.month_span();
         let mut out = Vec::with_capacity(targets.len());

@@ -18,8 +18,8 @@ use chrono::{Duration, Utc};
 use governance::api::{funds, meetings, patrols, posts};
 use infra::AppError;
 use infra::storage::ObjectStore;
+use tenancy::Tenancy;
 use tenancy::model::CourtyardKind;
-use tenancy::{CommunityCtx, Tenancy};
 
 /// (community, fund, what it is for)
 const FUNDS: [(&str, &str, &str); 3] = [
@@ -65,14 +65,7 @@ const MICRO_GRIDS_PER_GRID: [(&str, usize); 4] = [
 ];
 
 pub async fn seed(t: &Tenancy, store: &ObjectStore) -> Result<(), AppError> {
-    let scope = |slug: &'static str| async move {
-        Ok::<_, AppError>(CommunityCtx::new(
-            t.db().clone(),
-            t.secrets().clone(),
-            store.clone(),
-            t.operator_scope(slug).await?,
-        ))
-    };
+    let scope = |slug: &'static str| super::office(t, store, slug);
     for (slug, name, purpose) in FUNDS {
         // A fund that exists already is a CONFLICT: the idempotent case.
         let _ = funds::create_fund(&scope(slug).await?, name, purpose).await;

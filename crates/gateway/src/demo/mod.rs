@@ -117,12 +117,7 @@ pub async fn seed(t: &Tenancy, store: &ObjectStore) -> anyhow::Result<()> {
     }
     chen_qihui(t, store).await.map_err(fail)?;
     farmer(t, store).await.map_err(fail)?;
-    let donghuan = CommunityCtx::new(
-        t.db().clone(),
-        t.secrets().clone(),
-        store.clone(),
-        t.operator_scope("donghuanlu").await.map_err(fail)?,
-    );
+    let donghuan = office(t, store, "donghuanlu").await.map_err(fail)?;
     timebank::seed(t, &donghuan).await.map_err(fail)?;
     boyuan::seed(t, store).await.map_err(fail)?;
     co_governance::seed(t, store).await.map_err(fail)?;
@@ -167,6 +162,16 @@ async fn targets(t: &Tenancy) -> Result<(), AppError> {
     dashboards::pilots::service::set_group(t, &admin, "500192", "兴趣两江社区学院试点", &pilots)
         .await?;
     Ok(())
+}
+
+/// The operator's context in a community: an admin above it, whatever its status.
+async fn office(t: &Tenancy, store: &ObjectStore, slug: &str) -> Result<CommunityCtx, AppError> {
+    Ok(CommunityCtx::new(
+        t.db().clone(),
+        t.secrets().clone(),
+        store.clone(),
+        t.operator_scope(slug).await?,
+    ))
 }
 
 /// What an hour of a community's rooms costs in time-bank points. Only 博园 says its rooms are

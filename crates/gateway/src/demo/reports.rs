@@ -12,18 +12,10 @@ use infra::storage::ObjectStore;
 use tenancy::{CommunityCtx, Tenancy};
 
 use super::data::COMMUNITIES;
+use super::office;
 
 fn missing() -> AppError {
     AppError::not_found("找不到演示数据", "Demo data missing")
-}
-
-async fn office(t: &Tenancy, store: &ObjectStore, slug: &str) -> Result<CommunityCtx, AppError> {
-    Ok(CommunityCtx::new(
-        t.db().clone(),
-        t.secrets().clone(),
-        store.clone(),
-        t.operator_scope(slug).await?,
-    ))
 }
 
 /// A demo account's own context in a community.
@@ -34,13 +26,7 @@ async fn person(
     slug: &str,
 ) -> Result<CommunityCtx, AppError> {
     let account = t.account_by_login(login).await?.ok_or_else(missing)?;
-    let principal = t.principal_of(account.id).await?;
-    Ok(CommunityCtx::new(
-        t.db().clone(),
-        t.secrets().clone(),
-        store.clone(),
-        t.enter_community(Some(&principal), slug).await?,
-    ))
+    t.account_ctx(account.id, slug, store).await
 }
 
 async fn course_id(ctx: &CommunityCtx, title: &str) -> Result<uuid::Uuid, AppError> {
@@ -72,6 +58,29 @@ pub(super) async fn seed(t: &Tenancy, store: &ObjectStore) -> Result<(), AppErro
     donghuanlu(t, store).await?;
     boyuan(t, store).await?;
     Ok(())
+}
+
+/// A rule from a day at a wall-clock time, `count` times.
+fn rule(
+    frequency: college::Frequency,
+    month_day: Option<i32>,
+    starts_on: NaiveDate,
+    (hour, minute): (u32, u32),
+    duration_minutes: i32,
+    count: i32,
+) -> Result<college::ScheduleRequest, AppError> {
+    Ok(college::ScheduleRequest {
+        frequency,
+        interval: 1,
+        weekdays: Vec::new(),
+        month_day,
+        starts_on,
+        start_time: NaiveTime::from_hms_opt(hour, minute, 0).ok_or_else(missing)?,
+        duration_minutes,
+        count: Some(count),
+        until: None,
+        except: Vec::new(),
+    })
 }
 
 fn question(kind: QuestionKind, prompt: &str, options: &[&str]) -> QuestionInput {
@@ -203,18 +212,14 @@ async fn xingjiaqiao(t: &Tenancy, store: &ObjectStore) -> Result<(), AppError> {
     let told = college::schedule_sessions(
         &staff,
         painting,
-        college::ScheduleRequest {
-            frequency: college::Frequency::Daily,
-            interval: 1,
-            weekdays: Vec::new(),
-            month_day: None,
-            starts_on: today - Duration::days(7),
-            start_time: NaiveTime::from_hms_opt(14, 30, 0).ok_or_else(missing)?,
-            duration_minutes: 120,
-            count: Some(1),
-            until: None,
-            except: Vec::new(),
-        },
+        rule(
+            college::Frequency::Daily,
+            None,
+            today - Duration::days(7),
+            (14, 30),
+            120,
+            1,
+        )?,
         "街边门市画室",
         None,
     )
@@ -290,18 +295,14 @@ async fn boyuan(t: &Tenancy, store: &ObjectStore) -> Result<(), AppError> {
             place: "达人室".into(),
             capacity: None,
             attendance_target: None,
-            rule: college::ScheduleRequest {
-                frequency: college::Frequency::Monthly,
-                interval: 1,
-                weekdays: Vec::new(),
-                month_day: Some(15),
-                starts_on: month_start,
-                start_time: NaiveTime::from_hms_opt(9, 0, 0).ok_or_else(missing)?,
-                duration_minutes: 240,
-                count: Some(12),
-                until: None,
-                except: Vec::new(),
-            },
+            rule: rule(
+                college::Frequency::Monthly,
+                Some(15),
+                month_start,
+                (9, 0),
+                240,
+                12,
+            )?,
         },
     )
     .await?;
@@ -330,18 +331,7 @@ async fn boyuan(t: &Tenancy, store: &ObjectStore) -> Result<(), AppError> {
     college::schedule_sessions(
         &staff,
         course_id(&staff, "周六课堂").await?,
-        college::ScheduleRequest {
-            frequency: college::Frequency::Daily,
-            interval: 1,
-            weekdays: Vec::new(),
-            month_day: None,
-            starts_on: monday,
-            start_time: NaiveTime::from_hms_opt(9, 0, 0).ok_or_else(missing)?,
-            duration_minutes: 120,
-            count: Some(14),
-            until: None,
-            except: Vec::new(),
-        },
+        rule(college::Frequency::Daily, None, monday, (9, 0), 120, 14)?,
         "自习室（暑期班）",
         None,
     )

@@ -251,11 +251,7 @@ impl OrganisationsMutation {
             description: organisation.description,
             contact: organisation.contact,
         };
-        let from = ctx
-            .data_opt::<tenancy::graphql::ClientAddr>()
-            .map_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED), |a| {
-                a.0
-            });
+        let from = tenancy::graphql::client_addr(ctx);
         let (org, _) = svc::register(tenancy(ctx), from, admin.into(), o).await?;
         Ok(org)
     }

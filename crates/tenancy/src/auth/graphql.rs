@@ -6,7 +6,7 @@ use infra::graphql::parse_id;
 
 use super::model::IssuedToken;
 use crate::gate::Tenancy;
-use crate::graphql::{AccountGql, ClientAddr, principal, tenancy};
+use crate::graphql::{AccountGql, client_addr, principal, tenancy};
 
 #[derive(SimpleObject)]
 pub struct LoginPayload {
@@ -40,11 +40,7 @@ impl AuthMutation {
         password: String,
     ) -> async_graphql::Result<LoginPayload> {
         let t = tenancy(ctx);
-        let from = ctx
-            .data_opt::<ClientAddr>()
-            .map(|a| a.0)
-            .unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED));
-        let issued = t.login(&login_name, &password, from).await?;
+        let issued = t.login(&login_name, &password, client_addr(ctx)).await?;
         Ok(LoginPayload::new(t, issued))
     }
 

@@ -5,7 +5,7 @@ use std::time::Duration;
 use infra::crypto::Secrets;
 use infra::{AppError, AppResult, Db};
 
-use crate::gate::{CommunityAccess, CommunityScope, Role};
+use crate::gate::{CommunityAccess, CommunityCtx, CommunityScope, Role};
 use uuid::Uuid;
 
 use super::db;
@@ -286,6 +286,25 @@ impl Tenancy {
             .into_iter()
             .map(|c| CommunityScope::new(c.tenant(), operator_access()))
             .collect())
+    }
+
+    /// The context of an account acting without a token (a calendar feed, a newcomer just
+    /// signed up, the demo seed): the account as it is now — active, with its roles read
+    /// afresh — through the gate's own check.
+    pub async fn account_ctx(
+        &self,
+        account_id: Uuid,
+        slug: &str,
+        store: &infra::storage::ObjectStore,
+    ) -> AppResult<CommunityCtx> {
+        let principal = self.principal_of(account_id).await?;
+        let scope = self.enter_community(Some(&principal), slug).await?;
+        Ok(CommunityCtx::new(
+            self.db.clone(),
+            self.secrets.clone(),
+            store.clone(),
+            scope,
+        ))
     }
 
     /// An account as the operator acts for it (the demo seed): its principal, without a token.

@@ -7,15 +7,7 @@ use chrono::{DateTime, Utc};
 use infra::graphql::Res;
 
 use super::model::{self, SignUpStatus};
-use crate::graphql::{ClientAddr, community, tenancy};
-
-/// The client's address (sign-ups and lookups are counted against it).
-pub fn client_addr(ctx: &Context<'_>) -> std::net::IpAddr {
-    ctx.data_opt::<ClientAddr>()
-        .map_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED), |a| {
-            a.0
-        })
-}
+use crate::graphql::{client_addr, community, tenancy};
 
 /// A community's invitation (邀请码) as staff print it.
 pub struct InvitationGql {

@@ -67,5 +67,4 @@ pub struct InvitedCommunity {
 pub struct SignedUp {
     pub token: crate::auth::model::IssuedToken,
     pub status: SignUpStatus,
-    pub community_id: Uuid,
 }

@@ -87,12 +87,4 @@ impl Tenancy {
                 .sign("phone-code", format!("{lookup}:{}", code.trim()).as_bytes()),
         )
     }
-
-    /// Spend one try of the number's code: is `code` it? (Not used up yet: the caller's
-    /// transaction takes it with what it proves, `db::use_code`.)
-    pub(crate) async fn code_is_right(&self, lookup: &str, code: &str) -> AppResult<bool> {
-        let mut conn = self.db.pool().acquire().await?;
-        let kept = db::try_code(&mut conn, lookup).await?;
-        Ok(kept.is_some_and(|k| k == self.code_hash(lookup, code)))
-    }
 }

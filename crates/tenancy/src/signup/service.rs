@@ -135,20 +135,21 @@ impl Tenancy {
         )
         .await?
         .ok_or(TenancyError::InvitationInvalid)?;
-        drop(conn);
         let lookup = self.secrets.lookup_hash(phone.as_str());
-        if !self.code_is_right(&lookup, &input.code).await? {
+        let code_hash = self.code_hash(&lookup, &input.code);
+        // One try of the number's code spent, right or wrong (not used up yet: the account's
+        // transaction takes it with what it proves).
+        if db::try_code(&mut conn, &lookup).await?.as_deref() != Some(code_hash.as_str()) {
             return Err(TenancyError::CodeWrong.into());
         }
         // The number is the caller's from here on: saying it has an account tells no one else.
-        let mut conn = self.db.pool().acquire().await?;
         if db::phone_has_account(&mut conn, phone.as_str(), &lookup).await? {
             return Err(TenancyError::PhoneHasAccount.into());
         }
         drop(conn);
         let password_hash = self.hash(password, &self.registering).await?;
         let mut tx = self.db.begin().await?;
-        if !db::use_code(&mut tx, &lookup, &self.code_hash(&lookup, &input.code)).await? {
+        if !db::use_code(&mut tx, &lookup, &code_hash).await? {
             return Err(TenancyError::CodeWrong.into());
         }
         let row = crate::accounts::db::NewAccount {
@@ -170,7 +171,6 @@ impl Tenancy {
         Ok(SignedUp {
             token: self.issue(account)?,
             status,
-            community_id: community,
         })
     }
 
@@ -181,7 +181,7 @@ impl Tenancy {
         p: &Principal,
         slug: &str,
         code: &str,
-    ) -> AppResult<(Uuid, SignUpStatus)> {
+    ) -> AppResult<SignUpStatus> {
         self.reserve_attempt(&format!("join:{}", p.account_id()), INVITATION_LOOKUPS)
             .await?;
         let mut tx = self.db.begin().await?;
@@ -196,7 +196,7 @@ impl Tenancy {
             .await?;
         tx.commit().await?;
         self.cache.forget_account(p.account_id());
-        Ok((community, status))
+        Ok(status)
     }
 
     /// A resident at once, or a request staff decide; one sign-up per account and community.

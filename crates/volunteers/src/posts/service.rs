@@ -205,16 +205,15 @@ pub async fn record_people_served(
     Ok(row)
 }
 
-/// The people counted served over `days` days from `from` (staff).
+/// The people counted served over `days` days from `from` (staff; a day to a year).
 pub async fn people_served(
     ctx: &CommunityCtx,
     from: chrono::NaiveDate,
     days: i64,
 ) -> AppResult<Vec<PeopleServed>> {
     ctx.require(Roles::STAFF)?;
-    if !(1..=366).contains(&days) {
-        return Err(VolunteersError::PeriodReversed.into());
-    }
+    // As with shifts, the span is kept in bounds rather than refused.
+    let days = days.clamp(1, 366);
     let mut tx = ctx.tx().await?;
     let rows = db::people_served(&mut tx, from, from + Duration::days(days - 1)).await?;
     tx.commit().await?;
