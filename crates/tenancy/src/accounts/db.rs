@@ -7,6 +7,8 @@ use crate::model::{Account, Membership};
 
 pub(crate) const ACCOUNT_COLS: &str =
     "id, login_name, display_name, phone_encrypted, active, created_at, token_version";
+/// The same columns of an account joined as `a`.
+const ACCOUNT_COLS_OF_A: &str = "a.id, a.login_name, a.display_name, a.phone_encrypted, a.active, a.created_at, a.token_version";
 
 pub async fn account_by_id(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<Account>> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
@@ -203,4 +205,32 @@ pub async fn display_names(
             .fetch_all(conn)
             .await?;
     Ok(rows.into_iter().collect())
+}
+
+/// Accounts holding a role at exactly this scope (a district, or a community), leaving out the
+/// roles every resident holds.
+pub async fn role_holders(
+    conn: &mut PgConnection,
+    district_id: Option<Uuid>,
+    community_id: Option<Uuid>,
+) -> sqlx::Result<Vec<(Account, crate::gate::Role)>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        account: Account,
+        role: crate::gate::Role,
+    }
+    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {cols}, m.role
+           FROM platform.memberships m JOIN platform.accounts a ON a.id = m.account_id
+          WHERE m.district_id IS NOT DISTINCT FROM $1 AND m.community_id IS NOT DISTINCT FROM $2
+            AND m.role NOT IN ('resident', 'volunteer', 'partner_member')
+          ORDER BY a.display_name, a.id, m.role",
+        cols = ACCOUNT_COLS_OF_A
+    )))
+    .bind(district_id)
+    .bind(community_id)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.account, r.role)).collect())
 }

@@ -102,6 +102,13 @@ impl RoleGrantInput {
     }
 }
 
+/// A role an account holds in the scope asked about (担任的角色).
+#[derive(SimpleObject)]
+pub struct RoleHolder {
+    account: AccountGql,
+    role: Role,
+}
+
 #[derive(Default)]
 pub struct AccountsQuery;
 
@@ -114,6 +121,44 @@ impl AccountsQuery {
             account: AccountGql::new(tenancy(ctx), &p.account),
             memberships: p.memberships.iter().map(MembershipGql::from).collect(),
         })
+    }
+
+    /// Who holds roles at one scope — a district (`districtCode`: its officers and viewers) or
+    /// a community (`communitySlug`: its admins, staff, grid workers, group leaders and
+    /// teachers) — for whoever may grant roles there. One row per account and role.
+    async fn role_holders(
+        &self,
+        ctx: &Context<'_>,
+        district_code: Option<String>,
+        community_slug: Option<String>,
+    ) -> async_graphql::Result<Vec<RoleHolder>> {
+        let t = tenancy(ctx);
+        let rows = t
+            .role_holders(
+                principal(ctx)?,
+                district_code.as_deref(),
+                community_slug.as_deref(),
+            )
+            .await?;
+        Ok(rows
+            .iter()
+            .map(|(a, role)| RoleHolder {
+                account: AccountGql::new(t, a),
+                role: *role,
+            })
+            .collect())
+    }
+
+    /// The account with this login name (for those who create accounts: to grant a role to
+    /// someone who has one already); null when there is none.
+    async fn find_account(
+        &self,
+        ctx: &Context<'_>,
+        login_name: String,
+    ) -> async_graphql::Result<Option<AccountGql>> {
+        let t = tenancy(ctx);
+        let a = t.find_account(principal(ctx)?, &login_name).await?;
+        Ok(a.as_ref().map(|a| AccountGql::new(t, a)))
     }
 }
 

@@ -128,9 +128,11 @@ impl Tenancy {
         &self,
         conn: &mut sqlx::PgConnection,
         actor: Actor<'_>,
-        g: &GrantInput,
+        role: Role,
+        district_code: Option<&str>,
+        community_slug: Option<&str>,
     ) -> AppResult<(Option<Uuid>, Option<Uuid>)> {
-        let scope = match (g.role, &g.district_code, &g.community_slug) {
+        let scope = match (role, district_code, community_slug) {
             (Role::PlatformAdmin, None, None) => {
                 if let Actor::Account(a) = actor
                     && !a.is_platform_admin()
@@ -173,7 +175,15 @@ impl Tenancy {
     ) -> AppResult<()> {
         let actor = actor.into();
         let mut tx = self.db.begin().await?;
-        let (district_id, community_id) = self.grant_scope(&mut tx, actor, &g).await?;
+        let (district_id, community_id) = self
+            .grant_scope(
+                &mut tx,
+                actor,
+                g.role,
+                g.district_code.as_deref(),
+                g.community_slug.as_deref(),
+            )
+            .await?;
         db::account_by_id(&mut tx, g.account_id)
             .await?
             .ok_or(TenancyError::AccountNotFound)?;
@@ -194,12 +204,65 @@ impl Tenancy {
     /// Revoke; `false` when the account did not hold the role there.
     pub async fn revoke_role(&self, actor: &Principal, g: GrantInput) -> AppResult<bool> {
         let mut tx = self.db.begin().await?;
-        let (district_id, community_id) = self.grant_scope(&mut tx, actor.into(), &g).await?;
+        let (district_id, community_id) = self
+            .grant_scope(
+                &mut tx,
+                actor.into(),
+                g.role,
+                g.district_code.as_deref(),
+                g.community_slug.as_deref(),
+            )
+            .await?;
         let removed =
             db::delete_membership(&mut tx, g.account_id, g.role, district_id, community_id).await?;
         tx.commit().await?;
         self.cache.forget_account(g.account_id);
         Ok(removed)
+    }
+}
+
+impl Tenancy {
+    /// Who holds roles in one scope, for whoever may grant there: a district's officers and
+    /// viewers, or a community's admins, staff, grid workers, group leaders and teachers (not
+    /// its residents or volunteers, who are the community's own business). One of the two
+    /// scopes must be named.
+    pub async fn role_holders(
+        &self,
+        actor: &Principal,
+        district_code: Option<&str>,
+        community_slug: Option<&str>,
+    ) -> AppResult<Vec<(Account, Role)>> {
+        let probe = match (district_code, community_slug) {
+            (Some(_), None) => Role::DistrictAdmin,
+            (None, Some(_)) => Role::CommunityAdmin,
+            _ => return Err(TenancyError::RoleScope.into()),
+        };
+        let mut conn = self.db.pool().acquire().await?;
+        let (district_id, community_id) = self
+            .grant_scope(
+                &mut conn,
+                actor.into(),
+                probe,
+                district_code,
+                community_slug,
+            )
+            .await?;
+        Ok(db::role_holders(&mut conn, district_id, community_id).await?)
+    }
+
+    /// The account with this login name, for someone who creates accounts (to grant a role
+    /// to a person who already has one); `None` when there is none.
+    pub async fn find_account(&self, actor: &Principal, login: &str) -> AppResult<Option<Account>> {
+        let may = actor.memberships.iter().any(|m| {
+            matches!(
+                m.role,
+                Role::PlatformAdmin | Role::DistrictAdmin | Role::CommunityAdmin
+            )
+        });
+        if !may {
+            return Err(AppError::forbidden());
+        }
+        self.account_by_login(login.trim()).await
     }
 }
 

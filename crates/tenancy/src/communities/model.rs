@@ -110,7 +110,6 @@ pub struct Community {
     #[cfg_attr(feature = "graphql", graphql(skip))]
     pub role_name: String,
     /// Where a moving or moved community goes (a gateway address the operator gave).
-    #[cfg_attr(feature = "graphql", graphql(skip))]
     pub moved_to: Option<String>,
 }
 

@@ -221,6 +221,37 @@ async fn a_community_admin_grants_only_inside_their_community() {
     t.grant_role(&admin_a, grant(Role::Teacher, None, Some("alpha")))
         .await
         .unwrap();
+    // The admin sees who works in alpha (the teacher, themself) — not the residents — and
+    // nobody of beta's or of the district's.
+    let holders: Vec<(String, Role)> = t
+        .role_holders(&admin_a, None, Some("alpha"))
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(a, r)| (a.login_name, r))
+        .collect();
+    assert!(
+        holders.contains(&("target".into(), Role::Teacher)),
+        "{holders:?}"
+    );
+    assert!(holders.contains(&("admin-a".into(), Role::CommunityAdmin)));
+    assert!(!holders.iter().any(|(_, r)| *r == Role::Resident));
+    for (district, community) in [(None, Some("beta")), (Some("510109"), None)] {
+        assert_eq!(
+            code(t.role_holders(&admin_a, district, community).await),
+            "FORBIDDEN"
+        );
+    }
+    assert_eq!(
+        code(t.role_holders(&admin_a, None, None).await),
+        "BAD_USER_INPUT"
+    );
+    let found = t.find_account(&admin_a, " target ").await.unwrap().unwrap();
+    assert_eq!(found.id, target.account_id());
+    assert_eq!(
+        code(t.find_account(&target, "admin-a").await.map(|_| ())),
+        "FORBIDDEN"
+    );
     assert_eq!(
         code(
             t.grant_role(&admin_a, grant(Role::Teacher, None, Some("beta")))
