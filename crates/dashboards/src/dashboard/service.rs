@@ -55,9 +55,13 @@ pub async fn district_scope(
     Ok((d, Scope::Communities(ids)))
 }
 
-/// The community's own dashboard scope (its staff).
+/// The community's own dashboard scope (its staff, and admins and viewers above it).
 pub fn community_scope(ctx: &CommunityCtx) -> AppResult<Scope> {
-    ctx.require(Roles::STAFF)?;
+    // A district viewer reads the figures of every community below (the drill-down from the
+    // district to one community); they are totals, no person in them.
+    if !ctx.access().viewer_above {
+        ctx.require(Roles::STAFF)?;
+    }
     Ok(Scope::community(ctx.tenant().community_id))
 }
 
@@ -113,7 +117,7 @@ pub async fn district_dashboard(
     })
 }
 
-/// The community's own dashboard (its staff).
+/// The community's own dashboard (its staff, and the district's admins and viewers above).
 pub fn community_dashboard(ctx: &CommunityCtx, period: Period) -> AppResult<Dashboard> {
     Ok(Dashboard {
         scope: community_scope(ctx)?,

@@ -58,3 +58,13 @@ pub async fn insert_district(
     .fetch_one(conn)
     .await
 }
+
+/// The districts directly within one (a 区's 街道), by code.
+pub async fn children_of(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Vec<District>> {
+    sqlx::query_as(
+        "SELECT id, code, name, parent_id, path FROM platform.districts WHERE parent_id = $1 ORDER BY code",
+    )
+    .bind(id)
+    .fetch_all(conn)
+    .await
+}

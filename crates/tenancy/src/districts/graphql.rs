@@ -17,6 +17,13 @@ impl model::District {
         Ok(tenancy(ctx).district_by_id(principal(ctx)?, pid).await?)
     }
 
+    /// The districts directly within this one (a 区's 街道), by code.
+    async fn children(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<model::District>> {
+        Ok(tenancy(ctx)
+            .district_children(principal(ctx)?, self)
+            .await?)
+    }
+
     /// Communities of this district and of the districts within it, with their status.
     async fn communities(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Community>> {
         let t = tenancy(ctx);

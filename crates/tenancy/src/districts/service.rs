@@ -76,6 +76,20 @@ impl Tenancy {
             .filter(|d| actor.admin_over(&d.path) || actor.viewer_over(&d.path)))
     }
 
+    /// The districts directly within `d` (its 街道), for an admin or viewer over `d` (who is
+    /// over them too: their paths hold `d`'s).
+    pub async fn district_children(
+        &self,
+        actor: &Principal,
+        d: &District,
+    ) -> AppResult<Vec<District>> {
+        if !(actor.admin_over(&d.path) || actor.viewer_over(&d.path)) {
+            return Err(AppError::forbidden());
+        }
+        let mut conn = self.db.pool().acquire().await?;
+        Ok(db::children_of(&mut conn, d.id).await?)
+    }
+
     /// A district by its code, whoever asks (a partnership's target names it).
     pub async fn locate_district(&self, code: &str) -> AppResult<District> {
         let mut conn = self.db.pool().acquire().await?;

@@ -1,0 +1,103 @@
+// The one way the console talks to Linli: GraphQL over POST /graphql on the same origin, with
+// the session's token, the community in scope (X-Community) and the language. Every document
+// is a `graphql(…)` from src/gql, typed from schema.graphql, so results and variables are
+// checked at build time.
+import { ClientError, GraphQLClient } from 'graphql-request';
+import { createContext, useContext } from 'react';
+import type { TypedDocumentString } from '../gql/graphql';
+import type { Lang } from './i18n';
+import type { Session } from './session';
+
+export class ApiError extends Error {
+  code: string;
+  constructor(message: string, code: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+function headersFor(session: Session | null, community: string | undefined, lang: Lang) {
+  const h: Record<string, string> = { 'Accept-Language': lang === 'en' ? 'en' : 'zh-CN' };
+  if (session?.token) h.Authorization = `Bearer ${session.token}`;
+  if (community) h['X-Community'] = community;
+  return h;
+}
+
+function toApiError(e: unknown, lang: Lang): ApiError {
+  if (e instanceof ApiError) return e;
+  if (e instanceof ClientError) {
+    const first = e.response?.errors?.[0];
+    if (first) return new ApiError(first.message, String(first.extensions?.code ?? 'INTERNAL'));
+  }
+  return new ApiError(lang === 'en' ? 'The server could not be reached' : '无法连接服务器，请稍后再试', 'NETWORK');
+}
+
+export interface Api {
+  request<R, V>(doc: TypedDocumentString<R, V>, variables?: V, community?: string): Promise<R>;
+  /** A mutation with one file, by the GraphQL multipart request spec. */
+  upload<R, V>(doc: TypedDocumentString<R, V>, variables: Omit<V, 'file'>, fileVar: string, file: File, community?: string): Promise<R>;
+}
+
+/**
+ * `request(doc, variables, community)` resolves to the data or rejects with an ApiError whose
+ * message is the server's, in the reader's language. An UNAUTHENTICATED answer signs the
+ * console out.
+ */
+export function makeApi(session: Session | null, lang: Lang, onSignedOut: () => void): Api {
+  const endpoint = new URL('/graphql', window.location.origin).toString();
+  const client = new GraphQLClient(endpoint);
+  const fail = (e: unknown): never => {
+    const err = toApiError(e, lang);
+    if (err.code === 'UNAUTHENTICATED' && session) onSignedOut();
+    throw err;
+  };
+  return {
+    request(doc, variables, community) {
+      return client
+        .request({ document: doc.toString(), variables: (variables ?? {}) as object, requestHeaders: headersFor(session, community, lang) })
+        .catch(fail) as Promise<never>;
+    },
+    async upload(doc, variables, fileVar, file, community) {
+      const body = new FormData();
+      body.append('operations', JSON.stringify({ query: doc.toString(), variables: { ...variables, [fileVar]: null } }));
+      body.append('map', JSON.stringify({ 0: [`variables.${fileVar}`] }));
+      body.append('0', file, file.name);
+      let json: { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] } = {};
+      try {
+        const res = await fetch(endpoint, { method: 'POST', body, headers: headersFor(session, community, lang) });
+        json = await res.json();
+      } catch (e) {
+        fail(e);
+      }
+      if (json.errors?.length) fail(new ApiError(json.errors[0].message, json.errors[0].extensions?.code ?? 'INTERNAL'));
+      return json.data as never;
+    },
+  };
+}
+
+export const ApiContext = createContext<Api | null>(null);
+
+export function useApi(): Api {
+  const api = useContext(ApiContext);
+  if (!api) throw new Error('useApi outside ApiContext');
+  return api;
+}
+
+/** Today in China (UTC+8), as YYYY-MM-DD: the days of every figure are China's. */
+export function chinaToday(offsetDays = 0): string {
+  const d = new Date(Date.now() + offsetDays * 86400000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
+}
+
+export function formatDateTime(iso: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(new Date(iso));
+}
+
+/** A fresh idempotency key for a points mutation. */
+export function idempotencyKey(): string {
+  return crypto.randomUUID();
+}

@@ -1,0 +1,142 @@
+// Chinese first, English on request: every string is written as t('中文', 'English') where it
+// is used, so the two never drift apart. The choice is remembered and sent to the API as
+// Accept-Language, whose error messages follow it.
+import { createContext, useContext } from 'react';
+
+export type Lang = 'zh' | 'en';
+export type T = (zh: string, en: string) => string;
+
+export const LangContext = createContext<Lang>('zh');
+
+export function storedLang(): Lang {
+  return localStorage.getItem('linli.lang') === 'en' ? 'en' : 'zh';
+}
+
+export function useLang(): Lang {
+  return useContext(LangContext);
+}
+
+export function useT(): T {
+  const lang = useContext(LangContext);
+  return (zh, en) => (lang === 'en' ? en : zh);
+}
+
+/** Labels of the API's enums, both languages. */
+export const ENUMS: Record<string, Record<string, [string, string]>> = {
+  CommunityKind: {
+    OLD_COURTYARD: ['老旧院落', 'Old courtyard'],
+    RESETTLEMENT: ['安置小区', 'Resettlement'],
+    COMMERCIAL_HOUSING: ['商品房小区', 'Commercial housing'],
+    PUBLIC_RENTAL: ['公租房小区', 'Public rental'],
+    UNIVERSITY_TOWN: ['大学城社区', 'University town'],
+    WORKER_DORMITORY: ['产业工人宿舍', 'Worker dormitory'],
+    MIXED: ['混合型社区', 'Mixed'],
+  },
+  CommunityStatus: {
+    ACTIVE: ['运行中', 'Active'],
+    SUSPENDED: ['已暂停', 'Suspended'],
+    ARCHIVED: ['已归档', 'Archived'],
+    MOVING: ['迁移中（只读）', 'Moving (read-only)'],
+    MOVED: ['已迁出', 'Moved away'],
+  },
+  Audience: {
+    ALL: ['所有人', 'Everyone'],
+    CHILDREN: ['少儿', 'Children'],
+    ADULTS: ['成人', 'Adults'],
+    ELDERLY: ['老年人', 'Elderly'],
+  },
+  CourseFormat: {
+    LECTURE: ['讲座', 'Lecture'],
+    WORKSHOP: ['工作坊', 'Workshop'],
+    SALON: ['沙龙', 'Salon'],
+    PERFORMANCE: ['展演', 'Performance'],
+    FORUM: ['论坛', 'Forum'],
+  },
+  CourseStatus: {
+    PROPOSED: ['待开放', 'Proposed'],
+    OPEN: ['报名中', 'Open'],
+    CLOSED: ['已关闭', 'Closed'],
+  },
+  EnrolmentStatus: {
+    ENROLLED: ['已报名', 'Enrolled'],
+    WAITLISTED: ['候补', 'Waiting list'],
+    CANCELLED: ['已取消', 'Cancelled'],
+  },
+  SessionStatus: {
+    SCHEDULED: ['已排课', 'Scheduled'],
+    CANCELLED: ['已取消', 'Cancelled'],
+  },
+  BookingStatus: {
+    REQUESTED: ['待审批', 'Requested'],
+    APPROVED: ['已通过', 'Approved'],
+    DECLINED: ['未通过', 'Declined'],
+    CANCELLED: ['已取消', 'Cancelled'],
+    NO_SHOW: ['未到场', 'No-show'],
+  },
+  DemandStatus: {
+    SUBMITTED: ['已提交', 'Submitted'],
+    ROUTED: ['已派单', 'Routed'],
+    RESOLVED: ['已答复', 'Answered'],
+    CONFIRMED: ['已办结', 'Closed'],
+    REOPENED: ['重新办理', 'Reopened'],
+  },
+  PartnershipStatus: {
+    REQUESTED: ['待审批', 'Requested'],
+    APPROVED: ['已通过', 'Approved'],
+    DECLINED: ['未通过', 'Declined'],
+    ENDED: ['已结束', 'Ended'],
+  },
+  TargetPeriod: {
+    MONTH: ['每月', 'Monthly'],
+    QUARTER: ['每季度', 'Quarterly'],
+    YEAR: ['每年', 'Yearly'],
+  },
+  OrganisationKind: {
+    UNIVERSITY: ['高校', 'University'],
+    ENTERPRISE: ['企业', 'Enterprise'],
+    MERCHANT: ['商户', 'Merchant'],
+    PROPERTY_COMPANY: ['物业', 'Property company'],
+    SOCIAL_ORGANISATION: ['社会组织', 'Social organisation'],
+    TRADE_UNION: ['工会', 'Trade union'],
+    WOMENS_FEDERATION: ['妇联', "Women's federation"],
+    YOUTH_LEAGUE: ['共青团', 'Youth League'],
+    DISABLED_PERSONS_FEDERATION: ['残联', "Disabled persons' federation"],
+    SCIENCE_ASSOCIATION: ['科协', 'Science association'],
+  },
+  PointsAccountKind: {
+    PERSON: ['个人', 'Person'],
+    COLLECTIVE: ['集体卡', 'Collective card'],
+    FUND: ['社区积分池', 'Community fund'],
+    ISSUANCE: ['发行', 'Issuance'],
+    BURNED: ['已消耗', 'Burned'],
+  },
+  SpaceKind: {
+    FUNCTION_ROOM: ['功能室', 'Function room'],
+    COURTYARD_SPACE: ['院落空间', 'Courtyard space'],
+    STAGE: ['舞台', 'Stage'],
+    OUTDOOR_YARD: ['户外场地', 'Outdoor yard'],
+    FARM: ['共享菜园', 'Farm'],
+  },
+  Role: {
+    PLATFORM_ADMIN: ['平台管理员', 'Platform admin'],
+    DISTRICT_ADMIN: ['区县管理员', 'District admin'],
+    DISTRICT_VIEWER: ['区县观察员', 'District viewer'],
+    COMMUNITY_ADMIN: ['社区管理员', 'Community admin'],
+    STAFF: ['社区工作者', 'Community staff'],
+    GRID_WORKER: ['网格员', 'Grid worker'],
+    GROUP_LEADER: ['居民小组长', 'Group leader'],
+    TEACHER: ['教师', 'Teacher'],
+    VOLUNTEER: ['志愿者', 'Volunteer'],
+    RESIDENT: ['居民', 'Resident'],
+    PARTNER_MEMBER: ['共建单位成员', 'Partner member'],
+  },
+};
+
+/** The label of an enum value in the current language; an unknown value shows as itself. */
+export function useEnum(): (kind: string, value: string) => string {
+  const lang = useContext(LangContext);
+  return (kind, value) => {
+    const pair = ENUMS[kind]?.[value];
+    return pair ? pair[lang === 'en' ? 1 : 0] : value;
+  };
+}

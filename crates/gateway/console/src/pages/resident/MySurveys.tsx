@@ -1,0 +1,85 @@
+import { App, Button, Card, Checkbox, Empty, Form, Input, Radio, Space, Typography } from 'antd';
+import { useApi } from '../../lib/api';
+import { useT } from '../../lib/i18n';
+import { useGql } from '../../lib/query';
+import { graphql } from '../../gql';
+
+const SURVEYS = graphql(`query MySurveysSurveys { surveys(first: 50) { nodes { id title open
+  questions { id kind prompt options } myAnswers } } }`);
+const ANSWER = graphql(`mutation MySurveysAnswer($s: ID!, $a: [AnswerInputGql!]!, $c: SurveyChannel!) {
+  answerSurvey(surveyId: $s, answers: $a, channel: $c) }`);
+const CHANNELS = ['in_app', 'wechat_account', 'wechat_group', 'qq_group'];
+
+/** One survey: each question as the kind it is, the resident's earlier answers filled in. */
+function SurveyForm({ slug, survey, channel, onAnswered }) {
+  const api = useApi();
+  const t = useT();
+  const { message } = App.useApp();
+  const mine = survey.myAnswers ?? {};
+  const initial = Object.fromEntries(survey.questions.map((q) => {
+    const a = mine[q.id];
+    if (!a) return [q.id, undefined];
+    if (q.kind === 'MULTIPLE') return [q.id, a.choices];
+    if (q.kind === 'SINGLE' || q.kind === 'RATING') return [q.id, a.choices?.[0]];
+    return [q.id, a.text];
+  }));
+  const submit = async (v) => {
+    const answers = survey.questions.flatMap((q) => {
+      const value = v[q.id];
+      if (value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length)) return [];
+      if (q.kind === 'MULTIPLE') return [{ questionId: q.id, choices: value }];
+      if (q.kind === 'SINGLE' || q.kind === 'RATING') return [{ questionId: q.id, choices: [value] }];
+      return [{ questionId: q.id, text: String(value).trim() }];
+    });
+    try {
+      await api.request(ANSWER, { s: survey.id, a: answers, c: channel }, slug);
+      message.success(t('感谢填写！', 'Thank you!'));
+      onAnswered();
+    } catch (e) {
+      message.error(e.message);
+    }
+  };
+  const choices = (q) => q.options.map((o, i) => ({ value: i, label: o }));
+  return (
+    <Card className="big-card" title={<span style={{ fontSize: 22 }}>{survey.title}</span>}>
+      {!survey.open && <Typography.Paragraph>{t('这份问卷已经结束。', 'This survey has closed.')}</Typography.Paragraph>}
+      <Form layout="vertical" initialValues={initial} onFinish={submit} disabled={!survey.open}>
+        {survey.questions.map((q, n) => (
+          <Form.Item key={q.id} name={q.id} label={<span style={{ fontSize: 20 }}>{`${n + 1}. ${q.prompt}`}</span>}>
+            {q.kind === 'MULTIPLE' ? (
+              <Checkbox.Group options={choices(q)} style={{ display: 'flex', flexDirection: 'column', gap: 12 }} />
+            ) : q.kind === 'SINGLE' || q.kind === 'RATING' ? (
+              <Radio.Group options={choices(q)} optionType={q.kind === 'RATING' ? 'button' : 'default'}
+                style={{ display: 'flex', flexDirection: q.kind === 'RATING' ? 'row' : 'column', gap: 12, flexWrap: 'wrap' }} />
+            ) : (
+              <Input.TextArea rows={2} placeholder={q.kind === 'TALENT' ? t('比如：剪纸、太极拳', 'e.g. paper-cutting, taiji') : ''} />
+            )}
+          </Form.Item>
+        ))}
+        {survey.open && (
+          <Button type="primary" htmlType="submit" size="large" block style={{ minHeight: 60, fontSize: 20 }}>
+            {t('提交问卷', 'Send my answers')}
+          </Button>
+        )}
+      </Form>
+    </Card>
+  );
+}
+
+/**
+ * The community's surveys for a resident; a link from a survey's public page (`surveyId` and
+ * the channel it was posted to) shows that survey alone and counts the answer by its channel.
+ */
+export default function MySurveys({ slug, surveyId, from }) {
+  const t = useT();
+  const [data, load] = useGql(SURVEYS, {}, slug);
+  const all = data?.surveys.nodes ?? [];
+  const shown = surveyId ? all.filter((s) => s.id === surveyId) : all.filter((s) => s.open);
+  const channel = (CHANNELS.includes(from) ? from : 'in_app').toUpperCase();
+  if (data && !shown.length) return <Empty description={t('现在没有问卷', 'No surveys now')} />;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="large">
+      {shown.map((s) => <SurveyForm key={s.id} slug={slug} survey={s} channel={channel} onAnswered={load} />)}
+    </Space>
+  );
+}

@@ -1,0 +1,64 @@
+import { App, Button, Card, Checkbox, Select, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { formatDateTime, useApi } from '../../lib/api';
+import { useEnum, useLang, useT } from '../../lib/i18n';
+import { useGql } from '../../lib/query';
+import { graphql } from '../../gql';
+
+const ROSTER = graphql(`query RosterRoster($c: ID!) { courseRoster(courseId: $c) { id learnerId learnerName status waitlistPosition }
+  courseAttendance(courseId: $c) { rate } }`);
+const MARK = graphql(`mutation RosterMark($s: ID!, $l: ID!, $p: Boolean!) { markAttendance(sessionId: $s, learnerId: $l, present: $p) }`);
+const PRINT = graphql(`mutation RosterPrint($s: ID!) { printSignInSheet(sessionId: $s) { url filename } }`);
+
+/** Enrolled learners then the waiting list; attendance per session; the printable sheet. */
+export default function Roster({ slug, course }) {
+  const api = useApi();
+  const t = useT();
+  const lang = useLang();
+  const label = useEnum();
+  const { message } = App.useApp();
+  const [roster] = useGql(ROSTER, { c: course.id }, slug);
+  const [session, setSession] = useState(course.sessions[0]?.id);
+  const [present, setPresent] = useState({});
+
+
+  const mark = async (learnerId, p) => {
+    try {
+      await api.request(MARK, { s: session, l: learnerId, p }, slug);
+      setPresent((m) => ({ ...m, [`${session}/${learnerId}`]: p }));
+    } catch (e) {
+      message.error(e.message);
+    }
+  };
+  const print = async () => {
+    try {
+      const { printSignInSheet: f } = await api.request(PRINT, { s: session }, slug);
+      window.open(f.url, '_blank', 'noopener');
+    } catch (e) {
+      message.error(e.message);
+    }
+  };
+
+  return (
+    <Card size="small" title={t('名单与点名', 'Roster and attendance')}
+      extra={<Space wrap>
+        <Select aria-label={t('课次', 'Session')} value={session} onChange={setSession} style={{ minWidth: 200 }}
+          options={course.sessions.map((s) => ({ value: s.id, label: formatDateTime(s.startsAt, lang) }))} />
+        <Button onClick={print} disabled={!session}>{t('打印签到表', 'Print sign-in sheet')}</Button>
+      </Space>}>
+      <Table size="small" rowKey="id" pagination={false} loading={!roster} dataSource={roster?.courseRoster}
+        columns={[
+          { title: t('姓名', 'Name'), dataIndex: 'learnerName' },
+          { title: t('状态', 'Status'), render: (_, e) => <Tag>{label('EnrolmentStatus', e.status)}{e.waitlistPosition ? ` #${e.waitlistPosition}` : ''}</Tag> },
+          {
+            title: t('到课', 'Present'),
+            render: (_, e) => e.status === 'ENROLLED' && session && (
+              <Checkbox aria-label={`${t('到课', 'Present')}: ${e.learnerName}`} checked={!!present[`${session}/${e.learnerId}`]}
+                onChange={(ev) => mark(e.learnerId, ev.target.checked)} />
+            ),
+          },
+        ]} />
+      {roster?.courseAttendance.rate != null && <p>{t('出勤率', 'Attendance rate')}: {(roster.courseAttendance.rate * 100).toFixed(0)}%</p>}
+    </Card>
+  );
+}
