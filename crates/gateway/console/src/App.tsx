@@ -32,8 +32,11 @@ const ME = graphql(`query AppMe { me { account { id displayName loginName } memb
 export default function App() {
   const [lang, setLang] = useState<Lang>(storedLang);
   const [session, setSession] = useSession();
-  const api = useMemo(() => makeApi(session, lang, () => setSession(null)), [session, lang, setSession]);
   const queries = useQueryClient();
+  const api = useMemo(
+    () => makeApi(session, lang, () => setSession(null), () => queries.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'me' })),
+    [session, lang, setSession, queries],
+  );
   const go = useGo();
   const location = useLocation();
   const t: T = (zh, en) => (lang === 'en' ? en : zh);

@@ -43,7 +43,7 @@ export interface Api {
  * message is the server's, in the reader's language. An UNAUTHENTICATED answer signs the
  * console out.
  */
-export function makeApi(session: Session | null, lang: Lang, onSignedOut: () => void): Api {
+export function makeApi(session: Session | null, lang: Lang, onSignedOut: () => void, onWrite: () => void = () => {}): Api {
   const endpoint = new URL('/graphql', window.location.origin).toString();
   const client = new GraphQLClient(endpoint);
   const fail = (e: unknown): never => {
@@ -53,9 +53,12 @@ export function makeApi(session: Session | null, lang: Lang, onSignedOut: () => 
   };
   return {
     request(doc, variables, community) {
-      return client
-        .request({ document: doc.toString(), variables: (variables ?? {}) as object, requestHeaders: headersFor(session, community, lang) })
+      const text = doc.toString();
+      const done = client
+        .request({ document: text, variables: (variables ?? {}) as object, requestHeaders: headersFor(session, community, lang) })
         .catch(fail) as Promise<never>;
+      // A write makes every answer kept in the query cache stale (pages on screen refetch).
+      return text.trimStart().startsWith('mutation') ? done.then((r) => (onWrite(), r)) : done;
     },
     async upload(doc, variables, fileVar, file, community) {
       const body = new FormData();
@@ -70,6 +73,7 @@ export function makeApi(session: Session | null, lang: Lang, onSignedOut: () => 
         fail(e);
       }
       if (json.errors?.length) fail(new ApiError(json.errors[0].message, json.errors[0].extensions?.code ?? 'INTERNAL'));
+      onWrite();
       return json.data as never;
     },
   };

@@ -92,7 +92,7 @@ export default function People({ scope }: { scope: Scope }) {
             options={[{ value: 'district', label: t('本区人员', 'District officers') }, { value: 'community', label: t('社区人员', 'Community staff') }]}
           />
           {community && (
-            <Select aria-label={t('社区', 'Community')} style={{ minWidth: 220 }} value={community} onChange={setCommunity} showSearch optionFilterProp="label"
+            <Select id="people-community" aria-label={t('社区', 'Community')} style={{ minWidth: 220 }} value={community} onChange={setCommunity} showSearch optionFilterProp="label"
               options={(communities?.district.communities ?? []).map((c) => ({ value: c.slug, label: c.name }))} />
           )}
           <Button type="primary" onClick={() => setAdding(true)}>{t('添加人员', 'Add a person')}</Button>

@@ -85,8 +85,8 @@ export default function Pilots({ scope }: { scope: Scope }) {
         <Card size="small" title={t('设定试点（同名则修改成员）', 'Set a pilot group (the same name changes its members)')}>
           <Form form={form} layout="vertical" onFinish={save} requiredMark={false}>
             <Form.Item name="name" label={t('名称', 'Name')} rules={[{ required: true, max: 100 }]}><Input /></Form.Item>
-            <Form.Item name="communities" label={t('社区', 'Communities')} rules={[{ required: true, type: 'array', min: 1, message: t('至少选一个社区', 'Choose at least one community') }]}>
-              <Select mode="multiple" showSearch optionFilterProp="label"
+            <Form.Item name="communities" label={t('社区', 'Communities')} rules={[{ validator: (_, v) => (v?.length ? Promise.resolve() : Promise.reject(new Error(t('至少选一个社区', 'Choose at least one community')))) }]}>
+              <Select mode="multiple" showSearch optionFilterProp="label" virtual={false}
                 options={(data?.district.communities ?? []).map((c) => ({ value: c.slug, label: c.name }))} />
             </Form.Item>
             <Button type="primary" htmlType="submit">{t('保存', 'Save')}</Button>

@@ -77,7 +77,7 @@ export default function Targets({ scope }: { scope: Scope }) {
           <Form form={form} layout="inline" onFinish={save} requiredMark={false} initialValues={{ period: 'MONTH', minValue: 1 }}>
             <Form.Item name="name" label={t('名称', 'Name')} rules={[{ required: true, max: 100 }]}><Input placeholder={t('每月两堂公益课', 'Two public sessions a month')} /></Form.Item>
             <Form.Item name="figure" label={t('指标', 'Figure')} rules={[mustChoose(t('请选择指标', 'Choose a figure'))]}>
-              <Select style={{ minWidth: 220 }} showSearch optionFilterProp="label"
+              <Select style={{ minWidth: 220 }} showSearch optionFilterProp="label" virtual={false}
                 options={figures.map((f) => ({ value: f.figure, label: lang === 'en' ? f.labelEn : f.label }))} />
             </Form.Item>
             <Form.Item name="period" label={t('周期', 'Period')}>
