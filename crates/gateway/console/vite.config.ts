@@ -15,11 +15,12 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
       output: {
-        // Libraries change less often than pages: separate chunks keep a rebuild's diff small.
+        // ECharts only in its own chunk (the district's dashboards load it); antd is split by
+        // use, so a shell downloads the components it shows (one antd chunk cost a resident's
+        // first visit 437 KiB instead of 345 KiB, gzip; docs/PERFORMANCE.md).
         codeSplitting: {
           groups: [
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)/ },
-            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|rc-|@rc-component|dayjs)/ },
           ],
         },
       },

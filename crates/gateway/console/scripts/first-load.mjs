@@ -1,0 +1,44 @@
+// What each kind of user downloads on a first visit, compressed as `linli` serves it (gzip at
+// its fastest level): index.html, the entry's chunks and the user's shell with every chunk it
+// imports statically. Run after `npm run build`; prints a Markdown table for
+// docs/PERFORMANCE.md.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+const html = readFileSync(join(dist, 'index.html'), 'utf8');
+const entry = html.match(/src="\/console\/(assets\/[^"]+\.js)"/)[1];
+const css = [...html.matchAll(/href="\/console\/(assets\/[^"]+\.css)"/g)].map((m) => m[1]);
+const asset = (name) => readFileSync(join(dist, name));
+
+/** A chunk and every chunk it imports statically, transitively. */
+function closure(start, seen = new Set()) {
+  if (seen.has(start)) return seen;
+  seen.add(start);
+  const text = asset(start).toString('utf8');
+  for (const m of text.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) closure(`assets/${m[1]}`, seen);
+  return seen;
+}
+
+const base = closure(entry);
+const shells = ['Resident', 'Join', 'Grid', 'Partner', 'Staff', 'District'];
+const chunkOf = (name) => {
+  const m = asset(entry).toString('utf8').match(new RegExp(`assets/${name}-[^"]+\\.js`));
+  return m[0];
+};
+const kib = (n) => (n / 1024).toFixed(1);
+console.log('| first visit of | files | raw KiB | gzip KiB (as served) |');
+console.log('|---|---|---|---|');
+for (const shell of shells) {
+  const files = new Set(['index.html', ...css, ...base, ...closure(chunkOf(shell))]);
+  let raw = 0;
+  let gz = 0;
+  for (const f of files) {
+    const bytes = asset(f);
+    raw += bytes.length;
+    gz += bytes.length > 1024 ? gzipSync(bytes, { level: 1 }).length : bytes.length;
+  }
+  console.log(`| ${shell} | ${files.size} | ${kib(raw)} | ${kib(gz)} |`);
+}
