@@ -231,4 +231,23 @@ async fn an_officer_runs_the_district_for_a_month() {
         .await;
     assert_eq!(look, json!(["rgb(11, 18, 32)", 28, 300000, 0, false]));
     b.screenshot("26-district-wall").await;
+
+    // The university's admin, a partner member of the whole district now, lands on the
+    // organisation's pages — not on the district's dashboard, which it may not read.
+    b.goto("").await;
+    b.sign_out().await;
+    b.sign_in("wzu-admin", "password-123").await;
+    b.wait_text("共建关系").await;
+    b.wait_text("已通过").await;
+    assert!(!b.body_text().await.contains("数据看板"));
+    assert!(
+        b.client
+            .current_url()
+            .await
+            .unwrap()
+            .as_str()
+            .contains("#/p/")
+    );
+    b.assert_accessible("a partner organisation's pages").await;
+    b.screenshot("27-partner-organisation").await;
 }
