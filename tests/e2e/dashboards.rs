@@ -278,3 +278,166 @@ async fn a_formula_in_a_name_is_text_in_the_csv() {
         "{names:?}"
     );
 }
+
+/// Placing a community in a street (and on into another) moves its figures: the streets it
+/// leaves lose them, the one it joins gains them, the district keeps them; only an admin
+/// over both places may do it, and only within the district.
+#[tokio::test]
+async fn a_community_placed_in_a_street_takes_its_figures_along() {
+    let app = TestApp::spawn().await;
+    let root = app.two_communities().await;
+    for (code, name) in [("510109001", "东街道"), ("510109002", "西街道")] {
+        app.ok(
+            Some(&root),
+            None,
+            "mutation($c: String!, $n: String!) { createDistrict(input: {code: $c, name: $n, parentCode: \"510109\"}) { id } }",
+            json!({"c": code, "n": name}),
+        )
+        .await;
+    }
+    app.ok(
+        Some(&root),
+        None,
+        r#"mutation { createDistrict(input: {code: "999999", name: "别的区"}) { id } }"#,
+        json!({}),
+    )
+    .await;
+    let worker = app
+        .member(&root, "alpha-grid", "GRID_WORKER", "alpha")
+        .await;
+    for _ in 0..2 {
+        app.ok(
+            Some(&worker),
+            Some("alpha"),
+            "mutation { submitDemand(input: {title: \"路灯不亮\", category: \"设施维修\"}) { id } }",
+            json!({}),
+        )
+        .await;
+    }
+    let received = |code: &'static str| {
+        let app = &app;
+        let root = &root;
+        async move {
+            let today = (chrono::Utc::now() + chrono::Duration::hours(8))
+                .date_naive()
+                .to_string();
+            let d = app
+                .ok(
+                    Some(root),
+                    None,
+                    "query($c: String!, $d: Date!) { districtFigures(districtCode: $c, from: $d, to: $d) { figure value } }",
+                    json!({"c": code, "d": today}),
+                )
+                .await;
+            d["districtFigures"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|f| f["figure"] == "partners.demands_received")
+                .map_or(0, |f| f["value"].as_i64().unwrap())
+        }
+    };
+    let started = Instant::now();
+    while received("510109").await < 2 {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "the demands never reached the district"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    const PLACE: &str = "mutation($s: String!, $c: String!) { placeCommunity(slug: $s, districtCode: $c) { slug } }";
+    let figures = || async {
+        (
+            received("510109").await,
+            received("510109001").await,
+            received("510109002").await,
+        )
+    };
+    app.ok(
+        Some(&root),
+        None,
+        PLACE,
+        json!({"s": "alpha", "c": "510109001"}),
+    )
+    .await;
+    assert_eq!(figures().await, (2, 2, 0));
+    app.ok(
+        Some(&root),
+        None,
+        PLACE,
+        json!({"s": "alpha", "c": "510109002"}),
+    )
+    .await;
+    assert_eq!(figures().await, (2, 0, 2));
+    // Placing it where it is changes nothing; a demand after the move counts in its new street.
+    app.ok(
+        Some(&root),
+        None,
+        PLACE,
+        json!({"s": "alpha", "c": "510109002"}),
+    )
+    .await;
+    app.ok(
+        Some(&worker),
+        Some("alpha"),
+        "mutation { submitDemand(input: {title: \"井盖松动\", category: \"设施维修\"}) { id } }",
+        json!({}),
+    )
+    .await;
+    let started = Instant::now();
+    while figures().await != (3, 0, 3) {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "{:?}",
+            figures().await
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let tree = app
+        .ok(
+            Some(&root),
+            None,
+            r#"{ district(code: "510109002") { communities { slug } } }"#,
+            json!({}),
+        )
+        .await;
+    assert_eq!(tree["district"]["communities"], json!([{"slug": "alpha"}]));
+
+    // Another district's tree is refused; a street's officer may not take a community out of it.
+    let out = app
+        .gql(
+            Some(&root),
+            None,
+            PLACE,
+            json!({"s": "alpha", "c": "999999"}),
+        )
+        .await;
+    assert_eq!(
+        out["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
+        "{out}"
+    );
+    let officer = app
+        .ok(Some(&root), None, r#"mutation { createAccount(input: {loginName: "west-officer", displayName: "西街道干部", password: "password-123"}) { id } }"#, json!({}))
+        .await;
+    app.ok(
+        Some(&root),
+        None,
+        r#"mutation($id: ID!) { grantRole(input: {accountId: $id, role: DISTRICT_ADMIN, districtCode: "510109002"}) }"#,
+        json!({"id": officer["createAccount"]["id"]}),
+    )
+    .await;
+    let west = app.login("west-officer", "password-123").await;
+    let refused = app
+        .gql(
+            Some(&west),
+            None,
+            PLACE,
+            json!({"s": "alpha", "c": "510109001"}),
+        )
+        .await;
+    assert_eq!(
+        refused["errors"][0]["extensions"]["code"], "FORBIDDEN",
+        "{refused}"
+    );
+    assert_eq!(figures().await, (3, 0, 3));
+}

@@ -1,8 +1,8 @@
 //! A district officer's month in a real browser, every step checked through the API: a street
-//! added and communities onboarded into it from a CSV, a community's staff account created, a
-//! target and a pilot group set, a university's district-wide partnership approved, the
-//! dashboard read down to one community and exported, and the 数据大屏. Accessibility is
-//! checked on every page; screenshots go to docs/console/.
+//! added, communities onboarded into it from a CSV and one placed in it afterwards, a
+//! community's staff account created, a target and a pilot group set, a university's
+//! district-wide partnership approved, the dashboard read down to one community and exported,
+//! and the 数据大屏. Accessibility is checked on every page; screenshots go to docs/console/.
 
 use serde_json::{Value, json};
 
@@ -92,6 +92,27 @@ async fn an_officer_runs_the_district_for_a_month() {
     assert_eq!(
         street["district"],
         json!({"parent": {"code": "510199"}, "communities": [{"slug": "liuli"}]})
+    );
+    // 青苑社区, onboarded without a street, placed in 东城街道 afterwards (its figures follow).
+    b.row_button("qingyuan", "调整街道")
+        .await
+        .click()
+        .await
+        .unwrap();
+    b.choose("to", "东城街道").await;
+    b.click("确定").await;
+    b.wait_text("东城街道（2）").await;
+    let street = app
+        .ok(
+            Some(&root),
+            None,
+            r#"{ district(code: "510199001") { communities { slug } } }"#,
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        street["district"]["communities"],
+        json!([{"slug": "liuli"}, {"slug": "qingyuan"}])
     );
 
     // People: a staff account for 琉璃社区, created and granted from the page.

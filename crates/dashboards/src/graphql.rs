@@ -6,6 +6,7 @@ use async_graphql::MergedObject;
 use crate::dashboard::graphql::{CommunityDashboardQuery, DistrictDashboardQuery};
 use crate::exports::graphql::FigureExportsMutation;
 use crate::pilots::graphql::{PilotsMutation, PilotsQuery};
+use crate::rollups::graphql::PlacementMutation;
 use crate::targets::graphql::{TargetsMutation, TargetsQuery};
 
 #[derive(MergedObject, Default)]
@@ -17,4 +18,9 @@ pub struct DashboardsQuery(
 );
 
 #[derive(MergedObject, Default)]
-pub struct DashboardsMutation(PilotsMutation, TargetsMutation, FigureExportsMutation);
+pub struct DashboardsMutation(
+    PilotsMutation,
+    TargetsMutation,
+    FigureExportsMutation,
+    PlacementMutation,
+);

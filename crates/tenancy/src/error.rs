@@ -66,6 +66,8 @@ pub enum TenancyError {
     InvitationInvalid,
     #[error("The community has no invitation yet")]
     NoInvitation,
+    #[error("A community is placed only within its own district")]
+    PlaceOutsideDistrict,
     #[error("The verification code is wrong or expired")]
     CodeWrong,
     #[error("The verification code could not be sent")]
@@ -194,6 +196,11 @@ impl From<TenancyError> for AppError {
                 BadUserInput,
                 "邀请码无效或已更换，请向社区工作人员索取新的邀请".into(),
                 "The invitation is not valid or was replaced; ask the community for a new one".into(),
+            ),
+            E::PlaceOutsideDistrict => (
+                BadUserInput,
+                "社区只能调整到本区内的街道".into(),
+                "A community can only be placed in a street of its own district".into(),
             ),
             E::NoInvitation => (
                 NotFound,

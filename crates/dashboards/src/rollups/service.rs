@@ -132,6 +132,32 @@ pub async fn withdraw(p: &mut PgConnection, community: Uuid) -> sqlx::Result<Tot
     Ok(t)
 }
 
+/// Place a community in another district of its tree (a 街道 of its 区), its figures with
+/// it: in one platform transaction the districts it leaves lose its totals (and its months
+/// that met the cadence), those it joins gain them; the top district's stay as they were.
+pub async fn place(
+    t: &tenancy::Tenancy,
+    actor: &tenancy::Principal,
+    slug: &str,
+    district_code: &str,
+) -> AppResult<tenancy::model::Community> {
+    let mut p = t.db().begin().await?;
+    let (community, to) = t
+        .prepare_placement(&mut p, actor, slug, district_code)
+        .await?;
+    let Some(to) = to else {
+        return Ok(community);
+    };
+    let taken = withdraw(&mut p, community.id).await?;
+    let placed = t
+        .set_community_district(&mut p, community.id, to.id)
+        .await?;
+    admit(&mut p, community.id, &taken).await?;
+    p.commit().await?;
+    t.forget_community(slug);
+    Ok(placed)
+}
+
 /// Put a community (its row already in `platform.communities`) into the rollups with `totals`.
 pub async fn admit(p: &mut PgConnection, community: Uuid, totals: &Totals) -> sqlx::Result<()> {
     db::lock(p, community).await?;

@@ -8,7 +8,7 @@ import { graphql } from './gql';
 import { ApiContext, makeApi } from './lib/api';
 import { LangContext, storedLang, type Lang, type T } from './lib/i18n';
 import { useGo } from './lib/nav';
-import { PREFIX, scopeLabel, scopesOf, useSession, type Scope, type ShellKind } from './lib/session';
+import { PREFIX, scopeLabel, scopesOf, useSession, type Scope, type Session, type ShellKind } from './lib/session';
 import { theme } from './lib/theme';
 import Home from './pages/Home';
 import SignIn from './pages/SignIn';
@@ -155,7 +155,7 @@ export default function App() {
   );
 }
 
-function JoinRoute({ session, onSignedIn }) {
-  const { slug, code, '*': rest } = useParams();
+function JoinRoute({ session, onSignedIn }: { session: Session | null; onSignedIn: (s: Session) => void }) {
+  const { slug = '', code = '', '*': rest } = useParams();
   return <Join slug={slug} code={code} then={(rest ?? '').split('/').filter(Boolean)} session={session} onSignedIn={onSignedIn} />;
 }

@@ -135,6 +135,21 @@ pub async fn set_status(
     .await
 }
 
+pub async fn set_district(
+    conn: &mut PgConnection,
+    community_id: Uuid,
+    district_id: Uuid,
+) -> sqlx::Result<Community> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "UPDATE platform.communities SET district_id = $2, updated_at = now() WHERE id = $1
+         RETURNING {COMMUNITY_COLS}"
+    )))
+    .bind(community_id)
+    .bind(district_id)
+    .fetch_one(conn)
+    .await
+}
+
 pub async fn lock_community(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Community> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COMMUNITY_COLS} FROM platform.communities WHERE id = $1 FOR UPDATE"

@@ -126,6 +126,54 @@ impl Tenancy {
         ))
     }
 
+    /// The first half of placing a community in another district of its tree (a 街道 of its
+    /// 区, or back to the 区), in the caller's platform transaction: the community locked, and
+    /// the district it goes to — `None` when it is there already. The caller admin over both
+    /// places; both within one top district. What is kept per district (the dashboards'
+    /// rollups) moves with it: the caller takes it out, then `set_community_district`, then
+    /// puts it back, all in the same transaction, and calls `forget_community` after commit.
+    pub async fn prepare_placement(
+        &self,
+        tx: &mut sqlx::PgConnection,
+        actor: &Principal,
+        slug: &str,
+        district_code: &str,
+    ) -> AppResult<(Community, Option<crate::districts::model::District>)> {
+        let (community, path) = db::community_with_path(tx, slug)
+            .await?
+            .ok_or(TenancyError::CommunityNotFound)?;
+        let to = crate::districts::db::district_by_code(tx, district_code)
+            .await?
+            .ok_or(TenancyError::DistrictNotFound)?;
+        if !(actor.admin_over(&path) && actor.admin_over(&to.path)) {
+            return Err(AppError::forbidden());
+        }
+        if path.first() != to.path.first() {
+            return Err(TenancyError::PlaceOutsideDistrict.into());
+        }
+        let community = db::lock_community(tx, community.id).await?;
+        Ok(if community.district_id == to.id {
+            (community, None)
+        } else {
+            (community, Some(to))
+        })
+    }
+
+    /// The second half: the community now belongs to `district` (see `prepare_placement`).
+    pub async fn set_community_district(
+        &self,
+        tx: &mut sqlx::PgConnection,
+        community: uuid::Uuid,
+        district: uuid::Uuid,
+    ) -> AppResult<Community> {
+        Ok(db::set_district(tx, community, district).await?)
+    }
+
+    /// Drop what the gate keeps of a community (after its placement or status changed).
+    pub fn forget_community(&self, slug: &str) {
+        self.cache.forget_community(slug);
+    }
+
     pub async fn set_status(
         &self,
         actor: &Principal,

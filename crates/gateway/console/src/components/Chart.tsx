@@ -8,9 +8,9 @@ import { useEffect, useRef } from 'react';
 
 echarts.use([BarChart, LineChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
-export default function Chart({ option, label, height = 320 }) {
-  const el = useRef(null);
-  const chart = useRef(null);
+export default function Chart({ option, label, height = 320 }: { option: echarts.EChartsCoreOption; label: string; height?: number }) {
+  const el = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
   useEffect(() => {
     chart.current = echarts.init(el.current, null, { renderer: 'svg' });
     const resize = () => chart.current?.resize();

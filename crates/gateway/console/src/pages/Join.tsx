@@ -6,7 +6,9 @@ import { useEffect, useState } from 'react';
 import { useApi } from '../lib/api';
 import { useT } from '../lib/i18n';
 import { useGo } from '../lib/nav';
+import type { Session } from '../lib/session';
 import { graphql } from '../gql';
+import type { JoinInvitedQuery } from '../gql/graphql';
 
 const INVITED = graphql(`query JoinInvited($c: String!, $k: String!) {
   invitedCommunity(community: $c, code: $k) { slug name districtName confirmByStaff } }`);
@@ -17,14 +19,20 @@ const JOIN = graphql(`mutation JoinJoin($c: String!, $k: String!) { joinCommunit
 
 // `then`: where the invitation came from and leads back to — a survey's page passes
 // [surveyId, channel], and the newcomer lands on that survey.
-export default function Join({ slug, code, then = [], session, onSignedIn }) {
+export default function Join({ slug, code, then = [], session, onSignedIn }: {
+  slug: string;
+  code: string;
+  then?: string[];
+  session: Session | null;
+  onSignedIn: (s: Session) => void;
+}) {
   const api = useApi();
   const t = useT();
   const go = useGo();
   const [form] = Form.useForm();
-  const [invited, setInvited] = useState(null);
-  const [error, setError] = useState(null);
-  const [notice, setNotice] = useState(null);
+  const [invited, setInvited] = useState<JoinInvitedQuery['invitedCommunity'] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [waiting, setWaiting] = useState(false);
 
@@ -67,7 +75,8 @@ export default function Join({ slug, code, then = [], session, onSignedIn }) {
   });
   const join = () => attempt(async () => {
     const { joinCommunity: r } = await api.request(JOIN, { c: slug, k: code });
-    onSignedIn({ ...session, joined: Date.now() });
+    // The join button shows only to someone signed in.
+    onSignedIn({ ...session!, joined: Date.now() });
     done(r.status);
   });
 

@@ -10,7 +10,7 @@ const LOGIN = graphql(`mutation SignInLogin($l: String!, $p: String!) {
 export default function SignIn({ onSignedIn }) {
   const api = useApi();
   const t = useT();
-  const [error, setError] = useState(null);
+  const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async ({ loginName, password }) => {
     setBusy(true);

@@ -64,10 +64,10 @@ function DistrictFigures({ scope, street }: { scope: Scope; street: string | nul
   const lang = useLang();
   const label = useEnum();
   const [periodKey, setPeriodKey] = useState('month');
-  const [kinds, setKinds] = useState([]);
-  const [pilot, setPilot] = useState(null);
+  const [kinds, setKinds] = useState<CommunityKind[]>([]);
+  const [pilot, setPilot] = useState<string | null>(null);
   const [figure, setFigure] = useState('courses.enrolments');
-  const [error, setError] = useState(null);
+  const [error, setError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
   const period = useMemo(() => periodOf(periodKey), [periodKey]);
   const filter = useMemo(() => {
@@ -237,9 +237,9 @@ function DistrictFigures({ scope, street }: { scope: Scope; street: string | nul
 }
 
 /** The API gives only points with a value: a line needs every day (or month) of the period. */
-function fillSeries(points, [from, to], by) {
+function fillSeries(points: { start: string; value: number }[], [from, to]: [string, string], by: string) {
   const known = new Map(points.map((p) => [p.start, p.value]));
-  const out = [];
+  const out: { start: string; value: number }[] = [];
   const d = new Date(`${from}T00:00:00Z`);
   if (by === 'MONTH') d.setUTCDate(1);
   const end = new Date(`${to}T00:00:00Z`);
@@ -287,7 +287,7 @@ export function DataTable({ caption, head, rows }) {
       <Table
         size="small"
         pagination={false}
-        rowKey={(_, i) => i}
+        rowKey={(_, i) => String(i)}
         columns={head.map((h, i) => ({ title: h, dataIndex: i, key: i }))}
         dataSource={rows.map((r) => Object.assign({}, r))}
       />

@@ -30,14 +30,17 @@ export default function People({ scope }: { scope: Scope }) {
   const t = useT();
   const label = useEnum();
   const { message, modal } = App.useApp();
-  const [community, setCommunity] = useState<string | null>(null); // null: the district itself
+  const [mode, setMode] = useState<'district' | 'community'>('district');
+  const [chosen, setCommunity] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [existing, setExisting] = useState(false);
   const [form] = Form.useForm();
   const [communities] = useGql(COMMUNITIES, { c: scope.code! });
+  // The community whose people show (the first until one is chosen); null: the district's own.
+  const community = mode === 'community' ? (chosen ?? communities?.district.communities[0]?.slug ?? null) : null;
   const where = community ? { d: null, c: community } : { d: scope.code!, c: null };
-  const [data, load] = useGql(PEOPLE, where);
-  const roles = community ? COMMUNITY_ROLES : DISTRICT_ROLES;
+  const [data, load] = useGql(PEOPLE, where, undefined, { enabled: mode === 'district' || !!community });
+  const roles = mode === 'community' ? COMMUNITY_ROLES : DISTRICT_ROLES;
   const grantOf = (accountId: string, role: Role) => ({
     accountId, role, districtCode: community ? null : scope.code, communitySlug: community,
   });
@@ -87,11 +90,11 @@ export default function People({ scope }: { scope: Scope }) {
         <Space wrap>
           <Segmented
             aria-label={t('范围', 'Scope')}
-            value={community ? 'community' : 'district'}
-            onChange={(v) => setCommunity(v === 'district' ? null : (communities?.district.communities[0]?.slug ?? null))}
+            value={mode}
+            onChange={(v) => setMode(v as 'district' | 'community')}
             options={[{ value: 'district', label: t('本区人员', 'District officers') }, { value: 'community', label: t('社区人员', 'Community staff') }]}
           />
-          {community && (
+          {mode === 'community' && (
             <Select id="people-community" aria-label={t('社区', 'Community')} style={{ minWidth: 220 }} value={community} onChange={setCommunity} showSearch optionFilterProp="label"
               options={(communities?.district.communities ?? []).map((c) => ({ value: c.slug, label: c.name }))} />
           )}

@@ -14,6 +14,7 @@ const LIST = graphql(`query StructureList($c: String!) { district(code: $c) {
   communities { slug name kind status households residents createdAt movedTo }
   children { code name communities { slug } } } }`);
 const CREATE_STREET = graphql(`mutation StructureCreateStreet($i: CreateDistrictInput!) { createDistrict(input: $i) { code name } }`);
+const PLACE = graphql(`mutation StructurePlace($s: String!, $c: String!) { placeCommunity(slug: $s, districtCode: $c) { slug } }`);
 const ARCHIVE = graphql(`mutation StructureArchive($s: String!) { archiveCommunity(slug: $s) { slug status } }`);
 const ONBOARD = graphql(`mutation StructureOnboard($i: OnboardCommunityInput!) { onboardCommunity(input: $i) { created community { slug name status } } }`);
 const SUSPEND = graphql(`mutation StructureSuspend($s: String!) { suspendCommunity(slug: $s) { slug status } }`);
@@ -78,6 +79,7 @@ export default function Structure({ scope }: { scope: Scope }) {
   const [streetFilter, setStreetFilter] = useState<string | null>(null);
   const [oneOpen, setOneOpen] = useState(false);
   const [streetOpen, setStreetOpen] = useState(false);
+  const [placing, setPlacing] = useState<{ slug: string; name: string } | null>(null);
   const [batch, setBatch] = useState<{ total: number; done: number; rows: any[] } | null>(null);
   const [oneForm] = Form.useForm();
   const [streetForm] = Form.useForm();
@@ -107,6 +109,17 @@ export default function Structure({ scope }: { scope: Scope }) {
     }
   };
 
+  const place = async ({ to }: { to: string }) => {
+    try {
+      await api.request(PLACE, { s: placing!.slug, c: to });
+      message.success(t('已调整所属街道', 'Street changed'));
+      setPlacing(null);
+      load();
+    } catch (e) {
+      message.error(e.message);
+    }
+  };
+
   const archive = (slug: string, name: string) =>
     modal.confirm({
       title: t(`归档 ${name}？`, `Archive ${name}?`),
@@ -122,7 +135,7 @@ export default function Structure({ scope }: { scope: Scope }) {
       header: true,
       skipEmptyLines: 'greedy',
       complete: async ({ data }: { data: Record<string, string>[] }) => {
-        const rows = [];
+        const rows: { line: number; slug: string; outcome: string; message?: string }[] = [];
         setBatch({ total: data.length, done: 0, rows: [] });
         // One at a time: each onboarding creates a schema, a role and its tables.
         for (const [i, row] of data.entries()) {
@@ -236,6 +249,9 @@ export default function Structure({ scope }: { scope: Scope }) {
             render: (_, c) => (
               <Space wrap size="small">
                 <a href={`#/d/${scope.code}/dashboard/${encodeURIComponent(c.slug)}`}>{t('看数据', 'Figures')}</a>
+                {admin && streets.length > 0 && c.status !== 'MOVED' && (
+                  <Button size="small" onClick={() => setPlacing({ slug: c.slug, name: c.name })}>{t('调整街道', 'Change street')}</Button>
+                )}
                 {admin && c.status === 'ACTIVE' && <Button size="small" danger onClick={() => setStatus(c.slug, true)}>{t('暂停', 'Suspend')}</Button>}
                 {admin && c.status === 'SUSPENDED' && <Button size="small" onClick={() => setStatus(c.slug, false)}>{t('恢复', 'Reactivate')}</Button>}
                 {admin && (c.status === 'ACTIVE' || c.status === 'SUSPENDED') && (
@@ -262,6 +278,17 @@ export default function Structure({ scope }: { scope: Scope }) {
           <Form.Item name="households" label={t('户数', 'Households')}><InputNumber min={0} style={{ width: '100%' }} /></Form.Item>
           <Form.Item name="residents" label={t('人口', 'Residents')}><InputNumber min={0} style={{ width: '100%' }} /></Form.Item>
           <Button type="primary" htmlType="submit">{t('开通', 'Onboard')}</Button>
+        </Form>
+      </Modal>
+      <Modal open={!!placing} title={t(`调整 ${placing?.name ?? ''} 的所属街道`, `Street of ${placing?.name ?? ''}`)} onCancel={() => setPlacing(null)} footer={null} destroyOnHidden>
+        <Form layout="vertical" onFinish={place} requiredMark={false}
+          initialValues={{ to: placing ? streetOf.get(placing.slug)?.code ?? scope.code : undefined }}>
+          <Form.Item name="to" label={t('所属街道', 'Street')} rules={[mustChoose(t('请选择街道', 'Choose a street'))]}>
+            <Select options={[{ value: scope.code!, label: t(`不属于街道（${scope.name}）`, `No street (${scope.name})`) },
+              ...streets.map((st) => ({ value: st.code, label: st.name }))]} />
+          </Form.Item>
+          <Typography.Paragraph>{t('社区的统计数据随之调整到新街道。', "The community's figures move to the new street with it.")}</Typography.Paragraph>
+          <Button type="primary" htmlType="submit">{t('确定', 'Confirm')}</Button>
         </Form>
       </Modal>
       <Modal open={streetOpen} title={t('添加街道', 'Add a street')} onCancel={() => setStreetOpen(false)} footer={null} destroyOnHidden>

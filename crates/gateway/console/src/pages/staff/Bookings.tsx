@@ -4,6 +4,7 @@ import { chinaToday, formatDateTime, useApi } from '../../lib/api';
 import { useEnum, useLang, useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
 import { graphql } from '../../gql';
+import type { BookingsCalendarQuery, BookingsSpacesQuery } from '../../gql/graphql';
 
 const SPACES = graphql(`query BookingsSpaces($m: String!) { spaces { id name kind capacity needsApproval pointsPerHour }
   spaceUsage(month: $m) { space { id } utilisation openHours noShows } }`);
@@ -24,9 +25,9 @@ export default function Bookings({ slug }) {
   const [waiting, loadRequests] = useGql(REQUESTS, {}, slug);
   const requests = waiting?.bookingRequests;
   const [version, setVersion] = useState(0); // bumped by a decision: the calendar reloads
-  const [data, setData] = useState(null);
-  const [space, setSpace] = useState(null);
-  const [slots, setSlots] = useState([]);
+  const [data, setData] = useState<BookingsSpacesQuery | null>(null);
+  const [space, setSpace] = useState<string | null>(null);
+  const [slots, setSlots] = useState<BookingsCalendarQuery['spaceCalendar']>([]);
   const today = chinaToday();
 
   useEffect(() => {

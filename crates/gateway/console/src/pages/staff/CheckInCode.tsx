@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../../lib/api';
 import { useT } from '../../lib/i18n';
 import { graphql } from '../../gql';
+import type { CheckInCodeCodeMutation } from '../../gql/graphql';
 
 const CODE = graphql(`mutation CheckInCodeCode($s: ID!) { sessionCheckInCode(sessionId: $s) { token svg refreshAt } }`);
 
@@ -13,10 +14,10 @@ const CODE = graphql(`mutation CheckInCodeCode($s: ID!) { sessionCheckInCode(ses
 export default function CheckInCode({ slug, session, title, onClose }) {
   const api = useApi();
   const t = useT();
-  const [code, setCode] = useState(null);
-  const [error, setError] = useState(null);
-  const el = useRef(null);
-  const close = useRef(null);
+  const [code, setCode] = useState<CheckInCodeCodeMutation['sessionCheckInCode'] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const el = useRef<HTMLDivElement>(null);
+  const close = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     let timer;

@@ -7,6 +7,7 @@ import { useGql } from '../../lib/query';
 import CheckInCode from './CheckInCode';
 import Roster from './Roster';
 import { graphql } from '../../gql';
+import type { CoursesCoursesQuery } from '../../gql/graphql';
 
 const COURSES = graphql(`query CoursesCourses { courseCategories { code name }
   courses(first: 100) { edges { node { id title category audience format capacity enrolledCount waitlistCount
@@ -23,9 +24,9 @@ export default function Courses({ slug }) {
   const { message } = App.useApp();
   const [data, load] = useGql(COURSES, {}, slug);
   const [creating, setCreating] = useState(false);
-  const [scheduling, setScheduling] = useState(null);
-  const [open, setOpenCourse] = useState(null); // the course whose timetable and roster show
-  const [code, setCode] = useState(null); // the session whose QR code shows
+  const [scheduling, setScheduling] = useState<CoursesCoursesQuery['courses']['edges'][number]['node'] | null>(null);
+  const [open, setOpenCourse] = useState<string | null>(null); // the course whose timetable and roster show
+  const [code, setCode] = useState<{ id: string; startsAt: string } | null>(null); // the session whose QR code shows
 
   const run = async (query, variables, done?: (r: unknown) => void) => {
     try {
@@ -94,7 +95,7 @@ export default function Courses({ slug }) {
       <Modal open={!!scheduling} title={`${t('排课', 'Add sessions')} · ${scheduling?.title ?? ''}`} onCancel={() => setScheduling(null)} footer={null} destroyOnClose>
         <Form layout="vertical" initialValues={{ durationMinutes: 90, weeks: 1 }}
           onFinish={(v) => run(ADD_SESSIONS, {
-            i: { courseId: scheduling.id, firstStartsAt: new Date(`${v.firstStartsAt}:00+08:00`).toISOString(), durationMinutes: v.durationMinutes, weeks: v.weeks, place: v.place },
+            i: { courseId: scheduling!.id, firstStartsAt: new Date(`${v.firstStartsAt}:00+08:00`).toISOString(), durationMinutes: v.durationMinutes, weeks: v.weeks, place: v.place },
           }, () => { setScheduling(null); message.success(t('已排课', 'Sessions added')); })}>
           <Form.Item name="firstStartsAt" label={t('第一次上课时间（北京时间）', 'First session (China time)')} rules={[{ required: true }]}>
             <Input type="datetime-local" />

@@ -5,6 +5,7 @@ import { mustChoose } from '../../lib/forms';
 import { ENUMS, useEnum, useLang, useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
 import { graphql } from '../../gql';
+import type { DemandStatus } from '../../gql/graphql';
 
 const DEMANDS = graphql(`query DemandsDemands($s: DemandStatus) { demands(all: true, status: $s) { id title detail category residentName status teamName resolution submittedAt }
   demandStats { total resolved }
@@ -19,10 +20,10 @@ export default function Demands({ slug }) {
   const lang = useLang();
   const label = useEnum();
   const { message } = App.useApp();
-  const [status, setStatus] = useState(null);
+  const [status, setStatus] = useState<DemandStatus | null>(null);
   const [data, load] = useGql(DEMANDS, { s: status }, slug);
-  const [routing, setRouting] = useState(null);
-  const [resolving, setResolving] = useState(null);
+  const [routing, setRouting] = useState<{ id: string; title: string } | null>(null);
+  const [resolving, setResolving] = useState<{ id: string; title: string } | null>(null);
   const run = (q, v, done) => api.request(q, v, slug).then(() => { done(); load(); }, (e) => message.error(e.message));
 
   const targets = [
@@ -51,13 +52,13 @@ export default function Demands({ slug }) {
           </Space> },
         ]} />
       <Modal open={!!routing} title={`${t('派单', 'Route')} · ${routing?.title ?? ''}`} onCancel={() => setRouting(null)} footer={null} destroyOnClose>
-        <Form layout="vertical" onFinish={({ to }) => { const [k, id] = to.split('/'); run(ROUTE, { d: routing.id, g: k === 'g' ? id : null, t: k === 't' ? id : null }, () => setRouting(null)); }}>
+        <Form layout="vertical" onFinish={({ to }) => { const [k, id] = to.split('/'); run(ROUTE, { d: routing!.id, g: k === 'g' ? id : null, t: k === 't' ? id : null }, () => setRouting(null)); }}>
           <Form.Item name="to" label={t('派给', 'Send to')} rules={[mustChoose(t('请选择派给谁', 'Choose where to send it'))]}><Select options={targets} /></Form.Item>
           <Button type="primary" htmlType="submit">{t('派单', 'Route')}</Button>
         </Form>
       </Modal>
       <Modal open={!!resolving} title={`${t('答复', 'Answer')} · ${resolving?.title ?? ''}`} onCancel={() => setResolving(null)} footer={null} destroyOnClose>
-        <Form layout="vertical" onFinish={({ r }) => run(RESOLVE, { d: resolving.id, r }, () => setResolving(null))}>
+        <Form layout="vertical" onFinish={({ r }) => run(RESOLVE, { d: resolving!.id, r }, () => setResolving(null))}>
           <Form.Item name="r" label={t('答复内容', 'Answer')} rules={[{ required: true }]}><Input.TextArea rows={3} /></Form.Item>
           <Button type="primary" htmlType="submit">{t('提交答复', 'Send answer')}</Button>
         </Form>

@@ -24,8 +24,8 @@ export default function Exhibitions({ slug }) {
   const [data, load] = useGql(EXHIBITIONS, {}, slug);
   const list = data?.exhibitions.edges.map((e) => e.node);
   const [creating, setCreating] = useState(false);
-  const [adding, setAdding] = useState(null); // the exhibition a work is added to
-  const [found, setFound] = useState([]);
+  const [adding, setAdding] = useState<string | null>(null); // the exhibition a work is added to
+  const [found, setFound] = useState<{ id: string; name: string; age?: number | null }[]>([]);
 
 
   const upload = async (workId, file) => {

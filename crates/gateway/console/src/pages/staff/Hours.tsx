@@ -16,8 +16,8 @@ export default function Hours({ slug }) {
   const t = useT();
   const { message } = App.useApp();
   const [data, load] = useGql(PENDING, {}, slug);
-  const [chosen, setChosen] = useState([]);
-  const [declining, setDeclining] = useState(null);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [declining, setDeclining] = useState<string | null>(null);
 
   const verify = async () => {
     try {
@@ -32,7 +32,7 @@ export default function Hours({ slug }) {
   };
   const decline = async ({ reason }) => {
     try {
-      await api.request(DECLINE, { id: declining, r: reason }, slug);
+      await api.request(DECLINE, { id: declining!, r: reason }, slug);
       setDeclining(null);
       load();
     } catch (e) {
@@ -47,7 +47,7 @@ export default function Hours({ slug }) {
     <Space direction="vertical" style={{ width: '100%' }}>
       <Button type="primary" disabled={!chosen.length} onClick={verify}>{t(`核验所选（${chosen.length}）`, `Verify selected (${chosen.length})`)}</Button>
       <Table rowKey="id" size="small" loading={!data} dataSource={data?.pendingVolunteerHours} pagination={false}
-        rowSelection={{ selectedRowKeys: chosen, onChange: setChosen, // antd passes the label to the checkbox's input (its types leave aria-label out).
+        rowSelection={{ selectedRowKeys: chosen, onChange: (keys) => setChosen(keys as string[]), // antd passes the label to the checkbox's input (its types leave aria-label out).
         getCheckboxProps: (h) => ({ 'aria-label': `${t('选择', 'Select')} ${name.get(h.volunteerId) ?? ''} ${h.servedOn}` }) as object }}
         columns={[
           { title: t('志愿者', 'Volunteer'), dataIndex: 'volunteerId', render: (id) => name.get(id) ?? id },

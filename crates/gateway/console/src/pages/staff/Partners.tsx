@@ -16,7 +16,7 @@ export default function Partners({ slug }) {
   const lang = useLang();
   const { message } = App.useApp();
   const [data, load] = useGql(PARTNERS, {}, slug);
-  const [declining, setDeclining] = useState(null);
+  const [declining, setDeclining] = useState<string | null>(null);
   const decide = (id, approve, reason?: string) => api.request(DECIDE, { id, a: approve, r: reason ?? null }, slug)
     .then(() => { setDeclining(null); load(); }, (e) => message.error(e.message));
 
