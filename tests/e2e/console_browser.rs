@@ -198,11 +198,18 @@ impl Browser {
         let select = format!(
             "//input[@id='{id}']/ancestor::div[contains(concat(' ', @class, ' '), ' ant-select ')][1]"
         );
-        self.find(Locator::XPath(&select))
-            .await
-            .click()
-            .await
-            .unwrap();
+        // A select in a modal takes clicks once the modal's opening motion ends.
+        let started = Instant::now();
+        loop {
+            match self.find(Locator::XPath(&select)).await.click().await {
+                Ok(()) => break,
+                Err(e) if started.elapsed() < Duration::from_secs(5) => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(e) => panic!("select #{id} never took a click: {e}"),
+            }
+        }
         let xpath =
             format!("//div[contains(@class,'ant-select-item-option') and @title='{option}']");
         // The list slides open: its options take clicks once the motion ends.

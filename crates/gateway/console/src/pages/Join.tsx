@@ -41,12 +41,12 @@ export default function Join({ slug, code, then = [], session, onSignedIn }: {
       .then((d) => setInvited(d.invitedCommunity), (e) => setError(e.message));
   }, [slug, code]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const done = (status) => {
+  const done = (status: string) => {
     if (status === 'PENDING') setWaiting(true);
     else if (then.length) go('r', slug, 'surveys', ...then);
     else go('r', slug);
   };
-  const attempt = async (work) => {
+  const attempt = async (work: () => Promise<void>) => {
     setBusy(true);
     setError(null);
     try {
@@ -66,7 +66,7 @@ export default function Join({ slug, code, then = [], session, onSignedIn }: {
     await api.request(SEND_CODE, { p: phone });
     setNotice(t('验证码已发送，请查看手机短信', 'The code was sent to your phone'));
   });
-  const signUp = (v) => attempt(async () => {
+  const signUp = (v: { displayName: string; phone: string; code: string; password: string }) => attempt(async () => {
     const { signUp: r } = await api.request(SIGN_UP, {
       i: { community: slug, invitation: code, displayName: v.displayName.trim(), phone: v.phone.trim(), password: v.password, code: v.code.trim() },
     });

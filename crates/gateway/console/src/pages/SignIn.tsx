@@ -3,16 +3,17 @@ import { useState } from 'react';
 import { useApi } from '../lib/api';
 import { useT } from '../lib/i18n';
 import { graphql } from '../gql';
+import type { Session } from '../lib/session';
 
 const LOGIN = graphql(`mutation SignInLogin($l: String!, $p: String!) {
   login(loginName: $l, password: $p) { token expiresAt account { id displayName } } }`);
 
-export default function SignIn({ onSignedIn }) {
+export default function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
   const api = useApi();
   const t = useT();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const submit = async ({ loginName, password }) => {
+  const submit = async ({ loginName, password }: { loginName: string; password: string }) => {
     setBusy(true);
     setError(null);
     try {

@@ -39,7 +39,7 @@ export default function Resident({ scope }: { scope: Scope }) {
     <ConfigProvider theme={residentTheme}>
       <div className="resident">
         <Typography.Title level={1} style={{ fontSize: 30 }}>{community?.name ?? scope.slug}</Typography.Title>
-        <ActingFor slug={scope.slug} learners={learners} value={actingFor} onChange={setActingFor} onChildAdded={loadLearners} />
+        <ActingFor slug={scope.slug!} learners={learners} value={actingFor} onChange={setActingFor} onChildAdded={loadLearners} />
         {/* A row of large buttons that wraps on a phone, rather than tabs that hide the ones
             past the screen's edge behind a menu. */}
         <nav className="resident-nav" aria-label={t('栏目', 'Sections')}>

@@ -10,6 +10,7 @@ import Chart from '../../components/Chart';
 import { ENUMS, useEnum, useLang, useT } from '../../lib/i18n';
 import { granularityOf, periodOf } from './period';
 import { graphql } from '../../gql';
+import type { T } from '../../lib/i18n';
 
 const DASHBOARD = graphql(`query DashboardDashboard($c: String!, $from: Date!, $to: Date!, $f: DashboardFilter, $fig: String!, $by: Granularity!) {
   districtDashboard(districtCode: $c, from: $from, to: $to, filter: $f) {
@@ -77,7 +78,7 @@ function DistrictFigures({ scope, street }: { scope: Scope; street: string | nul
     return Object.keys(f).length ? f : null;
   }, [kinds, street]);
   const by = granularityOf(period);
-  const figLabel = (f) => (lang === 'en' ? f.labelEn : f.label);
+  const figLabel = (f: Labelled) => (lang === 'en' ? f.labelEn : f.label);
 
   const [data] = useGql(DASHBOARD, { c: scope.code!, from: period[0], to: period[1], f: filter, fig: figure, by }, undefined, { keepPrevious: true });
   const [compared] = useGql(PILOT, { c: scope.code!, g: pilot ?? '', from: period[0], to: period[1] }, undefined, { enabled: !!pilot });
@@ -252,8 +253,18 @@ function fillSeries(points: { start: string; value: number }[], [from, to]: [str
   return out;
 }
 
-function PilotChart({ comparison, t, figLabel }) {
-  const per = (side, f) => {
+interface Labelled {
+  label: string;
+  labelEn: string;
+}
+
+interface Side {
+  communities: { total: number };
+  figures: (Labelled & { figure: string; value: number })[];
+}
+
+function PilotChart({ comparison, t, figLabel }: { comparison: { pilot: Side; rest: Side }; t: T; figLabel: (f: Labelled) => string }) {
+  const per = (side: Side, f: string) => {
     const n = side.communities.total || 1;
     return +((side.figures.find((x) => x.figure === f)?.value ?? 0) / n).toFixed(1);
   };
@@ -280,7 +291,7 @@ function PilotChart({ comparison, t, figLabel }) {
 }
 
 /** A chart's numbers, for screen readers and for anyone who wants the figures. */
-export function DataTable({ caption, head, rows }) {
+export function DataTable({ caption, head, rows }: { caption: string; head: string[]; rows: (string | number)[][] }) {
   return (
     <details>
       <summary>{caption}</summary>

@@ -6,6 +6,7 @@ import { formatDateTime, useApi } from '../../lib/api';
 import { useEnum, useLang, useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
 import { canAdminDistrict, type Scope } from '../../lib/session';
+import type { PartnershipsRequestsQuery } from '../../gql/graphql';
 
 const REQUESTS = graphql(`query PartnershipsRequests($c: String!, $s: PartnershipStatus) {
   districtPartnershipRequests(districtCode: $c, status: $s) {
@@ -15,6 +16,7 @@ const DECIDE = graphql(`mutation PartnershipsDecide($id: ID!, $ok: Boolean!, $r:
   decidePartnership(id: $id, approve: $ok, reason: $r, residentRights: $rights) { id status } }`);
 const END = graphql(`mutation PartnershipsEnd($id: ID!, $r: String!) { endPartnership(id: $id, reason: $r) { id status } }`);
 
+type Request = PartnershipsRequestsQuery['districtPartnershipRequests'][number];
 type Deciding = { id: string; name: string; approve: boolean } | null;
 
 /**
@@ -33,7 +35,7 @@ export default function Partnerships({ scope }: { scope: Scope }) {
   const [deciding, setDeciding] = useState<Deciding>(null);
   const [ending, setEnding] = useState<{ id: string; name: string } | null>(null);
 
-  const decide = async (v) => {
+  const decide = async (v: { reason?: string; rights?: boolean }) => {
     try {
       await api.request(DECIDE, { id: deciding!.id, ok: deciding!.approve, r: v.reason || null, rights: !!v.rights });
       message.success(deciding!.approve ? t('已同意', 'Approved') : t('已拒绝', 'Declined'));
@@ -43,7 +45,7 @@ export default function Partnerships({ scope }: { scope: Scope }) {
       message.error((e as Error).message);
     }
   };
-  const end = async (v) => {
+  const end = async (v: { reason: string }) => {
     try {
       await api.request(END, { id: ending!.id, r: v.reason });
       setEnding(null);
@@ -60,7 +62,7 @@ export default function Partnerships({ scope }: { scope: Scope }) {
           ...(['REQUESTED', 'APPROVED', 'DECLINED', 'ENDED'] as const).map((s) => ({ value: s, label: label('PartnershipStatus', s) })),
           { value: 'ALL', label: t('全部', 'All') },
         ]} />
-      <Table rowKey={(r) => r.partnership.id} size="small" loading={!data} dataSource={data?.districtPartnershipRequests} pagination={false}
+      <Table<Request> rowKey={(r) => r.partnership.id} size="small" loading={!data} dataSource={data?.districtPartnershipRequests} pagination={false}
         columns={[
           { title: t('单位', 'Organisation'), render: (_, r) => r.organisation.name },
           { title: t('类型', 'Kind'), render: (_, r) => label('OrganisationKind', r.organisation.kind) },
@@ -76,9 +78,9 @@ export default function Partnerships({ scope }: { scope: Scope }) {
               </>
             ),
           },
-          admin && {
+          ...(admin ? [{
             title: t('操作', 'Actions'),
-            render: (_, r) => (
+            render: (_: unknown, r: Request) => (
               <Space size="small" wrap>
                 {r.partnership.status === 'REQUESTED' && (
                   <>
@@ -91,8 +93,8 @@ export default function Partnerships({ scope }: { scope: Scope }) {
                 )}
               </Space>
             ),
-          },
-        ].filter((c) => !!c)} />
+          }] : []),
+        ]} />
       <Modal open={!!deciding} footer={null} destroyOnHidden onCancel={() => setDeciding(null)}
         title={deciding?.approve ? t(`同意 ${deciding?.name} 的共建申请`, `Approve ${deciding?.name}`) : t(`拒绝 ${deciding?.name} 的共建申请`, `Decline ${deciding?.name}`)}>
         <Form layout="vertical" onFinish={decide} requiredMark={false}>

@@ -45,7 +45,7 @@ export default function People({ scope }: { scope: Scope }) {
     accountId, role, districtCode: community ? null : scope.code, communitySlug: community,
   });
 
-  const add = async (v) => {
+  const add = async (v: { loginName: string; displayName: string; password: string; phone?: string; role: Role }) => {
     try {
       let id: string;
       if (existing) {

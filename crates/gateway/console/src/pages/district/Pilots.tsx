@@ -33,7 +33,7 @@ export default function Pilots({ scope }: { scope: Scope }) {
   const [compared] = useGql(COMPARE, { c: scope.code!, g: chosen ?? '', from, to }, undefined, { enabled: !!chosen });
   const names = new Map((data?.district.communities ?? []).map((c) => [c.slug, c.name]));
 
-  const save = async (v) => {
+  const save = async (v: { name: string; communities: string[] }) => {
     try {
       await api.request(SET, { c: scope.code!, n: v.name.trim(), m: v.communities });
       message.success(t('试点已保存', 'Pilot group saved'));

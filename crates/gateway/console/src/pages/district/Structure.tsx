@@ -40,7 +40,7 @@ interface Street {
  * a street of the district by name or code (empty: the district itself).
  */
 export function rowToInput(row: Record<string, string>, districtCode: string, streets: Street[], t: T) {
-  const get = (field) => {
+  const get = (field: keyof typeof COLUMNS) => {
     const key = Object.keys(row).find((k) => COLUMNS[field].includes(k.trim().toLowerCase()) || COLUMNS[field].includes(k.trim()));
     return key === undefined ? '' : String(row[key] ?? '').trim();
   };
@@ -84,10 +84,10 @@ export default function Structure({ scope }: { scope: Scope }) {
   const [oneForm] = Form.useForm();
   const [streetForm] = Form.useForm();
 
-  const onboardOne = async (values) => {
+  const onboardOne = async (values: { street?: string; name: string; slug: string; kind: CommunityKind; households?: number; residents?: number }) => {
     try {
       const { street, ...rest } = values;
-      const { onboardCommunity: r } = await api.request(ONBOARD, { i: { ...rest, districtCode: street ?? scope.code } });
+      const { onboardCommunity: r } = await api.request(ONBOARD, { i: { ...rest, districtCode: street ?? scope.code! } });
       message.success(r.created ? t(`已开通 ${r.community.name}`, `${r.community.name} onboarded`) : t('该社区已存在', 'That community already exists'));
       setOneOpen(false);
       load();
@@ -97,7 +97,7 @@ export default function Structure({ scope }: { scope: Scope }) {
     }
   };
 
-  const createStreet = async (values) => {
+  const createStreet = async (values: { code: string; name: string }) => {
     try {
       await api.request(CREATE_STREET, { i: { code: values.code, name: values.name, parentCode: scope.code } });
       message.success(t(`已添加街道 ${values.name}`, `Street ${values.name} added`));
@@ -130,7 +130,7 @@ export default function Structure({ scope }: { scope: Scope }) {
       onOk: () => api.request(ARCHIVE, { s: slug }).then(() => load(), (e) => message.error(e.message)),
     });
 
-  const onboardCsv = (file) => {
+  const onboardCsv = (file: File) => {
     Papa.parse(file, {
       header: true,
       skipEmptyLines: 'greedy',
@@ -171,7 +171,7 @@ export default function Structure({ scope }: { scope: Scope }) {
     }
   };
 
-  const outcomeTag = (o) => ({
+  const outcomeTag = (o: string) => ({
     created: <Tag color="blue">{t('已开通', 'Created')}</Tag>,
     existing: <Tag>{t('已存在', 'Existed')}</Tag>,
     invalid: <Tag color="red">{t('格式有误', 'Invalid')}</Tag>,

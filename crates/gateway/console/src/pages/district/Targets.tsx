@@ -6,6 +6,9 @@ import { mustChoose, showApiError } from '../../lib/forms';
 import { useEnum, useLang, useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
 import { canAdminDistrict, type Scope } from '../../lib/session';
+import type { TargetPeriod, TargetsListQuery } from '../../gql/graphql';
+
+type Target = TargetsListQuery['districtTargets'][number];
 
 const TARGETS = graphql(`query TargetsList($c: String!, $from: Date!, $to: Date!) {
   districtTargets(districtCode: $c) { id districtCode name figure period minValue }
@@ -41,7 +44,7 @@ export default function Targets({ scope }: { scope: Scope }) {
   };
   const progress = new Map((data?.districtDashboard.targets ?? []).map((x) => [x.target.id, x]));
 
-  const save = async (v) => {
+  const save = async (v: { name: string; figure: string; period: TargetPeriod; minValue: number }) => {
     try {
       await api.request(SET, { c: code, i: { name: v.name.trim(), figure: v.figure, period: v.period, minValue: v.minValue } });
       message.success(t('目标已保存', 'Target saved'));
@@ -59,19 +62,19 @@ export default function Targets({ scope }: { scope: Scope }) {
       <Select aria-label={t('目标适用范围', 'Where the targets apply')} style={{ minWidth: 240 }} value={code} onChange={setCode}
         options={[{ value: scope.code!, label: t(`全区（${scope.name}）`, `The whole district (${scope.name})`) },
           ...(streets?.district.children ?? []).map((s) => ({ value: s.code, label: `${t('街道', 'Street')} · ${s.name}` }))]} />
-      <Table rowKey="id" size="small" loading={!data} dataSource={data?.districtTargets} pagination={false}
+      <Table<Target> rowKey="id" size="small" loading={!data} dataSource={data?.districtTargets} pagination={false}
         columns={[
           { title: t('目标', 'Target'), dataIndex: 'name' },
           { title: t('指标', 'Figure'), dataIndex: 'figure', render: figureLabel },
-          { title: t('周期', 'Period'), dataIndex: 'period', render: (p) => label('TargetPeriod', p) },
+          { title: t('周期', 'Period'), dataIndex: 'period', render: (p: string) => label('TargetPeriod', p) },
           { title: t('每社区至少', 'At least per community'), dataIndex: 'minValue' },
           { title: t('今年达成', 'Met this year'), render: (_, x) => { const p = progress.get(x.id); return p ? `${p.met} / ${p.periods}` : '—'; } },
           { title: t('设定者', 'Set by'), render: (_, x) => (x.districtCode === code ? t('本级', 'Here') : <Tag>{t('上级', 'Above')}</Tag>) },
-          admin && {
+          ...(admin ? [{
             title: t('操作', 'Actions'),
-            render: (_, x) => x.districtCode === code && <Button size="small" danger onClick={() => remove(x.name)}>{t('删除', 'Remove')}</Button>,
-          },
-        ].filter((c) => !!c)} />
+            render: (_: unknown, x: Target) => x.districtCode === code && <Button size="small" danger onClick={() => remove(x.name)}>{t('删除', 'Remove')}</Button>,
+          }] : []),
+        ]} />
       {admin && (
         <Card size="small" title={t('设定目标（同名则修改）', 'Set a target (the same name changes it)')}>
           <Form form={form} layout="inline" onFinish={save} requiredMark={false} initialValues={{ period: 'MONTH', minValue: 1 }}>

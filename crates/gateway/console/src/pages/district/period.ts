@@ -4,9 +4,9 @@ import { chinaToday } from '../../lib/api';
 export function periodOf(key: string): [string, string] {
   const today = chinaToday();
   const [y, m] = today.split('-').map(Number);
-  const pad = (n) => String(n).padStart(2, '0');
-  const monthStart = (yy, mm) => `${yy}-${pad(mm)}-01`;
-  const lastDay = (yy, mm) => new Date(Date.UTC(yy, mm, 0)).getUTCDate();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const monthStart = (yy: number, mm: number) => `${yy}-${pad(mm)}-01`;
+  const lastDay = (yy: number, mm: number) => new Date(Date.UTC(yy, mm, 0)).getUTCDate();
   switch (key) {
     case 'lastMonth': {
       const [yy, mm] = m === 1 ? [y - 1, 12] : [y, m - 1];

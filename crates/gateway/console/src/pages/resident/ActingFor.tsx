@@ -4,16 +4,29 @@ import { useApi } from '../../lib/api';
 import { useT } from '../../lib/i18n';
 import { graphql } from '../../gql';
 
+/** Someone the account may act for: themself or a child in their care. */
+export interface Learner {
+  id: string;
+  name: string;
+  inCare: boolean;
+}
+
 const REGISTER_CHILD = graphql(`mutation ActingForRegisterChild($n: String!, $b: Date!) { registerChild(name: $n, birthDate: $b) { id name } }`);
 
 /** 我在为谁办理: myself, or a child in my care (a guardian acting for a child). */
-export default function ActingFor({ slug, learners, value, onChange, onChildAdded }) {
+export default function ActingFor({ slug, learners, value, onChange, onChildAdded }: {
+  slug: string;
+  learners: Learner[];
+  value: string | null;
+  onChange: (v: string | null) => void;
+  onChildAdded: () => void;
+}) {
   const api = useApi();
   const t = useT();
   const { message } = App.useApp();
   const [adding, setAdding] = useState(false);
   const children = learners.filter((l) => l.inCare);
-  const add = async ({ name, birthDate }) => {
+  const add = async ({ name, birthDate }: { name: string; birthDate: string }) => {
     try {
       await api.request(REGISTER_CHILD, { n: name, b: birthDate }, slug);
       setAdding(false);

@@ -7,7 +7,7 @@ import { graphql } from '../../gql';
 const BOOKINGS = graphql(`query MyBookingsBookings { myBookings { id spaceId startsAt endsAt purpose status } spaces { id name } }`);
 const CANCEL = graphql(`mutation MyBookingsCancel($b: ID!) { cancelBooking(bookingId: $b) { id status } }`);
 
-export default function MyBookings({ slug }) {
+export default function MyBookings({ slug }: { slug: string }) {
   const api = useApi();
   const t = useT();
   const lang = useLang();

@@ -3,6 +3,8 @@ import { formatDateTime, useApi } from '../../lib/api';
 import { useEnum, useLang, useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
 import { graphql } from '../../gql';
+import type { Learner } from './ActingFor';
+import type { MyCoursesCoursesQuery } from '../../gql/graphql';
 
 const COURSES = graphql(`query MyCoursesCourses { myEnrolments { id courseId courseTitle learnerId learnerName status waitlistPosition }
   courses(first: 100) { edges { node { id title audience capacity enrolledCount waitlistCount status
@@ -10,7 +12,9 @@ const COURSES = graphql(`query MyCoursesCourses { myEnrolments { id courseId cou
 const ENROL = graphql(`mutation MyCoursesEnrol($c: ID!, $l: ID) { enrol(courseId: $c, learnerId: $l) { id status waitlistPosition } }`);
 const CANCEL = graphql(`mutation MyCoursesCancel($e: ID!) { cancelEnrolment(enrolmentId: $e) }`);
 
-export default function MyCourses({ slug, actingFor, learners }) {
+type Course = MyCoursesCoursesQuery['courses']['edges'][number]['node'];
+
+export default function MyCourses({ slug, actingFor, learners }: { slug: string; actingFor: string | null; learners: Learner[] }) {
   const api = useApi();
   const t = useT();
   const lang = useLang();
@@ -19,7 +23,7 @@ export default function MyCourses({ slug, actingFor, learners }) {
   const [data, load] = useGql(COURSES, {}, slug);
 
   const who = actingFor ? learners.find((l) => l.id === actingFor)?.name : t('我', 'me');
-  const enrol = async (course) => {
+  const enrol = async (course: Course) => {
     try {
       const { enrol: e } = await api.request(ENROL, { c: course.id, l: actingFor }, slug);
       message.success(e.status === 'ENROLLED'
@@ -30,7 +34,7 @@ export default function MyCourses({ slug, actingFor, learners }) {
       message.error(e.message);
     }
   };
-  const cancel = (e) => modal.confirm({
+  const cancel = (e: { id: string; courseTitle?: string }) => modal.confirm({
     title: t(`取消报名“${e.courseTitle}”？`, `Cancel the enrolment in “${e.courseTitle}”?`),
     okText: t('取消报名', 'Cancel it'),
     cancelText: t('不取消', 'Keep it'),
@@ -40,7 +44,7 @@ export default function MyCourses({ slug, actingFor, learners }) {
   const mine = (data?.myEnrolments ?? []).filter((e) => !actingFor || e.learnerId === actingFor);
   const taken = new Set(mine.map((e) => e.courseId));
   const open = (data?.courses.edges.map((e) => e.node) ?? []).filter((c) => c.status === 'OPEN');
-  const next = (c) => c.sessions.find((s) => s.status !== 'CANCELLED' && new Date(s.startsAt) > new Date());
+  const next = (c: Course) => c.sessions.find((s) => s.status !== 'CANCELLED' && new Date(s.startsAt) > new Date());
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
@@ -62,7 +66,7 @@ export default function MyCourses({ slug, actingFor, learners }) {
           <Card key={c.id} className="big-card course-card">
             <h3 style={{ fontSize: 24, marginTop: 0 }}>{c.title}</h3>
             <p>{label('Audience', c.audience)} · {t(`剩余名额 ${Math.max(0, c.capacity - c.enrolledCount)}`, `${Math.max(0, c.capacity - c.enrolledCount)} seats left`)}</p>
-            {next(c) && <p>{t('下次上课：', 'Next: ')}{formatDateTime(next(c).startsAt, lang)} · {next(c).place}</p>}
+            {next(c) && <p>{t('下次上课：', 'Next: ')}{formatDateTime(next(c)!.startsAt, lang)} · {next(c)!.place}</p>}
             <Button type="primary" size="large" block disabled={taken.has(c.id)} onClick={() => enrol(c)}>
               {taken.has(c.id) ? t('已报名', 'Enrolled') : t('报名', 'Enrol')}
             </Button>

@@ -10,7 +10,7 @@ const ANSWER = graphql(`mutation MyDemandsAnswer($d: ID!, $a: Boolean!, $r: Stri
 const CATEGORIES = [['环境卫生', 'Cleanliness'], ['设施维修', 'Repairs'], ['邻里纠纷', 'Neighbours'], ['安全隐患', 'Safety'], ['其他', 'Other']];
 
 /** Report a problem (反映诉求) and confirm the answer. */
-export default function MyDemands({ slug }) {
+export default function MyDemands({ slug }: { slug: string }) {
   const api = useApi();
   const t = useT();
   const label = useEnum();
@@ -18,7 +18,7 @@ export default function MyDemands({ slug }) {
   const [form] = Form.useForm();
   const [data, load] = useGql(DEMANDS, {}, slug);
   const list = data?.demands ?? [];
-  const submit = async (v) => {
+  const submit = async (v: { title: string; category: string; detail?: string }) => {
     try {
       await api.request(SUBMIT, { i: { title: v.title, category: v.category, detail: v.detail ?? '' } }, slug);
       message.success(t('已提交，社区会尽快答复', 'Sent; the community will answer soon'));
@@ -28,7 +28,7 @@ export default function MyDemands({ slug }) {
       message.error(e.message);
     }
   };
-  const answer = (id, agree) => api.request(ANSWER, { d: id, a: agree, r: agree ? null : t('问题还没有解决', 'Not solved yet') }, slug)
+  const answer = (id: string, agree: boolean) => api.request(ANSWER, { d: id, a: agree, r: agree ? null : t('问题还没有解决', 'Not solved yet') }, slug)
     .then(load, (e) => message.error(e.message));
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">

@@ -8,12 +8,12 @@ const POINTS = graphql(`query MyPointsPoints { myPoints { balance } rewards { id
 const REDEEM = graphql(`mutation MyPointsRedeem($k: String!, $r: ID!) { redeemReward(key: $k, rewardId: $r) { id points } }`);
 
 /** My time-bank points and what they buy (积分兑换). */
-export default function MyPoints({ slug }) {
+export default function MyPoints({ slug }: { slug: string }) {
   const api = useApi();
   const t = useT();
   const { message, modal } = App.useApp();
   const [data, load] = useGql(POINTS, {}, slug);
-  const redeem = (r) => {
+  const redeem = (r: { id: string; name: string; price: number }) => {
     // One key per confirmed intent: a double tap or a retry redeems once.
     const key = idempotencyKey();
     modal.confirm({

@@ -3,6 +3,7 @@ import { useApi } from '../../lib/api';
 import { useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
 import { graphql } from '../../gql';
+import type { AnswerInputGql, MySurveysSurveysQuery, SurveyChannel } from '../../gql/graphql';
 
 const SURVEYS = graphql(`query MySurveysSurveys { surveys(first: 50) { nodes { id title open
   questions { id kind prompt options } myAnswers } } }`);
@@ -11,11 +12,14 @@ const ANSWER = graphql(`mutation MySurveysAnswer($s: ID!, $a: [AnswerInputGql!]!
 const CHANNELS = ['in_app', 'wechat_account', 'wechat_group', 'qq_group'];
 
 /** One survey: each question as the kind it is, the resident's earlier answers filled in. */
-function SurveyForm({ slug, survey, channel, onAnswered }) {
+type Survey = MySurveysSurveysQuery['surveys']['nodes'][number];
+type Question = Survey['questions'][number];
+
+function SurveyForm({ slug, survey, channel, onAnswered }: { slug: string; survey: Survey; channel: SurveyChannel; onAnswered: () => void }) {
   const api = useApi();
   const t = useT();
   const { message } = App.useApp();
-  const mine = survey.myAnswers ?? {};
+  const mine = (survey.myAnswers ?? {}) as Record<string, { choices?: number[]; text?: string }>;
   const initial = Object.fromEntries(survey.questions.map((q) => {
     const a = mine[q.id];
     if (!a) return [q.id, undefined];
@@ -23,12 +27,12 @@ function SurveyForm({ slug, survey, channel, onAnswered }) {
     if (q.kind === 'SINGLE' || q.kind === 'RATING') return [q.id, a.choices?.[0]];
     return [q.id, a.text];
   }));
-  const submit = async (v) => {
-    const answers = survey.questions.flatMap((q) => {
+  const submit = async (v: Record<string, number | number[] | string | undefined>) => {
+    const answers = survey.questions.flatMap((q): AnswerInputGql[] => {
       const value = v[q.id];
       if (value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length)) return [];
-      if (q.kind === 'MULTIPLE') return [{ questionId: q.id, choices: value }];
-      if (q.kind === 'SINGLE' || q.kind === 'RATING') return [{ questionId: q.id, choices: [value] }];
+      if (q.kind === 'MULTIPLE') return [{ questionId: q.id, choices: value as number[] }];
+      if (q.kind === 'SINGLE' || q.kind === 'RATING') return [{ questionId: q.id, choices: [value as number] }];
       return [{ questionId: q.id, text: String(value).trim() }];
     });
     try {
@@ -39,7 +43,7 @@ function SurveyForm({ slug, survey, channel, onAnswered }) {
       message.error(e.message);
     }
   };
-  const choices = (q) => q.options.map((o, i) => ({ value: i, label: o }));
+  const choices = (q: Question) => q.options.map((o, i) => ({ value: i, label: o }));
   return (
     <Card className="big-card" title={<span style={{ fontSize: 22 }}>{survey.title}</span>}>
       {!survey.open && <Typography.Paragraph>{t('这份问卷已经结束。', 'This survey has closed.')}</Typography.Paragraph>}
@@ -70,12 +74,12 @@ function SurveyForm({ slug, survey, channel, onAnswered }) {
  * The community's surveys for a resident; a link from a survey's public page (`surveyId` and
  * the channel it was posted to) shows that survey alone and counts the answer by its channel.
  */
-export default function MySurveys({ slug, surveyId, from }) {
+export default function MySurveys({ slug, surveyId, from }: { slug: string; surveyId?: string; from?: string }) {
   const t = useT();
   const [data, load] = useGql(SURVEYS, {}, slug);
   const all = data?.surveys.nodes ?? [];
   const shown = surveyId ? all.filter((s) => s.id === surveyId) : all.filter((s) => s.open);
-  const channel = (CHANNELS.includes(from) ? from : 'in_app').toUpperCase();
+  const channel = (from && CHANNELS.includes(from) ? from : 'in_app').toUpperCase() as SurveyChannel;
   if (data && !shown.length) return <Empty description={t('现在没有问卷', 'No surveys now')} />;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">

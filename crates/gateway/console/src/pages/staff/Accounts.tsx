@@ -9,7 +9,7 @@ const ACCOUNTS = graphql(`query AccountsAccounts($k: PointsAccountKind) { points
   ledgerCheck { issued burned held } }`);
 
 /** The time bank's accounts (时间银行) and its books, recounted. */
-export default function Accounts({ slug }) {
+export default function Accounts({ slug }: { slug: string }) {
   const t = useT();
   const label = useEnum();
   const [kind, setKind] = useState<PointsAccountKind>('PERSON');

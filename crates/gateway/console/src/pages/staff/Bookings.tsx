@@ -12,11 +12,11 @@ const REQUESTS = graphql(`query BookingsRequests { bookingRequests { id spaceId 
 const DECIDE = graphql(`mutation BookingsDecide($b: ID!, $a: Boolean!) { decideBooking(bookingId: $b, approve: $a) { id status } }`);
 const CALENDAR = graphql(`query BookingsCalendar($s: ID!, $from: Date!) { spaceCalendar(spaceId: $s, from: $from, days: 7) { startsAt endsAt courseSession } }`);
 
-const time = (iso) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
-const day = (iso) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(iso));
+const time = (iso: string) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+const day = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(iso));
 
 /** Requests to approve, the spaces with this month's use, and a week's calendar of one. */
-export default function Bookings({ slug }) {
+export default function Bookings({ slug }: { slug: string }) {
   const api = useApi();
   const t = useT();
   const lang = useLang();
@@ -39,7 +39,7 @@ export default function Bookings({ slug }) {
   useEffect(() => {
     if (space) api.request(CALENDAR, { s: space, from: today }, slug).then((d) => setSlots(d.spaceCalendar), (e) => message.error(e.message));
   }, [api, slug, space, today, message, version]);
-  const decide = (id, approve) => api.request(DECIDE, { b: id, a: approve }, slug)
+  const decide = (id: string, approve: boolean) => api.request(DECIDE, { b: id, a: approve }, slug)
     .then(() => { loadRequests(); setVersion((v) => v + 1); }, (e) => message.error(e.message));
 
   if (data?.spaces.length === 0) return <Empty description={t('还没有共享空间', 'No spaces yet')} />;

@@ -11,7 +11,7 @@ const CODE = graphql(`mutation CheckInCodeCode($s: ID!) { sessionCheckInCode(ses
  * The session's QR code on the whole screen, for the teacher's screen or a projector. Codes
  * rotate: the next is fetched at `refreshAt`.
  */
-export default function CheckInCode({ slug, session, title, onClose }) {
+export default function CheckInCode({ slug, session, title, onClose }: { slug: string; session: { id: string; startsAt: string }; title?: string; onClose: () => void }) {
   const api = useApi();
   const t = useT();
   const [code, setCode] = useState<CheckInCodeCodeMutation['sessionCheckInCode'] | null>(null);
@@ -20,7 +20,7 @@ export default function CheckInCode({ slug, session, title, onClose }) {
   const close = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
-    let timer;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     let live = true;
     const fetchCode = () => api.request(CODE, { s: session.id }, slug).then(({ sessionCheckInCode: c }) => {
       if (!live) return;
@@ -29,7 +29,7 @@ export default function CheckInCode({ slug, session, title, onClose }) {
     }, (e) => live && setError(e.message));
     fetchCode();
     close.current?.focus();
-    const esc = (e) => e.key === 'Escape' && onClose();
+    const esc = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
     window.addEventListener('keydown', esc);
     return () => { live = false; clearTimeout(timer); window.removeEventListener('keydown', esc); };
   }, [api, slug, session.id, onClose]);

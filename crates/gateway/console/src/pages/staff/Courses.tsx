@@ -8,6 +8,7 @@ import CheckInCode from './CheckInCode';
 import Roster from './Roster';
 import { graphql } from '../../gql';
 import type { CoursesCoursesQuery } from '../../gql/graphql';
+import type { TypedDocumentString } from '../../gql/graphql';
 
 const COURSES = graphql(`query CoursesCourses { courseCategories { code name }
   courses(first: 100) { edges { node { id title category audience format capacity enrolledCount waitlistCount
@@ -16,7 +17,7 @@ const CREATE = graphql(`mutation CoursesCreate($i: CreateCourseInput!) { createC
 const SET_OPEN = graphql(`mutation CoursesSetOpen($id: ID!, $open: Boolean!) { setCourseOpen(courseId: $id, open: $open) { id status } }`);
 const ADD_SESSIONS = graphql(`mutation CoursesAddSessions($i: AddSessionsInput!) { addSessions(input: $i) { id } }`);
 
-export default function Courses({ slug }) {
+export default function Courses({ slug }: { slug: string }) {
   const api = useApi();
   const t = useT();
   const lang = useLang();
@@ -28,7 +29,7 @@ export default function Courses({ slug }) {
   const [open, setOpenCourse] = useState<string | null>(null); // the course whose timetable and roster show
   const [code, setCode] = useState<{ id: string; startsAt: string } | null>(null); // the session whose QR code shows
 
-  const run = async (query, variables, done?: (r: unknown) => void) => {
+  const run = async <R, V>(query: TypedDocumentString<R, V>, variables: V, done?: (r: R) => void) => {
     try {
       const r = await api.request(query, variables, slug);
       done?.(r);
@@ -40,7 +41,7 @@ export default function Courses({ slug }) {
 
   const courses = data?.courses.edges.map((e) => e.node) ?? [];
   const current = courses.find((c) => c.id === open);
-  const categoryName = (code) => data?.courseCategories.find((c) => c.code === code)?.name ?? code;
+  const categoryName = (code: string) => data?.courseCategories.find((c) => c.code === code)?.name ?? code;
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>

@@ -6,6 +6,7 @@ import { ENUMS, useEnum, useLang, useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
 import { graphql } from '../../gql';
 import type { DemandStatus } from '../../gql/graphql';
+import type { TypedDocumentString } from '../../gql/graphql';
 
 const DEMANDS = graphql(`query DemandsDemands($s: DemandStatus) { demands(all: true, status: $s) { id title detail category residentName status teamName resolution submittedAt }
   demandStats { total resolved }
@@ -14,7 +15,7 @@ const ROUTE = graphql(`mutation DemandsRoute($d: ID!, $g: ID, $t: ID) { routeDem
 const RESOLVE = graphql(`mutation DemandsResolve($d: ID!, $r: String!) { resolveDemand(demandId: $d, resolution: $r) { id status } }`);
 
 /** Residents' demands (民生诉求): route each to a grid or a partner team, answer it. */
-export default function Demands({ slug }) {
+export default function Demands({ slug }: { slug: string }) {
   const api = useApi();
   const t = useT();
   const lang = useLang();
@@ -24,7 +25,7 @@ export default function Demands({ slug }) {
   const [data, load] = useGql(DEMANDS, { s: status }, slug);
   const [routing, setRouting] = useState<{ id: string; title: string } | null>(null);
   const [resolving, setResolving] = useState<{ id: string; title: string } | null>(null);
-  const run = (q, v, done) => api.request(q, v, slug).then(() => { done(); load(); }, (e) => message.error(e.message));
+  const run = <R, V>(q: TypedDocumentString<R, V>, v: V, done: () => void) => api.request(q, v, slug).then(() => { done(); load(); }, (e) => message.error(e.message));
 
   const targets = [
     ...(data?.courtyards ?? []).map((c) => ({ value: `g/${c.id}`, label: `${t('网格', 'Grid')} · ${c.name}` })),

@@ -5,6 +5,7 @@ import { mustChoose } from '../../lib/forms';
 import { useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
 import { graphql } from '../../gql';
+import type { TypedDocumentString } from '../../gql/graphql';
 
 const EXHIBITIONS = graphql(`query ExhibitionsExhibitions { exhibitions(first: 50) { edges { node { id title kind startsOn endsOn published
   works { id title author minor consentRecorded photos { id thumbUrl url } } } } } }`);
@@ -17,7 +18,7 @@ const KINDS = [['PAINTING', '书画', 'Painting'], ['PHOTOGRAPHY', '摄影', 'Ph
 const UPLOAD = graphql(`mutation ExhibitionsUpload($w: ID!, $file: Upload!) { uploadWorkPhoto(workId: $w, file: $file) { id } }`);
 
 /** Exhibitions of learners' works: photos uploaded here (metadata stripped by the server). */
-export default function Exhibitions({ slug }) {
+export default function Exhibitions({ slug }: { slug: string }) {
   const api = useApi();
   const t = useT();
   const { message } = App.useApp();
@@ -28,7 +29,7 @@ export default function Exhibitions({ slug }) {
   const [found, setFound] = useState<{ id: string; name: string; age?: number | null }[]>([]);
 
 
-  const upload = async (workId, file) => {
+  const upload = async (workId: string, file: File) => {
     try {
       await api.upload(UPLOAD, { w: workId }, 'file', file, slug);
       message.success(t('照片已上传', 'Photo uploaded'));
@@ -38,8 +39,8 @@ export default function Exhibitions({ slug }) {
     }
   };
 
-  const run = (q, v, done) => api.request(q, v, slug).then(() => { done(); load(); }, (e) => message.error(e.message));
-  const find = (n) => n && api.request(FIND, { n }, slug).then((d) => setFound(d.residents.edges.map((e) => e.node)), () => {});
+  const run = <R, V>(q: TypedDocumentString<R, V>, v: V, done: () => void) => api.request(q, v, slug).then(() => { done(); load(); }, (e) => message.error(e.message));
+  const find = (n: string) => n && api.request(FIND, { n }, slug).then((d) => setFound(d.residents.edges.map((e) => e.node)), () => {});
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -58,7 +59,7 @@ export default function Exhibitions({ slug }) {
         </Form>
       </Modal>
       <Modal open={!!adding} title={t('添加作品', 'Add a work')} onCancel={() => setAdding(null)} footer={null} destroyOnClose>
-        <Form layout="vertical" onFinish={(v) => run(ADD_WORK, { x: adding, l: v.learner, t: v.title }, () => setAdding(null))}>
+        <Form layout="vertical" onFinish={(v) => run(ADD_WORK, { x: adding!, l: v.learner, t: v.title }, () => setAdding(null))}>
           <Form.Item name="title" label={t('作品名称', 'Title')} rules={[{ required: true }]}><Input /></Form.Item>
           <Form.Item name="learner" label={t('作者（输入姓名查找）', 'Author (type a name)')} rules={[mustChoose(t('请选择作者', 'Choose the author'))]}>
             <Select showSearch filterOption={false} onSearch={find} notFoundContent={null}

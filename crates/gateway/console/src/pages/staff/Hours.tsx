@@ -11,7 +11,7 @@ const VERIFY = graphql(`mutation HoursVerify($ids: [ID!]!) { verifyVolunteerHour
 const DECLINE = graphql(`mutation HoursDecline($id: ID!, $r: String!) { declineVolunteerHours(hoursId: $id, reason: $r) { id } }`);
 
 /** Hours waiting for verification: verifying pays their points in the same transaction. */
-export default function Hours({ slug }) {
+export default function Hours({ slug }: { slug: string }) {
   const api = useApi();
   const t = useT();
   const { message } = App.useApp();
@@ -30,7 +30,7 @@ export default function Hours({ slug }) {
       message.error(e.message);
     }
   };
-  const decline = async ({ reason }) => {
+  const decline = async ({ reason }: { reason: string }) => {
     try {
       await api.request(DECLINE, { id: declining!, r: reason }, slug);
       setDeclining(null);

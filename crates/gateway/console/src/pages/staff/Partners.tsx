@@ -10,14 +10,14 @@ const PARTNERS = graphql(`query PartnersPartners { partnershipRequests(status: R
 const DECIDE = graphql(`mutation PartnersDecide($id: ID!, $a: Boolean!, $r: String) { decidePartnership(id: $id, approve: $a, reason: $r) { id status } }`);
 
 /** Partner organisations (共建单位): requests to approve, and those approved with their teams. */
-export default function Partners({ slug }) {
+export default function Partners({ slug }: { slug: string }) {
   const api = useApi();
   const t = useT();
   const lang = useLang();
   const { message } = App.useApp();
   const [data, load] = useGql(PARTNERS, {}, slug);
   const [declining, setDeclining] = useState<string | null>(null);
-  const decide = (id, approve, reason?: string) => api.request(DECIDE, { id, a: approve, r: reason ?? null }, slug)
+  const decide = (id: string, approve: boolean, reason?: string) => api.request(DECIDE, { id, a: approve, r: reason ?? null }, slug)
     .then(() => { setDeclining(null); load(); }, (e) => message.error(e.message));
 
   return (
@@ -46,7 +46,7 @@ export default function Partners({ slug }) {
           ]} />
       </Card>
       <Modal open={!!declining} title={t('拒绝共建申请', 'Decline the request')} onCancel={() => setDeclining(null)} footer={null} destroyOnClose>
-        <Form layout="vertical" onFinish={({ reason }) => decide(declining, false, reason)}>
+        <Form layout="vertical" onFinish={({ reason }) => decide(declining!, false, reason)}>
           <Form.Item name="reason" label={t('原因', 'Reason')} rules={[{ required: true }]}><Input /></Form.Item>
           <Button type="primary" danger htmlType="submit">{t('拒绝', 'Decline')}</Button>
         </Form>

@@ -11,7 +11,7 @@ const MARK = graphql(`mutation RosterMark($s: ID!, $l: ID!, $p: Boolean!) { mark
 const PRINT = graphql(`mutation RosterPrint($s: ID!) { printSignInSheet(sessionId: $s) { url filename } }`);
 
 /** Enrolled learners then the waiting list; attendance per session; the printable sheet. */
-export default function Roster({ slug, course }) {
+export default function Roster({ slug, course }: { slug: string; course: { id: string; sessions: { id: string; startsAt: string }[] } }) {
   const api = useApi();
   const t = useT();
   const lang = useLang();
@@ -19,10 +19,10 @@ export default function Roster({ slug, course }) {
   const { message } = App.useApp();
   const [roster] = useGql(ROSTER, { c: course.id }, slug);
   const [session, setSession] = useState(course.sessions[0]?.id);
-  const [present, setPresent] = useState({});
+  const [present, setPresent] = useState<Record<string, boolean>>({});
 
 
-  const mark = async (learnerId, p) => {
+  const mark = async (learnerId: string, p: boolean) => {
     try {
       await api.request(MARK, { s: session, l: learnerId, p }, slug);
       setPresent((m) => ({ ...m, [`${session}/${learnerId}`]: p }));

@@ -11,7 +11,7 @@ const CREATE = graphql(`mutation SurveysCreate($i: CreateSurveyInput!) { createS
 const CLOSE = graphql(`mutation SurveysClose($id: ID!) { closeSurvey(surveyId: $id) }`);
 
 /** Demand surveys (订单式) with their tallies, refreshed every few seconds while open. */
-export default function Surveys({ slug }) {
+export default function Surveys({ slug }: { slug: string }) {
   const api = useApi();
   const t = useT();
   const { message } = App.useApp();
@@ -24,7 +24,7 @@ export default function Surveys({ slug }) {
     return () => clearInterval(timer);
   }, [load]);
 
-  const create = async (v) => {
+  const create = async (v: { title: string; prompt: string; options: string; threshold: number }) => {
     const options = v.options.split(/\n|,|，/).map((s) => s.trim()).filter(Boolean);
     try {
       await api.request(CREATE, { i: { title: v.title, threshold: v.threshold, questions: [{ kind: 'MULTIPLE', prompt: v.prompt, options }] } }, slug);
