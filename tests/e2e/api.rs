@@ -504,3 +504,60 @@ async fn a_token_renews_and_signing_out_still_ends_every_token() {
         assert_eq!(code(&r), "UNAUTHENTICATED");
     }
 }
+
+/// An input's error names the kind of input it is about (`extensions.field`), so a form shows
+/// it beside that field; an error about no one input names none.
+#[tokio::test]
+async fn an_input_error_names_its_field() {
+    let app = TestApp::spawn().await;
+    let root = app.two_communities().await;
+    let field = |r: &serde_json::Value| {
+        (
+            r["errors"][0]["extensions"]["code"]
+                .as_str()
+                .unwrap_or("")
+                .to_string(),
+            r["errors"][0]["extensions"]["field"].clone(),
+        )
+    };
+    let taken = app
+        .gql(Some(&root), None, r#"mutation { createAccount(input: {loginName: "root", displayName: "再来", password: "password-123"}) { id } }"#, json!({}))
+        .await;
+    assert_eq!(
+        field(&taken),
+        ("CONFLICT".into(), json!("loginName")),
+        "{taken}"
+    );
+    let short = app
+        .gql(Some(&root), None, r#"mutation { createAccount(input: {loginName: "newbie", displayName: "新人", password: "short"}) { id } }"#, json!({}))
+        .await;
+    assert_eq!(
+        field(&short),
+        ("BAD_USER_INPUT".into(), json!("password")),
+        "{short}"
+    );
+    let slug = app
+        .gql(Some(&root), None, r#"mutation { onboardCommunity(input: {districtCode: "510109", slug: "Bad Slug", name: "坏", kind: MIXED}) { created } }"#, json!({}))
+        .await;
+    assert_eq!(
+        field(&slug),
+        ("BAD_USER_INPUT".into(), json!("slug")),
+        "{slug}"
+    );
+    let street = app
+        .gql(Some(&root), None, r#"mutation { createDistrict(input: {code: "510109", name: "重复", parentCode: "510109"}) { id } }"#, json!({}))
+        .await;
+    assert_eq!(
+        field(&street),
+        ("CONFLICT".into(), json!("districtCode")),
+        "{street}"
+    );
+    let forbidden = app
+        .gql(None, None, "{ me { account { id } } }", json!({}))
+        .await;
+    assert_eq!(
+        field(&forbidden),
+        ("UNAUTHENTICATED".into(), json!(null)),
+        "{forbidden}"
+    );
+}

@@ -121,10 +121,21 @@ async fn an_officer_runs_the_district_for_a_month() {
     segment(&b, "社区人员").await;
     b.choose("people-community", "琉璃社区").await;
     b.click("添加人员").await;
-    b.fill("loginName", "liuli-zhang").await;
+    // A taken login name: the API's error shows under that field, and nothing is written.
+    b.fill("loginName", "officer").await;
     b.fill("displayName", "张社工").await;
     b.fill("password", "password-123").await;
     b.choose("role", "社区工作者").await;
+    b.click("添加").await;
+    b.wait_text("该登录名已被使用").await;
+    let beside = b
+        .eval("return document.querySelector('#loginName').closest('.ant-form-item').innerText")
+        .await;
+    assert!(
+        beside.as_str().unwrap().contains("该登录名已被使用"),
+        "{beside}"
+    );
+    b.fill("loginName", "liuli-zhang").await;
     b.click("添加").await;
     b.wait_text("liuli-zhang").await;
     b.assert_accessible("district people").await;

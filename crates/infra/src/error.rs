@@ -59,6 +59,9 @@ pub struct AppError {
     pub code: ErrorCode,
     pub zh: Cow<'static, str>,
     pub en: Cow<'static, str>,
+    /// The kind of input the error is about (`slug`, `loginName`, `phone` …), when it is about
+    /// one: sent as `extensions.field`, so a form shows the message next to that field.
+    pub field: Option<&'static str>,
     /// For `Internal` only: the cause, logged once and never shown.
     cause: Option<Cause>,
 }
@@ -75,8 +78,15 @@ impl AppError {
             code,
             zh: zh.into(),
             en: en.into(),
+            field: None,
             cause: None,
         }
+    }
+
+    /// The same error, about one kind of input (see `field`).
+    pub fn on_field(mut self, field: &'static str) -> Self {
+        self.field = Some(field);
+        self
     }
 
     pub fn bad_input(zh: impl Into<Cow<'static, str>>, en: impl Into<Cow<'static, str>>) -> Self {
@@ -121,6 +131,7 @@ impl AppError {
             code: ErrorCode::Internal,
             zh: "服务器内部错误，请稍后再试".into(),
             en: "Internal server error, please try again later".into(),
+            field: None,
             cause: Some(cause.into()),
         }
     }

@@ -13,6 +13,9 @@ impl From<AppError> for async_graphql::Error {
         let mut ext = async_graphql::ErrorExtensionValues::default();
         ext.set("code", e.code.as_str());
         ext.set("messageEn", e.en.into_owned());
+        if let Some(field) = e.field {
+            ext.set("field", field);
+        }
         err.extensions = Some(ext);
         err
     }

@@ -82,10 +82,28 @@ pub enum TenancyError {
     SignUpDecided,
 }
 
+impl TenancyError {
+    /// The kind of input an error is about, for the form field that shows it.
+    fn field(&self) -> Option<&'static str> {
+        use TenancyError as E;
+        Some(match self {
+            E::InvalidSlug | E::SlugInOtherDistrict => "slug",
+            E::InvalidDistrictCode | E::DistrictCodeTaken => "districtCode",
+            E::InvalidName => "name",
+            E::InvalidLoginName | E::LoginNameTaken => "loginName",
+            E::WeakPassword => "password",
+            E::InvalidPhone | E::PhoneHasAccount => "phone",
+            E::CodeWrong => "verificationCode",
+            _ => return None,
+        })
+    }
+}
+
 impl From<TenancyError> for AppError {
     fn from(e: TenancyError) -> Self {
         use ErrorCode::*;
         use TenancyError as E;
+        let field = e.field();
         let (code, zh, en): (ErrorCode, String, String) = match e {
             E::InvalidSlug => (
                 BadUserInput,
@@ -238,6 +256,10 @@ impl From<TenancyError> for AppError {
                 "This sign-up was already decided".into(),
             ),
         };
-        AppError::new(code, zh, en)
+        let err = AppError::new(code, zh, en);
+        match field {
+            Some(f) => err.on_field(f),
+            None => err,
+        }
     }
 }

@@ -10,9 +10,12 @@ import type { Session } from './session';
 
 export class ApiError extends Error {
   code: string;
-  constructor(message: string, code: string) {
+  /** The kind of input the error is about (`slug`, `loginName`, `phone` …), when the API says. */
+  field?: string;
+  constructor(message: string, code: string, field?: string) {
     super(message);
     this.code = code;
+    this.field = field;
   }
 }
 
@@ -27,7 +30,10 @@ function toApiError(e: unknown, lang: Lang): ApiError {
   if (e instanceof ApiError) return e;
   if (e instanceof ClientError) {
     const first = e.response?.errors?.[0];
-    if (first) return new ApiError(first.message, String(first.extensions?.code ?? 'INTERNAL'));
+    if (first) {
+      const ext = first.extensions as { code?: string; field?: string } | undefined;
+      return new ApiError(first.message, ext?.code ?? 'INTERNAL', ext?.field);
+    }
   }
   return new ApiError(lang === 'en' ? 'The server could not be reached' : '无法连接服务器，请稍后再试', 'NETWORK');
 }
@@ -65,14 +71,15 @@ export function makeApi(session: Session | null, lang: Lang, onSignedOut: () => 
       body.append('operations', JSON.stringify({ query: doc.toString(), variables: { ...variables, [fileVar]: null } }));
       body.append('map', JSON.stringify({ 0: [`variables.${fileVar}`] }));
       body.append('0', file, file.name);
-      let json: { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] } = {};
+      let json: { data?: unknown; errors?: { message: string; extensions?: { code?: string; field?: string } }[] } = {};
       try {
         const res = await fetch(endpoint, { method: 'POST', body, headers: headersFor(session, community, lang) });
         json = await res.json();
       } catch (e) {
         fail(e);
       }
-      if (json.errors?.length) fail(new ApiError(json.errors[0].message, json.errors[0].extensions?.code ?? 'INTERNAL'));
+      const first = json.errors?.[0];
+      if (first) fail(new ApiError(first.message, first.extensions?.code ?? 'INTERNAL', first.extensions?.field));
       onWrite();
       return json.data as never;
     },

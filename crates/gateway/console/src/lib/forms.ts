@@ -13,12 +13,13 @@ export function mustChoose(message: string) {
 }
 
 /**
- * Show the API's coded error next to the field it is about (`fields` maps an error code to a
- * form field); any other error is returned for the page to show as a message.
+ * Show the API's error next to the field it is about: `fields` maps the kind of input the API
+ * names (`extensions.field`: `slug`, `loginName` …) or else an error code to a field of this
+ * form. Any other error is returned for the page to show as a message.
  */
 export function showApiError(form: FormInstance, e: unknown, fields: Record<string, string>): ApiError | null {
   const err = e instanceof ApiError ? e : new ApiError(String(e), 'INTERNAL');
-  const field = fields[err.code];
+  const field = (err.field && fields[err.field]) || fields[err.code];
   if (field) {
     form.setFields([{ name: field, errors: [err.message] }]);
     return null;

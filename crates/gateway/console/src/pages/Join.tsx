@@ -5,6 +5,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useApi } from '../lib/api';
 import { useT } from '../lib/i18n';
+import { showApiError } from '../lib/forms';
 import { useGo } from '../lib/nav';
 import type { Session } from '../lib/session';
 import { graphql } from '../gql';
@@ -52,7 +53,9 @@ export default function Join({ slug, code, then = [], session, onSignedIn }: {
     try {
       await work();
     } catch (e) {
-      setError(e.message);
+      // A wrong code or a number with an account shows under its field; anything else above.
+      const other = showApiError(form, e, { phone: 'phone', verificationCode: 'code', password: 'password', name: 'displayName' });
+      if (other) setError(other.message);
     } finally {
       setBusy(false);
     }

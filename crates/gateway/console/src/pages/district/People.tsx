@@ -67,7 +67,7 @@ export default function People({ scope }: { scope: Scope }) {
       form.resetFields();
       load();
     } catch (e) {
-      const other = showApiError(form, e, { CONFLICT: 'loginName' });
+      const other = showApiError(form, e, { loginName: 'loginName', password: 'password', phone: 'phone', name: 'displayName' });
       if (other) message.error(other.message);
     }
   };

@@ -40,7 +40,7 @@ export default function Pilots({ scope }: { scope: Scope }) {
       form.resetFields();
       load();
     } catch (e) {
-      const other = showApiError(form, e, { BAD_USER_INPUT: 'communities' });
+      const other = showApiError(form, e, { name: 'name', BAD_USER_INPUT: 'communities' });
       if (other) message.error(other.message);
     }
   };

@@ -92,7 +92,7 @@ export default function Structure({ scope }: { scope: Scope }) {
       setOneOpen(false);
       load();
     } catch (e) {
-      const other = showApiError(oneForm, e, { CONFLICT: 'slug', BAD_USER_INPUT: 'slug' });
+      const other = showApiError(oneForm, e, { slug: 'slug', name: 'name' });
       if (other) message.error(other.message);
     }
   };
@@ -104,7 +104,7 @@ export default function Structure({ scope }: { scope: Scope }) {
       setStreetOpen(false);
       load();
     } catch (e) {
-      const other = showApiError(streetForm, e, { CONFLICT: 'code', BAD_USER_INPUT: 'code' });
+      const other = showApiError(streetForm, e, { districtCode: 'code', name: 'name' });
       if (other) message.error(other.message);
     }
   };

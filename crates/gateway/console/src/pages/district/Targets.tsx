@@ -51,7 +51,7 @@ export default function Targets({ scope }: { scope: Scope }) {
       form.resetFields();
       load();
     } catch (e) {
-      const other = showApiError(form, e, { BAD_USER_INPUT: 'figure' });
+      const other = showApiError(form, e, { name: 'name', BAD_USER_INPUT: 'figure' });
       if (other) message.error(other.message);
     }
   };
