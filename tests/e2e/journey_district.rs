@@ -278,4 +278,20 @@ async fn an_officer_runs_the_district_for_a_month() {
     );
     b.assert_accessible("a partner organisation's pages").await;
     b.screenshot("27-partner-organisation").await;
+
+    // A grid worker of 琉璃社区 lands on the grid worker's pages.
+    app.member(&root, "liuli-grid", "GRID_WORKER", "liuli")
+        .await;
+    b.sign_out().await;
+    b.sign_in("liuli-grid", "password-123").await;
+    b.wait_text("我的网格").await;
+    assert!(
+        b.client
+            .current_url()
+            .await
+            .unwrap()
+            .as_str()
+            .contains("#/g/liuli")
+    );
+    b.assert_accessible("a grid worker's pages").await;
 }

@@ -8,8 +8,9 @@ import type { Scope } from '../../lib/session';
 import { saveFile } from './Dashboard';
 import { periodOf } from './period';
 
-const FIGURES = graphql(`query CommunityFiguresOne($from: Date!, $to: Date!) {
+const FIGURES = graphql(`query CommunityFiguresOne($from: Date!, $to: Date!, $monthFrom: Date!) {
   community { name }
+  month: communityFigures(from: $monthFrom, to: $to) { figure value }
   communityDashboard(from: $from, to: $to) {
     figures { figure family label labelEn value previous }
     rates { name label labelEn value }
@@ -25,7 +26,9 @@ export default function CommunityFigures({ scope, slug }: { scope: Scope; slug: 
   const lang = useLang();
   const { message } = App.useApp();
   const [from, to] = periodOf('year');
-  const [data] = useGql(FIGURES, { from, to }, slug);
+  const [monthFrom] = periodOf('month');
+  const [data] = useGql(FIGURES, { from, to, monthFrom }, slug);
+  const month = new Map((data?.month ?? []).map((f) => [f.figure, f.value]));
   const [busy, setBusy] = useState(false);
   const d = data?.communityDashboard;
   const label = (f: { label: string; labelEn: string }) => (lang === 'en' ? f.labelEn : f.label);
@@ -70,7 +73,7 @@ export default function CommunityFigures({ scope, slug }: { scope: Scope; slug: 
                 {list.map((f) => (
                   <Col key={f.figure} xs={12} md={6}>
                     <Statistic title={label(f)} value={f.value} />
-                    <div>{t('上期', 'Previous')} {f.previous}</div>
+                    <div>{t(`本月 ${month.get(f.figure) ?? 0} · 上期 ${f.previous}`, `this month ${month.get(f.figure) ?? 0} · before ${f.previous}`)}</div>
                   </Col>
                 ))}
               </Row>

@@ -4,8 +4,9 @@ import { useGql } from '../../lib/query';
 import type { Scope } from '../../lib/session';
 import { periodOf } from './period';
 
-const WALL = graphql(`query WallFigures($c: String!, $from: Date!, $to: Date!) {
+const WALL = graphql(`query WallFigures($c: String!, $from: Date!, $to: Date!, $today: Date!) {
   district(code: $c) { name }
+  today: districtFigures(districtCode: $c, from: $today, to: $today) { figure value }
   districtDashboard(districtCode: $c, from: $from, to: $to) {
     communities { total active }
     partnerOrganisations
@@ -26,7 +27,8 @@ export default function Wall({ scope }: { scope: Scope }) {
   const t = useT();
   const lang = useLang();
   const [from, to] = periodOf('month');
-  const [data] = useGql(WALL, { c: scope.code!, from, to }, undefined, { refetchInterval: REFRESH_MS });
+  const [data] = useGql(WALL, { c: scope.code!, from, to, today: to }, undefined, { refetchInterval: REFRESH_MS });
+  const today = new Map((data?.today ?? []).map((f) => [f.figure, f.value]));
   const d = data?.districtDashboard;
   const figLabel = (f: { label: string; labelEn: string }) => (lang === 'en' ? f.labelEn : f.label);
   const shown = (d?.figures ?? []).filter((f) => f.value > 0 || f.previous > 0).slice(0, 12);
@@ -47,7 +49,8 @@ export default function Wall({ scope }: { scope: Scope }) {
               <div className="wall-tile" key={f.figure}>
                 <span>{figLabel(f)}</span>
                 <strong>{f.value.toLocaleString()}</strong>
-                <em>{t(`上期 ${f.previous.toLocaleString()}`, `before ${f.previous.toLocaleString()}`)}</em>
+                <em>{t(`今日 ${(today.get(f.figure) ?? 0).toLocaleString()} · 上期 ${f.previous.toLocaleString()}`,
+                  `today ${(today.get(f.figure) ?? 0).toLocaleString()} · before ${f.previous.toLocaleString()}`)}</em>
               </div>
             ))}
           </section>
