@@ -233,9 +233,19 @@ async fn an_officer_runs_the_district_for_a_month() {
     b.tab("数据看板").await;
     b.wait_text("社区排名").await;
     b.click("下载 CSV").await;
-    let csv = std::fs::read_to_string(b.downloaded("csv").await).unwrap();
+    let file = b.downloaded("csv").await;
+    let csv = std::fs::read_to_string(&file).unwrap();
     assert!(
         csv.contains("琉璃社区") && csv.contains("青苑社区"),
+        "{csv}"
+    );
+    std::fs::remove_file(file).unwrap();
+    // The same view of the pilot group alone, exported: only its community.
+    b.choose("filter-group", "先行试点").await;
+    b.click("下载 CSV").await;
+    let csv = std::fs::read_to_string(b.downloaded("csv").await).unwrap();
+    assert!(
+        csv.contains("琉璃社区") && !csv.contains("青苑社区"),
         "{csv}"
     );
     b.css(".community-tile a").await;

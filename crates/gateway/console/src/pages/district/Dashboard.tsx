@@ -66,17 +66,19 @@ function DistrictFigures({ scope, street }: { scope: Scope; street: string | nul
   const label = useEnum();
   const [periodKey, setPeriodKey] = useState('month');
   const [kinds, setKinds] = useState<CommunityKind[]>([]);
+  const [group, setGroup] = useState<string | null>(null); // only a pilot group's communities
   const [pilot, setPilot] = useState<string | null>(null);
   const [figure, setFigure] = useState('courses.enrolments');
   const [error, setError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
   const period = useMemo(() => periodOf(periodKey), [periodKey]);
   const filter = useMemo(() => {
-    const f: { kinds?: CommunityKind[]; street?: string } = {};
+    const f: { kinds?: CommunityKind[]; street?: string; pilotGroup?: string } = {};
     if (kinds.length) f.kinds = kinds;
     if (street) f.street = street;
+    if (group) f.pilotGroup = group;
     return Object.keys(f).length ? f : null;
-  }, [kinds, street]);
+  }, [kinds, street, group]);
   const by = granularityOf(period);
   const figLabel = (f: Labelled) => (lang === 'en' ? f.labelEn : f.label);
 
@@ -122,6 +124,13 @@ function DistrictFigures({ scope, street }: { scope: Scope; street: string | nul
               ]}
             />
           </Form.Item>
+          {(data?.pilotGroups.length ?? 0) > 0 && (
+            <Form.Item label={t('试点', 'Pilot group')} htmlFor="filter-group">
+              <Select id="filter-group" allowClear style={{ minWidth: 160 }} value={group} onChange={setGroup}
+                placeholder={t('全部社区', 'All communities')}
+                options={data!.pilotGroups.map((g) => ({ value: g.name, label: g.name }))} />
+            </Form.Item>
+          )}
           <Form.Item label={t('社区类型', 'Kinds')} htmlFor="filter-kinds">
             <Select id="filter-kinds" mode="multiple" allowClear style={{ minWidth: 200 }} value={kinds} onChange={setKinds}
               placeholder={t('全部类型', 'All kinds')}
