@@ -346,6 +346,8 @@ async fn a_community_placed_in_a_street_takes_its_figures_along() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     const PLACE: &str = "mutation($s: String!, $c: String!) { placeCommunity(slug: $s, districtCode: $c) { slug } }";
+    let place =
+        |code: &'static str| app.ok(Some(&root), None, PLACE, json!({"s": "alpha", "c": code}));
     let figures = || async {
         (
             received("510109").await,
@@ -353,30 +355,12 @@ async fn a_community_placed_in_a_street_takes_its_figures_along() {
             received("510109002").await,
         )
     };
-    app.ok(
-        Some(&root),
-        None,
-        PLACE,
-        json!({"s": "alpha", "c": "510109001"}),
-    )
-    .await;
+    place("510109001").await;
     assert_eq!(figures().await, (2, 2, 0));
-    app.ok(
-        Some(&root),
-        None,
-        PLACE,
-        json!({"s": "alpha", "c": "510109002"}),
-    )
-    .await;
+    place("510109002").await;
     assert_eq!(figures().await, (2, 0, 2));
     // Placing it where it is changes nothing; a demand after the move counts in its new street.
-    app.ok(
-        Some(&root),
-        None,
-        PLACE,
-        json!({"s": "alpha", "c": "510109002"}),
-    )
-    .await;
+    place("510109002").await;
     app.ok(
         Some(&worker),
         Some("alpha"),

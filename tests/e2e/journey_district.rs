@@ -40,6 +40,11 @@ async fn university_asks(app: &TestApp) -> Value {
         .clone()
 }
 
+/// A query as the platform admin, read back after a step in the browser.
+async fn read(app: &TestApp, root: &str, query: &str) -> Value {
+    app.ok(Some(root), None, query, json!({})).await
+}
+
 /// Click the segment (antd Segmented) labelled `text`.
 async fn segment(b: &Browser, text: &str) {
     let clicked = b
@@ -81,14 +86,12 @@ async fn an_officer_runs_the_district_for_a_month() {
     b.wait_text("东城街道（1）").await;
     b.assert_accessible("district structure").await;
     b.screenshot("20-district-structure").await;
-    let street = app
-        .ok(
-            Some(&root),
-            None,
-            r#"{ district(code: "510199001") { parent { code } communities { slug } } }"#,
-            json!({}),
-        )
-        .await;
+    let street = read(
+        &app,
+        &root,
+        r#"{ district(code: "510199001") { parent { code } communities { slug } } }"#,
+    )
+    .await;
     assert_eq!(
         street["district"],
         json!({"parent": {"code": "510199"}, "communities": [{"slug": "liuli"}]})
@@ -102,14 +105,12 @@ async fn an_officer_runs_the_district_for_a_month() {
     b.choose("to", "东城街道").await;
     b.click("确定").await;
     b.wait_text("东城街道（2）").await;
-    let street = app
-        .ok(
-            Some(&root),
-            None,
-            r#"{ district(code: "510199001") { communities { slug } } }"#,
-            json!({}),
-        )
-        .await;
+    let street = read(
+        &app,
+        &root,
+        r#"{ district(code: "510199001") { communities { slug } } }"#,
+    )
+    .await;
     assert_eq!(
         street["district"]["communities"],
         json!([{"slug": "liuli"}, {"slug": "qingyuan"}])
@@ -163,14 +164,12 @@ async fn an_officer_runs_the_district_for_a_month() {
     b.wait_text("季季有交流").await;
     b.assert_accessible("district targets").await;
     b.screenshot("22-district-targets").await;
-    let targets = app
-        .ok(
-            Some(&root),
-            None,
-            r#"{ districtTargets(districtCode: "510199") { name figure period minValue } }"#,
-            json!({}),
-        )
-        .await;
+    let targets = read(
+        &app,
+        &root,
+        r#"{ districtTargets(districtCode: "510199") { name figure period minValue } }"#,
+    )
+    .await;
     assert_eq!(
         targets["districtTargets"],
         json!([{"name": "季季有交流", "figure": "courses.events_exchange", "period": "QUARTER", "minValue": 1}])
@@ -195,14 +194,12 @@ async fn an_officer_runs_the_district_for_a_month() {
     b.wait_text("试点与其余社区").await;
     b.assert_accessible("district pilot groups").await;
     b.screenshot("23-district-pilots").await;
-    let pilots = app
-        .ok(
-            Some(&root),
-            None,
-            r#"{ pilotGroups(districtCode: "510199") { name communities } }"#,
-            json!({}),
-        )
-        .await;
+    let pilots = read(
+        &app,
+        &root,
+        r#"{ pilotGroups(districtCode: "510199") { name communities } }"#,
+    )
+    .await;
     assert_eq!(
         pilots["pilotGroups"],
         json!([{"name": "先行试点", "communities": ["liuli"]}])
