@@ -210,8 +210,24 @@ impl Browser {
                 Err(e) => panic!("select #{id} never took a click: {e}"),
             }
         }
-        let xpath =
-            format!("//div[contains(@class,'ant-select-item-option') and @title='{option}']");
+        // A searchable select's list renders only what fits: type to bring the option in.
+        let searchable = self
+            .eval(&format!(
+                "return !!document.getElementById('{id}').closest('.ant-select-show-search')"
+            ))
+            .await;
+        if searchable == json!(true) {
+            self.css(&format!("#{id}"))
+                .await
+                .send_keys(option)
+                .await
+                .unwrap();
+        }
+        // In the open list: an earlier select's closed list may hold the same option.
+        let xpath = format!(
+            "//div[contains(@class,'ant-select-dropdown') and not(contains(@class,'ant-select-dropdown-hidden'))]\
+             //div[contains(@class,'ant-select-item-option') and @title='{option}']"
+        );
         // The list slides open: its options take clicks once the motion ends.
         let started = Instant::now();
         loop {

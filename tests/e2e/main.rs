@@ -11,6 +11,7 @@ mod demo_faithful;
 mod deploy;
 mod governance;
 mod isolation_walk;
+mod journey_college;
 mod journey_district;
 mod journey_officer;
 mod journey_resident;

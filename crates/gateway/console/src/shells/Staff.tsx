@@ -12,6 +12,8 @@ import Exhibitions from '../pages/staff/Exhibitions';
 import Hours from '../pages/staff/Hours';
 import Partners from '../pages/staff/Partners';
 import Surveys from '../pages/staff/Surveys';
+import Teachers from '../pages/staff/Teachers';
+import Paper from '../pages/staff/Paper';
 
 /** Community staff's daily work, one tab per task. */
 const COMMUNITY = graphql(`query StaffCommunity { community { name } }`);
@@ -25,6 +27,7 @@ export default function Staff({ scope }: { scope: Scope }) {
   const props = { slug: scope.slug! };
   const items = [
     { key: 'courses', label: t('课程', 'Courses'), children: <Courses {...props} /> },
+    { key: 'teachers', label: t('师资库', 'Teachers'), children: <Teachers {...props} /> },
     { key: 'surveys', label: t('问卷', 'Surveys'), children: <Surveys {...props} /> },
     { key: 'exhibitions', label: t('展览', 'Exhibitions'), children: <Exhibitions {...props} /> },
     { key: 'bookings', label: t('场地预约', 'Bookings'), children: <Bookings {...props} /> },
@@ -32,6 +35,7 @@ export default function Staff({ scope }: { scope: Scope }) {
     { key: 'accounts', label: t('时间银行', 'Time bank'), children: <Accounts {...props} /> },
     { key: 'partners', label: t('共建伙伴', 'Partners'), children: <Partners {...props} /> },
     { key: 'demands', label: t('诉求', 'Demands'), children: <Demands {...props} /> },
+    { key: 'paper', label: t('台账', 'Paper'), children: <Paper {...props} /> },
   ];
   return (
     <>

@@ -1,0 +1,172 @@
+//! Community staff run the college from pages (issue 31, first part), in a real browser and
+//! checked through the API: a survey built with two kinds of question, shared by its link and
+//! QR code, answered, and its leading option made a course and opened in one step; the 达人 it
+//! found confirmed into the teacher pool and a teacher added; the month's ledger downloaded and
+//! read back. Accessibility is checked on every page; screenshots go to docs/console/.
+
+use calamine::Reader;
+use serde_json::{Value, json};
+
+use crate::TestApp;
+use crate::console::{district_with_officer, onboard_liuli};
+use crate::console_browser::Browser;
+
+/// A query as the community's staff, read back after a step in the browser.
+async fn read(app: &TestApp, staff: &str, query: &str) -> Value {
+    app.ok(Some(staff), Some("liuli"), query, json!({})).await
+}
+
+#[tokio::test]
+async fn staff_build_a_survey_open_its_course_and_keep_the_teacher_pool() {
+    let app = TestApp::spawn().await;
+    let root = district_with_officer(&app).await;
+    onboard_liuli(&app, &root).await;
+    let staff = app.member(&root, "liuli-staff", "STAFF", "liuli").await;
+    read(
+        &app,
+        &staff,
+        r#"mutation { addCourseCategory(code: "art", name: "书画") { code } }"#,
+    )
+    .await;
+    let dir = crate::temp_dir("console-college");
+    let b = Browser::open(&app.base(), &dir).await;
+    b.goto("").await;
+    b.sign_in("liuli-staff", "password-123").await;
+    b.wait_text("琉璃社区").await;
+
+    // The builder: a choice question and a 达人 question, threshold two.
+    b.tab("问卷").await;
+    b.click("新建问卷").await;
+    b.fill("title", "下学期想学什么").await;
+    b.fill("threshold", "2").await;
+    b.choose("questions_0_kind", "单选").await;
+    b.fill("questions_0_prompt", "最想学的课").await;
+    b.fill("questions_0_options", "书法\n太极").await;
+    b.click("添加一题").await;
+    b.choose("questions_1_kind", "我能教（达人）").await;
+    b.fill("questions_1_prompt", "您能教大家什么？").await;
+    b.click("发布").await;
+    b.wait_text("问卷已发布").await;
+    let surveys = read(
+        &app,
+        &staff,
+        "{ surveys(first: 5) { edges { node { id title questions { id kind options } } } } }",
+    )
+    .await;
+    let survey = &surveys["surveys"]["edges"][0]["node"];
+    assert_eq!(survey["title"], "下学期想学什么");
+    assert_eq!(
+        survey["questions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| q["kind"].clone())
+            .collect::<Vec<_>>(),
+        vec![json!("SINGLE"), json!("TALENT")]
+    );
+    assert_eq!(survey["questions"][0]["options"], json!(["书法", "太极"]));
+
+    // Two neighbours answer; one of them can teach 剪纸.
+    for (login, talent) in [("liuli-wang", Some("剪纸")), ("liuli-li", None)] {
+        let resident = app.member(&root, login, "RESIDENT", "liuli").await;
+        let mut answers = vec![json!({"questionId": survey["questions"][0]["id"], "choices": [0]})];
+        if let Some(t) = talent {
+            answers.push(json!({"questionId": survey["questions"][1]["id"], "text": t}));
+        }
+        app.ok(
+            Some(&resident),
+            Some("liuli"),
+            "mutation($s: ID!, $a: [AnswerInputGql!]!) { answerSurvey(surveyId: $s, answers: $a, channel: WECHAT_GROUP) }",
+            json!({"s": survey["id"], "a": answers}),
+        )
+        .await;
+    }
+    // Tallies refresh by themselves.
+    b.wait_text("书法：2").await;
+    b.wait_text("达到开课门槛").await;
+    b.wait_text("微信群 2").await;
+
+    // Its link and QR code for the WeChat group.
+    b.click("分享与二维码").await;
+    b.css(".qr svg").await;
+    let link = b
+        .eval("return document.querySelector('.share-link').textContent")
+        .await;
+    assert!(
+        link.as_str()
+            .unwrap()
+            .contains(&format!("/survey/liuli/{}", survey["id"].as_str().unwrap())),
+        "{link}"
+    );
+    b.assert_accessible("survey share").await;
+    b.screenshot("30-staff-survey-share").await;
+    b.eval("document.querySelector('.ant-modal-close').click(); return 1")
+        .await;
+
+    // 书法 past its threshold: a course, opened in the same step.
+    b.click("开成课程：书法").await;
+    b.choose("category", "书画").await;
+    b.click("开课").await;
+    b.wait_text("已开课并开放报名：书法").await;
+    b.assert_accessible("surveys").await;
+    b.screenshot("31-staff-survey-builder").await;
+    let courses = read(
+        &app,
+        &staff,
+        "{ courses(first: 5) { edges { node { title category status } } } }",
+    )
+    .await;
+    assert_eq!(
+        courses["courses"]["edges"],
+        json!([{"node": {"title": "书法", "category": "art", "status": "OPEN"}}])
+    );
+
+    // The teacher pool: the 达人 the survey found, confirmed; a teacher added.
+    b.tab("师资库").await;
+    b.eval("[...document.querySelectorAll('.ant-segmented-item-label')].find(e => e.textContent.startsWith('达人候选')).click(); return 1").await;
+    b.row_button("剪纸", "确认入库")
+        .await
+        .click()
+        .await
+        .unwrap();
+    b.choose("kind", "本土能人").await;
+    b.click("确定").await;
+    b.wait_text("暂无数据").await;
+    b.eval("[...document.querySelectorAll('.ant-segmented-item-label')].find(e => e.textContent === '全部').click(); return 1").await;
+    b.click("添加教师").await;
+    b.fill("name", "周老师").await;
+    b.choose("kind", "专家").await;
+    b.fill("skills", "书法，篆刻").await;
+    b.click("添加").await;
+    b.wait_text("周老师").await;
+    b.assert_accessible("teacher pool").await;
+    b.screenshot("32-staff-teachers").await;
+    let pool = read(
+        &app,
+        &staff,
+        "{ teachers(first: 10) { edges { node { name kind candidate skills } } } }",
+    )
+    .await;
+    let pool: Vec<Value> = pool["teachers"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["node"].clone())
+        .collect();
+    assert!(pool.contains(&json!({"name": "周老师", "kind": "EXPERT", "candidate": false, "skills": ["书法", "篆刻"]})), "{pool:?}");
+    assert!(
+        pool.iter().any(|t| t["candidate"] == false
+            && t["kind"] == "LOCAL_TALENT"
+            && t["skills"] == json!(["剪纸"])),
+        "{pool:?}"
+    );
+
+    // Paper: last month's ledger, downloaded and opened.
+    b.tab("台账").await;
+    b.click("下载台账（Excel）").await;
+    let xlsx = b.downloaded("xlsx").await;
+    let book = calamine::open_workbook_auto(&xlsx).expect("the ledger opens as a workbook");
+    assert!(book.sheet_names().len() > 1, "{:?}", book.sheet_names());
+    b.assert_accessible("paper").await;
+    b.screenshot("33-staff-paper").await;
+}
