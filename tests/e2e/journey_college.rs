@@ -1,8 +1,10 @@
 //! Community staff run the college from pages (issue 31, first part), in a real browser and
 //! checked through the API: a survey built with two kinds of question, shared by its link and
 //! QR code, answered, and its leading option made a course and opened in one step; the 达人 it
-//! found confirmed into the teacher pool and a teacher added; the month's ledger downloaded and
-//! read back. Accessibility is checked on every page; screenshots go to docs/console/.
+//! found confirmed into the teacher pool and a teacher added; an elderly neighbour registered,
+//! found by phone and enrolled by the worker (代办), a spreadsheet imported; the month's ledger
+//! downloaded and read back. Accessibility is checked on every page; screenshots go to
+//! docs/console/.
 
 use calamine::Reader;
 use serde_json::{Value, json};
@@ -119,6 +121,72 @@ async fn staff_build_a_survey_open_its_course_and_keep_the_teacher_pool() {
     assert_eq!(
         courses["courses"]["edges"],
         json!([{"node": {"title": "书法", "category": "art", "status": "OPEN"}}])
+    );
+
+    // The registry: an elderly neighbour registered, found by her phone number and enrolled
+    // in 书法 by the worker (代办); a spreadsheet imported with its bad row named.
+    b.tab("居民库与代办").await;
+    b.click("登记居民").await;
+    b.fill("name", "王秀英").await;
+    b.set_value("birthDate", "1946-03-08").await;
+    b.fill("household", "3栋2单元501").await;
+    b.fill("phone", "13900001111").await;
+    b.click("登记").await;
+    b.wait_text("已登记 王秀英").await;
+    b.fill("p", "13900001111").await;
+    b.click("查找").await;
+    b.wait_text("139****1111").await;
+    b.row_button("王秀英", "代报名")
+        .await
+        .click()
+        .await
+        .unwrap();
+    b.wait_text("代办人：张三").await;
+    b.choose("course", "书法").await;
+    b.click("确定").await;
+    b.wait_text("已代报名").await;
+    let course_id = read(
+        &app,
+        &staff,
+        "{ courses(first: 5) { edges { node { id } } } }",
+    )
+    .await["courses"]["edges"][0]["node"]["id"]
+        .clone();
+    let roster = app
+        .ok(
+            Some(&staff),
+            Some("liuli"),
+            "query($c: ID!) { courseRoster(courseId: $c) { learnerName status } }",
+            json!({"c": course_id}),
+        )
+        .await;
+    assert_eq!(
+        roster["courseRoster"],
+        json!([{"learnerName": "王秀英", "status": "ENROLLED"}])
+    );
+    let csv = dir.join("residents.csv");
+    std::fs::write(
+        &csv,
+        "姓名,出生日期,手机号,户\n李大爷,1940-01-02,13900002222,5栋101\n,1950-01-01,,\n",
+    )
+    .unwrap();
+    b.css("input[type=file]")
+        .await
+        .send_keys(&csv.display().to_string())
+        .await
+        .unwrap();
+    b.wait_text("导入结果：新增 1，已有 0，有误 1").await;
+    b.assert_accessible("registry").await;
+    b.screenshot("34-staff-registry").await;
+    let found = read(
+        &app,
+        &staff,
+        r#"{ residents(name: "李大爷", first: 5) { edges { node { age household } } } }"#,
+    )
+    .await;
+    assert_eq!(
+        found["residents"]["edges"][0]["node"]["household"],
+        "5栋101"
     );
 
     // The teacher pool: the 达人 the survey found, confirmed; a teacher added.

@@ -14,9 +14,10 @@ import Partners from '../pages/staff/Partners';
 import Surveys from '../pages/staff/Surveys';
 import Teachers from '../pages/staff/Teachers';
 import Paper from '../pages/staff/Paper';
+import Registry from '../pages/staff/Registry';
 
 /** Community staff's daily work, one tab per task. */
-const COMMUNITY = graphql(`query StaffCommunity { community { name } }`);
+const COMMUNITY = graphql(`query StaffCommunity { community { name } me { account { displayName } } }`);
 
 export default function Staff({ scope }: { scope: Scope }) {
   const t = useT();
@@ -29,6 +30,7 @@ export default function Staff({ scope }: { scope: Scope }) {
     { key: 'courses', label: t('课程', 'Courses'), children: <Courses {...props} /> },
     { key: 'teachers', label: t('师资库', 'Teachers'), children: <Teachers {...props} /> },
     { key: 'surveys', label: t('问卷', 'Surveys'), children: <Surveys {...props} /> },
+    { key: 'registry', label: t('居民库与代办', 'Registry'), children: <Registry {...props} me={data?.me.account.displayName} /> },
     { key: 'exhibitions', label: t('展览', 'Exhibitions'), children: <Exhibitions {...props} /> },
     { key: 'bookings', label: t('场地预约', 'Bookings'), children: <Bookings {...props} /> },
     { key: 'hours', label: t('志愿时长', 'Volunteer hours'), children: <Hours {...props} /> },
