@@ -15,6 +15,7 @@ import Surveys from '../pages/staff/Surveys';
 import Teachers from '../pages/staff/Teachers';
 import Paper from '../pages/staff/Paper';
 import Registry from '../pages/staff/Registry';
+import Events from '../pages/staff/Events';
 
 /** Community staff's daily work, one tab per task. */
 const COMMUNITY = graphql(`query StaffCommunity { community { name } me { account { displayName } } }`);
@@ -29,6 +30,7 @@ export default function Staff({ scope }: { scope: Scope }) {
   const items = [
     { key: 'courses', label: t('课程', 'Courses'), children: <Courses {...props} /> },
     { key: 'teachers', label: t('师资库', 'Teachers'), children: <Teachers {...props} /> },
+    { key: 'events', label: t('活动', 'Events'), children: <Events {...props} /> },
     { key: 'surveys', label: t('问卷', 'Surveys'), children: <Surveys {...props} /> },
     { key: 'registry', label: t('居民库与代办', 'Registry'), children: <Registry {...props} me={data?.me.account.displayName} /> },
     { key: 'exhibitions', label: t('展览', 'Exhibitions'), children: <Exhibitions {...props} /> },

@@ -1,0 +1,195 @@
+import { App, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Segmented, Select, Space, Table, Tag } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { graphql } from '../../gql';
+import type { EventKind, EventsListQuery, ScheduleFrequency, Weekday } from '../../gql/graphql';
+import { chinaToday, formatDateTime, useApi } from '../../lib/api';
+import { mustChoose } from '../../lib/forms';
+import { useLang, useT } from '../../lib/i18n';
+import { useGql } from '../../lib/query';
+import { seriesDates } from '../../lib/schedule';
+
+const LIST = graphql(`query EventsList($from: Date!, $m: String!) {
+  events(from: $from, days: 150) { id title kind startsAt endsAt place capacity registered status attendance seriesId attendanceTarget }
+  eventTargetsReport(month: $m) { event { id title startsAt attendanceTarget } attendance met } }`);
+const CREATE = graphql(`mutation EventsCreate($i: CreateEventInput!) { createEvent(input: $i) { id } }`);
+const SERIES = graphql(`mutation EventsSeries($i: ScheduleEventsInput!) { scheduleEvents(input: $i) { id startsAt } }`);
+const TALLY = graphql(`mutation EventsTally($e: ID!, $n: Int!) { tallyWalkIns(at: { eventId: $e }, count: $n) }`);
+
+type Event = EventsListQuery['events'][number];
+
+export const EVENT_KINDS: [EventKind, string, string][] = [
+  ['ACTIVITY', '活动', 'Activity'],
+  ['EXCHANGE', '交流', 'Exchange'],
+  ['PERFORMANCE', '展演', 'Performance'],
+  ['MARKET', '服务集市', 'Service market'],
+  ['SERVICE_DAY', '达人服务日', 'Talent service day'],
+];
+const WEEKDAYS: [Weekday, string, string][] = [
+  ['MON', '一', 'Mon'], ['TUE', '二', 'Tue'], ['WED', '三', 'Wed'], ['THU', '四', 'Thu'], ['FRI', '五', 'Fri'], ['SAT', '六', 'Sat'], ['SUN', '日', 'Sun'],
+];
+
+interface Draft {
+  title: string;
+  kind: EventKind;
+  place: string;
+  capacity?: number;
+  attendanceTarget?: number;
+  startsOn: Dayjs;
+  startTime: string;
+  durationMinutes: number;
+  repeats: boolean;
+  frequency: ScheduleFrequency;
+  interval: number;
+  weekdays: Weekday[];
+  monthDay?: number;
+  end: 'count' | 'until';
+  count?: number;
+  until?: Dayjs;
+  except: Dayjs[];
+}
+
+/**
+ * Events of every kind (活动, 交流, 展演, 服务集市, 达人服务日): one, or a series by the
+ * timetable's repeat rule (daily, weekly on weekdays, monthly on a day; interval; count or
+ * until; exception dates) with its dates shown before saving; registrations; 人次 counted by a
+ * staff tally; this month's 人次 targets.
+ */
+export default function Events({ slug }: { slug: string }) {
+  const api = useApi();
+  const t = useT();
+  const lang = useLang();
+  const { message } = App.useApp();
+  const [data, load] = useGql(LIST, { from: chinaToday(-31), m: chinaToday().slice(0, 7) }, slug);
+  const [adding, setAdding] = useState(false);
+  const [tallying, setTallying] = useState<Event | null>(null);
+  const [form] = Form.useForm<Draft>();
+  const draft = Form.useWatch([], form) as Draft | undefined;
+  // Watched by name: a multiple date picker's value is not in the whole-form watch.
+  const except = Form.useWatch('except', form) as Dayjs[] | undefined;
+  const kindLabel = (k: EventKind) => { const x = EVENT_KINDS.find((y) => y[0] === k); return x ? t(x[1], x[2]) : k; };
+
+  const rule = (v: Draft) => ({
+    frequency: v.frequency, interval: v.interval ?? 1, weekdays: v.weekdays ?? [], monthDay: v.monthDay ?? null,
+    startsOn: v.startsOn.format('YYYY-MM-DD'), count: v.end === 'count' ? v.count ?? null : null,
+    until: v.end === 'until' ? v.until?.format('YYYY-MM-DD') ?? null : null,
+    except: (v.except ?? []).map((d) => d.format('YYYY-MM-DD')),
+  });
+  const preview = draft?.repeats && draft.startsOn && draft.frequency ? seriesDates(rule({ ...draft, except: except ?? [] })) : null;
+
+  const save = async (v: Draft) => {
+    try {
+      if (v.repeats) {
+        const made = await api.request(SERIES, { i: {
+          title: v.title.trim(), kind: v.kind, place: v.place.trim(), capacity: v.capacity ?? null, attendanceTarget: v.attendanceTarget ?? null,
+          repeat: { ...rule(v), startTime: v.startTime, durationMinutes: v.durationMinutes },
+        } }, slug);
+        message.success(t(`已排 ${made.scheduleEvents.length} 场`, `${made.scheduleEvents.length} events scheduled`));
+      } else {
+        const startsAt = new Date(`${v.startsOn.format('YYYY-MM-DD')}T${v.startTime}:00+08:00`).toISOString();
+        await api.request(CREATE, { i: { title: v.title.trim(), kind: v.kind, startsAt, durationMinutes: v.durationMinutes, place: v.place.trim(), capacity: v.capacity ?? null, attendanceTarget: v.attendanceTarget ?? null } }, slug);
+        message.success(t('活动已发布', 'Event published'));
+      }
+      setAdding(false);
+      form.resetFields();
+      load();
+    } catch (e) {
+      message.error(e.message);
+    }
+  };
+  const tally = async (v: { count: number }) => {
+    try {
+      const total = (await api.request(TALLY, { e: tallying!.id, n: v.count }, slug)).tallyWalkIns;
+      message.success(t(`已记录，共 ${total} 人次`, `Recorded: ${total} in all`));
+      setTallying(null);
+      load();
+    } catch (e) {
+      message.error(e.message);
+    }
+  };
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <div><Button type="primary" onClick={() => setAdding(true)}>{t('新建活动', 'New event')}</Button></div>
+      <Table<Event> rowKey="id" size="small" loading={!data} dataSource={data?.events} pagination={{ pageSize: 20 }}
+        columns={[
+          { title: t('活动', 'Event'), dataIndex: 'title' },
+          { title: t('类型', 'Kind'), render: (_, e) => <>{kindLabel(e.kind)}{e.seriesId && <Tag style={{ marginLeft: 4 }}>{t('系列', 'Series')}</Tag>}</> },
+          { title: t('时间', 'When'), render: (_, e) => formatDateTime(e.startsAt, lang) },
+          { title: t('地点', 'Place'), dataIndex: 'place' },
+          { title: t('报名', 'Registered'), render: (_, e) => (e.capacity == null ? t('无需报名', 'Walk in') : `${e.registered} / ${e.capacity}`) },
+          { title: t('人次', 'Attendance'), render: (_, e) => `${e.attendance ?? 0}${e.attendanceTarget ? ` / ${e.attendanceTarget}` : ''}` },
+          { title: t('操作', 'Actions'), render: (_, e) => <Button size="small" onClick={() => setTallying(e)}>{t('记录人次', 'Count')}</Button> },
+        ]} />
+      <Card size="small" title={t('本月人次目标', "This month's attendance targets")}>
+        <Table rowKey={(r) => r.event.id} size="small" pagination={false} dataSource={data?.eventTargetsReport ?? []}
+          columns={[
+            { title: t('活动', 'Event'), render: (_, r) => r.event.title },
+            { title: t('人次', 'Attendance'), render: (_, r) => `${r.attendance} / ${r.event.attendanceTarget ?? '—'}` },
+            { title: t('达成', 'Met'), render: (_, r) => (r.met ? <Tag className="tag-ok">{t('已达成', 'Met')}</Tag> : <Tag className="tag-warn">{t('未达成', 'Not yet')}</Tag>) },
+          ]} />
+      </Card>
+      <Modal open={adding} title={t('新建活动', 'New event')} onCancel={() => setAdding(false)} footer={null} destroyOnHidden width={640}>
+        <Form form={form} layout="vertical" onFinish={save} requiredMark={false}
+          initialValues={{ kind: 'ACTIVITY', startsOn: dayjs(chinaToday(1)), startTime: '09:00', durationMinutes: 120, repeats: false, frequency: 'MONTHLY', interval: 1, weekdays: [], end: 'count', count: 6, except: [] }}>
+          <Form.Item name="title" label={t('名称', 'Title')} rules={[{ required: true, max: 100 }]}><Input /></Form.Item>
+          <Form.Item name="kind" label={t('类型', 'Kind')} rules={[mustChoose(t('请选择类型', 'Choose a kind'))]}>
+            <Select options={EVENT_KINDS.map(([k, zh, en]) => ({ value: k, label: t(zh, en) }))} />
+          </Form.Item>
+          <Form.Item name="place" label={t('地点', 'Place')} rules={[{ required: true, max: 100 }]}><Input /></Form.Item>
+          <Space wrap>
+            <Form.Item name="startsOn" label={t('日期（系列从此日起）', 'Date (a series starts here)')} rules={[{ required: true }]}><DatePicker allowClear={false} /></Form.Item>
+            <Form.Item name="startTime" label={t('开始时间', 'Starts at')} rules={[{ required: true, pattern: /^\d{2}:\d{2}$/ }]}><Input type="time" /></Form.Item>
+            <Form.Item name="durationMinutes" label={t('时长（分钟）', 'Minutes')} rules={[{ required: true }]}><InputNumber min={15} max={720} /></Form.Item>
+          </Space>
+          <Space wrap>
+            <Form.Item name="capacity" label={t('名额（留空则无需报名）', 'Places (empty: walk in)')}><InputNumber min={1} /></Form.Item>
+            <Form.Item name="attendanceTarget" label={t('人次目标', 'Attendance target')}><InputNumber min={1} /></Form.Item>
+          </Space>
+          <Form.Item name="repeats" valuePropName="checked"><Checkbox>{t('重复举办', 'Repeats')}</Checkbox></Form.Item>
+          {draft?.repeats && (
+            <Card size="small" className="repeat-rule">
+              <Space wrap>
+                <Form.Item name="frequency" label={t('频率', 'Every')}>
+                  <Segmented options={[{ value: 'DAILY', label: t('每天', 'Day') }, { value: 'WEEKLY', label: t('每周', 'Week') }, { value: 'MONTHLY', label: t('每月', 'Month') }]} />
+                </Form.Item>
+                <Form.Item name="interval" label={t('间隔', 'Interval')}><InputNumber min={1} max={12} /></Form.Item>
+              </Space>
+              {draft.frequency === 'WEEKLY' && (
+                <Form.Item name="weekdays" label={t('星期', 'Weekdays')}>
+                  <Checkbox.Group options={WEEKDAYS.map(([w, zh, en]) => ({ value: w, label: t(`周${zh}`, en) }))} />
+                </Form.Item>
+              )}
+              {draft.frequency === 'MONTHLY' && (
+                <Form.Item name="monthDay" label={t('每月几号（留空则同开始日）', 'Day of the month (empty: as the start)')}><InputNumber min={1} max={31} /></Form.Item>
+              )}
+              <Space wrap>
+                <Form.Item name="end" label={t('结束', 'Ends')}>
+                  <Segmented options={[{ value: 'count', label: t('按次数', 'After') }, { value: 'until', label: t('到日期', 'On') }]} />
+                </Form.Item>
+                {draft.end === 'count'
+                  ? <Form.Item name="count" label={t('次数', 'Times')} rules={[{ required: true }]}><InputNumber min={1} max={400} /></Form.Item>
+                  : <Form.Item name="until" label={t('截止日期', 'Until')} rules={[{ required: true }]}><DatePicker /></Form.Item>}
+              </Space>
+              <Form.Item name="except" label={t('跳过的日期', 'Dates left out')}>
+                <DatePicker multiple />
+              </Form.Item>
+              <div className="series-preview" aria-live="polite">
+                {preview == null
+                  ? t('这个规则两年内排不完，请调整', 'This rule does not end within two years')
+                  : t(`共 ${preview.length} 场：${preview.join('、')}`, `${preview.length} dates: ${preview.join(', ')}`)}
+              </div>
+            </Card>
+          )}
+          <Button type="primary" htmlType="submit" style={{ marginTop: 12 }}>{t('发布', 'Publish')}</Button>
+        </Form>
+      </Modal>
+      <Modal open={!!tallying} title={t(`记录人次 · ${tallying?.title ?? ''}`, `Count · ${tallying?.title ?? ''}`)} onCancel={() => setTallying(null)} footer={null} destroyOnHidden>
+        <Form layout="vertical" onFinish={tally} requiredMark={false} initialValues={{ count: 1 }}>
+          <Form.Item name="count" label={t('本次到场人数', 'People who came')} rules={[{ required: true }]}><InputNumber min={1} max={10000} /></Form.Item>
+          <Button type="primary" htmlType="submit">{t('记录', 'Record')}</Button>
+        </Form>
+      </Modal>
+    </Space>
+  );
+}
