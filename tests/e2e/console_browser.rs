@@ -198,47 +198,53 @@ impl Browser {
         let select = format!(
             "//input[@id='{id}']/ancestor::div[contains(concat(' ', @class, ' '), ' ant-select ')][1]"
         );
-        // A select in a modal takes clicks once the modal's opening motion ends.
-        let started = Instant::now();
-        loop {
-            match self.find(Locator::XPath(&select)).await.click().await {
-                Ok(()) => break,
-                Err(e) if started.elapsed() < Duration::from_secs(5) => {
-                    let _ = e;
-                    tokio::time::sleep(Duration::from_millis(100)).await;
-                }
-                Err(e) => panic!("select #{id} never took a click: {e}"),
-            }
-        }
-        // A searchable select's list renders only what fits: type to bring the option in.
-        let searchable = self
-            .eval(&format!(
-                "return !!document.getElementById('{id}').closest('.ant-select-show-search')"
-            ))
-            .await;
-        if searchable == json!(true) {
-            self.css(&format!("#{id}"))
-                .await
-                .send_keys(option)
-                .await
-                .unwrap();
-        }
-        // In the open list: an earlier select's closed list may hold the same option.
+        // The option in the open list (an earlier select's closed list may hold the same one).
         let xpath = format!(
             "//div[contains(@class,'ant-select-dropdown') and not(contains(@class,'ant-select-dropdown-hidden'))]\
              //div[contains(@class,'ant-select-item-option') and @title='{option}']"
         );
-        // The list slides open: its options take clicks once the motion ends.
+        self.css(&format!("#{id}")).await;
+        let searchable = self
+            .eval(&format!(
+                "return !!document.getElementById('{id}').closest('.ant-select-show-search')"
+            ))
+            .await
+            == json!(true);
+        // Open the list (again, if a modal's motion took the click or the list closed), type
+        // into a searchable one (its list renders only what fits), click the option once the
+        // list's own motion lets it take clicks.
         let started = Instant::now();
         loop {
-            match self.find(Locator::XPath(&xpath)).await.click().await {
-                Ok(()) => break,
-                Err(e) if started.elapsed() < Duration::from_secs(5) => {
-                    let _ = e;
-                    tokio::time::sleep(Duration::from_millis(100)).await;
+            let open = self
+                .eval(&format!(
+                    "return document.getElementById('{id}').getAttribute('aria-expanded') === 'true'"
+                ))
+                .await
+                == json!(true);
+            if !open {
+                if let Ok(el) = self.client.find(Locator::XPath(&select)).await
+                    && el.click().await.is_ok()
+                    && searchable
+                {
+                    let _ = self.css(&format!("#{id}")).await.send_keys(option).await;
                 }
-                Err(e) => panic!("option {option} of #{id} never took a click: {e}"),
+            } else {
+                for el in self
+                    .client
+                    .find_all(Locator::XPath(&xpath))
+                    .await
+                    .unwrap_or_default()
+                {
+                    if el.is_displayed().await.unwrap_or(false) && el.click().await.is_ok() {
+                        return;
+                    }
+                }
             }
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "option {option} of #{id} never took a click"
+            );
+            tokio::time::sleep(Duration::from_millis(150)).await;
         }
     }
 

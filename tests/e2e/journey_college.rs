@@ -289,7 +289,7 @@ async fn staff_build_a_survey_open_its_course_and_keep_the_teacher_pool() {
         .click()
         .await
         .unwrap();
-    b.fill("count", "12").await;
+    b.fill("people", "12").await;
     b.click("记录").await;
     b.wait_text("已记录，共 12 人次").await;
     b.assert_accessible("events").await;

@@ -97,9 +97,9 @@ export default function Events({ slug }: { slug: string }) {
       message.error(e.message);
     }
   };
-  const tally = async (v: { count: number }) => {
+  const tally = async (v: { people: number }) => {
     try {
-      const total = (await api.request(TALLY, { e: tallying!.id, n: v.count }, slug)).tallyWalkIns;
+      const total = (await api.request(TALLY, { e: tallying!.id, n: v.people }, slug)).tallyWalkIns;
       message.success(t(`已记录，共 ${total} 人次`, `Recorded: ${total} in all`));
       setTallying(null);
       load();
@@ -185,8 +185,8 @@ export default function Events({ slug }: { slug: string }) {
         </Form>
       </Modal>
       <Modal open={!!tallying} title={t(`记录人次 · ${tallying?.title ?? ''}`, `Count · ${tallying?.title ?? ''}`)} onCancel={() => setTallying(null)} footer={null} destroyOnHidden>
-        <Form layout="vertical" onFinish={tally} requiredMark={false} initialValues={{ count: 1 }}>
-          <Form.Item name="count" label={t('本次到场人数', 'People who came')} rules={[{ required: true }]}><InputNumber min={1} max={10000} /></Form.Item>
+        <Form layout="vertical" onFinish={tally} requiredMark={false} initialValues={{ people: 1 }}>
+          <Form.Item name="people" label={t('本次到场人数', 'People who came')} rules={[{ required: true }]}><InputNumber min={1} max={10000} /></Form.Item>
           <Button type="primary" htmlType="submit">{t('记录', 'Record')}</Button>
         </Form>
       </Modal>
