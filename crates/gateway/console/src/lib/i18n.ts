@@ -140,3 +140,9 @@ export function useEnum(): (kind: string, value: string) => string {
     return pair ? pair[lang === 'en' ? 1 : 0] : value;
   };
 }
+
+/** The choices of an API enum, labelled in the current language (for a select). */
+export function useEnumOptions(): (kind: string) => { value: string; label: string }[] {
+  const label = useEnum();
+  return (kind) => Object.keys(ENUMS[kind] ?? {}).map((value) => ({ value, label: label(kind, value) }));
+}

@@ -1,11 +1,10 @@
 import { App, Breadcrumb, Button, Card, Col, Row, Space, Statistic, Table } from 'antd';
 import { useState } from 'react';
 import { graphql } from '../../gql';
-import { useApi } from '../../lib/api';
+import { saveFile, useApi } from '../../lib/api';
 import { useLang, useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
 import type { Scope } from '../../lib/session';
-import { saveFile } from './Dashboard';
 import { periodOf } from './period';
 
 const FIGURES = graphql(`query CommunityFiguresOne($from: Date!, $to: Date!, $monthFrom: Date!) {

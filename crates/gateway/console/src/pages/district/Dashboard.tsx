@@ -5,12 +5,11 @@ import { useGo } from '../../lib/nav';
 import type { Scope } from '../../lib/session';
 import type { CommunityKind } from '../../gql/graphql';
 import CommunityFigures from './CommunityFigures';
-import { useApi } from '../../lib/api';
+import { saveFile, useApi } from '../../lib/api';
 import Chart from '../../components/Chart';
-import { ENUMS, useEnum, useLang, useT } from '../../lib/i18n';
+import { useEnum, useEnumOptions, useLang, useT, type T } from '../../lib/i18n';
 import { granularityOf, periodOf } from './period';
 import { graphql } from '../../gql';
-import type { T } from '../../lib/i18n';
 
 const DASHBOARD = graphql(`query DashboardDashboard($c: String!, $from: Date!, $to: Date!, $f: DashboardFilter, $fig: String!, $by: Granularity!) {
   districtDashboard(districtCode: $c, from: $from, to: $to, filter: $f) {
@@ -38,16 +37,6 @@ const EXPORT = graphql(`mutation DashboardExport($c: String!, $from: Date!, $to:
 /** Figures compared between a pilot group and the rest, per community. */
 const COMPARED = ['courses.sessions', 'courses.enrolments', 'volunteers.minutes_verified', 'spaces.bookings', 'partners.demands_resolved'];
 
-/** Open a file the API exported (a short-lived signed link). */
-export function saveFile(file: { url: string; filename: string }) {
-  const a = document.createElement('a');
-  a.href = file.url;
-  a.download = file.filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-}
-
 /**
  * The district's dashboard, and its drill-down: `drill` is [] for the district, ['s', code]
  * for one street (街道), ['c', slug] for one community's own figures.
@@ -64,6 +53,7 @@ function DistrictFigures({ scope, street }: { scope: Scope; street: string | nul
   const t = useT();
   const lang = useLang();
   const label = useEnum();
+  const enumOptions = useEnumOptions();
   const [periodKey, setPeriodKey] = useState('month');
   const [kinds, setKinds] = useState<CommunityKind[]>([]);
   const [group, setGroup] = useState<string | null>(null); // only a pilot group's communities
@@ -134,7 +124,7 @@ function DistrictFigures({ scope, street }: { scope: Scope; street: string | nul
           <Form.Item label={t('社区类型', 'Kinds')} htmlFor="filter-kinds">
             <Select id="filter-kinds" mode="multiple" allowClear style={{ minWidth: 200 }} value={kinds} onChange={setKinds}
               placeholder={t('全部类型', 'All kinds')}
-              options={Object.keys(ENUMS.CommunityKind).map((k) => ({ value: k, label: label('CommunityKind', k) }))} />
+              options={enumOptions('CommunityKind')} />
           </Form.Item>
           {streets.length > 0 && (
             <Form.Item label={t('街道', 'Street')} htmlFor="filter-street">

@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { useMemo, useState } from 'react';
 import { mustChoose } from '../../lib/forms';
 import { useApi } from '../../lib/api';
-import { ENUMS, useEnum, useT, type T } from '../../lib/i18n';
+import { ENUMS, useEnum, useEnumOptions, useT, type T } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
 import { rules, showApiError } from '../../lib/forms';
 import { canAdminDistrict, type Scope } from '../../lib/session';
@@ -66,6 +66,7 @@ export default function Structure({ scope }: { scope: Scope }) {
   const api = useApi();
   const t = useT();
   const label = useEnum();
+  const enumOptions = useEnumOptions();
   const { message, modal } = App.useApp();
   const admin = canAdminDistrict(scope);
   const [data, load] = useGql(LIST, { c: scope.code! });
@@ -273,7 +274,7 @@ export default function Structure({ scope }: { scope: Scope }) {
             </Form.Item>
           )}
           <Form.Item name="kind" label={t('类型', 'Kind')} rules={[mustChoose(t('请选择类型', 'Choose a kind'))]}>
-            <Select options={Object.keys(ENUMS.CommunityKind).map((k) => ({ value: k, label: label('CommunityKind', k) }))} />
+            <Select options={enumOptions('CommunityKind')} />
           </Form.Item>
           <Form.Item name="households" label={t('户数', 'Households')}><InputNumber min={0} style={{ width: '100%' }} /></Form.Item>
           <Form.Item name="residents" label={t('人口', 'Residents')}><InputNumber min={0} style={{ width: '100%' }} /></Form.Item>

@@ -2,7 +2,7 @@ import { App, Button, Card, Drawer, Form, Input, InputNumber, Modal, Select, Spa
 import { useState } from 'react';
 import { formatDateTime, useApi } from '../../lib/api';
 import { mustChoose } from '../../lib/forms';
-import { ENUMS, useEnum, useLang, useT } from '../../lib/i18n';
+import { useEnum, useEnumOptions, useLang, useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
 import CheckInCode from './CheckInCode';
 import Roster from './Roster';
@@ -22,6 +22,7 @@ export default function Courses({ slug }: { slug: string }) {
   const t = useT();
   const lang = useLang();
   const label = useEnum();
+  const enumOptions = useEnumOptions();
   const { message } = App.useApp();
   const [data, load] = useGql(COURSES, {}, slug);
   const [creating, setCreating] = useState(false);
@@ -82,10 +83,10 @@ export default function Courses({ slug }: { slug: string }) {
             <Select options={data?.courseCategories.map((c) => ({ value: c.code, label: c.name }))} />
           </Form.Item>
           <Form.Item name="audience" label={t('对象', 'Audience')}>
-            <Select options={Object.keys(ENUMS.Audience).map((k) => ({ value: k, label: label('Audience', k) }))} />
+            <Select options={enumOptions('Audience')} />
           </Form.Item>
           <Form.Item name="format" label={t('形式', 'Format')}>
-            <Select options={Object.keys(ENUMS.CourseFormat).map((k) => ({ value: k, label: label('CourseFormat', k) }))} />
+            <Select options={enumOptions('CourseFormat')} />
           </Form.Item>
           <Form.Item name="capacity" label={t('名额', 'Seats')} rules={[{ required: true }]}><InputNumber min={1} style={{ width: '100%' }} /></Form.Item>
           <Form.Item name="publicBenefit" label={t('公益课（免费）', 'Public benefit (free)')} valuePropName="checked"><Switch /></Form.Item>

@@ -2,7 +2,7 @@ import { App, Button, Descriptions, Form, Input, Modal, Select, Space, Table, Ta
 import { useState } from 'react';
 import { formatDateTime, useApi } from '../../lib/api';
 import { mustChoose } from '../../lib/forms';
-import { ENUMS, useEnum, useLang, useT } from '../../lib/i18n';
+import { useEnum, useEnumOptions, useLang, useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
 import { graphql } from '../../gql';
 import type { DemandStatus } from '../../gql/graphql';
@@ -20,6 +20,7 @@ export default function Demands({ slug }: { slug: string }) {
   const t = useT();
   const lang = useLang();
   const label = useEnum();
+  const enumOptions = useEnumOptions();
   const { message } = App.useApp();
   const [status, setStatus] = useState<DemandStatus | null>(null);
   const [data, load] = useGql(DEMANDS, { s: status }, slug);
@@ -38,7 +39,7 @@ export default function Demands({ slug }: { slug: string }) {
         { key: 's', label: t('已答复', 'Answered'), children: data.demandStats.resolved },
       ]} />}
       <Select aria-label={t('状态', 'Status')} allowClear placeholder={t('全部状态', 'All statuses')} value={status} onChange={setStatus} style={{ minWidth: 180 }}
-        options={Object.keys(ENUMS.DemandStatus).map((k) => ({ value: k, label: label('DemandStatus', k) }))} />
+        options={enumOptions('DemandStatus')} />
       <Table rowKey="id" size="small" loading={!data} dataSource={data?.demands}
         expandable={{ expandedRowRender: (d) => <p>{d.detail || '—'}{d.resolution && <><br />{t('答复', 'Answer')}：{d.resolution}</>}</p> }}
         columns={[

@@ -3,10 +3,9 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { graphql } from '../../gql';
 import type { DeliveryStatus, PaperDeliveriesQuery } from '../../gql/graphql';
-import { chinaToday, formatDateTime, useApi } from '../../lib/api';
+import { chinaToday, formatDateTime, saveFile, useApi } from '../../lib/api';
 import { useLang, useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
-import { saveFile } from '../district/Dashboard';
 
 const LEDGER = graphql(`mutation PaperLedger($m: String!) { exportMonthlyLedger(month: $m) { filename url } }`);
 const FIGURES = graphql(`mutation PaperFigures($from: Date!, $to: Date!, $f: ExportFormat!) {

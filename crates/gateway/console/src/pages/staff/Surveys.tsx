@@ -4,7 +4,7 @@ import { graphql } from '../../gql';
 import type { AudienceGql, CourseFormat, QuestionKind, SurveyChannel, SurveysSurveysQuery } from '../../gql/graphql';
 import { useApi } from '../../lib/api';
 import { mustChoose, showApiError } from '../../lib/forms';
-import { ENUMS, useEnum, useT } from '../../lib/i18n';
+import { useEnumOptions, useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
 
 const SURVEYS = graphql(`query SurveysSurveys { surveys(first: 50) { edges { node { id title threshold open responseCount
@@ -60,7 +60,7 @@ interface Proposal {
 export default function Surveys({ slug }: { slug: string }) {
   const api = useApi();
   const t = useT();
-  const label = useEnum();
+  const enumOptions = useEnumOptions();
   const { message } = App.useApp();
   const [data, load] = useGql(SURVEYS, {}, slug, { refetchInterval: 5000 });
   const surveys = data?.surveys.edges.map((e) => e.node);
@@ -182,10 +182,10 @@ export default function Surveys({ slug }: { slug: string }) {
             <Select showSearch optionFilterProp="label" options={(data?.courseCategories ?? []).map((c) => ({ value: c.code, label: c.name }))} />
           </Form.Item>
           <Form.Item name="audience" label={t('对象', 'Audience')}>
-            <Select options={Object.keys(ENUMS.Audience).map((k) => ({ value: k, label: label('Audience', k) }))} />
+            <Select options={enumOptions('Audience')} />
           </Form.Item>
           <Form.Item name="format" label={t('形式', 'Format')}>
-            <Select options={Object.keys(ENUMS.CourseFormat).map((k) => ({ value: k, label: label('CourseFormat', k) }))} />
+            <Select options={enumOptions('CourseFormat')} />
           </Form.Item>
           <Form.Item name="capacity" label={t('名额', 'Seats')} rules={[{ required: true }]}><InputNumber min={1} /></Form.Item>
           <Form.Item name="open" valuePropName="checked"><Checkbox>{t('立即开放报名', 'Open for enrolment now')}</Checkbox></Form.Item>
