@@ -206,7 +206,7 @@ impl Browser {
         self.css(&format!("#{id}")).await;
         let searchable = self
             .eval(&format!(
-                "return !!document.getElementById('{id}').closest('.ant-select-show-search')"
+                "return !!document.getElementById('{id}')?.closest('.ant-select-show-search')"
             ))
             .await
             == json!(true);
@@ -217,7 +217,8 @@ impl Browser {
         loop {
             let open = self
                 .eval(&format!(
-                    "return document.getElementById('{id}').getAttribute('aria-expanded') === 'true'"
+                    "const el = document.getElementById('{id}');
+                     return !!el && el.getAttribute('aria-expanded') === 'true'"
                 ))
                 .await
                 == json!(true);
