@@ -256,10 +256,8 @@ impl From<TenancyError> for AppError {
                 "This sign-up was already decided".into(),
             ),
         };
-        let err = AppError::new(code, zh, en);
-        match field {
-            Some(f) => err.on_field(f),
-            None => err,
-        }
+        let mut err = AppError::new(code, zh, en);
+        err.field = field;
+        err
     }
 }

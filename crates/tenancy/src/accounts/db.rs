@@ -7,8 +7,6 @@ use crate::model::{Account, Membership};
 
 pub(crate) const ACCOUNT_COLS: &str =
     "id, login_name, display_name, phone_encrypted, active, created_at, token_version";
-/// The same columns of an account joined as `a`.
-const ACCOUNT_COLS_OF_A: &str = "a.id, a.login_name, a.display_name, a.phone_encrypted, a.active, a.created_at, a.token_version";
 
 pub async fn account_by_id(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<Account>> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
@@ -221,12 +219,13 @@ pub async fn role_holders(
         role: crate::gate::Role,
     }
     let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {cols}, m.role
-           FROM platform.memberships m JOIN platform.accounts a ON a.id = m.account_id
-          WHERE m.district_id IS NOT DISTINCT FROM $1 AND m.community_id IS NOT DISTINCT FROM $2
-            AND m.role NOT IN ('resident', 'volunteer', 'partner_member')
-          ORDER BY a.display_name, a.id, m.role",
-        cols = ACCOUNT_COLS_OF_A
+        "SELECT {ACCOUNT_COLS}, m.role
+           FROM platform.accounts
+           JOIN (SELECT account_id, role FROM platform.memberships
+                  WHERE district_id IS NOT DISTINCT FROM $1 AND community_id IS NOT DISTINCT FROM $2
+                    AND role NOT IN ('resident', 'volunteer', 'partner_member')) m
+             ON m.account_id = id
+          ORDER BY display_name, id, m.role"
     )))
     .bind(district_id)
     .bind(community_id)

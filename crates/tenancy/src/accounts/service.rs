@@ -21,12 +21,7 @@ impl Tenancy {
     ) -> AppResult<Account> {
         let may = match actor.into() {
             Actor::Operator => true,
-            Actor::Account(p) => p.memberships.iter().any(|m| {
-                matches!(
-                    m.role,
-                    Role::PlatformAdmin | Role::DistrictAdmin | Role::CommunityAdmin
-                )
-            }),
+            Actor::Account(p) => p.creates_accounts(),
         };
         if !may {
             return Err(AppError::forbidden());
@@ -219,9 +214,7 @@ impl Tenancy {
         self.cache.forget_account(g.account_id);
         Ok(removed)
     }
-}
 
-impl Tenancy {
     /// Who holds roles in one scope, for whoever may grant there: a district's officers and
     /// viewers, or a community's admins, staff, grid workers, group leaders and teachers (not
     /// its residents or volunteers, who are the community's own business). One of the two
@@ -253,13 +246,7 @@ impl Tenancy {
     /// The account with this login name, for someone who creates accounts (to grant a role
     /// to a person who already has one); `None` when there is none.
     pub async fn find_account(&self, actor: &Principal, login: &str) -> AppResult<Option<Account>> {
-        let may = actor.memberships.iter().any(|m| {
-            matches!(
-                m.role,
-                Role::PlatformAdmin | Role::DistrictAdmin | Role::CommunityAdmin
-            )
-        });
-        if !may {
+        if !actor.creates_accounts() {
             return Err(AppError::forbidden());
         }
         self.account_by_login(login.trim()).await

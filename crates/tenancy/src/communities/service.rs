@@ -36,7 +36,7 @@ impl Tenancy {
         actor: &Principal,
         district_path: &[Uuid],
     ) -> AppResult<Vec<Community>> {
-        if !(actor.admin_over(district_path) || actor.viewer_over(district_path)) {
+        if !actor.sees_district(district_path) {
             return Err(AppError::forbidden());
         }
         let district_id = *district_path.last().ok_or(TenancyError::DistrictNotFound)?;

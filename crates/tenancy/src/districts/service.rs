@@ -62,7 +62,7 @@ impl Tenancy {
         let d = db::district_by_code(&mut conn, code)
             .await?
             .ok_or(TenancyError::DistrictNotFound)?;
-        if !(actor.admin_over(&d.path) || actor.viewer_over(&d.path)) {
+        if !actor.sees_district(&d.path) {
             return Err(AppError::forbidden());
         }
         Ok(d)
@@ -73,7 +73,7 @@ impl Tenancy {
         let mut conn = self.db.pool().acquire().await?;
         Ok(db::district_by_id(&mut conn, id)
             .await?
-            .filter(|d| actor.admin_over(&d.path) || actor.viewer_over(&d.path)))
+            .filter(|d| actor.sees_district(&d.path)))
     }
 
     /// The districts directly within `d` (its 街道), for an admin or viewer over `d` (who is
@@ -83,7 +83,7 @@ impl Tenancy {
         actor: &Principal,
         d: &District,
     ) -> AppResult<Vec<District>> {
-        if !(actor.admin_over(&d.path) || actor.viewer_over(&d.path)) {
+        if !actor.sees_district(&d.path) {
             return Err(AppError::forbidden());
         }
         let mut conn = self.db.pool().acquire().await?;

@@ -85,6 +85,21 @@ impl Principal {
         })
     }
 
+    /// May this account read a district with this path (an admin or viewer over it)?
+    pub(crate) fn sees_district(&self, district_path: &[Uuid]) -> bool {
+        self.admin_over(district_path) || self.viewer_over(district_path)
+    }
+
+    /// May this account create accounts (a platform, district or community admin)?
+    pub(crate) fn creates_accounts(&self) -> bool {
+        self.memberships.iter().any(|m| {
+            matches!(
+                m.role,
+                Role::PlatformAdmin | Role::DistrictAdmin | Role::CommunityAdmin
+            )
+        })
+    }
+
     pub(crate) fn community_roles(&self, community_id: Uuid) -> Vec<Role> {
         self.memberships
             .iter()
