@@ -164,6 +164,26 @@ impl Browser {
         self.find(Locator::XPath(&xpath)).await
     }
 
+    /// Click the segment (antd Segmented) labelled `text`.
+    pub async fn segment(&self, text: &str) {
+        let clicked = self
+            .eval(&format!(
+                "const el = [...document.querySelectorAll('.ant-segmented-item-label')].find(e => e.textContent.trim() === '{text}');
+                 if (el) el.click(); return !!el;"
+            ))
+            .await;
+        assert_eq!(clicked, json!(true), "no segment {text}");
+    }
+
+    /// Give the page's file input this file (as choosing it in the dialog would).
+    pub async fn upload(&self, file: &Path) {
+        self.css("input[type=file]")
+            .await
+            .send_keys(&file.display().to_string())
+            .await
+            .unwrap();
+    }
+
     pub async fn click(&self, text: &str) {
         self.button(text).await.click().await.unwrap();
     }

@@ -170,11 +170,7 @@ async fn staff_build_a_survey_open_its_course_and_keep_the_teacher_pool() {
         "姓名,出生日期,手机号,户\n李大爷,1940-01-02,13900002222,5栋101\n,1950-01-01,,\n",
     )
     .unwrap();
-    b.css("input[type=file]")
-        .await
-        .send_keys(&csv.display().to_string())
-        .await
-        .unwrap();
+    b.upload(&csv).await;
     b.wait_text("导入结果：新增 1，已有 0，有误 1").await;
     b.assert_accessible("registry").await;
     b.screenshot("34-staff-registry").await;
@@ -191,7 +187,8 @@ async fn staff_build_a_survey_open_its_course_and_keep_the_teacher_pool() {
 
     // The teacher pool: the 达人 the survey found, confirmed; a teacher added.
     b.tab("师资库").await;
-    b.eval("[...document.querySelectorAll('.ant-segmented-item-label')].find(e => e.textContent.startsWith('达人候选')).click(); return 1").await;
+    b.wait_text("达人候选（1）").await;
+    b.segment("达人候选（1）").await;
     b.row_button("剪纸", "确认入库")
         .await
         .click()
@@ -200,7 +197,7 @@ async fn staff_build_a_survey_open_its_course_and_keep_the_teacher_pool() {
     b.choose("kind", "本土能人").await;
     b.click("确定").await;
     b.wait_text("暂无数据").await;
-    b.eval("[...document.querySelectorAll('.ant-segmented-item-label')].find(e => e.textContent === '全部').click(); return 1").await;
+    b.segment("全部").await;
     b.click("添加教师").await;
     b.fill("name", "周老师").await;
     b.choose("kind", "专家").await;

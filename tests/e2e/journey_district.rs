@@ -45,17 +45,6 @@ async fn read(app: &TestApp, root: &str, query: &str) -> Value {
     app.ok(Some(root), None, query, json!({})).await
 }
 
-/// Click the segment (antd Segmented) labelled `text`.
-async fn segment(b: &Browser, text: &str) {
-    let clicked = b
-        .eval(&format!(
-            "const el = [...document.querySelectorAll('.ant-segmented-item-label')].find(e => e.textContent.trim() === '{text}');
-             if (el) el.click(); return !!el;"
-        ))
-        .await;
-    assert_eq!(clicked, json!(true), "no segment {text}");
-}
-
 #[tokio::test]
 async fn an_officer_runs_the_district_for_a_month() {
     let app = TestApp::spawn().await;
@@ -76,11 +65,7 @@ async fn an_officer_runs_the_district_for_a_month() {
     b.wait_text("东城街道（0）").await;
     let csv = dir.join("communities.csv");
     std::fs::write(&csv, CSV).unwrap();
-    b.css("input[type=file]")
-        .await
-        .send_keys(&csv.display().to_string())
-        .await
-        .unwrap();
+    b.upload(&csv).await;
     b.wait_text("已处理 3 / 3").await;
     b.wait_text("街道“西城街道”不在本区").await;
     b.wait_text("东城街道（1）").await;
@@ -119,7 +104,7 @@ async fn an_officer_runs_the_district_for_a_month() {
     // People: a staff account for 琉璃社区, created and granted from the page.
     b.tab("人员与角色").await;
     b.wait_text("区县干部").await;
-    segment(&b, "社区人员").await;
+    b.segment("社区人员").await;
     b.choose("people-community", "琉璃社区").await;
     b.click("添加人员").await;
     // A taken login name: the API's error shows under that field, and nothing is written.
@@ -221,7 +206,7 @@ async fn an_officer_runs_the_district_for_a_month() {
         asked["districtPartnershipRequests"],
         json!([{"partnership": {"id": partnership, "status": "APPROVED"}}])
     );
-    segment(&b, "已通过").await;
+    b.segment("已通过").await;
     b.wait_text("温州大学").await;
     b.assert_accessible("district partnerships").await;
     b.screenshot("24-district-partnerships").await;

@@ -28,11 +28,7 @@ async fn an_officer_onboards_from_a_csv_and_sends_the_figures_up() {
     b.tab("街道与社区").await;
     let csv = dir.join("communities.csv");
     std::fs::write(&csv, CSV).unwrap();
-    b.css("input[type=file]")
-        .await
-        .send_keys(&csv.display().to_string())
-        .await
-        .unwrap();
+    b.upload(&csv).await;
     b.wait_text("已处理 3 / 3").await;
     let rows = b
         .eval("return [...document.querySelectorAll('.batch-rows tbody tr')].map(r => r.innerText)")

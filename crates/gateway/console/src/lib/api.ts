@@ -112,13 +112,3 @@ export function formatDateTime(iso: string, lang: Lang): string {
 export function idempotencyKey(): string {
   return crypto.randomUUID();
 }
-
-/** Open a file the API exported (a short-lived signed link). */
-export function saveFile(file: { url: string; filename: string }) {
-  const a = document.createElement('a');
-  a.href = file.url;
-  a.download = file.filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-}

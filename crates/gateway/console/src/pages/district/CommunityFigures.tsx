@@ -1,7 +1,7 @@
-import { App, Breadcrumb, Button, Card, Col, Row, Space, Statistic, Table } from 'antd';
-import { useState } from 'react';
+import { Breadcrumb, Button, Card, Col, Row, Space, Statistic, Table } from 'antd';
 import { graphql } from '../../gql';
-import { saveFile, useApi } from '../../lib/api';
+import { useApi } from '../../lib/api';
+import { useDownload } from '../../lib/download';
 import { useLang, useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
 import type { Scope } from '../../lib/session';
@@ -23,24 +23,14 @@ export default function CommunityFigures({ scope, slug }: { scope: Scope; slug: 
   const api = useApi();
   const t = useT();
   const lang = useLang();
-  const { message } = App.useApp();
   const [from, to] = periodOf('year');
   const [monthFrom] = periodOf('month');
   const [data] = useGql(FIGURES, { from, to, monthFrom }, slug);
   const month = new Map((data?.month ?? []).map((f) => [f.figure, f.value]));
-  const [busy, setBusy] = useState(false);
+  const [busy, download] = useDownload();
   const d = data?.communityDashboard;
   const label = (f: { label: string; labelEn: string }) => (lang === 'en' ? f.labelEn : f.label);
-  const download = async (fmt: 'XLSX' | 'CSV') => {
-    setBusy(true);
-    try {
-      saveFile((await api.request(EXPORT, { from, to, fmt }, slug)).exportCommunityFigures);
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const exportAs = (fmt: 'XLSX' | 'CSV') => download(async () => (await api.request(EXPORT, { from, to, fmt }, slug)).exportCommunityFigures);
   const families = new Map<string, NonNullable<typeof d>['figures']>();
   for (const f of d?.figures ?? []) families.set(f.family, [...(families.get(f.family) ?? []), f]);
   return (
@@ -51,8 +41,8 @@ export default function CommunityFigures({ scope, slug }: { scope: Scope; slug: 
       ]} />
       <Space wrap>
         <span>{t(`今年（${from} 至 ${to}）`, `This year (${from} to ${to})`)}</span>
-        <Button onClick={() => download('XLSX')} loading={busy}>{t('下载 Excel', 'Download Excel')}</Button>
-        <Button onClick={() => download('CSV')} loading={busy}>{t('下载 CSV', 'Download CSV')}</Button>
+        <Button onClick={() => exportAs('XLSX')} loading={busy}>{t('下载 Excel', 'Download Excel')}</Button>
+        <Button onClick={() => exportAs('CSV')} loading={busy}>{t('下载 CSV', 'Download CSV')}</Button>
       </Space>
       {d && (
         <>

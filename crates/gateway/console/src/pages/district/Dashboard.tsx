@@ -1,11 +1,12 @@
-import { Alert, Button, Card, Col, Form, Row, Segmented, Select, Space, Statistic, Table, Tag } from 'antd';
+import { Button, Card, Col, Form, Row, Segmented, Select, Space, Statistic, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useGql } from '../../lib/query';
 import { useGo } from '../../lib/nav';
 import type { Scope } from '../../lib/session';
 import type { CommunityKind } from '../../gql/graphql';
 import CommunityFigures from './CommunityFigures';
-import { saveFile, useApi } from '../../lib/api';
+import { useApi } from '../../lib/api';
+import { useDownload } from '../../lib/download';
 import Chart from '../../components/Chart';
 import { useEnum, useEnumOptions, useLang, useT, type T } from '../../lib/i18n';
 import { granularityOf, periodOf } from './period';
@@ -59,8 +60,7 @@ function DistrictFigures({ scope, street }: { scope: Scope; street: string | nul
   const [group, setGroup] = useState<string | null>(null); // only a pilot group's communities
   const [pilot, setPilot] = useState<string | null>(null);
   const [figure, setFigure] = useState('courses.enrolments');
-  const [error, setError] = useState<string | null>(null);
-  const [exporting, setExporting] = useState(false);
+  const [exporting, download] = useDownload();
   const period = useMemo(() => periodOf(periodKey), [periodKey]);
   const filter = useMemo(() => {
     const f: { kinds?: CommunityKind[]; street?: string; pilotGroup?: string } = {};
@@ -76,17 +76,8 @@ function DistrictFigures({ scope, street }: { scope: Scope; street: string | nul
   const [compared] = useGql(PILOT, { c: scope.code!, g: pilot ?? '', from: period[0], to: period[1] }, undefined, { enabled: !!pilot });
   const comparison = pilot ? compared?.pilotComparison : null;
 
-  const download = async (fmt: 'XLSX' | 'CSV') => {
-    setExporting(true);
-    try {
-      const { exportDistrictFigures: file } = await api.request(EXPORT, { c: scope.code!, from: period[0], to: period[1], f: filter, fmt });
-      saveFile(file);
-    } catch (e) {
-      setError(e.message);
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportAs = (fmt: 'XLSX' | 'CSV') => download(async () =>
+    (await api.request(EXPORT, { c: scope.code!, from: period[0], to: period[1], f: filter, fmt })).exportDistrictFigures);
 
   const streets = (data?.district.children ?? []).map((s) => ({ value: s.code, label: s.name }));
   const dash = data?.districtDashboard;
@@ -98,7 +89,6 @@ function DistrictFigures({ scope, street }: { scope: Scope; street: string | nul
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      {error && <Alert type="error" message={error} showIcon role="alert" />}
       <Card size="small">
         <Form layout="inline" className="filters">
           <Form.Item label={t('时间', 'Period')}>
@@ -138,8 +128,8 @@ function DistrictFigures({ scope, street }: { scope: Scope; street: string | nul
           </Form.Item>
           <Form.Item>
             <Space wrap>
-              <Button type="primary" onClick={() => download('XLSX')} loading={exporting}>{t('下载 Excel', 'Download Excel')}</Button>
-              <Button onClick={() => download('CSV')} loading={exporting}>{t('下载 CSV', 'Download CSV')}</Button>
+              <Button type="primary" onClick={() => exportAs('XLSX')} loading={exporting}>{t('下载 Excel', 'Download Excel')}</Button>
+              <Button onClick={() => exportAs('CSV')} loading={exporting}>{t('下载 CSV', 'Download CSV')}</Button>
               <Button href={`#/d/${scope.code}/wall`} target="_blank">{t('数据大屏', 'Wall display')}</Button>
             </Space>
           </Form.Item>

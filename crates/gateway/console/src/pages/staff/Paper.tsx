@@ -1,9 +1,10 @@
-import { App, Button, Card, DatePicker, Segmented, Space, Table, Tag } from 'antd';
+import { Button, Card, DatePicker, Segmented, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { graphql } from '../../gql';
 import type { DeliveryStatus, PaperDeliveriesQuery } from '../../gql/graphql';
-import { chinaToday, formatDateTime, saveFile, useApi } from '../../lib/api';
+import { chinaToday, formatDateTime, useApi } from '../../lib/api';
+import { useDownload } from '../../lib/download';
 import { useLang, useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
 
@@ -23,23 +24,12 @@ export default function Paper({ slug }: { slug: string }) {
   const api = useApi();
   const t = useT();
   const lang = useLang();
-  const { message } = App.useApp();
   const [month, setMonth] = useState<Dayjs>(dayjs(chinaToday()).subtract(1, 'month'));
   const [span, setSpan] = useState<[Dayjs, Dayjs]>([dayjs(chinaToday()).startOf('year'), dayjs(chinaToday())]);
   const [status, setStatus] = useState<DeliveryStatus | 'ALL'>('ALL');
-  const [busy, setBusy] = useState(false);
+  const [busy, download] = useDownload();
   const [data] = useGql(DELIVERIES, { s: status === 'ALL' ? null : status }, slug);
 
-  const download = async (work: () => Promise<{ filename: string; url: string }>) => {
-    setBusy(true);
-    try {
-      saveFile(await work());
-    } catch (e) {
-      message.error(e.message);
-    } finally {
-      setBusy(false);
-    }
-  };
   const ledger = () => download(async () => (await api.request(LEDGER, { m: month.format('YYYY-MM') }, slug)).exportMonthlyLedger);
   const figures = (f: 'XLSX' | 'CSV') => download(async () =>
     (await api.request(FIGURES, { from: span[0].format('YYYY-MM-DD'), to: span[1].format('YYYY-MM-DD'), f }, slug)).exportCommunityFigures);
