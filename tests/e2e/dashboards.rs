@@ -400,17 +400,9 @@ async fn a_community_placed_in_a_street_takes_its_figures_along() {
         out["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
         "{out}"
     );
-    let officer = app
-        .ok(Some(&root), None, r#"mutation { createAccount(input: {loginName: "west-officer", displayName: "西街道干部", password: "password-123"}) { id } }"#, json!({}))
+    let west = app
+        .district_member(&root, "west-officer", "DISTRICT_ADMIN", "510109002")
         .await;
-    app.ok(
-        Some(&root),
-        None,
-        r#"mutation($id: ID!) { grantRole(input: {accountId: $id, role: DISTRICT_ADMIN, districtCode: "510109002"}) }"#,
-        json!({"id": officer["createAccount"]["id"]}),
-    )
-    .await;
-    let west = app.login("west-officer", "password-123").await;
     let refused = app
         .gql(
             Some(&west),

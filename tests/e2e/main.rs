@@ -349,6 +349,28 @@ impl TestApp {
         .await;
         self.login(login, "password-123").await
     }
+
+    /// A new account holding the district role `role` in district `code`; its token.
+    pub async fn district_member(&self, root: &str, login: &str, role: &str, code: &str) -> String {
+        let d = self
+            .ok(
+                Some(root),
+                None,
+                "mutation($l: String!) { createAccount(input: {loginName: $l, displayName: \"区县干部\", password: \"password-123\"}) { id } }",
+                json!({"l": login}),
+            )
+            .await;
+        self.ok(
+            Some(root),
+            None,
+            &format!(
+                "mutation($id: ID!, $c: String!) {{ grantRole(input: {{accountId: $id, role: {role}, districtCode: $c}}) }}"
+            ),
+            json!({"id": d["createAccount"]["id"], "c": code}),
+        )
+        .await;
+        self.login(login, "password-123").await
+    }
 }
 
 impl TestApp {
