@@ -261,7 +261,9 @@ pub async fn update_course(
                 audience = coalesce($4, audience),
                 min_age = CASE WHEN $5 THEN $6 ELSE min_age END,
                 max_age = CASE WHEN $5 THEN $7 ELSE max_age END,
-                materials = CASE WHEN $8 THEN $9 ELSE materials END
+                materials = CASE WHEN $8 THEN $9 ELSE materials END,
+                category = coalesce($10, category), format = coalesce($11, format),
+                public_benefit = coalesce($12, public_benefit), fee_cents = coalesce($13, fee_cents)
           WHERE id = $1 RETURNING {COURSE}"
     )))
     .bind(id)
@@ -273,6 +275,10 @@ pub async fn update_course(
     .bind(e.ages.and_then(|a| a.1))
     .bind(e.materials.is_some())
     .bind(e.materials.clone().flatten())
+    .bind(&e.category)
+    .bind(e.format)
+    .bind(e.public_benefit)
+    .bind(e.fee_cents)
     .fetch_optional(conn)
     .await
 }

@@ -156,6 +156,13 @@ pub struct UpdateCourseInput {
     #[graphql(default)]
     set_materials: bool,
     materials: Option<String>,
+    /// A code of `courseCategories`.
+    category: Option<String>,
+    format: Option<Format>,
+    /// A public-benefit (公益) course is free: set `feeCents` to 0 with it.
+    public_benefit: Option<bool>,
+    /// Fee in fen, never negative.
+    fee_cents: Option<i32>,
     /// The course's teachers, all of them.
     teacher_ids: Option<Vec<ID>>,
 }
@@ -170,6 +177,10 @@ impl UpdateCourseInput {
                 audience: self.audience,
                 ages: self.set_ages.then_some((self.min_age, self.max_age)),
                 materials: self.set_materials.then_some(self.materials),
+                category: self.category,
+                format: self.format,
+                public_benefit: self.public_benefit,
+                fee_cents: self.fee_cents,
                 teacher_ids: self
                     .teacher_ids
                     .map(|ids| ids.iter().map(uuid).collect::<AppResult<_>>())
@@ -276,7 +287,8 @@ impl CatalogueMutation {
     }
 
     /// Edit a course (staff): title, capacity (never below the seats taken; more seats go to
-    /// the waiting list, each promoted learner told), audience and ages, materials, teachers.
+    /// the waiting list, each promoted learner told), category, format, audience and ages, public
+    /// benefit and fee, materials, teachers.
     async fn update_course(&self, ctx: &Context<'_>, input: UpdateCourseInput) -> Res<CourseGql> {
         let s = community(ctx)?;
         let parts = parts_selected(|f| ctx.look_ahead().field(f).exists());

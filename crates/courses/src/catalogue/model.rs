@@ -123,6 +123,12 @@ pub struct CourseEdit {
     pub audience: Option<Audience>,
     pub ages: Option<(Option<i32>, Option<i32>)>,
     pub materials: Option<Option<String>>,
+    /// A category of the community's list.
+    pub category: Option<String>,
+    pub format: Option<Format>,
+    /// Public benefit (公益) and fee: a public-benefit course is free.
+    pub public_benefit: Option<bool>,
+    pub fee_cents: Option<i32>,
     /// The course's teachers, all of them.
     pub teacher_ids: Option<Vec<Uuid>>,
 }

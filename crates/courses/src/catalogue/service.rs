@@ -102,7 +102,8 @@ pub async fn set_course_open(
     Ok(view)
 }
 
-/// Edit a course (staff): title, capacity, audience and ages, materials, teachers. Capacity
+/// Edit a course (staff): title, category, format, capacity, audience and ages, public benefit
+/// and fee, materials, teachers. Capacity
 /// never goes below the seats taken (the database's CHECK); raising it gives the new seats to
 /// the waiting list in order, each promoted learner told.
 pub async fn update_course(
@@ -141,6 +142,15 @@ pub async fn update_course(
     let before = db::lock_course(&mut tx, course_id)
         .await?
         .ok_or_else(|| not_found("course"))?;
+    if let Some(category) = &edit.category
+        && !db::category_exists(&mut tx, category).await?
+    {
+        return Err(CoursesError::UnknownCategory.into());
+    }
+    let fee = edit.fee_cents.unwrap_or(before.fee_cents);
+    if fee < 0 || (edit.public_benefit.unwrap_or(before.public_benefit) && fee > 0) {
+        return Err(CoursesError::NegativeFee.into());
+    }
     let c = db::update_course(&mut tx, course_id, &edit)
         .await
         .on_constraint("courses_capacity", || CoursesError::CapacityBelowSeats {

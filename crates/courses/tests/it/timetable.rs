@@ -4,7 +4,7 @@
 use std::sync::{Arc, Mutex};
 
 use chrono::{Duration, NaiveDate, NaiveTime, Utc};
-use courses::model::{Audience, CourseEdit, EnrolmentStatus, SessionStatus};
+use courses::model::{Audience, CourseEdit, EnrolmentStatus, Format, SessionStatus};
 use courses::service::{self as svc, CourseParts, Frequency, ScheduleRequest};
 use hmac::{Hmac, Mac};
 use notifications::{Webhook, worker::deliver};
@@ -380,6 +380,49 @@ async fn capacity_edits_hold_the_seats_and_promote_the_waiting_list() {
     assert_eq!(code(r), "NOT_FOUND");
     let v = svc::course(&staff, c.id, CourseParts::ALL).await.unwrap();
     assert_eq!(v.course.title, "象棋");
+
+    // Category, format, public benefit and fee: a fee on a public-benefit course, or an unknown
+    // category, is refused and named by its field; a paid course then changes all together.
+    let fee = svc::update_course(
+        &staff,
+        c.id,
+        CourseEdit {
+            fee_cents: Some(5000),
+            ..Default::default()
+        },
+        CourseParts::ALL,
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(
+        (fee.code.as_str(), fee.field),
+        ("BAD_USER_INPUT", Some("feeCents"))
+    );
+    let unknown = CourseEdit {
+        category: Some("no_such".into()),
+        ..Default::default()
+    };
+    let e = svc::update_course(&staff, c.id, unknown, CourseParts::ALL)
+        .await
+        .unwrap_err();
+    assert_eq!(e.field, Some("category"));
+    let v = svc::update_course(
+        &staff,
+        c.id,
+        CourseEdit {
+            format: Some(Format::Workshop),
+            public_benefit: Some(false),
+            fee_cents: Some(5000),
+            ..Default::default()
+        },
+        CourseParts::ALL,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        (v.course.format, v.course.public_benefit, v.course.fee_cents),
+        (Format::Workshop, false, 5000)
+    );
 }
 
 #[tokio::test]

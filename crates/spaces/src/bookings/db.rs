@@ -159,6 +159,27 @@ pub async fn mine(
     .await
 }
 
+/// Bookings overlapping [from, to), any status but declined or cancelled, soonest first;
+/// one club's only where `club` is given.
+pub async fn between(
+    conn: &mut PgConnection,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    club: Option<Uuid>,
+) -> sqlx::Result<Vec<Booking>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {BOOKING} FROM bookings
+          WHERE starts_at < $2 AND ends_at > $1 AND status NOT IN ('declined', 'cancelled')
+            AND ($3::uuid IS NULL OR club_id = $3)
+          ORDER BY starts_at LIMIT 1000"
+    )))
+    .bind(from)
+    .bind(to)
+    .bind(club)
+    .fetch_all(conn)
+    .await
+}
+
 /// Requests waiting for staff, soonest first (those already started are past deciding).
 pub async fn requested(conn: &mut PgConnection, now: DateTime<Utc>) -> sqlx::Result<Vec<Booking>> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(

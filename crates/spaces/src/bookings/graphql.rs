@@ -100,6 +100,19 @@ impl BookingsQuery {
         Ok(rows.into_iter().collect())
     }
 
+    /// Every booking over `days` days from `from` (China time), a club's only where `clubId`
+    /// is given (staff: the community's calendar).
+    async fn bookings(
+        &self,
+        ctx: &Context<'_>,
+        from: Date,
+        #[graphql(default = 7)] days: i32,
+        club_id: Option<ID>,
+    ) -> Res<Vec<model::Booking>> {
+        let club = club_id.as_ref().map(uuid).transpose()?;
+        Ok(svc::between(community(ctx)?, from.0, days, club).await?)
+    }
+
     /// Booking requests waiting for approval, soonest first (staff).
     async fn booking_requests(&self, ctx: &Context<'_>) -> Res<Vec<model::Booking>> {
         let rows = svc::requested(community(ctx)?).await?;

@@ -395,6 +395,30 @@ pub async fn requested(ctx: &CommunityCtx) -> AppResult<Vec<Booking>> {
     Ok(rows)
 }
 
+/// Every booking of the community over `days` days from `from`, with booker and purpose
+/// (staff: their calendar and a club's bookings).
+pub async fn between(
+    ctx: &CommunityCtx,
+    from: NaiveDate,
+    days: i32,
+    club: Option<Uuid>,
+) -> AppResult<Vec<Booking>> {
+    ctx.require(Roles::STAFF)?;
+    if !(1..=62).contains(&days) {
+        return Err(AppError::from(SpacesError::SpanOver62Days));
+    }
+    let mut tx = ctx.tx().await?;
+    let rows = db::between(
+        &mut tx,
+        midnight(from),
+        midnight(from + Duration::days(i64::from(days))),
+        club,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(rows)
+}
+
 /// A space's busy spans over `days` days from `from` (free/busy: no names, no purposes).
 pub async fn calendar(
     ctx: &CommunityCtx,

@@ -326,9 +326,41 @@ async fn rules_hours_closures_approval_and_cancelling() {
         BookingStatus::Cancelled
     );
     assert_eq!(code(svc::cancel(&other, theirs.id).await), "CONFLICT");
-    svc::book(&me, request(space.id, local(1, 10, 30), 60))
+    let kept = svc::book(&me, request(space.id, local(1, 10, 30), 60))
         .await
-        .unwrap();
+        .unwrap()
+        .remove(0);
+    // The staff's calendar: the live booking, not the declined or cancelled ones; a resident
+    // may not read everyone's bookings; a span is at most 62 days.
+    let listed: Vec<_> = svc::between(&staff, local_day(0), 7, None)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(listed, vec![kept.id]);
+    assert!(
+        svc::between(&staff, local_day(2), 7, None)
+            .await
+            .unwrap()
+            .is_empty(),
+        "the span starts after it"
+    );
+    assert!(
+        svc::between(&staff, local_day(0), 7, Some(Uuid::new_v4()))
+            .await
+            .unwrap()
+            .is_empty(),
+        "not the club's"
+    );
+    assert_eq!(
+        code(svc::between(&me, local_day(0), 7, None).await),
+        "FORBIDDEN"
+    );
+    assert_eq!(
+        code(svc::between(&staff, local_day(0), 63, None).await),
+        "BAD_USER_INPUT"
+    );
 }
 
 #[tokio::test]
