@@ -145,6 +145,17 @@ impl From<CoursesError> for AppError {
     fn from(e: CoursesError) -> Self {
         use CoursesError as E;
         use ErrorCode::*;
+        // The kind of input an error is about, for a form to show it beside its field.
+        let field = match &e {
+            E::InvalidCategoryCode | E::CategoryExists => Some("code"),
+            E::InvalidCategoryName => Some("name"),
+            E::UnknownCategory => Some("category"),
+            E::BadAgeRange => Some("minAge"),
+            E::CapacityBelowSeats { .. } | E::CapacityOutOfRange => Some("capacity"),
+            E::NegativeFee => Some("feeCents"),
+            E::BadStartTime => Some("startTime"),
+            _ => None,
+        };
         let (code, zh, en): (ErrorCode, String, String) = match e {
             E::InvalidCategoryCode => (
                 BadUserInput,
@@ -382,7 +393,11 @@ impl From<CoursesError> for AppError {
                 "A grid worker enters, finds and acts for residents of their own grids only".into(),
             ),
         };
-        AppError::new(code, zh, en)
+        let error = AppError::new(code, zh, en);
+        match field {
+            Some(f) => error.on_field(f),
+            None => error,
+        }
     }
 }
 
