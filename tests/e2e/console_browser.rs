@@ -147,9 +147,11 @@ impl Browser {
         }
     }
 
-    /// Open the tab whose label is `text`.
+    /// Open the tab (or the staff's page) whose label is `text`.
     pub async fn tab(&self, text: &str) {
-        let xpath = format!("//*[@role='tab' and normalize-space(.)='{text}']");
+        // Tabs (district), or the staff's page list (a menu).
+        let xpath =
+            format!("//*[(@role='tab' or @role='menuitem') and normalize-space(.)='{text}']");
         self.find(Locator::XPath(&xpath))
             .await
             .click()
@@ -266,6 +268,18 @@ impl Browser {
                 "option {option} of #{id} never took a click"
             );
             tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
+
+    /// Wait until the page's text no longer contains `text`.
+    pub async fn wait_gone(&self, text: &str) {
+        let started = Instant::now();
+        while self.body_text().await.contains(text) {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "{text} never went away"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
 

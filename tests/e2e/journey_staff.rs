@@ -123,19 +123,17 @@ async fn staff_run_a_course_the_time_bank_and_the_rooms() {
     b.screenshot("03-staff-new-course").await;
     b.click("创建").await;
     b.wait_text("课程已创建").await;
-    b.row_button("太极拳", "排课").await.click().await.unwrap();
-    let tomorrow =
-        (chrono::Utc::now() + chrono::Duration::hours(8) + chrono::Duration::days(1)).date_naive();
-    b.set_value("firstStartsAt", &format!("{tomorrow}T09:00"))
-        .await;
-    b.fill("place", "百文斋").await;
-    b.click("保存").await;
-    b.wait_text("已排课").await;
+    // Its first session tomorrow at 09:00 (the scheduler's defaults), once.
     b.row_button("太极拳", "课表与名单")
         .await
         .click()
         .await
         .unwrap();
+    b.click("排课").await;
+    b.fill("place", "百文斋").await;
+    b.fill("count", "1").await;
+    b.click("保存课表").await;
+    b.wait_text("已排 1 次课").await;
     b.click("签到二维码").await;
     b.css(".qr-code svg").await;
     b.screenshot("04-staff-qr-code").await;

@@ -1,4 +1,5 @@
-import { Tabs, Typography } from 'antd';
+import { Menu, Select, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useT } from '../lib/i18n';
 import { graphql } from '../gql';
 import { useGql } from '../lib/query';
@@ -6,45 +7,96 @@ import { useGo, useRest } from '../lib/nav';
 import type { Scope } from '../lib/session';
 import Accounts from '../pages/staff/Accounts';
 import Bookings from '../pages/staff/Bookings';
+import Cadence from '../pages/staff/Cadence';
+import Calendar from '../pages/staff/Calendar';
+import Clubs from '../pages/staff/Clubs';
 import Courses from '../pages/staff/Courses';
 import Demands from '../pages/staff/Demands';
+import Events from '../pages/staff/Events';
 import Exhibitions from '../pages/staff/Exhibitions';
 import Hours from '../pages/staff/Hours';
+import Meetings from '../pages/staff/Meetings';
+import Paper from '../pages/staff/Paper';
 import Partners from '../pages/staff/Partners';
+import Registry from '../pages/staff/Registry';
+import SignUps from '../pages/staff/SignUps';
 import Surveys from '../pages/staff/Surveys';
 import Teachers from '../pages/staff/Teachers';
-import Paper from '../pages/staff/Paper';
-import Registry from '../pages/staff/Registry';
-import Events from '../pages/staff/Events';
 
-/** Community staff's daily work, one tab per task. */
+/** Community staff's daily work, one page per task, grouped as staff think of it. */
 const COMMUNITY = graphql(`query StaffCommunity { community { name } me { account { displayName } } }`);
+
+/** Below this width the page list is a select above the page, not a column beside it. */
+const NARROW = 900;
 
 export default function Staff({ scope }: { scope: Scope }) {
   const t = useT();
   const go = useGo();
-  const [tab = 'courses'] = useRest();
+  const [page = 'courses'] = useRest();
   const [data] = useGql(COMMUNITY, {}, scope.slug);
-  const community = data?.community;
-  const props = { slug: scope.slug! };
-  const items = [
-    { key: 'courses', label: t('课程', 'Courses'), children: <Courses {...props} /> },
-    { key: 'teachers', label: t('师资库', 'Teachers'), children: <Teachers {...props} /> },
-    { key: 'events', label: t('活动', 'Events'), children: <Events {...props} /> },
-    { key: 'surveys', label: t('问卷', 'Surveys'), children: <Surveys {...props} /> },
-    { key: 'registry', label: t('居民库与代办', 'Registry'), children: <Registry {...props} me={data?.me.account.displayName} /> },
-    { key: 'exhibitions', label: t('展览', 'Exhibitions'), children: <Exhibitions {...props} /> },
-    { key: 'bookings', label: t('场地预约', 'Bookings'), children: <Bookings {...props} /> },
-    { key: 'hours', label: t('志愿时长', 'Volunteer hours'), children: <Hours {...props} /> },
-    { key: 'accounts', label: t('时间银行', 'Time bank'), children: <Accounts {...props} /> },
-    { key: 'partners', label: t('共建伙伴', 'Partners'), children: <Partners {...props} /> },
-    { key: 'demands', label: t('诉求', 'Demands'), children: <Demands {...props} /> },
-    { key: 'paper', label: t('台账', 'Paper'), children: <Paper {...props} /> },
-  ];
+  const [narrow, setNarrow] = useState(window.innerWidth < NARROW);
+  useEffect(() => {
+    const resize = () => setNarrow(window.innerWidth < NARROW);
+    window.addEventListener('resize', resize);
+    return () => window.removeEventListener('resize', resize);
+  }, []);
+  const slug = scope.slug!;
+  // A teacher who is not staff teaches: their courses and the calendar, nothing else.
+  const teacherOnly = !scope.roles.some((r) => r === 'STAFF' || r === 'COMMUNITY_ADMIN');
+  const groups: { key: string; label: string; pages: { key: string; label: string; page: JSX.Element }[] }[] = [
+    {
+      key: 'college', label: t('社区学院', 'College'), pages: [
+        { key: 'courses', label: t('课程', 'Courses'), page: <Courses slug={slug} teacherOnly={teacherOnly} /> },
+        { key: 'calendar', label: t('课表日历', 'Calendar'), page: <Calendar slug={slug} /> },
+        { key: 'teachers', label: t('师资库', 'Teachers'), page: <Teachers slug={slug} /> },
+        { key: 'events', label: t('活动', 'Events'), page: <Events slug={slug} /> },
+        { key: 'surveys', label: t('问卷', 'Surveys'), page: <Surveys slug={slug} /> },
+        { key: 'clubs', label: t('社团', 'Clubs'), page: <Clubs slug={slug} /> },
+        { key: 'exhibitions', label: t('展览', 'Exhibitions'), page: <Exhibitions slug={slug} /> },
+        { key: 'targets', label: t('频次目标', 'Cadence targets'), page: <Cadence slug={slug} /> },
+      ],
+    },
+    {
+      key: 'residents', label: t('居民', 'Residents'), pages: [
+        { key: 'registry', label: t('居民库与代办', 'Registry'), page: <Registry slug={slug} me={data?.me.account.displayName} /> },
+        { key: 'signups', label: t('注册与邀请', 'Sign-ups'), page: <SignUps slug={slug} /> },
+        { key: 'demands', label: t('诉求', 'Demands'), page: <Demands slug={slug} /> },
+      ],
+    },
+    {
+      key: 'together', label: t('共建共治', 'Co-governance'), pages: [
+        { key: 'meetings', label: t('会议', 'Meetings'), page: <Meetings slug={slug} /> },
+        { key: 'partners', label: t('共建伙伴', 'Partners'), page: <Partners slug={slug} /> },
+        { key: 'bookings', label: t('场地预约', 'Bookings'), page: <Bookings slug={slug} /> },
+        { key: 'hours', label: t('志愿时长', 'Volunteer hours'), page: <Hours slug={slug} /> },
+        { key: 'accounts', label: t('时间银行', 'Time bank'), page: <Accounts slug={slug} /> },
+      ],
+    },
+    { key: 'reports', label: t('报表', 'Reports'), pages: [{ key: 'paper', label: t('台账', 'Paper'), page: <Paper slug={slug} /> }] },
+  ].map((g) => ({ ...g, pages: teacherOnly ? g.pages.filter((p) => p.key === 'courses' || p.key === 'calendar') : g.pages }))
+    .filter((g) => g.pages.length > 0);
+  const pages = groups.flatMap((g) => g.pages);
+  const current = pages.find((p) => p.key === page) ?? pages[0];
+  const open = (key: string) => go('c', slug, key);
+
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>{community?.name ?? scope.slug}</Typography.Title>
-      <Tabs activeKey={tab} onChange={(k) => go('c', scope.slug!, k)} destroyInactiveTabPane items={items} />
+      <Typography.Title level={1} style={{ fontSize: 24 }}>{data?.community.name ?? slug}</Typography.Title>
+      <div className={narrow ? 'staff-narrow' : 'staff-wide'}>
+        {narrow ? (
+          <Select aria-label={t('页面', 'Page')} value={current.key} onChange={open} style={{ width: '100%', marginBottom: 12 }}
+            options={groups.map((g) => ({ label: g.label, title: g.label, options: g.pages.map((p) => ({ value: p.key, label: p.label })) }))} />
+        ) : (
+          <nav aria-label={t('社区工作', "Staff's pages")} className="staff-nav">
+            <Menu mode="inline" selectedKeys={[current.key]} onClick={({ key }) => open(key)}
+              items={groups.map((g) => ({ type: 'group' as const, key: g.key, label: g.label, children: g.pages.map((p) => ({ key: p.key, label: p.label })) }))} />
+          </nav>
+        )}
+        <section className="staff-page" aria-label={current.label}>
+          <Typography.Title level={2} className="page-title">{current.label}</Typography.Title>
+          {current.page}
+        </section>
+      </div>
     </>
   );
 }

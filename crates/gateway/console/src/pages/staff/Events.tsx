@@ -1,13 +1,13 @@
-import { App, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Segmented, Select, Space, Table, Tag } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { App, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { graphql } from '../../gql';
-import type { EventKind, EventsListQuery, ScheduleFrequency, Weekday } from '../../gql/graphql';
+import type { EventKind, EventsListQuery } from '../../gql/graphql';
+import RepeatRule, { type RuleDraft, ruleOf } from '../../components/RepeatRule';
 import { chinaToday, formatDateTime, useApi } from '../../lib/api';
 import { mustChoose } from '../../lib/forms';
 import { useLang, useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
-import { seriesDates } from '../../lib/schedule';
 
 const LIST = graphql(`query EventsList($from: Date!, $m: String!) {
   events(from: $from, days: 150) { id title kind startsAt endsAt place capacity registered status attendance seriesId attendanceTarget }
@@ -25,28 +25,16 @@ export const EVENT_KINDS: [EventKind, string, string][] = [
   ['MARKET', '服务集市', 'Service market'],
   ['SERVICE_DAY', '达人服务日', 'Talent service day'],
 ];
-const WEEKDAYS: [Weekday, string, string][] = [
-  ['MON', '一', 'Mon'], ['TUE', '二', 'Tue'], ['WED', '三', 'Wed'], ['THU', '四', 'Thu'], ['FRI', '五', 'Fri'], ['SAT', '六', 'Sat'], ['SUN', '日', 'Sun'],
-];
 
-interface Draft {
+interface Draft extends RuleDraft {
   title: string;
   kind: EventKind;
   place: string;
   capacity?: number;
   attendanceTarget?: number;
-  startsOn: Dayjs;
   startTime: string;
   durationMinutes: number;
   repeats: boolean;
-  frequency: ScheduleFrequency;
-  interval: number;
-  weekdays: Weekday[];
-  monthDay?: number;
-  end: 'count' | 'until';
-  count?: number;
-  until?: Dayjs;
-  except: Dayjs[];
 }
 
 /**
@@ -65,24 +53,15 @@ export default function Events({ slug }: { slug: string }) {
   const [tallying, setTallying] = useState<Event | null>(null);
   const [form] = Form.useForm<Draft>();
   const draft = Form.useWatch([], form) as Draft | undefined;
-  // Watched by name: a multiple date picker's value is not in the whole-form watch.
-  const except = Form.useWatch('except', form) as Dayjs[] | undefined;
   const kindLabel = (k: EventKind) => { const x = EVENT_KINDS.find((y) => y[0] === k); return x ? t(x[1], x[2]) : k; };
 
-  const rule = (v: Draft) => ({
-    frequency: v.frequency, interval: v.interval ?? 1, weekdays: v.weekdays ?? [], monthDay: v.monthDay ?? null,
-    startsOn: v.startsOn.format('YYYY-MM-DD'), count: v.end === 'count' ? v.count ?? null : null,
-    until: v.end === 'until' ? v.until?.format('YYYY-MM-DD') ?? null : null,
-    except: (v.except ?? []).map((d) => d.format('YYYY-MM-DD')),
-  });
-  const preview = draft?.repeats && draft.startsOn && draft.frequency ? seriesDates(rule({ ...draft, except: except ?? [] })) : null;
 
   const save = async (v: Draft) => {
     try {
       if (v.repeats) {
         const made = await api.request(SERIES, { i: {
           title: v.title.trim(), kind: v.kind, place: v.place.trim(), capacity: v.capacity ?? null, attendanceTarget: v.attendanceTarget ?? null,
-          repeat: { ...rule(v), startTime: v.startTime, durationMinutes: v.durationMinutes },
+          repeat: { ...ruleOf(v), startTime: v.startTime, durationMinutes: v.durationMinutes },
         } }, slug);
         message.success(t(`已排 ${made.scheduleEvents.length} 场`, `${made.scheduleEvents.length} events scheduled`));
       } else {
@@ -147,40 +126,7 @@ export default function Events({ slug }: { slug: string }) {
             <Form.Item name="attendanceTarget" label={t('人次目标', 'Attendance target')}><InputNumber min={1} /></Form.Item>
           </Space>
           <Form.Item name="repeats" valuePropName="checked"><Checkbox>{t('重复举办', 'Repeats')}</Checkbox></Form.Item>
-          {draft?.repeats && (
-            <Card size="small" className="repeat-rule">
-              <Space wrap>
-                <Form.Item name="frequency" label={t('频率', 'Every')}>
-                  <Segmented options={[{ value: 'DAILY', label: t('每天', 'Day') }, { value: 'WEEKLY', label: t('每周', 'Week') }, { value: 'MONTHLY', label: t('每月', 'Month') }]} />
-                </Form.Item>
-                <Form.Item name="interval" label={t('间隔', 'Interval')}><InputNumber min={1} max={12} /></Form.Item>
-              </Space>
-              {draft.frequency === 'WEEKLY' && (
-                <Form.Item name="weekdays" label={t('星期', 'Weekdays')}>
-                  <Checkbox.Group options={WEEKDAYS.map(([w, zh, en]) => ({ value: w, label: t(`周${zh}`, en) }))} />
-                </Form.Item>
-              )}
-              {draft.frequency === 'MONTHLY' && (
-                <Form.Item name="monthDay" label={t('每月几号（留空则同开始日）', 'Day of the month (empty: as the start)')}><InputNumber min={1} max={31} /></Form.Item>
-              )}
-              <Space wrap>
-                <Form.Item name="end" label={t('结束', 'Ends')}>
-                  <Segmented options={[{ value: 'count', label: t('按次数', 'After') }, { value: 'until', label: t('到日期', 'On') }]} />
-                </Form.Item>
-                {draft.end === 'count'
-                  ? <Form.Item name="count" label={t('次数', 'Times')} rules={[{ required: true }]}><InputNumber min={1} max={400} /></Form.Item>
-                  : <Form.Item name="until" label={t('截止日期', 'Until')} rules={[{ required: true }]}><DatePicker /></Form.Item>}
-              </Space>
-              <Form.Item name="except" label={t('跳过的日期', 'Dates left out')}>
-                <DatePicker multiple />
-              </Form.Item>
-              <div className="series-preview" aria-live="polite">
-                {preview == null
-                  ? t('这个规则两年内排不完，请调整', 'This rule does not end within two years')
-                  : t(`共 ${preview.length} 场：${preview.join('、')}`, `${preview.length} dates: ${preview.join(', ')}`)}
-              </div>
-            </Card>
-          )}
+          {draft?.repeats && <RepeatRule form={form} unit={['场', 'events']} />}
           <Button type="primary" htmlType="submit" style={{ marginTop: 12 }}>{t('发布', 'Publish')}</Button>
         </Form>
       </Modal>

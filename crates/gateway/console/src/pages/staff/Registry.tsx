@@ -6,6 +6,7 @@ import { chinaToday, formatDateTime, useApi } from '../../lib/api';
 import { mustChoose, rules, showApiError } from '../../lib/forms';
 import { useLang, useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
+import LearnerRecord from './LearnerRecord';
 
 const RESIDENTS = graphql(`query RegistryResidents($n: String, $c: ID, $min: Int, $max: Int, $p: String) {
   residents(name: $n, courtyardId: $c, minAge: $min, maxAge: $max, phone: $p, first: 100) {
@@ -43,6 +44,7 @@ export default function Registry({ slug, me }: { slug: string; me?: string }) {
   const [adding, setAdding] = useState(false);
   const [acting, setActing] = useState<Acting | null>(null);
   const [report, setReport] = useState<Report | null>(null);
+  const [record, setRecord] = useState<string | null>(null); // the resident whose learning record shows
   const [form] = Form.useForm();
   const courtyard = new Map((data?.courtyards ?? []).map((c) => [c.id, c.name]));
   const cov = data?.householdCoverage;
@@ -143,6 +145,7 @@ export default function Registry({ slug, me }: { slug: string; me?: string }) {
                 <Button size="small" onClick={() => setActing({ resident: r, what: 'enrol' })}>{t('代报名', 'Enrol')}</Button>
                 <Button size="small" onClick={() => setActing({ resident: r, what: 'walkIn' })}>{t('代登记到场', 'Count in')}</Button>
                 <Button size="small" onClick={() => setActing({ resident: r, what: 'demand' })}>{t('代提诉求', 'Report')}</Button>
+                <Button size="small" onClick={() => setRecord(r.id)}>{t('学习档案', 'Record')}</Button>
               </Space>
             ),
           },
@@ -184,6 +187,7 @@ export default function Registry({ slug, me }: { slug: string; me?: string }) {
           <Button type="primary" htmlType="submit">{t('确定', 'Confirm')}</Button>
         </Form>
       </Modal>
+      <LearnerRecord slug={slug} learnerId={record} onClose={() => setRecord(null)} />
     </Space>
   );
 }

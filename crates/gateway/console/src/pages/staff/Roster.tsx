@@ -6,7 +6,7 @@ import { useGql } from '../../lib/query';
 import { graphql } from '../../gql';
 
 const ROSTER = graphql(`query RosterRoster($c: ID!) { courseRoster(courseId: $c) { id learnerId learnerName status waitlistPosition }
-  courseAttendance(courseId: $c) { rate } }`);
+  courseAttendance(courseId: $c) { rate learners { learnerId attended sessionsHeld rate } } }`);
 const MARK = graphql(`mutation RosterMark($s: ID!, $l: ID!, $p: Boolean!) { markAttendance(sessionId: $s, learnerId: $l, present: $p) }`);
 const PRINT = graphql(`mutation RosterPrint($s: ID!) { printSignInSheet(sessionId: $s) { url filename } }`);
 
@@ -17,7 +17,8 @@ export default function Roster({ slug, course }: { slug: string; course: { id: s
   const lang = useLang();
   const label = useEnum();
   const { message } = App.useApp();
-  const [roster] = useGql(ROSTER, { c: course.id }, slug);
+  const [roster, reload] = useGql(ROSTER, { c: course.id }, slug);
+  const rates = new Map((roster?.courseAttendance.learners ?? []).map((l) => [l.learnerId, l]));
   const [session, setSession] = useState(course.sessions[0]?.id);
   const [present, setPresent] = useState<Record<string, boolean>>({});
 
@@ -26,6 +27,7 @@ export default function Roster({ slug, course }: { slug: string; course: { id: s
     try {
       await api.request(MARK, { s: session, l: learnerId, p }, slug);
       setPresent((m) => ({ ...m, [`${session}/${learnerId}`]: p }));
+      reload();
     } catch (e) {
       message.error(e.message);
     }
@@ -51,6 +53,10 @@ export default function Roster({ slug, course }: { slug: string; course: { id: s
           { title: t('姓名', 'Name'), dataIndex: 'learnerName' },
           { title: t('状态', 'Status'), render: (_, e) => <Tag>{label('EnrolmentStatus', e.status)}{e.waitlistPosition ? ` #${e.waitlistPosition}` : ''}</Tag> },
           {
+            title: t('出勤', 'Attended'),
+            render: (_, e) => { const r = rates.get(e.learnerId); return r && r.sessionsHeld > 0 ? `${r.attended} / ${r.sessionsHeld}（${((r.rate ?? 0) * 100).toFixed(0)}%）` : '—'; },
+          },
+          {
             title: t('到课', 'Present'),
             render: (_, e) => e.status === 'ENROLLED' && session && (
               <Checkbox aria-label={`${t('到课', 'Present')}: ${e.learnerName}`} checked={!!present[`${session}/${e.learnerId}`]}
@@ -58,7 +64,7 @@ export default function Roster({ slug, course }: { slug: string; course: { id: s
             ),
           },
         ]} />
-      {roster?.courseAttendance.rate != null && <p>{t('出勤率', 'Attendance rate')}: {(roster.courseAttendance.rate * 100).toFixed(0)}%</p>}
+      {roster?.courseAttendance.rate != null && <p>{t('全班出勤率', 'Attendance rate, whole course')}: {(roster.courseAttendance.rate * 100).toFixed(0)}%</p>}
     </Card>
   );
 }

@@ -1,0 +1,96 @@
+import { App, AutoComplete, Button, Card, Descriptions, Drawer, Form, Input, Rate, Select, Space, Table } from 'antd';
+import { useState } from 'react';
+import { graphql } from '../../gql';
+import { formatDateTime, useApi } from '../../lib/api';
+import { mustChoose } from '../../lib/forms';
+import { useLang, useT } from '../../lib/i18n';
+import { useGql } from '../../lib/query';
+
+const RECORD = graphql(`query LearnerRecordRecord($l: ID!) { learnerRecord(learnerId: $l) { learnerId name
+  surveys { surveyId title answeredAt }
+  courses { courseId title status sessionsHeld attended attendanceRate }
+  works { workId title }
+  evaluations { courseId title rating comment }
+  nominations { pool reason at } } }`);
+const NOMINATE = graphql(`mutation LearnerRecordNominate($l: ID!, $p: String!, $r: String!) { nominateLearner(learnerId: $l, pool: $p, reason: $r) { id } }`);
+const EVALUATE = graphql(`mutation LearnerRecordEvaluate($c: ID!, $l: ID!, $r: Int!, $m: String) { evaluateCourse(courseId: $c, learnerId: $l, rating: $r, comment: $m) }`);
+/** The district's role-model pools (榜样库); another name may be typed. */
+const POOLS = ['千人故事', '两江榜样'];
+
+/**
+ * A learner's whole loop — 兴趣 (surveys answered), 培训 (courses and attendance), 展示 (works),
+ * 评价 (evaluations) — with nominations to the role-model pools, and an evaluation taken down for
+ * a learner who cannot type it (代办; the API records who wrote it).
+ */
+export default function LearnerRecord({ slug, learnerId, onClose }: { slug: string; learnerId: string | null; onClose: () => void }) {
+  const api = useApi();
+  const t = useT();
+  const lang = useLang();
+  const { message } = App.useApp();
+  const [data, reload] = useGql(RECORD, { l: learnerId ?? '' }, slug, { enabled: !!learnerId });
+  const [nominating, setNominating] = useState(false);
+  const r = data?.learnerRecord;
+
+  const run = async (work: () => Promise<unknown>, done: string) => {
+    try {
+      await work();
+      message.success(done);
+      setNominating(false);
+      reload();
+    } catch (e) {
+      message.error(e.message);
+    }
+  };
+
+  return (
+    <Drawer open={!!learnerId} width={Math.min(720, window.innerWidth)} title={r ? t(`${r.name}的学习档案`, `${r.name}: learning record`) : t('学习档案', 'Learning record')} onClose={onClose} destroyOnHidden>
+      {r && (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Descriptions size="small" column={2} bordered items={[
+            { key: 's', label: t('兴趣（问卷）', 'Interest (surveys)'), children: r.surveys.length },
+            { key: 'c', label: t('培训（课程）', 'Training (courses)'), children: r.courses.length },
+            { key: 'w', label: t('展示（作品）', 'Showing (works)'), children: r.works.map((w) => w.title).join('、') || '—' },
+            { key: 'n', label: t('推荐', 'Nominations'), children: r.nominations.map((n) => n.pool).join('、') || '—' },
+          ]} />
+          <Card size="small" title={t('课程与出勤', 'Courses and attendance')}>
+            <Table size="small" rowKey="courseId" pagination={false} dataSource={r.courses}
+              columns={[
+                { title: t('课程', 'Course'), dataIndex: 'title' },
+                { title: t('出勤', 'Attended'), render: (_, c) => `${c.attended} / ${c.sessionsHeld}${c.attendanceRate != null ? `（${(c.attendanceRate * 100).toFixed(0)}%）` : ''}` },
+                { title: t('评价', 'Evaluation'), render: (_, c) => { const e = r.evaluations.find((x) => x.courseId === c.courseId); return e ? `${'★'.repeat(e.rating)}${e.comment ? ` ${e.comment}` : ''}` : '—'; } },
+              ]} />
+          </Card>
+          {r.courses.some((c) => c.attended > 0) && (
+            <Card size="small" title={t('代为评价课程', 'Take down an evaluation')}>
+              <Form layout="vertical" requiredMark={false} initialValues={{ rating: 5 }}
+                onFinish={(v: { courseId: string; rating: number; comment?: string }) => run(() => api.request(EVALUATE, { c: v.courseId, l: r.learnerId, r: v.rating, m: v.comment?.trim() || null }, slug), t('评价已记录', 'Evaluation recorded'))}>
+                <Form.Item name="courseId" label={t('课程', 'Course')} rules={[mustChoose(t('请选择课程', 'Choose a course'))]}>
+                  <Select options={r.courses.filter((c) => c.attended > 0).map((c) => ({ value: c.courseId, label: c.title }))} />
+                </Form.Item>
+                <Form.Item name="rating" label={t('评分', 'Rating')}><Rate /></Form.Item>
+                <Form.Item name="comment" label={t('评语（可不填）', 'Comment (optional)')} rules={[{ max: 500 }]}><Input.TextArea rows={2} /></Form.Item>
+                <Button htmlType="submit">{t('记录评价', 'Record')}</Button>
+              </Form>
+            </Card>
+          )}
+          <Card size="small" title={t('推荐到榜样库', 'Nominations to the role-model pools')}
+            extra={<Button size="small" onClick={() => setNominating(true)}>{t('推荐', 'Nominate')}</Button>}>
+            <ul className="plain-list">
+              {r.nominations.map((n) => <li key={`${n.pool}-${n.at}`}>{formatDateTime(n.at, lang)} · {n.pool} · {n.reason}</li>)}
+            </ul>
+            {nominating && (
+              <Form layout="vertical" requiredMark={false} initialValues={{ pool: POOLS[0] }}
+                onFinish={(v: { pool: string; reason: string }) => run(() => api.request(NOMINATE, { l: r.learnerId, p: v.pool.trim(), r: v.reason.trim() }, slug), t(`已推荐到「${v.pool}」`, `Nominated to ${v.pool}`))}>
+                <Form.Item name="pool" label={t('榜样库', 'Pool')} rules={[{ required: true, max: 50 }]}>
+                  <AutoComplete options={POOLS.map((p) => ({ value: p }))} />
+                </Form.Item>
+                <Form.Item name="reason" label={t('推荐理由', 'Reason')} rules={[{ required: true, max: 500 }]}><Input.TextArea rows={3} /></Form.Item>
+                <Button type="primary" htmlType="submit">{t('提交推荐', 'Nominate')}</Button>
+              </Form>
+            )}
+          </Card>
+        </Space>
+      )}
+    </Drawer>
+  );
+}
