@@ -72,6 +72,14 @@ pub async fn attendance_by_learner(
     .await
 }
 
+/// The learners marked or checked in present at a session.
+pub async fn present_at(conn: &mut PgConnection, session: Uuid) -> sqlx::Result<Vec<Uuid>> {
+    sqlx::query_scalar("SELECT learner_id FROM attendance WHERE session_id = $1 AND present")
+        .bind(session)
+        .fetch_all(conn)
+        .await
+}
+
 pub async fn has_attended(
     conn: &mut PgConnection,
     course: Uuid,

@@ -65,6 +65,12 @@ impl AttendanceQuery {
                 .collect(),
         })
     }
+
+    /// The learners present at a session, checked in or marked (staff and its teachers).
+    async fn session_attendance(&self, ctx: &Context<'_>, session_id: ID) -> Res<Vec<ID>> {
+        let rows = svc::present_at(community(ctx)?, uuid(&session_id)?).await?;
+        Ok(rows.into_iter().map(id).collect())
+    }
 }
 
 #[derive(Default)]

@@ -155,3 +155,15 @@ pub async fn attendance(
     tx.commit().await?;
     Ok(rows)
 }
+
+/// Who was present at one session (the roster's marks). Staff and the course's teachers only.
+pub async fn present_at(ctx: &CommunityCtx, session_id: Uuid) -> AppResult<Vec<Uuid>> {
+    let mut tx = ctx.tx().await?;
+    let s = crate::catalogue::db::session(&mut tx, session_id)
+        .await?
+        .ok_or_else(|| not_found("session"))?;
+    require_teaching(&mut tx, ctx, s.course_id).await?;
+    let rows = db::present_at(&mut tx, s.id).await?;
+    tx.commit().await?;
+    Ok(rows)
+}

@@ -2,7 +2,7 @@
 
 use crate::events::model::EventKind;
 use crate::timetable::model::SessionStatus;
-use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
+use async_graphql::{ComplexObject, Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use infra::graphql::Date;
 use infra::{AppError, AppResult};
@@ -13,7 +13,7 @@ use crate::graphql::*;
 use crate::model;
 
 #[derive(SimpleObject)]
-#[graphql(name = "Event")]
+#[graphql(name = "Event", complex)]
 pub struct EventGql {
     id: ID,
     title: String,
@@ -31,6 +31,27 @@ pub struct EventGql {
     series_id: Option<ID>,
     /// 人次 the event aims for, checked by `eventTargetsReport`.
     attendance_target: Option<i32>,
+}
+
+/// The console's page where a resident counts themselves in (人次) at an event, from the
+/// server's root: what the event's QR code, shown at the door, holds.
+fn walk_in_path(slug: &str, event: &ID) -> String {
+    format!("/console/#/r/{slug}/walk-in/{}", event.as_str())
+}
+
+#[ComplexObject]
+impl EventGql {
+    /// The page a resident opens to count themselves in, from the server's root.
+    async fn walk_in_path(&self, ctx: &Context<'_>) -> Res<String> {
+        Ok(walk_in_path(&community(ctx)?.tenant().slug, &self.id))
+    }
+
+    /// That page as an SVG QR code to show at the door: `origin` is the address people reach
+    /// this server at.
+    async fn walk_in_qr_svg(&self, ctx: &Context<'_>, origin: String) -> Res<String> {
+        let path = walk_in_path(&community(ctx)?.tenant().slug, &self.id);
+        Ok(infra::qr::link_svg(&origin, &path)?)
+    }
 }
 
 pub(crate) fn event(e: model::Event, attendance: Option<i64>) -> EventGql {

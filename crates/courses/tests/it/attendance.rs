@@ -189,4 +189,20 @@ async fn teachers_mark_attendance_from_the_roster() {
         (4, 2),
         "4 sessions held (the 4th started now), 2 attended"
     );
+    // The roster's marks per session: present where marked so, not where marked absent;
+    // a resident may not read them.
+    assert_eq!(
+        svc::present_at(&teacher, sessions[0].id).await.unwrap(),
+        vec![learner]
+    );
+    assert!(
+        svc::present_at(&staff, sessions[1].id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        code(svc::present_at(&elder, sessions[0].id).await),
+        "FORBIDDEN"
+    );
 }
