@@ -131,17 +131,40 @@ impl Browser {
 
     /// The visible button whose text is `text`.
     pub async fn button(&self, text: &str) -> fantoccini::elements::Element {
-        let xpath = format!("//button[normalize-space(.)='{text}' and not(@disabled)]");
+        self.visible_button(&format!(
+            "//button[normalize-space(.)='{text}' and not(@disabled)]"
+        ))
+        .await
+    }
+
+    /// Click the visible button `text` inside the element of class `class` (a drawer's body,
+    /// when the page under it has a button of the same name).
+    /// Retried while the drawer's motion keeps the button from taking clicks.
+    pub async fn click_in(&self, class: &str, text: &str) {
+        let xpath = format!(
+            "//*[contains(concat(' ', @class, ' '), ' {class} ')]//button[normalize-space(.)='{text}' and not(@disabled)]"
+        );
+        let started = Instant::now();
+        while self.visible_button(&xpath).await.click().await.is_err() {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "{text} in .{class} never took a click"
+            );
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
+
+    async fn visible_button(&self, xpath: &str) -> fantoccini::elements::Element {
         let started = Instant::now();
         loop {
-            for b in self.client.find_all(Locator::XPath(&xpath)).await.unwrap() {
+            for b in self.client.find_all(Locator::XPath(xpath)).await.unwrap() {
                 if b.is_displayed().await.unwrap_or(false) {
                     return b;
                 }
             }
             assert!(
                 started.elapsed() < Duration::from_secs(20),
-                "no visible button {text}"
+                "no visible button {xpath}"
             );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
@@ -217,13 +240,27 @@ impl Browser {
 
     /// Pick `option` in the antd select whose input has this id.
     pub async fn choose(&self, id: &str, option: &str) {
+        self.choose_by(id, option, &format!("@title='{option}'"))
+            .await
+    }
+
+    /// Pick the option whose label starts with `prefix` (a label that ends in a date or a
+    /// count).
+    pub async fn choose_starting(&self, id: &str, prefix: &str) {
+        self.choose_by(id, prefix, &format!("starts-with(@title, '{prefix}')"))
+            .await
+    }
+
+    /// Pick the option matching `test` (an XPath predicate on its element), typing `option`
+    /// into a searchable select.
+    async fn choose_by(&self, id: &str, option: &str, test: &str) {
         let select = format!(
             "//input[@id='{id}']/ancestor::div[contains(concat(' ', @class, ' '), ' ant-select ')][1]"
         );
         // The option in the open list (an earlier select's closed list may hold the same one).
         let xpath = format!(
             "//div[contains(@class,'ant-select-dropdown') and not(contains(@class,'ant-select-dropdown-hidden'))]\
-             //div[contains(@class,'ant-select-item-option') and @title='{option}']"
+             //div[contains(@class,'ant-select-item-option') and {test}]"
         );
         self.css(&format!("#{id}")).await;
         let searchable = self

@@ -13,6 +13,7 @@ use serde_json::{Value, json};
 use crate::TestApp;
 use crate::console::{district_with_officer, onboard_liuli};
 use crate::console_browser::{Browser, ENTER};
+use fantoccini::Locator;
 
 async fn read(app: &TestApp, staff: &str, query: &str, vars: Value) -> Value {
     app.ok(Some(staff), Some("liuli"), query, vars).await
@@ -69,10 +70,25 @@ async fn staff_run_a_term_timetable_clubs_exhibition_targets_and_meetings() {
     // An event in the 书画室 tomorrow 14:00–16:00: the timetable's first try clashes with it.
     let tomorrow = china_day(1);
     q(
-        r#"mutation($at: DateTime!) { createEvent(input: {title: "重阳游园", kind: ACTIVITY, startsAt: $at, durationMinutes: 120, place: "书画室"}) { id } }"#,
+        r#"mutation($at: DateTime!) { createEvent(input: {title: "重阳游园", kind: ACTIVITY, startsAt: $at, durationMinutes: 120, place: "书画室", capacity: 30}) { id } }"#,
         json!({"at": format!("{tomorrow}T14:00:00+08:00")}),
     )
     .await;
+    // A talk on now, open to walk-ins; a survey staff answer for a resident at the door.
+    let talk = q(
+        r#"mutation($at: DateTime!) { createEvent(input: {title: "今日讲座", kind: EXCHANGE, startsAt: $at, durationMinutes: 60, place: "活动室"}) { id walkInPath } }"#,
+        json!({"at": (chrono::Utc::now() - chrono::Duration::minutes(10)).to_rfc3339()}),
+    )
+    .await["createEvent"]
+        .clone();
+    let survey = q(
+        r#"mutation { createSurvey(input: {title: "社区食堂意见", threshold: 5, questions: [{kind: SINGLE, prompt: "想在食堂吃午饭吗", options: ["想", "不想"]}]}) }"#,
+        json!({}),
+    )
+    .await["createSurvey"]
+        .clone();
+    app.member(&root, "liuli-resident", "RESIDENT", "liuli")
+        .await;
     let room = app.open_space(&staff, "liuli", "书画室").await;
     q(
         "mutation($s: ID!) { setSpaceRules(input: {spaceId: $s, capacity: 20, bookableBy: RESIDENTS, windowDays: 60, minMinutes: 30, maxMinutes: 240, needsApproval: false}) { id } }",
@@ -171,12 +187,36 @@ async fn staff_run_a_term_timetable_clubs_exhibition_targets_and_meetings() {
     assert_eq!(s.len(), 4);
     assert!(s.iter().all(|x| china_time(&x["startsAt"]) == "16:30"));
 
+    // The first session's roster: 王秀英 marked present, which the page reads back later.
+    b.css("[aria-label='到课: 王秀英']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_api(|| async {
+        q(
+            "query($s: ID!) { sessionAttendance(sessionId: $s) }",
+            json!({"s": s[0]["id"]}),
+        )
+        .await["sessionAttendance"]
+            == json!([residents[0]])
+    })
+    .await;
+
     // 调课: the first session to 18:00; 停课: the next, with a reason.
     b.click("调课").await;
     b.set_value("move_startTime", "18:00").await;
     b.click("调课并通知学员").await;
     b.wait_text("已调课，已通知学员").await;
-    b.click("停课").await;
+    // The second session's 停课 (the first, just moved, stays).
+    let stop = b
+        .eval(
+            "const bs = [...document.querySelectorAll('.ant-drawer-body button')]
+               .filter(b => b.innerText.trim() === '停课');
+             bs[1].click(); return bs.length",
+        )
+        .await;
+    assert_eq!(stop, json!(4));
     b.fill("reason", "老师生病").await;
     b.click("停课并通知学员").await;
     b.wait_text("已停课，已通知学员").await;
@@ -187,9 +227,23 @@ async fn staff_run_a_term_timetable_clubs_exhibition_targets_and_meetings() {
     let cancelled: Vec<_> = s.iter().filter(|x| x["status"] == "CANCELLED").collect();
     assert_eq!(cancelled.len(), 1);
     assert_eq!(cancelled[0]["cancelReason"], "老师生病");
+    assert_eq!(
+        cancelled[0]["id"], s[1]["id"],
+        "the second session, not the moved one"
+    );
+    assert_eq!(moved[0]["status"], "SCHEDULED");
     b.assert_accessible("timetable with a move and a cancellation")
         .await;
     b.screenshot("38-staff-timetable").await;
+    b.client.refresh().await.unwrap();
+    b.row_button("书法", "课表与名单")
+        .await
+        .click()
+        .await
+        .unwrap();
+    // The roster shows the mark made before (it comes with the session's marks).
+    b.css(".ant-checkbox-wrapper-checked [aria-label='到课: 王秀英']")
+        .await;
     b.client.refresh().await.unwrap();
 
     // The calendar: the course's sessions and the event together, week and month.
@@ -338,7 +392,7 @@ async fn staff_run_a_term_timetable_clubs_exhibition_targets_and_meetings() {
     b.wait_text("会议已记录").await;
     b.click("纪要与跟进").await;
     b.wait_text("画停车线").await;
-    b.click("办结").await;
+    b.click_in("ant-drawer-body", "办结").await;
     b.click("确定").await;
     b.wait_text("已办结").await;
     b.assert_accessible("meeting with its follow-up").await;
@@ -364,8 +418,77 @@ async fn staff_run_a_term_timetable_clubs_exhibition_targets_and_meetings() {
     );
     b.client.refresh().await.unwrap();
 
+    // 代办 in the registry: 张桂芳 registered for the outing and her survey answered at the door.
+    b.tab("居民库与代办").await;
+    b.row_button("张桂芳", "代报名活动")
+        .await
+        .click()
+        .await
+        .unwrap();
+    b.choose_starting("event", "重阳游园").await;
+    b.click("确定").await;
+    b.wait_text("已代报名活动").await;
+    b.row_button("张桂芳", "代填问卷")
+        .await
+        .click()
+        .await
+        .unwrap();
+    b.choose("survey", "社区食堂意见").await;
+    b.find(Locator::XPath(
+        "//label[contains(@class,'ant-radio-wrapper') and normalize-space(.)='想']",
+    ))
+    .await
+    .click()
+    .await
+    .unwrap();
+    b.assert_accessible("a survey answered for a resident")
+        .await;
+    b.click("确定").await;
+    b.wait_text("问卷已代为填写（入户）").await;
+    let outing = q(
+        "query($from: Date!) { events(from: $from, days: 3) { title registered } }",
+        json!({"from": china_day(0).to_string()}),
+    )
+    .await;
+    assert!(
+        outing["events"]
+            .as_array()
+            .unwrap()
+            .contains(&json!({"title": "重阳游园", "registered": 1}))
+    );
+    let answered = q(
+        "{ surveys(first: 5) { nodes { id responsesByChannel { channel responses } } } }",
+        json!({}),
+    )
+    .await;
+    let answered = answered["surveys"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["id"] == survey)
+        .unwrap()
+        .clone();
+    assert_eq!(
+        answered["responsesByChannel"],
+        json!([{"channel": "DOOR_TO_DOOR", "responses": 1}])
+    );
+    b.client.refresh().await.unwrap();
+
+    // The talk's walk-in code for the door.
+    b.tab("活动").await;
+    b.row_button("今日讲座", "到场二维码")
+        .await
+        .click()
+        .await
+        .unwrap();
+    b.css(".qr-full svg").await;
+    b.assert_accessible("walk-in code").await;
+    b.screenshot("48-staff-walk-in-code").await;
+    b.click("关闭").await;
+
     // A learner's record, and a nomination to 千人故事 from it.
     b.tab("居民库与代办").await;
+
     b.row_button("王秀英", "学习档案")
         .await
         .click()
@@ -417,4 +540,44 @@ async fn staff_run_a_term_timetable_clubs_exhibition_targets_and_meetings() {
     b.screenshot("47-staff-at-200-percent").await;
     b.client.set_window_size(1280, 900).await.unwrap();
     b.sign_out().await;
+
+    // A resident scans the talk's code: it opens their walk-in page, and one tap counts them.
+    b.sign_in("liuli-resident", "password-123").await;
+    let path = talk["walkInPath"].as_str().unwrap();
+    b.goto(path.trim_start_matches("/console/")).await;
+    b.click("我到场了").await;
+    b.wait_text("已登记到场").await;
+    b.assert_accessible("resident walk-in").await;
+    // (Signing out in the browser ended staff's other sessions too: a new one reads.)
+    let staff = app.login("liuli-staff", "password-123").await;
+    let counted = read(
+        &app,
+        &staff,
+        "query($from: Date!) { events(from: $from, days: 1) { id attendance } }",
+        json!({"from": china_day(0).to_string()}),
+    )
+    .await;
+    assert!(
+        counted["events"]
+            .as_array()
+            .unwrap()
+            .contains(&json!({"id": talk["id"], "attendance": 1}))
+    );
+    b.sign_out().await;
+}
+
+/// Wait up to 10 s for `check` (an API read) to hold.
+async fn wait_api<F, Fut>(check: F)
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let started = std::time::Instant::now();
+    while !check().await {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "the API never showed it"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
 }

@@ -12,6 +12,7 @@ import MyDemands from '../pages/resident/MyDemands';
 import MyPoints from '../pages/resident/MyPoints';
 import MySurveys from '../pages/resident/MySurveys';
 import ActingFor from '../pages/resident/ActingFor';
+import WalkIn from '../pages/resident/WalkIn';
 
 /**
  * Residents' pages: large type, large buttons, one thing per screen. A guardian picks whom
@@ -50,7 +51,8 @@ export default function Resident({ scope }: { scope: Scope }) {
             </Button>
           ))}
         </nav>
-        <div>{(sections.find((s) => s.key === tab) ?? sections[0]).page}</div>
+        {/* An event's QR code opens walk-in/<event>: a page of its own, not a section. */}
+        <div>{tab === 'walk-in' ? <WalkIn {...props} eventId={rest[0]} /> : (sections.find((s) => s.key === tab) ?? sections[0]).page}</div>
       </div>
     </ConfigProvider>
   );

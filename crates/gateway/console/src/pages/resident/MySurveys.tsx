@@ -1,9 +1,10 @@
-import { App, Button, Card, Checkbox, Empty, Form, Input, Radio, Space, Typography } from 'antd';
+import { App, Button, Card, Empty, Form, Space, Typography } from 'antd';
+import SurveyQuestions, { type Values, answersOf, valuesOf } from '../../components/SurveyQuestions';
 import { useApi } from '../../lib/api';
 import { useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
 import { graphql } from '../../gql';
-import type { AnswerInputGql, MySurveysSurveysQuery, SurveyChannel } from '../../gql/graphql';
+import type { MySurveysSurveysQuery, SurveyChannel } from '../../gql/graphql';
 
 const SURVEYS = graphql(`query MySurveysSurveys { surveys(first: 50) { nodes { id title open
   questions { id kind prompt options } myAnswers } } }`);
@@ -13,28 +14,14 @@ const CHANNELS = ['in_app', 'wechat_account', 'wechat_group', 'qq_group'];
 
 /** One survey: each question as the kind it is, the resident's earlier answers filled in. */
 type Survey = MySurveysSurveysQuery['surveys']['nodes'][number];
-type Question = Survey['questions'][number];
 
 function SurveyForm({ slug, survey, channel, onAnswered }: { slug: string; survey: Survey; channel: SurveyChannel; onAnswered: () => void }) {
   const api = useApi();
   const t = useT();
   const { message } = App.useApp();
-  const mine = (survey.myAnswers ?? {}) as Record<string, { choices?: number[]; text?: string }>;
-  const initial = Object.fromEntries(survey.questions.map((q) => {
-    const a = mine[q.id];
-    if (!a) return [q.id, undefined];
-    if (q.kind === 'MULTIPLE') return [q.id, a.choices];
-    if (q.kind === 'SINGLE' || q.kind === 'RATING') return [q.id, a.choices?.[0]];
-    return [q.id, a.text];
-  }));
-  const submit = async (v: Record<string, number | number[] | string | undefined>) => {
-    const answers = survey.questions.flatMap((q): AnswerInputGql[] => {
-      const value = v[q.id];
-      if (value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length)) return [];
-      if (q.kind === 'MULTIPLE') return [{ questionId: q.id, choices: value as number[] }];
-      if (q.kind === 'SINGLE' || q.kind === 'RATING') return [{ questionId: q.id, choices: [value as number] }];
-      return [{ questionId: q.id, text: String(value).trim() }];
-    });
+  const initial = valuesOf(survey.questions, survey.myAnswers);
+  const submit = async (v: Values) => {
+    const answers = answersOf(survey.questions, v);
     try {
       await api.request(ANSWER, { s: survey.id, a: answers, c: channel }, slug);
       message.success(t('感谢填写！', 'Thank you!'));
@@ -43,23 +30,11 @@ function SurveyForm({ slug, survey, channel, onAnswered }: { slug: string; surve
       message.error(e.message);
     }
   };
-  const choices = (q: Question) => q.options.map((o, i) => ({ value: i, label: o }));
   return (
     <Card className="big-card" title={<span style={{ fontSize: 22 }}>{survey.title}</span>}>
       {!survey.open && <Typography.Paragraph>{t('这份问卷已经结束。', 'This survey has closed.')}</Typography.Paragraph>}
       <Form layout="vertical" initialValues={initial} onFinish={submit} disabled={!survey.open}>
-        {survey.questions.map((q, n) => (
-          <Form.Item key={q.id} name={q.id} label={<span style={{ fontSize: 20 }}>{`${n + 1}. ${q.prompt}`}</span>}>
-            {q.kind === 'MULTIPLE' ? (
-              <Checkbox.Group options={choices(q)} style={{ display: 'flex', flexDirection: 'column', gap: 12 }} />
-            ) : q.kind === 'SINGLE' || q.kind === 'RATING' ? (
-              <Radio.Group options={choices(q)} optionType={q.kind === 'RATING' ? 'button' : 'default'}
-                style={{ display: 'flex', flexDirection: q.kind === 'RATING' ? 'row' : 'column', gap: 12, flexWrap: 'wrap' }} />
-            ) : (
-              <Input.TextArea rows={2} placeholder={q.kind === 'TALENT' ? t('比如：剪纸、太极拳', 'e.g. paper-cutting, taiji') : ''} />
-            )}
-          </Form.Item>
-        ))}
+        <SurveyQuestions questions={survey.questions} large />
         {survey.open && (
           <Button type="primary" htmlType="submit" size="large" block style={{ minHeight: 60, fontSize: 20 }}>
             {t('提交问卷', 'Send my answers')}

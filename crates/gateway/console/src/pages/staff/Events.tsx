@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { graphql } from '../../gql';
 import type { EventKind, EventsListQuery } from '../../gql/graphql';
+import WalkInCode from './WalkInCode';
 import RepeatRule, { type RuleDraft, ruleOf } from '../../components/RepeatRule';
 import { chinaToday, formatDateTime, useApi } from '../../lib/api';
 import { mustChoose } from '../../lib/forms';
@@ -41,7 +42,8 @@ interface Draft extends RuleDraft {
  * Events of every kind (活动, 交流, 展演, 服务集市, 达人服务日): one, or a series by the
  * timetable's repeat rule (daily, weekly on weekdays, monthly on a day; interval; count or
  * until; exception dates) with its dates shown before saving; registrations; 人次 counted by a
- * staff tally; this month's 人次 targets.
+ * staff tally or by residents scanning the event's QR code at the door; this month's 人次
+ * targets.
  */
 export default function Events({ slug }: { slug: string }) {
   const api = useApi();
@@ -51,6 +53,7 @@ export default function Events({ slug }: { slug: string }) {
   const [data, load] = useGql(LIST, { from: chinaToday(-31), m: chinaToday().slice(0, 7) }, slug);
   const [adding, setAdding] = useState(false);
   const [tallying, setTallying] = useState<Event | null>(null);
+  const [showing, setShowing] = useState<Event | null>(null); // the event whose walk-in code shows
   const [form] = Form.useForm<Draft>();
   const draft = Form.useWatch([], form) as Draft | undefined;
   const kindLabel = (k: EventKind) => { const x = EVENT_KINDS.find((y) => y[0] === k); return x ? t(x[1], x[2]) : k; };
@@ -98,7 +101,15 @@ export default function Events({ slug }: { slug: string }) {
           { title: t('地点', 'Place'), dataIndex: 'place' },
           { title: t('报名', 'Registered'), render: (_, e) => (e.capacity == null ? t('无需报名', 'Walk in') : `${e.registered} / ${e.capacity}`) },
           { title: t('人次', 'Attendance'), render: (_, e) => `${e.attendance ?? 0}${e.attendanceTarget ? ` / ${e.attendanceTarget}` : ''}` },
-          { title: t('操作', 'Actions'), render: (_, e) => <Button size="small" onClick={() => setTallying(e)}>{t('记录人次', 'Count')}</Button> },
+          {
+            title: t('操作', 'Actions'),
+            render: (_, e) => (
+              <Space wrap>
+                <Button size="small" onClick={() => setTallying(e)}>{t('记录人次', 'Count')}</Button>
+                <Button size="small" onClick={() => setShowing(e)}>{t('到场二维码', 'Walk-in QR code')}</Button>
+              </Space>
+            ),
+          },
         ]} />
       <Card size="small" title={t('本月人次目标', "This month's attendance targets")}>
         <Table rowKey={(r) => r.event.id} size="small" pagination={false} dataSource={data?.eventTargetsReport ?? []}
@@ -136,6 +147,7 @@ export default function Events({ slug }: { slug: string }) {
           <Button type="primary" htmlType="submit">{t('记录', 'Record')}</Button>
         </Form>
       </Modal>
+      {showing && <WalkInCode slug={slug} event={showing} onClose={() => setShowing(null)} />}
     </Space>
   );
 }

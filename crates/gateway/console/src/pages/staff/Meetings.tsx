@@ -15,7 +15,8 @@ const LIST = graphql(`query MeetingsList($k: MeetingKind, $from: Date!, $to: Dat
   courtyards { id name }
   gridAssignments { accountId courtyardIds }
   communityPartners { teams { id name } }
-  me { account { id displayName } } }`);
+  me { account { id displayName } }
+  myFollowUps { id meetingId decision ownerKind ownerName courtyardId dueOn status closedAt dropReason } }`);
 const MEETING = graphql(`query MeetingsMeeting($id: ID!) { meeting(id: $id) {
   meeting { id kind title heldAt place courtyardId topics minutes }
   attendees { role organisation people }
@@ -115,6 +116,15 @@ export default function Meetings({ slug }: { slug: string }) {
           {data?.meetingCadence && (
             <p>{t(`近一年 ${data.meetingCadence.periods.length} 期中达标 ${data.meetingCadence.met} 期`, `Met in ${data.meetingCadence.met} of ${data.meetingCadence.periods.length} periods this year`)}</p>
           )}
+        </Card>
+      )}
+      {(data?.myFollowUps.length ?? 0) > 0 && (
+        <Card size="small" title={t('我负责的跟进事项', 'Follow-ups I own')}>
+          <ul className="plain-list">
+            {data!.myFollowUps.map((f) => (
+              <li key={f.id}>{f.decision} · {t(`期限 ${f.dueOn}`, `due ${f.dueOn}`)} <Button size="small" onClick={() => setClosing(f)}>{t('办结', 'Close')}</Button></li>
+            ))}
+          </ul>
         </Card>
       )}
       <Table rowKey="id" size="small" loading={!data} dataSource={data?.meetings} pagination={{ pageSize: 20, hideOnSinglePage: true }}

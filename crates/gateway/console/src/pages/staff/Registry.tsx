@@ -7,6 +7,7 @@ import { mustChoose, rules, showApiError } from '../../lib/forms';
 import { useLang, useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
 import LearnerRecord from './LearnerRecord';
+import SurveyQuestions, { type Values, answersOf } from '../../components/SurveyQuestions';
 
 const RESIDENTS = graphql(`query RegistryResidents($n: String, $c: ID, $min: Int, $max: Int, $p: String) {
   residents(name: $n, courtyardId: $c, minAge: $min, maxAge: $max, phone: $p, first: 100) {
@@ -15,23 +16,28 @@ const RESIDENTS = graphql(`query RegistryResidents($n: String, $c: ID, $min: Int
   householdCoverage { households visited rate unplaced } }`);
 const OCCASIONS = graphql(`query RegistryOccasions($from: Date!) {
   courses(first: 100) { edges { node { id title status } } }
-  events(from: $from, days: 31) { id title startsAt } }`);
+  events(from: $from, days: 31) { id title startsAt capacity registered }
+  surveys(first: 50) { nodes { id title open questions { id kind prompt options } } } }`);
 const REGISTER = graphql(`mutation RegistryRegister($i: RegisterResidentInput!) { registerResident(input: $i) { id name } }`);
 const IMPORT = graphql(`mutation RegistryImport($file: Upload!) { importResidents(file: $file) {
   created existing invalid rows { line outcome message messageEn } } }`);
 const ENROL = graphql(`mutation RegistryEnrol($c: ID!, $l: ID!) { enrol(courseId: $c, learnerId: $l) { status waitlistPosition } }`);
 const WALK_IN = graphql(`mutation RegistryWalkIn($e: ID!, $l: ID!) { walkIn(at: { eventId: $e }, learnerId: $l) }`);
+const COURTYARD = graphql(`mutation RegistryCourtyard($i: CreateCourtyardInput!) { createCourtyard(input: $i) { id name } }`);
+const REGISTER_EVENT = graphql(`mutation RegistryRegisterEvent($e: ID!, $l: ID!) { registerForEvent(eventId: $e, learnerId: $l) { registered capacity } }`);
+const ANSWER = graphql(`mutation RegistryAnswer($s: ID!, $a: [AnswerInputGql!]!, $l: ID!) { answerSurvey(surveyId: $s, answers: $a, learnerId: $l, channel: DOOR_TO_DOOR) }`);
 const DEMAND = graphql(`mutation RegistryDemand($i: DemandInputGql!) { submitDemand(input: $i) { id } }`);
 
 type Resident = RegistryResidentsQuery['residents']['edges'][number]['node'];
 type Report = RegistryImportMutation['importResidents'];
 type Search = { n?: string; c?: string; min?: number; max?: number; p?: string };
-type Acting = { resident: Resident; what: 'enrol' | 'walkIn' | 'demand' };
+type Acting = { resident: Resident; what: 'enrol' | 'register' | 'walkIn' | 'survey' | 'demand' };
 
 /**
  * The registry (居民库): search by name, courtyard or grid, age band and phone; register a
  * resident; import CSV or XLSX with a result per row; and act for a resident (代办) — enrol,
- * count a walk-in, report a demand. The API records the worker and the resident of each act.
+ * register for an event, count a walk-in, answer a survey at the door, report a demand. The API
+ * records the worker and the resident of each act.
  */
 export default function Registry({ slug, me }: { slug: string; me?: string }) {
   const api = useApi();
@@ -45,6 +51,9 @@ export default function Registry({ slug, me }: { slug: string; me?: string }) {
   const [acting, setActing] = useState<Acting | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [record, setRecord] = useState<string | null>(null); // the resident whose learning record shows
+  const [addingCourtyard, setAddingCourtyard] = useState(false);
+  const [surveyId, setSurveyId] = useState<string | null>(null); // the survey answered for a resident
+  const survey = occasions?.surveys.nodes.find((x) => x.id === surveyId);
   const [form] = Form.useForm();
   const courtyard = new Map((data?.courtyards ?? []).map((c) => [c.id, c.name]));
   const cov = data?.householdCoverage;
@@ -69,10 +78,16 @@ export default function Registry({ slug, me }: { slug: string; me?: string }) {
       message.error(e.message);
     }
   };
-  const act = async (v: { course?: string; event?: string; title?: string; category?: string; detail?: string }) => {
+  const act = async (v: { course?: string; event?: string; survey?: string; title?: string; category?: string; detail?: string } & Values) => {
     const { resident, what } = acting!;
     try {
-      if (what === 'enrol') {
+      if (what === 'register') {
+        await api.request(REGISTER_EVENT, { e: v.event!, l: resident.id }, slug);
+        message.success(t('已代报名活动', 'Registered for the event'));
+      } else if (what === 'survey') {
+        await api.request(ANSWER, { s: survey!.id, a: answersOf(survey!.questions, v), l: resident.id }, slug);
+        message.success(t('问卷已代为填写（入户）', 'Answers entered (door to door)'));
+      } else if (what === 'enrol') {
         const { enrol } = await api.request(ENROL, { c: v.course!, l: resident.id }, slug);
         message.success(enrol.status === 'WAITLISTED' ? t(`已代报名，候补第 ${enrol.waitlistPosition} 位`, `Waiting list, place ${enrol.waitlistPosition}`) : t('已代报名', 'Enrolled'));
       } else if (what === 'walkIn') {
@@ -83,6 +98,7 @@ export default function Registry({ slug, me }: { slug: string; me?: string }) {
         message.success(t('诉求已代为提交', 'Demand reported'));
       }
       setActing(null);
+      setSurveyId(null);
     } catch (e) {
       message.error(e.message);
     }
@@ -112,6 +128,7 @@ export default function Registry({ slug, me }: { slug: string; me?: string }) {
         </Form>
         <Space wrap style={{ marginTop: 12 }}>
           <Button onClick={() => setAdding(true)}>{t('登记居民', 'Register a resident')}</Button>
+          <Button onClick={() => setAddingCourtyard(true)}>{t('添加院落/网格', 'Add a courtyard or grid')}</Button>
           <label className="file-pick">
             {t('从 CSV 或 Excel 导入', 'Import CSV or Excel')}
             <input type="file" accept=".csv,.xlsx,text/csv" aria-label={t('选择导入文件', 'Choose a file to import')}
@@ -143,7 +160,9 @@ export default function Registry({ slug, me }: { slug: string; me?: string }) {
             render: (_, r) => (
               <Space size="small" wrap>
                 <Button size="small" onClick={() => setActing({ resident: r, what: 'enrol' })}>{t('代报名', 'Enrol')}</Button>
+                <Button size="small" onClick={() => setActing({ resident: r, what: 'register' })}>{t('代报名活动', 'Register')}</Button>
                 <Button size="small" onClick={() => setActing({ resident: r, what: 'walkIn' })}>{t('代登记到场', 'Count in')}</Button>
+                <Button size="small" onClick={() => setActing({ resident: r, what: 'survey' })}>{t('代填问卷', 'Answer a survey')}</Button>
                 <Button size="small" onClick={() => setActing({ resident: r, what: 'demand' })}>{t('代提诉求', 'Report')}</Button>
                 <Button size="small" onClick={() => setRecord(r.id)}>{t('学习档案', 'Record')}</Button>
               </Space>
@@ -172,6 +191,19 @@ export default function Registry({ slug, me }: { slug: string; me?: string }) {
                 options={(occasions?.courses.edges ?? []).map((e) => e.node).filter((c) => c.status === 'OPEN').map((c) => ({ value: c.id, label: c.title }))} />
             </Form.Item>
           )}
+          {acting?.what === 'register' && (
+            <Form.Item name="event" label={t('活动', 'Event')} rules={[mustChoose(t('请选择活动', 'Choose an event'))]}>
+              <Select options={(occasions?.events ?? []).filter((e) => e.capacity != null).map((e) => ({ value: e.id, label: `${e.title} · ${formatDateTime(e.startsAt, lang)}（${e.registered}/${e.capacity}）` }))} />
+            </Form.Item>
+          )}
+          {acting?.what === 'survey' && (
+            <>
+              <Form.Item name="survey" label={t('问卷', 'Survey')} rules={[mustChoose(t('请选择问卷', 'Choose a survey'))]}>
+                <Select onChange={setSurveyId} options={(occasions?.surveys.nodes ?? []).filter((x) => x.open).map((x) => ({ value: x.id, label: x.title }))} />
+              </Form.Item>
+              {survey && <SurveyQuestions questions={survey.questions} />}
+            </>
+          )}
           {acting?.what === 'walkIn' && (
             <Form.Item name="event" label={t('活动', 'Event')} rules={[mustChoose(t('请选择活动', 'Choose an event'))]}>
               <Select options={(occasions?.events ?? []).map((e) => ({ value: e.id, label: `${e.title} · ${formatDateTime(e.startsAt, lang)}` }))} />
@@ -185,6 +217,18 @@ export default function Registry({ slug, me }: { slug: string; me?: string }) {
             </>
           )}
           <Button type="primary" htmlType="submit">{t('确定', 'Confirm')}</Button>
+        </Form>
+      </Modal>
+      <Modal open={addingCourtyard} title={t('添加院落/网格', 'Add a courtyard or grid')} onCancel={() => setAddingCourtyard(false)} footer={null} destroyOnHidden>
+        <Form layout="vertical" requiredMark={false} initialValues={{ kind: 'COURTYARD' }}
+          onFinish={(v: { name: string; kind: 'COURTYARD' | 'GRID'; households?: number }) => api.request(COURTYARD, { i: { name: v.name.trim(), kind: v.kind, households: v.households ?? null } }, slug)
+            .then(() => { message.success(t(`已添加 ${v.name}`, `${v.name} added`)); setAddingCourtyard(false); load(); }, (e) => message.error(e.message))}>
+          <Form.Item name="name" label={t('名称', 'Name')} rules={[{ required: true, max: 50 }]}><Input /></Form.Item>
+          <Form.Item name="kind" label={t('类型', 'Kind')}>
+            <Select options={[{ value: 'COURTYARD', label: t('院落', 'Courtyard') }, { value: 'GRID', label: t('网格', 'Grid') }]} />
+          </Form.Item>
+          <Form.Item name="households" label={t('户数（可不填）', 'Households (optional)')}><InputNumber min={0} max={100000} /></Form.Item>
+          <Button type="primary" htmlType="submit">{t('添加', 'Add')}</Button>
         </Form>
       </Modal>
       <LearnerRecord slug={slug} learnerId={record} onClose={() => setRecord(null)} />

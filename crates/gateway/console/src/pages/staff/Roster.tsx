@@ -7,11 +7,12 @@ import { graphql } from '../../gql';
 
 const ROSTER = graphql(`query RosterRoster($c: ID!) { courseRoster(courseId: $c) { id learnerId learnerName status waitlistPosition }
   courseAttendance(courseId: $c) { rate learners { learnerId attended sessionsHeld rate } } }`);
+const PRESENT = graphql(`query RosterPresent($s: ID!) { sessionAttendance(sessionId: $s) }`);
 const MARK = graphql(`mutation RosterMark($s: ID!, $l: ID!, $p: Boolean!) { markAttendance(sessionId: $s, learnerId: $l, present: $p) }`);
 const PRINT = graphql(`mutation RosterPrint($s: ID!) { printSignInSheet(sessionId: $s) { url filename } }`);
 
 /** Enrolled learners then the waiting list; attendance per session; the printable sheet. */
-export default function Roster({ slug, course }: { slug: string; course: { id: string; sessions: { id: string; startsAt: string }[] } }) {
+export default function Roster({ slug, course }: { slug: string; course: { id: string; sessions: { id: string; startsAt: string; status: string }[] } }) {
   const api = useApi();
   const t = useT();
   const lang = useLang();
@@ -19,13 +20,17 @@ export default function Roster({ slug, course }: { slug: string; course: { id: s
   const { message } = App.useApp();
   const [roster, reload] = useGql(ROSTER, { c: course.id }, slug);
   const rates = new Map((roster?.courseAttendance.learners ?? []).map((l) => [l.learnerId, l]));
-  const [session, setSession] = useState(course.sessions[0]?.id);
+  // The session chosen, else the first not cancelled (the timetable may be made after opening).
+  const [chosen, setSession] = useState<string>();
+  const session = chosen ?? course.sessions.find((s) => s.status !== 'CANCELLED')?.id;
+  // The session's marks as the API has them, with the marks made here since.
+  const [marked] = useGql(PRESENT, { s: session ?? '' }, slug, { enabled: !!session });
   const [present, setPresent] = useState<Record<string, boolean>>({});
-
+  const isPresent = (learnerId: string) => present[`${session}/${learnerId}`] ?? marked?.sessionAttendance.includes(learnerId) ?? false;
 
   const mark = async (learnerId: string, p: boolean) => {
     try {
-      await api.request(MARK, { s: session, l: learnerId, p }, slug);
+      await api.request(MARK, { s: session!, l: learnerId, p }, slug);
       setPresent((m) => ({ ...m, [`${session}/${learnerId}`]: p }));
       reload();
     } catch (e) {
@@ -34,7 +39,7 @@ export default function Roster({ slug, course }: { slug: string; course: { id: s
   };
   const print = async () => {
     try {
-      const { printSignInSheet: f } = await api.request(PRINT, { s: session }, slug);
+      const { printSignInSheet: f } = await api.request(PRINT, { s: session! }, slug);
       window.open(f.url, '_blank', 'noopener');
     } catch (e) {
       message.error(e.message);
@@ -59,7 +64,7 @@ export default function Roster({ slug, course }: { slug: string; course: { id: s
           {
             title: t('到课', 'Present'),
             render: (_, e) => e.status === 'ENROLLED' && session && (
-              <Checkbox aria-label={`${t('到课', 'Present')}: ${e.learnerName}`} checked={!!present[`${session}/${e.learnerId}`]}
+              <Checkbox aria-label={`${t('到课', 'Present')}: ${e.learnerName}`} checked={isPresent(e.learnerId)}
                 onChange={(ev) => mark(e.learnerId, ev.target.checked)} />
             ),
           },
