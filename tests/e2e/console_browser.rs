@@ -209,8 +209,17 @@ impl Browser {
             .unwrap();
     }
 
+    /// Click the visible button `text`, again while a dialog's or drawer's motion keeps it
+    /// from taking the click.
     pub async fn click(&self, text: &str) {
-        self.button(text).await.click().await.unwrap();
+        let started = Instant::now();
+        while let Err(e) = self.button(text).await.click().await {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "{text} never took a click: {e}"
+            );
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
     }
 
     /// Type into the input with this id (antd gives a form field its name as id).
@@ -272,21 +281,28 @@ impl Browser {
         // Open the list (again, if a modal's motion took the click or the list closed), type
         // into a searchable one (its list renders only what fits), click the option once the
         // list's own motion lets it take clicks.
+        let is_open = format!(
+            "const el = document.getElementById('{id}');
+             return !!el && el.getAttribute('aria-expanded') === 'true'"
+        );
         let started = Instant::now();
         loop {
-            let open = self
-                .eval(&format!(
-                    "const el = document.getElementById('{id}');
-                     return !!el && el.getAttribute('aria-expanded') === 'true'"
-                ))
-                .await
-                == json!(true);
+            let open = self.eval(&is_open).await == json!(true);
             if !open {
                 if let Ok(el) = self.client.find(Locator::XPath(&select)).await
                     && el.click().await.is_ok()
-                    && searchable
                 {
-                    let _ = self.css(&format!("#{id}")).await.send_keys(option).await;
+                    // A slow browser opens the list late: a second click before then would
+                    // close it again, so give the first one time.
+                    let clicked = Instant::now();
+                    while self.eval(&is_open).await != json!(true)
+                        && clicked.elapsed() < Duration::from_secs(3)
+                    {
+                        tokio::time::sleep(Duration::from_millis(100)).await;
+                    }
+                    if searchable {
+                        let _ = self.css(&format!("#{id}")).await.send_keys(option).await;
+                    }
                 }
             } else {
                 for el in self
@@ -301,8 +317,12 @@ impl Browser {
                 }
             }
             assert!(
-                started.elapsed() < Duration::from_secs(20),
-                "option {option} of #{id} never took a click"
+                started.elapsed() < Duration::from_secs(30),
+                "option {option} of #{id} never took a click; the open lists hold: {}",
+                self.eval(
+                    "return [...document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')].map(e => e.title)"
+                )
+                .await
             );
             tokio::time::sleep(Duration::from_millis(150)).await;
         }

@@ -472,7 +472,8 @@ async fn staff_run_a_term_timetable_clubs_exhibition_targets_and_meetings() {
         answered["responsesByChannel"],
         json!([{"channel": "DOOR_TO_DOOR", "responses": 1}])
     );
-    b.client.refresh().await.unwrap();
+    b.tab("问卷").await;
+    b.wait_text("入户 1").await;
 
     // The talk's walk-in code for the door.
     b.tab("活动").await;
@@ -499,16 +500,24 @@ async fn staff_run_a_term_timetable_clubs_exhibition_targets_and_meetings() {
     b.fill("reason", "坚持习字三年，带动邻里").await;
     b.click("提交推荐").await;
     b.wait_text("已推荐到「千人故事」").await;
+    b.set_value("birthDate", "1948-06-01").await;
+    b.click("更正").await;
+    b.wait_text("出生日期已更正").await;
     b.assert_accessible("learner record").await;
     b.screenshot("45-staff-learner-record").await;
     let nominated = q(
-        "query($l: ID!) { learnerRecord(learnerId: $l) { nominations { pool reason } } }",
-        json!({"l": residents[0]}),
+        "query($l: ID!, $n: String!) { learnerRecord(learnerId: $l) { nominations { pool reason } }
+           residents(name: $n) { edges { node { birthDate } } } }",
+        json!({"l": residents[0], "n": "王秀英"}),
     )
     .await;
     assert_eq!(
         nominated["learnerRecord"]["nominations"],
         json!([{"pool": "千人故事", "reason": "坚持习字三年，带动邻里"}])
+    );
+    assert_eq!(
+        nominated["residents"]["edges"][0]["node"]["birthDate"],
+        "1948-06-01"
     );
     b.client.refresh().await.unwrap();
 

@@ -2,6 +2,7 @@
 // the session's token, the community in scope (X-Community) and the language. Every document
 // is a `graphql(…)` from src/gql, typed from schema.graphql, so results and variables are
 // checked at build time.
+import { App } from 'antd';
 import { ClientError, GraphQLClient } from 'graphql-request';
 import { createContext, useContext } from 'react';
 import type { TypedDocumentString } from '../gql/graphql';
@@ -92,6 +93,23 @@ export function useApi(): Api {
   const api = useContext(ApiContext);
   if (!api) throw new Error('useApi outside ApiContext');
   return api;
+}
+
+/**
+ * One way a page does a write: `work`, then `done` said and `after` run, or the API's message
+ * shown. (The pages' queries refetch by themselves: any write makes the cache stale.)
+ */
+export function useRun(): (work: () => Promise<unknown>, done: string, after?: () => void) => Promise<void> {
+  const { message } = App.useApp();
+  return async (work, done, after) => {
+    try {
+      await work();
+      message.success(done);
+      after?.();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
 }
 
 /** Today in China (UTC+8), as YYYY-MM-DD: the days of every figure are China's. */

@@ -117,6 +117,13 @@ export const ENUMS: Record<string, Record<string, [string, string]>> = {
     OUTDOOR_YARD: ['户外场地', 'Outdoor yard'],
     FARM: ['共享菜园', 'Farm'],
   },
+  SurveyChannel: {
+    IN_APP: ['平台内', 'In the app'],
+    WECHAT_ACCOUNT: ['公众号', 'Official account'],
+    WECHAT_GROUP: ['微信群', 'WeChat group'],
+    QQ_GROUP: ['QQ 群', 'QQ group'],
+    DOOR_TO_DOOR: ['入户', 'Door to door'],
+  },
   MeetingKind: {
     CONSULTATION: ['民主协商会', 'Consultation'],
     COURTYARD_MEETING: ['坝坝会', 'Courtyard meeting'],

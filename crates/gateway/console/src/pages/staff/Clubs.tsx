@@ -1,9 +1,9 @@
-import { App, Button, Card, DatePicker, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, DatePicker, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { graphql } from '../../gql';
 import type { ClubRole, ClubsClubsQuery } from '../../gql/graphql';
-import { chinaToday, formatDateTime, useApi } from '../../lib/api';
+import { chinaToday, formatDateTime, useApi, useRun } from '../../lib/api';
 import { mustChoose } from '../../lib/forms';
 import { useLang, useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
@@ -32,8 +32,7 @@ export default function Clubs({ slug }: { slug: string }) {
   const api = useApi();
   const t = useT();
   const lang = useLang();
-  const { message } = App.useApp();
-  const [data, load] = useGql(CLUBS, { from: chinaToday() }, slug);
+  const [data] = useGql(CLUBS, { from: chinaToday() }, slug);
   const [founding, setFounding] = useState<'club' | 'federation' | null>(null);
   const [adding, setAdding] = useState<Club | null>(null);
   const [booking, setBooking] = useState<Club | null>(null);
@@ -42,16 +41,8 @@ export default function Clubs({ slug }: { slug: string }) {
   const role = (r: ClubRole) => { const x = ROLES.find((y) => y[0] === r)!; return t(x[1], x[2]); };
   const leaderOf = (f: { leaderLearnerId?: string | null }) => clubs.flatMap((c) => c.members).find((m) => m.learnerId === f.leaderLearnerId)?.name;
 
-  const run = async (work: () => Promise<unknown>, done: string) => {
-    try {
-      await work();
-      message.success(done);
-      setFounding(null); setAdding(null); setBooking(null);
-      load();
-    } catch (e) {
-      message.error(e.message);
-    }
-  };
+  const doRun = useRun();
+  const run = (work: () => Promise<unknown>, done: string) => doRun(work, done, () => { setFounding(null); setAdding(null); setBooking(null); });
   const book = (v: BookDraft) => run(() => api.request(BOOK, {
     c: booking!.id, s: v.spaceId, at: new Date(`${v.day.format('YYYY-MM-DD')}T${v.startTime}:00+08:00`).toISOString(),
     m: v.minutes, p: v.purpose.trim(), a: v.attendance, w: v.weeks,

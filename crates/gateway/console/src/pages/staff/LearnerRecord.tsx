@@ -1,7 +1,7 @@
-import { App, AutoComplete, Button, Card, Descriptions, Drawer, Form, Input, Rate, Select, Space, Table } from 'antd';
+import { AutoComplete, Button, Card, Descriptions, Drawer, Form, Input, Rate, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { graphql } from '../../gql';
-import { formatDateTime, useApi } from '../../lib/api';
+import { formatDateTime, useApi, useRun } from '../../lib/api';
 import { mustChoose } from '../../lib/forms';
 import { useLang, useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
@@ -12,6 +12,7 @@ const RECORD = graphql(`query LearnerRecordRecord($l: ID!) { learnerRecord(learn
   works { workId title }
   evaluations { courseId title rating comment }
   nominations { pool reason at } } }`);
+const BIRTH_DATE = graphql(`mutation LearnerRecordBirthDate($l: ID!, $b: Date!) { setLearnerBirthDate(learnerId: $l, birthDate: $b) { id birthDate } }`);
 const NOMINATE = graphql(`mutation LearnerRecordNominate($l: ID!, $p: String!, $r: String!) { nominateLearner(learnerId: $l, pool: $p, reason: $r) { id } }`);
 const EVALUATE = graphql(`mutation LearnerRecordEvaluate($c: ID!, $l: ID!, $r: Int!, $m: String) { evaluateCourse(courseId: $c, learnerId: $l, rating: $r, comment: $m) }`);
 /** The district's role-model pools (榜样库); another name may be typed. */
@@ -20,27 +21,18 @@ const POOLS = ['千人故事', '两江榜样'];
 /**
  * A learner's whole loop — 兴趣 (surveys answered), 培训 (courses and attendance), 展示 (works),
  * 评价 (evaluations) — with nominations to the role-model pools, and an evaluation taken down for
- * a learner who cannot type it (代办; the API records who wrote it).
+ * a learner who cannot type it (代办; the API records who wrote it); a wrong birth date corrected.
  */
 export default function LearnerRecord({ slug, learnerId, onClose }: { slug: string; learnerId: string | null; onClose: () => void }) {
   const api = useApi();
   const t = useT();
   const lang = useLang();
-  const { message } = App.useApp();
-  const [data, reload] = useGql(RECORD, { l: learnerId ?? '' }, slug, { enabled: !!learnerId });
+  const [data] = useGql(RECORD, { l: learnerId ?? '' }, slug, { enabled: !!learnerId });
   const [nominating, setNominating] = useState(false);
   const r = data?.learnerRecord;
 
-  const run = async (work: () => Promise<unknown>, done: string) => {
-    try {
-      await work();
-      message.success(done);
-      setNominating(false);
-      reload();
-    } catch (e) {
-      message.error(e.message);
-    }
-  };
+  const doRun = useRun();
+  const run = (work: () => Promise<unknown>, done: string) => doRun(work, done, () => setNominating(false));
 
   return (
     <Drawer open={!!learnerId} width={Math.min(720, window.innerWidth)} title={r ? t(`${r.name}的学习档案`, `${r.name}: learning record`) : t('学习档案', 'Learning record')} onClose={onClose} destroyOnHidden>
@@ -73,6 +65,13 @@ export default function LearnerRecord({ slug, learnerId, onClose }: { slug: stri
               </Form>
             </Card>
           )}
+          <Card size="small" title={t('出生日期（课程的年龄要求按它算）', 'Birth date (courses check ages by it)')}>
+            <Form layout="inline" requiredMark={false}
+              onFinish={(v: { birthDate: string }) => run(() => api.request(BIRTH_DATE, { l: r.learnerId, b: v.birthDate }, slug), t('出生日期已更正', 'Birth date corrected'))}>
+              <Form.Item name="birthDate" label={t('出生日期', 'Born')} rules={[{ required: true }]}><Input type="date" max={new Date().toISOString().slice(0, 10)} /></Form.Item>
+              <Button htmlType="submit">{t('更正', 'Correct')}</Button>
+            </Form>
+          </Card>
           <Card size="small" title={t('推荐到榜样库', 'Nominations to the role-model pools')}
             extra={<Button size="small" onClick={() => setNominating(true)}>{t('推荐', 'Nominate')}</Button>}>
             <ul className="plain-list">

@@ -1,9 +1,9 @@
-import { App, Button, Card, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { graphql } from '../../gql';
 import type { AttendeeRole, FollowUpOwnerKind, MeetingCadencePer, MeetingKind, MeetingsMeetingQuery } from '../../gql/graphql';
-import { chinaToday, formatDateTime, useApi } from '../../lib/api';
+import { chinaToday, formatDateTime, useApi, useRun } from '../../lib/api';
 import { mustChoose } from '../../lib/forms';
 import { useEnum, useEnumOptions, useLang, useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
@@ -48,13 +48,12 @@ export default function Meetings({ slug }: { slug: string }) {
   const lang = useLang();
   const label = useEnum();
   const enumOptions = useEnumOptions();
-  const { message } = App.useApp();
   const [kind, setKind] = useState<MeetingKind | undefined>();
-  const [data, load] = useGql(LIST, { k: kind ?? null, ck: kind ?? 'CONSULTATION', withCadence: !!kind, from: chinaToday(-365), to: chinaToday() }, slug, { keepPrevious: true });
+  const [data] = useGql(LIST, { k: kind ?? null, ck: kind ?? 'CONSULTATION', withCadence: !!kind, from: chinaToday(-365), to: chinaToday() }, slug, { keepPrevious: true });
   const [recording, setRecording] = useState(false);
   const [targeting, setTargeting] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
-  const [detail, reloadDetail] = useGql(MEETING, { id: open ?? '' }, slug, { enabled: !!open });
+  const [detail] = useGql(MEETING, { id: open ?? '' }, slug, { enabled: !!open });
   const [closing, setClosing] = useState<FollowUp | null>(null);
   const [form] = Form.useForm<Draft>();
   const courtyard = new Map((data?.courtyards ?? []).map((c) => [c.id, c.name]));
@@ -73,17 +72,7 @@ export default function Meetings({ slug }: { slug: string }) {
     return { decision: d.decision.trim(), ownerKind, ownerId, ownerName: owners.find((o) => o.value === d.owner)!.name, courtyardId: d.courtyardId ?? null, dueOn: d.dueOn.format('YYYY-MM-DD') };
   };
 
-  const run = async (work: () => Promise<unknown>, done: string, after?: () => void) => {
-    try {
-      await work();
-      message.success(done);
-      after?.();
-      load();
-      reloadDetail();
-    } catch (e) {
-      message.error(e.message);
-    }
-  };
+  const run = useRun();
   const record = (v: Draft) => run(() => api.request(RECORD, { i: {
     kind: v.kind, title: v.title.trim(), heldAt: v.heldAt.toISOString(), place: v.place.trim(), courtyardId: v.courtyardId ?? null,
     attendees: (v.attendees ?? []).map((a) => ({ role: a.role, organisation: a.organisation?.trim() ?? '', people: a.people })),

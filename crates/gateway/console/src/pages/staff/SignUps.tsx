@@ -1,8 +1,8 @@
-import { App, Button, Card, Popconfirm, Space, Switch, Table, Typography } from 'antd';
+import { Button, Card, Popconfirm, Space, Switch, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { graphql } from '../../gql';
 import type { SignUpsRequestsQuery } from '../../gql/graphql';
-import { formatDateTime, useApi } from '../../lib/api';
+import { formatDateTime, useApi, useRun } from '../../lib/api';
 import { useLang, useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
 import ResidentPicker from './ResidentPicker';
@@ -27,21 +27,12 @@ export default function SignUps({ slug }: { slug: string }) {
   const api = useApi();
   const t = useT();
   const lang = useLang();
-  const { message } = App.useApp();
   const origin = window.location.origin;
-  const [data, load] = useGql(REQUESTS, { origin }, slug);
+  const [data] = useGql(REQUESTS, { origin }, slug);
   const [linkTo, setLinkTo] = useState<Record<string, string>>({}); // request → the record chosen for it
   const inv = data?.invitation;
 
-  const run = async (work: () => Promise<unknown>, done: string) => {
-    try {
-      await work();
-      message.success(done);
-      load();
-    } catch (e) {
-      message.error(e.message);
-    }
-  };
+  const run = useRun();
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>

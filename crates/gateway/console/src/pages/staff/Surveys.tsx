@@ -4,7 +4,7 @@ import { graphql } from '../../gql';
 import type { AudienceGql, CourseFormat, QuestionKind, SurveyChannel, SurveysSurveysQuery } from '../../gql/graphql';
 import { useApi } from '../../lib/api';
 import { mustChoose, showApiError } from '../../lib/forms';
-import { useEnumOptions, useT } from '../../lib/i18n';
+import { useEnum, useEnumOptions, useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
 
 const SURVEYS = graphql(`query SurveysSurveys { surveys(first: 50) { edges { node { id title threshold open responseCount
@@ -30,12 +30,8 @@ const KIND_LABELS: Record<QuestionKind, [string, string]> = {
   TEXT: ['文字', 'Text'],
   TALENT: ['我能教（达人）', 'I can teach (达人)'],
 };
-const CHANNELS: [SurveyChannel, string, string][] = [
-  ['WECHAT_GROUP', '微信群', 'WeChat group'],
-  ['WECHAT_ACCOUNT', '公众号', 'Official account'],
-  ['QQ_GROUP', 'QQ 群', 'QQ group'],
-  ['IN_APP', '平台内', 'In the app'],
-];
+/** The channels a survey's link is posted to (入户 answers are entered by workers, not shared). */
+const CHANNELS: SurveyChannel[] = ['WECHAT_GROUP', 'WECHAT_ACCOUNT', 'QQ_GROUP', 'IN_APP'];
 /** Kinds whose answers are choices, counted per option. */
 const CHOICE: QuestionKind[] = ['SINGLE', 'MULTIPLE', 'RATING'];
 
@@ -61,6 +57,7 @@ export default function Surveys({ slug }: { slug: string }) {
   const api = useApi();
   const t = useT();
   const enumOptions = useEnumOptions();
+  const label = useEnum();
   const { message } = App.useApp();
   const [data, load] = useGql(SURVEYS, {}, slug, { refetchInterval: 5000 });
   const surveys = data?.surveys.edges.map((e) => e.node);
@@ -155,7 +152,7 @@ export default function Surveys({ slug }: { slug: string }) {
             {s.open && <Button size="small" onClick={() => api.request(CLOSE, { id: s.id }, slug).then(load, (e) => message.error(e.message))}>{t('结束', 'Close')}</Button>}
           </Space>}>
           {s.responsesByChannel.length > 0 && (
-            <p>{s.responsesByChannel.map((c) => `${t(...(CHANNELS.find((x) => x[0] === c.channel)?.slice(1) as [string, string] ?? [c.channel, c.channel]))} ${c.responses}`).join(' · ')}</p>
+            <p>{s.responsesByChannel.map((c) => `${label('SurveyChannel', c.channel)} ${c.responses}`).join(' · ')}</p>
           )}
           {s.questions.map((q) => (
             <QuestionTallies key={q.id} survey={s} q={q} onPropose={(option) => setProposing({ survey: s.id, question: q.id, option, title: q.options[option] })} />
@@ -165,7 +162,7 @@ export default function Surveys({ slug }: { slug: string }) {
       <Modal open={!!sharing} title={t('分享问卷', 'Share the survey')} onCancel={() => setSharing(null)} footer={null} destroyOnHidden>
         <Space direction="vertical" style={{ width: '100%' }}>
           <Select aria-label={t('发布渠道', 'Channel')} value={channel} onChange={setChannel}
-            options={CHANNELS.map(([c, zh, en]) => ({ value: c, label: t(zh, en) }))} />
+            options={CHANNELS.map((c) => ({ value: c, label: label('SurveyChannel', c) }))} />
           {shared && (
             <>
               <Typography.Paragraph copyable className="share-link">{window.location.origin + shared.sharePath}</Typography.Paragraph>
