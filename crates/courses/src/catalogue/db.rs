@@ -126,20 +126,27 @@ pub async fn course(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<Co
     .await
 }
 
+/// A page of courses by id; of one category, and taught by one account's teacher record,
+/// where given.
 pub async fn courses_page(
     conn: &mut PgConnection,
     after: Option<Uuid>,
     limit: i64,
     category: Option<&str>,
+    teacher_account: Option<Uuid>,
 ) -> sqlx::Result<Vec<Course>> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COURSE} FROM courses
           WHERE ($1::uuid IS NULL OR id > $1) AND ($3::text IS NULL OR category = $3)
+            AND ($4::uuid IS NULL OR EXISTS (
+                  SELECT 1 FROM course_teachers ct JOIN teachers t ON t.id = ct.teacher_id
+                   WHERE ct.course_id = courses.id AND t.account_id = $4))
           ORDER BY id LIMIT $2"
     )))
     .bind(after)
     .bind(limit)
     .bind(category)
+    .bind(teacher_account)
     .fetch_all(conn)
     .await
 }

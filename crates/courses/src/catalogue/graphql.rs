@@ -231,6 +231,11 @@ impl CatalogueQuery {
         first: Option<i32>,
         after: Option<String>,
         category: Option<String>,
+        #[graphql(
+            default,
+            desc = "Only the courses I teach (a teacher's own list)."
+        )]
+        taught_by_me: bool,
     ) -> Res<Connection<String, CourseGql>> {
         let s = community(ctx)?;
         let limit = svc::page_limit(first)?;
@@ -239,7 +244,7 @@ impl CatalogueQuery {
         let parts = parts_selected(|f| {
             la.field("edges").field("node").field(f).exists() || la.field("nodes").field(f).exists()
         });
-        let rows = svc::courses(s, a, limit, category.as_deref(), parts).await?;
+        let rows = svc::courses(s, a, limit, category.as_deref(), taught_by_me, parts).await?;
         Ok(page(rows, limit, a.is_some(), |v| v.course.id, course))
     }
 

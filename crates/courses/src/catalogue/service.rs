@@ -267,15 +267,19 @@ pub(crate) async fn views(
         .collect())
 }
 
+/// A page of the community's courses; of one category, and only those the caller teaches
+/// (`taught_by_me`: a teacher's own list), where asked.
 pub async fn courses(
     ctx: &CommunityCtx,
     after: Option<Uuid>,
     limit: i64,
     category: Option<&str>,
+    taught_by_me: bool,
     parts: CourseParts,
 ) -> AppResult<Vec<CourseView>> {
     let mut tx = ctx.tx().await?;
-    let rows = db::courses_page(&mut tx, after, limit + 1, category).await?;
+    let teacher = taught_by_me.then_some(ctx.access().account_id);
+    let rows = db::courses_page(&mut tx, after, limit + 1, category, teacher).await?;
     let v = views(ctx, &mut tx, rows, parts).await?;
     tx.commit().await?;
     Ok(v)

@@ -137,7 +137,7 @@ async fn a_district_viewer_only_reads() {
     let (course, session) = course_with_session(&env, "太极").await;
     let v = viewer(&env);
     assert_eq!(
-        svc::courses(&v, None, 10, None, svc::CourseParts::ALL)
+        svc::courses(&v, None, 10, None, false, svc::CourseParts::ALL)
             .await
             .unwrap()
             .len(),
@@ -153,6 +153,21 @@ async fn a_district_viewer_only_reads() {
         "FORBIDDEN"
     );
     let teacher = env.teacher_of(course, "李老师").await;
+    // A teacher's own list holds the course they teach, not another; nobody else's holds any.
+    course_with_session(&env, "书法").await;
+    let mine = svc::courses(&teacher, None, 10, None, true, svc::CourseParts::ALL)
+        .await
+        .unwrap();
+    assert_eq!(
+        mine.iter().map(|c| c.course.id).collect::<Vec<_>>(),
+        vec![course]
+    );
+    assert!(
+        svc::courses(&v, None, 10, None, true, svc::CourseParts::ALL)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     let token = svc::check_in_code(&teacher, session).await.unwrap().token;
     assert_eq!(code(svc::check_in(&v, &token, None).await), "FORBIDDEN");
     let question = svc::QuestionInput {

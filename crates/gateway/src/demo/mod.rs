@@ -369,7 +369,7 @@ fn demo_picture(seed: u8) -> Vec<u8> {
 
 /// Courses, teachers, clubs and one exhibition, once per community.
 async fn college(scope: &CommunityCtx, c: &DemoCommunity) -> Result<(), AppError> {
-    if !college_svc::courses(scope, None, 1, None, college_svc::CourseParts::ALL)
+    if !college_svc::courses(scope, None, 1, None, false, college_svc::CourseParts::ALL)
         .await?
         .is_empty()
     {

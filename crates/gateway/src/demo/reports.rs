@@ -30,7 +30,7 @@ async fn person(
 }
 
 async fn course_id(ctx: &CommunityCtx, title: &str) -> Result<uuid::Uuid, AppError> {
-    college::courses(ctx, None, 100, None, college::CourseParts::ALL)
+    college::courses(ctx, None, 100, None, false, college::CourseParts::ALL)
         .await?
         .into_iter()
         .find(|c| c.course.title == title)
