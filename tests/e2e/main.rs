@@ -16,6 +16,7 @@ mod journey_district;
 mod journey_officer;
 mod journey_resident;
 mod journey_staff;
+mod journey_teacher;
 mod journey_term;
 mod layout;
 mod limits;

@@ -47,7 +47,7 @@ export default function Staff({ scope }: { scope: Scope }) {
     {
       key: 'college', label: t('社区学院', 'College'), pages: [
         { key: 'courses', label: t('课程', 'Courses'), page: <Courses slug={slug} teacherOnly={teacherOnly} /> },
-        { key: 'calendar', label: t('课表日历', 'Calendar'), page: <Calendar slug={slug} /> },
+        { key: 'calendar', label: t('课表日历', 'Calendar'), page: <Calendar slug={slug} teacherOnly={teacherOnly} /> },
         { key: 'teachers', label: t('师资库', 'Teachers'), page: <Teachers slug={slug} /> },
         { key: 'events', label: t('活动', 'Events'), page: <Events slug={slug} /> },
         { key: 'surveys', label: t('问卷', 'Surveys'), page: <Surveys slug={slug} /> },

@@ -18,13 +18,13 @@ const monday = (day: string) => { const d = dayjs(day); return d.subtract((d.day
  * The community's week or month: course sessions, events and bookings together, each day's in
  * time order. A cancelled session stays, struck through, so a move or cancellation is seen.
  */
-export default function Calendar({ slug }: { slug: string }) {
+export default function Calendar({ slug, teacherOnly = false }: { slug: string; teacherOnly?: boolean }) {
   const t = useT();
   const [view, setView] = useState<'week' | 'month'>('week');
   const [anchor, setAnchor] = useState(chinaToday());
   const first = view === 'week' ? monday(anchor) : monday(dayjs(anchor).startOf('month').format('YYYY-MM-DD'));
   const weeks = view === 'week' ? 1 : Math.ceil(dayjs(anchor).endOf('month').diff(dayjs(first), 'day') / 7 + 0.01);
-  const [entries] = useCalendar(slug, first, weeks * 7);
+  const [entries] = useCalendar(slug, first, weeks * 7, teacherOnly);
   const byDay = new Map<string, Entry[]>();
   for (const e of entries ?? []) {
     const d = chinaDay(e.startsAt);

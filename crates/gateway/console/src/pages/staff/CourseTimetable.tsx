@@ -44,9 +44,9 @@ export default function CourseTimetable({ slug, course, onChanged, onShowCode, r
   const draft = Form.useWatch([], form) as ScheduleDraft | undefined;
   const from = draft?.startsOn?.format('YYYY-MM-DD') ?? chinaToday();
   // Clashes are looked for over the first 62 days of a series (the bookings' longest span).
-  const [calendar] = useCalendar(slug, from, 62);
+  const [calendar] = useCalendar(slug, from, 62, readOnly);
   const moveDraft = Form.useWatch([], moveForm) as MoveDraft | undefined;
-  const [moveCalendar] = useCalendar(slug, moveDraft?.day?.format('YYYY-MM-DD') ?? chinaToday(), 1);
+  const [moveCalendar] = useCalendar(slug, moveDraft?.day?.format('YYYY-MM-DD') ?? chinaToday(), 1, readOnly);
 
   const clash = (day: string) => {
     if (!calendar || !draft?.startTime || !draft.durationMinutes) return null;

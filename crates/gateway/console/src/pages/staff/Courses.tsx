@@ -9,22 +9,23 @@ import CourseForm, { type Course } from './CourseForm';
 import CourseTimetable from './CourseTimetable';
 import Roster from './Roster';
 
-const COURSES = graphql(`query CoursesCourses { courseCategories { code name }
-  courses(first: 100) { edges { node { id title category audience minAge maxAge format capacity enrolledCount waitlistCount
+const COURSES = graphql(`query CoursesCourses($mine: Boolean!) { courseCategories { code name }
+  courses(first: 100, taughtByMe: $mine) { edges { node { id title category audience minAge maxAge format capacity enrolledCount waitlistCount
     status publicBenefit feeCents materials clubId averageRating ratingCount teachers { id name }
     sessions { id startsAt endsAt place status cancelReason movedFrom spaceId } } } } }`);
 const SET_OPEN = graphql(`mutation CoursesSetOpen($id: ID!, $open: Boolean!) { setCourseOpen(courseId: $id, open: $open) { id status } }`);
 
 /**
  * The college's courses: created and edited whole, opened (a course proposed from a survey
- * waits here) and closed; each course's timetable, roster, attendance and check-in code.
+ * waits here) and closed; each course's timetable, roster, attendance and check-in code. A
+ * teacher who is not staff sees the courses they teach, to take the roster and show the code.
  */
 export default function Courses({ slug, teacherOnly = false }: { slug: string; teacherOnly?: boolean }) {
   const api = useApi();
   const t = useT();
   const label = useEnum();
   const { message } = App.useApp();
-  const [data, load] = useGql(COURSES, {}, slug);
+  const [data, load] = useGql(COURSES, { mine: teacherOnly }, slug);
   const [editing, setEditing] = useState<Course | 'new' | null>(null);
   const [open, setOpenCourse] = useState<string | null>(null); // the course whose timetable and roster show
   const [code, setCode] = useState<{ id: string; startsAt: string } | null>(null); // the session whose QR code shows
@@ -43,7 +44,8 @@ export default function Courses({ slug, teacherOnly = false }: { slug: string; t
         loading={!data}
         pagination={false}
         columns={[
-          { title: t('课程', 'Course'), render: (_, c) => <>{c.title}{c.teachers.length > 0 && <div className="muted">{c.teachers.map((x) => x.name).join('、')}</div>}</> },
+          { title: t('课程', 'Course'), dataIndex: 'title' },
+          { title: t('老师', 'Teachers'), render: (_, c) => c.teachers.map((x) => x.name).join('、') || '—' },
           { title: t('类别', 'Category'), dataIndex: 'category', render: categoryName },
           { title: t('对象', 'Audience'), render: (_, c) => `${label('Audience', c.audience)}${c.minAge != null || c.maxAge != null ? ` ${c.minAge ?? ''}–${c.maxAge ?? ''}${t('岁', '')}` : ''}` },
           { title: t('收费', 'Fee'), render: (_, c) => (c.publicBenefit ? t('公益', 'Free') : `¥${(c.feeCents / 100).toFixed(2)}`) },

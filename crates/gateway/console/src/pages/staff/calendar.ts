@@ -3,10 +3,10 @@
 import { graphql } from '../../gql';
 import { useGql } from '../../lib/query';
 
-const ENTRIES = graphql(`query CalendarEntries($from: Date!, $days: Int!) {
-  courses(first: 100) { edges { node { id title sessions { id startsAt endsAt place status spaceId } } } }
+const ENTRIES = graphql(`query CalendarEntries($from: Date!, $days: Int!, $teacher: Boolean!) {
+  courses(first: 100, taughtByMe: $teacher) { edges { node { id title sessions { id startsAt endsAt place status spaceId } } } }
   events(from: $from, days: $days) { id title startsAt endsAt place status }
-  bookings(from: $from, days: $days) { id spaceId startsAt endsAt purpose status }
+  bookings(from: $from, days: $days) @skip(if: $teacher) { id spaceId startsAt endsAt purpose status }
   spaces { id name } }`);
 
 export type EntryKind = 'session' | 'event' | 'booking';
@@ -24,9 +24,12 @@ export interface Entry {
 
 const DAY = 86400000;
 
-/** Every entry overlapping `days` days from `from` (China's calendar day), soonest first. */
-export function useCalendar(slug: string, from: string, days: number): [Entry[] | undefined, () => void] {
-  const [data, reload] = useGql(ENTRIES, { from, days }, slug, { keepPrevious: true });
+/**
+ * Every entry overlapping `days` days from `from` (China's calendar day), soonest first. A
+ * teacher's (`teacher`) holds their own courses' sessions and the events, not the bookings.
+ */
+export function useCalendar(slug: string, from: string, days: number, teacher = false): [Entry[] | undefined, () => void] {
+  const [data, reload] = useGql(ENTRIES, { from, days, teacher }, slug, { keepPrevious: true });
   if (!data) return [undefined, reload];
   const start = new Date(`${from}T00:00:00+08:00`).getTime();
   const end = start + days * DAY;
@@ -37,7 +40,7 @@ export function useCalendar(slug: string, from: string, days: number): [Entry[] 
       place: s.place, spaceId: s.spaceId, cancelled: s.status === 'CANCELLED',
     }))),
     ...data.events.map((e) => ({ id: e.id, kind: 'event' as const, title: e.title, startsAt: e.startsAt, endsAt: e.endsAt, place: e.place, cancelled: e.status === 'CANCELLED' })),
-    ...data.bookings.map((b) => ({
+    ...(data.bookings ?? []).map((b) => ({
       id: b.id, kind: 'booking' as const, title: b.purpose, startsAt: b.startsAt, endsAt: b.endsAt,
       place: space.get(b.spaceId) ?? '', spaceId: b.spaceId, cancelled: false,
     })),
