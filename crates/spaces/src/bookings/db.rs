@@ -100,6 +100,16 @@ pub async fn quotas(conn: &mut PgConnection, applies_to: BookerKind) -> sqlx::Re
     .await
 }
 
+/// Every quota, by whom it applies to.
+pub async fn all_quotas(conn: &mut PgConnection) -> sqlx::Result<Vec<Quota>> {
+    sqlx::query_as(
+        "SELECT id, applies_to, period, unit, max_units FROM booking_quotas
+          ORDER BY applies_to, period, unit",
+    )
+    .fetch_all(conn)
+    .await
+}
+
 pub async fn set_quota(
     conn: &mut PgConnection,
     applies_to: BookerKind,

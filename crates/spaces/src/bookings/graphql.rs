@@ -34,6 +34,33 @@ pub struct NoShowRulesGql {
     suspension_days: i32,
 }
 
+/// At most `max` hours or bookings per booker of a kind per week or month.
+#[derive(SimpleObject)]
+#[graphql(name = "BookingQuota")]
+pub struct QuotaGql {
+    applies_to: BookerKind,
+    period: QuotaPeriod,
+    unit: QuotaUnit,
+    max: i32,
+}
+
+/// The community's booking rules as set.
+#[derive(SimpleObject)]
+#[graphql(name = "BookingRules")]
+pub struct BookingRulesGql {
+    no_show: NoShowRulesGql,
+    quotas: Vec<QuotaGql>,
+}
+
+fn no_show(r: model::NoShowRules) -> NoShowRulesGql {
+    NoShowRulesGql {
+        grace_minutes: r.grace_minutes,
+        no_show_limit: r.no_show_limit,
+        no_show_days: r.no_show_days,
+        suspension_days: r.suspension_days,
+    }
+}
+
 /// A busy span of a space: free/busy only.
 #[derive(SimpleObject)]
 #[graphql(name = "BusySlot")]
@@ -111,6 +138,23 @@ impl BookingsQuery {
     ) -> Res<Vec<model::Booking>> {
         let club = club_id.as_ref().map(uuid).transpose()?;
         Ok(svc::between(community(ctx)?, from.0, days, club).await?)
+    }
+
+    /// The no-show rules and the quotas as set (staff).
+    async fn booking_rules(&self, ctx: &Context<'_>) -> Res<BookingRulesGql> {
+        let (rules, quotas) = svc::booking_rules(community(ctx)?).await?;
+        Ok(BookingRulesGql {
+            no_show: no_show(rules),
+            quotas: quotas
+                .into_iter()
+                .map(|q| QuotaGql {
+                    applies_to: q.applies_to,
+                    period: q.period,
+                    unit: q.unit,
+                    max: q.max_units,
+                })
+                .collect(),
+        })
     }
 
     /// Booking requests waiting for approval, soonest first (staff).
@@ -210,12 +254,7 @@ impl BookingsMutation {
             },
         )
         .await?;
-        Ok(NoShowRulesGql {
-            grace_minutes: r.grace_minutes,
-            no_show_limit: r.no_show_limit,
-            no_show_days: r.no_show_days,
-            suspension_days: r.suspension_days,
-        })
+        Ok(no_show(r))
     }
 
     /// At most `max` hours or bookings per person (or club) per week or month (staff).

@@ -564,3 +564,13 @@ pub async fn set_no_show_rules(ctx: &CommunityCtx, r: NoShowRules) -> AppResult<
     tx.commit().await?;
     Ok(r)
 }
+
+/// The community's booking rules as set (staff): no-shows, and the quotas.
+pub async fn booking_rules(ctx: &CommunityCtx) -> AppResult<(NoShowRules, Vec<Quota>)> {
+    ctx.require(Roles::STAFF)?;
+    let mut tx = ctx.tx().await?;
+    let no_show = db::no_show_rules(&mut tx).await?;
+    let quotas = db::all_quotas(&mut tx).await?;
+    tx.commit().await?;
+    Ok((no_show, quotas))
+}

@@ -75,12 +75,58 @@ pub struct SpaceUsageGql {
     no_show_rate: f64,
 }
 
+/// A day a space is closed whatever its hours say.
+#[derive(SimpleObject)]
+#[graphql(name = "SpaceClosure")]
+pub struct SpaceClosureGql {
+    on: Date,
+    reason: Option<String>,
+}
+
+/// When a space is open: its weekly hours and the days it is closed.
+#[derive(SimpleObject)]
+#[graphql(name = "SpaceOpening")]
+pub struct SpaceOpeningGql {
+    hours: Vec<OpeningSpanGql>,
+    closures: Vec<SpaceClosureGql>,
+}
+
+fn span(s: model::OpeningSpan) -> OpeningSpanGql {
+    OpeningSpanGql {
+        weekday: s.weekday,
+        opens: s.opens.format("%H:%M").to_string(),
+        closes: s.closes.format("%H:%M").to_string(),
+    }
+}
+
 #[derive(Default)]
 pub struct RoomsQuery;
 
 #[Object]
 impl RoomsQuery {
     /// A space's photos (links valid for 15 minutes).
+    /// A space's weekly opening hours and its closures over `days` days from `from`.
+    async fn space_opening(
+        &self,
+        ctx: &Context<'_>,
+        space_id: ID,
+        from: Date,
+        #[graphql(default = 62)] days: i32,
+    ) -> Res<SpaceOpeningGql> {
+        let (hours, closures) =
+            service::opening(community(ctx)?, uuid(&space_id)?, from.0, days).await?;
+        Ok(SpaceOpeningGql {
+            hours: hours.into_iter().map(span).collect(),
+            closures: closures
+                .into_iter()
+                .map(|c| SpaceClosureGql {
+                    on: Date(c.on_date),
+                    reason: c.reason,
+                })
+                .collect(),
+        })
+    }
+
     async fn space_photos(&self, ctx: &Context<'_>, space_id: ID) -> Res<Vec<SpacePhotoGql>> {
         let rows = super::photos::space_photos(community(ctx)?, uuid(&space_id)?).await?;
         Ok(rows.into_iter().map(Into::into).collect())
@@ -185,14 +231,7 @@ impl RoomsMutation {
             })
             .collect::<AppResult<Vec<_>>>()?;
         let rows = service::set_opening_hours(community(ctx)?, uuid(&space_id)?, spans).await?;
-        Ok(rows
-            .into_iter()
-            .map(|s| OpeningSpanGql {
-                weekday: s.weekday,
-                opens: s.opens.format("%H:%M").to_string(),
-                closes: s.closes.format("%H:%M").to_string(),
-            })
-            .collect())
+        Ok(rows.into_iter().map(span).collect())
     }
 
     /// Close a space for a day (a holiday, a repair), whatever its hours say (staff).

@@ -139,3 +139,25 @@ pub async fn close_space_on(
     tx.commit().await?;
     Ok(())
 }
+
+/// A space's weekly opening hours and its closures over `days` days from `from` (any member:
+/// residents see when a room is open before booking it).
+pub async fn opening(
+    ctx: &CommunityCtx,
+    space_id: uuid::Uuid,
+    from: chrono::NaiveDate,
+    days: i32,
+) -> AppResult<(Vec<super::model::OpeningSpan>, Vec<super::model::Closure>)> {
+    if !(1..=366).contains(&days) {
+        return Err(SpacesError::BadRules.into());
+    }
+    let mut tx = ctx.tx().await?;
+    db::space(&mut tx, space_id)
+        .await?
+        .ok_or(SpacesError::NotFound("space"))?;
+    let hours = db::hours(&mut tx, space_id).await?;
+    let to = from + chrono::Duration::days(i64::from(days) - 1);
+    let closures = db::closures(&mut tx, space_id, from, to).await?;
+    tx.commit().await?;
+    Ok((hours, closures))
+}

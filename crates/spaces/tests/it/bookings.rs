@@ -217,6 +217,22 @@ async fn a_quota_raced_by_fifty_requests_is_never_exceeded() {
     .await
     .unwrap();
     let me = env.scope("积极分子", &[]);
+    // The rules as set, for staff only: the quota, and the no-show defaults.
+    let (no_show, quotas) = svc::booking_rules(&staff).await.unwrap();
+    assert!(no_show.grace_minutes > 0);
+    assert_eq!(
+        quotas
+            .iter()
+            .map(|q| (q.applies_to, q.period, q.unit, q.max_units))
+            .collect::<Vec<_>>(),
+        vec![(
+            BookerKind::Person,
+            QuotaPeriod::Week,
+            QuotaUnit::Bookings,
+            3
+        )]
+    );
+    assert_eq!(code(svc::booking_rules(&me).await), "FORBIDDEN");
     // 50 non-overlapping half hours on the Monday and Tuesday of next week.
     let today = local(0, 12, 0).with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).unwrap());
     let monday = 7 - i64::from(chrono::Datelike::weekday(&today).num_days_from_monday());
@@ -285,6 +301,22 @@ async fn rules_hours_closures_approval_and_cancelling() {
         .unwrap_err();
     assert_eq!(closed.code.as_str(), "BAD_USER_INPUT");
     assert!(closed.zh.contains("不开放"));
+    // Anyone reads when the room is open: its hours, and the closed day with its reason.
+    let (hours, closures) = spaces::rooms::service::opening(&me, space.id, local_day(0), 7)
+        .await
+        .unwrap();
+    assert!(!hours.is_empty());
+    assert_eq!(
+        closures
+            .iter()
+            .map(|c| (c.on_date, c.reason.as_deref()))
+            .collect::<Vec<_>>(),
+        vec![(day, Some("国庆"))]
+    );
+    let (_, later) = spaces::rooms::service::opening(&me, space.id, local_day(4), 7)
+        .await
+        .unwrap();
+    assert!(later.is_empty(), "the span starts after it");
 
     // Needs approval: requested, holding its slot; declining frees it.
     let b = svc::book(&me, request(space.id, local(1, 10, 0), 60))
