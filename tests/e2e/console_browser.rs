@@ -209,6 +209,19 @@ impl Browser {
             .unwrap();
     }
 
+    /// Click the element `css`, again while a dialog's or drawer's motion keeps it from
+    /// taking the click.
+    pub async fn click_css(&self, css: &str) {
+        let started = Instant::now();
+        while let Err(e) = self.css(css).await.click().await {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "{css} never took a click: {e}"
+            );
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
+
     /// Click the visible button `text`, again while a dialog's or drawer's motion keeps it
     /// from taking the click.
     pub async fn click(&self, text: &str) {

@@ -93,11 +93,7 @@ async fn a_teacher_sees_only_their_own_courses() {
         !b.body_text().await.contains("停课"),
         "no staff's timetable work"
     );
-    b.css("[aria-label='到课: 王秀英']")
-        .await
-        .click()
-        .await
-        .unwrap();
+    b.click_css("[aria-label='到课: 王秀英']").await;
     b.assert_accessible("a teacher's course").await;
     b.screenshot("49-teacher-course").await;
     b.goto("#/c/liuli/calendar").await;

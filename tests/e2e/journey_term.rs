@@ -188,11 +188,7 @@ async fn staff_run_a_term_timetable_clubs_exhibition_targets_and_meetings() {
     assert!(s.iter().all(|x| china_time(&x["startsAt"]) == "16:30"));
 
     // The first session's roster: 王秀英 marked present, which the page reads back later.
-    b.css("[aria-label='到课: 王秀英']")
-        .await
-        .click()
-        .await
-        .unwrap();
+    b.click_css("[aria-label='到课: 王秀英']").await;
     wait_api(|| async {
         q(
             "query($s: ID!) { sessionAttendance(sessionId: $s) }",

@@ -15,6 +15,7 @@ mod journey_college;
 mod journey_district;
 mod journey_officer;
 mod journey_resident;
+mod journey_spaces;
 mod journey_staff;
 mod journey_teacher;
 mod journey_term;

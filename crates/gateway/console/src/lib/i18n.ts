@@ -117,6 +117,25 @@ export const ENUMS: Record<string, Record<string, [string, string]>> = {
     OUTDOOR_YARD: ['户外场地', 'Outdoor yard'],
     FARM: ['共享菜园', 'Farm'],
   },
+  BookableBy: {
+    RESIDENTS: ['所有居民（个人、社团、团队）', 'Any member'],
+    CLUBS: ['只限社团', 'Clubs only'],
+    TEAMS: ['只限共建团队', 'Partner teams only'],
+    STAFF: ['只限社区工作者', 'Staff only'],
+  },
+  BookerKind: {
+    PERSON: ['个人', 'A person'],
+    CLUB: ['社团', 'A club'],
+    TEAM: ['团队', 'A team'],
+  },
+  QuotaPeriod: {
+    WEEK: ['每周', 'A week'],
+    MONTH: ['每月', 'A month'],
+  },
+  QuotaUnit: {
+    HOURS: ['小时', 'hours'],
+    BOOKINGS: ['次', 'bookings'],
+  },
   SurveyChannel: {
     IN_APP: ['平台内', 'In the app'],
     WECHAT_ACCOUNT: ['公众号', 'Official account'],

@@ -20,6 +20,7 @@ import Paper from '../pages/staff/Paper';
 import Partners from '../pages/staff/Partners';
 import Registry from '../pages/staff/Registry';
 import SignUps from '../pages/staff/SignUps';
+import Spaces from '../pages/staff/Spaces';
 import Surveys from '../pages/staff/Surveys';
 import Teachers from '../pages/staff/Teachers';
 
@@ -67,6 +68,7 @@ export default function Staff({ scope }: { scope: Scope }) {
       key: 'together', label: t('共建共治', 'Co-governance'), pages: [
         { key: 'meetings', label: t('会议', 'Meetings'), page: <Meetings slug={slug} /> },
         { key: 'partners', label: t('共建伙伴', 'Partners'), page: <Partners slug={slug} /> },
+        { key: 'spaces', label: t('场地设置', 'Spaces'), page: <Spaces slug={slug} /> },
         { key: 'bookings', label: t('场地预约', 'Bookings'), page: <Bookings slug={slug} /> },
         { key: 'hours', label: t('志愿时长', 'Volunteer hours'), page: <Hours slug={slug} /> },
         { key: 'accounts', label: t('时间银行', 'Time bank'), page: <Accounts slug={slug} /> },
