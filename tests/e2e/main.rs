@@ -13,6 +13,8 @@ mod governance;
 mod isolation_walk;
 mod journey_college;
 mod journey_district;
+mod journey_funds;
+mod journey_lists;
 mod journey_officer;
 mod journey_resident;
 mod journey_spaces;

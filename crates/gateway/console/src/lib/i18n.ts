@@ -136,6 +136,37 @@ export const ENUMS: Record<string, Record<string, [string, string]>> = {
     HOURS: ['小时', 'hours'],
     BOOKINGS: ['次', 'bookings'],
   },
+  ListRole: {
+    NEED: ['需求', 'Needs'],
+    OFFER: ['资源或服务', 'Offers'],
+  },
+  ListEnteredAs: {
+    STAFF: ['社区', 'Staff'],
+    PARTNER: ['共建单位', 'Partner'],
+    RESIDENT: ['居民', 'Resident'],
+  },
+  ListEntryStatus: {
+    OPEN: ['待对接', 'Open'],
+    MATCHED: ['已对接', 'Matched'],
+    CLOSED: ['已完成', 'Closed'],
+  },
+  ListMatchStatus: {
+    CONFIRMED: ['对接中', 'Confirmed'],
+    DONE: ['已办成', 'Done'],
+    FAILED: ['未办成', 'Failed'],
+  },
+  FundMovementKind: {
+    DONATION: ['捐赠', 'Donation'],
+    SALE: ['义卖所得', 'Charity sale'],
+    GRANT: ['拨款', 'Grant'],
+    SPENDING: ['支出', 'Spending'],
+    REVERSAL: ['冲正', 'Reversal'],
+  },
+  FundRequestStatus: {
+    REQUESTED: ['待审批', 'Waiting'],
+    PAID: ['已支付', 'Paid'],
+    DECLINED: ['未批准', 'Declined'],
+  },
   SurveyChannel: {
     IN_APP: ['平台内', 'In the app'],
     WECHAT_ACCOUNT: ['公众号', 'Official account'],

@@ -14,7 +14,9 @@ import Courses from '../pages/staff/Courses';
 import Demands from '../pages/staff/Demands';
 import Events from '../pages/staff/Events';
 import Exhibitions from '../pages/staff/Exhibitions';
+import Funds from '../pages/staff/Funds';
 import Hours from '../pages/staff/Hours';
+import Lists from '../pages/staff/Lists';
 import Meetings from '../pages/staff/Meetings';
 import Paper from '../pages/staff/Paper';
 import Partners from '../pages/staff/Partners';
@@ -68,6 +70,8 @@ export default function Staff({ scope }: { scope: Scope }) {
       key: 'together', label: t('共建共治', 'Co-governance'), pages: [
         { key: 'meetings', label: t('会议', 'Meetings'), page: <Meetings slug={slug} /> },
         { key: 'partners', label: t('共建伙伴', 'Partners'), page: <Partners slug={slug} /> },
+        { key: 'lists', label: t('三张清单', 'Three lists'), page: <Lists slug={slug} /> },
+        { key: 'funds', label: t('社区基金', 'Funds'), page: <Funds slug={slug} /> },
         { key: 'spaces', label: t('场地设置', 'Spaces'), page: <Spaces slug={slug} /> },
         { key: 'bookings', label: t('场地预约', 'Bookings'), page: <Bookings slug={slug} /> },
         { key: 'hours', label: t('志愿时长', 'Volunteer hours'), page: <Hours slug={slug} /> },
