@@ -12,6 +12,7 @@ mod deploy;
 mod governance;
 mod isolation_walk;
 mod journey_college;
+mod journey_demands;
 mod journey_district;
 mod journey_funds;
 mod journey_lists;

@@ -94,7 +94,7 @@ export default function Registry({ slug, me }: { slug: string; me?: string }) {
         await api.request(WALK_IN, { e: v.event!, l: resident.id }, slug);
         message.success(t('已登记到场', 'Counted'));
       } else {
-        await api.request(DEMAND, { i: { title: v.title!.trim(), category: v.category!, detail: v.detail ?? '', forName: resident.name } }, slug);
+        await api.request(DEMAND, { i: { title: v.title!.trim(), category: v.category!, detail: v.detail ?? '', forPersonId: resident.id, forName: resident.name } }, slug);
         message.success(t('诉求已代为提交', 'Demand reported'));
       }
       setActing(null);
