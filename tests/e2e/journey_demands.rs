@@ -86,5 +86,9 @@ async fn a_demand_goes_from_intake_to_the_residents_confirmation() {
         "{lamp}"
     );
     assert_eq!(demands["demandStats"], json!({"total": 2, "confirmed": 1}));
+    // The community's own figures, as its district sees them.
+    b.tab("本社区数据").await;
+    b.wait_text("目标达成").await;
+    b.assert_accessible("the community's figures").await;
     b.sign_out().await;
 }

@@ -5,6 +5,7 @@ import { graphql } from '../gql';
 import { useGql } from '../lib/query';
 import { useGo, useRest } from '../lib/nav';
 import type { Scope } from '../lib/session';
+import CommunityFigures from '../pages/district/CommunityFigures';
 import Accounts from '../pages/staff/Accounts';
 import Bookings from '../pages/staff/Bookings';
 import Cadence from '../pages/staff/Cadence';
@@ -78,7 +79,12 @@ export default function Staff({ scope }: { scope: Scope }) {
         { key: 'accounts', label: t('时间银行', 'Time bank'), page: <Accounts slug={slug} /> },
       ],
     },
-    { key: 'reports', label: t('报表', 'Reports'), pages: [{ key: 'paper', label: t('台账', 'Paper'), page: <Paper slug={slug} /> }] },
+    {
+      key: 'reports', label: t('报表', 'Reports'), pages: [
+        { key: 'figures', label: t('本社区数据', 'Our figures'), page: <CommunityFigures scope={scope} slug={slug} /> },
+        { key: 'paper', label: t('台账', 'Paper'), page: <Paper slug={slug} /> },
+      ],
+    },
   ].map((g) => ({ ...g, pages: teacherOnly ? g.pages.filter((p) => p.key === 'courses' || p.key === 'calendar') : g.pages }))
     .filter((g) => g.pages.length > 0);
   const pages = groups.flatMap((g) => g.pages);

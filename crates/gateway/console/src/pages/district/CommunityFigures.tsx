@@ -18,7 +18,10 @@ const FIGURES = graphql(`query CommunityFiguresOne($from: Date!, $to: Date!, $mo
 const EXPORT = graphql(`mutation CommunityFiguresExport($from: Date!, $to: Date!, $fmt: ExportFormat!) {
   exportCommunityFigures(from: $from, to: $to, format: $fmt) { filename url } }`);
 
-/** One community's own figures, reached from the district's dashboard (drill-down). */
+/**
+ * One community's own figures: reached from the district's dashboard (drill-down), and the
+ * community's own dashboard for its staff.
+ */
 export default function CommunityFigures({ scope, slug }: { scope: Scope; slug: string }) {
   const api = useApi();
   const t = useT();
@@ -35,10 +38,11 @@ export default function CommunityFigures({ scope, slug }: { scope: Scope; slug: 
   for (const f of d?.figures ?? []) families.set(f.family, [...(families.get(f.family) ?? []), f]);
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Breadcrumb items={[
+      {/* From the district's dashboard, the way back to it; staff see their own community. */}
+      {scope.kind === 'district' && <Breadcrumb items={[
         { title: <a href={`#/d/${scope.code}/dashboard`}>{scope.name}</a> },
         { title: data?.community.name ?? slug },
-      ]} />
+      ]} />}
       <Space wrap>
         <span>{t(`今年（${from} 至 ${to}）`, `This year (${from} to ${to})`)}</span>
         <Button onClick={() => exportAs('XLSX')} loading={busy}>{t('下载 Excel', 'Download Excel')}</Button>
