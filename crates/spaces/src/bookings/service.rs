@@ -120,6 +120,17 @@ fn quota_period(period: QuotaPeriod, at: DateTime<Utc>) -> (DateTime<Utc>, DateT
     (midnight(from), midnight(to))
 }
 
+/// `days` China days from `from`, as instants [start, end): at most 62 (a calendar's span).
+fn day_span(from: NaiveDate, days: i32) -> AppResult<(DateTime<Utc>, DateTime<Utc>)> {
+    if !(1..=62).contains(&days) {
+        return Err(AppError::from(SpacesError::SpanOver62Days));
+    }
+    Ok((
+        midnight(from),
+        midnight(from + Duration::days(i64::from(days))),
+    ))
+}
+
 /// Check every quota of the booker against its existing bookings plus the new ones; the
 /// booker is locked first, so concurrent requests are counted one after the other.
 async fn check_quotas(
@@ -404,17 +415,9 @@ pub async fn between(
     club: Option<Uuid>,
 ) -> AppResult<Vec<Booking>> {
     ctx.require(Roles::STAFF)?;
-    if !(1..=62).contains(&days) {
-        return Err(AppError::from(SpacesError::SpanOver62Days));
-    }
+    let (start, end) = day_span(from, days)?;
     let mut tx = ctx.tx().await?;
-    let rows = db::between(
-        &mut tx,
-        midnight(from),
-        midnight(from + Duration::days(i64::from(days))),
-        club,
-    )
-    .await?;
+    let rows = db::between(&mut tx, start, end, club).await?;
     tx.commit().await?;
     Ok(rows)
 }
@@ -426,18 +429,9 @@ pub async fn calendar(
     from: NaiveDate,
     days: i32,
 ) -> AppResult<Vec<BusySlot>> {
-    if !(1..=62).contains(&days) {
-        return Err(AppError::from(SpacesError::SpanOver62Days));
-    }
-    let at = midnight;
+    let (start, end) = day_span(from, days)?;
     let mut tx = ctx.tx().await?;
-    let rows = db::busy(
-        &mut tx,
-        space,
-        at(from),
-        at(from + Duration::days(i64::from(days))),
-    )
-    .await?;
+    let rows = db::busy(&mut tx, space, start, end).await?;
     tx.commit().await?;
     Ok(rows)
 }

@@ -2,12 +2,9 @@ import { Card, Checkbox, DatePicker, Form, InputNumber, Segmented, Space } from 
 import type { FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { ScheduleFrequency, Weekday } from '../gql/graphql';
-import { useT } from '../lib/i18n';
-import { type Rule, seriesDates } from '../lib/schedule';
+import { useEnum, useT } from '../lib/i18n';
+import { type Rule, WEEKDAYS, seriesDates } from '../lib/schedule';
 
-const WEEKDAYS: [Weekday, string, string][] = [
-  ['MON', '一', 'Mon'], ['TUE', '二', 'Tue'], ['WED', '三', 'Wed'], ['THU', '四', 'Thu'], ['FRI', '五', 'Fri'], ['SAT', '六', 'Sat'], ['SUN', '日', 'Sun'],
-];
 
 /** The fields of a repeat rule as a form holds them (dates as dayjs). */
 export interface RuleDraft {
@@ -41,6 +38,7 @@ export function ruleOf(v: RuleDraft): Rule {
  */
 export default function RepeatRule({ form, clash, unit = ['次', 'dates'] }: { form: FormInstance; clash?: (date: string) => string | null; unit?: [string, string] }) {
   const t = useT();
+  const label = useEnum();
   const draft = Form.useWatch([], form) as RuleDraft | undefined;
   // Watched by name: a multiple date picker's value is not in the whole-form watch.
   const except = Form.useWatch('except', form) as Dayjs[] | undefined;
@@ -56,7 +54,7 @@ export default function RepeatRule({ form, clash, unit = ['次', 'dates'] }: { f
       </Space>
       {draft?.frequency === 'WEEKLY' && (
         <Form.Item name="weekdays" label={t('星期', 'Weekdays')}>
-          <Checkbox.Group options={WEEKDAYS.map(([w, zh, en]) => ({ value: w, label: t(`周${zh}`, en) }))} />
+          <Checkbox.Group options={WEEKDAYS.map((w) => ({ value: w, label: label('Weekday', w) }))} />
         </Form.Item>
       )}
       {draft?.frequency === 'MONTHLY' && (

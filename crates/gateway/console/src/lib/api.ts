@@ -118,6 +118,12 @@ export function chinaToday(offsetDays = 0): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
 }
 
+const inChina = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600000).toISOString();
+/** China's calendar day of an instant, "YYYY-MM-DD". */
+export const chinaDay = (iso: string) => inChina(iso).slice(0, 10);
+/** China's wall-clock time of an instant, "HH:mm". */
+export const chinaTime = (iso: string) => inChina(iso).slice(11, 16);
+
 export function formatDateTime(iso: string, lang: Lang): string {
   return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
     timeZone: 'Asia/Shanghai',

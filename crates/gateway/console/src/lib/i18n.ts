@@ -167,6 +167,31 @@ export const ENUMS: Record<string, Record<string, [string, string]>> = {
     PAID: ['已支付', 'Paid'],
     DECLINED: ['未批准', 'Declined'],
   },
+  Weekday: {
+    MON: ['周一', 'Mon'], TUE: ['周二', 'Tue'], WED: ['周三', 'Wed'], THU: ['周四', 'Thu'],
+    FRI: ['周五', 'Fri'], SAT: ['周六', 'Sat'], SUN: ['周日', 'Sun'],
+  },
+  CadencePeriod: {
+    WEEK: ['每周', 'Weekly'],
+    MONTH: ['每月', 'Monthly'],
+    QUARTER: ['每季度', 'Quarterly'],
+    YEAR: ['每年', 'Yearly'],
+  },
+  MeetingCadencePer: {
+    WEEK: ['每周', 'Weekly'],
+    MONTH: ['每月', 'Monthly'],
+    QUARTER: ['每季度', 'Quarterly'],
+    YEAR: ['每年', 'Yearly'],
+  },
+  CadenceCounts: {
+    SESSIONS: ['课程课次', 'Course sessions'],
+    EVENTS: ['各类活动', 'Any event'],
+    ACTIVITY: ['活动', 'Activities'],
+    EXCHANGE: ['交流', 'Exchanges'],
+    PERFORMANCE: ['展演', 'Performances'],
+    MARKET: ['服务集市', 'Service markets'],
+    SERVICE_DAY: ['达人服务日', 'Talent service days'],
+  },
   SurveyChannel: {
     IN_APP: ['平台内', 'In the app'],
     WECHAT_ACCOUNT: ['公众号', 'Official account'],

@@ -13,7 +13,8 @@ export interface Rule {
   except: string[];
 }
 
-const WEEKDAYS: Weekday[] = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
+/** Monday first, as ISO numbers them (1 = Monday). */
+export const WEEKDAYS: Weekday[] = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
 /** A series runs at most two years (the API's SPAN_DAYS). */
 const SPAN_DAYS = 731;
 

@@ -1,5 +1,4 @@
-import { Menu, Select, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Grid, Menu, Select, Typography } from 'antd';
 import { useT } from '../lib/i18n';
 import { graphql } from '../gql';
 import { useGql } from '../lib/query';
@@ -30,20 +29,14 @@ import Teachers from '../pages/staff/Teachers';
 /** Community staff's daily work, one page per task, grouped as staff think of it. */
 const COMMUNITY = graphql(`query StaffCommunity { community { name } me { account { displayName } } }`);
 
-/** Below this width the page list is a select above the page, not a column beside it. */
-const NARROW = 900;
 
 export default function Staff({ scope }: { scope: Scope }) {
   const t = useT();
   const go = useGo();
   const [page = 'courses'] = useRest();
   const [data] = useGql(COMMUNITY, {}, scope.slug);
-  const [narrow, setNarrow] = useState(window.innerWidth < NARROW);
-  useEffect(() => {
-    const resize = () => setNarrow(window.innerWidth < NARROW);
-    window.addEventListener('resize', resize);
-    return () => window.removeEventListener('resize', resize);
-  }, []);
+  // Narrow below antd's `lg` (992 px): a 1280 px screen at 200% zoom is 640 px.
+  const narrow = Grid.useBreakpoint().lg === false;
   const slug = scope.slug!;
   // A teacher who is not staff teaches: their courses and the calendar, nothing else.
   const teacherOnly = !scope.roles.some((r) => r === 'STAFF' || r === 'COMMUNITY_ADMIN');

@@ -1,6 +1,6 @@
 import { App, Button, Card, Empty, Select, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import { chinaToday, formatDateTime, useApi } from '../../lib/api';
+import { chinaDay, chinaTime, chinaToday, formatDateTime, useApi } from '../../lib/api';
 import { useEnum, useLang, useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
 import { graphql } from '../../gql';
@@ -12,8 +12,6 @@ const REQUESTS = graphql(`query BookingsRequests { bookingRequests { id spaceId 
 const DECIDE = graphql(`mutation BookingsDecide($b: ID!, $a: Boolean!) { decideBooking(bookingId: $b, approve: $a) { id status } }`);
 const CALENDAR = graphql(`query BookingsCalendar($s: ID!, $from: Date!) { spaceCalendar(spaceId: $s, from: $from, days: 7) { startsAt endsAt courseSession } }`);
 
-const time = (iso: string) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
-const day = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(iso));
 
 /** Requests to approve, the spaces with this month's use, and a week's calendar of one. */
 export default function Bookings({ slug }: { slug: string }) {
@@ -77,10 +75,10 @@ export default function Bookings({ slug }: { slug: string }) {
           {days.map((d) => (
             <div key={d} className="community-tile">
               <strong>{d}</strong>
-              {slots.filter((s) => day(s.startsAt) === d).map((s) => (
-                <div key={s.startsAt}>{time(s.startsAt)}–{time(s.endsAt)} <Tag>{s.courseSession ? t('课程', 'Course') : t('预约', 'Booking')}</Tag></div>
+              {slots.filter((s) => chinaDay(s.startsAt) === d).map((s) => (
+                <div key={s.startsAt}>{chinaTime(s.startsAt)}–{chinaTime(s.endsAt)} <Tag>{s.courseSession ? t('课程', 'Course') : t('预约', 'Booking')}</Tag></div>
               ))}
-              {!slots.some((s) => day(s.startsAt) === d) && <div>{t('空闲', 'Free')}</div>}
+              {!slots.some((s) => chinaDay(s.startsAt) === d) && <div>{t('空闲', 'Free')}</div>}
             </div>
           ))}
         </div>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { graphql } from '../../gql';
 import type { CadenceCounts, CadencePeriod } from '../../gql/graphql';
 import { chinaToday, useApi } from '../../lib/api';
-import { useT } from '../../lib/i18n';
+import { useEnum, useEnumOptions, useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
 
 const REPORT = graphql(`query CadenceReport($m: String!) { cadenceReport(month: $m) {
@@ -12,12 +12,6 @@ const REPORT = graphql(`query CadenceReport($m: String!) { cadenceReport(month: 
 const CREATE = graphql(`mutation CadenceCreate($n: String!, $p: CadencePeriod!, $min: Int!, $pb: Boolean!, $c: CadenceCounts!) {
   createCadenceTarget(name: $n, period: $p, minSessions: $min, publicBenefitOnly: $pb, counts: $c) { id } }`);
 
-const PERIODS: [CadencePeriod, string, string][] = [['WEEK', '每周', 'Weekly'], ['MONTH', '每月', 'Monthly'], ['QUARTER', '每季度', 'Quarterly'], ['YEAR', '每年', 'Yearly']];
-const COUNTS: [CadenceCounts, string, string][] = [
-  ['SESSIONS', '课程课次', 'Course sessions'], ['EVENTS', '各类活动', 'Any event'], ['ACTIVITY', '活动', 'Activities'], ['EXCHANGE', '交流', 'Exchanges'],
-  ['PERFORMANCE', '展演', 'Performances'], ['MARKET', '服务集市', 'Service markets'], ['SERVICE_DAY', '达人服务日', 'Talent service days'],
-];
-const name = (list: [string, string, string][], v: string, t: (zh: string, en: string) => string) => { const x = list.find((y) => y[0] === v); return x ? t(x[1], x[2]) : v; };
 
 /**
  * Cadence targets (频次目标: e.g. a public-benefit course every week, a 达人服务日 every month)
@@ -27,6 +21,8 @@ const name = (list: [string, string, string][], v: string, t: (zh: string, en: s
 export default function Cadence({ slug }: { slug: string }) {
   const api = useApi();
   const t = useT();
+  const label = useEnum();
+  const enumOptions = useEnumOptions();
   const { message } = App.useApp();
   const [month, setMonth] = useState(chinaToday().slice(0, 7));
   const [data, load] = useGql(REPORT, { m: month }, slug, { keepPrevious: true });
@@ -58,8 +54,8 @@ export default function Cadence({ slug }: { slug: string }) {
             { title: t('目标', 'Target'), render: (_, r) => r.target.name },
             {
               title: t('要求', 'Asks for'),
-              render: (_, r) => t(`${name(PERIODS, r.target.period, t)}至少 ${r.target.minSessions} 次${name(COUNTS, r.target.counts, t)}${r.target.publicBenefitOnly ? '（公益）' : ''}`,
-                `${name(PERIODS, r.target.period, t)}: at least ${r.target.minSessions} × ${name(COUNTS, r.target.counts, t)}${r.target.publicBenefitOnly ? ' (public benefit)' : ''}`),
+              render: (_, r) => t(`${label('CadencePeriod', r.target.period)}至少 ${r.target.minSessions} 次${label('CadenceCounts', r.target.counts)}${r.target.publicBenefitOnly ? '（公益）' : ''}`,
+                `${label('CadencePeriod', r.target.period)}: at least ${r.target.minSessions} × ${label('CadenceCounts', r.target.counts)}${r.target.publicBenefitOnly ? ' (public benefit)' : ''}`),
             },
             {
               title: t('各期', 'Periods'),
@@ -76,9 +72,9 @@ export default function Cadence({ slug }: { slug: string }) {
         <Form layout="vertical" requiredMark={false} onFinish={create} initialValues={{ period: 'WEEK', minSessions: 1, publicBenefitOnly: false, counts: 'SESSIONS' }}>
           <Form.Item name="name" label={t('名称', 'Name')} rules={[{ required: true, max: 100 }]}><Input /></Form.Item>
           <Space wrap>
-            <Form.Item name="period" label={t('周期', 'Every')}><Select style={{ minWidth: 120 }} options={PERIODS.map(([v, zh, en]) => ({ value: v, label: t(zh, en) }))} /></Form.Item>
+            <Form.Item name="period" label={t('周期', 'Every')}><Select style={{ minWidth: 120 }} options={enumOptions('CadencePeriod')} /></Form.Item>
             <Form.Item name="minSessions" label={t('至少几次', 'At least')}><InputNumber min={1} max={1000} /></Form.Item>
-            <Form.Item name="counts" label={t('统计', 'Counting')}><Select style={{ minWidth: 140 }} options={COUNTS.map(([v, zh, en]) => ({ value: v, label: t(zh, en) }))} /></Form.Item>
+            <Form.Item name="counts" label={t('统计', 'Counting')}><Select style={{ minWidth: 140 }} options={enumOptions('CadenceCounts')} /></Form.Item>
           </Space>
           <Form.Item name="publicBenefitOnly" label={t('只算公益课', 'Public-benefit courses only')} valuePropName="checked"><Switch /></Form.Item>
           <Button type="primary" htmlType="submit">{t('设定', 'Set')}</Button>

@@ -1,11 +1,11 @@
 import { Button, Segmented, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { chinaToday } from '../../lib/api';
-import { useT } from '../../lib/i18n';
-import { type Entry, type EntryKind, chinaDay, chinaTime, useCalendar } from './calendar';
+import { chinaDay, chinaTime, chinaToday } from '../../lib/api';
+import { useEnum, useT } from '../../lib/i18n';
+import { WEEKDAYS } from '../../lib/schedule';
+import { type Entry, type EntryKind, useCalendar } from './calendar';
 
-const WEEKDAYS = [['一', 'Mon'], ['二', 'Tue'], ['三', 'Wed'], ['四', 'Thu'], ['五', 'Fri'], ['六', 'Sat'], ['日', 'Sun']];
 const KIND: Record<EntryKind, [string, string, string]> = {
   session: ['课', 'Class', 'cal-session'],
   event: ['活动', 'Event', 'cal-event'],
@@ -20,6 +20,7 @@ const monday = (day: string) => { const d = dayjs(day); return d.subtract((d.day
  */
 export default function Calendar({ slug, teacherOnly = false }: { slug: string; teacherOnly?: boolean }) {
   const t = useT();
+  const label = useEnum();
   const [view, setView] = useState<'week' | 'month'>('week');
   const [anchor, setAnchor] = useState(chinaToday());
   const first = view === 'week' ? monday(anchor) : monday(dayjs(anchor).startOf('month').format('YYYY-MM-DD'));
@@ -56,7 +57,7 @@ export default function Calendar({ slug, teacherOnly = false }: { slug: string; 
       </Space>
       <Typography.Title level={2} style={{ fontSize: 20 }}>{title}</Typography.Title>
       <table className={`cal cal-${view}`} aria-busy={!entries}>
-        <thead><tr>{WEEKDAYS.map(([zh, en]) => <th key={en} scope="col">{t(`周${zh}`, en)}</th>)}</tr></thead>
+        <thead><tr>{WEEKDAYS.map((w) => <th key={w} scope="col">{label('Weekday', w)}</th>)}</tr></thead>
         <tbody>
           {Array.from({ length: weeks }, (_, w) => (
             <tr key={w}>

@@ -3,11 +3,11 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import RepeatRule, { RULE_DEFAULTS, type RuleDraft, ruleOf } from '../../components/RepeatRule';
 import { graphql } from '../../gql';
-import { chinaToday, formatDateTime, useApi } from '../../lib/api';
+import { chinaDay, chinaTime, chinaToday, formatDateTime, useApi } from '../../lib/api';
 import { showApiError } from '../../lib/forms';
 import { useEnum, useLang, useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
-import { chinaDay, chinaTime, clashOf, useCalendar } from './calendar';
+import { clashOf, useCalendar } from './calendar';
 import type { Course } from './CourseForm';
 
 const SPACES = graphql(`query CourseTimetableSpaces { spaces { id name } }`);

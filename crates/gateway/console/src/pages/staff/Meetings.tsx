@@ -35,7 +35,6 @@ interface Draft {
   attendees: { role: AttendeeRole; organisation?: string; people: number }[];
   topics: string[]; minutes?: string; decisions: Decision[];
 }
-const PER: [MeetingCadencePer, string, string][] = [['WEEK', '每周', 'Weekly'], ['MONTH', '每月', 'Monthly'], ['QUARTER', '每季度', 'Quarterly'], ['YEAR', '每年', 'Yearly']];
 
 /**
  * Meetings where staff record them (民主协商会, 坝坝会, 院落夜话, 三方碰头): attendees by role,
@@ -101,7 +100,7 @@ export default function Meetings({ slug }: { slug: string }) {
       </Space>
       {(data?.meetingCadenceTargets.length ?? 0) > 0 && (
         <Card size="small" title={t('会议频次要求', 'How often meetings are held')}>
-          <Space wrap>{data!.meetingCadenceTargets.map((x) => <Tag key={x.kind}>{label('MeetingKind', x.kind)}：{t(`${PER.find((p) => p[0] === x.per)![1]}至少 ${x.atLeast} 次`, `${PER.find((p) => p[0] === x.per)![2]}, at least ${x.atLeast}`)}</Tag>)}</Space>
+          <Space wrap>{data!.meetingCadenceTargets.map((x) => <Tag key={x.kind}>{label('MeetingKind', x.kind)}：{t(`${label('MeetingCadencePer', x.per)}至少 ${x.atLeast} 次`, `${label('MeetingCadencePer', x.per)}, at least ${x.atLeast}`)}</Tag>)}</Space>
           {data?.meetingCadence && (
             <p>{t(`近一年 ${data.meetingCadence.periods.length} 期中达标 ${data.meetingCadence.met} 期`, `Met in ${data.meetingCadence.met} of ${data.meetingCadence.periods.length} periods this year`)}</p>
           )}
@@ -173,7 +172,7 @@ export default function Meetings({ slug }: { slug: string }) {
           onFinish={(v: { kind: MeetingKind; per: MeetingCadencePer; atLeast: number }) => run(() => api.request(SET_TARGET, { k: v.kind, p: v.per, n: v.atLeast }, slug), t('已设定', 'Set'), () => setTargeting(false))}>
           <Form.Item name="kind" label={t('会议类型', 'Kind')}><Select options={enumOptions('MeetingKind')} /></Form.Item>
           <Space wrap>
-            <Form.Item name="per" label={t('周期', 'Every')}><Select style={{ minWidth: 120 }} options={PER.map(([v, zh, en]) => ({ value: v, label: t(zh, en) }))} /></Form.Item>
+            <Form.Item name="per" label={t('周期', 'Every')}><Select style={{ minWidth: 120 }} options={enumOptions('MeetingCadencePer')} /></Form.Item>
             <Form.Item name="atLeast" label={t('至少几次', 'At least')}><InputNumber min={1} max={100} /></Form.Item>
           </Space>
           <Button type="primary" htmlType="submit">{t('设定', 'Set')}</Button>

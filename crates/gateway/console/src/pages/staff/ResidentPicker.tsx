@@ -10,8 +10,8 @@ const FIND = graphql(`query ResidentPickerFind($n: String!) { residents(name: $n
  * A resident chosen from the registry by typing a name (a form control: `value` is the
  * learner's id). Ages tell apart two residents of one name.
  */
-export default function ResidentPicker({ slug, value, onChange, id, label, onPick }: {
-  slug: string; value?: string; onChange?: (id: string) => void; id?: string; label?: string;
+export default function ResidentPicker({ slug, value, onChange, id, label, onPick, allowClear }: {
+  slug: string; value?: string; onChange?: (id: string) => void; id?: string; label?: string; allowClear?: boolean;
   /** Told the resident chosen, name and all. */
   onPick?: (r: { id: string; name: string }) => void;
 }) {
@@ -24,7 +24,7 @@ export default function ResidentPicker({ slug, value, onChange, id, label, onPic
     if (name) api.request(FIND, { n: name }, slug).then((d) => setFound(d.residents.edges.map((e) => e.node)), () => {});
   };
   return (
-    <Select id={id} aria-label={label} style={{ minWidth: 160 }} value={value}
+    <Select id={id} aria-label={label} style={{ minWidth: 160 }} value={value} allowClear={allowClear}
       onChange={(v: string) => { onChange?.(v); const r = found.find((x) => x.id === v); if (r) onPick?.(r); }} showSearch filterOption={false} onSearch={find}
       notFoundContent={t('输入姓名查找', 'Type a name')}
       options={found.map((r) => ({ value: r.id, label: r.age != null ? `${r.name}（${r.age}）` : r.name }))} />

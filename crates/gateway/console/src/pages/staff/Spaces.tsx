@@ -6,6 +6,7 @@ import { chinaToday, formatDateTime, useApi, useRun } from '../../lib/api';
 import { mustChoose } from '../../lib/forms';
 import { useEnum, useEnumOptions, useLang, useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
+import { WEEKDAYS } from '../../lib/schedule';
 
 const SPACES = graphql(`query SpacesSpaces($m: String!) {
   spaces { id name kind capacity courtyardId amenities bookableBy windowDays minMinutes maxMinutes needsApproval pointsPerHour }
@@ -27,8 +28,6 @@ const QUOTA = graphql(`mutation SpacesQuota($a: BookerKind!, $p: QuotaPeriod!, $
 const CHECK_IN = graphql(`mutation SpacesCheckIn($t: String!) { checkInBooking(token: $t) { id purpose startsAt checkedInAt } }`);
 
 type Room = SpacesSpacesQuery['spaces'][number];
-const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'];
-const WEEKDAYS_EN = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /**
  * Spaces set up (场地): a room made, its rules (who books, how far ahead, how long, approval,
@@ -53,7 +52,7 @@ export default function Spaces({ slug }: { slug: string }) {
   const usage = new Map((data?.spaceUsage ?? []).map((u) => [u.space.id, u]));
   const courtyard = new Map((data?.courtyards ?? []).map((c) => [c.id, c.name]));
   const rules = data?.bookingRules;
-  const day = (d: number) => t(`周${WEEKDAYS[d - 1]}`, WEEKDAYS_EN[d - 1]);
+  const day = (d: number) => label('Weekday', WEEKDAYS[d - 1]);
 
   const checkIn = async (v: { token: string }) => {
     try {

@@ -6,6 +6,7 @@ import { useApi } from '../../lib/api';
 import { mustChoose, rules, showApiError } from '../../lib/forms';
 import { useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
+import ResidentPicker from './ResidentPicker';
 
 const POOL = graphql(`query TeachersPool {
   teachers(first: 100) { edges { node { id name kind skills phone candidate teachesIn averageRating teamId teamName } } }
@@ -14,7 +15,6 @@ const POOL = graphql(`query TeachersPool {
 const CREATE = graphql(`mutation TeachersCreate($i: CreateTeacherInput!) { createTeacher(input: $i) { id } }`);
 const CONFIRM = graphql(`mutation TeachersConfirm($id: ID!, $k: TeacherKind!, $in: [String!]!) { confirmTeacher(teacherId: $id, kind: $k, teachesIn: $in) { id } }`);
 const LINK = graphql(`mutation TeachersLink($id: ID!, $team: ID) { linkTeacherToTeam(teacherId: $id, teamId: $team) }`);
-const FIND = graphql(`query TeachersFind($q: String!) { residents(name: $q, first: 10) { edges { node { id name age } } } }`);
 
 type Teacher = TeachersPoolQuery['teachers']['edges'][number]['node'];
 
@@ -42,8 +42,6 @@ export default function Teachers({ slug }: { slug: string }) {
   const [adding, setAdding] = useState(false);
   const [confirming, setConfirming] = useState<Teacher | null>(null);
   const [linking, setLinking] = useState<Teacher | null>(null);
-  const [search, setSearch] = useState('');
-  const [found] = useGql(FIND, { q: search }, slug, { enabled: search.length > 0 });
   const [form] = Form.useForm();
   const kindLabel = (k: TeacherKind) => { const x = TEACHER_KINDS.find((y) => y[0] === k); return x ? t(x[1], x[2]) : k; };
   const teachers = (data?.teachers.edges ?? []).map((e) => e.node);
@@ -114,9 +112,7 @@ export default function Teachers({ slug }: { slug: string }) {
       <Modal open={adding} title={t('添加教师', 'Add a teacher')} onCancel={() => setAdding(false)} footer={null} destroyOnHidden>
         <Form form={form} layout="vertical" onFinish={create} requiredMark={false} initialValues={{ kind: 'LOCAL_TALENT' }}>
           <Form.Item name="learnerId" label={t('居民库中的居民（可选）', 'A resident of the registry (optional)')}>
-            <Select allowClear showSearch filterOption={false} onSearch={setSearch} placeholder={t('输入姓名搜索', 'Type a name')}
-              onChange={(id) => { const r = found?.residents.edges.find((e) => e.node.id === id)?.node; if (r) form.setFieldsValue({ name: r.name }); }}
-              options={(found?.residents.edges ?? []).map((e) => ({ value: e.node.id, label: e.node.age != null ? `${e.node.name}（${e.node.age}）` : e.node.name }))} />
+            <ResidentPicker slug={slug} allowClear onPick={(r) => form.setFieldsValue({ name: r.name })} />
           </Form.Item>
           <Form.Item name="name" label={t('姓名', 'Name')} rules={[{ required: true, max: 100 }]}><Input /></Form.Item>
           <Form.Item name="kind" label={t('类型', 'Kind')} rules={[mustChoose(t('请选择类型', 'Choose a kind'))]}>

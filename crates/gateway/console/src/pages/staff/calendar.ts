@@ -49,12 +49,6 @@ export function useCalendar(slug: string, from: string, days: number, teacher = 
   return [entries, reload];
 }
 
-const china = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600000).toISOString();
-/** China's calendar day of an instant, "YYYY-MM-DD". */
-export const chinaDay = (iso: string) => china(iso).slice(0, 10);
-/** China's wall-clock time of an instant, "HH:mm". */
-export const chinaTime = (iso: string) => china(iso).slice(11, 16);
-
 /**
  * What a planned time clashes with: a live entry in the same space, or at the same place when no
  * space is named, overlapping [startsAt, endsAt). `except` leaves out one entry (a session moved).
