@@ -236,13 +236,22 @@ impl Browser {
     }
 
     /// Type into the input with this id (antd gives a form field its name as id).
+    /// Found again if the page re-renders it between finding and typing (a stale element).
     pub async fn fill(&self, id: &str, text: &str) {
-        let input = self.css(&format!("#{id}")).await;
+        let started = Instant::now();
         // Select all and type over it: clear() leaves a number input's value in React's state.
-        input
+        while let Err(e) = self
+            .css(&format!("#{id}"))
+            .await
             .send_keys(&format!("{CONTROL}a{RELEASE}{BACKSPACE}{text}"))
             .await
-            .unwrap();
+        {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "#{id} never took the keys: {e}"
+            );
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
     }
 
     /// Set a date or date-time input the way a picker would (its text format follows the
