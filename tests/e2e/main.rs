@@ -36,6 +36,7 @@ mod spaces;
 mod survey_reach;
 mod timebank;
 mod timebank_abuse;
+mod timebank_settings;
 mod timetable;
 
 use std::path::PathBuf;

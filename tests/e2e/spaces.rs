@@ -174,4 +174,49 @@ async fn space_and_farm_duty_photos_upload_through_multipart() {
         r["data"]["recordPlotDuty"], true,
         "staff may record for a tender: {r}"
     );
+
+    // Staff's view of the farm: plots by farm, claims with their tender, the waiting list
+    // (a second resident waits: the one plot is taken), duties newest first with photos.
+    let waiter = app.member(&root, "alpha-waiter", "RESIDENT", "alpha").await;
+    let w = app
+        .ok(
+            Some(&waiter),
+            Some("alpha"),
+            "mutation($s: ID!) { claimPlot(seasonId: $s) { ... on PlotWaiting { position } } }",
+            json!({"s": season}),
+        )
+        .await;
+    assert_eq!(w["claimPlot"]["position"], 1, "{w}");
+    let farm_view = app
+        .ok(
+            Some(&staff),
+            Some("alpha"),
+            "query($s: ID!, $c: ID!) { farmSeasons(all: true) { id } farmPlots { spaceId code }
+               farmClaims(seasonId: $s) { holderName active } farmWaiting(seasonId: $s) { position name }
+               plotDuties(claimId: $c) { kind note thumbUrl } }",
+            json!({"s": season, "c": claim}),
+        )
+        .await;
+    assert_eq!(farm_view["farmSeasons"][0]["id"], season);
+    assert_eq!(farm_view["farmPlots"][0]["spaceId"], farm);
+    assert_eq!(farm_view["farmClaims"][0]["holderName"], "张三");
+    assert_eq!(
+        farm_view["farmWaiting"],
+        json!([{"position": 1, "name": "张三"}])
+    );
+    let duties = farm_view["plotDuties"].as_array().unwrap();
+    assert_eq!(duties.len(), 2, "{farm_view}");
+    assert_eq!(duties[0]["kind"], "WEEDING", "newest first: {farm_view}");
+    assert_eq!(duties[1]["note"], "浇水");
+    assert!(duties[1]["thumbUrl"].as_str().is_some(), "{farm_view}");
+    // Another resident sees neither the waiting list nor someone else's duties.
+    let r = app
+        .gql(
+            Some(&waiter),
+            Some("alpha"),
+            "query($s: ID!, $c: ID!) { farmWaiting(seasonId: $s) { position } plotDuties(claimId: $c) { kind } }",
+            json!({"s": season, "c": claim}),
+        )
+        .await;
+    assert!(r["errors"].as_array().is_some_and(|e| e.len() == 2), "{r}");
 }

@@ -33,6 +33,14 @@ pub async fn season(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<Se
     .await
 }
 
+pub async fn seasons(conn: &mut PgConnection) -> sqlx::Result<Vec<Season>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {SEASON} FROM farm_seasons ORDER BY starts_on DESC, name"
+    )))
+    .fetch_all(conn)
+    .await
+}
+
 pub async fn seasons_running(conn: &mut PgConnection, on: NaiveDate) -> sqlx::Result<Vec<Season>> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {SEASON} FROM farm_seasons WHERE starts_on <= $1 AND ends_on >= $1"
@@ -259,3 +267,39 @@ pub async fn holds_plot(
     .fetch_one(conn)
     .await
 }
+
+/// Every plot of the community's farms, by farm and code.
+pub async fn plots(conn: &mut PgConnection) -> sqlx::Result<Vec<Plot>> {
+    sqlx::query_as(
+        "SELECT id, space_id, code, area_m2::float8 FROM farm_plots ORDER BY space_id, code",
+    )
+    .fetch_all(conn)
+    .await
+}
+
+/// The season's waiting list in order: the accounts waiting.
+pub async fn waiting(conn: &mut PgConnection, season: Uuid) -> sqlx::Result<Vec<Uuid>> {
+    sqlx::query_scalar("SELECT account_id FROM plot_waitlist WHERE season_id = $1 ORDER BY queued")
+        .bind(season)
+        .fetch_all(conn)
+        .await
+}
+
+/// A claim's duties, newest first: (kind, note, done at, photo key, thumbnail key).
+pub async fn duties(conn: &mut PgConnection, claim: Uuid) -> sqlx::Result<Vec<DutyRow>> {
+    sqlx::query_as(
+        "SELECT kind, note, done_at, photo_key, thumb_key FROM plot_duties
+          WHERE claim_id = $1 ORDER BY done_at DESC, id DESC",
+    )
+    .bind(claim)
+    .fetch_all(conn)
+    .await
+}
+
+pub type DutyRow = (
+    String,
+    Option<String>,
+    DateTime<Utc>,
+    Option<String>,
+    Option<String>,
+);

@@ -3,7 +3,7 @@
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject, Union, Upload};
 use chrono::{DateTime, Utc};
 use infra::graphql::Date;
-use tenancy::graphql::community;
+use tenancy::graphql::{community, tenancy};
 
 use super::model;
 use super::service::{self as svc, ClaimOutcome, SeasonInput};
@@ -14,8 +14,41 @@ use infra::graphql::id;
 #[graphql(name = "FarmPlot")]
 pub struct PlotGql {
     id: ID,
+    /// The farm (a space of kind FARM) the plot lies in.
+    space_id: ID,
     code: String,
     area_m2: f64,
+}
+
+impl From<model::Plot> for PlotGql {
+    fn from(p: model::Plot) -> Self {
+        PlotGql {
+            id: id(p.id),
+            space_id: id(p.space_id),
+            code: p.code,
+            area_m2: p.area_m2,
+        }
+    }
+}
+
+/// One on a season's waiting list (候补), in order.
+#[derive(SimpleObject)]
+#[graphql(name = "PlotWaiter")]
+pub struct WaiterGql {
+    position: i32,
+    name: String,
+}
+
+/// A duty recorded on a plot (农事记录).
+#[derive(SimpleObject)]
+#[graphql(name = "PlotDuty")]
+pub struct DutyGql {
+    /// WATERING, WEEDING, SOWING, FERTILISING or HARVEST.
+    kind: String,
+    note: Option<String>,
+    done_at: DateTime<Utc>,
+    photo_url: Option<String>,
+    thumb_url: Option<String>,
 }
 
 #[derive(SimpleObject)]
@@ -29,6 +62,8 @@ pub struct ClaimGql {
     last_duty_at: Option<DateTime<Utc>>,
     /// Warned for neglect and not tended since.
     warned: bool,
+    /// The tender's name (staff's listing; empty elsewhere).
+    holder_name: String,
 }
 
 impl From<model::Claim> for ClaimGql {
@@ -41,6 +76,7 @@ impl From<model::Claim> for ClaimGql {
             claimed_at: c.claimed_at,
             last_duty_at: c.last_duty_at,
             warned: c.warned_at.is_some(),
+            holder_name: String::new(),
         }
     }
 }
@@ -81,16 +117,74 @@ pub struct FarmQuery;
 
 #[Object]
 impl FarmQuery {
-    /// The farm seasons running today.
-    async fn farm_seasons(&self, ctx: &Context<'_>) -> Res<Vec<model::Season>> {
-        let rows = svc::current_seasons(community(ctx)?).await?;
+    /// The farm seasons running today, or every season (`all`, staff: seasons to come too).
+    async fn farm_seasons(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default)] all: bool,
+    ) -> Res<Vec<model::Season>> {
+        let c = community(ctx)?;
+        let rows = if all {
+            svc::all_seasons(c).await?
+        } else {
+            svc::current_seasons(c).await?
+        };
         Ok(rows.into_iter().collect())
     }
 
-    /// A season's claims, active and past (staff).
+    /// Every plot of the community's farms, by farm and code.
+    async fn farm_plots(&self, ctx: &Context<'_>) -> Res<Vec<PlotGql>> {
+        let rows = svc::plots(community(ctx)?).await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
+
+    /// A season's claims, active and past, with their tenders' names (staff).
     async fn farm_claims(&self, ctx: &Context<'_>, season_id: ID) -> Res<Vec<ClaimGql>> {
         let rows = svc::season_claims(community(ctx)?, uuid(&season_id)?).await?;
-        Ok(rows.into_iter().map(Into::into).collect())
+        let accounts: Vec<_> = rows.iter().map(|c| c.account_id).collect();
+        let names = tenancy(ctx).display_names(&accounts).await?;
+        Ok(rows
+            .into_iter()
+            .map(|c| {
+                let holder_name = names.get(&c.account_id).cloned().unwrap_or_default();
+                ClaimGql {
+                    holder_name,
+                    ..c.into()
+                }
+            })
+            .collect())
+    }
+
+    /// A season's waiting list, in order (staff).
+    async fn farm_waiting(&self, ctx: &Context<'_>, season_id: ID) -> Res<Vec<WaiterGql>> {
+        let rows = svc::waiting(community(ctx)?, uuid(&season_id)?).await?;
+        let names = tenancy(ctx).display_names(&rows).await?;
+        Ok(rows
+            .iter()
+            .zip(1..)
+            .map(|(a, position)| WaiterGql {
+                position,
+                name: names.get(a).cloned().unwrap_or_default(),
+            })
+            .collect())
+    }
+
+    /// A claim's duties, newest first, with photos (its tender, or staff).
+    async fn plot_duties(&self, ctx: &Context<'_>, claim_id: ID) -> Res<Vec<DutyGql>> {
+        let rows = svc::duties(community(ctx)?, uuid(&claim_id)?).await?;
+        Ok(rows
+            .into_iter()
+            .map(|d| {
+                let (photo_url, thumb_url) = d.photo.unzip();
+                DutyGql {
+                    kind: d.kind.to_uppercase(),
+                    note: d.note,
+                    done_at: d.done_at,
+                    photo_url,
+                    thumb_url,
+                }
+            })
+            .collect())
     }
 }
 
@@ -128,14 +222,7 @@ impl FarmMutation {
     ) -> Res<Vec<PlotGql>> {
         let plots = plots.into_iter().map(|p| (p.code, p.area_m2)).collect();
         let rows = svc::add_plots(community(ctx)?, uuid(&space_id)?, plots).await?;
-        Ok(rows
-            .into_iter()
-            .map(|p| PlotGql {
-                id: id(p.id),
-                code: p.code,
-                area_m2: p.area_m2,
-            })
-            .collect())
+        Ok(rows.into_iter().map(Into::into).collect())
     }
 
     /// Claim (认领) a plot for a season — this one, or any free one; the waiting list when all

@@ -289,10 +289,70 @@ pub async fn current_seasons(ctx: &CommunityCtx) -> AppResult<Vec<Season>> {
     Ok(rows)
 }
 
+/// Every season, the latest first (staff).
+pub async fn all_seasons(ctx: &CommunityCtx) -> AppResult<Vec<Season>> {
+    ctx.require(Roles::STAFF)?;
+    let mut tx = ctx.tx().await?;
+    let rows = db::seasons(&mut tx).await?;
+    tx.commit().await?;
+    Ok(rows)
+}
+
 pub async fn season_claims(ctx: &CommunityCtx, season: Uuid) -> AppResult<Vec<Claim>> {
     ctx.require(Roles::STAFF)?;
     let mut tx = ctx.tx().await?;
     let rows = db::claims_of_season(&mut tx, season).await?;
     tx.commit().await?;
     Ok(rows)
+}
+
+/// Every plot of the community's farms (any member: residents choose one).
+pub async fn plots(ctx: &CommunityCtx) -> AppResult<Vec<Plot>> {
+    let mut tx = ctx.tx().await?;
+    let rows = db::plots(&mut tx).await?;
+    tx.commit().await?;
+    Ok(rows)
+}
+
+/// The season's waiting list in order, as accounts (staff).
+pub async fn waiting(ctx: &CommunityCtx, season: Uuid) -> AppResult<Vec<Uuid>> {
+    ctx.require(Roles::STAFF)?;
+    let mut tx = ctx.tx().await?;
+    let rows = db::waiting(&mut tx, season).await?;
+    tx.commit().await?;
+    Ok(rows)
+}
+
+/// A duty recorded on a plot (农事记录), with its photo's links when one was taken.
+pub struct Duty {
+    pub kind: String,
+    pub note: Option<String>,
+    pub done_at: DateTime<Utc>,
+    pub photo: Option<(String, String)>,
+}
+
+/// A claim's duties, newest first (its holder, or staff).
+pub async fn duties(ctx: &CommunityCtx, claim: Uuid) -> AppResult<Vec<Duty>> {
+    ctx.require(Roles::MEMBERS)?;
+    let mut tx = ctx.tx().await?;
+    db::claim_of(&mut tx, claim)
+        .await?
+        .filter(|c| c.account_id == ctx.access().account_id || ctx.is_staff())
+        .ok_or(SpacesError::NotFound("claim"))?;
+    let rows = db::duties(&mut tx, claim).await?;
+    tx.commit().await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (kind, note, done_at, key, thumb) in rows {
+        let photo = match (key, thumb) {
+            (Some(k), Some(t)) => Some(crate::rooms::photos::duty_photo_links(ctx, &k, &t).await?),
+            _ => None,
+        };
+        out.push(Duty {
+            kind,
+            note,
+            done_at,
+            photo,
+        });
+    }
+    Ok(out)
 }

@@ -117,3 +117,15 @@ pub(crate) async fn store_duty_photo(
     let (_, key, thumb, _, _) = store(ctx, &format!("farm/{claim}"), bytes).await?;
     Ok((key, thumb))
 }
+
+/// Links to a farm duty's photo and its thumbnail: (url, thumbnail url).
+pub(crate) async fn duty_photo_links(
+    ctx: &CommunityCtx,
+    key: &str,
+    thumb: &str,
+) -> AppResult<(String, String)> {
+    Ok((
+        ctx.store().presign_get(key, URL_TTL).await?,
+        ctx.store().presign_get(thumb, URL_TTL).await?,
+    ))
+}

@@ -23,3 +23,18 @@ pub async fn set_limits(
     .fetch_one(conn)
     .await
 }
+
+/// Points' expiry in days (`None`: never) and the limits on points passed between residents.
+pub async fn settings(conn: &mut PgConnection) -> sqlx::Result<(Option<i32>, TransferLimits)> {
+    let (expiry, max_per_transfer, max_per_month) =
+        sqlx::query_as("SELECT expiry_days, max_per_transfer, max_per_month FROM points_settings")
+            .fetch_one(conn)
+            .await?;
+    Ok((
+        expiry,
+        TransferLimits {
+            max_per_transfer,
+            max_per_month,
+        },
+    ))
+}

@@ -80,6 +80,15 @@ pub struct LimitsGql {
     max_per_month: i32,
 }
 
+/// The time bank's settings (时间银行设置).
+#[derive(SimpleObject)]
+#[graphql(name = "TimeBankSettings")]
+pub struct SettingsGql {
+    /// Points held longer than this many days expire, oldest first; null: never.
+    expiry_days: Option<i32>,
+    transfer_limits: LimitsGql,
+}
+
 #[derive(Default)]
 pub struct PointsLedgerQuery;
 
@@ -111,6 +120,18 @@ impl PointsLedgerQuery {
         Ok(StatementGql {
             account: a,
             transfers: t.into_iter().map(Into::into).collect(),
+        })
+    }
+
+    /// Points' expiry and the transfer limits (staff).
+    async fn time_bank_settings(&self, ctx: &Context<'_>) -> Res<SettingsGql> {
+        let (expiry_days, l) = svc::settings(community(ctx)?).await?;
+        Ok(SettingsGql {
+            expiry_days,
+            transfer_limits: LimitsGql {
+                max_per_transfer: l.max_per_transfer,
+                max_per_month: l.max_per_month,
+            },
         })
     }
 

@@ -398,3 +398,12 @@ pub async fn check(ctx: &CommunityCtx) -> AppResult<LedgerCheck> {
     tx.commit().await?;
     Ok(c)
 }
+
+/// The time bank's settings (staff): points' expiry in days and the transfer limits.
+pub async fn settings(ctx: &CommunityCtx) -> AppResult<(Option<i32>, TransferLimits)> {
+    ctx.require(Roles::STAFF)?;
+    let mut tx = ctx.tx().await?;
+    let s = super::db_limits::settings(&mut tx).await?;
+    tx.commit().await?;
+    Ok(s)
+}

@@ -44,6 +44,15 @@ impl VolunteerRegistryQuery {
         let rows = svc::volunteers(community(ctx)?, status).await?;
         Ok(rows.into_iter().collect())
     }
+
+    /// One volunteer's trainings, oldest first (staff and grid workers).
+    async fn volunteer_trainings(
+        &self,
+        ctx: &Context<'_>,
+        volunteer_id: ID,
+    ) -> Res<Vec<model::Training>> {
+        Ok(svc::trainings_of(community(ctx)?, uuid(&volunteer_id)?).await?)
+    }
 }
 
 #[derive(Default)]

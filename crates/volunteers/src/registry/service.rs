@@ -141,6 +141,15 @@ pub async fn volunteers(
     Ok(rows)
 }
 
+/// One volunteer's trainings (staff and grid workers).
+pub async fn trainings_of(ctx: &CommunityCtx, volunteer: Uuid) -> AppResult<Vec<Training>> {
+    ctx.require(Roles::PROXY)?;
+    let mut tx = ctx.tx().await?;
+    let rows = db::trainings(&mut tx, volunteer).await?;
+    tx.commit().await?;
+    Ok(rows)
+}
+
 /// The caller as a volunteer, if registered, with trainings.
 pub async fn me(ctx: &CommunityCtx) -> AppResult<Option<(Volunteer, Vec<Training>)>> {
     ctx.require(Roles::ANYONE)?;
