@@ -82,10 +82,15 @@ impl Browser {
                     "--disable-sync", "--no-first-run", "--disable-quic",
                     "--window-size=1280,900", "--lang=zh-CN",
                     format!("--user-data-dir={}", profile.display()),
+                    // A camera that films `camera.y4m` (see `show_camera`), allowed without asking.
+                    "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+                    format!("--use-file-for-fake-video-capture={}", dir.join("camera.y4m").display()),
                 ],
                 "prefs": {
                     "download.default_directory": downloads.display().to_string(),
                     "download.prompt_for_download": false,
+                    // A PDF (a certificate) is saved like any file, not shown in a viewer.
+                    "plugins.always_open_pdf_externally": true,
                 },
             }
         });
@@ -113,6 +118,11 @@ impl Browser {
             .goto(&format!("{}/console/{hash}", self.base))
             .await
             .unwrap();
+    }
+
+    /// Load the page again (what someone else wrote meanwhile shows).
+    pub async fn reload(&self) {
+        self.client.refresh().await.unwrap();
     }
 
     /// Wait up to 20 s for an element.
@@ -173,13 +183,17 @@ impl Browser {
     /// Open the tab (or the staff's page) whose label is `text`.
     pub async fn tab(&self, text: &str) {
         // Tabs (district), or the staff's page list (a menu).
+        // Again while a closing drawer's or dialog's motion keeps it from taking the click.
         let xpath =
             format!("//*[(@role='tab' or @role='menuitem') and normalize-space(.)='{text}']");
-        self.find(Locator::XPath(&xpath))
-            .await
-            .click()
-            .await
-            .unwrap();
+        let started = Instant::now();
+        while let Err(e) = self.find(Locator::XPath(&xpath)).await.click().await {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "the tab {text} never took a click: {e}"
+            );
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
     }
 
     /// The button `text` in the table row with a cell reading `cell`.
@@ -187,6 +201,19 @@ impl Browser {
         let xpath =
             format!("//tr[td[normalize-space(.)='{cell}']]//button[normalize-space(.)='{text}']");
         self.find(Locator::XPath(&xpath)).await
+    }
+
+    /// Click the button `text` in the row with a cell reading `cell`, again while a drawer's or
+    /// dialog's motion keeps it from taking the click.
+    pub async fn click_row(&self, cell: &str, text: &str) {
+        let started = Instant::now();
+        while let Err(e) = self.row_button(cell, text).await.click().await {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "{text} in the row of {cell} never took a click: {e}"
+            );
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
     }
 
     /// Click the segment (antd Segmented) labelled `text`.
@@ -241,7 +268,7 @@ impl Browser {
         let started = Instant::now();
         // Select all and type over it: clear() leaves a number input's value in React's state.
         while let Err(e) = self
-            .css(&format!("#{id}"))
+            .live(id)
             .await
             .send_keys(&format!("{CONTROL}a{RELEASE}{BACKSPACE}{text}"))
             .await
@@ -252,6 +279,24 @@ impl Browser {
             );
             tokio::time::sleep(Duration::from_millis(150)).await;
         }
+    }
+
+    /// The input with this id in the dialog now open: a dialog closing (its leave motion
+    /// still running) may hold an input of the same name, and so may the page under it.
+    async fn live(&self, id: &str) -> fantoccini::elements::Element {
+        self.css(&format!("#{id}")).await;
+        self.client
+            .execute(
+                "document.querySelectorAll('[data-linli-fill]').forEach(e => e.removeAttribute('data-linli-fill'));
+                 const live = [...document.querySelectorAll(`[id=\"${arguments[0]}\"]`)]
+                   .filter(e => e.offsetParent !== null && !e.closest('[class*=\"-leave\"]'));
+                 const all = document.querySelectorAll(`[id=\"${arguments[0]}\"]`);
+                 (live[live.length - 1] ?? all[all.length - 1]).setAttribute('data-linli-fill', '');",
+                vec![json!(id)],
+            )
+            .await
+            .unwrap();
+        self.css("[data-linli-fill]").await
     }
 
     /// Set a date or date-time input the way a picker would (its text format follows the

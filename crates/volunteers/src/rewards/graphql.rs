@@ -4,12 +4,22 @@ use super::model;
 use crate::rewards::model::RewardKind;
 use async_graphql::{Context, ID, Object, SimpleObject};
 use infra::graphql::parse_id as uuid;
-use tenancy::graphql::community;
+use tenancy::graphql::{community, tenancy};
 
 use super::service as svc;
 use crate::error::VolunteersError;
 use crate::ledger::graphql::key;
 use infra::graphql::Res;
+
+/// Fill in the holders' names, one look-up for the list.
+async fn named(ctx: &Context<'_>, rows: &mut [model::Redemption]) -> Res<()> {
+    let holders: Vec<_> = rows.iter().map(|r| r.holder).collect();
+    let names = tenancy(ctx).display_names(&holders).await?;
+    for r in rows {
+        r.holder_name = names.get(&r.holder).cloned().unwrap_or_default();
+    }
+    Ok(())
+}
 
 /// A redemption's code, shown at the counter.
 #[derive(SimpleObject)]
@@ -36,8 +46,11 @@ impl RewardsQuery {
         ctx: &Context<'_>,
         #[graphql(default)] all: bool,
     ) -> Res<Vec<model::Redemption>> {
-        let rows = svc::redemptions(community(ctx)?, all).await?;
-        Ok(rows.into_iter().collect())
+        let mut rows = svc::redemptions(community(ctx)?, all).await?;
+        if all {
+            named(ctx, &mut rows).await?;
+        }
+        Ok(rows)
     }
 
     /// A redemption's code to show at the counter (its holder, or staff), until handed over.
@@ -122,6 +135,9 @@ impl RewardsMutation {
                 return Err(infra::AppError::from(VolunteersError::RedemptionOrCode).into());
             }
         };
-        Ok(svc::hand_over(community(ctx)?, which).await?)
+        let mut r = [svc::hand_over(community(ctx)?, which).await?];
+        named(ctx, &mut r).await?;
+        let [r] = r;
+        Ok(r)
     }
 }

@@ -93,4 +93,8 @@ pub struct Redemption {
     pub handed_over_at: Option<DateTime<Utc>>,
     /// Why staff cancelled it after it was handed over.
     pub cancel_reason: Option<String>,
+    /// The holder's name: in staff's listing of everyone's redemptions and at the counter's
+    /// hand-over; empty elsewhere (the holder knows their own).
+    #[sqlx(default)]
+    pub holder_name: String,
 }

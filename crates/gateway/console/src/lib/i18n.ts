@@ -110,6 +110,87 @@ export const ENUMS: Record<string, Record<string, [string, string]>> = {
     ISSUANCE: ['发行', 'Issuance'],
     BURNED: ['已消耗', 'Burned'],
   },
+  OrganisationRole: {
+    ADMIN: ['管理员', 'Admin'],
+    MEMBER: ['成员', 'Member'],
+  },
+  VolunteerStatus: {
+    APPLICANT: ['待审核', 'Applicant'],
+    ACTIVE: ['在册', 'Active'],
+    INACTIVE: ['已停用', 'Inactive'],
+  },
+  HoursStatus: {
+    PENDING: ['待核验', 'Pending'],
+    VERIFIED: ['已核验', 'Verified'],
+    DECLINED: ['未通过', 'Declined'],
+  },
+  HoursRecordedAs: {
+    VOLUNTEER: ['本人填报', 'By the volunteer'],
+    LEADER: ['队长填报', 'By the leader'],
+    STAFF: ['社工录入', 'By staff'],
+  },
+  TransferKind: {
+    GRANT: ['发放', 'Grant'],
+    EARN: ['志愿服务', 'Earned'],
+    REDEEM: ['兑换', 'Redeemed'],
+    TRANSFER: ['转赠', 'Passed on'],
+    BOOKING: ['场地预约', 'Booking'],
+    REVERSAL: ['冲正', 'Reversal'],
+    BURN: ['过期', 'Expired'],
+  },
+  CollectiveKind: {
+    PARTY_UNIT: ['党组织', 'Party unit'],
+    ENTERPRISE: ['企业', 'Enterprise'],
+    COURTYARD: ['院落', 'Courtyard'],
+  },
+  RewardKind: {
+    GOODS: ['实物', 'Goods'],
+    SERVICE: ['服务', 'Service'],
+  },
+  RedemptionStatus: {
+    REDEEMED: ['待领取', 'To collect'],
+    HANDED_OVER: ['已领取', 'Handed over'],
+    CANCELLED: ['已取消', 'Cancelled'],
+  },
+  CommitmentKind: {
+    ANY: ['任意活动', 'Any activity'],
+    COURSE: ['课程', 'Courses'],
+    SHIFT: ['志愿服务', 'Volunteer shifts'],
+    EVENT: ['活动', 'Events'],
+  },
+  CommitmentPer: {
+    MONTH: ['每月', 'a month'],
+    QUARTER: ['每季度', 'a quarter'],
+    YEAR: ['每年', 'a year'],
+    PERIOD: ['协议期内', 'over the agreement'],
+  },
+  AgreementActivityKind: {
+    COURSE: ['课程', 'Course'],
+    SHIFT: ['志愿服务', 'Volunteer shift'],
+    EVENT: ['活动', 'Event'],
+    OTHER: ['其他', 'Other'],
+  },
+  VentureCallStatus: {
+    OPEN: ['征集中', 'Open'],
+    AWARDED: ['已立项', 'Awarded'],
+    WITHDRAWN: ['已撤回', 'Withdrawn'],
+  },
+  VentureProjectStatus: {
+    RUNNING: ['实施中', 'Running'],
+    DONE: ['已结项', 'Closed'],
+  },
+  HonourRoundStatus: {
+    OPEN: ['提名中', 'Nominating'],
+    REVIEWING: ['评审中', 'Reviewing'],
+    PUBLISHED: ['已公示', 'Published'],
+  },
+  PlotDutyKind: {
+    WATERING: ['浇水', 'Watering'],
+    WEEDING: ['除草', 'Weeding'],
+    SOWING: ['播种', 'Sowing'],
+    FERTILISING: ['施肥', 'Fertilising'],
+    HARVEST: ['收获', 'Harvest'],
+  },
   SpaceKind: {
     FUNCTION_ROOM: ['功能室', 'Function room'],
     COURTYARD_SPACE: ['院落空间', 'Courtyard space'],

@@ -6,6 +6,7 @@ import { useGo, useRest } from '../lib/nav';
 import type { Scope } from '../lib/session';
 import CommunityFigures from '../pages/district/CommunityFigures';
 import Accounts from '../pages/staff/Accounts';
+import Agreements from '../pages/staff/Agreements';
 import Bookings from '../pages/staff/Bookings';
 import Cadence from '../pages/staff/Cadence';
 import Calendar from '../pages/staff/Calendar';
@@ -14,17 +15,22 @@ import Courses from '../pages/staff/Courses';
 import Demands from '../pages/staff/Demands';
 import Events from '../pages/staff/Events';
 import Exhibitions from '../pages/staff/Exhibitions';
+import Farm from '../pages/staff/Farm';
 import Funds from '../pages/staff/Funds';
 import Hours from '../pages/staff/Hours';
 import Lists from '../pages/staff/Lists';
 import Meetings from '../pages/staff/Meetings';
 import Paper from '../pages/staff/Paper';
+import Posts from '../pages/staff/Posts';
 import Partners from '../pages/staff/Partners';
 import Registry from '../pages/staff/Registry';
+import Rewards from '../pages/staff/Rewards';
 import SignUps from '../pages/staff/SignUps';
 import Spaces from '../pages/staff/Spaces';
 import Surveys from '../pages/staff/Surveys';
 import Teachers from '../pages/staff/Teachers';
+import Ventures from '../pages/staff/Ventures';
+import Volunteers from '../pages/staff/Volunteers';
 
 /** Community staff's daily work, one page per task, grouped as staff think of it. */
 const COMMUNITY = graphql(`query StaffCommunity { community { name } me { account { displayName } } }`);
@@ -64,12 +70,22 @@ export default function Staff({ scope }: { scope: Scope }) {
       key: 'together', label: t('共建共治', 'Co-governance'), pages: [
         { key: 'meetings', label: t('会议', 'Meetings'), page: <Meetings slug={slug} /> },
         { key: 'partners', label: t('共建伙伴', 'Partners'), page: <Partners slug={slug} /> },
+        { key: 'agreements', label: t('联建协议', 'Agreements'), page: <Agreements slug={slug} /> },
+        { key: 'ventures', label: t('微创投', 'Micro-ventures'), page: <Ventures slug={slug} /> },
         { key: 'lists', label: t('三张清单', 'Three lists'), page: <Lists slug={slug} /> },
         { key: 'funds', label: t('社区基金', 'Funds'), page: <Funds slug={slug} /> },
         { key: 'spaces', label: t('场地设置', 'Spaces'), page: <Spaces slug={slug} /> },
         { key: 'bookings', label: t('场地预约', 'Bookings'), page: <Bookings slug={slug} /> },
+        { key: 'farm', label: t('共享菜园', 'Farm'), page: <Farm slug={slug} /> },
+      ],
+    },
+    {
+      key: 'timebank', label: t('时间银行', 'Time bank'), pages: [
+        { key: 'volunteers', label: t('志愿者', 'Volunteers'), page: <Volunteers slug={slug} /> },
+        { key: 'posts', label: t('岗位与排班', 'Posts and shifts'), page: <Posts slug={slug} /> },
         { key: 'hours', label: t('志愿时长', 'Volunteer hours'), page: <Hours slug={slug} /> },
-        { key: 'accounts', label: t('时间银行', 'Time bank'), page: <Accounts slug={slug} /> },
+        { key: 'accounts', label: t('积分账户', 'Points accounts'), page: <Accounts slug={slug} /> },
+        { key: 'rewards', label: t('积分兑换', 'Rewards'), page: <Rewards slug={slug} /> },
       ],
     },
     {

@@ -16,7 +16,7 @@ const BIRTH_DATE = graphql(`mutation LearnerRecordBirthDate($l: ID!, $b: Date!) 
 const NOMINATE = graphql(`mutation LearnerRecordNominate($l: ID!, $p: String!, $r: String!) { nominateLearner(learnerId: $l, pool: $p, reason: $r) { id } }`);
 const EVALUATE = graphql(`mutation LearnerRecordEvaluate($c: ID!, $l: ID!, $r: Int!, $m: String) { evaluateCourse(courseId: $c, learnerId: $l, rating: $r, comment: $m) }`);
 /** The district's role-model pools (榜样库); another name may be typed. */
-const POOLS = ['千人故事', '两江榜样'];
+export const POOLS = ['千人故事', '两江榜样'];
 
 /**
  * A learner's whole loop — 兴趣 (surveys answered), 培训 (courses and attendance), 展示 (works),

@@ -1,22 +1,37 @@
 import { App, Button, Card, Empty, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { formatDateTime, useApi } from '../../lib/api';
-import { useLang, useT } from '../../lib/i18n';
+import { useEnum, useLang, useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
 import { graphql } from '../../gql';
 
 const PARTNERS = graphql(`query PartnersPartners { partnershipRequests(status: REQUESTED) { partnership { id requestedAt } organisation { name kind contact description } }
-  communityPartners { organisation { id name kind contact } teams { id name skills } } }`);
+  communityPartners { organisation { id name kind contact } teams { id name skills } }
+  partnerPeople { accountId displayName organisationName memberRole viaDistrict residentRights active } }`);
+const SERVICE = graphql(`query PartnersTeamService($t: ID!) { teamService(teamId: $t) { volunteers verifiedMinutes points } }`);
+
+/** What a team's volunteers have given here (团队服务). */
+function TeamService({ slug, team }: { slug: string; team: string }) {
+  const t = useT();
+  const [data] = useGql(SERVICE, { t: team }, slug);
+  const s = data?.teamService;
+  return s ? <p role="status">{t(`${s.volunteers} 名志愿者，服务 ${(s.verifiedMinutes / 60).toFixed(1)} 小时，获得 ${s.points} 积分`, `${s.volunteers} volunteers, ${(s.verifiedMinutes / 60).toFixed(1)} hours, ${s.points} points`)}</p> : null;
+}
 const DECIDE = graphql(`mutation PartnersDecide($id: ID!, $a: Boolean!, $r: String) { decidePartnership(id: $id, approve: $a, reason: $r) { id status } }`);
 
-/** Partner organisations (共建单位): requests to approve, and those approved with their teams. */
+/**
+ * Partner organisations (共建单位): requests to approve, those approved with their teams and
+ * each team's service here, and the partners' people who hold access to the community.
+ */
 export default function Partners({ slug }: { slug: string }) {
   const api = useApi();
   const t = useT();
   const lang = useLang();
+  const label = useEnum();
   const { message } = App.useApp();
   const [data, load] = useGql(PARTNERS, {}, slug);
   const [declining, setDeclining] = useState<string | null>(null);
+  const [team, setTeam] = useState<{ id: string; name: string } | null>(null);
   const decide = (id: string, approve: boolean, reason?: string) => api.request(DECIDE, { id, a: approve, r: reason ?? null }, slug)
     .then(() => { setDeclining(null); load(); }, (e) => message.error(e.message));
 
@@ -41,11 +56,24 @@ export default function Partners({ slug }: { slug: string }) {
         <Table rowKey={(p) => p.organisation.id} size="small" pagination={false} dataSource={data?.communityPartners}
           columns={[
             { title: t('单位', 'Organisation'), render: (_, p) => p.organisation.name },
-            { title: t('团队', 'Teams'), render: (_, p) => p.teams.map((tm) => <Tag key={tm.id}>{tm.name}</Tag>) },
+            { title: t('团队（点击看服务）', 'Teams (their service)'), render: (_, p) => <Space wrap>{p.teams.map((tm) => <Button key={tm.id} size="small" onClick={() => setTeam(tm)}>{tm.name}</Button>)}</Space> },
             { title: t('联系人', 'Contact'), render: (_, p) => p.organisation.contact },
           ]} />
       </Card>
-      <Modal open={!!declining} title={t('拒绝共建申请', 'Decline the request')} onCancel={() => setDeclining(null)} footer={null} destroyOnClose>
+      <Card size="small" title={t('共建单位人员', "Partners' people here")}>
+        <Table rowKey={(p) => `${p.accountId}-${p.organisationName}`} size="small" pagination={{ pageSize: 20, hideOnSinglePage: true }} dataSource={data?.partnerPeople}
+          columns={[
+            { title: t('姓名', 'Name'), dataIndex: 'displayName' },
+            { title: t('单位', 'Organisation'), dataIndex: 'organisationName' },
+            { title: t('角色', 'Role'), render: (_, p) => label('OrganisationRole', p.memberRole) },
+            { title: t('经由', 'Through'), render: (_, p) => (p.viaDistrict ? t('街道/区级共建', 'The district') : t('本社区', 'This community')) },
+            { title: t('状态', 'Status'), render: (_, p) => (p.active ? <Tag color="blue">{t('有效', 'Active')}</Tag> : <Tag>{t('已停用', 'Inactive')}</Tag>) },
+          ]} />
+      </Card>
+      <Modal open={!!team} title={t(`${team?.name ?? ''} 的服务`, `${team?.name ?? ''}: service`)} onCancel={() => setTeam(null)} footer={null} destroyOnHidden>
+        {team && <TeamService slug={slug} team={team.id} />}
+      </Modal>
+      <Modal open={!!declining} title={t('拒绝共建申请', 'Decline the request')} onCancel={() => setDeclining(null)} footer={null} destroyOnHidden>
         <Form layout="vertical" onFinish={({ reason }) => decide(declining!, false, reason)}>
           <Form.Item name="reason" label={t('原因', 'Reason')} rules={[{ required: true }]}><Input /></Form.Item>
           <Button type="primary" danger htmlType="submit">{t('拒绝', 'Decline')}</Button>

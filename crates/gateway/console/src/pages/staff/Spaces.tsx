@@ -7,6 +7,7 @@ import { mustChoose } from '../../lib/forms';
 import { useEnum, useEnumOptions, useLang, useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
 import { WEEKDAYS } from '../../lib/schedule';
+import CodeScanner from '../../components/CodeScanner';
 
 const SPACES = graphql(`query SpacesSpaces($m: String!) {
   spaces { id name kind capacity courtyardId amenities bookableBy windowDays minMinutes maxMinutes needsApproval pointsPerHour }
@@ -33,7 +34,7 @@ type Room = SpacesSpacesQuery['spaces'][number];
  * Spaces set up (场地): a room made, its rules (who books, how far ahead, how long, approval,
  * points an hour), courtyard and amenities, weekly hours, closed days, photos and its calendar
  * feed; the community's no-show rules and quotas; this month's use; and the door's check-in,
- * where a hand scanner (or a person) enters the booking's entry code.
+ * where the booking's entry code is scanned by the camera, a hand scanner or typed.
  */
 export default function Spaces({ slug }: { slug: string }) {
   const api = useApi();
@@ -73,6 +74,7 @@ export default function Spaces({ slug }: { slug: string }) {
             <Input autoComplete="off" style={{ minWidth: 280 }} />
           </Form.Item>
           <Button type="primary" htmlType="submit">{t('核验入场', 'Check in')}</Button>
+          <CodeScanner label={t('用摄像头扫入场码', 'Scan the entry code with the camera')} onCode={(token) => checkIn({ token })} />
         </Form>
         {checked && <p className="checked-in" role="status">{checked}</p>}
       </Card>
