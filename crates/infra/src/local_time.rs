@@ -25,3 +25,8 @@ pub fn midnight(date: NaiveDate) -> DateTime<Utc> {
 pub fn date_of(t: DateTime<Utc>) -> NaiveDate {
     t.with_timezone(&china()).date_naive()
 }
+
+/// Today in the communities (a resident's "today": ages, opening days, a season's days).
+pub fn today() -> NaiveDate {
+    date_of(Utc::now())
+}

@@ -1,6 +1,6 @@
 //! Learners as types: a learner (a resident, or a child in a guardian's care) and age.
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use uuid::Uuid;
 
 /// Whole years between `birth` and `on`.
@@ -30,7 +30,8 @@ pub struct Learner {
 
 impl Learner {
     pub fn age(&self) -> Option<i32> {
-        self.birth_date.map(|b| age_on(b, Utc::now().date_naive()))
+        self.birth_date
+            .map(|b| age_on(b, infra::local_time::today()))
     }
     /// Under 18 — or of unknown age: for consent, a learner counts as an adult only once a
     /// birth date says so (staff can record it).

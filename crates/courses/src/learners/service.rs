@@ -1,6 +1,6 @@
 //! The rules of learners: each function opens its own tenant transaction.
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use infra::OnViolation;
 use infra::{AppError, AppResult, TenantTx};
 use tenancy::{CommunityCtx, Roles};
@@ -85,7 +85,7 @@ pub async fn my_learners(ctx: &CommunityCtx) -> AppResult<Vec<Learner>> {
 }
 
 pub(crate) fn not_in_future(birth: NaiveDate) -> AppResult<()> {
-    if birth > Utc::now().date_naive() {
+    if birth > infra::local_time::today() {
         return Err(AppError::from(CoursesError::BirthDateInFuture));
     }
     Ok(())
@@ -101,7 +101,7 @@ pub async fn register_child(
     ctx.require(Roles::MEMBERS)?;
     let name = text(name, 1, 50, "姓名", "The name")?;
     not_in_future(birth)?;
-    if crate::model::age_on(birth, Utc::now().date_naive()) >= 18 {
+    if crate::model::age_on(birth, infra::local_time::today()) >= 18 {
         return Err(CoursesError::NotAChild.into());
     }
     let mut tx = ctx.tx().await?;

@@ -4,7 +4,7 @@
 use infra::{OnViolation, Violation, violates};
 use std::collections::HashMap;
 
-use chrono::{Datelike, Months, NaiveDate, Utc};
+use chrono::{Datelike, Months, NaiveDate};
 use infra::{AppError, AppResult, TenantTx};
 use tenancy::{CommunityCtx, Roles};
 use uuid::Uuid;
@@ -41,7 +41,7 @@ fn phone_fields(ctx: &CommunityCtx, phone: &str) -> AppResult<(String, String)> 
 }
 
 fn check_birth(b: NaiveDate) -> AppResult<NaiveDate> {
-    if b.year() < 1900 || b > Utc::now().date_naive() {
+    if b.year() < 1900 || b > infra::local_time::today() {
         return Err(AppError::from(CoursesError::BadBirthDate));
     }
     Ok(b)
@@ -163,7 +163,7 @@ pub async fn residents(
     limit: i64,
 ) -> AppResult<Vec<Resident>> {
     ctx.require(Roles::ENTRY)?;
-    let today = Utc::now().date_naive();
+    let today = infra::local_time::today();
     let bad_age = |a: Option<i32>| a.is_some_and(|a| !(0..=130).contains(&a));
     if bad_age(search.min_age)
         || bad_age(search.max_age)

@@ -252,7 +252,7 @@ async fn farm(scope: &CommunityCtx, space: &spaces::api::rooms::Space) -> Result
         )
     });
     farm::add_plots(scope, space.id, plots.collect()).await?;
-    let today = Utc::now().date_naive();
+    let today = infra::local_time::today();
     farm::create_season(
         scope,
         farm::SeasonInput {
@@ -292,7 +292,7 @@ async fn farmer(t: &Tenancy, store: &ObjectStore) -> Result<(), AppError> {
     };
     // A second run finds the claim there: the household holds its plot already.
     if let Ok(farm::ClaimOutcome::Claimed(c)) =
-        farm::claim_plot(&me, season.id, None, Utc::now().date_naive()).await
+        farm::claim_plot(&me, season.id, None, infra::local_time::today()).await
     {
         farm::record_duty(&me, c.id, "watering", Some("浇水"), Utc::now(), None).await?;
     }
@@ -335,7 +335,7 @@ async fn chen_qihui(t: &Tenancy, store: &ObjectStore) -> Result<(), AppError> {
     if let Some(drum) = clubs.iter().find(|c| c.name == "非洲鼓社") {
         college_svc::set_club_member(&staff, drum.id, chen.id, ClubRole::Monitor).await?;
     }
-    let today = Utc::now().date_naive();
+    let today = infra::local_time::today();
     let ex = college_svc::create_exhibition(
         &staff,
         "金竹苑社区学院成果展",
@@ -376,7 +376,7 @@ async fn college(scope: &CommunityCtx, c: &DemoCommunity) -> Result<(), AppError
         return Ok(());
     }
     let first_monday = {
-        let today = Utc::now().date_naive();
+        let today = infra::local_time::today();
         let back = chrono::Datelike::weekday(&today).num_days_from_monday();
         today - Duration::days(i64::from(back))
     };

@@ -234,7 +234,7 @@ impl FarmMutation {
         plot_id: Option<ID>,
     ) -> Res<OutcomeGql> {
         let plot = plot_id.as_ref().map(uuid).transpose()?;
-        let today = Utc::now().date_naive();
+        let today = infra::local_time::today();
         Ok(
             match svc::claim_plot(community(ctx)?, uuid(&season_id)?, plot, today).await? {
                 ClaimOutcome::Claimed(c) => OutcomeGql::Claimed(c.into()),

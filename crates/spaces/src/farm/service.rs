@@ -284,7 +284,7 @@ pub async fn tend_farm(ctx: &CommunityCtx, now: DateTime<Utc>) -> AppResult<Tend
 /// The seasons running today (any member).
 pub async fn current_seasons(ctx: &CommunityCtx) -> AppResult<Vec<Season>> {
     let mut tx = ctx.tx().await?;
-    let rows = db::seasons_running(&mut tx, Utc::now().date_naive()).await?;
+    let rows = db::seasons_running(&mut tx, infra::local_time::today()).await?;
     tx.commit().await?;
     Ok(rows)
 }

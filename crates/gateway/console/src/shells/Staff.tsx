@@ -17,10 +17,13 @@ import Events from '../pages/staff/Events';
 import Exhibitions from '../pages/staff/Exhibitions';
 import Farm from '../pages/staff/Farm';
 import Funds from '../pages/staff/Funds';
+import Grids from '../pages/staff/Grids';
+import Honours from '../pages/staff/Honours';
 import Hours from '../pages/staff/Hours';
 import Lists from '../pages/staff/Lists';
 import Meetings from '../pages/staff/Meetings';
 import Paper from '../pages/staff/Paper';
+import PartyReports from '../pages/staff/PartyReports';
 import Posts from '../pages/staff/Posts';
 import Partners from '../pages/staff/Partners';
 import Registry from '../pages/staff/Registry';
@@ -69,6 +72,9 @@ export default function Staff({ scope }: { scope: Scope }) {
     {
       key: 'together', label: t('共建共治', 'Co-governance'), pages: [
         { key: 'meetings', label: t('会议', 'Meetings'), page: <Meetings slug={slug} /> },
+        { key: 'grids', label: t('微网格与巡查', 'Micro-grids and patrols'), page: <Grids slug={slug} /> },
+        { key: 'party', label: t('双报到', 'Party members'), page: <PartyReports slug={slug} /> },
+        { key: 'honours', label: t('评优', 'Honours'), page: <Honours slug={slug} /> },
         { key: 'partners', label: t('共建伙伴', 'Partners'), page: <Partners slug={slug} /> },
         { key: 'agreements', label: t('联建协议', 'Agreements'), page: <Agreements slug={slug} /> },
         { key: 'ventures', label: t('微创投', 'Micro-ventures'), page: <Ventures slug={slug} /> },

@@ -69,11 +69,10 @@ export default function Farm({ slug }: { slug: string }) {
                   return (
                     <div role="listitem" key={p.id}>
                       <button type="button" className={`farm-plot ${!c ? 'free' : c.warned ? 'warned' : 'claimed'}`} disabled={!c}
-                        aria-label={`${p.code} ${state}${c ? ` ${c.holderName}` : ''}`} onClick={() => c && setOpen({ plot: p, claim: c.id })}>
+                        data-plot={p.code} onClick={() => c && setOpen({ plot: p, claim: c.id })}>
                         <strong>{p.code}</strong>
                         <span>{p.areaM2} m²</span>
-                        <span>{c ? c.holderName : state}</span>
-                        {c?.warned && <Tag className="tag-warn">{t('已提醒', 'Warned')}</Tag>}
+                        <span>{c ? `${state}：${c.holderName}` : state}</span>
                       </button>
                     </div>
                   );
