@@ -1,4 +1,5 @@
 //! Partners' work in the community from staff's pages (issue 32): a team's service looked at,
+//! an alliance (共同体) formed with a partner's part,
 //! an agreement signed with a commitment, activities recorded against it and one voided, and a
 //! micro-venture from call to closing — scored, awarded with milestones, a milestone done with
 //! a photo, the project closed — each read back through the API; axe on each page. (The
@@ -32,7 +33,29 @@ async fn an_agreement_is_delivered_and_a_venture_runs_from_call_to_closing() {
     b.wait_text("0 名志愿者，服务 0.0 小时").await;
     b.click_css(".ant-modal-close").await;
     b.wait_text("王老师").await;
+    b.click("组建共同体").await;
+    b.fill("name", "健康服务共同体").await;
+    b.click("组建").await;
+    b.wait_text("共同体已组建").await;
+    b.click("加入单位或调整分工").await;
+    b.choose("organisationId", "温州医科大学").await;
+    b.fill("part", "中医健康讲座").await;
+    b.click("保存").await;
+    b.wait_text("中医健康讲座").await;
     b.assert_accessible("partners").await;
+    let staff = app.login("alpha-staff", "password-123").await;
+    let alliances = app
+        .ok(
+            Some(&staff),
+            Some("alpha"),
+            "{ partnerAlliances { alliance { name } members { organisationId part } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        alliances["partnerAlliances"],
+        json!([{"alliance": {"name": "健康服务共同体"}, "members": [{"organisationId": p.org, "part": "中医健康讲座"}]}])
+    );
 
     b.tab("联建协议").await;
     b.click("签订协议").await;
@@ -58,7 +81,6 @@ async fn an_agreement_is_delivered_and_a_venture_runs_from_call_to_closing() {
     b.wait_text("1 / 1").await;
     b.assert_accessible("agreements").await;
     b.screenshot("59-staff-agreement").await;
-    let staff = app.login("alpha-staff", "password-123").await;
     let agreements = app
         .ok(
             Some(&staff),

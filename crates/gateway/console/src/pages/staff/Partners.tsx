@@ -1,13 +1,18 @@
-import { App, Button, Card, Empty, Form, Input, Modal, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Empty, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { formatDateTime, useApi } from '../../lib/api';
+import { formatDateTime, useApi, useRun } from '../../lib/api';
+import { mustChoose } from '../../lib/forms';
 import { useEnum, useLang, useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
 import { graphql } from '../../gql';
 
 const PARTNERS = graphql(`query PartnersPartners { partnershipRequests(status: REQUESTED) { partnership { id requestedAt } organisation { name kind contact description } }
   communityPartners { organisation { id name kind contact } teams { id name skills } }
-  partnerPeople { accountId displayName organisationName memberRole viaDistrict residentRights active } }`);
+  partnerPeople { accountId displayName organisationName memberRole viaDistrict residentRights active }
+  partnerAlliances { alliance { id name purpose } members { organisationId part } } }`);
+const ALLIANCE = graphql(`mutation PartnersAlliance($n: String!, $p: String!) { createPartnerAlliance(name: $n, purpose: $p) { id } }`);
+const PUT_MEMBER = graphql(`mutation PartnersPutMember($a: ID!, $o: ID!, $p: String!) { putPartnerAllianceMember(allianceId: $a, organisationId: $o, part: $p) { part } }`);
+const REMOVE_MEMBER = graphql(`mutation PartnersRemoveMember($a: ID!, $o: ID!) { removePartnerAllianceMember(allianceId: $a, organisationId: $o) }`);
 const SERVICE = graphql(`query PartnersTeamService($t: ID!) { teamService(teamId: $t) { volunteers verifiedMinutes points } }`);
 
 /** What a team's volunteers have given here (团队服务). */
@@ -32,6 +37,9 @@ export default function Partners({ slug }: { slug: string }) {
   const [data, load] = useGql(PARTNERS, {}, slug);
   const [declining, setDeclining] = useState<string | null>(null);
   const [team, setTeam] = useState<{ id: string; name: string } | null>(null);
+  const [allianceForm, setAllianceForm] = useState<'new' | string | null>(null);
+  const run = useRun();
+  const orgName = new Map((data?.communityPartners ?? []).map((p) => [p.organisation.id, p.organisation.name]));
   const decide = (id: string, approve: boolean, reason?: string) => api.request(DECIDE, { id, a: approve, r: reason ?? null }, slug)
     .then(() => { setDeclining(null); load(); }, (e) => message.error(e.message));
 
@@ -70,6 +78,38 @@ export default function Partners({ slug }: { slug: string }) {
             { title: t('状态', 'Status'), render: (_, p) => (p.active ? <Tag color="blue">{t('有效', 'Active')}</Tag> : <Tag>{t('已停用', 'Inactive')}</Tag>) },
           ]} />
       </Card>
+      <Card size="small" title={t('共建共同体', 'Alliances')} extra={<Button size="small" onClick={() => setAllianceForm('new')}>{t('组建共同体', 'Form an alliance')}</Button>}>
+        {data?.partnerAlliances.length === 0 && <Empty description={t('还没有共同体', 'No alliances yet')} />}
+        {data?.partnerAlliances.map((a) => (
+          <div key={a.alliance.id} style={{ marginBottom: 12 }}>
+            <h3 className="sub-heading">{a.alliance.name}</h3>
+            {a.alliance.purpose && <p>{a.alliance.purpose}</p>}
+            <Table rowKey="organisationId" size="small" pagination={false} dataSource={a.members} locale={{ emptyText: t('还没有成员单位', 'No members yet') }}
+              columns={[
+                { title: t('单位', 'Organisation'), render: (_, m) => orgName.get(m.organisationId) ?? m.organisationId },
+                { title: t('分工', 'Part'), dataIndex: 'part' },
+                { title: t('操作', 'Actions'), render: (_, m) => <Button size="small" danger onClick={() => run(() => api.request(REMOVE_MEMBER, { a: a.alliance.id, o: m.organisationId }, slug), t('已移出', 'Taken out'))}>{t('移出', 'Take out')}</Button> },
+              ]} />
+            <Button size="small" style={{ marginTop: 8 }} onClick={() => setAllianceForm(a.alliance.id)}>{t('加入单位或调整分工', 'Add a member or change its part')}</Button>
+          </div>
+        ))}
+      </Card>
+      <Modal open={allianceForm === 'new'} title={t('组建共同体', 'Form an alliance')} onCancel={() => setAllianceForm(null)} footer={null} destroyOnHidden>
+        <Form layout="vertical" requiredMark={false} onFinish={(v: { name: string; purpose?: string }) => run(() => api.request(ALLIANCE, { n: v.name.trim(), p: v.purpose?.trim() ?? '' }, slug), t('共同体已组建', 'Alliance formed'), () => setAllianceForm(null))}>
+          <Form.Item name="name" label={t('名称', 'Name')} rules={[{ required: true, max: 50 }]}><Input /></Form.Item>
+          <Form.Item name="purpose" label={t('宗旨', 'Purpose')} rules={[{ max: 500 }]}><Input.TextArea rows={2} /></Form.Item>
+          <Button type="primary" htmlType="submit">{t('组建', 'Form')}</Button>
+        </Form>
+      </Modal>
+      <Modal open={!!allianceForm && allianceForm !== 'new'} title={t('加入单位或调整分工', 'Add a member or change its part')} onCancel={() => setAllianceForm(null)} footer={null} destroyOnHidden>
+        <Form layout="vertical" requiredMark={false} onFinish={(v: { organisationId: string; part: string }) => run(() => api.request(PUT_MEMBER, { a: allianceForm!, o: v.organisationId, p: v.part.trim() }, slug), t('已保存', 'Saved'), () => setAllianceForm(null))}>
+          <Form.Item name="organisationId" label={t('单位', 'Organisation')} rules={[mustChoose(t('请选择单位', 'Choose one'))]}>
+            <Select options={(data?.communityPartners ?? []).map((p) => ({ value: p.organisation.id, label: p.organisation.name }))} />
+          </Form.Item>
+          <Form.Item name="part" label={t('分工', 'Part')} rules={[{ required: true, max: 100 }]}><Input placeholder={t('医疗服务', 'Health care')} /></Form.Item>
+          <Button type="primary" htmlType="submit">{t('保存', 'Save')}</Button>
+        </Form>
+      </Modal>
       <Modal open={!!team} title={t(`${team?.name ?? ''} 的服务`, `${team?.name ?? ''}: service`)} onCancel={() => setTeam(null)} footer={null} destroyOnHidden>
         {team && <TeamService slug={slug} team={team.id} />}
       </Modal>
