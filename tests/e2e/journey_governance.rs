@@ -18,6 +18,7 @@ async fn staff_run_micro_grids_patrols_party_reports_and_honours() {
     onboard_liuli(&app, &root).await;
     let staff = app.member(&root, "liuli-staff", "STAFF", "liuli").await;
     let member = named_member(&app, &root, "li-shuji", "李书记", "RESIDENT", "liuli").await;
+    let worker = named_member(&app, &root, "zhou-wg", "周网格员", "GRID_WORKER", "liuli").await;
     app.ok(
         Some(&staff),
         Some("liuli"),
@@ -30,6 +31,17 @@ async fn staff_run_micro_grids_patrols_party_reports_and_honours() {
     let b = Browser::open(&app.base(), &dir).await;
     b.sign_in("liuli-staff", "password-123").await;
     b.tab("微网格与巡查").await;
+    let worker_id = crate::partner_abuse::me(&app, &worker).await;
+    b.choose(
+        &format!("grids-of-{}", worker_id.as_str().unwrap()),
+        "第一网格",
+    )
+    .await;
+    b.wait_text("周网格员 的分工已保存").await;
+    let mine = app
+        .ok(Some(&worker), Some("liuli"), "{ myGrids }", json!({}))
+        .await;
+    assert_eq!(mine["myGrids"].as_array().map(Vec::len), Some(1), "{mine}");
     b.click("划分微网格").await;
     b.choose("gridId", "第一网格").await;
     b.fill("name", "一号微网格").await;

@@ -16,11 +16,13 @@ pub struct CreateCourtyardInput {
     households: Option<i32>,
 }
 
-/// The grids (or courtyards) one grid worker serves.
+/// The grids (or courtyards) one grid worker (网格员) or 居民小组长 serves.
 #[derive(SimpleObject)]
 #[graphql(name = "GridAssignment")]
 pub struct GridAssignmentGql {
     account_id: ID,
+    display_name: String,
+    role: crate::gate::Role,
     courtyard_ids: Vec<ID>,
 }
 
@@ -34,25 +36,28 @@ impl GridsQuery {
         let scope = community(ctx)?;
         Ok(tenancy(ctx).courtyards(scope).await?.into_iter().collect())
     }
-    /// Which grids each grid worker serves (staff).
+    /// Every grid worker and 居民小组长 of the community with the grids they serve, by name
+    /// (staff): those with none yet too.
     async fn grid_assignments(
         &self,
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Vec<GridAssignmentGql>> {
-        let rows = service::assignments(community(ctx)?).await?;
-        let mut out: Vec<GridAssignmentGql> = Vec::new();
-        for (account, courtyard) in rows {
-            match out.last_mut() {
-                Some(last) if last.account_id == id(account) => {
-                    last.courtyard_ids.push(id(courtyard))
-                }
-                _ => out.push(GridAssignmentGql {
-                    account_id: id(account),
-                    courtyard_ids: vec![id(courtyard)],
-                }),
-            }
-        }
-        Ok(out)
+        let scope = community(ctx)?;
+        let rows = service::assignments(scope).await?;
+        let workers = tenancy(ctx).grid_workers(scope).await?;
+        Ok(workers
+            .into_iter()
+            .map(|(account, display_name, role)| GridAssignmentGql {
+                account_id: id(account),
+                display_name,
+                role,
+                courtyard_ids: rows
+                    .iter()
+                    .filter(|(a, _)| *a == account)
+                    .map(|(_, c)| id(*c))
+                    .collect(),
+            })
+            .collect())
     }
 
     /// The grids I serve (a grid worker).

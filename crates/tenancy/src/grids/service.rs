@@ -58,6 +58,21 @@ pub async fn my_grids(ctx: &CommunityCtx) -> AppResult<Vec<Uuid>> {
 }
 
 impl Tenancy {
+    /// The community's grid workers and 居民小组长 (staff): (account, display name, role), by
+    /// name — those with no grids yet too, so staff can give them some.
+    pub async fn grid_workers(&self, ctx: &CommunityCtx) -> AppResult<Vec<(Uuid, String, Role)>> {
+        ctx.require(Roles::STAFF)?;
+        let mut conn = self.db.pool().acquire().await?;
+        let holders =
+            crate::accounts::db::role_holders(&mut conn, None, Some(ctx.tenant().community_id))
+                .await?;
+        Ok(holders
+            .into_iter()
+            .filter(|(_, r)| matches!(r, Role::GridWorker | Role::GroupLeader))
+            .map(|(a, r)| (a.id, a.display_name, r))
+            .collect())
+    }
+
     /// Give a grid worker (or a 居民小组长) of the community the grids or courtyards they
     /// serve (staff), replacing the ones before; an empty list takes them all away.
     pub async fn assign_grids(

@@ -5,10 +5,12 @@ import { graphql } from '../../gql';
 import type { GridsPatrolQuery, GridsPatrolsQuery } from '../../gql/graphql';
 import { chinaToday, formatDateTime, useApi, useRun } from '../../lib/api';
 import { mustChoose } from '../../lib/forms';
-import { useLang, useT } from '../../lib/i18n';
+import { useEnum, useLang, useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
 
-const GRIDS = graphql(`query GridsGrids { courtyards { id name kind } microGrids { id gridId name } }`);
+const GRIDS = graphql(`query GridsGrids { courtyards { id name kind } microGrids { id gridId name }
+  gridAssignments { accountId displayName role courtyardIds } }`);
+const ASSIGN = graphql(`mutation GridsAssign($a: ID!, $c: [ID!]!) { assignGrids(accountId: $a, courtyardIds: $c) }`);
 const POSTS = graphql(`query GridsPosts($m: ID!) { gridPosts(microGridId: $m) { id title duties holderName heldByPartyMember claimedAt } }`);
 const PATROLS = graphql(`query GridsPatrols { patrols(first: 100) { id gridId microGridId scheduledFor route leaderName heldAt patrollers notes } }`);
 const PATROL = graphql(`query GridsPatrol($p: ID!) { patrol(id: $p) { findings { id what place demandId recordedAt } } }`);
@@ -44,7 +46,8 @@ function FindingPhotos({ slug, finding }: { slug: string; finding: string }) {
 }
 
 /**
- * Micro-grids (微网格) inside the community's grids, their posts (认领 by residents and party
+ * Who serves where (网格员分工): each grid worker's grids, each 居民小组长's courtyards;
+ * micro-grids (微网格) inside the community's grids, their posts (认领 by residents and party
  * members), and patrols (每周一夜查): scheduled, logged once with what was found, a finding
  * raised as a demand to its grid and photographed.
  */
@@ -52,6 +55,7 @@ export default function Grids({ slug }: { slug: string }) {
   const api = useApi();
   const t = useT();
   const lang = useLang();
+  const label = useEnum();
   const run = useRun();
   const [data] = useGql(GRIDS, {}, slug);
   const [patrols] = useGql(PATROLS, {}, slug);
@@ -73,6 +77,21 @@ export default function Grids({ slug }: { slug: string }) {
         <Button onClick={() => setForm('schedule')} disabled={grids.length === 0}>{t('安排巡查', 'Schedule a patrol')}</Button>
       </Space>
       {grids.length === 0 && <Empty description={t('先在居民库里建网格', 'First make grids in the registry')} />}
+      <Card size="small" title={t('网格员分工', 'Who serves where')}>
+        <Table size="small" rowKey="accountId" pagination={false} dataSource={data?.gridAssignments} locale={{ emptyText: t('还没有网格员或居民小组长', 'No grid workers or group leaders yet') }}
+          columns={[
+            { title: t('姓名', 'Name'), dataIndex: 'displayName' },
+            { title: t('身份', 'Role'), render: (_, w) => label('Role', w.role) },
+            {
+              title: t('负责的网格或院落', 'Grids or courtyards served'),
+              render: (_, w) => (
+                <Select mode="multiple" optionFilterProp="label" id={`grids-of-${w.accountId}`} aria-label={t(`${w.displayName} 负责的网格`, `Grids ${w.displayName} serves`)} style={{ minWidth: 260 }} value={w.courtyardIds}
+                  options={(data?.courtyards ?? []).map((c) => ({ value: c.id, label: c.name }))}
+                  onChange={(ids: string[]) => run(() => api.request(ASSIGN, { a: w.accountId, c: ids }, slug), t(`${w.displayName} 的分工已保存`, `${w.displayName}'s grids saved`))} />
+              ),
+            },
+          ]} />
+      </Card>
       {(data?.microGrids ?? []).map((m) => (
         <Card key={m.id} size="small" title={`${gridName.get(m.gridId) ?? ''} · ${m.name}`} extra={<Button size="small" onClick={() => setPosting(m.id)}>{t('设岗位', 'Add a post')}</Button>}>
           <MicroGridPosts slug={slug} micro={m.id} />

@@ -13,7 +13,7 @@ const LIST = graphql(`query MeetingsList($k: MeetingKind, $from: Date!, $to: Dat
   meetingCadenceTargets { kind per atLeast }
   meetingCadence(kind: $ck, from: $from, to: $to) @include(if: $withCadence) { target { kind per atLeast } periods { startsOn held } met }
   courtyards { id name }
-  gridAssignments { accountId courtyardIds }
+  gridAssignments { accountId displayName courtyardIds }
   communityPartners { teams { id name } }
   me { account { id displayName } }
   myFollowUps { id meetingId decision ownerKind ownerName courtyardId dueOn status closedAt dropReason } }`);
@@ -57,13 +57,13 @@ export default function Meetings({ slug }: { slug: string }) {
   const [form] = Form.useForm<Draft>();
   const courtyard = new Map((data?.courtyards ?? []).map((c) => [c.id, c.name]));
   const me = data?.me.account;
-  // Who may own a decision: me, a partner team, a grid worker (named by the courtyards they serve).
+  // Who may own a decision: me, a partner team, a grid worker (with the courtyards they serve).
   const owners = [
     ...(me ? [{ value: `STAFF:${me.id}`, label: t(`我（${me.displayName}）`, `Me (${me.displayName})`), name: me.displayName }] : []),
     ...(data?.communityPartners ?? []).flatMap((p) => p.teams).map((x) => ({ value: `TEAM:${x.id}`, label: t(`团队：${x.name}`, `Team: ${x.name}`), name: x.name })),
     ...(data?.gridAssignments ?? []).map((g) => {
       const where = g.courtyardIds.map((c) => courtyard.get(c) ?? '').join('、');
-      return { value: `GRID_WORKER:${g.accountId}`, label: t(`网格员：${where}`, `Grid worker: ${where}`), name: t(`${where}网格员`, `Grid worker, ${where}`) };
+      return { value: `GRID_WORKER:${g.accountId}`, label: t(`网格员：${g.displayName}（${where}）`, `Grid worker: ${g.displayName} (${where})`), name: g.displayName };
     }),
   ];
   const decisionInput = (d: Decision) => {
