@@ -145,6 +145,19 @@ async fn a_record_is_linked_only_by_its_own_verified_number() {
     assert_eq!(linked["linkMyRecord"]["status"], "LINKED");
     assert_eq!(linked["linkMyRecord"]["learner"]["id"], record);
     assert_eq!(has_account().await, true);
+    // Staff now find her account by her record (the time bank knows people by it).
+    let found = app
+        .ok(
+            Some(&staff),
+            Some("alpha"),
+            "{ residents(name: \"王秀英\") { nodes { accountId } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        found["residents"]["nodes"][0]["accountId"],
+        d["createAccount"]["id"]
+    );
 
     // Staff see the neighbour's request and decline it.
     let requests = app

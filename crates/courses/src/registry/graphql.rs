@@ -29,6 +29,9 @@ pub struct ResidentGql {
     household: Option<String>,
     /// The resident signed up and linked their account.
     has_account: bool,
+    /// Their account, once linked: the time bank and other accounts' features know a
+    /// resident by it (a volunteer, a points account, a card's member).
+    account_id: Option<ID>,
     /// Entered by a worker (入户登记) rather than by the resident.
     entered_by_worker: bool,
 }
@@ -44,6 +47,7 @@ fn resident(r: svc::Resident) -> ResidentGql {
         phone_masked: r.phone_masked,
         household: l.household.clone(),
         has_account: l.account_id.is_some(),
+        account_id: l.account_id.map(id),
         entered_by_worker: l.registered_by.is_some(),
     }
 }

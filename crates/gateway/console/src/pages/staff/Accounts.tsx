@@ -108,7 +108,7 @@ export default function Accounts({ slug }: { slug: string }) {
       <Modal open={form === 'grant' || !!granting} title={granting ? t(`发放积分给 ${granting.name}`, `Grant points to ${granting.name}`) : t('给居民发放积分', 'Grant points to a resident')} onCancel={close} footer={null} destroyOnHidden>
         <Form layout="vertical" requiredMark={false}
           onFinish={(v: { amount: number; memo: string }) => (granting || person) && run(() => api.request(GRANT, { k: idempotencyKey(), a: granting?.id ?? null, p: granting ? null : person!.id, n: v.amount, m: v.memo.trim() }, slug), t('积分已发放', 'Points granted'), close)}>
-          {!granting && <Form.Item label={t('居民', 'Resident')} htmlFor="grant-resident" required><ResidentPicker slug={slug} id="grant-resident" label={t('居民', 'Resident')} onPick={setPerson} /></Form.Item>}
+          {!granting && <Form.Item label={t('居民', 'Resident')} htmlFor="grant-resident" required><ResidentPicker byAccount slug={slug} id="grant-resident" label={t('居民', 'Resident')} onPick={setPerson} /></Form.Item>}
           <Form.Item name="amount" label={t('积分', 'Points')} rules={[{ required: true }]}><InputNumber min={1} max={100000} /></Form.Item>
           <Form.Item name="memo" label={t('事由', 'Why')} rules={[{ required: true, max: 200 }]}><Input /></Form.Item>
           <Button type="primary" htmlType="submit">{t('确认发放', 'Grant them')}</Button>
@@ -132,7 +132,7 @@ export default function Accounts({ slug }: { slug: string }) {
       </Modal>
       <Modal open={form === 'member'} title={t(`添加成员到 ${card?.name ?? ''}`, `Add a member to ${card?.name ?? ''}`)} onCancel={close} footer={null} destroyOnHidden>
         <Form layout="vertical" requiredMark={false} onFinish={() => person && run(() => api.request(MEMBER, { c: card!.id, p: person.id }, slug), t(`${person.name} 已加入`, `${person.name} added`), close)}>
-          <Form.Item label={t('居民', 'Resident')} htmlFor="card-member" required><ResidentPicker slug={slug} id="card-member" label={t('居民', 'Resident')} onPick={setPerson} /></Form.Item>
+          <Form.Item label={t('居民', 'Resident')} htmlFor="card-member" required><ResidentPicker byAccount slug={slug} id="card-member" label={t('居民', 'Resident')} onPick={setPerson} /></Form.Item>
           <Button type="primary" htmlType="submit" disabled={!person}>{t('添加', 'Add')}</Button>
         </Form>
       </Modal>

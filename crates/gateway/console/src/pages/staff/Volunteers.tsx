@@ -116,7 +116,7 @@ export default function Volunteers({ slug }: { slug: string }) {
         <Form layout="vertical" requiredMark={false} initialValues={{ skills: [], party: false }}
           onFinish={(v: { skills: string[]; party: boolean }) => picked && run(() => api.request(REGISTER, { p: picked.id, n: picked.name, s: v.skills.map((s) => s.trim()).filter(Boolean), party: v.party }, slug), t(`${picked.name} 已登记，待审核`, `${picked.name} registered`), close)}>
           <Form.Item label={t('居民', 'Resident')} htmlFor="volunteer-resident" required>
-            <ResidentPicker slug={slug} id="volunteer-resident" label={t('居民', 'Resident')} onPick={setPicked} />
+            <ResidentPicker byAccount slug={slug} id="volunteer-resident" label={t('居民', 'Resident')} onPick={setPicked} />
           </Form.Item>
           <Form.Item name="skills" label={t('技能（输入后回车）', 'Skills (Enter after each)')}><Select mode="tags" open={false} aria-label={t('技能', 'Skills')} /></Form.Item>
           <Form.Item name="party" label={t('党员', 'Party member')} valuePropName="checked"><Switch /></Form.Item>
