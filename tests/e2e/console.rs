@@ -172,33 +172,3 @@ pub(crate) async fn course_id(app: &TestApp, staff: &str) -> String {
         .unwrap()
         .to_string()
 }
-
-/// A new account with its own display name, holding `role` in `slug`; its token.
-pub(crate) async fn named_member(
-    app: &TestApp,
-    root: &str,
-    login: &str,
-    name: &str,
-    role: &str,
-    slug: &str,
-) -> String {
-    let id = app
-        .ok(
-            Some(root),
-            None,
-            "mutation($l: String!, $n: String!) { createAccount(input: {loginName: $l, displayName: $n, password: \"password-123\"}) { id } }",
-            json!({"l": login, "n": name}),
-        )
-        .await["createAccount"]["id"]
-        .clone();
-    app.ok(
-        Some(root),
-        None,
-        &format!(
-            "mutation($id: ID!, $s: String!) {{ grantRole(input: {{accountId: $id, role: {role}, communitySlug: $s}}) }}"
-        ),
-        json!({"id": id, "s": slug}),
-    )
-    .await;
-    app.login(login, "password-123").await
-}

@@ -7,7 +7,7 @@
 use serde_json::json;
 
 use crate::TestApp;
-use crate::console::{district_with_officer, named_member, onboard_liuli};
+use crate::console::{district_with_officer, onboard_liuli};
 use crate::console_browser::Browser;
 
 #[tokio::test]
@@ -17,9 +17,12 @@ async fn a_farm_season_goes_from_layout_to_renewal() {
     onboard_liuli(&app, &root).await;
     let staff = app.member(&root, "liuli-staff", "STAFF", "liuli").await;
     let tenders = [
-        named_member(&app, &root, "li-ayi", "李阿姨", "RESIDENT", "liuli").await,
-        named_member(&app, &root, "zhao", "赵叔叔", "RESIDENT", "liuli").await,
-        named_member(&app, &root, "wang-dy", "王大爷", "RESIDENT", "liuli").await,
+        app.named_member(&root, "li-ayi", "李阿姨", "RESIDENT", "liuli")
+            .await,
+        app.named_member(&root, "zhao", "赵叔叔", "RESIDENT", "liuli")
+            .await,
+        app.named_member(&root, "wang-dy", "王大爷", "RESIDENT", "liuli")
+            .await,
     ];
     app.ok(
         Some(&staff),

@@ -8,7 +8,7 @@ use fantoccini::key::Key;
 use serde_json::json;
 
 use crate::TestApp;
-use crate::console::{district_with_officer, named_member, onboard_liuli};
+use crate::console::{district_with_officer, onboard_liuli};
 use crate::console_browser::Browser;
 
 #[tokio::test]
@@ -17,8 +17,12 @@ async fn staff_run_micro_grids_patrols_party_reports_and_honours() {
     let root = district_with_officer(&app).await;
     onboard_liuli(&app, &root).await;
     let staff = app.member(&root, "liuli-staff", "STAFF", "liuli").await;
-    let member = named_member(&app, &root, "li-shuji", "李书记", "RESIDENT", "liuli").await;
-    let worker = named_member(&app, &root, "zhou-wg", "周网格员", "GRID_WORKER", "liuli").await;
+    let member = app
+        .named_member(&root, "li-shuji", "李书记", "RESIDENT", "liuli")
+        .await;
+    let worker = app
+        .named_member(&root, "zhou-wg", "周网格员", "GRID_WORKER", "liuli")
+        .await;
     app.ok(
         Some(&staff),
         Some("liuli"),

@@ -341,12 +341,24 @@ impl TestApp {
 
     /// A new account holding `role` in community `slug`; returns its token.
     pub async fn member(&self, root: &str, login: &str, role: &str, slug: &str) -> String {
+        self.named_member(root, login, "张三", role, slug).await
+    }
+
+    /// A new account with its own display name, holding `role` in `slug`; its token.
+    pub async fn named_member(
+        &self,
+        root: &str,
+        login: &str,
+        name: &str,
+        role: &str,
+        slug: &str,
+    ) -> String {
         let d = self
             .ok(
                 Some(root),
                 None,
-                "mutation($l: String!) { createAccount(input: {loginName: $l, displayName: \"张三\", password: \"password-123\", phone: \"13812345678\"}) { id } }",
-                json!({"l": login}),
+                "mutation($l: String!, $n: String!) { createAccount(input: {loginName: $l, displayName: $n, password: \"password-123\", phone: \"13812345678\"}) { id } }",
+                json!({"l": login, "n": name}),
             )
             .await;
         let id = d["createAccount"]["id"].as_str().unwrap().to_string();
