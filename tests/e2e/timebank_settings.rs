@@ -1,4 +1,5 @@
-//! What staff read back of the time bank's settings and a volunteer's trainings, and who may.
+//! What staff read back of the time bank's settings, a volunteer's trainings and a collective
+//! card's members, and who may.
 
 use serde_json::json;
 

@@ -189,6 +189,16 @@ pub async fn add_collective_member(
     Ok(())
 }
 
+/// A card's members, as accounts.
+pub async fn collective_members(conn: &mut PgConnection, card: Uuid) -> sqlx::Result<Vec<Uuid>> {
+    sqlx::query_scalar(
+        "SELECT member FROM collective_members WHERE account_id = $1 ORDER BY member",
+    )
+    .bind(card)
+    .fetch_all(conn)
+    .await
+}
+
 pub async fn is_collective_member(
     conn: &mut PgConnection,
     card: Uuid,

@@ -6,7 +6,7 @@ use crate::ledger::model::TransferKind;
 use async_graphql::{Context, ID, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use infra::graphql::parse_id as uuid;
-use tenancy::graphql::community;
+use tenancy::graphql::{community, tenancy};
 
 use super::model::{self, ClientKey, IdempotencyKey};
 use super::service::{self as svc, TransferLimits};
@@ -80,6 +80,14 @@ pub struct LimitsGql {
     max_per_month: i32,
 }
 
+/// A member of a collective card (集体卡成员): their hours may be credited to the card.
+#[derive(SimpleObject)]
+#[graphql(name = "CardMember")]
+pub struct CardMemberGql {
+    account_id: ID,
+    name: String,
+}
+
 /// The time bank's settings (时间银行设置).
 #[derive(SimpleObject)]
 #[graphql(name = "TimeBankSettings")]
@@ -121,6 +129,21 @@ impl PointsLedgerQuery {
             account: a,
             transfers: t.into_iter().map(Into::into).collect(),
         })
+    }
+
+    /// A collective card's members by name (staff).
+    async fn collective_members(&self, ctx: &Context<'_>, card_id: ID) -> Res<Vec<CardMemberGql>> {
+        let members = svc::collective_members(community(ctx)?, uuid(&card_id)?).await?;
+        let names = tenancy(ctx).display_names(&members).await?;
+        let mut out: Vec<CardMemberGql> = members
+            .into_iter()
+            .map(|m| CardMemberGql {
+                account_id: id(m),
+                name: names.get(&m).cloned().unwrap_or_default(),
+            })
+            .collect();
+        out.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(out)
     }
 
     /// Points' expiry and the transfer limits (staff).

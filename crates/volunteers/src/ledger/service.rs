@@ -389,6 +389,15 @@ pub async fn add_collective_member(ctx: &CommunityCtx, card: Uuid, member: Uuid)
     Ok(())
 }
 
+/// A collective card's members, as accounts (staff).
+pub async fn collective_members(ctx: &CommunityCtx, card: Uuid) -> AppResult<Vec<Uuid>> {
+    ctx.require(Roles::STAFF)?;
+    let mut tx = ctx.tx().await?;
+    let rows = db::collective_members(&mut tx, card).await?;
+    tx.commit().await?;
+    Ok(rows)
+}
+
 /// The books recounted (staff): issued, burned, held, and any account whose kept balance
 /// differs from its transfers (there is none unless something bypassed the ledger).
 pub async fn check(ctx: &CommunityCtx) -> AppResult<LedgerCheck> {

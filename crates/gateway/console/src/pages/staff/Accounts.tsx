@@ -12,6 +12,7 @@ const ACCOUNTS = graphql(`query AccountsAccounts($k: PointsAccountKind) { points
   timeBankSettings { expiryDays transferLimits { maxPerTransfer maxPerMonth } } }`);
 const STATEMENT = graphql(`query AccountsStatement($a: ID!) { pointsStatement(accountId: $a, last: 100) {
   account { id name balance } transfers { id kind fromAccount toAccount amount reverses memo createdAt } } }`);
+const MEMBERS = graphql(`query AccountsMembers($c: ID!) { collectiveMembers(cardId: $c) { accountId name } }`);
 const GRANT = graphql(`mutation AccountsGrant($k: String!, $a: ID, $p: ID, $n: Int!, $m: String) { grantPoints(key: $k, accountId: $a, personId: $p, amount: $n, memo: $m) { id } }`);
 const REVERSE = graphql(`mutation AccountsReverse($k: String!, $t: ID!, $m: String) { reverseTransfer(key: $k, transferId: $t, memo: $m) { id } }`);
 const CARD = graphql(`mutation AccountsCard($n: String!, $k: CollectiveKind!) { createCollectiveCard(name: $n, kind: $k) { id } }`);
@@ -21,6 +22,14 @@ const LIMITS = graphql(`mutation AccountsLimits($i: TransferLimitsInput!) { setT
 
 type Account = AccountsAccountsQuery['pointsAccounts'][number];
 type Transfer = AccountsStatementQuery['pointsStatement']['transfers'][number];
+
+/** A collective card's members (集体卡成员). */
+function CardMembers({ slug, card }: { slug: string; card: string }) {
+  const t = useT();
+  const [data] = useGql(MEMBERS, { c: card }, slug);
+  if (!data) return null;
+  return <p>{t('成员：', 'Members: ')}{data.collectiveMembers.map((m) => m.name).join('、') || t('还没有成员', 'none yet')}</p>;
+}
 
 /**
  * The time bank's accounts (时间银行): the books recounted (ledgerCheck) said plainly, points'
@@ -92,6 +101,7 @@ export default function Accounts({ slug }: { slug: string }) {
         {statement && (
           <Space direction="vertical" style={{ width: '100%' }}>
             <p>{t(`余额 ${statement.pointsStatement.account.balance}`, `Balance ${statement.pointsStatement.account.balance}`)}</p>
+            {open?.kind === 'COLLECTIVE' && <CardMembers slug={slug} card={open.id} />}
             <Table<Transfer> size="small" rowKey="id" pagination={{ pageSize: 20, hideOnSinglePage: true }} dataSource={statement.pointsStatement.transfers}
               columns={[
                 { title: t('时间', 'When'), render: (_, x) => formatDateTime(x.createdAt, lang) },
