@@ -1,4 +1,5 @@
-//! Partners' work in the community from staff's pages (issue 32): a team's service looked at,
+//! Partners' work in the community from staff's pages (issue 32): a team's service looked at
+//! and a room booked for it weekly,
 //! an alliance (共同体) formed with a partner's part,
 //! an agreement signed with a commitment, activities recorded against it and one voided, and a
 //! micro-venture from call to closing — scored, awarded with milestones, a milestone done with
@@ -14,6 +15,25 @@ use crate::partner_abuse::Partnered;
 async fn an_agreement_is_delivered_and_a_venture_runs_from_call_to_closing() {
     let p = Partnered::new().await;
     let app = &p.app;
+    let room = app
+        .ok(
+            Some(&p.staff),
+            Some("alpha"),
+            r#"mutation { createSpace(name: "活动室", kind: FUNCTION_ROOM, capacity: 30) { id } }"#,
+            json!({}),
+        )
+        .await["createSpace"]["id"]
+        .clone();
+    let spans: Vec<_> = (1..=7)
+        .map(|d| json!({"weekday": d, "opens": "08:00", "closes": "21:00"}))
+        .collect();
+    app.ok(
+        Some(&p.staff),
+        Some("alpha"),
+        "mutation($s: ID!, $h: [OpeningSpanInput!]!) { setOpeningHours(spaceId: $s, spans: $h) { weekday } }",
+        json!({"s": room, "h": spans}),
+    )
+    .await;
     // The courses the university's students teach here, which activities name.
     for title in ["中医养生讲座", "八段锦"] {
         app.ok(
@@ -31,7 +51,12 @@ async fn an_agreement_is_delivered_and_a_venture_runs_from_call_to_closing() {
     b.tab("共建伙伴").await;
     b.click("中医药健康服务队").await;
     b.wait_text("0 名志愿者，服务 0.0 小时").await;
-    b.click_css(".ant-modal-close").await;
+    // A room booked for the team, weekly for two weeks.
+    b.choose("spaceId", "活动室").await;
+    b.fill("purpose", "中医义诊").await;
+    b.fill("weeks", "2").await;
+    b.click("预约").await;
+    b.wait_text("已为团队预约场地").await;
     b.wait_text("王老师").await;
     b.click("组建共同体").await;
     b.fill("name", "健康服务共同体").await;
@@ -44,6 +69,24 @@ async fn an_agreement_is_delivered_and_a_venture_runs_from_call_to_closing() {
     b.wait_text("中医健康讲座").await;
     b.assert_accessible("partners").await;
     let staff = app.login("alpha-staff", "password-123").await;
+    let from = (chrono::Utc::now() + chrono::Duration::hours(8))
+        .date_naive()
+        .to_string();
+    let booked = app
+        .ok(
+            Some(&staff),
+            Some("alpha"),
+            "query($f: Date!) { bookings(from: $f, days: 62) { purpose } }",
+            json!({"f": from}),
+        )
+        .await;
+    let team_bookings = booked["bookings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["purpose"] == "中医义诊")
+        .count();
+    assert_eq!(team_bookings, 2, "{booked}");
     let alliances = app
         .ok(
             Some(&staff),

@@ -1,6 +1,6 @@
-import { Button, Card, DatePicker, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Button, Card, Empty, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
+import GroupBookingForm, { type GroupBooking } from '../../components/GroupBookingForm';
 import { graphql } from '../../gql';
 import type { ClubRole, ClubsClubsQuery } from '../../gql/graphql';
 import { chinaToday, formatDateTime, useApi, useRun } from '../../lib/api';
@@ -22,7 +22,6 @@ const BOOK = graphql(`mutation ClubsBook($c: ID!, $s: ID!, $at: DateTime!, $m: I
 
 type Club = ClubsClubsQuery['clubs']['edges'][number]['node'];
 const ROLES: [ClubRole, string, string][] = [['MEMBER', '成员', 'Member'], ['LEADER', '社长', 'Leader'], ['MONITOR', '班长', 'Monitor']];
-interface BookDraft { spaceId: string; day: Dayjs; startTime: string; minutes: number; purpose: string; attendance: number; weeks: number }
 
 /**
  * Clubs (社团) and their federations (社团联盟): members with their roles (社长, 班长), the
@@ -43,9 +42,8 @@ export default function Clubs({ slug }: { slug: string }) {
 
   const doRun = useRun();
   const run = (work: () => Promise<unknown>, done: string) => doRun(work, done, () => { setFounding(null); setAdding(null); setBooking(null); });
-  const book = (v: BookDraft) => run(() => api.request(BOOK, {
-    c: booking!.id, s: v.spaceId, at: new Date(`${v.day.format('YYYY-MM-DD')}T${v.startTime}:00+08:00`).toISOString(),
-    m: v.minutes, p: v.purpose.trim(), a: v.attendance, w: v.weeks,
+  const book = (v: GroupBooking) => run(() => api.request(BOOK, {
+    c: booking!.id, s: v.spaceId, at: v.startsAt, m: v.minutes, p: v.purpose, a: v.attendance, w: v.weeks,
   }, slug), t('已为社团预约场地', 'Booked for the club'));
 
   return (
@@ -129,23 +127,7 @@ export default function Clubs({ slug }: { slug: string }) {
       </Modal>
 
       <Modal open={!!booking} title={t(`为社团预约 · ${booking?.name ?? ''}`, `Book for · ${booking?.name ?? ''}`)} onCancel={() => setBooking(null)} footer={null} destroyOnHidden>
-        <Form layout="vertical" requiredMark={false} onFinish={book}
-          initialValues={{ day: dayjs(chinaToday(1)), startTime: '14:00', minutes: 120, attendance: 10, weeks: 1 }}>
-          <Form.Item name="spaceId" label={t('场地', 'Room')} rules={[mustChoose(t('请选择场地', 'Choose a room'))]}>
-            <Select options={data?.spaces.map((s) => ({ value: s.id, label: s.name }))} />
-          </Form.Item>
-          <Space wrap>
-            <Form.Item name="day" label={t('日期', 'Date')} rules={[{ required: true }]}><DatePicker allowClear={false} /></Form.Item>
-            <Form.Item name="startTime" label={t('开始时间', 'Starts at')} rules={[{ required: true, pattern: /^\d{2}:\d{2}$/ }]}><Input type="time" /></Form.Item>
-            <Form.Item name="minutes" label={t('时长（分钟）', 'Minutes')}><InputNumber min={15} max={720} /></Form.Item>
-          </Space>
-          <Form.Item name="purpose" label={t('用途', 'Purpose')} rules={[{ required: true, max: 100 }]}><Input /></Form.Item>
-          <Space wrap>
-            <Form.Item name="attendance" label={t('人数', 'People')}><InputNumber min={1} max={500} /></Form.Item>
-            <Form.Item name="weeks" label={t('每周同一时间，共几周', 'Weekly, for how many weeks')}><InputNumber min={1} max={26} /></Form.Item>
-          </Space>
-          <Button type="primary" htmlType="submit">{t('预约', 'Book')}</Button>
-        </Form>
+        <GroupBookingForm spaces={data?.spaces ?? []} onBook={book} />
       </Modal>
     </Space>
   );

@@ -4,12 +4,15 @@ import { formatDateTime, useApi, useRun } from '../../lib/api';
 import { mustChoose } from '../../lib/forms';
 import { useEnum, useLang, useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
+import GroupBookingForm from '../../components/GroupBookingForm';
 import { graphql } from '../../gql';
 
 const PARTNERS = graphql(`query PartnersPartners { partnershipRequests(status: REQUESTED) { partnership { id requestedAt } organisation { name kind contact description } }
   communityPartners { organisation { id name kind contact } teams { id name skills } }
   partnerPeople { accountId displayName organisationName memberRole viaDistrict residentRights active }
-  partnerAlliances { alliance { id name purpose } members { organisationId part } } }`);
+  partnerAlliances { alliance { id name purpose } members { organisationId part } } spaces { id name } }`);
+const BOOK_TEAM = graphql(`mutation PartnersBookTeam($t: ID!, $s: ID!, $at: DateTime!, $m: Int!, $p: String!, $a: Int!, $w: Int!) {
+  bookSpaceForTeam(teamId: $t, spaceId: $s, startsAt: $at, minutes: $m, purpose: $p, attendance: $a, weeks: $w) { id } }`);
 const ALLIANCE = graphql(`mutation PartnersAlliance($n: String!, $p: String!) { createPartnerAlliance(name: $n, purpose: $p) { id } }`);
 const PUT_MEMBER = graphql(`mutation PartnersPutMember($a: ID!, $o: ID!, $p: String!) { putPartnerAllianceMember(allianceId: $a, organisationId: $o, part: $p) { part } }`);
 const REMOVE_MEMBER = graphql(`mutation PartnersRemoveMember($a: ID!, $o: ID!) { removePartnerAllianceMember(allianceId: $a, organisationId: $o) }`);
@@ -25,8 +28,9 @@ function TeamService({ slug, team }: { slug: string; team: string }) {
 const DECIDE = graphql(`mutation PartnersDecide($id: ID!, $a: Boolean!, $r: String) { decidePartnership(id: $id, approve: $a, reason: $r) { id status } }`);
 
 /**
- * Partner organisations (共建单位): requests to approve, those approved with their teams and
- * each team's service here, and the partners' people who hold access to the community.
+ * Partner organisations (共建单位): requests to approve, those approved with their teams —
+ * each team's service here and a room booked for it — alliances (共同体) with each partner's
+ * part, and the partners' people who hold access to the community.
  */
 export default function Partners({ slug }: { slug: string }) {
   const api = useApi();
@@ -110,8 +114,12 @@ export default function Partners({ slug }: { slug: string }) {
           <Button type="primary" htmlType="submit">{t('保存', 'Save')}</Button>
         </Form>
       </Modal>
-      <Modal open={!!team} title={t(`${team?.name ?? ''} 的服务`, `${team?.name ?? ''}: service`)} onCancel={() => setTeam(null)} footer={null} destroyOnHidden>
+      <Modal open={!!team} title={t(`团队：${team?.name ?? ''}`, `Team: ${team?.name ?? ''}`)} onCancel={() => setTeam(null)} footer={null} destroyOnHidden>
         {team && <TeamService slug={slug} team={team.id} />}
+        <h3 className="sub-heading">{t('为团队预约场地', 'Book a room for the team')}</h3>
+        {team && <GroupBookingForm spaces={data?.spaces ?? []} onBook={(b) => run(() => api.request(BOOK_TEAM, {
+          t: team.id, s: b.spaceId, at: b.startsAt, m: b.minutes, p: b.purpose, a: b.attendance, w: b.weeks,
+        }, slug), t('已为团队预约场地', 'Booked for the team'), () => setTeam(null))} />}
       </Modal>
       <Modal open={!!declining} title={t('拒绝共建申请', 'Decline the request')} onCancel={() => setDeclining(null)} footer={null} destroyOnHidden>
         <Form layout="vertical" onFinish={({ reason }) => decide(declining!, false, reason)}>
