@@ -266,18 +266,27 @@ impl Browser {
     /// Found again if the page re-renders it between finding and typing (a stale element).
     pub async fn fill(&self, id: &str, text: &str) {
         let started = Instant::now();
-        // Select all and type over it: clear() leaves a number input's value in React's state.
-        while let Err(e) = self
-            .live(id)
-            .await
-            .send_keys(&format!("{CONTROL}a{RELEASE}{BACKSPACE}{text}"))
-            .await
-        {
-            assert!(
-                started.elapsed() < Duration::from_secs(20),
-                "#{id} never took the keys: {e}"
-            );
-            tokio::time::sleep(Duration::from_millis(150)).await;
+        // A dialog that re-renders while it opens (its page refetching after a write) can
+        // drop what was typed: look again a moment later and type again, a few times.
+        for _ in 0..3 {
+            // Select all and type over it: clear() leaves a number input's value in React's state.
+            while let Err(e) = self
+                .live(id)
+                .await
+                .send_keys(&format!("{CONTROL}a{RELEASE}{BACKSPACE}{text}"))
+                .await
+            {
+                assert!(
+                    started.elapsed() < Duration::from_secs(20),
+                    "#{id} never took the keys: {e}"
+                );
+                tokio::time::sleep(Duration::from_millis(150)).await;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            let value = self.live(id).await.prop("value").await.ok().flatten();
+            if value.as_deref().map(str::trim) == Some(text.trim()) {
+                return;
+            }
         }
     }
 

@@ -12,6 +12,7 @@ mod demo_faithful;
 mod deploy;
 mod governance;
 mod isolation_walk;
+mod journey_check_in;
 mod journey_college;
 mod journey_demands;
 mod journey_district;

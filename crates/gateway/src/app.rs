@@ -386,7 +386,7 @@ async fn check_in_code(
         };
         let session = uuid::Uuid::parse_str(&session_id)
             .map_err(|_| AppError::bad_input("编号格式不正确", "The id is not valid"))?;
-        courses::service::check_in_code(&community, session).await
+        courses::service::check_in_code(&community, session, None).await
     };
     if !matches!(format.as_str(), "png" | "svg") {
         return fail(AppError::not_found(

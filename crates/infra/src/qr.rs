@@ -10,10 +10,10 @@ pub fn svg(text: &str) -> Option<String> {
     )
 }
 
-/// A QR code of a link into this server: `origin` (the address people reach it at, such as
+/// A link into this server: `origin` (the address people reach it at, such as
 /// `https://linli.example.gov.cn`, which the server cannot know behind proxies) followed by
 /// `path`. An origin that is not a plain http(s) address is the caller's mistake.
-pub fn link_svg(origin: &str, path: &str) -> crate::AppResult<String> {
+pub fn link(origin: &str, path: &str) -> crate::AppResult<String> {
     let origin = origin.trim().trim_end_matches('/');
     let ok = origin.len() <= 200
         && (origin.starts_with("https://") || origin.starts_with("http://"))
@@ -26,5 +26,10 @@ pub fn link_svg(origin: &str, path: &str) -> crate::AppResult<String> {
             "The QR code's origin must be an http(s) address",
         ));
     }
-    svg(&format!("{origin}{path}")).ok_or_else(|| crate::AppError::internal("QR code too long"))
+    Ok(format!("{origin}{path}"))
+}
+
+/// A QR code of a link into this server (see `link`).
+pub fn link_svg(origin: &str, path: &str) -> crate::AppResult<String> {
+    svg(&link(origin, path)?).ok_or_else(|| crate::AppError::internal("QR code too long"))
 }

@@ -14,6 +14,9 @@ use crate::service as svc;
 #[derive(SimpleObject)]
 pub struct CheckInCode {
     token: String,
+    /// The check-in page for this code, from the server's root (what the QR code links to
+    /// when an origin was given).
+    path: String,
     not_before: DateTime<Utc>,
     not_after: DateTime<Utc>,
     /// Fetch and show the next code from then.
@@ -78,17 +81,27 @@ pub struct AttendanceMutation;
 
 #[Object]
 impl AttendanceMutation {
-    /// The QR check-in code of a session, as a token, SVG and PNG (teachers and staff).
-    async fn session_check_in_code(&self, ctx: &Context<'_>, session_id: ID) -> Res<CheckInCode> {
-        let c = svc::check_in_code(community(ctx)?, uuid(&session_id)?).await?;
+    /// The QR check-in code of a session, as a token, SVG and PNG (teachers and staff). With
+    /// `origin` (the address people reach Linli at) the code holds the link to the check-in
+    /// page, which a phone's camera opens; without, the bare token.
+    async fn session_check_in_code(
+        &self,
+        ctx: &Context<'_>,
+        session_id: ID,
+        origin: Option<String>,
+    ) -> Res<CheckInCode> {
+        let c = community(ctx)?;
+        let code = svc::check_in_code(c, uuid(&session_id)?, origin.as_deref()).await?;
+        let path = svc::check_in_path(&c.tenant().slug, &code.token);
         Ok(CheckInCode {
-            token: c.token,
-            not_before: c.not_before,
-            not_after: c.not_after,
-            refresh_at: c.refresh_at,
-            expires_at: c.expires_at,
-            svg: c.svg,
-            png_base64: base64::engine::general_purpose::STANDARD.encode(c.png),
+            path,
+            token: code.token,
+            not_before: code.not_before,
+            not_after: code.not_after,
+            refresh_at: code.refresh_at,
+            expires_at: code.expires_at,
+            svg: code.svg,
+            png_base64: base64::engine::general_purpose::STANDARD.encode(code.png),
         })
     }
 

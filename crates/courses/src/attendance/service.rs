@@ -25,8 +25,19 @@ pub struct IssuedCode {
     pub png: Vec<u8>,
 }
 
-/// The QR code a teacher shows at a session.
-pub async fn check_in_code(ctx: &CommunityCtx, session_id: Uuid) -> AppResult<IssuedCode> {
+/// The console's page where a learner checks in with a code, from the server's root: what
+/// the session's QR code holds when the caller gives the address people reach the server at.
+pub fn check_in_path(slug: &str, token: &str) -> String {
+    format!("/console/#/r/{slug}/check-in/{token}")
+}
+
+/// The QR code a teacher shows at a session: the check-in page's link at `origin` (a phone's
+/// camera opens it), or the bare token without one.
+pub async fn check_in_code(
+    ctx: &CommunityCtx,
+    session_id: Uuid,
+    origin: Option<&str>,
+) -> AppResult<IssuedCode> {
     let mut tx = ctx.tx().await?;
     let s = crate::catalogue::db::session(&mut tx, session_id)
         .await?
@@ -41,7 +52,10 @@ pub async fn check_in_code(ctx: &CommunityCtx, session_id: Uuid) -> AppResult<Is
         Utc::now(),
     );
     let token = code.sign(ctx.secrets());
-    let t = token.clone();
+    let t = match origin {
+        Some(o) => infra::qr::link(o, &check_in_path(&ctx.tenant().slug, &token))?,
+        None => token.clone(),
+    };
     let (svg, png) = tokio::task::spawn_blocking(move || crate::qr::render(&t))
         .await
         .map_err(AppError::internal)??;

@@ -42,11 +42,11 @@ async fn qr_codes_are_refused_when_replayed_forged_foreign_or_out_of_time() {
     svc::enrol(&learner, course.id, None).await.unwrap();
 
     assert_eq!(
-        code(svc::check_in_code(&learner, today.id).await),
+        code(svc::check_in_code(&learner, today.id, None).await),
         "FORBIDDEN",
         "residents cannot print codes"
     );
-    let issued = svc::check_in_code(&teacher, today.id).await.unwrap();
+    let issued = svc::check_in_code(&teacher, today.id, None).await.unwrap();
     assert!(issued.svg.contains("<svg"));
     assert_eq!(
         image::guess_format(&issued.png).unwrap(),
@@ -113,7 +113,9 @@ async fn qr_codes_are_refused_when_replayed_forged_foreign_or_out_of_time() {
         "BAD_USER_INPUT"
     );
     // Next week's code is not valid today.
-    let early = svc::check_in_code(&teacher, next_week.id).await.unwrap();
+    let early = svc::check_in_code(&teacher, next_week.id, None)
+        .await
+        .unwrap();
     assert_eq!(
         code(svc::check_in(&learner, &early.token, None).await),
         "BAD_USER_INPUT"

@@ -279,7 +279,7 @@ async fn a_lecture_qr_code_counts_walk_ins_once() {
     .await
     .unwrap()
     .remove(0);
-    let code_now = svc::check_in_code(&staff, s.id).await.unwrap();
+    let code_now = svc::check_in_code(&staff, s.id, None).await.unwrap();
     let passer_by = env.scope(&env.alpha, "路过的居民", &[]);
     svc::check_in(&passer_by, &code_now.token, None)
         .await

@@ -68,7 +68,9 @@ async fn teachers_act_only_on_the_courses_they_teach() {
     // Their own course: all of it.
     svc::roster(&teacher, mine).await.unwrap();
     svc::attendance(&teacher, mine).await.unwrap();
-    svc::check_in_code(&teacher, my_session).await.unwrap();
+    svc::check_in_code(&teacher, my_session, None)
+        .await
+        .unwrap();
     svc::mark_attendance(&teacher, my_session, learner, true)
         .await
         .unwrap();
@@ -80,7 +82,7 @@ async fn teachers_act_only_on_the_courses_they_teach() {
     assert_eq!(code(svc::roster(&teacher, theirs).await), "FORBIDDEN");
     assert_eq!(code(svc::attendance(&teacher, theirs).await), "FORBIDDEN");
     assert_eq!(
-        code(svc::check_in_code(&teacher, their_session).await),
+        code(svc::check_in_code(&teacher, their_session, None).await),
         "FORBIDDEN"
     );
     assert_eq!(
@@ -168,7 +170,10 @@ async fn a_district_viewer_only_reads() {
             .unwrap()
             .is_empty()
     );
-    let token = svc::check_in_code(&teacher, session).await.unwrap().token;
+    let token = svc::check_in_code(&teacher, session, None)
+        .await
+        .unwrap()
+        .token;
     assert_eq!(code(svc::check_in(&v, &token, None).await), "FORBIDDEN");
     let question = svc::QuestionInput {
         kind: courses::model::QuestionKind::Text,

@@ -13,6 +13,7 @@ import MyPoints from '../pages/resident/MyPoints';
 import MySurveys from '../pages/resident/MySurveys';
 import ActingFor from '../pages/resident/ActingFor';
 import WalkIn from '../pages/resident/WalkIn';
+import CheckIn from '../pages/resident/CheckIn';
 
 /**
  * Residents' pages: large type, large buttons, one thing per screen. A guardian picks whom
@@ -51,8 +52,11 @@ export default function Resident({ scope }: { scope: Scope }) {
             </Button>
           ))}
         </nav>
-        {/* An event's QR code opens walk-in/<event>: a page of its own, not a section. */}
-        <div>{tab === 'walk-in' ? <WalkIn {...props} eventId={rest[0]} /> : (sections.find((s) => s.key === tab) ?? sections[0]).page}</div>
+        {/* An event's QR code opens walk-in/<event>, a session's check-in/<code>: pages of
+            their own, not sections. */}
+        <div>{tab === 'walk-in' ? <WalkIn {...props} eventId={rest[0]} />
+          : tab === 'check-in' ? <CheckIn {...props} token={rest[0]} />
+            : (sections.find((s) => s.key === tab) ?? sections[0]).page}</div>
       </div>
     </ConfigProvider>
   );

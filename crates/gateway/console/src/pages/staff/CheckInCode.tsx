@@ -5,7 +5,7 @@ import { useT } from '../../lib/i18n';
 import { graphql } from '../../gql';
 import type { CheckInCodeCodeMutation } from '../../gql/graphql';
 
-const CODE = graphql(`mutation CheckInCodeCode($s: ID!) { sessionCheckInCode(sessionId: $s) { token svg refreshAt } }`);
+const CODE = graphql(`mutation CheckInCodeCode($s: ID!, $o: String!) { sessionCheckInCode(sessionId: $s, origin: $o) { token svg refreshAt } }`);
 
 /**
  * The session's QR code on the whole screen, for the teacher's screen or a projector. Codes
@@ -20,7 +20,8 @@ export default function CheckInCode({ slug, session, title, onClose }: { slug: s
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let live = true;
-    const fetchCode = () => api.request(CODE, { s: session.id }, slug).then(({ sessionCheckInCode: c }) => {
+    // The code links to the check-in page at this address, so a phone's camera opens it.
+    const fetchCode = () => api.request(CODE, { s: session.id, o: window.location.origin }, slug).then(({ sessionCheckInCode: c }) => {
       if (!live) return;
       setCode(c);
       timer = setTimeout(fetchCode, Math.max(5000, new Date(c.refreshAt).getTime() - Date.now()));
