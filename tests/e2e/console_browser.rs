@@ -458,10 +458,19 @@ impl Browser {
             .send_keys(&format!("{password}{ENTER}"))
             .await
             .unwrap();
-        self.button("退出").await;
+        // Either frame marks itself signed in: the desktop's header, the phone's pages.
+        self.css("[data-signed-in]").await;
     }
 
+    /// Sign out: from the desktop's header, or on a phone from 我的 (the bottom navigation).
     pub async fn sign_out(&self) {
+        let phone = self
+            .eval("return !!document.querySelector('.m-tabbar')")
+            .await
+            == json!(true);
+        if phone {
+            self.click_css(".m-tabbar a[href$='/me']").await;
+        }
         self.click("退出").await;
         self.css("#loginName").await;
     }

@@ -23,6 +23,8 @@ async fn a_resident_and_a_guardian_enrol_and_read_at_200_percent() {
     // A resident enrols; then, as a guardian, enrols a child. Large type, and at 200% zoom
     // (half the CSS width) nothing scrolls sideways.
     b.sign_in("liuli-resident", "password-123").await;
+    b.wait_text("我的课表").await;
+    b.goto("#/r/liuli/courses").await;
     b.wait_text("太极拳").await;
     b.assert_accessible("resident courses").await;
     b.click("报名").await;
@@ -31,16 +33,10 @@ async fn a_resident_and_a_guardian_enrol_and_read_at_200_percent() {
     b.fill("name", "小明").await;
     b.set_value("birthDate", "2018-05-01").await;
     b.click("添加").await;
-    b.find(fantoccini::Locator::XPath(
-        "//label[normalize-space(.)='小明']",
-    ))
-    .await
-    .click()
-    .await
-    .unwrap();
+    b.click("小明").await;
     b.wait_text("为小明报名").await;
     let choices = b
-        .eval("return [...document.querySelectorAll('.ant-radio-button-wrapper')].map(l => l.innerText.trim())")
+        .eval("return [...document.querySelectorAll('[role=radio]')].map(l => l.innerText.trim())")
         .await;
     assert_eq!(
         choices,

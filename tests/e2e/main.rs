@@ -10,6 +10,7 @@ mod courses;
 mod dashboards;
 mod demo_faithful;
 mod deploy;
+mod family_help;
 mod governance;
 mod isolation_walk;
 mod journey_check_in;

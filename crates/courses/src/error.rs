@@ -80,6 +80,18 @@ pub enum CoursesError {
     ResidentExists,
     #[error("record taken")]
     RecordTaken,
+    #[error("no resident with that name and phone number")]
+    FamilyNoRecord,
+    #[error("family help for oneself")]
+    FamilyOfSelf,
+    #[error("family help for a child")]
+    FamilyOfChild,
+    #[error("family help already asked")]
+    FamilyAsked,
+    #[error("family help already answered")]
+    FamilyAnswered,
+    #[error("not a party to the family help")]
+    FamilyNotYours,
     #[error("bad date")]
     BadDate,
     #[error("exhibition not published")]
@@ -214,8 +226,8 @@ impl From<CoursesError> for AppError {
             ),
             E::NotYourLearner => (
                 Forbidden,
-                "只能为本人或自己监护的孩子办理".into(),
-                "You can act only for yourself or a child in your care".into(),
+                "只能为本人、自己监护的孩子或同意由您代办的家人办理".into(),
+                "You can act only for yourself, a child in your care or a family member who agreed".into(),
             ),
             E::NotYourCourse => (
                 Forbidden,
@@ -322,6 +334,36 @@ impl From<CoursesError> for AppError {
                 Conflict,
                 "这份档案已关联账号，或您已有自己的学员档案".into(),
                 "This record has an account already, or you have a record of your own".into(),
+            ),
+            E::FamilyNoRecord => (
+                NotFound,
+                "没有找到姓名和手机号都相符的居民，请先请社区工作人员为家人登记".into(),
+                "No resident here has that name and phone number: ask the community's staff to register them first".into(),
+            ),
+            E::FamilyOfSelf => (
+                BadUserInput,
+                "不能为自己申请家人代办".into(),
+                "You cannot ask to act for yourself".into(),
+            ),
+            E::FamilyOfChild => (
+                BadUserInput,
+                "孩子请在“添加孩子”中登记".into(),
+                "Register a child with “Add a child”".into(),
+            ),
+            E::FamilyAsked => (
+                Conflict,
+                "已经申请过，正在等待家人同意（或已同意）".into(),
+                "Already asked: waiting for the family member's consent (or given)".into(),
+            ),
+            E::FamilyAnswered => (
+                Conflict,
+                "这条申请已经处理过了".into(),
+                "This request has been answered already".into(),
+            ),
+            E::FamilyNotYours => (
+                Forbidden,
+                "只有家人本人、提出申请的家属或社区工作人员可以处理".into(),
+                "Only the resident, the family member who asked, or staff may do this".into(),
             ),
             E::BadDate => (
                 BadUserInput,

@@ -64,6 +64,7 @@ pub(crate) fn after(after: &Option<String>) -> AppResult<Option<Uuid>> {
 pub struct CoursesQuery(
     crate::catalogue::graphql::CatalogueQuery,
     crate::learners::graphql::LearnersQuery,
+    crate::family::graphql::FamilyQuery,
     crate::teachers::graphql::TeachersQuery,
     crate::enrolment::graphql::EnrolmentQuery,
     crate::attendance::graphql::AttendanceQuery,
@@ -84,6 +85,7 @@ pub struct CoursesQuery(
 pub struct CoursesMutation(
     crate::catalogue::graphql::CatalogueMutation,
     crate::learners::graphql::LearnersMutation,
+    crate::family::graphql::FamilyMutation,
     crate::teachers::graphql::TeachersMutation,
     crate::enrolment::graphql::EnrolmentMutation,
     crate::attendance::graphql::AttendanceMutation,

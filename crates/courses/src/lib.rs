@@ -16,6 +16,7 @@ pub mod evaluations;
 pub mod events;
 pub mod exhibitions;
 pub mod exports;
+pub mod family;
 pub mod figures;
 #[cfg(feature = "graphql")]
 pub mod graphql;
@@ -44,6 +45,7 @@ pub mod service {
     pub use crate::exhibitions::service::*;
     pub use crate::exhibitions::sharing::*;
     pub use crate::exports::service::*;
+    pub use crate::family::service::*;
     pub use crate::learners::service::*;
     pub use crate::model::CourseInput;
     pub use crate::paging::page_limit;

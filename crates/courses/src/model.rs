@@ -11,6 +11,7 @@ pub use crate::clubs::model::*;
 pub use crate::enrolment::model::*;
 pub use crate::events::model::*;
 pub use crate::exhibitions::model::*;
+pub use crate::family::model::*;
 pub use crate::learners::model::*;
 pub use crate::record::model::*;
 pub use crate::surveys::model::*;

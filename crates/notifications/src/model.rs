@@ -19,7 +19,8 @@ pub enum NoticeKind {
     SessionMoved,
     /// The day before a session.
     SessionReminder,
-    /// A guardian is asked to consent to a child's work being shown.
+    /// Someone is asked to consent: a guardian to a child's work being shown, a resident to a
+    /// family member acting for them (家人代办).
     ConsentRequested,
     /// A farm plot was not tended: tend it or lose it.
     PlotWarning,

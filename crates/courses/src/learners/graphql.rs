@@ -15,7 +15,8 @@ pub struct LearnerGql {
     name: String,
     birth_date: Option<Date>,
     is_minor: bool,
-    /// Registered by a guardian (a child in someone's care), rather than a resident's own record.
+    /// Someone else's record the caller acts for: a child in their care, or (in `myLearners`)
+    /// a family member who agreed to their help (家人代办).
     in_care: bool,
 }
 
@@ -36,12 +37,21 @@ pub struct LearnersQuery;
 
 #[Object]
 impl LearnersQuery {
-    /// The caller's own learner record and the children in their care.
+    /// The caller's own learner record, the children in their care and the family members
+    /// who agreed to their help.
     async fn my_learners(&self, ctx: &Context<'_>) -> Res<Vec<LearnerGql>> {
-        Ok(svc::my_learners(community(ctx)?)
+        let c = community(ctx)?;
+        let me = Some(c.access().account_id);
+        Ok(svc::my_learners(c)
             .await?
             .into_iter()
-            .map(Into::into)
+            .map(|l| {
+                let own = l.account_id == me;
+                LearnerGql {
+                    in_care: !own,
+                    ..l.into()
+                }
+            })
             .collect())
     }
 }

@@ -10,7 +10,8 @@ use super::db;
 use crate::error::{CoursesError, not_found};
 use crate::model::*;
 
-/// The learner a request acts for: the caller (default), a child in the caller's care, or —
+/// The learner a request acts for: the caller (default), a child in the caller's care, a
+/// family member who agreed to the caller's help (家人代办, `family`), or —
 /// acting on a resident's behalf (代办) — anyone of the community for staff, and a resident of
 /// their grids for a grid worker (`CommunityCtx::reach`).
 /// The audit row of the mutation names both: the caller's account and the `learnerId`.
@@ -60,8 +61,10 @@ async fn acting_within(
             let l = db::learner(tx, id)
                 .await?
                 .ok_or_else(|| not_found("learner"))?;
-            let mine = l.account_id == Some(ctx.access().account_id)
-                || l.guardian_account_id == Some(ctx.access().account_id);
+            let me = ctx.access().account_id;
+            let mine = l.account_id == Some(me)
+                || l.guardian_account_id == Some(me)
+                || crate::family::db::helps(tx, l.id, me).await?;
             let reach = match reaching {
                 Reaching::Proxy => ctx.reach(tx).await?,
                 Reaching::Entry => ctx.entry_reach(tx).await?,
@@ -75,7 +78,8 @@ async fn acting_within(
     }
 }
 
-/// The caller's own learner record (once they have acted as a learner) and their children.
+/// The caller's own learner record (once they have acted as a learner), their children and
+/// the family members who agreed to their help.
 /// A query: it never writes, so the caller's record appears with their first enrolment.
 pub async fn my_learners(ctx: &CommunityCtx) -> AppResult<Vec<Learner>> {
     let mut tx = ctx.tx().await?;

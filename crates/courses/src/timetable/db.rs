@@ -32,7 +32,8 @@ pub async fn timetable_of_account(
            JOIN enrolments e ON e.learner_id = l.id AND e.status = 'enrolled'
            JOIN courses c ON c.id = e.course_id
            JOIN course_sessions s ON s.course_id = c.id
-          WHERE (l.account_id = $1 OR l.guardian_account_id = $1)
+          WHERE (l.account_id = $1 OR l.guardian_account_id = $1 OR l.id IN (
+                SELECT learner_id FROM family_helpers WHERE helper_account_id = $1 AND status = 'granted'))
             AND s.starts_at >= $2 AND s.starts_at < $3
           ORDER BY s.starts_at, l.name",
     )

@@ -23,16 +23,28 @@ function closure(start, seen = new Set()) {
 }
 
 const base = closure(entry);
-const shells = ['Resident', 'Join', 'Grid', 'Partner', 'Staff', 'District'];
+// Each user's first visit: the sign-in page (or the invitation), then their frame and shell.
+const visits = [
+  ['Resident', ['Phone', 'SignIn', 'Resident']],
+  ['Join (invitation, then resident)', ['Phone', 'Join', 'Resident']],
+  ['Grid', ['Phone', 'SignIn', 'Desktop', 'Grid']],
+  ['Partner', ['Phone', 'SignIn', 'Desktop', 'Partner']],
+  ['Staff', ['Phone', 'SignIn', 'Desktop', 'Staff']],
+  ['District', ['Phone', 'SignIn', 'Desktop', 'District']],
+];
+// A lazy chunk with what Vite preloads alongside it (its chunks and their CSS), read from the
+// entry's `import(`./X-hash.js`)…__vite__mapDeps([…])`.
+const entryText = asset(entry).toString('utf8');
+const deps = JSON.parse(entryText.match(/m\.f=(\[[^\]]*\])/)[1]);
 const chunkOf = (name) => {
-  const m = asset(entry).toString('utf8').match(new RegExp(`assets/${name}-[^"]+\\.js`));
-  return m[0];
+  const m = entryText.match(new RegExp(`import\\(\`\\./(${name}-[^\`]+\\.js)\`\\)[^;]*?__vite__mapDeps\\(\\[([\\d,]+)\\]\\)`));
+  return [`assets/${m[1]}`, ...m[2].split(',').map((i) => deps[Number(i)])];
 };
 const kib = (n) => (n / 1024).toFixed(1);
 console.log('| first visit of | files | raw KiB | gzip KiB (as served) |');
 console.log('|---|---|---|---|');
-for (const shell of shells) {
-  const files = new Set(['index.html', ...css, ...base, ...closure(chunkOf(shell))]);
+for (const [who, chunks] of visits) {
+  const files = new Set(['index.html', ...css, ...base, ...chunks.flatMap((c) => chunkOf(c).flatMap((f) => (f.endsWith('.js') ? [...closure(f)] : [f])))]);
   let raw = 0;
   let gz = 0;
   for (const f of files) {
@@ -40,5 +52,5 @@ for (const shell of shells) {
     raw += bytes.length;
     gz += bytes.length > 1024 ? gzipSync(bytes, { level: 1 }).length : bytes.length;
   }
-  console.log(`| ${shell} | ${files.size} | ${kib(raw)} | ${kib(gz)} |`);
+  console.log(`| ${who} | ${files.size} | ${kib(raw)} | ${kib(gz)} |`);
 }

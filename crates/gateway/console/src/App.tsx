@@ -1,28 +1,28 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, ConfigProvider, Layout, Select, Space, Spin, Typography } from 'antd';
-import enUS from 'antd/es/locale/en_US';
-import zhCN from 'antd/es/locale/zh_CN';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { Route, Routes, useLocation, useParams } from 'react-router-dom';
+import { Navigate, Route, Routes, useLocation, useParams } from 'react-router-dom';
 import { graphql } from './gql';
 import { ApiContext, makeApi } from './lib/api';
 import { LangContext, storedLang, type Lang, type T } from './lib/i18n';
 import { useGo } from './lib/nav';
-import { PREFIX, scopeLabel, scopesOf, useSession, type Scope, type Session, type ShellKind } from './lib/session';
-import { theme } from './lib/theme';
-import Home from './pages/Home';
-import SignIn from './pages/SignIn';
+import { PREFIX, scopesOf, useSession, type Scope, type Session, type ShellKind } from './lib/session';
 
-// One shell per kind of user, each its own download: a resident's phone never fetches the
+// The root knows no component kit: a resident's phone downloads the phone frame (antd-mobile)
+// and the resident's pages, staff's computers the desktop frame (antd) and their shell. One
+// shell per kind of user, each its own download: a resident's phone never fetches the
 // district's charts.
-const SHELLS: Record<ShellKind, ReturnType<typeof lazy<(p: { scope: Scope }) => JSX.Element>>> = {
+const Desktop = lazy(() => import('./frames/Desktop'));
+const Phone = lazy(() => import('./frames/Phone'));
+const SHELLS: Record<Exclude<ShellKind, 'resident'>, ReturnType<typeof lazy<(p: { scope: Scope }) => JSX.Element>>> = {
   district: lazy(() => import('./shells/District')),
   staff: lazy(() => import('./shells/Staff')),
   grid: lazy(() => import('./shells/Grid')),
   partner: lazy(() => import('./shells/Partner')),
-  resident: lazy(() => import('./shells/Resident')),
 };
-const Join = lazy(() => import('./pages/Join'));
+const Resident = lazy(() => import('./shells/Resident'));
+const Home = lazy(() => import('./pages/Home'));
+const SignIn = lazy(() => import('./mobile/SignIn'));
+const Join = lazy(() => import('./mobile/Join'));
 
 const RENEW = graphql(`mutation AppRenew { renewToken { token expiresAt account { id displayName } } }`);
 const LOGOUT = graphql(`mutation AppLogout { logout }`);
@@ -83,78 +83,57 @@ export default function App() {
     go();
   };
 
-  let page;
+  const frame = { lang, setLang, scopes, current, who: me.data?.me.account.displayName, accountId: me.data?.me.account.id, signOut,
+    renew: (s: Session) => setSession({ ...s, joined: session?.joined }) };
+  let body;
   if (location.pathname.startsWith('/join/')) {
-    page = (
-      <Routes>
-        <Route path="/join/:slug/:code/*" element={<JoinRoute session={session} onSignedIn={setSession} />} />
-      </Routes>
+    body = (
+      <Phone {...frame}>
+        <Routes>
+          <Route path="/join/:slug/:code/*" element={<JoinRoute session={session} onSignedIn={setSession} />} />
+        </Routes>
+      </Phone>
     );
-  } else if (!session) page = <SignIn onSignedIn={setSession} />;
-  else if (!me.data) page = <Typography.Paragraph>{t('加载中…', 'Loading…')}</Typography.Paragraph>;
-  else {
-    page = (
-      <Routes>
-        {(Object.keys(SHELLS) as ShellKind[]).map((kind) => {
-          const Shell = SHELLS[kind];
-          return (
-            <Route key={kind} path={`/${PREFIX[kind]}/:scope/*`}
-              element={current?.kind === kind ? <Shell key={current.key} scope={current} /> : <Home scopes={scopes} />} />
-          );
-        })}
-        <Route path="*" element={<Home scopes={scopes} />} />
-      </Routes>
+  } else if (!session) {
+    body = <Phone {...frame}><SignIn onSignedIn={setSession} /></Phone>;
+  } else if (!me.data) {
+    body = <p className="loading-line">{t('加载中…', 'Loading…')}</p>;
+  } else if (current?.kind === 'resident') {
+    body = (
+      <Phone {...frame}>
+        <Routes>
+          <Route path={`/${PREFIX.resident}/:scope/*`} element={<Resident key={current.key} scope={current} />} />
+        </Routes>
+      </Phone>
+    );
+  } else if (!current && scopes.length === 1 && scopes[0].kind === 'resident') {
+    // A resident goes straight to their pages, without the desktop frame's download.
+    body = <Navigate to={`/${scopes[0].key}`} replace />;
+  } else {
+    body = (
+      <Desktop {...frame}>
+        <Routes>
+          {(Object.keys(SHELLS) as (keyof typeof SHELLS)[]).map((kind) => {
+            const Shell = SHELLS[kind];
+            return (
+              <Route key={kind} path={`/${PREFIX[kind]}/:scope/*`}
+                element={current?.kind === kind ? <Shell key={current.key} scope={current} /> : <Home scopes={scopes} />} />
+            );
+          })}
+          <Route path="*" element={<Home scopes={scopes} />} />
+        </Routes>
+      </Desktop>
     );
   }
 
-  // The 数据大屏 fills the wall display: no header.
-  const wall = location.pathname.endsWith('/wall');
   return (
     <LangContext.Provider value={lang}>
-      <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
-        <AntApp>
-          <ApiContext.Provider value={api}>
-            <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
-              {t('跳到主要内容', 'Skip to main content')}
-            </a>
-            <Layout className="shell">
-              {!wall && (
-                <Layout.Header className="shell-header">
-                  <a className="brand" href="#/">{t('邻里', 'Linli')}</a>
-                  <Space wrap size="small" className="shell-tools">
-                    {scopes.length > 1 && (
-                      <Select
-                        aria-label={t('切换身份', 'Switch role')}
-                        className="scope-switch"
-                        value={current?.key}
-                        placeholder={t('切换身份', 'Switch role')}
-                        onChange={(k: string) => go(...k.split('/'))}
-                        options={scopes.map((s) => ({ value: s.key, label: scopeLabel(s, t) }))}
-                      />
-                    )}
-                    <Button onClick={() => setLang(lang === 'en' ? 'zh' : 'en')} lang={lang === 'en' ? 'zh-CN' : 'en'}>
-                      {lang === 'en' ? '中文' : 'English'}
-                    </Button>
-                    {session && (
-                      <>
-                        <span className="who">{me.data?.me.account.displayName}</span>
-                        <Button onClick={signOut}>{t('退出', 'Sign out')}</Button>
-                      </>
-                    )}
-                  </Space>
-                </Layout.Header>
-              )}
-              <Layout.Content id="main" tabIndex={-1} className={wall ? 'wall-main' : 'shell-main'}>
-                <Suspense fallback={<Spin aria-label={t('加载中', 'Loading')} />}>{page}</Suspense>
-              </Layout.Content>
-            </Layout>
-          </ApiContext.Provider>
-        </AntApp>
-      </ConfigProvider>
+      <ApiContext.Provider value={api}>
+        <Suspense fallback={<p className="loading-line">{t('加载中…', 'Loading…')}</p>}>{body}</Suspense>
+      </ApiContext.Provider>
     </LangContext.Provider>
   );
 }
-
 function JoinRoute({ session, onSignedIn }: { session: Session | null; onSignedIn: (s: Session) => void }) {
   const { slug = '', code = '', '*': rest } = useParams();
   return <Join slug={slug} code={code} then={(rest ?? '').split('/').filter(Boolean)} session={session} onSignedIn={onSignedIn} />;

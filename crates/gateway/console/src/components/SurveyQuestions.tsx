@@ -1,9 +1,8 @@
 import { Checkbox, Form, Input, Radio } from 'antd';
-import type { AnswerInputGql, QuestionKind } from '../gql/graphql';
 import { useT } from '../lib/i18n';
+import type { Question } from '../lib/survey';
 
-export interface Question { id: string; kind: QuestionKind; prompt: string; options: string[] }
-export type Values = Record<string, number | number[] | string | undefined>;
+export { answersOf, valuesOf, type Question, type Values } from '../lib/survey';
 
 /** A survey's questions, each as the kind it is (one form field per question, named by its id). */
 export default function SurveyQuestions({ questions, large = false }: { questions: Question[]; large?: boolean }) {
@@ -25,27 +24,4 @@ export default function SurveyQuestions({ questions, large = false }: { question
       ))}
     </>
   );
-}
-
-/** The answers the API takes, from the form's values; a question left empty is left out. */
-export function answersOf(questions: Question[], v: Values): AnswerInputGql[] {
-  return questions.flatMap((q): AnswerInputGql[] => {
-    const value = v[q.id];
-    if (value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length)) return [];
-    if (q.kind === 'MULTIPLE') return [{ questionId: q.id, choices: value as number[] }];
-    if (q.kind === 'SINGLE' || q.kind === 'RATING') return [{ questionId: q.id, choices: [value as number] }];
-    return [{ questionId: q.id, text: String(value).trim() }];
-  });
-}
-
-/** Earlier answers (`myAnswers`) as the form's initial values. */
-export function valuesOf(questions: Question[], answers: unknown): Values {
-  const mine = (answers ?? {}) as Record<string, { choices?: number[]; text?: string }>;
-  return Object.fromEntries(questions.map((q) => {
-    const a = mine[q.id];
-    if (!a) return [q.id, undefined];
-    if (q.kind === 'MULTIPLE') return [q.id, a.choices];
-    if (q.kind === 'SINGLE' || q.kind === 'RATING') return [q.id, a.choices?.[0]];
-    return [q.id, a.text];
-  }));
 }

@@ -2,11 +2,10 @@
 // the session's token, the community in scope (X-Community) and the language. Every document
 // is a `graphql(…)` from src/gql, typed from schema.graphql, so results and variables are
 // checked at build time.
-import { App } from 'antd';
-import { ClientError, GraphQLClient } from 'graphql-request';
 import { createContext, useContext } from 'react';
 import type { TypedDocumentString } from '../gql/graphql';
 import type { Lang } from './i18n';
+import { useNotify } from './notify';
 import type { Session } from './session';
 
 export class ApiError extends Error {
@@ -27,16 +26,23 @@ function headersFor(session: Session | null, community: string | undefined, lang
   return h;
 }
 
-function toApiError(e: unknown, lang: Lang): ApiError {
-  if (e instanceof ApiError) return e;
-  if (e instanceof ClientError) {
-    const first = e.response?.errors?.[0];
-    if (first) {
-      const ext = first.extensions as { code?: string; field?: string } | undefined;
-      return new ApiError(first.message, ext?.code ?? 'INTERNAL', ext?.field);
-    }
+interface Answer {
+  data?: unknown;
+  errors?: { message: string; extensions?: { code?: string; field?: string } }[];
+}
+
+/** POST a GraphQL request (JSON or multipart) and read its answer; the API's first error wins. */
+async function send(endpoint: string, body: BodyInit, headers: Record<string, string>, lang: Lang): Promise<unknown> {
+  let json: Answer;
+  try {
+    const res = await fetch(endpoint, { method: 'POST', body, headers });
+    json = await res.json();
+  } catch {
+    throw new ApiError(lang === 'en' ? 'The server could not be reached' : '无法连接服务器，请稍后再试', 'NETWORK');
   }
-  return new ApiError(lang === 'en' ? 'The server could not be reached' : '无法连接服务器，请稍后再试', 'NETWORK');
+  const first = json.errors?.[0];
+  if (first) throw new ApiError(first.message, first.extensions?.code ?? 'INTERNAL', first.extensions?.field);
+  return json.data;
 }
 
 export interface Api {
@@ -51,19 +57,18 @@ export interface Api {
  * console out.
  */
 export function makeApi(session: Session | null, lang: Lang, onSignedOut: () => void, onWrite: () => void = () => {}): Api {
+  // Plain fetch: a GraphQL client library would bring graphql-js's parser (tens of KiB) to
+  // every phone for documents that are already text.
   const endpoint = new URL('/graphql', window.location.origin).toString();
-  const client = new GraphQLClient(endpoint);
   const fail = (e: unknown): never => {
-    const err = toApiError(e, lang);
-    if (err.code === 'UNAUTHENTICATED' && session) onSignedOut();
-    throw err;
+    if (e instanceof ApiError && e.code === 'UNAUTHENTICATED' && session) onSignedOut();
+    throw e;
   };
   return {
     request(doc, variables, community) {
       const text = doc.toString();
-      const done = client
-        .request({ document: text, variables: (variables ?? {}) as object, requestHeaders: headersFor(session, community, lang) })
-        .catch(fail) as Promise<never>;
+      const headers = { ...headersFor(session, community, lang), 'Content-Type': 'application/json' };
+      const done = send(endpoint, JSON.stringify({ query: text, variables: variables ?? {} }), headers, lang).catch(fail) as Promise<never>;
       // A write makes every answer kept in the query cache stale (pages on screen refetch).
       return text.trimStart().startsWith('mutation') ? done.then((r) => (onWrite(), r)) : done;
     },
@@ -72,17 +77,9 @@ export function makeApi(session: Session | null, lang: Lang, onSignedOut: () => 
       body.append('operations', JSON.stringify({ query: doc.toString(), variables: { ...variables, [fileVar]: null } }));
       body.append('map', JSON.stringify({ 0: [`variables.${fileVar}`] }));
       body.append('0', file, file.name);
-      let json: { data?: unknown; errors?: { message: string; extensions?: { code?: string; field?: string } }[] } = {};
-      try {
-        const res = await fetch(endpoint, { method: 'POST', body, headers: headersFor(session, community, lang) });
-        json = await res.json();
-      } catch (e) {
-        fail(e);
-      }
-      const first = json.errors?.[0];
-      if (first) fail(new ApiError(first.message, first.extensions?.code ?? 'INTERNAL', first.extensions?.field));
+      const data = await send(endpoint, body, headersFor(session, community, lang), lang).catch(fail);
       onWrite();
-      return json.data as never;
+      return data as never;
     },
   };
 }
@@ -100,14 +97,14 @@ export function useApi(): Api {
  * shown. (The pages' queries refetch by themselves: any write makes the cache stale.)
  */
 export function useRun(): (work: () => Promise<unknown>, done: string, after?: () => void) => Promise<void> {
-  const { message } = App.useApp();
+  const notify = useNotify();
   return async (work, done, after) => {
     try {
       await work();
-      message.success(done);
+      notify.success(done);
       after?.();
     } catch (e) {
-      message.error((e as Error).message);
+      notify.error((e as Error).message);
     }
   };
 }

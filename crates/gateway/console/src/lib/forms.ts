@@ -1,5 +1,10 @@
-import type { FormInstance } from 'antd';
 import { ApiError } from './api';
+
+/** A form that shows errors under its fields (antd's and antd-mobile's both do). */
+interface FieldErrors {
+  // Each kit types its fields by the form's values; any field list fits `never`.
+  setFields: (fields: never) => void;
+}
 
 /**
  * "Required" for a select. antd marks a required field's control `aria-required`, which is
@@ -17,11 +22,11 @@ export function mustChoose(message: string) {
  * names (`extensions.field`: `slug`, `loginName` …) or else an error code to a field of this
  * form. Any other error is returned for the page to show as a message.
  */
-export function showApiError(form: FormInstance, e: unknown, fields: Record<string, string>): ApiError | null {
+export function showApiError(form: FieldErrors, e: unknown, fields: Record<string, string>): ApiError | null {
   const err = e instanceof ApiError ? e : new ApiError(String(e), 'INTERNAL');
   const field = (err.field && fields[err.field]) || fields[err.code];
   if (field) {
-    form.setFields([{ name: field, errors: [err.message] }]);
+    form.setFields([{ name: field, errors: [err.message] }] as never);
     return null;
   }
   return err;

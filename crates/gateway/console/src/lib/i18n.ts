@@ -73,6 +73,12 @@ export const ENUMS: Record<string, Record<string, [string, string]>> = {
     CANCELLED: ['已取消', 'Cancelled'],
     NO_SHOW: ['未到场', 'No-show'],
   },
+  FamilyHelpStatus: {
+    REQUESTED: ['等待同意', 'Waiting for consent'],
+    GRANTED: ['已同意', 'Agreed'],
+    DECLINED: ['未同意', 'Declined'],
+    ENDED: ['已结束', 'Ended'],
+  },
   DemandStatus: {
     SUBMITTED: ['已提交', 'Submitted'],
     ROUTED: ['已派单', 'Routed'],

@@ -2,11 +2,11 @@
 // between pages shows what was loaded at once and refreshes it behind; a failure shows as a
 // message and the page keeps what it had.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { App } from 'antd';
 import { useCallback, useEffect } from 'react';
 import type { TypedDocumentString } from '../gql/graphql';
 import { useApi } from './api';
 import { useLang } from './i18n';
+import { useNotify } from './notify';
 
 interface Options {
   /** Refresh every so many milliseconds while the page is open. */
@@ -29,7 +29,7 @@ export function useGql<R, V>(
 ): [R | undefined, () => Promise<unknown>] {
   const api = useApi();
   const lang = useLang();
-  const { message } = App.useApp();
+  const notify = useNotify();
   const q = useQuery({
     queryKey: [community ?? '', lang, doc.toString(), variables ?? {}],
     queryFn: () => api.request(doc, variables, community),
@@ -38,8 +38,8 @@ export function useGql<R, V>(
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
   });
   useEffect(() => {
-    if (q.error) message.error(q.error.message);
-  }, [q.error, message]);
+    if (q.error) notify.error(q.error.message);
+  }, [q.error, notify]);
   const { refetch } = q;
   const reload = useCallback(() => refetch(), [refetch]);
   return [q.data, reload];

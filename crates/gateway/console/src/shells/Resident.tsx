@@ -1,63 +1,98 @@
-import { Button, ConfigProvider, Typography } from 'antd';
-import { useState } from 'react';
-import { useT } from '../lib/i18n';
+// Residents' pages on a phone: one task a screen, a bottom navigation of five labelled places
+// (首页, 课程, 场地, 积分, 我的) instead of tabs that overflow, and the elder mode a tap away.
+// The pages reached from a QR code (a session's check-in, an event's walk-in) and from a
+// survey's public link are pages of their own under the same navigation.
+import { useState, type ReactNode } from 'react';
 import { graphql } from '../gql';
+import { useT } from '../lib/i18n';
+import { useRest } from '../lib/nav';
 import { useGql } from '../lib/query';
-import { useGo, useRest } from '../lib/nav';
 import type { Scope } from '../lib/session';
-import { residentTheme } from '../lib/theme';
+import ActingFor from '../pages/resident/ActingFor';
+import CheckIn from '../pages/resident/CheckIn';
+import Family from '../pages/resident/Family';
+import Home from '../pages/resident/Home';
+import Me from '../pages/resident/Me';
 import MyBookings from '../pages/resident/MyBookings';
 import MyCourses from '../pages/resident/MyCourses';
 import MyDemands from '../pages/resident/MyDemands';
 import MyPoints from '../pages/resident/MyPoints';
 import MySurveys from '../pages/resident/MySurveys';
-import ActingFor from '../pages/resident/ActingFor';
+import Notifications from '../pages/resident/Notifications';
+import Password from '../pages/resident/Password';
+import Spaces from '../pages/resident/Spaces';
 import WalkIn from '../pages/resident/WalkIn';
-import CheckIn from '../pages/resident/CheckIn';
 
-/**
- * Residents' pages: large type, large buttons, one thing per screen. A guardian picks whom
- * they act for (themselves or a child in their care) once, at the top.
- */
-const LEARNERS = graphql(`query ResidentLearners { myLearners { id name inCare } community { name } }`);
+const LEARNERS = graphql(`query ResidentLearners { myLearners { id name inCare } community { name }
+  myNotifications(unreadOnly: true, first: 99) { id } }`);
+
+/** Which of the five places a route belongs to (its bottom-navigation item is marked). */
+const PLACE_OF: Record<string, string> = {
+  home: 'home', notifications: 'home', 'check-in': 'home', 'walk-in': 'home',
+  courses: 'courses',
+  spaces: 'spaces', bookings: 'spaces',
+  points: 'points',
+  me: 'me', demands: 'me', surveys: 'me', family: 'me', password: 'me',
+};
+
+// Plain outline icons (24 px), drawn here rather than a font of icons downloaded for five.
+const ICONS: Record<string, ReactNode> = {
+  home: <path d="M3 11 12 3l9 8v10h-6v-6H9v6H3z" />,
+  courses: <path d="M3 5h7a2 2 0 0 1 2 2v13a2 2 0 0 0-2-2H3zM21 5h-7a2 2 0 0 0-2 2v13a2 2 0 0 1 2-2h7z" />,
+  spaces: <path d="M4 21V4h11v17M15 8h5v13M2 21h20M8 8h3M8 12h3M8 16h3" />,
+  points: <><circle cx="12" cy="12" r="9" /><path d="M9 9h6M12 9v8M9 13h6" /></>,
+  me: <><circle cx="12" cy="8" r="4" /><path d="M4 21c1-4 4-6 8-6s7 2 8 6" /></>,
+};
 
 export default function Resident({ scope }: { scope: Scope }) {
   const t = useT();
-  const go = useGo();
-  const [tab = 'courses', ...rest] = useRest();
+  const slug = scope.slug!;
+  const [tab = 'home', ...rest] = useRest();
   const [actingFor, setActingFor] = useState<string | null>(null); // null: myself
-  const [data, loadLearners] = useGql(LEARNERS, {}, scope.slug);
+  const [data, loadLearners] = useGql(LEARNERS, {}, slug);
   const learners = data?.myLearners ?? [];
-  const community = data?.community;
-  const props = { slug: scope.slug!, actingFor, learners };
-  const sections = [
-    { key: 'courses', label: t('课程报名', 'Courses'), page: <MyCourses {...props} /> },
-    { key: 'bookings', label: t('我的预约', 'My bookings'), page: <MyBookings {...props} /> },
-    { key: 'points', label: t('我的积分', 'My points'), page: <MyPoints {...props} /> },
-    { key: 'demands', label: t('反映诉求', 'Report a problem'), page: <MyDemands {...props} /> },
-    { key: 'surveys', label: t('问卷调查', 'Surveys'), page: <MySurveys {...props} surveyId={rest[0]} from={rest[1]} /> },
+  const unread = data?.myNotifications.length ?? 0;
+  const props = { slug, actingFor, learners };
+  const acting = <ActingFor slug={slug} learners={learners} value={actingFor} onChange={setActingFor} onChildAdded={loadLearners} />;
+  const place = PLACE_OF[tab] ?? 'home';
+  const nav = [
+    { key: 'home', label: t('首页', 'Home'), badge: unread },
+    { key: 'courses', label: t('课程', 'Courses') },
+    { key: 'spaces', label: t('场地', 'Rooms') },
+    { key: 'points', label: t('积分', 'Points') },
+    { key: 'me', label: t('我的', 'Me') },
   ];
+  let page: ReactNode;
+  switch (tab) {
+    case 'courses': page = <>{acting}<MyCourses {...props} /></>; break;
+    case 'spaces': page = <Spaces {...props} spaceId={rest[0]} />; break;
+    case 'bookings': page = <MyBookings {...props} />; break;
+    case 'points': page = <MyPoints {...props} />; break;
+    case 'me': page = <Me slug={slug} />; break;
+    case 'demands': page = <MyDemands {...props} />; break;
+    case 'surveys': page = <MySurveys {...props} surveyId={rest[0]} from={rest[1]} />; break;
+    case 'family': page = <>{acting}<Family slug={slug} onChanged={loadLearners} /></>; break;
+    case 'password': page = <Password />; break;
+    case 'notifications': page = <Notifications slug={slug} />; break;
+    case 'walk-in': page = <>{acting}<WalkIn {...props} eventId={rest[0]} /></>; break;
+    case 'check-in': page = <>{acting}<CheckIn {...props} token={rest[0]} /></>; break;
+    default: page = <Home {...props} acting={acting} unread={unread} />;
+  }
   return (
-    <ConfigProvider theme={residentTheme}>
-      <div className="resident">
-        <Typography.Title level={1} style={{ fontSize: 30 }}>{community?.name ?? scope.slug}</Typography.Title>
-        <ActingFor slug={scope.slug!} learners={learners} value={actingFor} onChange={setActingFor} onChildAdded={loadLearners} />
-        {/* A row of large buttons that wraps on a phone, rather than tabs that hide the ones
-            past the screen's edge behind a menu. */}
-        <nav className="resident-nav" aria-label={t('栏目', 'Sections')}>
-          {sections.map((s) => (
-            <Button key={s.key} size="large" type={s.key === tab ? 'primary' : 'default'}
-              aria-current={s.key === tab ? 'page' : undefined} onClick={() => go('r', scope.slug!, s.key)}>
-              {s.label}
-            </Button>
-          ))}
-        </nav>
-        {/* An event's QR code opens walk-in/<event>, a session's check-in/<code>: pages of
-            their own, not sections. */}
-        <div>{tab === 'walk-in' ? <WalkIn {...props} eventId={rest[0]} />
-          : tab === 'check-in' ? <CheckIn {...props} token={rest[0]} />
-            : (sections.find((s) => s.key === tab) ?? sections[0]).page}</div>
-      </div>
-    </ConfigProvider>
+    <div className="resident" data-shell="resident">
+      <h1>{data?.community.name ?? slug}</h1>
+      {page}
+      <nav className="m-tabbar" aria-label={t('栏目', 'Sections')}>
+        {nav.map((n) => (
+          <a key={n.key} href={`#/r/${encodeURIComponent(slug)}/${n.key}`} aria-current={place === n.key ? 'page' : undefined}>
+            <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinejoin="round" aria-hidden="true">{ICONS[n.key]}</svg>
+            <span>
+              {n.label}
+              {!!n.badge && <span className="m-badge">{n.badge}<span className="sr-only">{t(' 条未读', ' unread')}</span></span>}
+            </span>
+          </a>
+        ))}
+      </nav>
+    </div>
   );
 }

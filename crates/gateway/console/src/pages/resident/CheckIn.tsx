@@ -1,4 +1,4 @@
-import { Button, Card, Result, Typography } from 'antd';
+import { Button, Result } from 'antd-mobile';
 import { useState } from 'react';
 import { graphql } from '../../gql';
 import { formatDateTime, useApi } from '../../lib/api';
@@ -19,7 +19,7 @@ export default function CheckIn({ slug, token, actingFor }: { slug: string; toke
   const [done, setDone] = useState<{ startsAt: string; place: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   if (done) {
-    return <Result status="success" title={t('签到成功', 'You are checked in')} subTitle={`${formatDateTime(done.startsAt, lang)} · ${done.place}`} />;
+    return <Result status="success" title={t('签到成功', 'You are checked in')} description={`${formatDateTime(done.startsAt, lang)} · ${done.place}`} />;
   }
   const checkIn = async () => {
     try {
@@ -29,9 +29,10 @@ export default function CheckIn({ slug, token, actingFor }: { slug: string; toke
     }
   };
   return (
-    <Card className="big-card" title={<span style={{ fontSize: 22 }}>{t('课堂签到', 'Check in to class')}</span>}>
-      {error && <Typography.Paragraph type="danger" role="alert" style={{ fontSize: 20 }}>{error}</Typography.Paragraph>}
-      <Button type="primary" size="large" block style={{ minHeight: 60, fontSize: 22 }} onClick={checkIn}>{t('签到', 'Check in')}</Button>
-    </Card>
+    <section className="m-card">
+      <h2>{t('课堂签到', 'Check in to class')}</h2>
+      {error && <div className="m-alert error" role="alert">{error}</div>}
+      <Button block color="primary" size="large" onClick={checkIn}>{t('签到', 'Check in')}</Button>
+    </section>
   );
 }

@@ -1,56 +1,84 @@
-import { App, Button, Card, Form, Input, List, Select, Space, Tag } from 'antd';
-import { useApi } from '../../lib/api';
-import { useEnum, useT } from '../../lib/i18n';
+import { Button, Form, Input, TextArea } from 'antd-mobile';
+import { useState } from 'react';
+import { formatDateTime, useApi } from '../../lib/api';
+import { useEnum, useLang, useT } from '../../lib/i18n';
+import { useNotify } from '../../lib/notify';
 import { useGql } from '../../lib/query';
 import { graphql } from '../../gql';
 
-const DEMANDS = graphql(`query MyDemandsDemands { demands { id title status resolution } }`);
+const DEMANDS = graphql(`query MyDemandsDemands { demands { id title status resolution submittedAt } }`);
 const SUBMIT = graphql(`mutation MyDemandsSubmit($i: DemandInputGql!) { submitDemand(input: $i) { id } }`);
 const ANSWER = graphql(`mutation MyDemandsAnswer($d: ID!, $a: Boolean!, $r: String) { answerDemand(demandId: $d, agree: $a, reason: $r) { id status } }`);
 const CATEGORIES = [['环境卫生', 'Cleanliness'], ['设施维修', 'Repairs'], ['邻里纠纷', 'Neighbours'], ['安全隐患', 'Safety'], ['其他', 'Other']];
 
-/** Report a problem (反映诉求) and confirm the answer. */
+/** 反映诉求: report a problem, follow it, confirm the answer or say it is not solved. */
 export default function MyDemands({ slug }: { slug: string }) {
   const api = useApi();
   const t = useT();
+  const lang = useLang();
   const label = useEnum();
-  const { message } = App.useApp();
+  const notify = useNotify();
   const [form] = Form.useForm();
+  const [category, setCategory] = useState('环境卫生');
+  const [reopening, setReopening] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
   const [data, load] = useGql(DEMANDS, {}, slug);
   const list = data?.demands ?? [];
-  const submit = async (v: { title: string; category: string; detail?: string }) => {
+  const submit = async (v: { title: string; detail?: string }) => {
     try {
-      await api.request(SUBMIT, { i: { title: v.title, category: v.category, detail: v.detail ?? '' } }, slug);
-      message.success(t('已提交，社区会尽快答复', 'Sent; the community will answer soon'));
+      await api.request(SUBMIT, { i: { title: v.title.trim(), category, detail: v.detail?.trim() ?? '' } }, slug);
+      notify.success(t('已提交，社区会尽快答复', 'Sent; the community will answer soon'));
       form.resetFields();
       load();
     } catch (e) {
-      message.error(e.message);
+      notify.error((e as Error).message);
     }
   };
-  const answer = (id: string, agree: boolean) => api.request(ANSWER, { d: id, a: agree, r: agree ? null : t('问题还没有解决', 'Not solved yet') }, slug)
-    .then(load, (e) => message.error(e.message));
+  const answer = (id: string, agree: boolean, why: string | null) => api.request(ANSWER, { d: id, a: agree, r: why }, slug)
+    .then(() => { setReopening(null); setReason(''); load(); }, (e) => notify.error(e.message));
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="large">
-      <Card className="big-card">
-        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ category: '环境卫生' }}>
-          <Form.Item name="title" label={t('遇到了什么问题', 'What is the problem')} rules={[{ required: true, message: t('请说一说问题', 'Say what the problem is') }]}><Input size="large" /></Form.Item>
-          <Form.Item name="category" label={t('类别', 'Kind')}>
-            <Select size="large" options={CATEGORIES.map(([zh, en]) => ({ value: zh, label: t(zh, en) }))} />
+    <>
+      <section className="m-card" aria-labelledby="demand-new">
+        <h2 id="demand-new">{t('反映问题', 'Report a problem')}</h2>
+        <Form form={form} layout="vertical" onFinish={submit} requiredMarkStyle="none"
+          footer={<Button block type="submit" color="primary" size="large">{t('提交', 'Send')}</Button>}>
+          <Form.Item name="title" label={t('遇到了什么问题', 'What is the problem')} rules={[{ required: true, message: t('请说一说问题', 'Say what the problem is') }]}>
+            <Input />
           </Form.Item>
-          <Form.Item name="detail" label={t('详细说明（可不填）', 'Details (optional)')}><Input.TextArea rows={3} /></Form.Item>
-          <Button type="primary" size="large" htmlType="submit" block>{t('提交', 'Send')}</Button>
+          <div id="demand-kind">{t('类别', 'Kind')}</div>
+          <div className="m-choices" role="radiogroup" aria-labelledby="demand-kind">
+            {CATEGORIES.map(([zh, en]) => (
+              <button key={zh} type="button" role="radio" className="m-choice" aria-checked={category === zh} onClick={() => setCategory(zh)}>{t(zh, en)}</button>
+            ))}
+          </div>
+          <Form.Item name="detail" label={t('详细说明（可不填）', 'Details (optional)')}><TextArea rows={3} /></Form.Item>
         </Form>
-      </Card>
-      <List dataSource={list} renderItem={(d) => (
-        <List.Item actions={d.status === 'RESOLVED' ? [
-          <Button key="y" type="primary" onClick={() => answer(d.id, true)}>{t('已解决', 'Solved')}</Button>,
-          <Button key="n" onClick={() => answer(d.id, false)}>{t('没解决', 'Not solved')}</Button>,
-        ] : []}>
-          <div><strong>{d.title}</strong>{d.resolution && <div>{t('答复：', 'Answer: ')}{d.resolution}</div>}</div>
-          <Tag>{label('DemandStatus', d.status)}</Tag>
-        </List.Item>
-      )} />
-    </Space>
+      </section>
+      <h2>{t('我反映的问题', 'My reports')}</h2>
+      {data && list.length === 0 && <p className="m-muted">{t('还没有反映过问题', 'Nothing reported yet')}</p>}
+      {list.map((d) => (
+        <div key={d.id} className="m-card">
+          <h3>{d.title}</h3>
+          <p><span className="m-tag">{label('DemandStatus', d.status)}</span> <span className="m-muted">{formatDateTime(d.submittedAt, lang)}</span></p>
+          {d.resolution && <p>{t('答复：', 'Answer: ')}{d.resolution}</p>}
+          {d.status === 'RESOLVED' && reopening !== d.id && (
+            <div className="m-row">
+              <Button color="primary" onClick={() => answer(d.id, true, null)}>{t('已解决', 'Solved')}</Button>
+              <Button onClick={() => setReopening(d.id)}>{t('没解决', 'Not solved')}</Button>
+            </div>
+          )}
+          {reopening === d.id && (
+            <>
+              <label className="m-field"><span>{t('还有什么问题？', 'What is still wrong?')}</span>
+                <textarea id="reopen-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} /></label>
+              <div className="m-row">
+                <Button color="primary" disabled={!reason.trim()} onClick={() => answer(d.id, false, reason.trim())}>{t('重新反映', 'Report again')}</Button>
+                <Button onClick={() => setReopening(null)}>{t('取消', 'Cancel')}</Button>
+              </div>
+            </>
+          )}
+        </div>
+      ))}
+    </>
   );
 }

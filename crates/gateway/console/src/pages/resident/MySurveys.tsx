@@ -1,7 +1,9 @@
-import { App, Button, Card, Empty, Form, Space, Typography } from 'antd';
-import SurveyQuestions, { type Values, answersOf, valuesOf } from '../../components/SurveyQuestions';
+import { Button, Form } from 'antd-mobile';
+import { answersOf, type Values, valuesOf } from '../../lib/survey';
+import SurveyQuestions from '../../mobile/SurveyQuestions';
 import { useApi } from '../../lib/api';
 import { useT } from '../../lib/i18n';
+import { useNotify } from '../../lib/notify';
 import { useGql } from '../../lib/query';
 import { graphql } from '../../gql';
 import type { MySurveysSurveysQuery, SurveyChannel } from '../../gql/graphql';
@@ -18,30 +20,25 @@ type Survey = MySurveysSurveysQuery['surveys']['nodes'][number];
 function SurveyForm({ slug, survey, channel, onAnswered }: { slug: string; survey: Survey; channel: SurveyChannel; onAnswered: () => void }) {
   const api = useApi();
   const t = useT();
-  const { message } = App.useApp();
-  const initial = valuesOf(survey.questions, survey.myAnswers);
+  const notify = useNotify();
   const submit = async (v: Values) => {
-    const answers = answersOf(survey.questions, v);
     try {
-      await api.request(ANSWER, { s: survey.id, a: answers, c: channel }, slug);
-      message.success(t('感谢填写！', 'Thank you!'));
+      await api.request(ANSWER, { s: survey.id, a: answersOf(survey.questions, v), c: channel }, slug);
+      notify.success(t('感谢填写！', 'Thank you!'));
       onAnswered();
     } catch (e) {
-      message.error(e.message);
+      notify.error((e as Error).message);
     }
   };
   return (
-    <Card className="big-card" title={<span style={{ fontSize: 22 }}>{survey.title}</span>}>
-      {!survey.open && <Typography.Paragraph>{t('这份问卷已经结束。', 'This survey has closed.')}</Typography.Paragraph>}
-      <Form layout="vertical" initialValues={initial} onFinish={submit} disabled={!survey.open}>
-        <SurveyQuestions questions={survey.questions} large />
-        {survey.open && (
-          <Button type="primary" htmlType="submit" size="large" block style={{ minHeight: 60, fontSize: 20 }}>
-            {t('提交问卷', 'Send my answers')}
-          </Button>
-        )}
+    <section className="m-card">
+      <h2>{survey.title}</h2>
+      {!survey.open && <p>{t('这份问卷已经结束。', 'This survey has closed.')}</p>}
+      <Form layout="vertical" initialValues={valuesOf(survey.questions, survey.myAnswers)} onFinish={submit} disabled={!survey.open}
+        footer={survey.open && <Button block type="submit" color="primary" size="large">{t('提交问卷', 'Send my answers')}</Button>}>
+        <SurveyQuestions questions={survey.questions} />
       </Form>
-    </Card>
+    </section>
   );
 }
 
@@ -55,10 +52,6 @@ export default function MySurveys({ slug, surveyId, from }: { slug: string; surv
   const all = data?.surveys.nodes ?? [];
   const shown = surveyId ? all.filter((s) => s.id === surveyId) : all.filter((s) => s.open);
   const channel = (from && CHANNELS.includes(from) ? from : 'in_app').toUpperCase() as SurveyChannel;
-  if (data && !shown.length) return <Empty description={t('现在没有问卷', 'No surveys now')} />;
-  return (
-    <Space direction="vertical" style={{ width: '100%' }} size="large">
-      {shown.map((s) => <SurveyForm key={s.id} slug={slug} survey={s} channel={channel} onAnswered={load} />)}
-    </Space>
-  );
+  if (data && !shown.length) return <p className="m-card">{t('现在没有问卷', 'No surveys now')}</p>;
+  return <>{shown.map((s) => <SurveyForm key={s.id} slug={slug} survey={s} channel={channel} onAnswered={load} />)}</>;
 }

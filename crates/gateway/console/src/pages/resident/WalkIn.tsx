@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Result, Typography } from 'antd';
+import { Button, Result } from 'antd-mobile';
 import { useState } from 'react';
 import { graphql } from '../../gql';
 import { chinaToday, formatDateTime, useApi } from '../../lib/api';
@@ -20,23 +20,24 @@ export default function WalkIn({ slug, eventId, actingFor }: { slug: string; eve
   const [counted, setCounted] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const event = data?.events.find((e) => e.id === eventId);
-  if (data && !event) return <Empty description={t('这个活动不在这几天，或已取消', 'This event is not on these days, or was cancelled')} />;
+  if (data && !event) return <p className="m-card">{t('这个活动不在这几天，或已取消', 'This event is not on these days, or was cancelled')}</p>;
   if (!event) return null;
   if (counted != null) {
-    return <Result status="success" title={t('已登记到场', 'You are counted in')} subTitle={t(`${event.title}：现在共 ${counted} 人次`, `${event.title}: ${counted} so far`)} />;
+    return <Result status="success" title={t('已登记到场', 'You are counted in')} description={t(`${event.title}：现在共 ${counted} 人次`, `${event.title}: ${counted} so far`)} />;
   }
   const walkIn = async () => {
     try {
       setCounted((await api.request(WALK_IN, { e: event.id, l: actingFor }, slug)).walkIn);
     } catch (e) {
-      setError(e.message);
+      setError((e as Error).message);
     }
   };
   return (
-    <Card className="big-card" title={<span style={{ fontSize: 22 }}>{event.title}</span>}>
-      <Typography.Paragraph style={{ fontSize: 20 }}>{formatDateTime(event.startsAt, lang)} · {event.place}</Typography.Paragraph>
-      {error && <Typography.Paragraph type="danger" role="alert" style={{ fontSize: 20 }}>{error}</Typography.Paragraph>}
-      <Button type="primary" size="large" block style={{ minHeight: 60, fontSize: 22 }} onClick={walkIn}>{t('我到场了', "I'm here")}</Button>
-    </Card>
+    <section className="m-card">
+      <h2>{event.title}</h2>
+      <p>{formatDateTime(event.startsAt, lang)} · {event.place}</p>
+      {error && <div className="m-alert error" role="alert">{error}</div>}
+      <Button block color="primary" size="large" onClick={walkIn}>{t('我到场了', "I'm here")}</Button>
+    </section>
   );
 }
