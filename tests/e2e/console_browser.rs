@@ -42,6 +42,20 @@ impl Drop for Browser {
 impl Browser {
     /// A fresh headless Chromium (its own profile) looking at the gateway at `base`.
     pub async fn open(base: &str, dir: &Path) -> Browser {
+        Browser::open_as(base, dir, None).await
+    }
+
+    /// The same, as a phone: a 390 × 844 touch screen at three device pixels a CSS pixel
+    /// (Chromium's mobile emulation), with a phone's user agent.
+    pub async fn open_phone(base: &str, dir: &Path) -> Browser {
+        let phone = json!({
+            "deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 3.0, "touch": true, "mobile": true},
+            "userAgent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36",
+        });
+        Browser::open_as(base, dir, Some(phone)).await
+    }
+
+    async fn open_as(base: &str, dir: &Path, phone: Option<Value>) -> Browser {
         for bin in [CHROMIUM, CHROMEDRIVER] {
             assert!(
                 Path::new(bin).exists(),
@@ -94,6 +108,10 @@ impl Browser {
                 },
             }
         });
+        let mut caps = caps;
+        if let Some(phone) = phone {
+            caps["goog:chromeOptions"]["mobileEmulation"] = phone;
+        }
         let caps = caps.as_object().unwrap().clone().into_iter().collect();
         let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
             .capabilities(caps)
@@ -251,13 +269,24 @@ impl Browser {
 
     /// Click the visible button `text`, again while a dialog's or drawer's motion keeps it
     /// from taking the click.
+    /// A button under the phone's fixed bottom navigation is scrolled to the middle first, as
+    /// a person would.
     pub async fn click(&self, text: &str) {
         let started = Instant::now();
-        while let Err(e) = self.button(text).await.click().await {
+        loop {
+            let button = self.button(text).await;
+            let Err(e) = button.click().await else { return };
             assert!(
                 started.elapsed() < Duration::from_secs(20),
                 "{text} never took a click: {e}"
             );
+            let _ = self
+                .client
+                .execute(
+                    "arguments[0].scrollIntoView({block: 'center'})",
+                    vec![json!(button)],
+                )
+                .await;
             tokio::time::sleep(Duration::from_millis(150)).await;
         }
     }
@@ -321,87 +350,6 @@ impl Browser {
             )
             .await
             .unwrap();
-    }
-
-    /// Pick `option` in the antd select whose input has this id.
-    pub async fn choose(&self, id: &str, option: &str) {
-        self.choose_by(id, option, &format!("@title='{option}'"))
-            .await
-    }
-
-    /// Pick the option whose label starts with `prefix` (a label that ends in a date or a
-    /// count).
-    pub async fn choose_starting(&self, id: &str, prefix: &str) {
-        self.choose_by(id, prefix, &format!("starts-with(@title, '{prefix}')"))
-            .await
-    }
-
-    /// Pick the option matching `test` (an XPath predicate on its element), typing `option`
-    /// into a searchable select.
-    async fn choose_by(&self, id: &str, option: &str, test: &str) {
-        let select = format!(
-            "//input[@id='{id}']/ancestor::div[contains(concat(' ', @class, ' '), ' ant-select ')][1]"
-        );
-        // The option in the open list (an earlier select's closed list may hold the same one).
-        let xpath = format!(
-            "//div[contains(@class,'ant-select-dropdown') and not(contains(@class,'ant-select-dropdown-hidden'))]\
-             //div[contains(@class,'ant-select-item-option') and {test}]"
-        );
-        self.css(&format!("#{id}")).await;
-        let searchable = self
-            .eval(&format!(
-                "return !!document.getElementById('{id}')?.closest('.ant-select-show-search')"
-            ))
-            .await
-            == json!(true);
-        // Open the list (again, if a modal's motion took the click or the list closed), type
-        // into a searchable one (its list renders only what fits), click the option once the
-        // list's own motion lets it take clicks.
-        let is_open = format!(
-            "const el = document.getElementById('{id}');
-             return !!el && el.getAttribute('aria-expanded') === 'true'"
-        );
-        let started = Instant::now();
-        loop {
-            let open = self.eval(&is_open).await == json!(true);
-            if !open {
-                if let Ok(el) = self.client.find(Locator::XPath(&select)).await
-                    && el.click().await.is_ok()
-                {
-                    // A slow browser opens the list late: a second click before then would
-                    // close it again, so give the first one time.
-                    let clicked = Instant::now();
-                    while self.eval(&is_open).await != json!(true)
-                        && clicked.elapsed() < Duration::from_secs(3)
-                    {
-                        tokio::time::sleep(Duration::from_millis(100)).await;
-                    }
-                    if searchable {
-                        let _ = self.css(&format!("#{id}")).await.send_keys(option).await;
-                    }
-                }
-            } else {
-                for el in self
-                    .client
-                    .find_all(Locator::XPath(&xpath))
-                    .await
-                    .unwrap_or_default()
-                {
-                    if el.is_displayed().await.unwrap_or(false) && el.click().await.is_ok() {
-                        return;
-                    }
-                }
-            }
-            assert!(
-                started.elapsed() < Duration::from_secs(30),
-                "option {option} of #{id} never took a click; the open lists hold: {}",
-                self.eval(
-                    "return [...document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')].map(e => e.title)"
-                )
-                .await
-            );
-            tokio::time::sleep(Duration::from_millis(150)).await;
-        }
     }
 
     /// Wait until the page's text no longer contains `text`.

@@ -80,7 +80,7 @@ async fn a_resident_checks_in_by_the_link_in_the_sessions_code() {
     );
 
     let dir = crate::temp_dir("console-check-in");
-    let b = Browser::open(&app.base(), &dir).await;
+    let b = Browser::open_phone(&app.base(), &dir).await;
     b.sign_in("liuli-res", "password-123").await;
     b.client.goto(&link).await.unwrap();
     b.click("签到").await;

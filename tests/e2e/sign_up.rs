@@ -405,8 +405,7 @@ async fn a_newcomer_signs_up_on_the_invitation_page() {
         .to_string();
     let invitation = format!("{invitation}/{survey}/qq_group");
     let dir = crate::temp_dir("console-join");
-    let b = crate::console_browser::Browser::open(&app.base(), &dir).await;
-    b.client.set_window_size(400, 860).await.unwrap();
+    let b = crate::console_browser::Browser::open_phone(&app.base(), &dir).await;
     b.goto(&invitation).await;
     b.wait_text("注册并加入").await;
     b.assert_accessible("invitation").await;

@@ -22,7 +22,7 @@ function ownDocuments(): Plugin {
       const out = code
         .replace(/^import \{ graphql \} from '[./]+gql';\n/m, '')
         .replace(/graphql\((`\s*(?:query|mutation|subscription)\s+\w+[^`]*`)\)/g, (_, doc: string) => {
-          if (/\.\.\.\s*[A-Za-z]/.test(doc)) this.error(`a fragment spread in ${id}: the document would travel without its fragment`);
+          if (/\.\.\.\s*(?!on\s)[A-Za-z]/.test(doc)) this.error(`a fragment spread in ${id}: the document would travel without its fragment`);
           return `/*#__PURE__*/ new __Document(${doc})`;
         });
       if (out.includes('graphql(`')) this.error(`a graphql(\`…\`) without an operation name in ${id}`);

@@ -133,6 +133,8 @@ pub enum PartnersError {
     MilestonesOpen,
     #[error("a grid worker reached outside their grids")]
     OutsideGrids,
+    #[error("at most five photos a demand")]
+    TooManyPhotos,
     #[error("alliance name taken")]
     AllianceNameTaken,
     #[error("not a partner here")]
@@ -227,6 +229,7 @@ impl From<PartnersError> for AppError {
             E::MilestoneDone => (Conflict, "该里程碑已完成".into(), "The milestone is done".into()),
             E::ProjectClosed => (Conflict, "该项目已结项".into(), "The project is closed".into()),
             E::MilestonesOpen => (Conflict, "还有里程碑未完成".into(), "Some milestones are not done".into()),
+            E::TooManyPhotos => (BadUserInput, "每条诉求最多 5 张照片".into(), "At most 5 photos a demand".into()),
             E::OutsideGrids => (
                 Forbidden,
                 "网格员只能受理、办理自己负责网格的诉求".into(),

@@ -2,9 +2,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Navigate, Route, Routes, useLocation, useParams } from 'react-router-dom';
 import { graphql } from './gql';
-import { ApiContext, makeApi } from './lib/api';
+import { ApiContext, ApiError, makeApi } from './lib/api';
 import { LangContext, storedLang, type Lang, type T } from './lib/i18n';
 import { useGo } from './lib/nav';
+import { forgetOffline } from './lib/offline';
 import { PREFIX, scopesOf, useSession, type Scope, type Session, type ShellKind } from './lib/session';
 
 // The root knows no component kit: a resident's phone downloads the phone frame (antd-mobile)
@@ -55,7 +56,8 @@ export default function App() {
     staleTime: Infinity,
   });
   useEffect(() => {
-    if (me.error) setSession(null);
+    // Offline, the account kept on the phone stays signed in; any other failure signs out.
+    if (me.error && !(me.error instanceof ApiError && me.error.code === 'NETWORK')) setSession(null);
   }, [me.error, setSession]);
 
   // A console left open renews its token halfway through what is left of it (at least a
@@ -64,7 +66,7 @@ export default function App() {
     if (!session) return undefined;
     const left = new Date(session.expiresAt).getTime() - Date.now();
     const timer = setTimeout(() => {
-      api.request(RENEW).then((d) => setSession({ ...d.renewToken, joined: session.joined }), () => {});
+      api.request(RENEW).then((d) => setSession({ ...d.renewToken, joined: session.joined, remember: session.remember }), () => {});
     }, Math.max(60_000, left / 2));
     return () => clearTimeout(timer);
   }, [session]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -80,22 +82,31 @@ export default function App() {
     api.request(LOGOUT).catch(() => {});
     setSession(null);
     queries.clear();
+    forgetOffline();
     go();
   };
 
   const frame = { lang, setLang, scopes, current, who: me.data?.me.account.displayName, accountId: me.data?.me.account.id, signOut,
-    renew: (s: Session) => setSession({ ...s, joined: session?.joined }) };
+    renew: (s: Session) => setSession({ ...s, joined: session?.joined, remember: session?.remember }) };
+  // Another account on this device never sees what the last one kept.
+  const signedIn = (s: Session) => {
+    if (s.account.id !== session?.account.id) {
+      queries.clear();
+      forgetOffline();
+    }
+    setSession(s);
+  };
   let body;
   if (location.pathname.startsWith('/join/')) {
     body = (
       <Phone {...frame}>
         <Routes>
-          <Route path="/join/:slug/:code/*" element={<JoinRoute session={session} onSignedIn={setSession} />} />
+          <Route path="/join/:slug/:code/*" element={<JoinRoute session={session} onSignedIn={signedIn} />} />
         </Routes>
       </Phone>
     );
   } else if (!session) {
-    body = <Phone {...frame}><SignIn onSignedIn={setSession} /></Phone>;
+    body = <Phone {...frame}><SignIn onSignedIn={signedIn} /></Phone>;
   } else if (!me.data) {
     body = <p className="loading-line">{t('加载中…', 'Loading…')}</p>;
   } else if (current?.kind === 'resident') {

@@ -158,3 +158,54 @@ pub async fn stats(conn: &mut PgConnection) -> sqlx::Result<DemandStats> {
     .fetch_one(conn)
     .await
 }
+
+pub async fn demand(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Option<Demand>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {DEMAND} FROM demands WHERE id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+}
+
+/// A photo's row, once its objects are stored; at most five a demand (a count, in the
+/// transaction that holds the demand's row).
+pub async fn insert_photo(
+    conn: &mut PgConnection,
+    (id, demand): (Uuid, Uuid),
+    (key, thumb): (&str, &str),
+    by: Uuid,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO demand_photos (id, demand_id, object_key, thumb_key, uploaded_by)
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(id)
+    .bind(demand)
+    .bind(key)
+    .bind(thumb)
+    .bind(by)
+    .execute(conn)
+    .await
+    .map(|_| ())
+}
+
+pub async fn photo_count(conn: &mut PgConnection, demand: Uuid) -> sqlx::Result<i64> {
+    sqlx::query_scalar("SELECT count(*) FROM demand_photos WHERE demand_id = $1")
+        .bind(demand)
+        .fetch_one(conn)
+        .await
+}
+
+/// (id, object key, thumbnail key), oldest first.
+pub async fn photos(
+    conn: &mut PgConnection,
+    demand: Uuid,
+) -> sqlx::Result<Vec<(Uuid, String, String)>> {
+    sqlx::query_as(
+        "SELECT id, object_key, thumb_key FROM demand_photos WHERE demand_id = $1 ORDER BY id",
+    )
+    .bind(demand)
+    .fetch_all(conn)
+    .await
+}

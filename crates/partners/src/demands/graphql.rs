@@ -1,7 +1,7 @@
 //! The GraphQL face of demands.
 
 use crate::demands::model::DemandStatus;
-use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject, Upload};
 use chrono::{DateTime, Utc};
 use infra::graphql::parse_id as uuid;
 use tenancy::graphql::{community, tenancy};
@@ -9,7 +9,7 @@ use tenancy::graphql::{community, tenancy};
 use super::model;
 use super::service::{self as svc, DemandInput, Route};
 use crate::error::PartnersError;
-use infra::graphql::{Res, id};
+use infra::graphql::{Res, id, read_upload};
 
 #[derive(SimpleObject)]
 #[graphql(name = "DemandStep")]
@@ -104,8 +104,34 @@ pub struct DemandInputGql {
 #[derive(Default)]
 pub struct DemandsQuery;
 
+/// A photo of a demand, by short-lived links.
+#[derive(SimpleObject)]
+#[graphql(name = "DemandPhoto")]
+pub struct DemandPhotoGql {
+    id: ID,
+    /// The photo (2,048 px at most), for 15 minutes.
+    url: String,
+    thumb_url: String,
+}
+
+impl From<svc::DemandPhoto> for DemandPhotoGql {
+    fn from(p: svc::DemandPhoto) -> Self {
+        DemandPhotoGql {
+            id: id(p.id),
+            url: p.url,
+            thumb_url: p.thumb_url,
+        }
+    }
+}
+
 #[Object]
 impl DemandsQuery {
+    /// A demand's photos: for the resident who raised it, staff and the grid's workers.
+    async fn demand_photos(&self, ctx: &Context<'_>, demand_id: ID) -> Res<Vec<DemandPhotoGql>> {
+        let photos = svc::demand_photos(community(ctx)?, uuid(&demand_id)?).await?;
+        Ok(photos.into_iter().map(Into::into).collect())
+    }
+
     /// The caller's own demands, or every demand (`all`, staff and grid workers).
     async fn demands(
         &self,
@@ -140,6 +166,20 @@ pub struct DemandsMutation;
 
 #[Object]
 impl DemandsMutation {
+    /// Attach a photo to a demand (GraphQL multipart; JPEG, PNG or WebP; five at most): the
+    /// resident who raised it, staff, the grid's workers.
+    async fn upload_demand_photo(
+        &self,
+        ctx: &Context<'_>,
+        demand_id: ID,
+        file: Upload,
+    ) -> Res<DemandPhotoGql> {
+        let bytes = read_upload(ctx, file, infra::photos::MAX_BYTES)?;
+        Ok(svc::attach_photo(community(ctx)?, uuid(&demand_id)?, bytes)
+            .await?
+            .into())
+    }
+
     /// Raise a demand, or take one in for a resident (grid workers and staff, audited with
     /// both).
     async fn submit_demand(&self, ctx: &Context<'_>, input: DemandInputGql) -> Res<DemandGql> {

@@ -342,3 +342,91 @@ pub async fn stats(ctx: &CommunityCtx) -> AppResult<DemandStats> {
     tx.commit().await?;
     Ok(s)
 }
+
+/// How long a photo link works.
+const PHOTO_TTL: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+/// Photos a demand holds at most.
+const MAX_PHOTOS: i64 = 5;
+
+/// A demand's photo: its links, valid for 15 minutes.
+#[derive(Debug, Clone)]
+pub struct DemandPhoto {
+    pub id: Uuid,
+    pub url: String,
+    pub thumb_url: String,
+}
+
+/// The demand, when the caller may see and photograph it: the resident who raised it, staff,
+/// and grid workers whose grids hold it. Anyone else is told it is not there.
+async fn photographed(ctx: &CommunityCtx, conn: &mut PgConnection, id: Uuid) -> AppResult<Demand> {
+    let d = db::demand(conn, id).await?.ok_or_else(not_found)?;
+    let own = d.resident_id == ctx.access().account_id;
+    if own || (ctx.require(Roles::PROXY).is_ok() && ctx.reach(conn).await?.covers(d.grid_id)) {
+        Ok(d)
+    } else {
+        Err(not_found())
+    }
+}
+
+/// Attach a photo (JPEG, PNG or WebP) to a demand, five at most: the objects are written
+/// before the row, so a failure leaves at most unreferenced objects, never a row pointing at
+/// nothing.
+pub async fn attach_photo(ctx: &CommunityCtx, id: Uuid, bytes: Vec<u8>) -> AppResult<DemandPhoto> {
+    ctx.require(Roles::MEMBERS)?;
+    {
+        let mut tx = ctx.tx().await?;
+        photographed(ctx, &mut tx, id).await?;
+        if db::photo_count(&mut tx, id).await? >= MAX_PHOTOS {
+            return Err(PartnersError::TooManyPhotos.into());
+        }
+        tx.commit().await?;
+    }
+    let p = infra::photos::process_bounded(bytes).await?;
+    let photo = Uuid::now_v7();
+    let base = format!("c/{}/demands/{id}/{photo}", ctx.tenant().community_id);
+    let (key, thumb) = (format!("{base}.jpg"), format!("{base}.thumb.jpg"));
+    ctx.store().put(&key, p.full, "image/jpeg").await?;
+    ctx.store().put(&thumb, p.thumb, "image/jpeg").await?;
+    let mut tx = ctx.tx().await?;
+    // Counted again under the demand's lock: two uploads racing past the first count make six.
+    db::lock(&mut tx, id).await?.ok_or_else(not_found)?;
+    if db::photo_count(&mut tx, id).await? >= MAX_PHOTOS {
+        return Err(PartnersError::TooManyPhotos.into());
+    }
+    db::insert_photo(
+        &mut tx,
+        (photo, id),
+        (&key, &thumb),
+        ctx.access().account_id,
+    )
+    .await?;
+    tx.commit().await?;
+    photo_links(ctx, photo, &key, &thumb).await
+}
+
+async fn photo_links(
+    ctx: &CommunityCtx,
+    id: Uuid,
+    key: &str,
+    thumb: &str,
+) -> AppResult<DemandPhoto> {
+    Ok(DemandPhoto {
+        id,
+        url: ctx.store().presign_get(key, PHOTO_TTL).await?,
+        thumb_url: ctx.store().presign_get(thumb, PHOTO_TTL).await?,
+    })
+}
+
+/// A demand's photos with short-lived links, for whoever may see the demand.
+pub async fn demand_photos(ctx: &CommunityCtx, id: Uuid) -> AppResult<Vec<DemandPhoto>> {
+    ctx.require(Roles::MEMBERS)?;
+    let mut tx = ctx.tx().await?;
+    photographed(ctx, &mut tx, id).await?;
+    let rows = db::photos(&mut tx, id).await?;
+    tx.commit().await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (photo, key, thumb) in rows {
+        out.push(photo_links(ctx, photo, &key, &thumb).await?);
+    }
+    Ok(out)
+}

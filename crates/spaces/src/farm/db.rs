@@ -303,3 +303,28 @@ pub type DutyRow = (
     Option<String>,
     Option<String>,
 );
+
+/// An account's claims, the latest first.
+pub async fn claims_of_account(conn: &mut PgConnection, account: Uuid) -> sqlx::Result<Vec<Claim>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {CLAIM} FROM plot_claims WHERE account_id = $1 ORDER BY claimed_at DESC LIMIT 20"
+    )))
+    .bind(account)
+    .fetch_all(conn)
+    .await
+}
+
+/// An account's places on waiting lists: (season, position).
+pub async fn places_of_account(
+    conn: &mut PgConnection,
+    account: Uuid,
+) -> sqlx::Result<Vec<(Uuid, i64)>> {
+    sqlx::query_as(
+        "SELECT w.season_id, (SELECT count(*) FROM plot_waitlist x
+                               WHERE x.season_id = w.season_id AND x.queued <= w.queued)
+           FROM plot_waitlist w WHERE w.account_id = $1",
+    )
+    .bind(account)
+    .fetch_all(conn)
+    .await
+}

@@ -39,6 +39,23 @@ pub struct WaiterGql {
     name: String,
 }
 
+/// My place on a season's waiting list.
+#[derive(SimpleObject)]
+#[graphql(name = "MyPlotWaiting")]
+pub struct MyWaitingGql {
+    season_id: ID,
+    position: i64,
+}
+
+/// My plots and places on the waiting lists (我的菜地).
+#[derive(SimpleObject)]
+#[graphql(name = "MyFarm")]
+pub struct MyFarmGql {
+    /// The latest first.
+    claims: Vec<ClaimGql>,
+    waiting: Vec<MyWaitingGql>,
+}
+
 /// A duty recorded on a plot (农事记录).
 #[derive(SimpleObject)]
 #[graphql(name = "PlotDuty")]
@@ -153,6 +170,21 @@ impl FarmQuery {
                 }
             })
             .collect())
+    }
+
+    /// My plots (claims, the latest first) and my places on waiting lists.
+    async fn my_farm(&self, ctx: &Context<'_>) -> Res<MyFarmGql> {
+        let (claims, places) = svc::my_farm(community(ctx)?).await?;
+        Ok(MyFarmGql {
+            claims: claims.into_iter().map(Into::into).collect(),
+            waiting: places
+                .into_iter()
+                .map(|(season, position)| MyWaitingGql {
+                    season_id: id(season),
+                    position,
+                })
+                .collect(),
+        })
     }
 
     /// A season's waiting list, in order (staff).

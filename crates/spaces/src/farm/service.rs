@@ -314,6 +314,17 @@ pub async fn plots(ctx: &CommunityCtx) -> AppResult<Vec<Plot>> {
     Ok(rows)
 }
 
+/// My claims, the latest first, and my places on waiting lists (season, position).
+pub async fn my_farm(ctx: &CommunityCtx) -> AppResult<(Vec<Claim>, Vec<(Uuid, i64)>)> {
+    ctx.require(Roles::MEMBERS)?;
+    let me = ctx.access().account_id;
+    let mut tx = ctx.tx().await?;
+    let claims = db::claims_of_account(&mut tx, me).await?;
+    let places = db::places_of_account(&mut tx, me).await?;
+    tx.commit().await?;
+    Ok((claims, places))
+}
+
 /// The season's waiting list in order, as accounts (staff).
 pub async fn waiting(ctx: &CommunityCtx, season: Uuid) -> AppResult<Vec<Uuid>> {
     ctx.require(Roles::STAFF)?;

@@ -220,3 +220,22 @@ pub async fn people_served(
     .fetch_all(conn)
     .await
 }
+
+/// The shifts from `from` on that an account's volunteer holds a place in.
+pub async fn shifts_of_account(
+    conn: &mut PgConnection,
+    account: uuid::Uuid,
+    from: chrono::DateTime<chrono::Utc>,
+) -> sqlx::Result<Vec<uuid::Uuid>> {
+    sqlx::query_scalar(
+        "SELECT s.shift_id FROM shift_signups s
+           JOIN volunteers v ON v.id = s.volunteer_id
+           JOIN volunteer_shifts h ON h.id = s.shift_id
+          WHERE v.account_id = $1 AND s.status = 'signed_up' AND h.starts_at >= $2
+          ORDER BY h.starts_at",
+    )
+    .bind(account)
+    .bind(from)
+    .fetch_all(conn)
+    .await
+}

@@ -48,6 +48,12 @@ impl VolunteerPostsQuery {
         Ok(rows.into_iter().collect())
     }
 
+    /// The shifts starting from `from` on in which I hold a place.
+    async fn my_shift_ids(&self, ctx: &Context<'_>, from: DateTime<Utc>) -> Res<Vec<ID>> {
+        let rows = service::my_shifts(community(ctx)?, from).await?;
+        Ok(rows.into_iter().map(infra::graphql::id).collect())
+    }
+
     /// People served (服务人次) over `days` days from `from`, by day and post (staff).
     async fn volunteer_people_served(
         &self,

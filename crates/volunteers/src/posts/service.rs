@@ -139,6 +139,15 @@ pub async fn shifts(ctx: &CommunityCtx, from: DateTime<Utc>, days: i64) -> AppRe
     Ok(rows)
 }
 
+/// The shifts from `from` on that I hold a place in (to withdraw from them).
+pub async fn my_shifts(ctx: &CommunityCtx, from: DateTime<Utc>) -> AppResult<Vec<Uuid>> {
+    ctx.require(Roles::ANYONE)?;
+    let mut tx = ctx.tx().await?;
+    let rows = db::shifts_of_account(&mut tx, ctx.access().account_id, from).await?;
+    tx.commit().await?;
+    Ok(rows)
+}
+
 /// An active volunteer signs up for a shift that has not started; never past `needed`
 /// (PostgreSQL's CHECK on the counted row), whatever the concurrency.
 pub async fn sign_up(ctx: &CommunityCtx, shift: Uuid) -> AppResult<Shift> {

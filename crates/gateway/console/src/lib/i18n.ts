@@ -120,6 +120,13 @@ export const ENUMS: Record<string, Record<string, [string, string]>> = {
     ADMIN: ['管理员', 'Admin'],
     MEMBER: ['成员', 'Member'],
   },
+  EventKind: {
+    ACTIVITY: ['活动', 'Activity'],
+    EXCHANGE: ['交流', 'Exchange'],
+    PERFORMANCE: ['展演', 'Performance'],
+    MARKET: ['服务集市', 'Service market'],
+    SERVICE_DAY: ['达人服务日', 'Service day'],
+  },
   VolunteerStatus: {
     APPLICANT: ['待审核', 'Applicant'],
     ACTIVE: ['在册', 'Active'],

@@ -1,5 +1,6 @@
 // The signed-in account: its token and what it may enter. Kept in sessionStorage, so closing
-// the browser (a shared computer at the community office) signs out.
+// the browser (a shared computer at the community office) signs out — or, when the person
+// asked to stay signed in on their own phone, in localStorage until the token ends.
 import { useCallback, useState } from 'react';
 import type { Role } from '../gql/graphql';
 import type { T } from './i18n';
@@ -12,11 +13,13 @@ export interface Session {
   account: { id: string; displayName: string };
   /** Bumped when the account joins a community, so its roles are read again. */
   joined?: number;
+  /** Kept on this device (localStorage) rather than for this browser session. */
+  remember?: boolean;
 }
 
 function load(): Session | null {
   try {
-    const s = JSON.parse(sessionStorage.getItem(KEY) ?? 'null');
+    const s = JSON.parse(sessionStorage.getItem(KEY) ?? localStorage.getItem(KEY) ?? 'null');
     if (s && new Date(s.expiresAt) > new Date()) return s;
   } catch {
     /* a damaged entry is a signed-out console */
@@ -27,8 +30,9 @@ function load(): Session | null {
 export function useSession(): [Session | null, (s: Session | null) => void] {
   const [session, setState] = useState<Session | null>(load);
   const set = useCallback((s: Session | null) => {
-    if (s) sessionStorage.setItem(KEY, JSON.stringify(s));
-    else sessionStorage.removeItem(KEY);
+    sessionStorage.removeItem(KEY);
+    localStorage.removeItem(KEY);
+    if (s) (s.remember ? localStorage : sessionStorage).setItem(KEY, JSON.stringify(s));
     setState(s);
   }, []);
   return [session, set];
@@ -128,4 +132,9 @@ export function scopeLabel(s: Scope, t: T): string {
     default:
       return `${t('居民', 'Resident')} · ${s.name}`;
   }
+}
+
+/** A phone-sized screen: most likely the person's own phone (staying signed in by default). */
+export function ownPhone(): boolean {
+  return window.matchMedia('(max-width: 760px)').matches;
 }

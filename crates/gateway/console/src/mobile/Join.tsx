@@ -9,7 +9,7 @@ import { useApi } from '../lib/api';
 import { showApiError } from '../lib/forms';
 import { useT } from '../lib/i18n';
 import { useGo } from '../lib/nav';
-import type { Session } from '../lib/session';
+import { ownPhone, type Session } from '../lib/session';
 
 const INVITED = graphql(`query JoinInvited($c: String!, $k: String!) {
   invitedCommunity(community: $c, code: $k) { slug name districtName confirmByStaff } }`);
@@ -73,7 +73,7 @@ export default function Join({ slug, code, then = [], session, onSignedIn }: {
     const { signUp: r } = await api.request(SIGN_UP, {
       i: { community: slug, invitation: code, displayName: v.displayName.trim(), phone: v.phone.trim(), password: v.password, code: v.code.trim() },
     });
-    onSignedIn(r.login);
+    onSignedIn({ ...r.login, remember: ownPhone() });
     done(r.status);
   });
   const join = () => attempt(async () => {

@@ -1,11 +1,11 @@
 // Signing in, on any screen: login name (or phone number) and password. The phone kit, so a
 // resident's first page is light; staff meet the same form.
-import { Button, Form, Input } from 'antd-mobile';
+import { Button, Checkbox, Form, Input } from 'antd-mobile';
 import { useState } from 'react';
 import { graphql } from '../gql';
 import { useApi } from '../lib/api';
 import { useT } from '../lib/i18n';
-import type { Session } from '../lib/session';
+import { ownPhone, type Session } from '../lib/session';
 
 const LOGIN = graphql(`mutation SignInLogin($l: String!, $p: String!) {
   login(loginName: $l, password: $p) { token expiresAt account { id displayName } } }`);
@@ -15,12 +15,12 @@ export default function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => voi
   const t = useT();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const submit = async ({ loginName, password }: { loginName: string; password: string }) => {
+  const submit = async ({ loginName, password, remember }: { loginName: string; password: string; remember: boolean }) => {
     setBusy(true);
     setError(null);
     try {
       const { login } = await api.request(LOGIN, { l: loginName.trim(), p: password });
-      onSignedIn(login);
+      onSignedIn({ ...login, remember });
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -32,7 +32,9 @@ export default function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => voi
       <h1>{t('登录邻里', 'Sign in to Linli')}</h1>
       <p>{t('社区学院与共建共治平台', 'Community college and co-governance platform')}</p>
       {error && <div className="m-alert error" role="alert">{error}</div>}
-      <Form layout="vertical" onFinish={submit} requiredMarkStyle="none"
+      {/* On a phone (one's own) staying signed in is the default; on a computer (perhaps the
+          community office's) it is not. */}
+      <Form layout="vertical" onFinish={submit} requiredMarkStyle="none" initialValues={{ remember: ownPhone() }}
         footer={<Button block type="submit" color="primary" size="large" loading={busy}>{t('登录', 'Sign in')}</Button>}>
         <Form.Item label={t('账号或手机号', 'Login name or phone number')} name="loginName"
           rules={[{ required: true, message: t('请输入账号', 'Enter your login name') }]}>
@@ -42,7 +44,11 @@ export default function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => voi
           rules={[{ required: true, message: t('请输入密码', 'Enter your password') }]}>
           <Input type="password" autoComplete="current-password" />
         </Form.Item>
+        <Form.Item name="remember" valuePropName="checked">
+          <Checkbox>{t('在这台手机上保持登录', 'Keep me signed in on this phone')}</Checkbox>
+        </Form.Item>
       </Form>
     </div>
   );
 }
+

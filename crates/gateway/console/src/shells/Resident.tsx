@@ -11,6 +11,9 @@ import type { Scope } from '../lib/session';
 import ActingFor from '../pages/resident/ActingFor';
 import CheckIn from '../pages/resident/CheckIn';
 import Family from '../pages/resident/Family';
+import Events from '../pages/resident/Events';
+import Farm from '../pages/resident/Farm';
+import Volunteer from '../pages/resident/Volunteer';
 import Home from '../pages/resident/Home';
 import Me from '../pages/resident/Me';
 import MyBookings from '../pages/resident/MyBookings';
@@ -32,7 +35,7 @@ const PLACE_OF: Record<string, string> = {
   courses: 'courses',
   spaces: 'spaces', bookings: 'spaces',
   points: 'points',
-  me: 'me', demands: 'me', surveys: 'me', family: 'me', password: 'me',
+  me: 'me', demands: 'me', surveys: 'me', family: 'me', password: 'me', farm: 'me', volunteer: 'points', events: 'home',
 };
 
 // Plain outline icons (24 px), drawn here rather than a font of icons downloaded for five.
@@ -73,6 +76,9 @@ export default function Resident({ scope }: { scope: Scope }) {
     case 'surveys': page = <MySurveys {...props} surveyId={rest[0]} from={rest[1]} />; break;
     case 'family': page = <>{acting}<Family slug={slug} onChanged={loadLearners} /></>; break;
     case 'password': page = <Password />; break;
+    case 'farm': page = <Farm slug={slug} />; break;
+    case 'events': page = <>{acting}<Events {...props} /></>; break;
+    case 'volunteer': page = <Volunteer slug={slug} />; break;
     case 'notifications': page = <Notifications slug={slug} />; break;
     case 'walk-in': page = <>{acting}<WalkIn {...props} eventId={rest[0]} /></>; break;
     case 'check-in': page = <>{acting}<CheckIn {...props} token={rest[0]} /></>; break;

@@ -53,7 +53,10 @@ export default function Home({ slug, acting, unread }: { slug: string; acting: R
         <a href={to('demands')}>{t('反映问题', 'Report a problem')}</a>
         <a href={to('surveys')}>{t('问卷调查', 'Surveys')}</a>
         <a href={to('points')}>{t('积分兑换', 'Rewards')}</a>
+        <a href={to('volunteer')}>{t('志愿服务', 'Volunteering')}</a>
+        <a href={to('farm')}>{t('共享菜园', 'Shared garden')}</a>
         <a href={to('family')}>{t('家人代办', 'Family help')}</a>
+        <a href={to('events')}>{t('社区活动', 'Events')}</a>
       </nav>
       {acting}
     </>

@@ -10,6 +10,8 @@ export default function Me({ slug }: { slug: string }) {
   const places: [string, string, string][] = [
     ['family', '家人代办', 'Family help'],
     ['bookings', '我的预约', 'My bookings'],
+    ['volunteer', '志愿服务', 'Volunteering'],
+    ['farm', '共享菜园', 'Shared garden'],
     ['demands', '反映问题', 'Report a problem'],
     ['surveys', '问卷调查', 'Surveys'],
     ['notifications', '消息', 'Messages'],

@@ -8,6 +8,8 @@ import { graphql } from '../../gql';
 
 const DEMANDS = graphql(`query MyDemandsDemands { demands { id title status resolution submittedAt } }`);
 const SUBMIT = graphql(`mutation MyDemandsSubmit($i: DemandInputGql!) { submitDemand(input: $i) { id } }`);
+const PHOTO = graphql(`mutation MyDemandsPhoto($d: ID!, $file: Upload!) { uploadDemandPhoto(demandId: $d, file: $file) { id } }`);
+const PHOTOS = graphql(`query MyDemandsPhotos($d: ID!) { demandPhotos(demandId: $d) { id thumbUrl url } }`);
 const ANSWER = graphql(`mutation MyDemandsAnswer($d: ID!, $a: Boolean!, $r: String) { answerDemand(demandId: $d, agree: $a, reason: $r) { id status } }`);
 const CATEGORIES = [['环境卫生', 'Cleanliness'], ['设施维修', 'Repairs'], ['邻里纠纷', 'Neighbours'], ['安全隐患', 'Safety'], ['其他', 'Other']];
 
@@ -22,13 +24,16 @@ export default function MyDemands({ slug }: { slug: string }) {
   const [category, setCategory] = useState('环境卫生');
   const [reopening, setReopening] = useState<string | null>(null);
   const [reason, setReason] = useState('');
+  const [photo, setPhoto] = useState<File | null>(null);
   const [data, load] = useGql(DEMANDS, {}, slug);
   const list = data?.demands ?? [];
   const submit = async (v: { title: string; detail?: string }) => {
     try {
-      await api.request(SUBMIT, { i: { title: v.title.trim(), category, detail: v.detail?.trim() ?? '' } }, slug);
+      const { submitDemand } = await api.request(SUBMIT, { i: { title: v.title.trim(), category, detail: v.detail?.trim() ?? '' } }, slug);
+      if (photo) await api.upload(PHOTO, { d: submitDemand.id }, 'file', photo, slug);
       notify.success(t('已提交，社区会尽快答复', 'Sent; the community will answer soon'));
       form.resetFields();
+      setPhoto(null);
       load();
     } catch (e) {
       notify.error((e as Error).message);
@@ -52,6 +57,12 @@ export default function MyDemands({ slug }: { slug: string }) {
             ))}
           </div>
           <Form.Item name="detail" label={t('详细说明（可不填）', 'Details (optional)')}><TextArea rows={3} /></Form.Item>
+          {/* The phone's camera opens at once (capture); a file from the album works too. */}
+          <label className="m-field m-photo-pick">
+            <span>{photo ? t(`已选照片：${photo.name}`, `Photo: ${photo.name}`) : t('拍照（可不拍）', 'Take a photo (optional)')}</span>
+            <input id="demand-photo" type="file" accept="image/jpeg,image/png,image/webp" capture="environment"
+              onChange={(e) => setPhoto(e.target.files?.[0] ?? null)} />
+          </label>
         </Form>
       </section>
       <h2>{t('我反映的问题', 'My reports')}</h2>
@@ -60,6 +71,7 @@ export default function MyDemands({ slug }: { slug: string }) {
         <div key={d.id} className="m-card">
           <h3>{d.title}</h3>
           <p><span className="m-tag">{label('DemandStatus', d.status)}</span> <span className="m-muted">{formatDateTime(d.submittedAt, lang)}</span></p>
+          <DemandPhotos slug={slug} demandId={d.id} title={d.title} />
           {d.resolution && <p>{t('答复：', 'Answer: ')}{d.resolution}</p>}
           {d.status === 'RESOLVED' && reopening !== d.id && (
             <div className="m-row">
@@ -80,5 +92,21 @@ export default function MyDemands({ slug }: { slug: string }) {
         </div>
       ))}
     </>
+  );
+}
+
+/** A demand's photos, small; each opens full size. */
+function DemandPhotos({ slug, demandId, title }: { slug: string; demandId: string; title: string }) {
+  const t = useT();
+  const [data] = useGql(PHOTOS, { d: demandId }, slug);
+  if (!data?.demandPhotos.length) return null;
+  return (
+    <div className="m-photos">
+      {data.demandPhotos.map((p, i) => (
+        <a key={p.id} href={p.url} target="_blank" rel="noreferrer">
+          <img src={p.thumbUrl} alt={t(`“${title}”的照片 ${i + 1}`, `Photo ${i + 1} of “${title}”`)} />
+        </a>
+      ))}
+    </div>
   );
 }
