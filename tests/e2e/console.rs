@@ -47,6 +47,74 @@ async fn the_console_and_graphiql_come_from_the_binary() {
         );
     }
 
+    // The installable app: its manifest, icons and service worker.
+    let manifest = http
+        .get(format!("{base}/console/manifest.webmanifest"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        manifest.headers()["content-type"],
+        "application/manifest+json"
+    );
+    let manifest: serde_json::Value = manifest.json().await.unwrap();
+    assert_eq!(manifest["start_url"], "/console/");
+    for icon in manifest["icons"].as_array().unwrap() {
+        let res = http
+            .get(format!("{base}{}", icon["src"].as_str().unwrap()))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.headers()["content-type"], "image/png");
+        assert!(res.bytes().await.unwrap().starts_with(b"\x89PNG"));
+    }
+    let sw = http
+        .get(format!("{base}/console/sw.js"))
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        sw.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/javascript")
+    );
+    assert_eq!(
+        sw.headers()["cache-control"],
+        "no-cache",
+        "a new worker is seen at once"
+    );
+    // Built files go gzipped (once, at the best level) to whoever accepts it, as they are to
+    // whoever does not.
+    let script = html
+        .split('"')
+        .find(|s| s.starts_with("/console/assets/") && s.ends_with(".js"))
+        .unwrap();
+    let get = |encoding: &'static str| {
+        http.get(format!("{base}{script}"))
+            .header("accept-encoding", encoding)
+            .send()
+    };
+    let plain = get("identity").await.unwrap();
+    assert!(plain.headers().get("content-encoding").is_none());
+    let plain = plain.bytes().await.unwrap();
+    let zipped = get("gzip, deflate").await.unwrap();
+    assert_eq!(zipped.headers()["content-encoding"], "gzip");
+    let zipped = zipped.bytes().await.unwrap();
+    assert!(
+        zipped.len() < plain.len() / 2,
+        "{} of {}",
+        zipped.len(),
+        plain.len()
+    );
+    let mut unzipped = Vec::new();
+    std::io::Read::read_to_end(
+        &mut flate2::read::GzDecoder::new(&zipped[..]),
+        &mut unzipped,
+    )
+    .unwrap();
+    assert_eq!(unzipped, plain);
+
     let graphiql = http
         .get(&app.url)
         .send()

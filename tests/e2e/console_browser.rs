@@ -20,6 +20,30 @@ const CONTROL: &str = "\u{E009}";
 /// Releases the modifiers pressed so far.
 const RELEASE: &str = "\u{E000}";
 
+/// chromedriver's own command for DevTools' network conditions.
+#[derive(Debug)]
+struct NetworkConditions(bool);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for NetworkConditions {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/chromium/network_conditions",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (axum::http::Method, Option<String>) {
+        let conditions = json!({"network_conditions": {
+            "offline": self.0, "latency": 0, "download_throughput": 10_000_000, "upload_throughput": 10_000_000,
+        }});
+        (axum::http::Method::POST, Some(conditions.to_string()))
+    }
+}
+
 pub struct Browser {
     pub client: Client,
     pub base: String,
@@ -136,6 +160,15 @@ impl Browser {
             .goto(&format!("{}/console/{hash}", self.base))
             .await
             .unwrap();
+    }
+
+    /// Cut the browser off the network, or give it back (chromedriver's network conditions,
+    /// as DevTools' "Offline").
+    pub async fn set_offline(&self, offline: bool) {
+        self.client
+            .issue_cmd(NetworkConditions(offline))
+            .await
+            .expect("chromedriver sets the network conditions");
     }
 
     /// Load the page again (what someone else wrote meanwhile shows).

@@ -259,6 +259,29 @@ async fn a_residents_week_on_a_phone() {
     .await;
     assert!(roster.to_string().contains("王秀英"), "{roster}");
 
+    // Without a network the installed app opens to the last timetable and bookings.
+    b.goto("#/r/liuli/home").await;
+    b.wait_text("书画室").await;
+    b.wait_text("王秀英").await;
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await; // kept a second after the last answer
+    // The page is the installed app's: its service worker answers for it.
+    let controlled = b.eval("return !!navigator.serviceWorker.controller").await;
+    assert_eq!(
+        controlled,
+        json!(true),
+        "a service worker controls the page"
+    );
+    b.set_offline(true).await;
+    b.reload().await;
+    b.wait_text("没有网络").await;
+    b.wait_text("太极拳").await;
+    b.wait_text("书画室").await;
+    b.assert_accessible("home, offline").await;
+    b.screenshot("78-phone-offline").await;
+    b.set_offline(false).await;
+    b.reload().await;
+    b.wait_gone("没有网络").await;
+
     // The elder mode: 22 px text, 60 px targets.
     b.goto("#/r/liuli/home").await;
     b.click("大字模式").await;

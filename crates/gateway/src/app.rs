@@ -176,9 +176,9 @@ fn internal_response() -> Response {
     gate::error_response(StatusCode::INTERNAL_SERVER_ERROR, e, false)
 }
 
-async fn graphiql(State(state): State<AppState>) -> Response {
+async fn graphiql(State(state): State<AppState>, headers: axum::http::HeaderMap) -> Response {
     if state.config.graphiql {
-        crate::console::graphiql()
+        crate::console::graphiql(&headers)
     } else {
         (
             StatusCode::METHOD_NOT_ALLOWED,

@@ -6,8 +6,19 @@
 const SHELL = 'linli-shell-v1';
 const ASSETS = 'linli-assets-v1';
 
+// Installed: the page and the files it names (the entry's script and styles), so the next
+// start works without a network even for files fetched before this worker took over. Pages'
+// own chunks are kept as they are first used.
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(SHELL).then((c) => c.addAll(['/console/', '/console/manifest.webmanifest'])).then(() => self.skipWaiting()));
+  event.waitUntil((async () => {
+    const page = await fetch('/console/');
+    const html = await page.clone().text();
+    await (await caches.open(SHELL)).put('/console/', page);
+    // Once each: addAll refuses a list naming a file twice (the icon is named three times).
+    const named = [...new Set([...html.matchAll(/(?:src|href)="(\/console\/[^"]+)"/g)].map((m) => m[1]))];
+    await (await caches.open(ASSETS)).addAll(named);
+    await self.skipWaiting();
+  })());
 });
 
 self.addEventListener('activate', (event) => {
@@ -33,12 +44,13 @@ self.addEventListener('fetch', (event) => {
         return res;
       }),
     );
-  } else if (req.mode === 'navigate' || url.pathname === '/console/' || url.pathname.endsWith('.webmanifest')) {
+  } else {
+    // The page, the manifest, the icons: fresh when the network answers, else the last copy.
     const key = req.mode === 'navigate' ? '/console/' : req;
     event.respondWith(
       fetch(req)
         .then((res) => {
-          if (res.ok) caches.open(SHELL).then((c) => c.put(key, res.clone()));
+          if (res.ok && (req.mode === 'navigate' || url.pathname === '/console/')) caches.open(SHELL).then((c) => c.put(key, res.clone()));
           return res;
         })
         .catch(() => caches.match(key).then((hit) => hit ?? Response.error())),

@@ -1,6 +1,6 @@
-// What each kind of user downloads on a first visit, compressed as `linli` serves it (gzip at
-// its fastest level): index.html, the entry's chunks and the user's shell with every chunk it
-// imports statically. Run after `npm run build`; prints a Markdown table for
+// What each kind of user downloads on a first visit, compressed as `linli` serves it (built
+// files gzipped once at the best level, console.rs): index.html, the entry's chunks and the
+// user's frame and shell with every chunk they import and Vite preloads alongside. Run after `npm run build`; prints a Markdown table for
 // docs/PERFORMANCE.md.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -50,7 +50,7 @@ for (const [who, chunks] of visits) {
   for (const f of files) {
     const bytes = asset(f);
     raw += bytes.length;
-    gz += bytes.length > 1024 ? gzipSync(bytes, { level: 1 }).length : bytes.length;
+    gz += bytes.length > 1024 ? gzipSync(bytes, { level: 9 }).length : bytes.length;
   }
   console.log(`| ${who} | ${files.size} | ${kib(raw)} | ${kib(gz)} |`);
 }

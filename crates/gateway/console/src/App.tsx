@@ -76,7 +76,14 @@ export default function App() {
     [me.data],
   );
   const routeKey = location.pathname.split('/').filter(Boolean).slice(0, 2).map(decodeURIComponent).join('/');
-  const current = scopes.find((s) => s.key === routeKey);
+  // A resident's page opens while the account is read, not after (one round trip less on a
+  // slow network): its community is in the route; if the account is no resident there, the
+  // pages say so and the account's places show once it is read.
+  const [prefix, routeSlug] = routeKey.split('/');
+  const provisional: Scope | undefined = session && !me.data && prefix === PREFIX.resident && routeSlug
+    ? { key: routeKey, kind: 'resident', slug: routeSlug, name: routeSlug, roles: ['RESIDENT'] }
+    : undefined;
+  const current = scopes.find((s) => s.key === routeKey) ?? provisional;
 
   const signOut = () => {
     api.request(LOGOUT).catch(() => {});
@@ -107,8 +114,6 @@ export default function App() {
     );
   } else if (!session) {
     body = <Phone {...frame}><SignIn onSignedIn={signedIn} /></Phone>;
-  } else if (!me.data) {
-    body = <p className="loading-line">{t('加载中…', 'Loading…')}</p>;
   } else if (current?.kind === 'resident') {
     body = (
       <Phone {...frame}>
@@ -117,6 +122,8 @@ export default function App() {
         </Routes>
       </Phone>
     );
+  } else if (!me.data) {
+    body = <p className="loading-line">{t('加载中…', 'Loading…')}</p>;
   } else if (!current && scopes.length === 1 && scopes[0].kind === 'resident') {
     // A resident goes straight to their pages, without the desktop frame's download.
     body = <Navigate to={`/${scopes[0].key}`} replace />;

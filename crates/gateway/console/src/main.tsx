@@ -12,6 +12,13 @@ const queries = new QueryClient({
 });
 keepOffline(queries);
 
+// A resident's page (a link, a bookmark, the installed app) fetches its frame and pages while
+// the account is being read, rather than after.
+if (window.location.hash.startsWith('#/r/')) {
+  void import('./frames/Phone');
+  void import('./shells/Resident');
+}
+
 createRoot(document.getElementById('root')!).render(
   <QueryClientProvider client={queries}>
     <HashRouter>

@@ -41,6 +41,14 @@ export default function Phone(props: FrameProps) {
   const go = useGo();
   const [elder, setElder] = useElderMode();
   const [said, setSaid] = useState<{ text: string; at: number } | null>(null);
+  const [online, setOnline] = useState(navigator.onLine);
+  useEffect(() => {
+    const on = () => setOnline(true);
+    const off = () => setOnline(false);
+    window.addEventListener('online', on);
+    window.addEventListener('offline', off);
+    return () => { window.removeEventListener('online', on); window.removeEventListener('offline', off); };
+  }, []);
   useEffect(() => {
     if (!said) return undefined;
     const timer = setTimeout(() => setSaid(null), 4000);
@@ -75,6 +83,11 @@ export default function Phone(props: FrameProps) {
               </button>
             </header>
             <div role="status" className={said ? 'm-said' : 'm-said-empty'}>{said?.text}</div>
+            {!online && (
+              <div className="m-alert info m-offline" role="status">
+                {t('没有网络：显示的是上次打开时的课表和预约', 'Offline: showing the timetable and bookings as last opened')}
+              </div>
+            )}
             <main id="main" tabIndex={-1} className="m-main">
               <Suspense fallback={<p className="m-loading">{t('加载中…', 'Loading…')}</p>}>{children}</Suspense>
             </main>

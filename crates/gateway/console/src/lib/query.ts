@@ -4,7 +4,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import type { TypedDocumentString } from '../gql/graphql';
-import { useApi } from './api';
+import { ApiError, useApi } from './api';
 import { useLang } from './i18n';
 import { useNotify } from './notify';
 
@@ -38,8 +38,11 @@ export function useGql<R, V>(
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
   });
   useEffect(() => {
-    if (q.error) notify.error(q.error.message);
-  }, [q.error, notify]);
+    // Offline with an answer kept on the phone: the page shows it (the frame says it is
+    // offline) rather than an alert per query.
+    const offline = q.error instanceof ApiError && q.error.code === 'NETWORK' && q.data !== undefined;
+    if (q.error && !offline) notify.error(q.error.message);
+  }, [q.error, notify]); // eslint-disable-line react-hooks/exhaustive-deps
   const { refetch } = q;
   const reload = useCallback(() => refetch(), [refetch]);
   return [q.data, reload];

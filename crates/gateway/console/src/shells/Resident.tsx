@@ -2,29 +2,31 @@
 // (首页, 课程, 场地, 积分, 我的) instead of tabs that overflow, and the elder mode a tap away.
 // The pages reached from a QR code (a session's check-in, an event's walk-in) and from a
 // survey's public link are pages of their own under the same navigation.
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { graphql } from '../gql';
 import { useT } from '../lib/i18n';
 import { useRest } from '../lib/nav';
 import { useGql } from '../lib/query';
 import type { Scope } from '../lib/session';
 import ActingFor from '../pages/resident/ActingFor';
-import CheckIn from '../pages/resident/CheckIn';
-import Family from '../pages/resident/Family';
-import Events from '../pages/resident/Events';
-import Farm from '../pages/resident/Farm';
-import Volunteer from '../pages/resident/Volunteer';
 import Home from '../pages/resident/Home';
-import Me from '../pages/resident/Me';
-import MyBookings from '../pages/resident/MyBookings';
-import MyCourses from '../pages/resident/MyCourses';
-import MyDemands from '../pages/resident/MyDemands';
-import MyPoints from '../pages/resident/MyPoints';
-import MySurveys from '../pages/resident/MySurveys';
-import Notifications from '../pages/resident/Notifications';
-import Password from '../pages/resident/Password';
-import Spaces from '../pages/resident/Spaces';
-import WalkIn from '../pages/resident/WalkIn';
+
+// Each page its own download: the first screen needs none of the others' code.
+const CheckIn = lazy(() => import('../pages/resident/CheckIn'));
+const Family = lazy(() => import('../pages/resident/Family'));
+const Events = lazy(() => import('../pages/resident/Events'));
+const Farm = lazy(() => import('../pages/resident/Farm'));
+const Volunteer = lazy(() => import('../pages/resident/Volunteer'));
+const Me = lazy(() => import('../pages/resident/Me'));
+const MyBookings = lazy(() => import('../pages/resident/MyBookings'));
+const MyCourses = lazy(() => import('../pages/resident/MyCourses'));
+const MyDemands = lazy(() => import('../pages/resident/MyDemands'));
+const MyPoints = lazy(() => import('../pages/resident/MyPoints'));
+const MySurveys = lazy(() => import('../pages/resident/MySurveys'));
+const Notifications = lazy(() => import('../pages/resident/Notifications'));
+const Password = lazy(() => import('../pages/resident/Password'));
+const Spaces = lazy(() => import('../pages/resident/Spaces'));
+const WalkIn = lazy(() => import('../pages/resident/WalkIn'));
 
 const LEARNERS = graphql(`query ResidentLearners { myLearners { id name inCare } community { name }
   myNotifications(unreadOnly: true, first: 99) { id } }`);
@@ -87,7 +89,7 @@ export default function Resident({ scope }: { scope: Scope }) {
   return (
     <div className="resident" data-shell="resident">
       <h1>{data?.community.name ?? slug}</h1>
-      {page}
+      <Suspense fallback={<p className="m-loading">{t('加载中…', 'Loading…')}</p>}>{page}</Suspense>
       <nav className="m-tabbar" aria-label={t('栏目', 'Sections')}>
         {nav.map((n) => (
           <a key={n.key} href={`#/r/${encodeURIComponent(slug)}/${n.key}`} aria-current={place === n.key ? 'page' : undefined}>

@@ -1,11 +1,11 @@
-import { Button, Dialog, Form, Input } from 'antd-mobile';
-import { useState } from 'react';
+import { Button, Dialog } from 'antd-mobile';
+import { useState, type FormEvent } from 'react';
 import { useApi } from '../../lib/api';
 import { useT } from '../../lib/i18n';
 import { useNotify } from '../../lib/notify';
 import { graphql } from '../../gql';
 
-/** Someone the account may act for: themself or a child in their care. */
+/** Someone the account may act for: themself, a child in their care, a family member who agreed. */
 export interface Learner {
   id: string;
   name: string;
@@ -14,7 +14,10 @@ export interface Learner {
 
 const REGISTER_CHILD = graphql(`mutation ActingForRegisterChild($n: String!, $b: Date!) { registerChild(name: $n, birthDate: $b) { id name } }`);
 
-/** 我在为谁办理: myself, or a child in my care (a guardian acting for a child). */
+/**
+ * 我在为谁办理: myself, a child in my care, or a family member who agreed to my help. On
+ * most pages, so it stays light: plain inputs, no form library.
+ */
 export default function ActingFor({ slug, learners, value, onChange, onChildAdded }: {
   slug: string;
   learners: Learner[];
@@ -26,17 +29,23 @@ export default function ActingFor({ slug, learners, value, onChange, onChildAdde
   const t = useT();
   const notify = useNotify();
   const [adding, setAdding] = useState(false);
-  const children = learners.filter((l) => l.inCare);
-  const add = async ({ name, birthDate }: { name: string; birthDate: string }) => {
+  const [name, setName] = useState('');
+  const [birth, setBirth] = useState('');
+  const others = learners.filter((l) => l.inCare);
+  const add = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!name.trim() || !birth) return;
     try {
-      await api.request(REGISTER_CHILD, { n: name, b: birthDate }, slug);
+      await api.request(REGISTER_CHILD, { n: name.trim(), b: birth }, slug);
       setAdding(false);
+      setName('');
+      setBirth('');
       onChildAdded();
-    } catch (e) {
-      notify.error((e as Error).message);
+    } catch (err) {
+      notify.error((err as Error).message);
     }
   };
-  const choices = [{ id: null, name: t('我自己', 'Myself') }, ...children.map((c) => ({ id: c.id as string | null, name: c.name }))];
+  const choices = [{ id: null, name: t('我自己', 'Myself') }, ...others.map((c) => ({ id: c.id as string | null, name: c.name }))];
   return (
     <section className="m-card" aria-labelledby="acting-for-label">
       <div id="acting-for-label">{t('我在为谁办理：', 'Acting for:')}</div>
@@ -49,14 +58,14 @@ export default function ActingFor({ slug, learners, value, onChange, onChildAdde
       <Button size="middle" onClick={() => setAdding(true)}>{t('添加孩子', 'Add a child')}</Button>
       <Dialog visible={adding} title={t('添加我照顾的孩子', 'Add a child in my care')} onClose={() => setAdding(false)} closeOnMaskClick
         content={adding && (
-          <Form layout="vertical" onFinish={add} requiredMarkStyle="none"
-            footer={<><Button block type="submit" color="primary" size="large">{t('添加', 'Add')}</Button>
-              <Button block size="large" onClick={() => setAdding(false)}>{t('取消', 'Cancel')}</Button></>}>
-            <Form.Item name="name" label={t('孩子姓名', "Child's name")} rules={[{ required: true, message: t('请填写姓名', 'Enter the name') }]}><Input /></Form.Item>
-            <Form.Item name="birthDate" label={t('出生日期', 'Date of birth')} rules={[{ required: true, message: t('请填写出生日期', 'Enter the date of birth') }]}>
-              <input type="date" />
-            </Form.Item>
-          </Form>
+          <form onSubmit={add}>
+            <label className="m-field"><span>{t('孩子姓名', "Child's name")}</span>
+              <input id="name" required value={name} onChange={(e) => setName(e.target.value)} /></label>
+            <label className="m-field"><span>{t('出生日期', 'Date of birth')}</span>
+              <input id="birthDate" type="date" required value={birth} onChange={(e) => setBirth(e.target.value)} /></label>
+            <Button block type="submit" color="primary" size="large">{t('添加', 'Add')}</Button>
+            <Button block size="large" onClick={() => setAdding(false)}>{t('取消', 'Cancel')}</Button>
+          </form>
         )} />
     </section>
   );

@@ -1,0 +1,1 @@
+function e({onEnterPress:e,onKeyDown:t}){return n=>{e&&(n.code===`Enter`||n.keyCode===13)&&e(n),t?.(n)}}export{e as t};
