@@ -89,4 +89,34 @@ impl Browser {
             tokio::time::sleep(Duration::from_millis(150)).await;
         }
     }
+
+    /// Pick the option reading `option` in the native select with this id (the phone's pages
+    /// use the phone's own picker), once the option is there.
+    pub async fn choose_native(&self, id: &str, option: &str) {
+        self.css(&format!("#{id}")).await;
+        let started = Instant::now();
+        loop {
+            let picked = self
+                .client
+                .execute(
+                    "const s = document.getElementById(arguments[0]);
+                     const o = [...s.options].find(o => o.text === arguments[1]);
+                     if (!o) return false;
+                     Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(s, o.value);
+                     s.dispatchEvent(new Event('change', { bubbles: true }));
+                     return true;",
+                    vec![json!(id), json!(option)],
+                )
+                .await
+                .unwrap();
+            if picked == json!(true) {
+                return;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "no option {option} in #{id}"
+            );
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
 }

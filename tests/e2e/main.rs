@@ -25,6 +25,7 @@ mod journey_lists;
 mod journey_officer;
 mod journey_partners_work;
 mod journey_phone;
+mod journey_phone_more;
 mod journey_resident;
 mod journey_spaces;
 mod journey_staff;

@@ -50,6 +50,19 @@ pub async fn seasons_running(conn: &mut PgConnection, on: NaiveDate) -> sqlx::Re
     .await
 }
 
+/// Seasons not yet ended on `on`: running, or to come (their claims or renewals ahead).
+pub async fn seasons_not_ended(
+    conn: &mut PgConnection,
+    on: NaiveDate,
+) -> sqlx::Result<Vec<Season>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {SEASON} FROM farm_seasons WHERE ends_on >= $1 ORDER BY starts_on"
+    )))
+    .bind(on)
+    .fetch_all(conn)
+    .await
+}
+
 pub async fn insert_plots(
     conn: &mut PgConnection,
     space: Uuid,

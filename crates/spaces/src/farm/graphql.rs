@@ -134,7 +134,8 @@ pub struct FarmQuery;
 
 #[Object]
 impl FarmQuery {
-    /// The farm seasons running today, or every season (`all`, staff: seasons to come too).
+    /// The farm seasons running today or to come (their claims or renewals ahead), or every
+    /// season (`all`, staff: past ones too).
     async fn farm_seasons(
         &self,
         ctx: &Context<'_>,
@@ -144,7 +145,7 @@ impl FarmQuery {
         let rows = if all {
             svc::all_seasons(c).await?
         } else {
-            svc::current_seasons(c).await?
+            svc::open_seasons(c).await?
         };
         Ok(rows.into_iter().collect())
     }

@@ -289,6 +289,14 @@ pub async fn current_seasons(ctx: &CommunityCtx) -> AppResult<Vec<Season>> {
     Ok(rows)
 }
 
+/// The seasons running or to come (any member: a resident claims, waits or renews).
+pub async fn open_seasons(ctx: &CommunityCtx) -> AppResult<Vec<Season>> {
+    let mut tx = ctx.tx().await?;
+    let rows = db::seasons_not_ended(&mut tx, infra::local_time::today()).await?;
+    tx.commit().await?;
+    Ok(rows)
+}
+
 /// Every season, the latest first (staff).
 pub async fn all_seasons(ctx: &CommunityCtx) -> AppResult<Vec<Season>> {
     ctx.require(Roles::STAFF)?;

@@ -12,6 +12,8 @@ import ActingFor from '../pages/resident/ActingFor';
 import Home from '../pages/resident/Home';
 
 // Each page its own download: the first screen needs none of the others' code.
+const Together = lazy(() => import('../pages/resident/Together'));
+const LinkRecord = lazy(() => import('../pages/resident/LinkRecord'));
 const CheckIn = lazy(() => import('../pages/resident/CheckIn'));
 const Family = lazy(() => import('../pages/resident/Family'));
 const Events = lazy(() => import('../pages/resident/Events'));
@@ -37,7 +39,7 @@ const PLACE_OF: Record<string, string> = {
   courses: 'courses',
   spaces: 'spaces', bookings: 'spaces',
   points: 'points',
-  me: 'me', demands: 'me', surveys: 'me', family: 'me', password: 'me', farm: 'me', volunteer: 'points', events: 'home',
+  me: 'me', demands: 'me', surveys: 'me', family: 'me', password: 'me', farm: 'me', volunteer: 'points', events: 'home', together: 'me', record: 'me',
 };
 
 // Plain outline icons (24 px), drawn here rather than a font of icons downloaded for five.
@@ -79,6 +81,8 @@ export default function Resident({ scope }: { scope: Scope }) {
     case 'family': page = <>{acting}<Family slug={slug} onChanged={loadLearners} /></>; break;
     case 'password': page = <Password />; break;
     case 'farm': page = <Farm slug={slug} />; break;
+    case 'together': page = <Together slug={slug} />; break;
+    case 'record': page = <LinkRecord slug={slug} onLinked={loadLearners} />; break;
     case 'events': page = <>{acting}<Events {...props} /></>; break;
     case 'volunteer': page = <Volunteer slug={slug} />; break;
     case 'notifications': page = <Notifications slug={slug} />; break;

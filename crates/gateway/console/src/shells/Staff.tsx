@@ -29,6 +29,7 @@ import Partners from '../pages/staff/Partners';
 import Registry from '../pages/staff/Registry';
 import Rewards from '../pages/staff/Rewards';
 import SignUps from '../pages/staff/SignUps';
+import FamilyHelp from '../pages/staff/FamilyHelp';
 import Spaces from '../pages/staff/Spaces';
 import Surveys from '../pages/staff/Surveys';
 import Teachers from '../pages/staff/Teachers';
@@ -66,6 +67,7 @@ export default function Staff({ scope }: { scope: Scope }) {
       key: 'residents', label: t('居民', 'Residents'), pages: [
         { key: 'registry', label: t('居民库与代办', 'Registry'), page: <Registry slug={slug} me={data?.me.account.displayName} /> },
         { key: 'signups', label: t('注册与邀请', 'Sign-ups'), page: <SignUps slug={slug} /> },
+        { key: 'family', label: t('家人代办', 'Family help'), page: <FamilyHelp slug={slug} /> },
         { key: 'demands', label: t('诉求', 'Demands'), page: <Demands slug={slug} /> },
       ],
     },

@@ -10,6 +10,7 @@ const FARM = graphql(`query ResidentFarm { farmSeasons { id name startsOn endsOn
   spaces { id name } myFarm { claims { id plotId seasonId active lastDutyAt warned } waiting { seasonId position } } }`);
 const CLAIM = graphql(`mutation ResidentClaimPlot($s: ID!) { claimPlot(seasonId: $s) {
   __typename ... on PlotClaim { id } ... on PlotWaiting { position } } }`);
+const RENEW = graphql(`mutation ResidentRenewPlot($from: ID!, $to: ID!, $p: ID!) { renewPlot(fromSeasonId: $from, toSeasonId: $to, plotId: $p) { id } }`);
 const DUTY = graphql(`mutation ResidentPlotDuty($c: ID!, $k: String!, $n: String, $photo: Upload) { recordPlotDuty(claimId: $c, kind: $k, note: $n, photo: $photo) }`);
 const DUTIES = graphql(`query ResidentPlotDuties($c: ID!) { plotDuties(claimId: $c) { kind note doneAt thumbUrl } }`);
 
@@ -38,6 +39,17 @@ export default function Farm({ slug }: { slug: string }) {
   };
   const seasons = data?.farmSeasons ?? [];
   const claims = (data?.myFarm.claims ?? []).filter((c) => c.active);
+  // A season still to open for claims: my plot of the season before may be renewed first.
+  const renewable = (season: { id: string }) => (data?.myFarm.claims ?? []).find((c) => c.seasonId !== season.id);
+  const renew = async (to: string, claim: { seasonId: string; plotId: string }) => {
+    try {
+      await api.request(RENEW, { from: claim.seasonId, to, p: claim.plotId }, slug);
+      notify.success(t('续租成功，还是原来那块地', 'Renewed: the same plot is yours'));
+      load();
+    } catch (e) {
+      notify.error((e as Error).message);
+    }
+  };
   return (
     <>
       <h2>{t('共享菜园', 'Shared garden')}</h2>
@@ -55,7 +67,12 @@ export default function Farm({ slug }: { slug: string }) {
             <h3>{s.name}</h3>
             <p className="m-muted">{s.startsOn} – {s.endsOn}</p>
             {place ? <p>{t(`我在候补第 ${place.position} 位`, `Number ${place.position} on the waiting list`)}</p>
-              : s.claimsOpenOn > chinaToday() ? <p>{t(`${s.claimsOpenOn} 开始认领`, `Claims open on ${s.claimsOpenOn}`)}</p>
+              : s.claimsOpenOn > chinaToday() ? (
+                <>
+                  <p>{t(`${s.claimsOpenOn} 开始认领`, `Claims open on ${s.claimsOpenOn}`)}</p>
+                  {renewable(s) && <Button block color="primary" onClick={() => renew(s.id, renewable(s)!)}>{t('续租我的菜地', 'Renew my plot')}</Button>}
+                </>
+              )
                 : <Button block color="primary" onClick={() => claim(s.id)}>{t('认领一块菜地', 'Claim a plot')}</Button>}
           </section>
         );

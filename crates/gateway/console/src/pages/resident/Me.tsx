@@ -12,6 +12,8 @@ export default function Me({ slug }: { slug: string }) {
     ['bookings', '我的预约', 'My bookings'],
     ['volunteer', '志愿服务', 'Volunteering'],
     ['farm', '共享菜园', 'Shared garden'],
+    ['together', '共建共治', 'Working together'],
+    ['record', '关联居民档案', 'Link my record'],
     ['demands', '反映问题', 'Report a problem'],
     ['surveys', '问卷调查', 'Surveys'],
     ['notifications', '消息', 'Messages'],

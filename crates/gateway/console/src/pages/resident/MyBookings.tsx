@@ -9,6 +9,7 @@ import { graphql } from '../../gql';
 
 const BOOKINGS = graphql(`query MyBookingsBookings { myBookings { id spaceId startsAt endsAt purpose status pointsPrice checkedInAt } spaces { id name } }`);
 const CANCEL = graphql(`mutation MyBookingsCancel($b: ID!) { cancelBooking(bookingId: $b) { id status } }`);
+const FEED = graphql(`query MyBookingsFeed { myCalendarFeed }`);
 const ENTRY = graphql(`mutation MyBookingsEntry($b: ID!) { bookingEntryCode(bookingId: $b) { token svg notBefore notAfter } }`);
 
 /** 我的预约: my bookings, the entry code to show at the door (入场码), cancelling one to come. */
@@ -20,6 +21,8 @@ export default function MyBookings({ slug }: { slug: string }) {
   const notify = useNotify();
   const [data, load] = useGql(BOOKINGS, {}, slug);
   const [code, setCode] = useState<{ svg: string; token: string; title: string } | null>(null);
+  const [feedShown, showFeed] = useState(false);
+  const [feed] = useGql(FEED, {}, slug, { enabled: feedShown });
   const space = new Map((data?.spaces ?? []).map((s) => [s.id, s.name]));
   const showCode = async (id: string, title: string) => {
     try {
@@ -58,6 +61,11 @@ export default function MyBookings({ slug }: { slug: string }) {
           </div>
         );
       })}
+      {/* The phone's calendar subscribes to my bookings (an iCalendar link). */}
+      {!feedShown ? <Button block onClick={() => showFeed(true)}>{t('订阅到手机日历', 'Add to my phone’s calendar')}</Button> : feed && (
+        <p className="m-card">{t('在手机日历中添加订阅，粘贴此链接：', 'Subscribe in your phone’s calendar with this link:')}<br />
+          <a href={feed.myCalendarFeed} style={{ wordBreak: 'break-all' }}>{feed.myCalendarFeed}</a></p>
+      )}
       <Dialog visible={!!code} title={code?.title} onClose={() => setCode(null)} closeOnMaskClick
         content={code && <CodeCard svg={code.svg} token={code.token} caption={t('进门时请出示此码', 'Show this code at the door')} />}
         actions={[{ key: 'close', text: t('关闭', 'Close'), onClick: () => setCode(null) }]} />
