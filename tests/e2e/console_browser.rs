@@ -205,6 +205,9 @@ impl Browser {
         let xpath = format!(
             "//*[contains(concat(' ', @class, ' '), ' {class} ')]//button[normalize-space(.)='{text}' and not(@disabled)]"
         );
+        // A click during the drawer's opening motion can land on nothing and raise no error
+        // (CI lost journey_lists' 确认对接 so): let the motion end first.
+        self.settle(&format!("the {class} of {text}")).await;
         let started = Instant::now();
         while self.visible_button(&xpath).await.click().await.is_err() {
             assert!(

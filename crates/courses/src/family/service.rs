@@ -5,7 +5,7 @@
 //! grids hold them, who record it. While granted, `learners::service::acting_for` lets the
 //! family member act for the resident — every act audited as theirs, naming the resident.
 
-use infra::{AppResult, OnViolation};
+use infra::{AppResult, OnViolation, TenantTx};
 use tenancy::{CommunityCtx, Roles};
 use uuid::Uuid;
 
@@ -69,6 +69,18 @@ pub async fn ask_family_help(
         };
         notifications::enqueue(&mut tx, &[ask]).await?;
     }
+    committed(tx, id).await
+}
+
+/// The request locked (an answer or an end sees the status it changes), and as it reads.
+async fn locked(tx: &mut TenantTx, id: Uuid) -> AppResult<(FamilyHelpStatus, FamilyHelp)> {
+    let status = db::lock(tx, id).await?.ok_or_else(|| not_found("family"))?;
+    let view = db::get(tx, id).await?.ok_or_else(|| not_found("family"))?;
+    Ok((status, view))
+}
+
+/// The request as the write left it, then commit.
+async fn committed(mut tx: TenantTx, id: Uuid) -> AppResult<FamilyHelp> {
     let view = db::get(&mut tx, id)
         .await?
         .ok_or_else(|| not_found("family"))?;
@@ -85,12 +97,7 @@ pub async fn answer_family_help(
     ctx.require(Roles::MEMBERS)?;
     let me = ctx.access().account_id;
     let mut tx = ctx.tx().await?;
-    let status = db::lock(&mut tx, id)
-        .await?
-        .ok_or_else(|| not_found("family"))?;
-    let f = db::get(&mut tx, id)
-        .await?
-        .ok_or_else(|| not_found("family"))?;
+    let (status, f) = locked(&mut tx, id).await?;
     if f.learner_account_id != Some(me) {
         return Err(CoursesError::FamilyNotYours.into());
     }
@@ -103,11 +110,7 @@ pub async fn answer_family_help(
         FamilyHelpStatus::Declined
     };
     db::answer(&mut tx, id, to, me, false).await?;
-    let view = db::get(&mut tx, id)
-        .await?
-        .ok_or_else(|| not_found("family"))?;
-    tx.commit().await?;
-    Ok(view)
+    committed(tx, id).await
 }
 
 /// Staff, or a grid worker whose grids hold the resident, record the consent the resident gave
@@ -115,12 +118,7 @@ pub async fn answer_family_help(
 pub async fn record_family_consent(ctx: &CommunityCtx, id: Uuid) -> AppResult<FamilyHelp> {
     ctx.require(Roles::MEMBERS)?;
     let mut tx = ctx.tx().await?;
-    let status = db::lock(&mut tx, id)
-        .await?
-        .ok_or_else(|| not_found("family"))?;
-    let f = db::get(&mut tx, id)
-        .await?
-        .ok_or_else(|| not_found("family"))?;
+    let (status, f) = locked(&mut tx, id).await?;
     let record = crate::learners::db::learner(&mut tx, f.learner_id)
         .await?
         .ok_or_else(|| not_found("learner"))?;
@@ -138,11 +136,7 @@ pub async fn record_family_consent(ctx: &CommunityCtx, id: Uuid) -> AppResult<Fa
         true,
     )
     .await?;
-    let view = db::get(&mut tx, id)
-        .await?
-        .ok_or_else(|| not_found("family"))?;
-    tx.commit().await?;
-    Ok(view)
+    committed(tx, id).await
 }
 
 /// End family help (or withdraw a request): the resident, the family member, or staff. From
@@ -151,12 +145,7 @@ pub async fn end_family_help(ctx: &CommunityCtx, id: Uuid) -> AppResult<FamilyHe
     ctx.require(Roles::MEMBERS)?;
     let me = ctx.access().account_id;
     let mut tx = ctx.tx().await?;
-    let status = db::lock(&mut tx, id)
-        .await?
-        .ok_or_else(|| not_found("family"))?;
-    let f = db::get(&mut tx, id)
-        .await?
-        .ok_or_else(|| not_found("family"))?;
+    let (status, f) = locked(&mut tx, id).await?;
     let party = f.helper_account_id == me || f.learner_account_id == Some(me);
     if !party && !ctx.is_staff() {
         return Err(CoursesError::FamilyNotYours.into());
@@ -168,11 +157,7 @@ pub async fn end_family_help(ctx: &CommunityCtx, id: Uuid) -> AppResult<FamilyHe
         return Err(CoursesError::FamilyAnswered.into());
     }
     db::end(&mut tx, id, me).await?;
-    let view = db::get(&mut tx, id)
-        .await?
-        .ok_or_else(|| not_found("family"))?;
-    tx.commit().await?;
-    Ok(view)
+    committed(tx, id).await
 }
 
 /// My family help, both ways: whom I may act for, who may act for me, and requests waiting.
