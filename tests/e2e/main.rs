@@ -18,6 +18,7 @@ mod journey_check_in;
 mod journey_college;
 mod journey_demands;
 mod journey_district;
+mod journey_family;
 mod journey_farm;
 mod journey_funds;
 mod journey_governance;
