@@ -33,6 +33,7 @@ mod journey_staff;
 mod journey_teacher;
 mod journey_term;
 mod journey_timebank;
+mod journey_university;
 mod layout;
 mod limits;
 mod moving;

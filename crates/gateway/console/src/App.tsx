@@ -24,6 +24,7 @@ const Resident = lazy(() => import('./shells/Resident'));
 const Home = lazy(() => import('./pages/Home'));
 const SignIn = lazy(() => import('./mobile/SignIn'));
 const Join = lazy(() => import('./mobile/Join'));
+const Register = lazy(() => import('./pages/partner/Register'));
 
 const RENEW = graphql(`mutation AppRenew { renewToken { token expiresAt account { id displayName } } }`);
 const LOGOUT = graphql(`mutation AppLogout { logout }`);
@@ -112,6 +113,9 @@ export default function App() {
         </Routes>
       </Phone>
     );
+  } else if (location.pathname === '/register' && !session) {
+    // A partner organisation registers itself (no sign-in): on a computer, the desktop frame.
+    body = <Desktop {...frame}><Register onSignedIn={signedIn} /></Desktop>;
   } else if (!session) {
     body = <Phone {...frame}><SignIn onSignedIn={signedIn} /></Phone>;
   } else if (current?.kind === 'resident') {

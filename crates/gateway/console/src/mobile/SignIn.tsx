@@ -48,6 +48,7 @@ export default function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => voi
           <Checkbox>{t('在这台手机上保持登录', 'Keep me signed in on this phone')}</Checkbox>
         </Form.Item>
       </Form>
+      <p><a href="#/register">{t('高校、企业、社会组织：注册成为共建单位', 'Universities, companies, social organisations: register as a partner')}</a></p>
     </div>
   );
 }

@@ -1,26 +1,25 @@
-import { Card, Descriptions, List, Space, Tag, Typography } from 'antd';
+import { Descriptions, Space, Typography } from 'antd';
 import { graphql } from '../gql';
-import { formatDateTime } from '../lib/api';
-import { useEnum, useLang, useT } from '../lib/i18n';
+import { useEnum, useT } from '../lib/i18n';
 import { useGql } from '../lib/query';
 import type { Scope } from '../lib/session';
+import Work from '../pages/partner/Work';
 
 const MINE = graphql(`query PartnerMine { myOrganisations { myRole
   organisation { id name kind description contact }
   members { accountId displayName role }
-  teams { id name skills }
+  teams { id name skills memberIds }
   partnerships { id status districtId communityId requestedAt decidedAt reason endedAt endReason } } }`);
 
 /**
- * A partner organisation's console (高校、社会组织 …): the organisation, its people, teams and
- * partnerships. Registration, teams at work and the university-wide view are the
- * universities-and-grid-workers issue's.
+ * A partner organisation's console (高校、社会组织 …): the organisation, its partnerships, teams
+ * and people (pages/partner/Work.tsx). Registration is the public page #/register; teams at
+ * work and the university-wide view are the rest of issue 34.
  */
 export default function Partner({ scope }: { scope: Scope }) {
   const t = useT();
-  const lang = useLang();
   const label = useEnum();
-  const [data] = useGql(MINE);
+  const [data, reload] = useGql(MINE);
   const mine = data?.myOrganisations.find((o) => o.organisation.id === scope.organisation);
   if (!mine) return <Typography.Paragraph>{t('加载中…', 'Loading…')}</Typography.Paragraph>;
   const o = mine.organisation;
@@ -32,23 +31,7 @@ export default function Partner({ scope }: { scope: Scope }) {
         { key: 'contact', label: t('联系方式', 'Contact'), children: o.contact },
         { key: 'about', label: t('简介', 'About'), children: o.description },
       ]} />
-      <Card size="small" title={t('共建关系', 'Partnerships')}>
-        <List dataSource={mine.partnerships} locale={{ emptyText: t('还没有申请共建', 'No partnership requested yet') }}
-          renderItem={(p) => (
-            <List.Item>
-              <Tag>{label('PartnershipStatus', p.status)}</Tag>
-              {p.districtId ? t('面向全区', 'District-wide') : t('面向社区', 'One community')}
-              {' · '}{formatDateTime(p.requestedAt, lang)}
-              {p.reason && ` · ${p.reason}`}{p.endReason && ` · ${p.endReason}`}
-            </List.Item>
-          )} />
-      </Card>
-      <Card size="small" title={t('团队', 'Teams')}>
-        <List dataSource={mine.teams} renderItem={(tm) => <List.Item>{tm.name}{tm.skills.length ? ` · ${tm.skills.join('、')}` : ''}</List.Item>} />
-      </Card>
-      <Card size="small" title={t('成员', 'People')}>
-        <List dataSource={mine.members} renderItem={(m) => <List.Item>{m.displayName} · {m.role}</List.Item>} />
-      </Card>
+      <Work mine={mine} reload={reload} />
     </Space>
   );
 }
