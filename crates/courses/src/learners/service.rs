@@ -62,14 +62,15 @@ async fn acting_within(
                 .await?
                 .ok_or_else(|| not_found("learner"))?;
             let me = ctx.access().account_id;
-            let mine = l.account_id == Some(me)
-                || l.guardian_account_id == Some(me)
-                || crate::family::db::helps(tx, l.id, me).await?;
+            if l.account_id == Some(me) || l.guardian_account_id == Some(me) {
+                return Ok(l);
+            }
             let reach = match reaching {
                 Reaching::Proxy => ctx.reach(tx).await?,
                 Reaching::Entry => ctx.entry_reach(tx).await?,
             };
-            if mine || reach.covers(l.courtyard_id) {
+            // A family member's consent is read only when nothing else admits the caller.
+            if reach.covers(l.courtyard_id) || crate::family::db::helps(tx, l.id, me).await? {
                 Ok(l)
             } else {
                 Err(CoursesError::NotYourLearner.into())

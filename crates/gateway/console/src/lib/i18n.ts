@@ -125,7 +125,7 @@ export const ENUMS: Record<string, Record<string, [string, string]>> = {
     EXCHANGE: ['交流', 'Exchange'],
     PERFORMANCE: ['展演', 'Performance'],
     MARKET: ['服务集市', 'Service market'],
-    SERVICE_DAY: ['达人服务日', 'Service day'],
+    SERVICE_DAY: ['达人服务日', 'Talent service day'],
   },
   VolunteerStatus: {
     APPLICANT: ['待审核', 'Applicant'],

@@ -78,7 +78,7 @@ export default function Resident({ scope }: { scope: Scope }) {
     case 'me': page = <Me slug={slug} />; break;
     case 'demands': page = <MyDemands {...props} />; break;
     case 'surveys': page = <MySurveys {...props} surveyId={rest[0]} from={rest[1]} />; break;
-    case 'family': page = <>{acting}<Family slug={slug} onChanged={loadLearners} /></>; break;
+    case 'family': page = <>{acting}<Family slug={slug} /></>; break;
     case 'password': page = <Password />; break;
     case 'farm': page = <Farm slug={slug} />; break;
     case 'together': page = <Together slug={slug} />; break;

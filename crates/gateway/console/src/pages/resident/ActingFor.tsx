@@ -1,5 +1,6 @@
 import { Button, Dialog } from 'antd-mobile';
 import { useState, type FormEvent } from 'react';
+import Choices from '../../mobile/Choices';
 import { useApi } from '../../lib/api';
 import { useT } from '../../lib/i18n';
 import { useNotify } from '../../lib/notify';
@@ -48,13 +49,8 @@ export default function ActingFor({ slug, learners, value, onChange, onChildAdde
   const choices = [{ id: null, name: t('我自己', 'Myself') }, ...others.map((c) => ({ id: c.id as string | null, name: c.name }))];
   return (
     <section className="m-card" aria-labelledby="acting-for-label">
-      <div id="acting-for-label">{t('我在为谁办理：', 'Acting for:')}</div>
-      <div className="m-choices" role="radiogroup" aria-labelledby="acting-for-label">
-        {choices.map((c) => (
-          <button key={c.id ?? 'me'} type="button" role="radio" className="m-choice" aria-checked={value === c.id}
-            onClick={() => onChange(c.id)}>{c.name}</button>
-        ))}
-      </div>
+      <Choices id="acting-for-label" label={t('我在为谁办理：', 'Acting for:')} value={value} onChange={onChange}
+        options={choices.map((c) => ({ value: c.id, label: c.name }))} />
       <Button size="middle" onClick={() => setAdding(true)}>{t('添加孩子', 'Add a child')}</Button>
       <Dialog visible={adding} title={t('添加我照顾的孩子', 'Add a child in my care')} onClose={() => setAdding(false)} closeOnMaskClick
         content={adding && (

@@ -1,7 +1,6 @@
 import { Button } from 'antd-mobile';
-import { chinaToday, formatDateTime, useApi } from '../../lib/api';
+import { chinaToday, formatDateTime, useApi, useRun } from '../../lib/api';
 import { useEnum, useLang, useT } from '../../lib/i18n';
-import { useNotify } from '../../lib/notify';
 import { useGql } from '../../lib/query';
 import { graphql } from '../../gql';
 import type { Learner } from './ActingFor';
@@ -17,11 +16,11 @@ export default function Events({ slug, actingFor, learners }: { slug: string; ac
   const t = useT();
   const lang = useLang();
   const label = useEnum();
-  const notify = useNotify();
-  const [data, load] = useGql(EVENTS, { from: chinaToday() }, slug);
+  const [data] = useGql(EVENTS, { from: chinaToday() }, slug);
   const who = actingFor ? learners.find((l) => l.id === actingFor)?.name : t('我', 'me');
   const mineIds = new Set(learners.filter((l) => l.inCare).map((l) => l.id));
-  const run = (work: Promise<unknown>, done: string) => work.then(() => { notify.success(done); load(); }, (e) => notify.error(e.message));
+  // A write makes the page's queries read again (lib/api.ts).
+  const run = useRun();
   const events = (data?.events ?? []).filter((e) => e.status !== 'CANCELLED');
   return (
     <>
@@ -37,7 +36,7 @@ export default function Events({ slug, actingFor, learners }: { slug: string; ac
               <>
                 <p className="m-muted">{t(`已报 ${e.registered} / ${e.capacity} 人`, `${e.registered} of ${e.capacity} registered`)}</p>
                 <Button block color="primary" disabled={full}
-                  onClick={() => run(api.request(REGISTER, { e: e.id, l: actingFor }, slug), t(`已报名：${e.title}`, `Registered: ${e.title}`))}>
+                  onClick={() => run(() => api.request(REGISTER, { e: e.id, l: actingFor }, slug), t(`已报名：${e.title}`, `Registered: ${e.title}`))}>
                   {full ? t('已满', 'Full') : t('报名', 'Register')}</Button>
               </>
             )}
@@ -57,7 +56,7 @@ export default function Events({ slug, actingFor, learners }: { slug: string; ac
                 <div className="m-photos">{w.photos.map((p, i) => <img key={p.id} src={p.thumbUrl} alt={t(`${w.title}（${w.author}）照片 ${i + 1}`, `${w.title} by ${w.author}, photo ${i + 1}`)} />)}</div>
               )}
               {w.minor && !w.consentRecorded && mineIds.has(w.learnerId) && (
-                <Button block onClick={() => run(api.request(CONSENT, { w: w.id }, slug), t('已同意展出', 'Consent recorded'))}>
+                <Button block onClick={() => run(() => api.request(CONSENT, { w: w.id }, slug), t('已同意展出', 'Consent recorded'))}>
                   {t(`同意展出${w.author}的作品`, `Agree to show ${w.author}'s work`)}</Button>
               )}
             </div>

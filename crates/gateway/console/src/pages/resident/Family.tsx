@@ -1,5 +1,5 @@
 import { Button, Form, Input } from 'antd-mobile';
-import { formatDateTime, useApi } from '../../lib/api';
+import { formatDateTime, useApi, useRun } from '../../lib/api';
 import { useEnum, useLang, useT } from '../../lib/i18n';
 import { useNotify } from '../../lib/notify';
 import { useGql } from '../../lib/query';
@@ -17,7 +17,7 @@ const END = graphql(`mutation ResidentEndFamily($f: ID!) { endFamilyHelp(familyH
  * answer a family member who asks to act for me, end either at any time. Children are added
  * where one picks whom one acts for.
  */
-export default function Family({ slug, onChanged }: { slug: string; onChanged: () => void }) {
+export default function Family({ slug }: { slug: string }) {
   const api = useApi();
   const t = useT();
   const lang = useLang();
@@ -25,27 +25,22 @@ export default function Family({ slug, onChanged }: { slug: string; onChanged: (
   const notify = useNotify();
   const { accountId } = usePhone();
   const [form] = Form.useForm();
-  const [data, load] = useGql(FAMILY, {}, slug);
+  const [data] = useGql(FAMILY, {}, slug);
   const rows = data?.myFamilyHelp ?? [];
   const helping = rows.filter((f) => f.helperAccountId === accountId);
   const helpers = rows.filter((f) => f.helperAccountId !== accountId);
-  const after = () => { load(); onChanged(); };
-  const ask = async (v: { name: string; phone: string; relation: string }) => {
-    try {
-      await api.request(ASK, { n: v.name.trim(), p: v.phone.trim(), r: v.relation.trim() }, slug);
-      notify.success(t('已发出申请，家人同意后即可代办', 'Asked: once they agree you can act for them'));
-      form.resetFields();
-      after();
-    } catch (e) {
-      notify.error((e as Error).message);
-    }
-  };
-  const run = (work: Promise<unknown>, done: string) => work.then(() => { notify.success(done); after(); }, (e) => notify.error(e.message));
+  // A write makes the page's queries (and whom one acts for) read again (lib/api.ts).
+  const run = useRun();
+  const ask = (v: { name: string; phone: string; relation: string }) => run(
+    () => api.request(ASK, { n: v.name.trim(), p: v.phone.trim(), r: v.relation.trim() }, slug),
+    t('已发出申请，家人同意后即可代办', 'Asked: once they agree you can act for them'),
+    () => form.resetFields(),
+  );
   const end = (id: string, name: string) => notify.confirm({
     title: t(`结束与${name}的家人代办？`, `End family help with ${name}?`),
     okText: t('结束', 'End it'),
     cancelText: t('不结束', 'Keep it'),
-    onOk: () => run(api.request(END, { f: id }, slug), t('已结束', 'Ended')),
+    onOk: () => run(() => api.request(END, { f: id }, slug), t('已结束', 'Ended')),
   });
   const open = (s: string) => s === 'REQUESTED' || s === 'GRANTED';
   return (
@@ -62,8 +57,8 @@ export default function Family({ slug, onChanged }: { slug: string; onChanged: (
               <p><span className="m-tag">{label('FamilyHelpStatus', f.status)}</span> <span className="m-muted">{formatDateTime(f.requestedAt, lang)}</span></p>
               {f.status === 'REQUESTED' && (
                 <div className="m-row">
-                  <Button color="primary" onClick={() => run(api.request(ANSWER, { f: f.id, a: true }, slug), t('已同意', 'Agreed'))}>{t('同意', 'Agree')}</Button>
-                  <Button onClick={() => run(api.request(ANSWER, { f: f.id, a: false }, slug), t('已拒绝', 'Declined'))}>{t('不同意', 'Decline')}</Button>
+                  <Button color="primary" onClick={() => run(() => api.request(ANSWER, { f: f.id, a: true }, slug), t('已同意', 'Agreed'))}>{t('同意', 'Agree')}</Button>
+                  <Button onClick={() => run(() => api.request(ANSWER, { f: f.id, a: false }, slug), t('已拒绝', 'Declined'))}>{t('不同意', 'Decline')}</Button>
                 </div>
               )}
               {f.status === 'GRANTED' && <Button block onClick={() => end(f.id, f.helperName)}>{t('取消代办', 'End it')}</Button>}

@@ -1,5 +1,6 @@
 import { Button } from 'antd-mobile';
 import { useState } from 'react';
+import Choices from '../../mobile/Choices';
 import { chinaToday, formatDateTime, useApi } from '../../lib/api';
 import { useLang, useT } from '../../lib/i18n';
 import { useNotify } from '../../lib/notify';
@@ -110,12 +111,8 @@ function Plot({ slug, claimId, title, warned, lastDutyAt, onDone }: {
       <h3>{t('我的菜地', 'My plot')} {title}</h3>
       {warned && <div className="m-alert error" role="alert">{t('菜地需要照料了，请尽快记录农事', 'Your plot needs tending: record your work soon')}</div>}
       {lastDutyAt && <p className="m-muted">{t('上次农事：', 'Last work: ')}{formatDateTime(lastDutyAt, lang)}</p>}
-      <div id={`kind-${claimId}`}>{t('今天做了什么', 'Work done today')}</div>
-      <div className="m-choices" role="radiogroup" aria-labelledby={`kind-${claimId}`}>
-        {KINDS.map(([v, zh, en]) => (
-          <button key={v} type="button" role="radio" className="m-choice" aria-checked={kind === v} onClick={() => setKind(v)}>{t(zh, en)}</button>
-        ))}
-      </div>
+      <Choices id={`kind-${claimId}`} label={t('今天做了什么', 'Work done today')} value={kind} onChange={setKind}
+        options={KINDS.map(([v, zh, en]) => ({ value: v, label: t(zh, en) }))} />
       <label className="m-field m-photo-pick">
         <span>{photo ? t(`已拍照：${photo.name}`, `Photo: ${photo.name}`) : t('拍照（可不拍）', 'Take a photo (optional)')}</span>
         <input id={`duty-photo-${claimId}`} type="file" accept="image/jpeg,image/png,image/webp" capture="environment"

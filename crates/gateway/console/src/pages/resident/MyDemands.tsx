@@ -1,5 +1,6 @@
 import { Button, Form, Input, TextArea } from 'antd-mobile';
 import { useState } from 'react';
+import Choices from '../../mobile/Choices';
 import { formatDateTime, useApi } from '../../lib/api';
 import { useEnum, useLang, useT } from '../../lib/i18n';
 import { useNotify } from '../../lib/notify';
@@ -50,12 +51,8 @@ export default function MyDemands({ slug }: { slug: string }) {
           <Form.Item name="title" label={t('遇到了什么问题', 'What is the problem')} rules={[{ required: true, message: t('请说一说问题', 'Say what the problem is') }]}>
             <Input />
           </Form.Item>
-          <div id="demand-kind">{t('类别', 'Kind')}</div>
-          <div className="m-choices" role="radiogroup" aria-labelledby="demand-kind">
-            {CATEGORIES.map(([zh, en]) => (
-              <button key={zh} type="button" role="radio" className="m-choice" aria-checked={category === zh} onClick={() => setCategory(zh)}>{t(zh, en)}</button>
-            ))}
-          </div>
+          <Choices id="demand-kind" label={t('类别', 'Kind')} value={category} onChange={setCategory}
+            options={CATEGORIES.map(([zh, en]) => ({ value: zh, label: t(zh, en) }))} />
           <Form.Item name="detail" label={t('详细说明（可不填）', 'Details (optional)')}><TextArea rows={3} /></Form.Item>
           {/* The phone's camera opens at once (capture); a file from the album works too. */}
           <label className="m-field m-photo-pick">

@@ -1,5 +1,6 @@
 import { Button, Input } from 'antd-mobile';
 import { useState } from 'react';
+import Choices from '../../mobile/Choices';
 import NumberStep from '../../mobile/NumberStep';
 import { idempotencyKey, useApi } from '../../lib/api';
 import { useT } from '../../lib/i18n';
@@ -47,12 +48,8 @@ export default function SendPoints({ slug, balance, onSent }: { slug: string; ba
   return (
     <section className="m-card" aria-labelledby="send-points">
       <h2 id="send-points">{t('转积分给家人', 'Pass points to family')}</h2>
-      <div id="send-to">{t('转给', 'To')}</div>
-      <div className="m-choices" role="radiogroup" aria-labelledby="send-to">
-        {family.map((f) => (
-          <button key={f.id} type="button" role="radio" className="m-choice" aria-checked={to === f.id} onClick={() => setTo(f.id)}>{f.name}</button>
-        ))}
-      </div>
+      <Choices id="send-to" label={t('转给', 'To')} value={to} onChange={setTo}
+        options={family.map((f) => ({ value: f.id as string | null, label: f.name }))} />
       <NumberStep id="send-amount" label={t('积分', 'Points')} value={amount} min={1} max={Math.max(1, balance)} step={5} onChange={setAmount} />
       <label className="m-field"><span>{t('留言（可不填）', 'Note (optional)')}</span>
         <Input id="send-memo" value={memo} onChange={setMemo} /></label>

@@ -1,8 +1,7 @@
 import { Button, Checkbox, Input } from 'antd-mobile';
 import { useState } from 'react';
-import { useApi } from '../../lib/api';
+import { useApi, useRun } from '../../lib/api';
 import { useT } from '../../lib/i18n';
-import { useNotify } from '../../lib/notify';
 import { useGql } from '../../lib/query';
 import { graphql } from '../../gql';
 
@@ -23,16 +22,16 @@ const YARD_KEY = 'linli.courtyard';
 export default function Together({ slug }: { slug: string }) {
   const api = useApi();
   const t = useT();
-  const notify = useNotify();
-  const [data, load] = useGql(TOGETHER, {}, slug);
+  const [data] = useGql(TOGETHER, {}, slug);
   const [yard, setYard] = useState(() => localStorage.getItem(`${YARD_KEY}.${slug}`) ?? '');
   const [grid, setGrid] = useState('');
   const [party, setParty] = useState(false);
   const [workplace, setWorkplace] = useState('');
   const [organisation, setOrganisation] = useState('');
   const [decisions] = useGql(DECISIONS, { c: yard }, slug, { enabled: !!yard });
-  const [posts, loadPosts] = useGql(POSTS, { m: grid }, slug, { enabled: !!grid });
-  const run = (work: Promise<unknown>, done: string) => work.then(() => { notify.success(done); load(); loadPosts(); }, (e) => notify.error(e.message));
+  const [posts] = useGql(POSTS, { m: grid }, slug, { enabled: !!grid });
+  // A write makes the page's queries read again (lib/api.ts).
+  const run = useRun();
   const chooseYard = (id: string) => {
     localStorage.setItem(`${YARD_KEY}.${slug}`, id);
     setYard(id);
@@ -61,7 +60,7 @@ export default function Together({ slug }: { slug: string }) {
         {(data?.myGridPosts ?? []).map((p) => (
           <div key={p.id} className="m-row">
             <span>{t(`我担任：${p.title}`, `I hold: ${p.title}`)}</span>
-            <Button size="middle" onClick={() => run(api.request(HAND_BACK, { p: p.id }, slug), t('已交还', 'Handed back'))}>{t('交还', 'Hand back')}</Button>
+            <Button size="middle" onClick={() => run(() => api.request(HAND_BACK, { p: p.id }, slug), t('已交还', 'Handed back'))}>{t('交还', 'Hand back')}</Button>
           </div>
         ))}
         <label className="m-field"><span>{t('微网格', 'Micro-grid')}</span>
@@ -74,7 +73,7 @@ export default function Together({ slug }: { slug: string }) {
           {posts?.gridPosts.map((p) => (
             <li key={p.id}><strong>{p.title}</strong> {p.duties && <span className="m-muted">{p.duties}</span>}<br />
               {p.holderName ? <span className="m-muted">{t(`${p.holderName} 已认领`, `Held by ${p.holderName}`)}</span>
-                : !mine.has(p.id) && <Button size="middle" color="primary" onClick={() => run(api.request(CLAIM, { p: p.id, party }, slug), t(`已认领：${p.title}`, `Taken on: ${p.title}`))}>{t('认领', 'Take it on')}</Button>}</li>
+                : !mine.has(p.id) && <Button size="middle" color="primary" onClick={() => run(() => api.request(CLAIM, { p: p.id, party }, slug), t(`已认领：${p.title}`, `Taken on: ${p.title}`))}>{t('认领', 'Take it on')}</Button>}</li>
           ))}
         </ul>
       </section>
@@ -87,7 +86,7 @@ export default function Together({ slug }: { slug: string }) {
             <label className="m-field"><span>{t('工作单位', 'Workplace')}</span><Input id="workplace" value={workplace} onChange={setWorkplace} /></label>
             <label className="m-field"><span>{t('所在党组织', 'Party organisation')}</span><Input id="party-organisation" value={organisation} onChange={setOrganisation} /></label>
             <Button block color="primary" disabled={!workplace.trim() || !organisation.trim()}
-              onClick={() => run(api.request(REPORT_IN, { w: workplace.trim(), o: organisation.trim(), s: [] }, slug), t('已报到', 'Reported in'))}>{t('报到', 'Report in')}</Button>
+              onClick={() => run(() => api.request(REPORT_IN, { w: workplace.trim(), o: organisation.trim(), s: [] }, slug), t('已报到', 'Reported in'))}>{t('报到', 'Report in')}</Button>
           </>
         )}
       </section>

@@ -1,7 +1,8 @@
 import { Button, Input } from 'antd-mobile';
 import { useState } from 'react';
+import Choices from '../../mobile/Choices';
 import NumberStep from '../../mobile/NumberStep';
-import { chinaToday, formatDateTime, useApi } from '../../lib/api';
+import { chinaToday, formatDateTime, useApi, useRun } from '../../lib/api';
 import { useEnum, useLang, useT } from '../../lib/i18n';
 import { useNotify } from '../../lib/notify';
 import { useGql } from '../../lib/query';
@@ -25,17 +26,18 @@ export default function Volunteer({ slug }: { slug: string }) {
   const label = useEnum();
   const notify = useNotify();
   const [from] = useState(() => new Date().toISOString());
-  const [data, load] = useGql(MINE, { from }, slug);
+  const [data] = useGql(MINE, { from }, slug);
   const me = data?.myVolunteering?.volunteer;
   const active = me?.status === 'ACTIVE';
-  const [hours, loadHours] = useGql(HOURS, {}, slug, { enabled: !!me });
+  const [hours] = useGql(HOURS, {}, slug, { enabled: !!me });
   const [skills, setSkills] = useState('');
   const [post, setPost] = useState<string | null>(null);
   const [minutes, setMinutes] = useState(60);
   const [day, setDay] = useState(chinaToday());
   const posts = new Map((data?.volunteerPosts ?? []).map((p) => [p.id, p.title]));
   const mine = new Set(data?.myShiftIds ?? []);
-  const run = (work: Promise<unknown>, done: string, after: () => unknown = load) => work.then(() => { notify.success(done); after(); }, (e) => notify.error(e.message));
+  // A write makes the page's queries read again (lib/api.ts).
+  const run = useRun();
   const certificate = async () => {
     try {
       const { issueVolunteerCertificate: c } = await api.request(CERTIFICATE, undefined, slug);
@@ -51,7 +53,7 @@ export default function Volunteer({ slug }: { slug: string }) {
         <p>{t('登记后由社区确认，之后可以报名志愿岗位、记录服务时长、赚积分。', 'The community confirms you; then you sign up for shifts, record hours and earn points.')}</p>
         <label className="m-field"><span>{t('我的专长（可不填，用顿号分开）', 'My skills (optional, separated by 、)')}</span>
           <Input id="skills" value={skills} onChange={setSkills} placeholder={t('如：理发、修家电', 'e.g. haircuts, repairs')} /></label>
-        <Button block color="primary" onClick={() => run(api.request(REGISTER, { s: skills.split(/[、,，\s]+/).filter(Boolean) }, slug), t('已登记，等待社区确认', 'Registered: the community will confirm'))}>
+        <Button block color="primary" onClick={() => run(() => api.request(REGISTER, { s: skills.split(/[、,，\s]+/).filter(Boolean) }, slug), t('已登记，等待社区确认', 'Registered: the community will confirm'))}>
           {t('登记成为志愿者', 'Register')}</Button>
       </section>
     );
@@ -78,9 +80,9 @@ export default function Volunteer({ slug }: { slug: string }) {
               <p>{formatDateTime(s.startsAt, lang)} · {s.place}</p>
               <p className="m-muted">{t(`已报 ${s.signedUp} / ${s.needed} 人`, `${s.signedUp} of ${s.needed} places taken`)}</p>
               {mine.has(s.id)
-                ? <Button block onClick={() => run(api.request(WITHDRAW, { s: s.id }, slug), t('已退出', 'Withdrawn'))}>{t('退出这个岗位', 'Withdraw')}</Button>
+                ? <Button block onClick={() => run(() => api.request(WITHDRAW, { s: s.id }, slug), t('已退出', 'Withdrawn'))}>{t('退出这个岗位', 'Withdraw')}</Button>
                 : <Button block color="primary" disabled={s.signedUp >= s.needed}
-                  onClick={() => run(api.request(SIGN_UP, { s: s.id }, slug), t('报名成功', 'Signed up'))}>
+                  onClick={() => run(() => api.request(SIGN_UP, { s: s.id }, slug), t('报名成功', 'Signed up'))}>
                   {s.signedUp >= s.needed ? t('已满', 'Full') : t('报名', 'Sign up')}</Button>}
             </div>
           ))}
@@ -89,17 +91,13 @@ export default function Volunteer({ slug }: { slug: string }) {
       {active && (
         <section className="m-card" aria-labelledby="record-hours">
           <h2 id="record-hours">{t('记录服务时长', 'Record hours')}</h2>
-          <div id="hours-post">{t('岗位', 'Post')}</div>
-          <div className="m-choices" role="radiogroup" aria-labelledby="hours-post">
-            {(data?.volunteerPosts ?? []).map((p) => (
-              <button key={p.id} type="button" role="radio" className="m-choice" aria-checked={post === p.id} onClick={() => setPost(p.id)}>{p.title}</button>
-            ))}
-          </div>
+          <Choices id="hours-post" label={t('岗位', 'Post')} value={post} onChange={setPost}
+            options={(data?.volunteerPosts ?? []).map((p) => ({ value: p.id as string | null, label: p.title }))} />
           <label className="m-field"><span>{t('服务日期', 'Day served')}</span>
             <input id="served-on" type="date" value={day} max={chinaToday()} onChange={(e) => setDay(e.target.value)} /></label>
           <NumberStep id="hours-minutes" label={t('时长', 'Length')} unit={t(' 分钟', ' min')} value={minutes} min={15} max={720} step={15} onChange={setMinutes} />
-          <Button block color="primary" disabled={!post} onClick={() => run(api.request(RECORD, { i: { postId: post, servedOn: day, minutes } }, slug),
-            t('已记录，等待社区认证', 'Recorded: the community will verify it'), () => { load(); loadHours(); })}>{t('提交', 'Send')}</Button>
+          <Button block color="primary" disabled={!post} onClick={() => run(() => api.request(RECORD, { i: { postId: post, servedOn: day, minutes } }, slug),
+            t('已记录，等待社区认证', 'Recorded: the community will verify it'))}>{t('提交', 'Send')}</Button>
         </section>
       )}
       {hours && hours.volunteerStatement.hours.length > 0 && (

@@ -7,7 +7,7 @@ import WalkInCode from './WalkInCode';
 import RepeatRule, { type RuleDraft, ruleOf } from '../../components/RepeatRule';
 import { chinaToday, formatDateTime, useApi } from '../../lib/api';
 import { mustChoose } from '../../lib/forms';
-import { useLang, useT } from '../../lib/i18n';
+import { ENUMS, useLang, useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
 
 const LIST = graphql(`query EventsList($from: Date!, $m: String!) {
@@ -19,13 +19,7 @@ const TALLY = graphql(`mutation EventsTally($e: ID!, $n: Int!) { tallyWalkIns(at
 
 type Event = EventsListQuery['events'][number];
 
-export const EVENT_KINDS: [EventKind, string, string][] = [
-  ['ACTIVITY', '活动', 'Activity'],
-  ['EXCHANGE', '交流', 'Exchange'],
-  ['PERFORMANCE', '展演', 'Performance'],
-  ['MARKET', '服务集市', 'Service market'],
-  ['SERVICE_DAY', '达人服务日', 'Talent service day'],
-];
+export const EVENT_KINDS = Object.entries(ENUMS.EventKind).map(([k, [zh, en]]) => [k as EventKind, zh, en] as const);
 
 interface Draft extends RuleDraft {
   title: string;
