@@ -293,6 +293,9 @@ impl Browser {
     /// Click the element `css`, again while a dialog's or drawer's motion keeps it from
     /// taking the click.
     pub async fn click_css(&self, css: &str) {
+        // A click during a dialog's opening motion can land on nothing and raise no error (CI
+        // lost journey_timebank's switch so): let the motion end first.
+        self.settle(&format!("before clicking {css}")).await;
         let started = Instant::now();
         while let Err(e) = self.css(css).await.click().await {
             assert!(
@@ -300,6 +303,22 @@ impl Browser {
                 "{css} never took a click: {e}"
             );
             tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
+
+    /// Turn the switch with this id on: clicked again until it says it is on (a click in a
+    /// dialog still settling can be lost without an error).
+    pub async fn switch_on(&self, id: &str) {
+        let started = Instant::now();
+        let checked =
+            format!("return document.getElementById('{id}')?.getAttribute('aria-checked')");
+        while self.eval(&checked).await != json!("true") {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "#{id} never turned on"
+            );
+            self.click_css(&format!("#{id}")).await;
+            tokio::time::sleep(Duration::from_millis(300)).await;
         }
     }
 

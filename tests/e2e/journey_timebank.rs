@@ -147,7 +147,7 @@ async fn a_volunteer_goes_from_application_to_certificate_and_spends_the_points(
     b.wait_text("已冲正").await;
     b.click_css(".ant-drawer-close").await;
     b.click("修改规则").await;
-    b.click_css("#expires").await;
+    b.switch_on("expires").await;
     b.fill("days", "365").await;
     b.fill("maxPerTransfer", "20").await;
     b.fill("maxPerMonth", "60").await;

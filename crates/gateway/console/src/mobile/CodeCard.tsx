@@ -7,7 +7,8 @@ import { useT } from '../lib/i18n';
 export default function CodeCard({ svg, token, caption }: { svg: string; token: string; caption: string }) {
   const t = useT();
   return (
-    <div className="m-qr" role="group" aria-label={caption}>
+    // Focusable: on a small screen the dialog holding it scrolls, and the keyboard reaches it.
+    <div className="m-qr" role="group" aria-label={caption} tabIndex={0}>
       <p>{caption}</p>
       <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`} alt={t(`二维码：${token}`, `QR code: ${token}`)} />
       <p className="m-code" data-code={token}>{token}</p>
