@@ -376,7 +376,7 @@ impl Browser {
 
     /// The input with this id in the dialog now open: a dialog closing (its leave motion
     /// still running) may hold an input of the same name, and so may the page under it.
-    async fn live(&self, id: &str) -> fantoccini::elements::Element {
+    pub(crate) async fn live(&self, id: &str) -> fantoccini::elements::Element {
         self.css(&format!("#{id}")).await;
         self.client
             .execute(

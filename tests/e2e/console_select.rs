@@ -25,45 +25,40 @@ impl Browser {
     /// Pick the option matching `test` (an XPath predicate on its element), typing `option`
     /// into a searchable select.
     async fn choose_by(&self, id: &str, option: &str, test: &str) {
-        let select = format!(
-            "//input[@id='{id}']/ancestor::div[contains(concat(' ', @class, ' '), ' ant-select ')][1]"
-        );
+        // The select in the dialog now open: a closed dialog may keep one of the same id.
+        self.live(id).await;
+        let select = "//input[@data-linli-fill]/ancestor::div[contains(concat(' ', @class, ' '), ' ant-select ')][1]";
         // The option in the open list (an earlier select's closed list may hold the same one).
         let xpath = format!(
             "//div[contains(@class,'ant-select-dropdown') and not(contains(@class,'ant-select-dropdown-hidden'))]\
              //div[contains(@class,'ant-select-item-option') and {test}]"
         );
-        self.css(&format!("#{id}")).await;
         let searchable = self
-            .eval(&format!(
-                "return !!document.getElementById('{id}')?.closest('.ant-select-show-search')"
-            ))
+            .eval("return !!document.querySelector('[data-linli-fill]')?.closest('.ant-select-show-search')")
             .await
             == json!(true);
         // Open the list (again, if a modal's motion took the click or the list closed), type
         // into a searchable one (its list renders only what fits), click the option once the
         // list's own motion lets it take clicks.
-        let is_open = format!(
-            "const el = document.getElementById('{id}');
-             return !!el && el.getAttribute('aria-expanded') === 'true'"
-        );
+        let is_open = "const el = document.querySelector('[data-linli-fill]');
+             return !!el && el.getAttribute('aria-expanded') === 'true'";
         let started = Instant::now();
         loop {
-            let open = self.eval(&is_open).await == json!(true);
+            let open = self.eval(is_open).await == json!(true);
             if !open {
-                if let Ok(el) = self.client.find(Locator::XPath(&select)).await
+                if let Ok(el) = self.client.find(Locator::XPath(select)).await
                     && el.click().await.is_ok()
                 {
                     // A slow browser opens the list late: a second click before then would
                     // close it again, so give the first one time.
                     let clicked = Instant::now();
-                    while self.eval(&is_open).await != json!(true)
+                    while self.eval(is_open).await != json!(true)
                         && clicked.elapsed() < Duration::from_secs(3)
                     {
                         tokio::time::sleep(Duration::from_millis(100)).await;
                     }
                     if searchable {
-                        let _ = self.css(&format!("#{id}")).await.send_keys(option).await;
+                        let _ = self.css("[data-linli-fill]").await.send_keys(option).await;
                     }
                 }
             } else {
