@@ -42,6 +42,7 @@ mod partner_abuse;
 mod partner_access;
 mod partners;
 mod registry_abuse;
+mod request_keys;
 mod restore_checks;
 mod sign_up;
 mod spaces;

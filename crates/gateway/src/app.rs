@@ -29,6 +29,7 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use crate::config::Config;
 use crate::gate::{self, Admitted, Refused, wants_english};
 use crate::gql::{self, RequestMeta};
+use crate::request_keys;
 
 pub const X_COMMUNITY: &str = "x-community";
 const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -59,6 +60,7 @@ pub fn router(state: AppState) -> Router {
                     axum::http::header::CONTENT_TYPE,
                     axum::http::header::ACCEPT_LANGUAGE,
                     HeaderName::from_static(X_COMMUNITY),
+                    HeaderName::from_static(request_keys::IDEMPOTENCY_KEY),
                 ]),
         ),
     };
@@ -281,6 +283,15 @@ async fn graphql(
             return refused(error, english);
         }
     };
+    let key = match request_keys::claim_for(&state, &headers, principal.as_ref(), &requests).await {
+        Ok(Some(request_keys::KeyClaim::Answered(first))) => {
+            let replayed = [(HeaderName::from_static("idempotent-replayed"), "true")];
+            return (StatusCode::OK, replayed, Json(first)).into_response();
+        }
+        Ok(Some(request_keys::KeyClaim::First(account, key))) => Some((account, key)),
+        Ok(None) => None,
+        Err(e) => return refused(e, english),
+    };
     let mut responses = Vec::with_capacity(requests.len());
     for mut r in requests {
         r = r
@@ -300,6 +311,9 @@ async fn graphql(
         }
         gql::localize(&mut resp.errors, english);
         responses.push(resp);
+    }
+    if let (Some((account, key)), [resp]) = (&key, responses.as_slice()) {
+        request_keys::keep_answer(&state, *account, key, resp).await;
     }
     let out = if responses.len() == 1 {
         BatchResponse::Single(responses.pop().expect("one response"))

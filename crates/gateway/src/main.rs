@@ -14,6 +14,7 @@ mod gate;
 mod gql;
 mod ical_feed;
 mod input;
+mod request_keys;
 mod runtime;
 mod share_page;
 mod survey_page;

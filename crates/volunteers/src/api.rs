@@ -38,6 +38,7 @@ pub mod registry {
 /// Hours: a volunteer's statement (a learner's record), a team's service, the figures.
 pub mod hours {
     pub use crate::hours::model::Statement;
+    pub use crate::hours::model::TeamMonth;
     pub use crate::hours::service::{TeamService, figures, statement_of, team_service};
 }
 

@@ -67,6 +67,9 @@ pub struct MyOrganisationGql {
     members: Vec<MemberGql>,
     teams: Vec<TeamGql>,
     partnerships: Vec<model::Partnership>,
+    /// Where its approved partnerships let its teams work: the community asked of, or every
+    /// community of the district asked of (the console enters each by its slug).
+    communities: Vec<tenancy::model::Community>,
 }
 
 /// A community's partner: an approved organisation and its teams.
@@ -84,6 +87,20 @@ pub struct TeamServiceGql {
     volunteers: i64,
     verified_minutes: i64,
     points: i64,
+    /// Month by month, oldest first (months without verified service left out).
+    months: Vec<TeamMonthGql>,
+}
+
+/// A team's verified service in one month.
+#[derive(SimpleObject)]
+#[graphql(name = "TeamMonth")]
+pub struct TeamMonthGql {
+    /// The month's first day.
+    month: chrono::NaiveDate,
+    minutes: i64,
+    points: i64,
+    /// Volunteers of the team who served that month.
+    volunteers: i64,
 }
 
 #[derive(InputObject)]
@@ -124,7 +141,7 @@ impl OrganisationsQuery {
         let (t, p) = (tenancy(ctx), principal(ctx)?);
         let mine = svc::my_organisations(t, p).await?;
         let look = ctx.look_ahead();
-        let wanted = ["members", "teams", "partnerships"]
+        let wanted = ["members", "teams", "partnerships", "communities"]
             .iter()
             .any(|f| look.field(f).exists());
         let ids: Vec<Uuid> = mine.iter().map(|(o, _)| o.id).collect();
@@ -140,10 +157,19 @@ impl OrganisationsQuery {
             }
             _ => Default::default(),
         };
+        let places = match &records {
+            Some(r) if look.field("communities").exists() => svc::places_of(t, r).await?,
+            _ => Vec::new(),
+        };
         Ok(mine
             .into_iter()
             .map(|(o, role)| {
                 let (mut members, mut teams, mut partnerships) = (vec![], vec![], vec![]);
+                let communities = places
+                    .iter()
+                    .filter(|(org, _)| *org == o.id)
+                    .map(|(_, c)| c.clone())
+                    .collect();
                 if let Some(r) = &records {
                     members = r
                         .members
@@ -174,6 +200,7 @@ impl OrganisationsQuery {
                     members,
                     teams,
                     partnerships,
+                    communities,
                 }
             })
             .collect())
@@ -198,6 +225,16 @@ impl OrganisationsQuery {
             volunteers: s.volunteers,
             verified_minutes: s.verified_minutes,
             points: s.points,
+            months: s
+                .months
+                .into_iter()
+                .map(|m| TeamMonthGql {
+                    month: m.month,
+                    minutes: m.minutes,
+                    points: m.points,
+                    volunteers: m.volunteers,
+                })
+                .collect(),
         })
     }
 

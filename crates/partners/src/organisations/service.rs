@@ -233,6 +233,38 @@ pub(crate) async fn records_of(t: &Tenancy, orgs: &[Uuid]) -> AppResult<Organisa
     })
 }
 
+/// The communities each organisation's approved partnerships reach, as (organisation,
+/// community): the one asked of, or every active community of the district asked of.
+pub(crate) async fn places_of(
+    t: &Tenancy,
+    r: &OrganisationRecords,
+) -> AppResult<Vec<(Uuid, tenancy::model::Community)>> {
+    let approved: Vec<&Partnership> = r
+        .partnerships
+        .iter()
+        .filter(|p| p.status == PartnershipStatus::Approved)
+        .collect();
+    let communities: Vec<Uuid> = approved.iter().filter_map(|p| p.community_id).collect();
+    let districts: Vec<Uuid> = approved.iter().filter_map(|p| p.district_id).collect();
+    let found = t.communities_within(&communities, &districts).await?;
+    let mut places = Vec::new();
+    for p in approved {
+        for (c, path) in &found {
+            let reached =
+                p.community_id == Some(c.id) || p.district_id.is_some_and(|d| path.contains(&d));
+            let seen = places
+                .iter()
+                .any(|(o, x): &(Uuid, tenancy::model::Community)| {
+                    *o == p.organisation_id && x.id == c.id
+                });
+            if reached && !seen {
+                places.push((p.organisation_id, c.clone()));
+            }
+        }
+    }
+    Ok(places)
+}
+
 /// The records of one organisation the caller belongs to.
 pub async fn records(t: &Tenancy, p: &Principal, org: Uuid) -> AppResult<OrganisationRecords> {
     role_in(t, org, p).await?;

@@ -158,3 +158,30 @@ pub async fn lock_community(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<C
     .fetch_one(conn)
     .await
 }
+
+/// Active communities named, or within the named districts, with their districts' paths (the
+/// places a partner organisation's approved partnerships reach).
+pub async fn communities_within(
+    conn: &mut PgConnection,
+    communities: &[Uuid],
+    districts: &[Uuid],
+) -> sqlx::Result<Vec<(Community, Vec<Uuid>)>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        community: Community,
+        path: Vec<Uuid>,
+    }
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT c.id, c.district_id, c.slug, c.name, c.kind, c.households, c.residents, c.status,
+                c.schema_name, c.role_name, c.schema_version, c.created_at, c.moved_to, d.path
+           FROM platform.communities c JOIN platform.districts d ON d.id = c.district_id
+          WHERE c.status = 'active' AND (c.id = ANY($1) OR d.path && $2)
+          ORDER BY c.name",
+    )
+    .bind(communities)
+    .bind(districts)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.community, r.path)).collect())
+}

@@ -29,6 +29,21 @@ impl Tenancy {
         Ok((c.id, path))
     }
 
+    /// The active communities among `communities` or within `districts`, each with its
+    /// district's path. The caller has settled who may know them (a partner organisation's
+    /// own people, over its approved partnerships).
+    pub async fn communities_within(
+        &self,
+        communities: &[Uuid],
+        districts: &[Uuid],
+    ) -> AppResult<Vec<(Community, Vec<Uuid>)>> {
+        if communities.is_empty() && districts.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut conn = self.db.pool().acquire().await?;
+        Ok(db::communities_within(&mut conn, communities, districts).await?)
+    }
+
     /// Communities of the district with this path and of its sub-districts; every field that
     /// reaches them checks the caller's scope again, whatever led there.
     pub async fn communities_of(

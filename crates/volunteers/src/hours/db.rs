@@ -111,3 +111,32 @@ pub async fn by_status(
     .fetch_all(conn)
     .await
 }
+
+/// A team's volunteers, verified minutes and points, in all.
+pub async fn team_totals(conn: &mut PgConnection, team: Uuid) -> sqlx::Result<(i64, i64, i64)> {
+    sqlx::query_as(
+        "SELECT count(DISTINCT v.id),
+                coalesce(sum(h.minutes) FILTER (WHERE h.status = 'verified'), 0)::bigint,
+                coalesce(sum(h.points) FILTER (WHERE h.status = 'verified'), 0)::bigint
+           FROM volunteers v LEFT JOIN volunteer_hours h ON h.volunteer_id = v.id
+          WHERE v.team_id = $1",
+    )
+    .bind(team)
+    .fetch_one(conn)
+    .await
+}
+
+/// A team's verified service month by month, oldest first.
+pub async fn team_months(conn: &mut PgConnection, team: Uuid) -> sqlx::Result<Vec<TeamMonth>> {
+    sqlx::query_as(
+        "SELECT date_trunc('month', h.served_on)::date AS month,
+                sum(h.minutes)::bigint AS minutes, coalesce(sum(h.points), 0)::bigint AS points,
+                count(DISTINCT v.id) AS volunteers
+           FROM volunteers v JOIN volunteer_hours h ON h.volunteer_id = v.id
+          WHERE v.team_id = $1 AND h.status = 'verified'
+          GROUP BY 1 ORDER BY 1",
+    )
+    .bind(team)
+    .fetch_all(conn)
+    .await
+}

@@ -109,3 +109,14 @@ pub struct Statement {
     pub last_served: Option<NaiveDate>,
     pub hours: Vec<Hours>,
 }
+
+/// A partner team's verified service in one month.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct TeamMonth {
+    /// The month's first day.
+    pub month: NaiveDate,
+    pub minutes: i64,
+    pub points: i64,
+    /// Volunteers of the team who served that month.
+    pub volunteers: i64,
+}

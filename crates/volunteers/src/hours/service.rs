@@ -396,29 +396,28 @@ pub async fn statement_of(conn: &mut sqlx::PgConnection, v: Volunteer) -> AppRes
     })
 }
 
-/// What a partner team's volunteers have given: volunteers, verified minutes and points.
-#[derive(Debug, Clone, Copy, sqlx::FromRow)]
+/// What a partner team's volunteers have given: volunteers, verified minutes and points, in
+/// all and month by month (a university reports its students' service).
+#[derive(Debug, Clone)]
 pub struct TeamService {
     pub volunteers: i64,
     pub verified_minutes: i64,
     pub points: i64,
+    pub months: Vec<TeamMonth>,
 }
 
 /// The service of the volunteers registered with a partner team (the caller checked who may
-/// see it).
+/// see it): two reads in one transaction.
 pub async fn team_service(ctx: &CommunityCtx, team: Uuid) -> AppResult<TeamService> {
     ctx.require(Roles::ANYONE)?;
     let mut tx = ctx.tx().await?;
-    let s = sqlx::query_as(
-        "SELECT count(DISTINCT v.id) AS volunteers,
-                coalesce(sum(h.minutes) FILTER (WHERE h.status = 'verified'), 0)::bigint AS verified_minutes,
-                coalesce(sum(h.points) FILTER (WHERE h.status = 'verified'), 0)::bigint AS points
-           FROM volunteers v LEFT JOIN volunteer_hours h ON h.volunteer_id = v.id
-          WHERE v.team_id = $1",
-    )
-    .bind(team)
-    .fetch_one(&mut *tx)
-    .await?;
+    let (volunteers, verified_minutes, points) = db::team_totals(&mut tx, team).await?;
+    let months = db::team_months(&mut tx, team).await?;
     tx.commit().await?;
-    Ok(s)
+    Ok(TeamService {
+        volunteers,
+        verified_minutes,
+        points,
+        months,
+    })
 }
