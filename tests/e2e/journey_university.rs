@@ -1,6 +1,9 @@
 //! A university registers itself on the public page, adds a student, forms two teams and asks
-//! 琉璃社区 to partner; the community approves (issue 34, begun) — each step read back through
-//! the API, axe on every page.
+//! 琉璃社区 to partner; the community approves; then its team works there: books a room for the
+//! team, joins the time bank with it, proposes to a micro-venture call and completes the
+//! awarded milestone, records an activity under its agreement, and the university-wide view
+//! counts it and exports it (issue 34) — each step read back through the API, axe on every
+//! page.
 
 use serde_json::json;
 
@@ -95,5 +98,132 @@ async fn a_university_registers_forms_two_teams_and_is_approved() {
     assert_eq!(o["partnerships"], json!([{"status": "APPROVED"}]));
     b.reload().await;
     b.wait_text("已通过").await;
+
+    // The community's side of the work: a room, a call for proposals, an agreement with 支教队.
+    app.open_space(&staff, "liuli", "多功能活动室").await;
+    let deadline = (chrono::Utc::now() + chrono::Duration::days(30))
+        .format("%Y-%m-%d")
+        .to_string();
+    let call = app
+        .ok(Some(&staff), Some("liuli"),
+            "mutation($d: Date!) { postVentureCall(title: \"楼道适老化改造\", problem: \"老人上下楼难\", budgetYuan: 8000, deadline: $d) }",
+            json!({"d": deadline}))
+        .await["postVentureCall"]
+        .clone();
+    let org = app
+        .ok(
+            Some(&admin),
+            None,
+            "{ myOrganisations { organisation { id } teams { id name } } }",
+            json!({}),
+        )
+        .await["myOrganisations"][0]
+        .clone();
+    let teach = org["teams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == "支教队")
+        .unwrap()["id"]
+        .clone();
+    let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+    let ends = (chrono::Utc::now() + chrono::Duration::days(365))
+        .format("%Y-%m-%d")
+        .to_string();
+    app.ok(Some(&staff), Some("liuli"),
+        "mutation($o: ID!, $t: ID!, $s: Date!, $e: Date!) { signAgreement(input: {organisationId: $o, teamId: $t, title: \"支教协议\", startsOn: $s, endsOn: $e, commitments: [{kind: ANY, per: MONTH, count: 1}]}) }",
+        json!({"o": org["organisation"]["id"], "t": teach, "s": today, "e": ends}))
+        .await;
+
+    b.tab("团队工作").await;
+    b.choose("work-team", "支教队").await;
+    b.choose("spaceId", "多功能活动室").await;
+    b.fill("purpose", "周末支教课").await;
+    b.click("预约").await;
+    b.wait_text("场地已预约").await;
+    b.fill("skills", "书法").await;
+    b.click("我以团队身份加入时间银行").await;
+    b.wait_text("已以团队身份注册为志愿者").await;
+    b.assert_accessible("the team at work").await;
+    b.screenshot("83-university-team-at-work").await;
+
+    b.tab("微创投").await;
+    b.click("提交方案").await;
+    b.choose("teamId", "支教队").await;
+    b.fill("title", "扶手和夜灯").await;
+    b.fill("plan", "学生测量楼道，装扶手和感应夜灯").await;
+    b.click_in("ant-modal-body", "提交").await;
+    b.wait_text("方案已提交").await;
+    let calls = app
+        .ok(
+            Some(&staff),
+            Some("liuli"),
+            "{ ventureCalls { id proposals { id teamName title } } }",
+            json!({}),
+        )
+        .await;
+    let proposal = &calls["ventureCalls"][0]["proposals"][0];
+    assert_eq!(
+        (
+            &calls["ventureCalls"][0]["id"],
+            &proposal["teamName"],
+            &proposal["title"]
+        ),
+        (&call, &json!("支教队"), &json!("扶手和夜灯"))
+    );
+    app.ok(Some(&staff), Some("liuli"),
+        "mutation($p: ID!, $d: Date!) { awardVenture(proposalId: $p, milestones: [{title: \"装好扶手\", dueOn: $d}]) { id } }",
+        json!({"p": proposal["id"], "d": deadline}))
+        .await;
+    b.reload().await;
+    b.tab("微创投").await;
+    b.click("标记完成").await;
+    b.fill("note", "三栋扶手已装好").await;
+    b.click_in("ant-modal-body", "完成").await;
+    b.wait_text("里程碑已完成").await;
+    b.assert_accessible("the micro-ventures").await;
+
+    b.tab("联建协议").await;
+    b.click("记一次活动").await;
+    b.choose("kind", "其他").await;
+    b.fill("title", "暑期支教开班").await;
+    b.click_in("ant-modal-body", "记录").await;
+    b.wait_text("活动已记录").await;
+    b.assert_accessible("the agreements").await;
+    let kept = app.ok(Some(&staff), Some("liuli"),
+        "query($d: Date!) { ventureCalls { milestones { doneAt note } } agreements { activities { title kind } } bookings(from: $d, days: 7) { teamName purpose } }",
+        json!({"d": today})).await;
+    assert_eq!(
+        kept["ventureCalls"][0]["milestones"][0]["note"],
+        "三栋扶手已装好"
+    );
+    assert_eq!(
+        kept["agreements"][0]["activities"],
+        json!([{"title": "暑期支教开班", "kind": "OTHER"}])
+    );
+    assert_eq!(
+        kept["bookings"],
+        json!([{"teamName": "支教队", "purpose": "周末支教课"}])
+    );
+    let joined = app
+        .ok(
+            Some(&staff),
+            Some("liuli"),
+            "query($t: ID!) { teamService(teamId: $t) { volunteers } }",
+            json!({"t": teach}),
+        )
+        .await;
+    assert_eq!(joined["teamService"]["volunteers"], 1);
+
+    b.tab("汇总与导出").await;
+    b.wait_text("1 次活动").await;
+    b.assert_accessible("the university-wide view").await;
+    b.screenshot("84-university-summary").await;
+    b.click("导出表格（CSV）").await;
+    let csv = std::fs::read_to_string(b.downloaded("csv").await).unwrap();
+    assert!(
+        csv.contains("\"琉璃社区\",\"支教队\",\"0.0\",\"0\",\"1\""),
+        "{csv}"
+    );
     b.sign_out().await;
 }

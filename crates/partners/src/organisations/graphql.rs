@@ -96,7 +96,7 @@ pub struct TeamServiceGql {
 #[graphql(name = "TeamMonth")]
 pub struct TeamMonthGql {
     /// The month's first day.
-    month: chrono::NaiveDate,
+    month: infra::graphql::Date,
     minutes: i64,
     points: i64,
     /// Volunteers of the team who served that month.
@@ -229,7 +229,7 @@ impl OrganisationsQuery {
                 .months
                 .into_iter()
                 .map(|m| TeamMonthGql {
-                    month: m.month,
+                    month: m.month.into(),
                     minutes: m.minutes,
                     points: m.points,
                     volunteers: m.volunteers,

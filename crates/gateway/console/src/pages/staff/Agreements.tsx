@@ -25,9 +25,10 @@ interface Draft { organisationId: string; teamId?: string; title: string; span: 
  * Agreements with partners (联建协议): what the partner commits to (so many courses, shifts or
  * events a month, a quarter, a year or over the agreement), the activities held under it, and
  * delivery against the commitments period by period; an activity recorded in error is voided
- * with its reason (kept, no longer counted).
+ * with its reason (kept, no longer counted). With `partner` the page is a partner
+ * organisation's: its own agreements, where it records what it held (staff sign and void).
  */
-export default function Agreements({ slug }: { slug: string }) {
+export default function Agreements({ slug, partner = false }: { slug: string; partner?: boolean }) {
   const api = useApi();
   const t = useT();
   const label = useEnum();
@@ -53,7 +54,7 @@ export default function Agreements({ slug }: { slug: string }) {
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Button type="primary" onClick={() => setSigning(true)}>{t('签订协议', 'Sign an agreement')}</Button>
+      {!partner && <Button type="primary" onClick={() => setSigning(true)}>{t('签订协议', 'Sign an agreement')}</Button>}
       {data?.agreements.length === 0 && <Empty description={t('还没有联建协议', 'No agreements yet')} />}
       {data?.agreements.map((a) => (
         <Card key={a.id} size="small" title={`${a.title} · ${a.organisationName}${a.teamName ? ` · ${a.teamName}` : ''}`}
@@ -73,7 +74,7 @@ export default function Agreements({ slug }: { slug: string }) {
               { title: t('日期', 'Date'), dataIndex: 'heldOn' },
               { title: t('类型', 'Kind'), render: (_, x) => label('AgreementActivityKind', x.kind) },
               { title: t('活动', 'Activity'), render: (_, x) => (x.voided ? <span><s>{x.title}</s> <Tag>{t(`已作废：${x.voidReason ?? ''}`, `Voided: ${x.voidReason ?? ''}`)}</Tag></span> : x.title) },
-              { title: t('操作', 'Actions'), render: (_, x) => !x.voided && <Button size="small" danger onClick={() => setVoiding(x.id)}>{t('作废', 'Void')}</Button> },
+              { title: t('操作', 'Actions'), render: (_, x) => !x.voided && !partner && <Button size="small" danger onClick={() => setVoiding(x.id)}>{t('作废', 'Void')}</Button> },
             ]} />
         </Card>
       ))}

@@ -1,4 +1,4 @@
-import { Button, Card, DatePicker, Descriptions, Empty, Form, Image, Input, InputNumber, Modal, Space, Table, Tag } from 'antd';
+import { Button, Card, DatePicker, Descriptions, Empty, Form, Image, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { graphql } from '../../gql';
@@ -8,7 +8,7 @@ import { useEnum, useLang, useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
 
 const CALLS = graphql(`query VenturesCalls { ventureCalls { id title problem budgetYuan deadline status
-  proposals { id teamName title plan budgetYuan submittedAt meanScore reviews }
+  proposals { id teamId teamName title plan budgetYuan submittedAt meanScore reviews }
   project { id proposalId status closingReport closedAt }
   milestones { id title dueOn doneAt note photoUrl } } }`);
 const POST = graphql(`mutation VenturesPost($t: String!, $p: String!, $b: Int!, $d: Date!) { postVentureCall(title: $t, problem: $p, budgetYuan: $b, deadline: $d) }`);
@@ -16,6 +16,7 @@ const REVIEW = graphql(`mutation VenturesReview($p: ID!, $s: Int!, $c: String!) 
 const AWARD = graphql(`mutation VenturesAward($p: ID!, $m: [MilestoneInput!]!) { awardVenture(proposalId: $p, milestones: $m) { id } }`);
 const COMPLETE = graphql(`mutation VenturesComplete($m: ID!, $n: String) { completeVentureMilestone(milestoneId: $m, note: $n) { id } }`);
 const COMPLETE_PHOTO = graphql(`mutation VenturesCompletePhoto($m: ID!, $n: String, $file: Upload) { completeVentureMilestone(milestoneId: $m, note: $n, photo: $file) { id } }`);
+const PROPOSE = graphql(`mutation VenturesPropose($c: ID!, $t: ID!, $title: String!, $p: String!, $b: Int!) { proposeVenture(callId: $c, teamId: $t, title: $title, plan: $p, budgetYuan: $b) }`);
 const CLOSE = graphql(`mutation VenturesClose($p: ID!, $r: String!) { closeVentureProject(projectId: $p, report: $r) { id } }`);
 
 type Call = VenturesCallsQuery['ventureCalls'][number];
@@ -25,8 +26,10 @@ type Proposal = Call['proposals'][number];
  * Micro-ventures (微创投): a call posted with its problem, budget and deadline; teams' proposals
  * scored 0–100 with a comment by each reviewer; the call awarded to one with the project's
  * milestones; milestones done with a note and a photo; the project closed with its report.
+ * With `teams` (a partner organisation's, on its own console) the page is the partner's:
+ * proposals sent for one of its teams, and its awarded projects' milestones and closing.
  */
-export default function Ventures({ slug }: { slug: string }) {
+export default function Ventures({ slug, teams }: { slug: string; teams?: { id: string; name: string }[] }) {
   const api = useApi();
   const t = useT();
   const lang = useLang();
@@ -39,14 +42,18 @@ export default function Ventures({ slug }: { slug: string }) {
   const [completing, setCompleting] = useState<string | null>(null);
   const [closing, setClosing] = useState<string | null>(null);
   const [photo, setPhoto] = useState<File | null>(null);
-  const close = () => { setPosting(false); setReviewing(null); setAwarding(null); setCompleting(null); setClosing(null); setPhoto(null); };
+  const [proposing, setProposing] = useState<Call | null>(null);
+  const close = () => { setPosting(false); setReviewing(null); setAwarding(null); setCompleting(null); setClosing(null); setPhoto(null); setProposing(null); };
+  const staff = !teams;
+  // A project is the partner's to carry out when the awarded proposal is one of its teams'.
+  const ours = (c: Call) => staff || c.proposals.some((p) => p.id === c.project?.proposalId && teams!.some((tm) => tm.id === p.teamId));
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Button type="primary" onClick={() => setPosting(true)}>{t('发布微创投项目征集', 'Post a call')}</Button>
+      {staff && <Button type="primary" onClick={() => setPosting(true)}>{t('发布微创投项目征集', 'Post a call')}</Button>}
       {data?.ventureCalls.length === 0 && <Empty description={t('还没有征集', 'No calls yet')} />}
       {data?.ventureCalls.map((c) => (
-        <Card key={c.id} size="small" title={<span>{c.title} <Tag>{label('VentureCallStatus', c.status)}</Tag>{c.project && <Tag color={c.project.status === 'DONE' ? undefined : 'blue'}>{label('VentureProjectStatus', c.project.status)}</Tag>}</span>}>
+        <Card key={c.id} size="small" extra={!staff && c.status === 'OPEN' && <Button type="primary" onClick={() => setProposing(c)}>{t('提交方案', 'Propose')}</Button>} title={<span>{c.title} <Tag>{label('VentureCallStatus', c.status)}</Tag>{c.project && <Tag color={c.project.status === 'DONE' ? undefined : 'blue'}>{label('VentureProjectStatus', c.project.status)}</Tag>}</span>}>
           <Descriptions size="small" column={{ xs: 1, sm: 3 }} items={[
             { key: 'p', label: t('要解决的问题', 'Problem'), children: c.problem },
             { key: 'b', label: t('预算', 'Budget'), children: `¥${c.budgetYuan}` },
@@ -61,7 +68,7 @@ export default function Ventures({ slug }: { slug: string }) {
               { title: t('评分', 'Score'), render: (_, p) => (p.meanScore != null ? t(`${p.meanScore.toFixed(1)}（${p.reviews} 人评）`, `${p.meanScore.toFixed(1)} (${p.reviews})`) : '—') },
               {
                 title: t('操作', 'Actions'),
-                render: (_, p) => c.status === 'OPEN' && (
+                render: (_, p) => staff && c.status === 'OPEN' && (
                   <Space>
                     <Button size="small" onClick={() => setReviewing(p)}>{t('评分', 'Score')}</Button>
                     <Button size="small" type="primary" onClick={() => setAwarding(p)}>{t('立项', 'Award')}</Button>
@@ -78,11 +85,11 @@ export default function Ventures({ slug }: { slug: string }) {
                   { title: t('截止', 'Due'), dataIndex: 'dueOn' },
                   { title: t('完成', 'Done'), render: (_, m) => (m.doneAt ? `${formatDateTime(m.doneAt, lang)}${m.note ? ` · ${m.note}` : ''}` : '') },
                   { title: t('照片', 'Photo'), render: (_, m) => m.photoUrl && <Image width={48} src={m.photoUrl} alt={m.title} /> },
-                  { title: t('操作', 'Actions'), render: (_, m) => !m.doneAt && <Button size="small" onClick={() => setCompleting(m.id)}>{t('标记完成', 'Mark done')}</Button> },
+                  { title: t('操作', 'Actions'), render: (_, m) => !m.doneAt && ours(c) && <Button size="small" onClick={() => setCompleting(m.id)}>{t('标记完成', 'Mark done')}</Button> },
                 ]} />
               {c.project.status === 'DONE'
                 ? <p>{t(`结项报告：${c.project.closingReport ?? ''}`, `Closing report: ${c.project.closingReport ?? ''}`)}</p>
-                : <Button style={{ marginTop: 8 }} disabled={c.milestones.some((m) => !m.doneAt)} onClick={() => setClosing(c.project!.id)}>{t('结项', 'Close the project')}</Button>}
+                : ours(c) && <Button style={{ marginTop: 8 }} disabled={c.milestones.some((m) => !m.doneAt)} onClick={() => setClosing(c.project!.id)}>{t('结项', 'Close the project')}</Button>}
             </>
           )}
         </Card>
@@ -136,6 +143,16 @@ export default function Ventures({ slug }: { slug: string }) {
             <input id="milestone-photo" type="file" accept="image/jpeg,image/png,image/webp" onChange={(e) => setPhoto(e.target.files?.[0] ?? null)} />
           </Form.Item>
           <Button type="primary" htmlType="submit">{t('完成', 'Done')}</Button>
+        </Form>
+      </Modal>
+      <Modal open={!!proposing} title={t(`提交方案：${proposing?.title ?? ''}`, `Propose: ${proposing?.title ?? ''}`)} onCancel={close} footer={null} destroyOnHidden>
+        <Form layout="vertical" requiredMark={false} initialValues={{ teamId: teams?.[0]?.id, budget: proposing?.budgetYuan }}
+          onFinish={(v: { teamId: string; title: string; plan: string; budget: number }) => run(() => api.request(PROPOSE, { c: proposing!.id, t: v.teamId, title: v.title.trim(), p: v.plan.trim(), b: v.budget }, slug), t('方案已提交', 'Proposal sent'), close)}>
+          <Form.Item name="teamId" label={t('团队', 'Team')} rules={[{ required: true }]}><Select options={(teams ?? []).map((tm) => ({ value: tm.id, label: tm.name }))} /></Form.Item>
+          <Form.Item name="title" label={t('方案名称', 'Title')} rules={[{ required: true, max: 100 }]}><Input /></Form.Item>
+          <Form.Item name="plan" label={t('怎么做', 'The plan')} rules={[{ required: true, max: 2000 }]}><Input.TextArea rows={4} /></Form.Item>
+          <Form.Item name="budget" label={t('预算（元）', 'Budget (yuan)')} rules={[{ required: true }]}><InputNumber min={1} max={10000000} /></Form.Item>
+          <Button type="primary" htmlType="submit">{t('提交', 'Send')}</Button>
         </Form>
       </Modal>
       <Modal open={!!closing} title={t('结项', 'Close the project')} onCancel={close} footer={null} destroyOnHidden>
