@@ -465,10 +465,12 @@ impl Browser {
         self.css("[data-signed-in]").await;
     }
 
-    /// Sign out: from the desktop's header, or on a phone from 我的 (the bottom navigation).
+    /// Sign out: from the desktop's header, on a resident's phone from 我的 (the bottom
+    /// navigation), on a grid worker's at the foot of the page.
     pub async fn sign_out(&self) {
+        // A grid worker's pages sign out at their foot, a resident's from 我的.
         let phone = self
-            .eval("return !!document.querySelector('.m-tabbar')")
+            .eval("return !!document.querySelector(\".m-tabbar a[href$='/me']\")")
             .await
             == json!(true);
         if phone {

@@ -271,12 +271,12 @@ async fn an_officer_runs_the_district_for_a_month() {
     b.assert_accessible("a partner organisation's pages").await;
     b.screenshot("27-partner-organisation").await;
 
-    // A grid worker of 琉璃社区 lands on the grid worker's pages.
+    // A grid worker of 琉璃社区 lands on the grid worker's pages (on the phone frame).
     app.member(&root, "liuli-grid", "GRID_WORKER", "liuli")
         .await;
     b.sign_out().await;
     b.sign_in("liuli-grid", "password-123").await;
-    b.wait_text("我的网格").await;
+    b.wait_text("入户走访").await;
     assert!(
         b.client
             .current_url()

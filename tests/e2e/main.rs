@@ -22,6 +22,7 @@ mod journey_family;
 mod journey_farm;
 mod journey_funds;
 mod journey_governance;
+mod journey_grid;
 mod journey_lists;
 mod journey_officer;
 mod journey_partners_work;

@@ -104,14 +104,17 @@ pub async fn claim(
     }
     match response {
         Some(r) => Ok(Claim::Answered(r)),
+        // `field` tells a client which of the two it is: wait and send again, or ask.
         None if age < RUNNING_SECONDS => Err(AppError::conflict(
             "上一次提交还在处理，请稍后再发送",
             "The first send is still running: send again later",
-        )),
+        )
+        .on_field("idempotencyKeyRunning")),
         None => Err(AppError::conflict(
             "上一次提交没有收到结果，可能已经保存：请先核对，再决定是否重新登记",
             "The first send got no answer and may have been saved: check before recording it again",
-        )),
+        )
+        .on_field("idempotencyKeyInDoubt")),
     }
 }
 

@@ -14,13 +14,14 @@ import { PREFIX, scopesOf, useSession, type Scope, type Session, type ShellKind 
 // district's charts.
 const Desktop = lazy(() => import('./frames/Desktop'));
 const Phone = lazy(() => import('./frames/Phone'));
-const SHELLS: Record<Exclude<ShellKind, 'resident'>, ReturnType<typeof lazy<(p: { scope: Scope }) => JSX.Element>>> = {
+const SHELLS: Record<Exclude<ShellKind, 'resident' | 'grid'>, ReturnType<typeof lazy<(p: { scope: Scope }) => JSX.Element>>> = {
   district: lazy(() => import('./shells/District')),
   staff: lazy(() => import('./shells/Staff')),
-  grid: lazy(() => import('./shells/Grid')),
   partner: lazy(() => import('./shells/Partner')),
 };
+// Residents and grid workers (door to door) are on phones: the phone frame.
 const Resident = lazy(() => import('./shells/Resident'));
+const Grid = lazy(() => import('./shells/Grid'));
 const Home = lazy(() => import('./pages/Home'));
 const SignIn = lazy(() => import('./mobile/SignIn'));
 const Join = lazy(() => import('./mobile/Join'));
@@ -126,10 +127,18 @@ export default function App() {
         </Routes>
       </Phone>
     );
+  } else if (current?.kind === 'grid') {
+    body = (
+      <Phone {...frame}>
+        <Routes>
+          <Route path={`/${PREFIX.grid}/:scope/*`} element={<Grid key={current.key} scope={current} />} />
+        </Routes>
+      </Phone>
+    );
   } else if (!me.data) {
     body = <p className="loading-line">{t('加载中…', 'Loading…')}</p>;
-  } else if (!current && scopes.length === 1 && scopes[0].kind === 'resident') {
-    // A resident goes straight to their pages, without the desktop frame's download.
+  } else if (!current && scopes.length === 1 && (scopes[0].kind === 'resident' || scopes[0].kind === 'grid')) {
+    // A resident or grid worker goes straight to their pages, without the desktop frame's download.
     body = <Navigate to={`/${scopes[0].key}`} replace />;
   } else {
     body = (

@@ -1,4 +1,4 @@
-// The phone frame, for residents (and the sign-in and invitation pages everyone meets first):
+// The phone frame, for residents and grid workers (and the sign-in and invitation pages everyone meets first):
 // antd-mobile, large type, a top bar with the elder mode, the language and the role switch.
 // It never imports antd, so a resident's first visit stays light (docs/PERFORMANCE.md).
 import { ConfigProvider, Dialog } from 'antd-mobile';
@@ -85,7 +85,9 @@ export default function Phone(props: FrameProps) {
             <div role="status" className={said ? 'm-said' : 'm-said-empty'}>{said?.text}</div>
             {!online && (
               <div className="m-alert info m-offline" role="status">
-                {t('没有网络：显示的是上次打开时的课表和预约', 'Offline: showing the timetable and bookings as last opened')}
+                {current?.kind === 'grid'
+                  ? t('没有网络：登记的内容先保存在手机上，有网络后自动发送', 'Offline: what you record is kept on the phone and sent when the network is back')
+                  : t('没有网络：显示的是上次打开时的课表和预约', 'Offline: showing the timetable and bookings as last opened')}
               </div>
             )}
             <main id="main" tabIndex={-1} className="m-main">

@@ -47,6 +47,11 @@ async function send(endpoint: string, body: BodyInit, headers: Record<string, st
 
 export interface Api {
   request<R, V>(doc: TypedDocumentString<R, V>, variables?: V, community?: string): Promise<R>;
+  /**
+   * A write kept as text (the grid worker's outbox keeps its documents in IndexedDB) sent with
+   * its idempotency key: sent again with the key, it is answered, not written twice.
+   */
+  keyed(query: string, variables: Record<string, unknown>, community: string, key: string): Promise<unknown>;
   /** A mutation with one file, by the GraphQL multipart request spec. */
   upload<R, V>(doc: TypedDocumentString<R, V>, variables: Omit<V, 'file'>, fileVar: string, file: File, community?: string): Promise<R>;
 }
@@ -71,6 +76,12 @@ export function makeApi(session: Session | null, lang: Lang, onSignedOut: () => 
       const done = send(endpoint, JSON.stringify({ query: text, variables: variables ?? {} }), headers, lang).catch(fail) as Promise<never>;
       // A write makes every answer kept in the query cache stale (pages on screen refetch).
       return text.trimStart().startsWith('mutation') ? done.then((r) => (onWrite(), r)) : done;
+    },
+    async keyed(query, variables, community, key) {
+      const headers = { ...headersFor(session, community, lang), 'Content-Type': 'application/json', 'Idempotency-Key': key };
+      const data = await send(endpoint, JSON.stringify({ query, variables }), headers, lang).catch(fail);
+      onWrite();
+      return data;
     },
     async upload(doc, variables, fileVar, file, community) {
       const body = new FormData();

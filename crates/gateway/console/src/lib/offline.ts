@@ -1,5 +1,6 @@
 // What a resident's phone keeps for when the network is gone: the answers of a few queries —
-// who they are, whom they act for, their week's timetable and their bookings — in
+// who they are, whom they act for, their week's timetable and their bookings (a grid worker's:
+// their grids, the surveys they take at the door, what they can enrol people in) — in
 // localStorage for a week, for the account that read them, forgotten on signing out or when
 // another account signs in. Everything else is read fresh. (TanStack Query's own dehydrate and
 // hydrate; its persister packages pin other versions of the query core, bundled twice.)
@@ -9,7 +10,7 @@ export const OFFLINE_KEY = 'linli.offline';
 const WEEK = 7 * 86400_000;
 
 /** The queries kept, by operation name. */
-const KEPT = ['ResidentLearners', 'ResidentHome', 'MyBookingsBookings'];
+const KEPT = ['ResidentLearners', 'ResidentHome', 'MyBookingsBookings', 'GridMine', 'GridSurveys', 'GridOffer'];
 
 /** Whether a query's answer is kept. */
 export function kept(q: { state: { status: string }; queryKey: readonly unknown[] }): boolean {

@@ -1,0 +1,90 @@
+// 入户摸底 at the door: the household, the person met (new to the registry, or one found on 居民),
+// and the answers to the community's survey taken there — kept on the phone and sent as two
+// writes (the resident, then the answers for them), each with its own idempotency key.
+import { Button, Form, Input } from 'antd-mobile';
+import { useState } from 'react';
+import { graphql } from '../../gql';
+import { useT } from '../../lib/i18n';
+import { useNotify } from '../../lib/notify';
+import type { Step } from '../../lib/outbox';
+import { useGql } from '../../lib/query';
+import { answersOf, type Values } from '../../lib/survey';
+import Choices from '../../mobile/Choices';
+import SurveyQuestions from '../../mobile/SurveyQuestions';
+import type { GridProps } from '../../shells/Grid';
+import { sayKept } from './keep';
+
+const SURVEYS = graphql(`query GridSurveys { surveys(first: 50) { nodes { id title open questions { id kind prompt options } } } }`);
+export const REGISTER = graphql(`mutation GridRegister($i: RegisterResidentInput!) { registerResident(input: $i) { id name } }`);
+const ANSWER = graphql(`mutation GridAnswer($s: ID!, $a: [AnswerInputGql!]!, $l: ID) { answerSurvey(surveyId: $s, answers: $a, learnerId: $l, channel: DOOR_TO_DOOR) }`);
+
+interface Draft { household: string; name: string; birthDate?: string; phone?: string }
+
+export default function Visit({ slug, grids, outbox, learnerId, learnerName }: GridProps & { learnerId?: string; learnerName?: string }) {
+  const t = useT();
+  const notify = useNotify();
+  const [form] = Form.useForm();
+  const [data] = useGql(SURVEYS, {}, slug);
+  const surveys = (data?.surveys.nodes ?? []).filter((s) => s.open);
+  const [surveyId, setSurveyId] = useState<string>('');
+  const [grid, setGrid] = useState<string>('');
+  const survey = surveys.find((s) => s.id === (surveyId || surveys[0]?.id));
+  const courtyard = grid || grids[0]?.id;
+  const save = async (v: Draft & Values) => {
+    const answers = survey ? answersOf(survey.questions, v) : [];
+    const steps: Step[] = [];
+    if (!learnerId) {
+      steps.push({ query: REGISTER.toString(), variables: { i: {
+        name: v.name.trim(), household: v.household.trim(), courtyardId: courtyard ?? null,
+        birthDate: v.birthDate || null, phone: v.phone?.trim() || null,
+      } } });
+    }
+    if (survey && answers.length) {
+      steps.push(learnerId
+        ? { query: ANSWER.toString(), variables: { s: survey.id, a: answers, l: learnerId } }
+        : { query: ANSWER.toString(), variables: { s: survey.id, a: answers }, take: { l: [0, 'registerResident', 'id'] } });
+    }
+    if (!steps.length) {
+      notify.error(t('还没有填写问卷', 'No answers yet'));
+      return;
+    }
+    const who = learnerName ?? v.name.trim();
+    const title = learnerId ? t(`${who} 的走访问卷`, `Survey for ${who}`) : `${v.household.trim()} ${who}`;
+    const outcome = await outbox.keep('visit', title, steps, { phone: v.phone?.trim() || undefined });
+    sayKept(notify, t, outcome, t('走访已登记', 'Visit recorded'));
+    form.resetFields();
+  };
+  return (
+    <section className="m-card" aria-labelledby="visit-title">
+      <h2 id="visit-title">{learnerId ? t(`走访：${learnerName ?? ''}`, `Visit: ${learnerName ?? ''}`) : t('入户走访', 'A visit at the door')}</h2>
+      <Form form={form} layout="vertical" onFinish={save} requiredMarkStyle="none"
+        footer={<Button block type="submit" color="primary" size="large">{t('保存走访', 'Save the visit')}</Button>}>
+        {!learnerId && (
+          <>
+            {grids.length > 1 && (
+              <Choices id="visit-grid" label={t('网格', 'Grid')} value={courtyard} onChange={setGrid}
+                options={grids.map((g) => ({ value: g.id, label: g.name }))} />
+            )}
+            <Form.Item name="household" label={t('门牌（几栋几单元几号）', 'Door (building, entrance, flat)')} rules={[{ required: true, message: t('请填写门牌', 'Give the door') }]}>
+              <Input placeholder="3栋2单元501" />
+            </Form.Item>
+            <Form.Item name="name" label={t('姓名', 'Name')} rules={[{ required: true, message: t('请填写姓名', 'Give the name') }]}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="birthDate" label={t('出生日期（可不填）', 'Born (optional)')}>
+              <Input type="date" />
+            </Form.Item>
+            <Form.Item name="phone" label={t('手机号（可不填）', 'Mobile (optional)')}>
+              <Input type="tel" inputMode="numeric" />
+            </Form.Item>
+          </>
+        )}
+        {surveys.length > 1 && (
+          <Choices id="visit-survey" label={t('问卷', 'Survey')} value={survey?.id ?? ''} onChange={setSurveyId}
+            options={surveys.map((s) => ({ value: s.id, label: s.title }))} />
+        )}
+        {survey && <><h3>{survey.title}</h3><SurveyQuestions questions={survey.questions} /></>}
+      </Form>
+    </section>
+  );
+}
