@@ -27,7 +27,7 @@ const base = closure(entry);
 const visits = [
   ['Resident', ['Phone', 'SignIn', 'Resident']],
   ['Join (invitation, then resident)', ['Phone', 'Join', 'Resident']],
-  ['Grid', ['Phone', 'SignIn', 'Desktop', 'Grid']],
+  ['Grid', ['Phone', 'SignIn', 'Grid']],
   ['Partner', ['Phone', 'SignIn', 'Desktop', 'Partner']],
   ['Staff', ['Phone', 'SignIn', 'Desktop', 'Staff']],
   ['District', ['Phone', 'SignIn', 'Desktop', 'District']],
