@@ -156,6 +156,7 @@ async fn a_grid_worker_records_three_visits_offline_and_each_is_written_once() {
 
     // 代办: 张桂兰 enrolled in 太极拳 from her row on 居民.
     b.click_css(".m-tabbar a[href$='/residents']").await;
+    b.wait_text("共 3 人").await; // the visit list: the grid's residents, door by door
     b.fill("residents-search", "张桂兰").await;
     b.click("查找").await;
     b.wait_text("3栋2单元501").await;
@@ -205,5 +206,26 @@ async fn a_grid_worker_records_three_visits_offline_and_each_is_written_once() {
     b.wait_text("3栋—5栋—车棚").await;
     b.assert_accessible("patrols").await;
     b.screenshot("87-grid-patrols").await;
+    b.sign_out().await;
+}
+
+/// A 居民小组长 gets the pages of what they may do: visits, residents and walk-ins — no
+/// demands or patrols, no enrolments for others (the API refuses those to them).
+#[tokio::test]
+async fn a_group_leader_sees_only_what_a_group_leader_may_do() {
+    let app = TestApp::spawn().await;
+    let root = district_with_officer(&app).await;
+    onboard_liuli(&app, &root).await;
+    app.member(&root, "liuli-leader", "GROUP_LEADER", "liuli")
+        .await;
+    let dir = crate::temp_dir("console-group-leader");
+    let b = Browser::open_phone(&app.base(), &dir).await;
+    b.sign_in("liuli-leader", "password-123").await;
+    b.wait_text("入户走访").await;
+    let nav = b
+        .eval("return [...document.querySelectorAll('.m-tabbar a')].map(a => a.textContent)")
+        .await;
+    assert_eq!(nav, json!(["走访", "居民", "代办"]));
+    b.assert_accessible("a group leader's visit page").await;
     b.sign_out().await;
 }

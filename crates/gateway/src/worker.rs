@@ -86,6 +86,11 @@ impl Worker {
     async fn sweep(&self, scopes: &[CommunityScope]) {
         use futures::StreamExt;
         let now = chrono::Utc::now();
+        match crate::request_keys::forget_old(self.db.pool()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(keys = n, "old idempotency keys forgotten"),
+            Err(e) => tracing::warn!(error = ?e, "old idempotency keys not forgotten"),
+        }
         futures::stream::iter(scopes)
             .for_each_concurrent(SWEEP_JOBS, |scope| self.sweep_one(scope, now))
             .await;

@@ -29,18 +29,20 @@ pub async fn active_communities(conn: &mut PgConnection) -> sqlx::Result<Vec<Com
     .await
 }
 
+/// A community and its district's path from the root.
+#[derive(sqlx::FromRow)]
+struct WithPath {
+    #[sqlx(flatten)]
+    community: Community,
+    path: Vec<Uuid>,
+}
+
 /// A community together with the path of its district (for "is it within my district").
 pub async fn community_with_path(
     conn: &mut PgConnection,
     slug: &str,
 ) -> sqlx::Result<Option<(Community, Vec<Uuid>)>> {
-    #[derive(sqlx::FromRow)]
-    struct Row {
-        #[sqlx(flatten)]
-        community: Community,
-        path: Vec<Uuid>,
-    }
-    let row: Option<Row> = sqlx::query_as(
+    let row: Option<WithPath> = sqlx::query_as(
         "SELECT c.id, c.district_id, c.slug, c.name, c.kind, c.households, c.residents, c.status,
                 c.schema_name, c.role_name, c.schema_version, c.created_at, c.moved_to, d.path
            FROM platform.communities c JOIN platform.districts d ON d.id = c.district_id
@@ -166,13 +168,7 @@ pub async fn communities_within(
     communities: &[Uuid],
     districts: &[Uuid],
 ) -> sqlx::Result<Vec<(Community, Vec<Uuid>)>> {
-    #[derive(sqlx::FromRow)]
-    struct Row {
-        #[sqlx(flatten)]
-        community: Community,
-        path: Vec<Uuid>,
-    }
-    let rows: Vec<Row> = sqlx::query_as(
+    let rows: Vec<WithPath> = sqlx::query_as(
         "SELECT c.id, c.district_id, c.slug, c.name, c.kind, c.households, c.residents, c.status,
                 c.schema_name, c.role_name, c.schema_version, c.created_at, c.moved_to, d.path
            FROM platform.communities c JOIN platform.districts d ON d.id = c.district_id

@@ -34,6 +34,8 @@ export interface GridProps {
   slug: string;
   grids: { id: string; name: string }[];
   outbox: ReturnType<typeof useOutbox>;
+  /** A grid worker (代办 of every kind), not only a 居民小组长. */
+  proxy: boolean;
 }
 
 export default function Grid({ scope }: { scope: Scope }) {
@@ -46,16 +48,19 @@ export default function Grid({ scope }: { scope: Scope }) {
   const mine = new Set(data?.myGrids ?? []);
   const grids = (data?.courtyards ?? []).filter((c) => mine.has(c.id));
   const outbox = useOutbox(api, accountId, slug);
-  const props: GridProps = { slug, grids, outbox };
+  // A 居民小组长 enters residents, survey answers and walk-ins in their courtyards, nothing
+  // more: no demands, patrols, enrolments or registrations for others (the API's PROXY roles).
+  const proxy = scope.roles.includes('GRID_WORKER');
+  const props: GridProps = { slug, grids, outbox, proxy };
   const waiting = outbox.entries.filter((e) => e.state === 'waiting').length;
   const refused = outbox.entries.length - waiting;
   const nav = [
     { key: 'visit', label: t('走访', 'Visits') },
     { key: 'residents', label: t('居民', 'Residents') },
-    { key: 'demands', label: t('诉求', 'Demands') },
+    { key: 'demands', label: t('诉求', 'Demands'), proxy: true },
     { key: 'help', label: t('代办', 'For them') },
-    { key: 'patrols', label: t('巡查', 'Patrols') },
-  ];
+    { key: 'patrols', label: t('巡查', 'Patrols'), proxy: true },
+  ].filter((n) => proxy || !n.proxy);
   let page: ReactNode;
   switch (tab) {
     case 'residents': page = <Residents {...props} />; break;

@@ -16,7 +16,7 @@ const ENROL = graphql(`mutation GridEnrol($c: ID!, $l: ID!) { enrol(courseId: $c
 const REGISTER = graphql(`mutation GridRegisterForEvent($e: ID!, $l: ID!) { registerForEvent(eventId: $e, learnerId: $l) { id } }`);
 const WALK_IN = graphql(`mutation GridWalkIn($e: ID!, $l: ID!) { walkIn(at: { eventId: $e }, learnerId: $l) }`);
 
-export default function Help({ slug, outbox, learnerId, learnerName }: GridProps & { learnerId?: string; learnerName?: string }) {
+export default function Help({ slug, outbox, proxy, learnerId, learnerName }: GridProps & { learnerId?: string; learnerName?: string }) {
   const t = useT();
   const notify = useNotify();
   const [data] = useGql(OFFER, { from: chinaToday() }, slug);
@@ -37,7 +37,7 @@ export default function Help({ slug, outbox, learnerId, learnerName }: GridProps
   return (
     <>
       <h2>{t(`为${who}代办`, `Acting for ${who}`)}</h2>
-      <section className="m-card" aria-labelledby="help-courses">
+      {proxy && <section className="m-card" aria-labelledby="help-courses">
         <h3 id="help-courses">{t('报名课程', 'Enrol in a course')}</h3>
         {data && courses.length === 0 && <p className="m-muted">{t('没有正在报名的课程', 'No course open')}</p>}
         {courses.map((c) => (
@@ -49,7 +49,7 @@ export default function Help({ slug, outbox, learnerId, learnerName }: GridProps
             </Button>
           </div>
         ))}
-      </section>
+      </section>}
       <section className="m-card" aria-labelledby="help-events">
         <h3 id="help-events">{t('活动', 'Events')}</h3>
         {data && data.events.length === 0 && <p className="m-muted">{t('两周内没有活动', 'No events in the next two weeks')}</p>}
@@ -57,10 +57,10 @@ export default function Help({ slug, outbox, learnerId, learnerName }: GridProps
           <div key={e.id} className="m-item">
             <p><strong>{e.title}</strong> <span className="m-muted">{chinaDay(e.startsAt)} {chinaTime(e.startsAt)} · {e.place}</span></p>
             <div className="m-row">
-              <Button aria-label={t(`为${who}报名${e.title}`, `Register ${who} for ${e.title}`)}
+              {proxy && <Button aria-label={t(`为${who}报名${e.title}`, `Register ${who} for ${e.title}`)}
                 onClick={() => keep('event', e.title, { query: REGISTER.toString(), variables: { e: e.id, l: learnerId } }, t(`已为${who}报名活动`, `${who} registered`))}>
                 {t('报名活动', 'Register')}
-              </Button>
+              </Button>}
               <Button aria-label={t(`${who}到场：${e.title}`, `${who} came: ${e.title}`)}
                 onClick={() => keep('walkIn', e.title, { query: WALK_IN.toString(), variables: { e: e.id, l: learnerId } }, t(`已记${who}到场`, `${who} counted in`))}>
                 {t('到场签到', 'Came')}

@@ -1,7 +1,7 @@
 // The residents of the worker's grids: found by part of a name or a phone number (the network
 // is needed to search), each with a visit and 代办 a tap away; and a household member
 // registered (kept on the phone when offline, like a visit).
-import { Button, Form, Input } from 'antd-mobile';
+import { Button, Form } from 'antd-mobile';
 import { useState } from 'react';
 import { graphql } from '../../gql';
 import { useT } from '../../lib/i18n';
@@ -10,9 +10,10 @@ import { useGql } from '../../lib/query';
 import Choices from '../../mobile/Choices';
 import type { GridProps } from '../../shells/Grid';
 import { sayKept } from './keep';
+import PersonFields, { residentInput, type Person } from './PersonFields';
 import { REGISTER } from './Visit';
 
-const FIND = graphql(`query GridResidents($name: String, $phone: String) { residents(name: $name, phone: $phone, first: 30) {
+const FIND = graphql(`query GridResidents($name: String, $phone: String, $grid: ID) { residents(name: $name, phone: $phone, courtyardId: $grid, first: 50) {
   nodes { id name age household courtyardId phoneMasked } } }`);
 
 export default function Residents({ slug, grids, outbox }: GridProps) {
@@ -23,22 +24,26 @@ export default function Residents({ slug, grids, outbox }: GridProps) {
   const [query, setQuery] = useState('');
   const [grid, setGrid] = useState('');
   const phone = /^\d{11}$/.test(query) ? query : null;
-  const [data] = useGql(FIND, { name: phone ? null : query || null, phone }, slug, { keepPrevious: true });
+  const courtyard = grid || grids[0]?.id;
+  // Without a search: the grid's residents, door by door — the visit list (走访名单).
+  const [data] = useGql(FIND, { name: phone ? null : query || null, phone, grid: query ? null : courtyard ?? null }, slug, { keepPrevious: true });
   const found = data?.residents.nodes ?? [];
   const gridName = (id?: string | null) => grids.find((g) => g.id === id)?.name ?? '';
   const base = `#/g/${encodeURIComponent(slug)}`;
-  const courtyard = grid || grids[0]?.id;
-  const register = async (v: { name: string; household: string; birthDate?: string; phone?: string }) => {
-    const outcome = await outbox.keep('resident', `${v.household.trim()} ${v.name.trim()}`, [{ query: REGISTER.toString(), variables: { i: {
-      name: v.name.trim(), household: v.household.trim(), courtyardId: courtyard ?? null, birthDate: v.birthDate || null, phone: v.phone?.trim() || null,
-    } } }], { phone: v.phone?.trim() || undefined });
+  const register = async (v: Person) => {
+    const outcome = await outbox.keep('resident', `${v.household.trim()} ${v.name.trim()}`,
+      [{ query: REGISTER.toString(), variables: { i: residentInput(v, courtyard) } }], { phone: v.phone?.trim() || undefined });
     sayKept(notify, t, outcome, t('已登记', 'Registered'));
     form.resetFields();
   };
   return (
     <>
       <section className="m-card" aria-labelledby="residents-find">
-        <h2 id="residents-find">{t('找居民', 'Find a resident')}</h2>
+        <h2 id="residents-find">{t('居民与走访名单', 'Residents and the visit list')}</h2>
+        {grids.length > 1 && (
+          <Choices id="residents-grid" label={t('网格', 'Grid')} value={courtyard} onChange={setGrid}
+            options={grids.map((g) => ({ value: g.id, label: g.name }))} />
+        )}
         <form className="m-row" role="search" onSubmit={(e) => { e.preventDefault(); setQuery(typed.trim()); }}>
           <label className="m-field" style={{ flex: '1 1 12em' }}>
             <span>{t('姓名或手机号', 'Name or mobile')}</span>
@@ -46,8 +51,9 @@ export default function Residents({ slug, grids, outbox }: GridProps) {
           </label>
           <Button type="submit" color="primary">{t('查找', 'Find')}</Button>
         </form>
-        {data && found.length === 0 && <p className="m-muted">{t('没有找到', 'Nobody found')}</p>}
-        {found.map((r) => (
+        {data && found.length === 0 && <p className="m-muted">{query ? t('没有找到', 'Nobody found') : t('网格里还没有登记居民', 'Nobody registered in the grid yet')}</p>}
+        {!query && found.length > 0 && <p className="m-muted">{t(`${gridName(courtyard)}：按门牌排列，共 ${found.length} 人`, `${gridName(courtyard)}: ${found.length} by door`)}</p>}
+        {[...found].sort((a, b) => (query ? 0 : (a.household ?? '').localeCompare(b.household ?? '', 'zh-CN', { numeric: true }))).map((r) => (
           <div key={r.id} className="m-item">
             <p><strong>{r.name}</strong> {r.age != null && t(`${r.age} 岁`, `${r.age}`)} <span className="m-muted">{[gridName(r.courtyardId), r.household, r.phoneMasked].filter(Boolean).join(' · ')}</span></p>
             <div className="m-row">
@@ -61,14 +67,8 @@ export default function Residents({ slug, grids, outbox }: GridProps) {
         <h2 id="residents-new">{t('登记家庭成员', 'Register a household member')}</h2>
         <Form form={form} layout="vertical" onFinish={register} requiredMarkStyle="none"
           footer={<Button block type="submit" color="primary" size="large">{t('登记', 'Register')}</Button>}>
-          {grids.length > 1 && (
-            <Choices id="resident-grid" label={t('网格', 'Grid')} value={courtyard} onChange={setGrid}
-              options={grids.map((g) => ({ value: g.id, label: g.name }))} />
-          )}
-          <Form.Item name="household" label={t('门牌', 'Door')} rules={[{ required: true, message: t('请填写门牌', 'Give the door') }]}><Input placeholder="3栋2单元501" /></Form.Item>
-          <Form.Item name="name" label={t('姓名', 'Name')} rules={[{ required: true, message: t('请填写姓名', 'Give the name') }]}><Input /></Form.Item>
-          <Form.Item name="birthDate" label={t('出生日期（可不填）', 'Born (optional)')}><Input type="date" /></Form.Item>
-          <Form.Item name="phone" label={t('手机号（可不填）', 'Mobile (optional)')}><Input type="tel" inputMode="numeric" /></Form.Item>
+          {grids.length > 1 && <p className="m-muted">{t(`登记到：${gridName(courtyard)}`, `Into: ${gridName(courtyard)}`)}</p>}
+          <PersonFields />
         </Form>
       </section>
     </>

@@ -1,7 +1,7 @@
 // 入户摸底 at the door: the household, the person met (new to the registry, or one found on 居民),
 // and the answers to the community's survey taken there — kept on the phone and sent as two
 // writes (the resident, then the answers for them), each with its own idempotency key.
-import { Button, Form, Input } from 'antd-mobile';
+import { Button, Form } from 'antd-mobile';
 import { useState } from 'react';
 import { graphql } from '../../gql';
 import { useT } from '../../lib/i18n';
@@ -13,12 +13,12 @@ import Choices from '../../mobile/Choices';
 import SurveyQuestions from '../../mobile/SurveyQuestions';
 import type { GridProps } from '../../shells/Grid';
 import { sayKept } from './keep';
+import PersonFields, { residentInput, type Person } from './PersonFields';
 
 const SURVEYS = graphql(`query GridSurveys { surveys(first: 50) { nodes { id title open questions { id kind prompt options } } } }`);
 export const REGISTER = graphql(`mutation GridRegister($i: RegisterResidentInput!) { registerResident(input: $i) { id name } }`);
 const ANSWER = graphql(`mutation GridAnswer($s: ID!, $a: [AnswerInputGql!]!, $l: ID) { answerSurvey(surveyId: $s, answers: $a, learnerId: $l, channel: DOOR_TO_DOOR) }`);
 
-interface Draft { household: string; name: string; birthDate?: string; phone?: string }
 
 export default function Visit({ slug, grids, outbox, learnerId, learnerName }: GridProps & { learnerId?: string; learnerName?: string }) {
   const t = useT();
@@ -30,14 +30,11 @@ export default function Visit({ slug, grids, outbox, learnerId, learnerName }: G
   const [grid, setGrid] = useState<string>('');
   const survey = surveys.find((s) => s.id === (surveyId || surveys[0]?.id));
   const courtyard = grid || grids[0]?.id;
-  const save = async (v: Draft & Values) => {
+  const save = async (v: Person & Values) => {
     const answers = survey ? answersOf(survey.questions, v) : [];
     const steps: Step[] = [];
     if (!learnerId) {
-      steps.push({ query: REGISTER.toString(), variables: { i: {
-        name: v.name.trim(), household: v.household.trim(), courtyardId: courtyard ?? null,
-        birthDate: v.birthDate || null, phone: v.phone?.trim() || null,
-      } } });
+      steps.push({ query: REGISTER.toString(), variables: { i: residentInput(v, courtyard) } });
     }
     if (survey && answers.length) {
       steps.push(learnerId
@@ -65,18 +62,7 @@ export default function Visit({ slug, grids, outbox, learnerId, learnerName }: G
               <Choices id="visit-grid" label={t('网格', 'Grid')} value={courtyard} onChange={setGrid}
                 options={grids.map((g) => ({ value: g.id, label: g.name }))} />
             )}
-            <Form.Item name="household" label={t('门牌（几栋几单元几号）', 'Door (building, entrance, flat)')} rules={[{ required: true, message: t('请填写门牌', 'Give the door') }]}>
-              <Input placeholder="3栋2单元501" />
-            </Form.Item>
-            <Form.Item name="name" label={t('姓名', 'Name')} rules={[{ required: true, message: t('请填写姓名', 'Give the name') }]}>
-              <Input />
-            </Form.Item>
-            <Form.Item name="birthDate" label={t('出生日期（可不填）', 'Born (optional)')}>
-              <Input type="date" />
-            </Form.Item>
-            <Form.Item name="phone" label={t('手机号（可不填）', 'Mobile (optional)')}>
-              <Input type="tel" inputMode="numeric" />
-            </Form.Item>
+            <PersonFields />
           </>
         )}
         {surveys.length > 1 && (
