@@ -66,6 +66,22 @@ async fn the_demo_tells_the_seed_reports_own_story() {
             .iter()
             .all(|s| s["pointsPerHour"] == 10)
     );
+    // A grid worker of 博园's 第一网格 shows the door-to-door pages.
+    let grid_worker = app.login("boyuan-grid", PASSWORD).await;
+    let mine = ok(
+        &grid_worker,
+        Some("boyuan"),
+        "{ myGrids courtyards { id name } }",
+    )
+    .await;
+    let first: Vec<&Value> = mine["courtyards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| mine["myGrids"].as_array().unwrap().contains(&c["id"]))
+        .collect();
+    assert_eq!(first.len(), 1);
+    assert_eq!(first[0]["name"], "第一网格");
     // 新华 has no partner university: seed 000 names none.
     let partners = ok(
         &xinhua,

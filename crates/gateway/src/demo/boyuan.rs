@@ -12,8 +12,8 @@ use partners::lists::model::{ListKind, ListRole};
 use partners::lists::service::{self as lists, EntryInput};
 use partners::organisations::model::OrganisationKind;
 use partners::organisations::service::{self as orgs, OrganisationInput, Target, TeamInput};
-use tenancy::NewAccountInput;
 use tenancy::model::CourtyardKind;
+use tenancy::{Actor, GrantInput, NewAccountInput, Role};
 use tenancy::{CommunityCtx, Tenancy};
 use uuid::Uuid;
 
@@ -34,6 +34,9 @@ pub(super) const PARTNER_LOGINS: &[(&str, &str)] = &[
     ("wzu-admin", "温州大学联络人"),
     ("wzbc-admin", "温州商学院联络人"),
 ];
+
+/// A grid worker of 第一网格 (the report names none): the door-to-door pages on a phone.
+pub(super) const GRID_LOGIN: (&str, &str) = ("boyuan-grid", "第一网格网格员");
 
 /// 24 demands gathered through the grids this year, 21 solved (seed 004). The report tells
 /// what some grid demands led to (乒乓桌, 涂鸦墙, a 舞蹈声乐室) and the matters the three-party
@@ -81,6 +84,25 @@ pub(super) async fn seed(t: &Tenancy, store: &ObjectStore) -> Result<(), AppErro
                 .id,
         );
     }
+    let worker = t
+        .create_account(
+            Actor::Operator,
+            NewAccountInput {
+                login_name: GRID_LOGIN.0.into(),
+                display_name: GRID_LOGIN.1.into(),
+                password: super::DEMO_PASSWORD.into(),
+                phone: None,
+            },
+        )
+        .await?;
+    let grant = GrantInput {
+        account_id: worker.id,
+        role: Role::GridWorker,
+        district_code: None,
+        community_slug: Some("boyuan".into()),
+    };
+    t.grant_role(Actor::Operator, grant).await?;
+    t.assign_grids(&office, worker.id, &grids[..1]).await?;
     let mut teams = Vec::new();
     let mut orgs_ids = Vec::new();
     for (login, university, names, count) in UNIVERSITIES {

@@ -28,6 +28,7 @@ pub fn demo_logins() -> impl Iterator<Item = (&'static str, &'static str)> {
         .iter()
         .map(|a| (a.0, a.1))
         .chain(boyuan::PARTNER_LOGINS.iter().copied())
+        .chain([boyuan::GRID_LOGIN])
 }
 
 /// Where the seed's registrations come from (counted like anyone's; the seed makes few).
