@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The README's test command: install what the tests need when this machine lacks it, then run
+# every test (`cargo test --workspace`, arguments passed on). From any directory, as root or
+# as an account that may sudo without a password; anyone else is told what to install.
+#
+# The tests need PostgreSQL's server binaries (each test binary starts its own cluster unless
+# DATABASE_URL names one), and the console's browser tests Debian's Chromium, its driver and
+# CJK fonts (pages and screenshots render Chinese as it will be read).
+set -euo pipefail
+cd "$(dirname "$(readlink -f "$0")")/.."
+
+need=()
+if [ -z "${DATABASE_URL:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+    && ! command -v initdb >/dev/null; then
+    need+=(postgresql)
+fi
+[ -x /usr/bin/chromium ] || need+=(chromium)
+[ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
+fc-list 2>/dev/null | grep -q "Noto Sans CJK" || need+=(fonts-noto-cjk)
+
+if [ "${#need[@]}" -gt 0 ]; then
+    if [ "$(id -u)" -eq 0 ]; then
+        as_root=()
+    elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+        as_root=(sudo -n)
+    else
+        echo "The tests need these Debian packages: ${need[*]}." >&2
+        echo "Install them as root (apt-get install ${need[*]}), or run this as an account that may sudo, and run it again." >&2
+        exit 1
+    fi
+    echo "Installing what the tests need: ${need[*]}" >&2
+    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+exec cargo test --workspace "$@"
