@@ -19,18 +19,7 @@ fi
 fc-list 2>/dev/null | grep -q "Noto Sans CJK" || need+=(fonts-noto-cjk)
 
 if [ "${#need[@]}" -gt 0 ]; then
-    if [ "$(id -u)" -eq 0 ]; then
-        as_root=()
-    elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
-        as_root=(sudo -n)
-    else
-        echo "The tests need these Debian packages: ${need[*]}." >&2
-        echo "Install them as root (apt-get install ${need[*]}), or run this as an account that may sudo, and run it again." >&2
-        exit 1
-    fi
-    echo "Installing what the tests need: ${need[*]}" >&2
-    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+    deploy/apt-install.sh "The tests" "${need[@]}"
 fi
 
 exec cargo test --workspace "$@"
