@@ -12,6 +12,7 @@ mod dashboards;
 mod demo_faithful;
 mod deploy;
 mod family_help;
+mod footprint;
 mod governance;
 mod isolation_walk;
 mod journey_check_in;
