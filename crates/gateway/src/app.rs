@@ -284,11 +284,11 @@ async fn graphql(
         }
     };
     let key = match request_keys::claim_for(&state, &headers, principal.as_ref(), &requests).await {
-        Ok(Some(request_keys::KeyClaim::Answered(first))) => {
+        Ok(Some(request_keys::Claim::Answered(first))) => {
             let replayed = [(HeaderName::from_static("idempotent-replayed"), "true")];
             return (StatusCode::OK, replayed, Json(first)).into_response();
         }
-        Ok(Some(request_keys::KeyClaim::First(account, key))) => Some((account, key)),
+        Ok(Some(request_keys::Claim::First(account, key))) => Some((account, key)),
         Ok(None) => None,
         Err(e) => return refused(e, english),
     };

@@ -8,13 +8,13 @@
 //! and the phone shows it to the worker to check, never runs it again.
 
 use axum::http::HeaderMap;
+use infra::{AppError, AppResult};
+use sha2::{Digest, Sha256};
+use sqlx::PgPool;
+use uuid::Uuid;
 
 use crate::app::{AppState, X_COMMUNITY};
 use crate::gql;
-use infra::{AppError, AppResult};
-use sha2::{Digest, Sha256};
-use sqlx::PgConnection;
-use uuid::Uuid;
 
 pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
 
@@ -26,7 +26,7 @@ const RUNNING_SECONDS: f64 = 120.0;
 const KEPT_DAYS: i32 = 30;
 
 /// Forget keys older than [`KEPT_DAYS`] (the background worker, each sweep); how many.
-pub async fn forget_old(pool: &sqlx::PgPool) -> sqlx::Result<u64> {
+pub async fn forget_old(pool: &PgPool) -> sqlx::Result<u64> {
     Ok(sqlx::query(
         "DELETE FROM platform.request_keys WHERE created_at < now() - make_interval(days => $1)",
     )
@@ -36,16 +36,16 @@ pub async fn forget_old(pool: &sqlx::PgPool) -> sqlx::Result<u64> {
     .rows_affected())
 }
 
-/// What the claim of a key settled.
+/// What the claim of a request's key settled.
 pub enum Claim {
-    /// First send: run it, then [`keep`] its answer.
-    First,
+    /// The first send, by this account under this key: run it, then [`keep_answer`].
+    First(Uuid, String),
     /// Sent before and answered: this is the answer.
     Answered(serde_json::Value),
 }
 
 /// The key a request carries, if any, validated.
-pub fn key_of(headers: &HeaderMap) -> AppResult<Option<String>> {
+fn key_of(headers: &HeaderMap) -> AppResult<Option<String>> {
     let Some(v) = headers.get(IDEMPOTENCY_KEY) else {
         return Ok(None);
     };
@@ -64,7 +64,7 @@ pub fn key_of(headers: &HeaderMap) -> AppResult<Option<String>> {
 }
 
 /// What a request is, for telling a resend from another request under the same key.
-pub fn request_hash(r: &async_graphql::Request) -> Vec<u8> {
+fn request_hash(r: &async_graphql::Request) -> Vec<u8> {
     let mut h = Sha256::new();
     h.update(r.query.as_bytes());
     h.update([0]);
@@ -75,10 +75,10 @@ pub fn request_hash(r: &async_graphql::Request) -> Vec<u8> {
 }
 
 /// Claim `key` for this account's request, or find the answer a first send got.
-pub async fn claim(
-    conn: &mut PgConnection,
+async fn claim(
+    pool: &PgPool,
     account: Uuid,
-    key: &str,
+    key: String,
     community: &str,
     hash: &[u8],
 ) -> AppResult<Claim> {
@@ -87,15 +87,15 @@ pub async fn claim(
          VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
     )
     .bind(account)
-    .bind(key)
+    .bind(&key)
     .bind(community)
     .bind(hash)
-    .execute(&mut *conn)
+    .execute(pool)
     .await?
     .rows_affected()
         == 1;
     if claimed {
-        return Ok(Claim::First);
+        return Ok(Claim::First(account, key));
     }
     let (first_community, first_hash, response, age): (
         String,
@@ -108,8 +108,8 @@ pub async fn claim(
                FROM platform.request_keys WHERE account_id = $1 AND key = $2",
     )
     .bind(account)
-    .bind(key)
-    .fetch_one(&mut *conn)
+    .bind(&key)
+    .fetch_one(pool)
     .await?;
     if first_community != community || first_hash != hash {
         return Err(AppError::bad_input(
@@ -133,47 +133,14 @@ pub async fn claim(
     }
 }
 
-/// Keep the first send's answer; or, when it failed for a passing reason (the database timed
-/// out or failed: nothing was written), free the key so that a resend runs.
-pub async fn keep(
-    conn: &mut PgConnection,
-    account: Uuid,
-    key: &str,
-    response: &serde_json::Value,
-    passing_failure: bool,
-) -> AppResult<()> {
-    if passing_failure {
-        sqlx::query("DELETE FROM platform.request_keys WHERE account_id = $1 AND key = $2")
-            .bind(account)
-            .bind(key)
-            .execute(&mut *conn)
-            .await?;
-    } else {
-        sqlx::query(
-            "UPDATE platform.request_keys SET response = $3 WHERE account_id = $1 AND key = $2",
-        )
-        .bind(account)
-        .bind(key)
-        .bind(response)
-        .execute(&mut *conn)
-        .await?;
-    }
-    Ok(())
-}
-
-pub enum KeyClaim {
-    First(uuid::Uuid, String),
-    Answered(serde_json::Value),
-}
-
 /// A request carrying an `Idempotency-Key`: one operation, by a signed-in account, claimed
-/// before it runs (crate::request_keys).
+/// before it runs; `None` for a request without a key.
 pub async fn claim_for(
     state: &AppState,
     headers: &HeaderMap,
     principal: Option<&tenancy::Principal>,
     requests: &[async_graphql::Request],
-) -> Result<Option<KeyClaim>, AppError> {
+) -> AppResult<Option<Claim>> {
     let Some(key) = key_of(headers)? else {
         return Ok(None);
     };
@@ -189,21 +156,17 @@ pub async fn claim_for(
         .unwrap_or("")
         .trim();
     let hash = request_hash(r);
-    let mut conn = state.db.pool().acquire().await?;
-    let account = p.account_id();
     Ok(Some(
-        match claim(&mut conn, account, &key, community, &hash).await? {
-            Claim::First => KeyClaim::First(account, key),
-            Claim::Answered(v) => KeyClaim::Answered(v),
-        },
+        claim(state.db.pool(), p.account_id(), key, community, &hash).await?,
     ))
 }
 
-/// Keep the answer a keyed request got; a failure to keep it leaves the key in doubt (a
-/// resend is told to check), never run twice.
+/// Keep the answer a keyed request got; or, when it failed for a passing reason (the database
+/// timed out or failed: nothing was written), free the key so that a resend runs. A failure to
+/// keep it leaves the key in doubt (a resend is told to check), never run twice.
 pub async fn keep_answer(
     state: &AppState,
-    account: uuid::Uuid,
+    account: Uuid,
     key: &str,
     resp: &async_graphql::Response,
 ) {
@@ -211,11 +174,29 @@ pub async fn keep_answer(
         .errors
         .iter()
         .any(|e| matches!(gql::error_code(e), Some("INTERNAL" | "TIMEOUT")));
-    let kept = match (serde_json::to_value(resp), state.db.pool().acquire().await) {
-        (Ok(v), Ok(mut conn)) => keep(&mut conn, account, key, &v, passing).await.is_ok(),
-        _ => false,
-    };
-    if !kept {
-        tracing::error!(%account, key, "an idempotent answer was not kept");
+    let kept =
+        match (passing, serde_json::to_value(resp)) {
+            (true, _) => {
+                sqlx::query("DELETE FROM platform.request_keys WHERE account_id = $1 AND key = $2")
+                    .bind(account)
+                    .bind(key)
+                    .execute(state.db.pool())
+                    .await
+            }
+            (false, Ok(answer)) => sqlx::query(
+                "UPDATE platform.request_keys SET response = $3 WHERE account_id = $1 AND key = $2",
+            )
+            .bind(account)
+            .bind(key)
+            .bind(answer)
+            .execute(state.db.pool())
+            .await,
+            (false, Err(e)) => {
+                tracing::error!(%account, key, error = ?e, "an idempotent answer is not JSON");
+                return;
+            }
+        };
+    if let Err(e) = kept {
+        tracing::error!(%account, key, error = ?e, "an idempotent answer was not kept");
     }
 }

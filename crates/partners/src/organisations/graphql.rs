@@ -220,7 +220,9 @@ impl OrganisationsQuery {
 
     /// What a team's volunteers have given in this community (staff, or the team's people).
     async fn team_service(&self, ctx: &Context<'_>, team_id: ID) -> Res<TeamServiceGql> {
-        let s = super::work::team_service(tenancy(ctx), community(ctx)?, uuid(&team_id)?).await?;
+        let by_month = ctx.look_ahead().field("months").exists();
+        let s = super::work::team_service(tenancy(ctx), community(ctx)?, uuid(&team_id)?, by_month)
+            .await?;
         Ok(TeamServiceGql {
             volunteers: s.volunteers,
             verified_minutes: s.verified_minutes,

@@ -247,21 +247,20 @@ pub(crate) async fn places_of(
     let communities: Vec<Uuid> = approved.iter().filter_map(|p| p.community_id).collect();
     let districts: Vec<Uuid> = approved.iter().filter_map(|p| p.district_id).collect();
     let found = t.communities_within(&communities, &districts).await?;
-    let mut places = Vec::new();
-    for p in approved {
-        for (c, path) in &found {
-            let reached =
-                p.community_id == Some(c.id) || p.district_id.is_some_and(|d| path.contains(&d));
-            let seen = places
+    let mut places: Vec<(Uuid, tenancy::model::Community)> = approved
+        .iter()
+        .flat_map(|p| {
+            found
                 .iter()
-                .any(|(o, x): &(Uuid, tenancy::model::Community)| {
-                    *o == p.organisation_id && x.id == c.id
-                });
-            if reached && !seen {
-                places.push((p.organisation_id, c.clone()));
-            }
-        }
-    }
+                .filter(|(c, path)| {
+                    p.community_id == Some(c.id) || p.district_id.is_some_and(|d| path.contains(&d))
+                })
+                .map(|(c, _)| (p.organisation_id, c.clone()))
+        })
+        .collect();
+    // A community asked of and within a district asked of is one place; by name within each.
+    places.sort_by(|a, b| (a.0, &a.1.name, a.1.id).cmp(&(b.0, &b.1.name, b.1.id)));
+    places.dedup_by(|a, b| a.0 == b.0 && a.1.id == b.1.id);
     Ok(places)
 }
 

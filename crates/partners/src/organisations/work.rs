@@ -86,16 +86,18 @@ pub async fn join_time_bank(
     .await
 }
 
-/// What a team's volunteers have given here (staff, or the team's own people).
+/// What a team's volunteers have given here (staff, or the team's own people), month by
+/// month when `by_month`.
 pub async fn team_service(
     t: &Tenancy,
     ctx: &CommunityCtx,
     team: Uuid,
+    by_month: bool,
 ) -> AppResult<volunteers::api::hours::TeamService> {
     ctx.require(Roles::PARTNERS)?;
     let found = approved_team(t, ctx, team).await?;
     if !ctx.is_staff() && !in_team(t, ctx, found.id).await? {
         return Err(AppError::forbidden());
     }
-    volunteers::api::hours::team_service(ctx, found.id).await
+    volunteers::api::hours::team_service(ctx, found.id, by_month).await
 }

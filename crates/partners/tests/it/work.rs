@@ -112,10 +112,10 @@ async fn a_team_teaches_and_its_volunteer_hours_count_for_it() {
     .await
     .unwrap();
     hours::verify(&office, h.id).await.unwrap();
-    let s = work::team_service(t, &nurse, team.id).await.unwrap();
+    let s = work::team_service(t, &nurse, team.id, false).await.unwrap();
     assert_eq!((s.volunteers, s.verified_minutes, s.points), (1, 120, 20));
     assert_eq!(
-        code(work::team_service(t, &resident, team.id).await),
+        code(work::team_service(t, &resident, team.id, false).await),
         "FORBIDDEN"
     );
 }

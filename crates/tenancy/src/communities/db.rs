@@ -30,6 +30,10 @@ pub async fn active_communities(conn: &mut PgConnection) -> sqlx::Result<Vec<Com
 }
 
 /// A community and its district's path from the root.
+const WITH_PATH: &str = "SELECT c.id, c.district_id, c.slug, c.name, c.kind, c.households, \
+     c.residents, c.status, c.schema_name, c.role_name, c.schema_version, c.created_at, \
+     c.moved_to, d.path FROM platform.communities c JOIN platform.districts d ON d.id = c.district_id";
+
 #[derive(sqlx::FromRow)]
 struct WithPath {
     #[sqlx(flatten)]
@@ -42,12 +46,9 @@ pub async fn community_with_path(
     conn: &mut PgConnection,
     slug: &str,
 ) -> sqlx::Result<Option<(Community, Vec<Uuid>)>> {
-    let row: Option<WithPath> = sqlx::query_as(
-        "SELECT c.id, c.district_id, c.slug, c.name, c.kind, c.households, c.residents, c.status,
-                c.schema_name, c.role_name, c.schema_version, c.created_at, c.moved_to, d.path
-           FROM platform.communities c JOIN platform.districts d ON d.id = c.district_id
-          WHERE c.slug = $1",
-    )
+    let row: Option<WithPath> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{WITH_PATH} WHERE c.slug = $1"
+    )))
     .bind(slug)
     .fetch_optional(conn)
     .await?;
@@ -168,13 +169,10 @@ pub async fn communities_within(
     communities: &[Uuid],
     districts: &[Uuid],
 ) -> sqlx::Result<Vec<(Community, Vec<Uuid>)>> {
-    let rows: Vec<WithPath> = sqlx::query_as(
-        "SELECT c.id, c.district_id, c.slug, c.name, c.kind, c.households, c.residents, c.status,
-                c.schema_name, c.role_name, c.schema_version, c.created_at, c.moved_to, d.path
-           FROM platform.communities c JOIN platform.districts d ON d.id = c.district_id
-          WHERE c.status = 'active' AND (c.id = ANY($1) OR d.path && $2)
-          ORDER BY c.name",
-    )
+    let rows: Vec<WithPath> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{WITH_PATH} WHERE c.status = 'active' AND (c.id = ANY($1) OR d.path && $2)
+          ORDER BY c.name"
+    )))
     .bind(communities)
     .bind(districts)
     .fetch_all(conn)

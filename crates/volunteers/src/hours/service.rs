@@ -407,12 +407,20 @@ pub struct TeamService {
 }
 
 /// The service of the volunteers registered with a partner team (the caller checked who may
-/// see it): two reads in one transaction.
-pub async fn team_service(ctx: &CommunityCtx, team: Uuid) -> AppResult<TeamService> {
+/// see it); month by month only when `by_month` (a second read in the same transaction).
+pub async fn team_service(
+    ctx: &CommunityCtx,
+    team: Uuid,
+    by_month: bool,
+) -> AppResult<TeamService> {
     ctx.require(Roles::ANYONE)?;
     let mut tx = ctx.tx().await?;
     let (volunteers, verified_minutes, points) = db::team_totals(&mut tx, team).await?;
-    let months = db::team_months(&mut tx, team).await?;
+    let months = if by_month {
+        db::team_months(&mut tx, team).await?
+    } else {
+        Vec::new()
+    };
     tx.commit().await?;
     Ok(TeamService {
         volunteers,
