@@ -6,7 +6,7 @@
 // (a resident already registered, a course full …) stays, shown to the worker to resolve.
 import { createStore, del, get, set, values } from 'idb-keyval';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, type Api } from './api';
+import { ApiError, useApi, type Api } from './api';
 
 /** One write of an entry. */
 export interface Step {
@@ -36,9 +36,8 @@ export interface Entry {
   savedAt: string;
 }
 
-const store = () => createStore('linli-outbox', 'entries');
 let opened: ReturnType<typeof createStore> | null = null;
-const db = () => (opened ??= store());
+const db = () => (opened ??= createStore('linli-outbox', 'entries'));
 
 export async function entriesOf(account: string, slug: string): Promise<Entry[]> {
   const all = (await values<Entry>(db())) ?? [];
@@ -57,8 +56,6 @@ async function sendEntry(api: Api, e: Entry): Promise<Entry | null> {
     }
     try {
       e.answers.push(await api.keyed(step.query, variables, e.slug, `${e.id}:${i}`));
-      e.state = 'waiting';
-      e.refusal = undefined;
       await save(e);
     } catch (err) {
       const a = err instanceof ApiError ? err : new ApiError(String(err), 'INTERNAL');
@@ -74,26 +71,24 @@ async function sendEntry(api: Api, e: Entry): Promise<Entry | null> {
   return null;
 }
 
-// One sending at a time on this phone (two pages, or a timer and a tap, never race).
-let sending: Promise<number> | null = null;
+// One sending at a time on this phone (two pages, or a timer and a tap, never race): each
+// call waits for the one before, then sends what is waiting then — an entry kept meanwhile too.
+let queue: Promise<unknown> = Promise.resolve();
 
 /** Send every waiting entry of this account and community; how many went through. */
 function sendAll(api: Api, account: string, slug: string): Promise<number> {
-  sending ??= (async () => {
+  const run = queue.then(async () => {
     let sent = 0;
-    try {
-      for (const e of await entriesOf(account, slug)) {
-        if (e.state !== 'waiting') continue;
-        const after = await sendEntry(api, e);
-        if (!after) sent += 1;
-        else if (after.state === 'waiting') break; // still offline: the rest wait too
-      }
-    } finally {
-      sending = null;
+    for (const e of await entriesOf(account, slug)) {
+      if (e.state !== 'waiting') continue;
+      const after = await sendEntry(api, e);
+      if (!after) sent += 1;
+      else if (after.state === 'waiting') break; // still offline: the rest wait too
     }
     return sent;
-  })();
-  return sending;
+  });
+  queue = run.catch(() => {});
+  return run;
 }
 
 export interface Outbox {
@@ -110,7 +105,8 @@ export interface Outbox {
  * The outbox of this account in this community: its entries, kept up to date, and sending —
  * now, when the browser says the network is back, and every 20 seconds while any wait.
  */
-export function useOutbox(api: Api, account: string | undefined, slug: string): Outbox {
+export function useOutbox(account: string | undefined, slug: string): Outbox {
+  const api = useApi();
   const [entries, setEntries] = useState<Entry[]>([]);
   const reload = useCallback(async () => {
     if (account) setEntries(await entriesOf(account, slug));

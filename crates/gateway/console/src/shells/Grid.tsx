@@ -4,15 +4,15 @@
 // (patrols and posts of their micro-grids). What they record is kept on the phone first and
 // sent when the network lets it (lib/outbox.ts); the bar at the top says what still waits.
 // One download for all five: a page opened in a dead spot must not need the network.
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { graphql } from '../gql';
-import { useApi } from '../lib/api';
 import { useT } from '../lib/i18n';
 import { useRest } from '../lib/nav';
-import { useOutbox } from '../lib/outbox';
+import { useOutbox, type Outbox as OutboxState } from '../lib/outbox';
 import { useGql } from '../lib/query';
 import type { Scope } from '../lib/session';
 import { usePhone } from '../frames/Phone';
+import Choices from '../mobile/Choices';
 import Demands from '../pages/grid/Demands';
 import Help from '../pages/grid/Help';
 import Outbox from '../pages/grid/Outbox';
@@ -33,25 +33,28 @@ const ICONS: Record<string, ReactNode> = {
 export interface GridProps {
   slug: string;
   grids: { id: string; name: string }[];
-  outbox: ReturnType<typeof useOutbox>;
+  /** The grid the worker is in now (chosen at the top when they serve several). */
+  grid: string | undefined;
+  outbox: OutboxState;
   /** A grid worker (代办 of every kind), not only a 居民小组长. */
   proxy: boolean;
 }
 
 export default function Grid({ scope }: { scope: Scope }) {
   const t = useT();
-  const api = useApi();
   const { accountId, who, signOut } = usePhone();
   const slug = scope.slug!;
   const [tab = 'visit', ...rest] = useRest();
   const [data] = useGql(GRIDS, {}, slug);
   const mine = new Set(data?.myGrids ?? []);
   const grids = (data?.courtyards ?? []).filter((c) => mine.has(c.id));
-  const outbox = useOutbox(api, accountId, slug);
+  const [chosen, setChosen] = useState<string>();
+  const grid = chosen ?? grids[0]?.id;
+  const outbox = useOutbox(accountId, slug);
   // A 居民小组长 enters residents, survey answers and walk-ins in their courtyards, nothing
   // more: no demands, patrols, enrolments or registrations for others (the API's PROXY roles).
   const proxy = scope.roles.includes('GRID_WORKER');
-  const props: GridProps = { slug, grids, outbox, proxy };
+  const props: GridProps = { slug, grids, grid, outbox, proxy };
   const waiting = outbox.entries.filter((e) => e.state === 'waiting').length;
   const refused = outbox.entries.length - waiting;
   const nav = [
@@ -81,6 +84,10 @@ export default function Grid({ scope }: { scope: Scope }) {
           </a>
         )}
       </div>
+      {grids.length > 1 && tab !== 'outbox' && (
+        <Choices id="current-grid" label={t('所在网格', 'The grid I am in')} value={grid} onChange={setChosen}
+          options={grids.map((g) => ({ value: g.id, label: g.name }))} />
+      )}
       {page}
       <div className="m-signed-in">
         <span>{who}</span>

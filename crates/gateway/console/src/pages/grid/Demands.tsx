@@ -6,6 +6,7 @@ import { graphql } from '../../gql';
 import { formatDateTime, useApi, useRun } from '../../lib/api';
 import { useEnum, useLang, useT } from '../../lib/i18n';
 import { useNotify } from '../../lib/notify';
+import { DEMAND_CATEGORIES } from '../../lib/demands';
 import { useGql } from '../../lib/query';
 import Choices from '../../mobile/Choices';
 import type { GridProps } from '../../shells/Grid';
@@ -16,9 +17,8 @@ const TAKE = graphql(`mutation GridTakeDemand($i: DemandInputGql!) { submitDeman
 const RESOLVE = graphql(`mutation GridResolveDemand($d: ID!, $r: String!) { resolveDemand(demandId: $d, resolution: $r) { id status } }`);
 const CONFIRM = graphql(`mutation GridConfirmDemand($d: ID!) { answerDemand(demandId: $d, agree: true) { id status } }`);
 const WHO = graphql(`query GridDemandWho($n: String) { residents(name: $n, first: 10) { nodes { id name household accountId } } }`);
-const CATEGORIES = [['环境卫生', 'Cleanliness'], ['设施维修', 'Repairs'], ['邻里纠纷', 'Neighbours'], ['安全隐患', 'Safety'], ['其他', 'Other']];
 
-export default function Demands({ slug, grids, outbox }: GridProps) {
+export default function Demands({ slug, grid, outbox }: GridProps) {
   const api = useApi();
   const t = useT();
   const lang = useLang();
@@ -27,7 +27,6 @@ export default function Demands({ slug, grids, outbox }: GridProps) {
   const run = useRun();
   const [form] = Form.useForm();
   const [category, setCategory] = useState('设施维修');
-  const [grid, setGrid] = useState('');
   const [answering, setAnswering] = useState<string | null>(null);
   const [answer, setAnswer] = useState('');
   const [data] = useGql(DEMANDS, {}, slug);
@@ -38,13 +37,12 @@ export default function Demands({ slug, grids, outbox }: GridProps) {
   const [who] = useGql(WHO, { n: lookFor }, slug, { enabled: !!lookFor });
   const withAccounts = (who?.residents.nodes ?? []).filter((r) => r.accountId);
   const open = (data?.demands ?? []).filter((d) => d.status !== 'CONFIRMED');
-  const gridId = grid || grids[0]?.id;
   const take = async (v: { forName: string; title: string; detail?: string }) => {
     const name = v.forName.trim();
     const mine = picked?.name === name ? picked : null;
     const detail = mine ? v.detail?.trim() ?? '' : [t(`居民：${name}`, `Resident: ${name}`), v.detail?.trim()].filter(Boolean).join('。');
     const outcome = await outbox.keep('demand', t(`${name}：${v.title.trim()}`, `${name}: ${v.title.trim()}`), [{ query: TAKE.toString(), variables: { i: {
-      title: v.title.trim(), category, detail, forPersonId: mine?.accountId ?? null, forName: mine ? name : null, gridId: gridId ?? null,
+      title: v.title.trim(), category, detail, forPersonId: mine?.accountId ?? null, forName: mine ? name : null, gridId: grid ?? null,
     } } }]);
     sayKept(notify, t, outcome, t('诉求已登记', 'Demand taken in'));
     form.resetFields();
@@ -74,10 +72,7 @@ export default function Demands({ slug, grids, outbox }: GridProps) {
           )}
           <Form.Item name="title" label={t('什么问题', 'What is the problem')} rules={[{ required: true, message: t('请说一说问题', 'Say what the problem is') }]}><Input /></Form.Item>
           <Choices id="demand-kind" label={t('类别', 'Kind')} value={category} onChange={setCategory}
-            options={CATEGORIES.map(([zh, en]) => ({ value: zh, label: t(zh, en) }))} />
-          {grids.length > 1 && (
-            <Choices id="demand-grid" label={t('网格', 'Grid')} value={gridId} onChange={setGrid} options={grids.map((g) => ({ value: g.id, label: g.name }))} />
-          )}
+            options={DEMAND_CATEGORIES.map(([zh, en]) => ({ value: zh, label: t(zh, en) }))} />
           <Form.Item name="detail" label={t('详细说明（可不填）', 'Details (optional)')}><TextArea rows={2} /></Form.Item>
         </Form>
       </section>

@@ -19,12 +19,11 @@ const LOG = graphql(`mutation GridLogPatrol($p: ID!, $n: Int!, $notes: String!, 
 const CLAIM = graphql(`mutation GridClaimPost($p: ID!) { claimGridPost(postId: $p) { id } }`);
 const HAND_BACK = graphql(`mutation GridHandBackPost($p: ID!) { handBackGridPost(postId: $p) { id } }`);
 
-export default function Patrols({ slug, grids }: GridProps) {
+export default function Patrols({ slug, grids, grid }: GridProps) {
   const api = useApi();
   const t = useT();
   const run = useRun();
   const [data] = useGql(PATROLS, {}, slug);
-  const [grid, setGrid] = useState('');
   const [day, setDay] = useState(chinaToday(1));
   const [time, setTime] = useState('19:00');
   const [route, setRoute] = useState('');
@@ -37,18 +36,16 @@ export default function Patrols({ slug, grids }: GridProps) {
   const micros = (data?.microGrids ?? []).filter((m) => mine.has(m.gridId));
   const microId = micro || micros[0]?.id;
   const [posts] = useGql(POSTS, { m: microId ?? '' }, slug, { enabled: !!microId });
-  const gridId = grid || grids[0]?.id;
   const gridName = (id: string) => grids.find((g) => g.id === id)?.name ?? '';
   return (
     <>
       <section className="m-card" aria-labelledby="patrol-new">
         <h2 id="patrol-new">{t('安排巡查', 'Schedule a patrol')}</h2>
-        {grids.length > 1 && <Choices id="patrol-grid" label={t('网格', 'Grid')} value={gridId} onChange={setGrid} options={grids.map((g) => ({ value: g.id, label: g.name }))} />}
         <label className="m-field"><span>{t('日期', 'Date')}</span><input id="patrol-day" type="date" value={day} onChange={(e) => setDay(e.target.value)} /></label>
         <label className="m-field"><span>{t('时间', 'Time')}</span><input id="patrol-time" type="time" value={time} onChange={(e) => setTime(e.target.value)} /></label>
         <label className="m-field"><span>{t('路线', 'Route')}</span><Input id="patrol-route" value={route} onChange={setRoute} placeholder={t('如：1栋—3栋—车棚', 'e.g. block 1 – block 3 – bike shed')} /></label>
-        <Button block color="primary" size="large" disabled={!gridId || !route.trim()}
-          onClick={() => run(() => api.request(SCHEDULE, { g: gridId!, at: new Date(`${day}T${time}:00+08:00`).toISOString(), r: route.trim() }, slug), t('巡查已安排', 'Patrol scheduled'), () => setRoute(''))}>
+        <Button block color="primary" size="large" disabled={!grid || !route.trim()}
+          onClick={() => run(() => api.request(SCHEDULE, { g: grid!, at: new Date(`${day}T${time}:00+08:00`).toISOString(), r: route.trim() }, slug), t('巡查已安排', 'Patrol scheduled'), () => setRoute(''))}>
           {t('安排', 'Schedule')}
         </Button>
       </section>

@@ -1,7 +1,10 @@
 // The fields a resident is registered with at a door (门牌, 姓名, 出生日期, 手机号), as one visit
 // and the residents page both take them, and the input the API takes from them.
 import { Form, Input } from 'antd-mobile';
+import { graphql } from '../../gql';
 import { useT } from '../../lib/i18n';
+
+export const REGISTER = graphql(`mutation GridRegister($i: RegisterResidentInput!) { registerResident(input: $i) { id name } }`);
 
 export interface Person { household: string; name: string; birthDate?: string; phone?: string }
 

@@ -13,28 +13,25 @@ import Choices from '../../mobile/Choices';
 import SurveyQuestions from '../../mobile/SurveyQuestions';
 import type { GridProps } from '../../shells/Grid';
 import { sayKept } from './keep';
-import PersonFields, { residentInput, type Person } from './PersonFields';
+import PersonFields, { REGISTER, residentInput, type Person } from './PersonFields';
 
 const SURVEYS = graphql(`query GridSurveys { surveys(first: 50) { nodes { id title open questions { id kind prompt options } } } }`);
-export const REGISTER = graphql(`mutation GridRegister($i: RegisterResidentInput!) { registerResident(input: $i) { id name } }`);
 const ANSWER = graphql(`mutation GridAnswer($s: ID!, $a: [AnswerInputGql!]!, $l: ID) { answerSurvey(surveyId: $s, answers: $a, learnerId: $l, channel: DOOR_TO_DOOR) }`);
 
 
-export default function Visit({ slug, grids, outbox, learnerId, learnerName }: GridProps & { learnerId?: string; learnerName?: string }) {
+export default function Visit({ slug, grid, outbox, learnerId, learnerName }: GridProps & { learnerId?: string; learnerName?: string }) {
   const t = useT();
   const notify = useNotify();
   const [form] = Form.useForm();
   const [data] = useGql(SURVEYS, {}, slug);
   const surveys = (data?.surveys.nodes ?? []).filter((s) => s.open);
   const [surveyId, setSurveyId] = useState<string>('');
-  const [grid, setGrid] = useState<string>('');
   const survey = surveys.find((s) => s.id === (surveyId || surveys[0]?.id));
-  const courtyard = grid || grids[0]?.id;
   const save = async (v: Person & Values) => {
     const answers = survey ? answersOf(survey.questions, v) : [];
     const steps: Step[] = [];
     if (!learnerId) {
-      steps.push({ query: REGISTER.toString(), variables: { i: residentInput(v, courtyard) } });
+      steps.push({ query: REGISTER.toString(), variables: { i: residentInput(v, grid) } });
     }
     if (survey && answers.length) {
       steps.push(learnerId
@@ -58,10 +55,6 @@ export default function Visit({ slug, grids, outbox, learnerId, learnerName }: G
         footer={<Button block type="submit" color="primary" size="large">{t('保存走访', 'Save the visit')}</Button>}>
         {!learnerId && (
           <>
-            {grids.length > 1 && (
-              <Choices id="visit-grid" label={t('网格', 'Grid')} value={courtyard} onChange={setGrid}
-                options={grids.map((g) => ({ value: g.id, label: g.name }))} />
-            )}
             <PersonFields />
           </>
         )}

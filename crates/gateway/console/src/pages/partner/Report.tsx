@@ -4,8 +4,10 @@
 // each answers for itself, through the same gate as every other page.
 import { useQueries } from '@tanstack/react-query';
 import { Button, Space, Table, Typography } from 'antd';
+import Papa from 'papaparse';
 import { graphql } from '../../gql';
 import { useApi } from '../../lib/api';
+import { saveFile } from '../../lib/download';
 import { useLang, useT } from '../../lib/i18n';
 import type { Team } from './TeamWork';
 
@@ -52,16 +54,10 @@ export default function Report({ communities, teams, organisation }: { communiti
   const loading = [...services, ...served].some((q) => q.isLoading);
   const save = () => {
     const head = [t('月份', 'Month'), t('社区', 'Community'), t('团队', 'Team'), t('志愿时长（小时）', 'Hours'), t('参与志愿者', 'Volunteers'), t('活动次数', 'Activities')];
-    const cell = (v: string | number) => `"${String(v).replace(/"/g, '""')}"`;
-    const lines = [head, ...list.map((r) => [r.month, r.community, r.team, r.hours.toFixed(1), r.volunteers, r.activities])].map((l) => l.map(cell).join(','));
+    const csv = Papa.unparse([head, ...list.map((r) => [r.month, r.community, r.team, r.hours.toFixed(1), r.volunteers, r.activities])], { quotes: true });
     // A byte-order mark: Excel on Windows reads the Chinese as UTF-8.
-    const blob = new Blob(['\ufeff' + lines.join('\r\n')], { type: 'text/csv;charset=utf-8' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `${organisation}-service-by-month.csv`;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
+    const blob = new Blob(['\ufeff' + csv], { type: 'text/csv;charset=utf-8' });
+    saveFile({ url: URL.createObjectURL(blob), filename: `${organisation}-service-by-month.csv` });
   };
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>

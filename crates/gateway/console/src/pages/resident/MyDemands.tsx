@@ -4,6 +4,7 @@ import Choices from '../../mobile/Choices';
 import { formatDateTime, useApi } from '../../lib/api';
 import { useEnum, useLang, useT } from '../../lib/i18n';
 import { useNotify } from '../../lib/notify';
+import { DEMAND_CATEGORIES } from '../../lib/demands';
 import { useGql } from '../../lib/query';
 import { graphql } from '../../gql';
 
@@ -12,7 +13,6 @@ const SUBMIT = graphql(`mutation MyDemandsSubmit($i: DemandInputGql!) { submitDe
 const PHOTO = graphql(`mutation MyDemandsPhoto($d: ID!, $file: Upload!) { uploadDemandPhoto(demandId: $d, file: $file) { id } }`);
 const PHOTOS = graphql(`query MyDemandsPhotos($d: ID!) { demandPhotos(demandId: $d) { id thumbUrl url } }`);
 const ANSWER = graphql(`mutation MyDemandsAnswer($d: ID!, $a: Boolean!, $r: String) { answerDemand(demandId: $d, agree: $a, reason: $r) { id status } }`);
-const CATEGORIES = [['环境卫生', 'Cleanliness'], ['设施维修', 'Repairs'], ['邻里纠纷', 'Neighbours'], ['安全隐患', 'Safety'], ['其他', 'Other']];
 
 /** 反映诉求: report a problem, follow it, confirm the answer or say it is not solved. */
 export default function MyDemands({ slug }: { slug: string }) {
@@ -52,7 +52,7 @@ export default function MyDemands({ slug }: { slug: string }) {
             <Input />
           </Form.Item>
           <Choices id="demand-kind" label={t('类别', 'Kind')} value={category} onChange={setCategory}
-            options={CATEGORIES.map(([zh, en]) => ({ value: zh, label: t(zh, en) }))} />
+            options={DEMAND_CATEGORIES.map(([zh, en]) => ({ value: zh, label: t(zh, en) }))} />
           <Form.Item name="detail" label={t('详细说明（可不填）', 'Details (optional)')}><TextArea rows={3} /></Form.Item>
           {/* The phone's camera opens at once (capture); a file from the album works too. */}
           <label className="m-field m-photo-pick">

@@ -1,0 +1,1 @@
+var e=[[`环境卫生`,`Cleanliness`],[`设施维修`,`Repairs`],[`邻里纠纷`,`Neighbours`],[`安全隐患`,`Safety`],[`其他`,`Other`]];export{e as t};
