@@ -375,21 +375,31 @@ impl Browser {
     }
 
     /// The input with this id in the dialog now open: a dialog closing (its leave motion
-    /// still running) may hold an input of the same name, and so may the page under it.
+    /// still running) may hold an input of the same name, and so may the page under it. A
+    /// dialog just asked for may not be there yet (a loaded machine mounts it late): the
+    /// visible one is waited for, and only when none shows does a hidden one stand in.
     pub(crate) async fn live(&self, id: &str) -> fantoccini::elements::Element {
         self.css(&format!("#{id}")).await;
-        self.client
-            .execute(
-                "document.querySelectorAll('[data-linli-fill]').forEach(e => e.removeAttribute('data-linli-fill'));
-                 const live = [...document.querySelectorAll(`[id=\"${arguments[0]}\"]`)]
-                   .filter(e => e.offsetParent !== null && !e.closest('[class*=\"-leave\"]'));
-                 const all = document.querySelectorAll(`[id=\"${arguments[0]}\"]`);
-                 (live[live.length - 1] ?? all[all.length - 1]).setAttribute('data-linli-fill', '');",
-                vec![json!(id)],
-            )
-            .await
-            .unwrap();
-        self.css("[data-linli-fill]").await
+        let started = Instant::now();
+        loop {
+            let found = self
+                .client
+                .execute(
+                    "document.querySelectorAll('[data-linli-fill]').forEach(e => e.removeAttribute('data-linli-fill'));
+                     const all = document.querySelectorAll(`[id=\"${arguments[0]}\"]`);
+                     const live = [...all].filter(e => e.offsetParent !== null && !e.closest('[class*=\"-leave\"]'));
+                     const el = live[live.length - 1] ?? (arguments[1] ? all[all.length - 1] : null);
+                     if (el) el.setAttribute('data-linli-fill', '');
+                     return !!el;",
+                    vec![json!(id), json!(started.elapsed() > Duration::from_secs(5))],
+                )
+                .await
+                .unwrap();
+            if found == json!(true) {
+                return self.css("[data-linli-fill]").await;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     /// Set a date or date-time input the way a picker would (its text format follows the
