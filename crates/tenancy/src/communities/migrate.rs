@@ -115,25 +115,16 @@ pub struct Drift {
     pub unexpected: Vec<String>,
 }
 
-/// The shape of a schema: tables, columns (type, nullability) and index definitions, with the
-/// schema's own name taken out so that two schemas compare equal.
-async fn shapes(
+/// The shape of schemas as the catalog holds it — tables and sequences with their owner and
+/// grants, columns (type, nullability, default, position), constraints, indexes, triggers
+/// and functions (their whole definition) — with each schema's own name taken out so that
+/// two schemas compare equal. `migrate --check` compares every community with a reference;
+/// the one-step onboarding is proven equal to replaying every migration with it.
+pub async fn shapes(
     conn: &mut sqlx::PgConnection,
     schemas: &[String],
 ) -> sqlx::Result<BTreeMap<String, BTreeSet<String>>> {
-    let rows: Vec<(String, String)> = sqlx::query_as(
-        "SELECT c.table_schema::text,
-                'column ' || c.table_name || '.' || c.column_name || ' ' || c.data_type
-                || CASE WHEN c.is_nullable = 'NO' THEN ' not null' ELSE '' END
-           FROM information_schema.columns c WHERE c.table_schema = ANY($1)
-         UNION ALL
-         SELECT i.schemaname::text,
-                'index ' || i.tablename || ' ' || replace(i.indexdef, i.schemaname || '.', '')
-           FROM pg_indexes i WHERE i.schemaname = ANY($1)",
-    )
-    .bind(schemas)
-    .fetch_all(conn)
-    .await?;
+    let rows: Vec<(String, String)> = sqlx::query_as(SHAPE).bind(schemas).fetch_all(conn).await?;
     let mut out: BTreeMap<String, BTreeSet<String>> = schemas
         .iter()
         .map(|s| (s.clone(), BTreeSet::new()))
@@ -143,6 +134,43 @@ async fn shapes(
     }
     Ok(out)
 }
+
+/// `$1`: the schemas. `q(text, schema)` takes the schema's name out of a definition (where it
+/// qualifies a name, or is the value of a function's `search_path`).
+const SHAPE: &str = "
+WITH s AS (SELECT oid, nspname::text AS name, nspowner FROM pg_namespace WHERE nspname = ANY($1)),
+q AS (SELECT s.*, s.name || '.' AS dot, quote_literal(s.name) AS lit FROM s)
+SELECT q.name, c.relkind::text || ' ' || c.relname
+       || CASE WHEN c.relowner = q.nspowner THEN ' owned by the schema''s owner' ELSE ' owned by another' END
+       || ' acl ' || coalesce(replace(c.relacl::text, pg_get_userbyid(q.nspowner), '$owner'), 'default')
+       || CASE WHEN c.relrowsecurity THEN ' row security' ELSE '' END
+  FROM pg_class c JOIN q ON q.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S')
+UNION ALL
+SELECT q.name, 'column ' || c.relname || '.' || a.attname || ' #' || a.attnum || ' '
+       || format_type(a.atttypid, a.atttypmod)
+       || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END
+       || CASE WHEN a.attidentity <> '' THEN ' identity ' || a.attidentity::text ELSE '' END
+       || coalesce(' default ' || replace(pg_get_expr(d.adbin, d.adrelid), q.dot, ''), '')
+  FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN q ON q.oid = c.relnamespace
+  LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+ WHERE c.relkind IN ('r', 'p', 'v', 'm') AND a.attnum > 0 AND NOT a.attisdropped
+UNION ALL
+SELECT q.name, 'constraint ' || c.relname || ' ' || k.conname || ' '
+       || replace(pg_get_constraintdef(k.oid), q.dot, '')
+  FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN q ON q.oid = c.relnamespace
+UNION ALL
+SELECT q.name, 'index ' || i.tablename || ' ' || replace(i.indexdef, q.dot, '')
+  FROM pg_indexes i JOIN q ON q.name = i.schemaname
+UNION ALL
+SELECT q.name, 'trigger ' || c.relname || ' ' || replace(pg_get_triggerdef(t.oid), q.dot, '')
+  FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN q ON q.oid = c.relnamespace
+ WHERE NOT t.tgisinternal
+UNION ALL
+SELECT q.name, 'function ' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ') '
+       || md5(replace(replace(pg_get_functiondef(p.oid), q.dot, ''), q.lit, '$schema'))
+       || CASE WHEN p.proowner = q.nspowner THEN '' ELSE ' owned by another' END
+       || ' acl ' || coalesce(replace(p.proacl::text, pg_get_userbyid(q.nspowner), '$owner'), 'default')
+  FROM pg_proc p JOIN q ON q.oid = p.pronamespace";
 
 /// Compare every community schema with a reference schema built from `migrations` in a
 /// transaction that is rolled back. Schemas are read in batches to bound locks and memory.

@@ -2,7 +2,7 @@
 //! resumes where it stopped, and the drift check finds a schema changed by hand.
 
 use infra::migrations::Migration;
-use tenancy::communities::migrate::{check_drift, migrate_all};
+use tenancy::communities::migrate::{check_drift, migrate_all, shapes};
 
 use crate::TestEnv;
 
@@ -139,4 +139,95 @@ async fn drift_check_names_the_schema_that_differs() {
         "{d:?}"
     );
     assert!(d.missing.iter().any(|l| l.contains("list_kinds")), "{d:?}");
+}
+
+/// A new community gets every migration in one round trip; a community onboarded long ago
+/// got them one at a time as they shipped. The catalog must not be able to tell them apart.
+#[tokio::test]
+async fn one_step_schema_equals_replaying_every_migration() {
+    let env = TestEnv::new().await;
+    let one_step = env.community("onestep").await.tenant();
+    let replayed = env.community("replayed").await.tenant();
+    let all = infra::migrations::community();
+
+    // Rebuild the second schema by replaying every file on its own, as `migrate` did when each
+    // shipped (the same role, search_path and transaction as onboarding).
+    let mut tx = env.db.admin_pool().begin().await.unwrap();
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+        "DROP SCHEMA {s} CASCADE; CREATE SCHEMA {s} AUTHORIZATION {r}",
+        s = replayed.schema,
+        r = replayed.role
+    )))
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    infra::db::enter_tenant(&mut tx, &replayed).await.unwrap();
+    let mut version = 0;
+    for m in &all {
+        version = infra::migrations::apply_community(&mut tx, std::slice::from_ref(m), version)
+            .await
+            .unwrap();
+    }
+    tx.commit().await.unwrap();
+    assert_eq!(version, infra::migrations::latest(&all));
+
+    let schemas = [one_step.schema.clone(), replayed.schema.clone()];
+    let mut conn = env.db.admin_pool().acquire().await.unwrap();
+    let found = shapes(&mut conn, &schemas).await.unwrap();
+    let (a, b) = (&found[&schemas[0]], &found[&schemas[1]]);
+    let differences: Vec<&String> = a.symmetric_difference(b).collect();
+    assert!(differences.is_empty(), "{differences:#?}");
+    // The comparison sees every kind of thing it claims to.
+    for kind in [
+        "r ",
+        "S ",
+        "column ",
+        "constraint ",
+        "index ",
+        "trigger ",
+        "function ",
+    ] {
+        let n = a.iter().filter(|l| l.starts_with(kind)).count();
+        assert!(n > 0, "no {kind:?} in the shape");
+    }
+    let recorded = |schema: &str| {
+        format!("SELECT version, name, checksum FROM {schema}.schema_migrations ORDER BY version")
+    };
+    let mut seen = Vec::new();
+    for schema in &schemas {
+        let rows: Vec<(i32, String, String)> =
+            sqlx::query_as(sqlx::AssertSqlSafe(recorded(schema)))
+                .fetch_all(&mut *conn)
+                .await
+                .unwrap();
+        assert_eq!(rows.len(), all.len());
+        seen.push(rows);
+    }
+    assert_eq!(seen[0], seen[1]);
+
+    // And it would tell them apart: a default, a trigger and a function body changed by hand.
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+        "ALTER TABLE {s}.courtyards ALTER COLUMN kind SET DEFAULT 'grid';
+         DROP TRIGGER enrolments_count_seats ON {s}.enrolments;
+         CREATE OR REPLACE FUNCTION {s}.enrolments_count_seats() RETURNS trigger
+             LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;",
+        s = replayed.schema
+    )))
+    .execute(&mut *conn)
+    .await
+    .unwrap();
+    let found = shapes(&mut conn, &schemas).await.unwrap();
+    let changed: Vec<&String> = found[&schemas[1]]
+        .symmetric_difference(&found[&schemas[0]])
+        .collect();
+    for what in [
+        "column courtyards.kind",
+        "trigger enrolments CREATE TRIGGER enrolments_count_seats",
+        "function enrolments_count_seats()",
+    ] {
+        assert!(
+            changed.iter().any(|l| l.contains(what)),
+            "{what}: {changed:#?}"
+        );
+    }
 }
