@@ -53,6 +53,7 @@ mod timebank;
 mod timebank_abuse;
 mod timebank_settings;
 mod timetable;
+mod worker_due;
 
 use std::path::PathBuf;
 use std::process::Stdio;

@@ -149,3 +149,14 @@ pub async fn record(
     .await?;
     Ok(())
 }
+
+/// When the first refused delivery is to be tried again.
+pub async fn first_retry(
+    conn: &mut PgConnection,
+) -> sqlx::Result<Option<chrono::DateTime<chrono::Utc>>> {
+    sqlx::query_scalar(
+        "SELECT min(next_attempt_at) FROM notification_deliveries WHERE status = 'failed'",
+    )
+    .fetch_one(conn)
+    .await
+}

@@ -116,6 +116,15 @@ pub struct Delivered {
     pub failed: usize,
 }
 
+/// When the first refused delivery is to be tried again (new notifications wake the worker
+/// themselves: `linli_outbox`).
+pub async fn next_retry(ctx: &CommunityCtx) -> AppResult<Option<chrono::DateTime<chrono::Utc>>> {
+    let mut tx = ctx.tx().await?;
+    let at = db::first_retry(&mut tx).await?;
+    tx.commit().await?;
+    Ok(at)
+}
+
 /// Send the community's due notifications through the webhook, each at most once.
 pub async fn deliver(ctx: &CommunityCtx, hook: &Webhook) -> AppResult<Delivered> {
     let mut done = Delivered::default();

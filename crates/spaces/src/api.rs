@@ -8,7 +8,7 @@ pub mod rooms {
     pub use crate::rooms::service::{
         SpaceRules, close_space_on, create_space, set_opening_hours, set_space_rules, spaces,
     };
-    pub use crate::rooms::usage::record_open_days;
+    pub use crate::rooms::usage::{open_days_next_due, record_open_days};
 }
 
 /// Bookings: for a person, a club (through the college) or a partner team (through partners),
@@ -17,8 +17,8 @@ pub mod bookings {
     pub use crate::bookings::feeds::{Feed, feed};
     pub use crate::bookings::model::{BookerKind, Booking, BookingGroup, BookingStatus};
     pub use crate::bookings::service::{
-        BookingRequest, book, book_as_group_leader, cancel, decide, figures, occurrence,
-        release_no_shows,
+        BookingRequest, book, book_as_group_leader, cancel, decide, figures, no_shows_next_due,
+        occurrence, release_no_shows,
     };
 }
 
@@ -32,7 +32,7 @@ pub mod slots {
 pub mod farm {
     pub use crate::farm::service::{
         ClaimOutcome, SeasonInput, add_plots, claim_plot, create_season, current_seasons,
-        record_duty, tend_farm,
+        farm_next_due, record_duty, tend_farm,
     };
 }
 

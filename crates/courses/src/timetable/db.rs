@@ -46,6 +46,19 @@ pub async fn timetable_of_account(
 
 /// Each scheduled session starting between `from` and `to`, with its course's title and each
 /// account to remind (a learner's own, or a child's guardian's), once per session and account.
+/// The start of the first scheduled session at or after `from`.
+pub async fn first_session_from(
+    conn: &mut PgConnection,
+    from: DateTime<Utc>,
+) -> sqlx::Result<Option<DateTime<Utc>>> {
+    sqlx::query_scalar(
+        "SELECT min(starts_at) FROM course_sessions WHERE status = 'scheduled' AND starts_at >= $1",
+    )
+    .bind(from)
+    .fetch_one(conn)
+    .await
+}
+
 pub async fn reminders_due(
     conn: &mut PgConnection,
     from: DateTime<Utc>,

@@ -238,6 +238,20 @@ pub async fn remind_tomorrow(ctx: &CommunityCtx, now: DateTime<Utc>) -> AppResul
     Ok(n)
 }
 
+/// When `remind_tomorrow`, just run at `now`, next has work of its own accord: the eve (local
+/// midnight) of the first day after tomorrow with a scheduled session. What changes it sooner
+/// — a session scheduled or moved, an enrolment — wakes the worker itself (`linli_due`).
+pub async fn reminders_next_due(
+    ctx: &CommunityCtx,
+    now: DateTime<Utc>,
+) -> AppResult<Option<DateTime<Utc>>> {
+    ctx.require(Roles::STAFF)?;
+    let mut tx = ctx.tx().await?;
+    let first = db::first_session_from(&mut tx, midnight(date_of(now) + Duration::days(2))).await?;
+    tx.commit().await?;
+    Ok(first.map(|at| midnight(date_of(at) - Duration::days(1))))
+}
+
 /// My timetable: the sessions of the courses where I, or a child in my care, hold a seat,
 /// for `days` days from `from` (the community's dates), cancelled ones included and marked.
 pub async fn my_timetable(

@@ -1,14 +1,23 @@
-//! The background worker: reminders for tomorrow's sessions, release of bookings nobody
-//! checked in for, points past their expiry, the dashboards' figures and webhook deliveries,
-//! for every active community. It sweeps every community now and then (reminders, retries)
-//! and is woken at once by `NOTIFY linli_outbox` when a community writes a notification and
-//! by `NOTIFY linli_figures` when its figures moved. Everything it
-//! does is safe with several gateways running it: reminders are written once per session and
-//! account, and a delivery is claimed before it is sent.
+//! The background worker: tomorrow's reminders, the farm's round, the day's open minutes,
+//! bookings nobody checked in for, points past their expiry, webhook deliveries and the
+//! dashboards' figures. Its work grows with what happens, not with the number of communities:
+//! it visits a community when that community is due (`platform.community_due`, read through
+//! its index, written after each visit from the duties' own next times) or when one of its
+//! writes said it may be (`NOTIFY linli_due`, from the community's `due_wake` triggers); a
+//! notification written (`linli_outbox`) is delivered at once, and moved figures
+//! (`linli_figures`) are folded by the [`folder`]. Words said while nobody listened are lost,
+//! so each time it starts listening it visits every community once. Everything it does is
+//! safe with several gateways running it: a due community is taken by one of them, reminders
+//! are written once per session and account, and a delivery is claimed before it is sent.
 
-use std::collections::{HashMap, HashSet};
+mod due;
+mod folder;
+
+use std::collections::HashSet;
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
+use futures::StreamExt;
 use infra::Db;
 use infra::crypto::Secrets;
 use infra::storage::ObjectStore;
@@ -16,9 +25,18 @@ use notifications::Webhook;
 use sqlx::postgres::PgListener;
 use tenancy::{CommunityCtx, CommunityScope, Tenancy};
 
-/// How long after the first word of moved figures the worker folds: the communities that
-/// write meanwhile are folded in the same round.
-const FOLD_DELAY: Duration = Duration::from_millis(250);
+use folder::Folder;
+
+/// How long after a community's first word the worker visits it: the writes meanwhile are
+/// one visit.
+const WAKE_DELAY: Duration = Duration::from_millis(500);
+
+/// Communities visited at once.
+const VISIT_JOBS: usize = 4;
+
+/// Communities taken from the due list at a time, and how long one taken is held.
+const TAKE: i64 = 64;
+const LEASE: Duration = Duration::from_secs(300);
 
 pub struct Worker {
     pub tenancy: Tenancy,
@@ -74,29 +92,43 @@ impl Worker {
     }
 
     async fn deliver(&self, scope: &CommunityScope) {
-        if let Some(hook) = &self.webhook
-            && let Err(e) = notifications::worker::deliver(&self.ctx(scope), hook).await
-        {
+        let Some(hook) = &self.webhook else { return };
+        let ctx = self.ctx(scope);
+        if let Err(e) = notifications::worker::deliver(&ctx, hook).await {
             tracing::warn!(community = %scope.tenant().slug, error = ?e, "delivery failed");
+        }
+        // A refusal is tried again later: the community is due then.
+        match notifications::worker::next_retry(&ctx).await {
+            Ok(None) => {}
+            Ok(Some(at)) => {
+                let id = scope.tenant().community_id;
+                if let Err(e) = due::bring_forward(self.db.pool(), id, at).await {
+                    tracing::warn!(community = %scope.tenant().slug, error = ?e, "retry time not kept");
+                }
+            }
+            Err(e) => {
+                tracing::warn!(community = %scope.tenant().slug, error = ?e, "retry time not read")
+            }
         }
     }
 
-    /// Every community, a few at once: tomorrow's reminders, the farm, no-shows, expiring
-    /// points, figures, then due deliveries.
-    async fn sweep(&self, scopes: &[CommunityScope]) {
-        use futures::StreamExt;
-        let now = chrono::Utc::now();
-        match crate::request_keys::forget_old(self.db.pool()).await {
-            Ok(0) => {}
-            Ok(n) => tracing::info!(keys = n, "old idempotency keys forgotten"),
-            Err(e) => tracing::warn!(error = ?e, "old idempotency keys not forgotten"),
-        }
+    /// Visit communities, a few at once: each one's duties, then its next time.
+    async fn visit(&self, scopes: Vec<CommunityScope>) {
         futures::stream::iter(scopes)
-            .for_each_concurrent(SWEEP_JOBS, |scope| self.sweep_one(scope, now))
+            .for_each_concurrent(VISIT_JOBS, |scope| async move {
+                let now = Utc::now();
+                self.duties(&scope, now).await;
+                let next = self.next_due(&scope, now).await;
+                if let Err(e) = due::set(self.db.pool(), scope.tenant().community_id, next).await {
+                    tracing::warn!(community = %scope.tenant().slug, error = ?e, "next time not kept");
+                }
+            })
             .await;
     }
 
-    async fn sweep_one(&self, scope: &CommunityScope, now: chrono::DateTime<chrono::Utc>) {
+    /// The community's duties, each idempotent: tomorrow's reminders, the farm, open minutes,
+    /// no-shows, expiring points, figures, then due deliveries.
+    async fn duties(&self, scope: &CommunityScope, now: DateTime<Utc>) {
         let ctx = self.ctx(scope);
         if let Err(e) = courses::service::remind_tomorrow(&ctx, now).await {
             tracing::warn!(community = %scope.tenant().slug, error = ?e, "reminders failed");
@@ -131,129 +163,157 @@ impl Worker {
         self.deliver(scope).await;
     }
 
-    /// Runs until the process ends. Figures fold in a task of their own, so a long sweep over
-    /// thousands of communities never holds district figures back.
-    pub async fn run(self) {
-        let folder = Folder {
-            tenancy: self.tenancy.clone(),
-            db: self.db.clone(),
-            secrets: self.secrets.clone(),
+    /// The first of the duties' own next times after a visit at `now`. A duty that failed, or
+    /// still has work (its time passed), is tried again an interval later.
+    async fn next_due(&self, scope: &CommunityScope, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        let ctx = self.ctx(scope);
+        let retry = now + chrono::Duration::from_std(self.interval).unwrap_or_default();
+        let times = [
+            courses::service::reminders_next_due(&ctx, now).await,
+            spaces::api::farm::farm_next_due(&ctx, now).await,
+            spaces::api::rooms::open_days_next_due(&ctx, now).await,
+            spaces::api::bookings::no_shows_next_due(&ctx).await,
+            volunteers::ledger::expiry::expiry_next_due(&ctx, now).await,
+        ];
+        let retries = match &self.webhook {
+            Some(_) => notifications::worker::next_retry(&ctx).await,
+            None => Ok(None),
         };
-        tokio::spawn(folder.run());
-        let mut listener = None;
-        let mut scopes: HashMap<String, CommunityScope> = HashMap::new();
-        let mut next_sweep = tokio::time::Instant::now();
+        times
+            .into_iter()
+            .chain([retries])
+            .filter_map(|t| match t {
+                Ok(Some(at)) if at <= now => Some(retry),
+                Ok(at) => at,
+                Err(e) => {
+                    tracing::warn!(community = %scope.tenant().slug, error = ?e, "next time not read");
+                    Some(retry)
+                }
+            })
+            .min()
+    }
+
+    /// Runs until the process ends. Figures fold in a task of their own.
+    pub async fn run(self) {
+        tokio::spawn(
+            Folder {
+                tenancy: self.tenancy.clone(),
+                db: self.db.clone(),
+                secrets: self.secrets.clone(),
+            }
+            .run(),
+        );
+        let mut listener: Option<PgListener> = None;
+        let mut woken: HashSet<String> = HashSet::new();
+        let mut wake_at: Option<tokio::time::Instant> = None;
+        let mut housekeeping = tokio::time::Instant::now();
+        // The round that visits everyone after (re)connecting: when it began, and how many.
+        let mut everyone: Option<(tokio::time::Instant, usize)> = None;
         loop {
-            if tokio::time::Instant::now() >= next_sweep {
+            if listener.is_none() {
+                listener = match PgListener::connect_with(self.db.pool()).await {
+                    Ok(mut l) => l
+                        .listen_all(["linli_outbox", "linli_due"])
+                        .await
+                        .is_ok()
+                        .then_some(l),
+                    Err(_) => None,
+                };
+                if listener.is_none() {
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                    continue;
+                }
+                // Words said while nobody listened are lost: everyone once.
                 match self.tenancy.active_operator_scopes().await {
                     Ok(list) => {
-                        self.sweep(&list).await;
-                        scopes = list
-                            .into_iter()
-                            .map(|s| (s.tenant().schema.clone(), s))
-                            .collect();
+                        everyone = Some((tokio::time::Instant::now(), list.len()));
+                        woken.extend(list.iter().map(|s| s.tenant().schema.clone()));
+                        wake_at = Some(tokio::time::Instant::now());
                     }
                     Err(e) => tracing::warn!(error = ?e, "worker cannot list communities"),
                 }
-                next_sweep = tokio::time::Instant::now() + self.interval;
             }
-            if listener.is_none() {
-                listener = match PgListener::connect_with(self.db.pool()).await {
-                    Ok(mut l) => l.listen("linli_outbox").await.is_ok().then_some(l),
-                    Err(_) => None,
-                };
+            let now = tokio::time::Instant::now();
+            if now >= housekeeping {
+                housekeeping = now + self.interval;
+                match crate::request_keys::forget_old(self.db.pool()).await {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(keys = n, "old idempotency keys forgotten"),
+                    Err(e) => tracing::warn!(error = ?e, "old idempotency keys not forgotten"),
+                }
             }
-            let Some(l) = listener.as_mut() else {
-                tokio::time::sleep_until(next_sweep).await;
-                continue;
-            };
-            match tokio::time::timeout_at(next_sweep, l.recv()).await {
-                Ok(Ok(n)) => match scopes.get(n.payload()) {
-                    Some(scope) => self.deliver(scope).await,
-                    // A community onboarded since the last sweep: sweep now.
-                    None => next_sweep = tokio::time::Instant::now(),
-                },
+            if wake_at.is_some_and(|at| now >= at) {
+                wake_at = None;
+                let round: Vec<String> = woken.drain().collect();
+                for chunk in round.chunks(TAKE as usize) {
+                    let list = self.scopes_of(chunk).await;
+                    self.visit(list).await;
+                }
+                if let Some((began, communities)) = everyone.take() {
+                    let secs = began.elapsed().as_secs_f64();
+                    tracing::info!(communities, secs, "first visit of every community done");
+                }
+            }
+            loop {
+                match due::take(self.db.pool(), TAKE, LEASE).await {
+                    Ok(taken) if !taken.is_empty() => {
+                        let schemas: Vec<String> = taken.iter().map(|(_, s)| s.clone()).collect();
+                        let list = self.scopes_of(&schemas).await;
+                        // Suspended or archived since: forgotten until reactivated (which
+                        // wakes the worker for it).
+                        for (id, schema) in &taken {
+                            if !list.iter().any(|s| &s.tenant().schema == schema)
+                                && let Err(e) = due::set(self.db.pool(), *id, None).await
+                            {
+                                tracing::warn!(error = ?e, "due time not dropped");
+                            }
+                        }
+                        self.visit(list).await;
+                    }
+                    Ok(_) => break,
+                    Err(e) => {
+                        tracing::warn!(error = ?e, "worker cannot read the due list");
+                        break;
+                    }
+                }
+            }
+            // Sleep until the first due time, a word, or the next housekeeping.
+            let first = due::first(self.db.pool()).await.ok().flatten();
+            let mut until = housekeeping;
+            if let Some(at) = first {
+                let wait = (at - Utc::now()).to_std().unwrap_or_default();
+                until = until.min(tokio::time::Instant::now() + wait);
+            }
+            if let Some(at) = wake_at {
+                until = until.min(at);
+            }
+            let Some(l) = listener.as_mut() else { continue };
+            match tokio::time::timeout_at(until, l.recv()).await {
+                Ok(Ok(n)) if n.channel() == "linli_outbox" => {
+                    let list = self.scopes_of(&[n.payload().to_string()]).await;
+                    for scope in &list {
+                        self.deliver(scope).await;
+                    }
+                }
+                Ok(Ok(n)) => {
+                    woken.insert(n.payload().to_string());
+                    wake_at.get_or_insert(tokio::time::Instant::now() + WAKE_DELAY);
+                }
                 Ok(Err(_)) => listener = None,
                 Err(_) => {}
             }
         }
     }
-}
 
-/// Communities folded at once when their figures move.
-const FOLD_JOBS: usize = 4;
-
-/// Communities swept at once: at 5,000 communities a serial sweep outlasts its interval.
-const SWEEP_JOBS: usize = 4;
-
-/// Folds the figures of the communities that said `NOTIFY linli_figures`, 250 ms after the
-/// first word, a few at once; the sweep folds everyone anyway if a word is lost.
-struct Folder {
-    tenancy: Tenancy,
-    db: Db,
-    secrets: Secrets,
-}
-
-impl Folder {
-    async fn run(self) {
-        use futures::StreamExt;
-        let store = ObjectStore::unused();
-        let mut scopes: HashMap<String, CommunityScope> = HashMap::new();
-        let mut listener: Option<PgListener> = None;
-        let mut moved: HashSet<String> = HashSet::new();
-        let mut fold_at: Option<tokio::time::Instant> = None;
-        loop {
-            if fold_at.is_some_and(|at| tokio::time::Instant::now() >= at) {
-                fold_at = None;
-                if moved.iter().any(|s| !scopes.contains_key(s)) {
-                    // onboarded since the list was read
-                    if let Ok(list) = self.tenancy.active_operator_scopes().await {
-                        scopes = list
-                            .into_iter()
-                            .map(|s| (s.tenant().schema.clone(), s))
-                            .collect();
-                    }
-                }
-                let round: Vec<CommunityScope> = moved
-                    .drain()
-                    .filter_map(|s| scopes.get(&s).cloned())
-                    .collect();
-                futures::stream::iter(round)
-                    .for_each_concurrent(FOLD_JOBS, |scope| {
-                        let ctx = CommunityCtx::new(
-                            self.db.clone(),
-                            self.secrets.clone(),
-                            store.clone(),
-                            scope,
-                        );
-                        async move {
-                            if let Err(e) = dashboards::api::fold(&ctx).await {
-                                tracing::warn!(community = %ctx.tenant().slug, error = ?e, "figure fold failed");
-                            }
-                        }
-                    })
-                    .await;
-            }
-            if listener.is_none() {
-                listener = match PgListener::connect_with(self.db.pool()).await {
-                    Ok(mut l) => l.listen("linli_figures").await.is_ok().then_some(l),
-                    Err(_) => None,
-                };
-            }
-            let wake =
-                fold_at.unwrap_or_else(|| tokio::time::Instant::now() + Duration::from_secs(30));
-            let Some(l) = listener.as_mut() else {
-                tokio::time::sleep(Duration::from_secs(1)).await;
-                continue;
-            };
-            match tokio::time::timeout_at(wake, l.recv()).await {
-                Ok(Ok(n)) => {
-                    moved.insert(n.payload().to_string());
-                    fold_at.get_or_insert(tokio::time::Instant::now() + FOLD_DELAY);
-                }
-                Ok(Err(_)) => listener = None,
-                Err(_) => {}
-            }
-        }
+    /// The active communities among these schemas, read afresh (one suspended since is
+    /// skipped; one onboarded since is found).
+    async fn scopes_of(&self, schemas: &[String]) -> Vec<CommunityScope> {
+        self.tenancy
+            .operator_scopes_in(schemas)
+            .await
+            .unwrap_or_else(|e| {
+                tracing::warn!(error = ?e, "worker cannot read communities");
+                Vec::new()
+            })
     }
 }

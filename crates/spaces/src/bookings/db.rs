@@ -274,6 +274,18 @@ pub async fn check_in(
     .await
 }
 
+/// When the first approved booking not checked in becomes a no-show.
+pub async fn first_no_show_at(conn: &mut PgConnection) -> sqlx::Result<Option<DateTime<Utc>>> {
+    sqlx::query_scalar(
+        "SELECT (SELECT min(starts_at) FROM bookings
+                  WHERE status = 'approved' AND checked_in_at IS NULL)
+                + make_interval(mins => grace_minutes)
+           FROM booking_settings",
+    )
+    .fetch_one(conn)
+    .await
+}
+
 /// Release approved bookings not checked in `grace` minutes after their start: each becomes a
 /// no-show and its slot is freed. A row is taken by one caller only (the status condition
 /// under the row lock), so two workers never release one twice. Returns (booking, booker).

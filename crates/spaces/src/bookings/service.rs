@@ -514,6 +514,16 @@ pub async fn check_in_booking(ctx: &CommunityCtx, token: &str) -> AppResult<Book
     Ok(b)
 }
 
+/// When `release_no_shows` next has work of its own accord: the first approved booking's start
+/// plus the grace. A booking made, decided or checked in wakes the worker (`linli_due`).
+pub async fn no_shows_next_due(ctx: &CommunityCtx) -> AppResult<Option<DateTime<Utc>>> {
+    ctx.require(Roles::STAFF)?;
+    let mut tx = ctx.tx().await?;
+    let at = db::first_no_show_at(&mut tx).await?;
+    tx.commit().await?;
+    Ok(at)
+}
+
 /// Release the bookings nobody checked in for (the worker, every few minutes): each becomes a
 /// no-show, its slot is freed, and a booker with too many recent no-shows is suspended.
 /// Idempotent, and safe with several gateways: a booking is released by one of them only.

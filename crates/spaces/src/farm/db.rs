@@ -220,6 +220,30 @@ pub async fn warn_neglected(
     .await
 }
 
+/// The first moment a claim of a season not ended on `today` is due a warning (untended for
+/// its season's neglect days) or a release (`warning_days` after its warning), not before its
+/// season starts.
+pub async fn first_tending_due(
+    conn: &mut PgConnection,
+    today: NaiveDate,
+    warning_days: i64,
+) -> sqlx::Result<Option<DateTime<Utc>>> {
+    sqlx::query_scalar(
+        "SELECT min(greatest(
+                    CASE WHEN c.warned_at IS NULL
+                         THEN coalesce(c.last_duty_at, c.claimed_at)
+                              + make_interval(days => s.neglect_days)
+                         ELSE c.warned_at + make_interval(days => $2::int) END,
+                    s.starts_on::timestamp AT TIME ZONE 'UTC'))
+           FROM plot_claims c JOIN farm_seasons s ON s.id = c.season_id
+          WHERE c.status = 'active' AND s.ends_on >= $1",
+    )
+    .bind(today)
+    .bind(warning_days as i32)
+    .fetch_one(conn)
+    .await
+}
+
 /// Release claims warned before `warned_before` and still without a duty since: (plot, account).
 pub async fn release_neglected(
     conn: &mut PgConnection,

@@ -281,6 +281,19 @@ pub async fn tend_farm(ctx: &CommunityCtx, now: DateTime<Utc>) -> AppResult<Tend
     Ok(done)
 }
 
+/// When `tend_farm` next has work of its own accord: the first claim due a warning or a
+/// release. A claim, a duty or a season written wakes the worker (`linli_due`).
+pub async fn farm_next_due(
+    ctx: &CommunityCtx,
+    now: DateTime<Utc>,
+) -> AppResult<Option<DateTime<Utc>>> {
+    ctx.require(Roles::STAFF)?;
+    let mut tx = ctx.tx().await?;
+    let at = db::first_tending_due(&mut tx, now.date_naive(), WARNING_DAYS).await?;
+    tx.commit().await?;
+    Ok(at)
+}
+
 /// The seasons running today (any member).
 pub async fn current_seasons(ctx: &CommunityCtx) -> AppResult<Vec<Season>> {
     let mut tx = ctx.tx().await?;

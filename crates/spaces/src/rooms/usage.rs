@@ -156,6 +156,22 @@ pub async fn space_usage(
         .collect())
 }
 
+/// When `record_open_days` next has work of its own accord: the next local midnight, when the
+/// community has a space at all (a new space wakes the worker: `linli_due`).
+pub async fn open_days_next_due(
+    ctx: &CommunityCtx,
+    now: DateTime<Utc>,
+) -> AppResult<Option<DateTime<Utc>>> {
+    ctx.require(Roles::STAFF)?;
+    let mut tx = ctx.tx().await?;
+    let any: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM spaces)")
+        .fetch_one(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    let tomorrow = infra::local_time::date_of(now) + chrono::Duration::days(1);
+    Ok(any.then(|| infra::local_time::midnight(tomorrow)))
+}
+
 /// Days a round may fill in behind it (the worker was down): at most a month.
 const OPEN_DAYS_BACKFILL: i32 = 31;
 

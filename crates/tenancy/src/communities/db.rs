@@ -29,6 +29,30 @@ pub async fn active_communities(conn: &mut PgConnection) -> sqlx::Result<Vec<Com
     .await
 }
 
+/// Tell the worker at commit that the community may have periodic work (as the community
+/// schemas' own `due_wake` triggers do).
+pub async fn wake_worker(conn: &mut PgConnection, schema: &str) -> sqlx::Result<()> {
+    sqlx::query("SELECT pg_notify('linli_due', $1)")
+        .bind(schema)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The active ones among these schemas.
+pub async fn active_communities_in(
+    conn: &mut PgConnection,
+    schemas: &[String],
+) -> sqlx::Result<Vec<Community>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {COMMUNITY_COLS} FROM platform.communities
+          WHERE status = 'active' AND schema_name = ANY($1) ORDER BY slug"
+    )))
+    .bind(schemas)
+    .fetch_all(conn)
+    .await
+}
+
 /// A community and its district's path from the root.
 const WITH_PATH: &str = "SELECT c.id, c.district_id, c.slug, c.name, c.kind, c.households, \
      c.residents, c.status, c.schema_name, c.role_name, c.schema_version, c.created_at, \

@@ -213,6 +213,10 @@ impl Tenancy {
             return Err(TenancyError::Transition.into());
         }
         let updated = db::set_status(&mut tx, community.id, to).await?;
+        if to == Active {
+            // The worker skipped it while suspended: it visits it again at commit.
+            db::wake_worker(&mut tx, &updated.schema_name).await?;
+        }
         tx.commit().await?;
         self.cache.forget_community(&updated.slug);
         Ok(updated)

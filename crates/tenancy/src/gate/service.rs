@@ -303,6 +303,17 @@ impl Tenancy {
             .collect())
     }
 
+    /// The operator's actor in the active communities among these schemas (the worker, woken
+    /// for some of them), in one query.
+    pub async fn operator_scopes_in(&self, schemas: &[String]) -> AppResult<Vec<CommunityScope>> {
+        let mut conn = self.db.pool().acquire().await?;
+        let communities = crate::communities::db::active_communities_in(&mut conn, schemas).await?;
+        Ok(communities
+            .into_iter()
+            .map(|c| CommunityScope::new(c.tenant(), operator_access()))
+            .collect())
+    }
+
     /// The context of an account acting without a token (a calendar feed, a newcomer just
     /// signed up, the demo seed): the account as it is now — active, with its roles read
     /// afresh — through the gate's own check.

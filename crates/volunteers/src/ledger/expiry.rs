@@ -78,6 +78,32 @@ async fn expire_one(
     Ok(true)
 }
 
+/// When `expire_points` next may have work of its own accord: the first credit still counted as
+/// recent, to an account holding points, leaves the window (its holder's older points may
+/// then be over age). Never late, sometimes early. Settings and transfers written wake the
+/// worker (`linli_due`).
+pub async fn expiry_next_due(
+    ctx: &CommunityCtx,
+    now: DateTime<Utc>,
+) -> AppResult<Option<DateTime<Utc>>> {
+    ctx.require(Roles::STAFF)?;
+    let mut tx = ctx.tx().await?;
+    let at: Option<DateTime<Utc>> = sqlx::query_scalar(
+        "SELECT (SELECT min(t.created_at)
+                   FROM points_transfers t JOIN points_accounts a ON a.id = t.to_account
+                  WHERE a.kind IN ('person', 'collective') AND a.balance > 0
+                    AND t.created_at >= $1 - make_interval(days => s.expiry_days))
+                + make_interval(days => s.expiry_days)
+           FROM points_settings s WHERE s.expiry_days IS NOT NULL",
+    )
+    .bind(now)
+    .fetch_optional(&mut *tx)
+    .await?
+    .flatten();
+    tx.commit().await?;
+    Ok(at)
+}
+
 /// Burn what has outlived the community's expiry as of `now`; the number of accounts touched.
 pub async fn expire_points(ctx: &CommunityCtx, now: DateTime<Utc>) -> AppResult<usize> {
     ctx.require(Roles::STAFF)?;
