@@ -309,6 +309,13 @@ impl PrivateCluster {
             // Touching hundreds of schemas in one transaction (migrate --check, pg_dump) needs
             // far more than the default 64 locks per transaction.
             .args(["-c", "max_locks_per_transaction=1024"])
+            // One machine's cluster, backed up logically (`linli backup`, `communities backup`),
+            // never replicated: minimal WAL. A new community's ~300 indexes are then built
+            // without an fsync each (PostgreSQL 15 syncs every index it builds under
+            // `replica`); the files made in the onboarding transaction are WAL-logged at its
+            // commit instead. Onboarding takes about half the time (docs/PERFORMANCE.md,
+            // "Scale"). A replicated deployment configures its own PostgreSQL (DATABASE_URL).
+            .args(["-c", "wal_level=minimal", "-c", "max_wal_senders=0"])
             .arg("-c")
             .arg(format!("max_connections={}", opts.max_connections))
             .arg("-c")
