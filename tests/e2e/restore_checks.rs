@@ -38,14 +38,21 @@ async fn the_demo_community_is_replaced_by_its_own_backup() {
     let database_url = infra::testing::fresh_database().await;
     let data_dir = crate::temp_dir("demo-replace");
     let app = TestApp::start_demo(database_url.clone(), data_dir.clone()).await;
-    // The seed's figures folded by the gateway's worker, as a minute after a start.
+    // The worker's first visit of the community done (it keeps the community's next time
+    // last, after the day's open minutes are recorded and every figure folded), as a minute
+    // after a start: a backup taken before would miss the open minutes the visit records.
     let pool = sqlx::PgPool::connect(&database_url).await.unwrap();
     for _ in 0..600 {
-        let pending: i64 = sqlx::query_scalar("SELECT count(*) FROM c_jinzhuyuan.figure_events")
-            .fetch_one(&pool)
-            .await
-            .unwrap();
-        if pending == 0 {
+        let (pending, visited): (i64, bool) = sqlx::query_as(
+            "SELECT (SELECT count(*) FROM c_jinzhuyuan.figure_events),
+                    EXISTS (SELECT 1 FROM platform.community_due d
+                              JOIN platform.communities c ON c.id = d.community_id
+                             WHERE c.slug = 'jinzhuyuan')",
+        )
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        if pending == 0 && visited {
             break;
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
