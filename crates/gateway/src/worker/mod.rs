@@ -93,12 +93,19 @@ impl Worker {
 
     async fn deliver(&self, scope: &CommunityScope) {
         let Some(hook) = &self.webhook else { return };
-        let ctx = self.ctx(scope);
-        if let Err(e) = notifications::worker::deliver(&ctx, hook).await {
+        if let Err(e) = notifications::worker::deliver(&self.ctx(scope), hook).await {
             tracing::warn!(community = %scope.tenant().slug, error = ?e, "delivery failed");
         }
-        // A refusal is tried again later: the community is due then.
-        match notifications::worker::next_retry(&ctx).await {
+    }
+
+    /// A notification just written, delivered outside a visit: a refusal is tried again
+    /// later, so the community is due then (a visit keeps its next time itself).
+    async fn deliver_now(&self, scope: &CommunityScope) {
+        self.deliver(scope).await;
+        if self.webhook.is_none() {
+            return;
+        }
+        match notifications::worker::next_retry(&self.ctx(scope)).await {
             Ok(None) => {}
             Ok(Some(at)) => {
                 let id = scope.tenant().community_id;
@@ -292,7 +299,7 @@ impl Worker {
                 Ok(Ok(n)) if n.channel() == "linli_outbox" => {
                     let list = self.scopes_of(&[n.payload().to_string()]).await;
                     for scope in &list {
-                        self.deliver(scope).await;
+                        self.deliver_now(scope).await;
                     }
                 }
                 Ok(Ok(n)) => {
