@@ -48,6 +48,7 @@ mod request_keys;
 mod restore_checks;
 mod sign_up;
 mod spaces;
+mod spares;
 mod survey_reach;
 mod timebank;
 mod timebank_abuse;
@@ -179,6 +180,8 @@ impl TestApp {
             ("LINLI_LISTEN".into(), "127.0.0.1:0".into()),
             ("LINLI_METRICS_LISTEN".into(), "127.0.0.1:0".into()),
             ("LINLI_GRAPHIQL".into(), "false".into()),
+            // Schemas built ahead cost each gateway's start a build; tests that want them say so.
+            ("LINLI_SPARE_COMMUNITIES".into(), "0".into()),
         ]
     }
 

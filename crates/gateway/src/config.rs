@@ -72,6 +72,9 @@ pub struct Config {
     /// Seconds between the background worker's sweeps over every community (reminders,
     /// retries); new notifications wake it at once. 0: no worker in this process.
     pub worker_interval_secs: u64,
+    /// Community schemas the worker keeps built ahead, so that onboarding only names one
+    /// (备用 schema). 0: onboarding builds each schema while the officer waits.
+    pub spare_communities: usize,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
@@ -119,6 +122,7 @@ impl Default for Config {
             webhook_secret: None,
             webhook_retry_secs: 60,
             worker_interval_secs: 60,
+            spare_communities: 2,
         }
     }
 }

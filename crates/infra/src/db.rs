@@ -288,9 +288,18 @@ fn serving_role(prefix: &str) -> String {
 
 /// Switch an open transaction into a community's schema and role, both until it ends.
 pub async fn enter_tenant(conn: &mut sqlx::PgConnection, tenant: &Tenant) -> AppResult<()> {
+    Ok(enter_schema(conn, &tenant.schema, &tenant.role).await?)
+}
+
+/// [`enter_tenant`] for a schema that belongs to no community yet (one built ahead).
+pub async fn enter_schema(
+    conn: &mut sqlx::PgConnection,
+    schema: &str,
+    role: &str,
+) -> Result<(), sqlx::Error> {
     sqlx::query("SELECT set_config('search_path', $1, true), set_config('role', $2, true)")
-        .bind(&tenant.schema)
-        .bind(&tenant.role)
+        .bind(schema)
+        .bind(role)
         .execute(conn)
         .await?;
     Ok(())
@@ -342,6 +351,22 @@ pub mod ddl {
         Ok(())
     }
 
+    /// Drop a community schema built ahead and its role (one left behind by a newer migration).
+    pub async fn drop_community_schema(
+        conn: &mut PgConnection,
+        schema: &str,
+        role: &str,
+    ) -> Result<(), sqlx::Error> {
+        let (schema, role) = (ident(schema)?, ident(role)?);
+        let script = format!(
+            "DROP SCHEMA IF EXISTS {schema} CASCADE; DROP OWNED BY {role}; DROP ROLE {role}"
+        );
+        sqlx::raw_sql(AssertSqlSafe(script))
+            .execute(&mut *conn)
+            .await?;
+        Ok(())
+    }
+
     /// The serving login and its rights, made exact at every start (idempotent; serialised by
     /// an advisory lock so that gateways starting together do not race on the catalog).
     pub async fn ensure_serving_role(
@@ -372,6 +397,8 @@ pub mod ddl {
              -- the audit log is append-only for the gateway; migrations are the operator's
              REVOKE UPDATE, DELETE, TRUNCATE ON platform.audit_log FROM {serving};
              REVOKE INSERT, UPDATE, DELETE ON platform.schema_migrations FROM {serving};
+             -- schemas built ahead are onboarding's, the administrative login's
+             REVOKE ALL ON platform.spare_schemas FROM {serving};
              GRANT EXECUTE ON FUNCTION platform.backend_memory_bytes() TO {serving};
              -- a temporary table could shadow a real one: nobody creates any
              DO $$ BEGIN

@@ -71,6 +71,9 @@ pub async fn backup(config: &Config, out: &Path) -> anyhow::Result<()> {
         pg_tool("pg_dump", &url)?
             .arg("--format=custom")
             .arg("--lock-wait-timeout=60000")
+            // schemas built ahead belong to no community: a restore builds its own
+            .arg("--exclude-schema=spare_*")
+            .arg("--exclude-table-data=platform.spare_schemas")
             .arg("--file")
             .arg(out.join("database.dump")),
         "pg_dump",

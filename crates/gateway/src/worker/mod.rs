@@ -12,6 +12,7 @@
 
 mod due;
 mod folder;
+mod spares;
 
 use std::collections::HashSet;
 use std::time::Duration;
@@ -26,6 +27,7 @@ use sqlx::postgres::PgListener;
 use tenancy::{CommunityCtx, CommunityScope, Tenancy};
 
 use folder::Folder;
+use spares::Spares;
 
 /// How long after a community's first word the worker visits it: the writes meanwhile are
 /// one visit.
@@ -45,6 +47,8 @@ pub struct Worker {
     pub store: ObjectStore,
     pub webhook: Option<Webhook>,
     pub interval: Duration,
+    /// Community schemas kept built ahead.
+    pub spares: usize,
 }
 
 /// The webhook channel a configuration asks for (when a URL is set): notifications and
@@ -79,6 +83,7 @@ impl Worker {
             store: store.clone(),
             webhook,
             interval: Duration::from_secs(config.worker_interval_secs),
+            spares: config.spare_communities,
         })
     }
 
@@ -200,7 +205,8 @@ impl Worker {
             .min()
     }
 
-    /// Runs until the process ends. Figures fold in a task of their own.
+    /// Runs until the process ends. Figures fold, and spare schemas are built, in tasks of
+    /// their own.
     pub async fn run(self) {
         tokio::spawn(
             Folder {
@@ -210,6 +216,17 @@ impl Worker {
             }
             .run(),
         );
+        if self.spares > 0 {
+            tokio::spawn(
+                Spares {
+                    tenancy: self.tenancy.clone(),
+                    db: self.db.clone(),
+                    target: self.spares,
+                    retry: self.interval,
+                }
+                .run(),
+            );
+        }
         let mut listener: Option<PgListener> = None;
         let mut woken: HashSet<String> = HashSet::new();
         let mut wake_at: Option<tokio::time::Instant> = None;

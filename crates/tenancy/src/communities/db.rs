@@ -203,3 +203,86 @@ pub async fn communities_within(
     .await?;
     Ok(rows.into_iter().map(|r| (r.community, r.path)).collect())
 }
+
+/// A community schema built ahead (备用), taken by an onboarding.
+#[derive(sqlx::FromRow)]
+pub struct Spare {
+    pub schema_name: String,
+    pub role_name: String,
+}
+
+/// Take the oldest spare schema at `version` and give it the community's names, with a word
+/// to the worker to build another — one round trip. `None` when none is ready. Two
+/// onboardings take two spares (a taken one is skipped while its taker's transaction runs).
+pub async fn take_spare(
+    conn: &mut PgConnection,
+    version: i32,
+    schema: &str,
+    role: &str,
+) -> sqlx::Result<Option<Spare>> {
+    sqlx::query_as(
+        "WITH taken AS (
+             DELETE FROM platform.spare_schemas WHERE schema_name = (
+                 SELECT schema_name FROM platform.spare_schemas WHERE schema_version = $1
+                  ORDER BY built_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+             RETURNING schema_name, role_name, pinned_functions)
+         SELECT schema_name, role_name,
+                platform.name_spare_schema(schema_name, role_name, $2, $3, pinned_functions)
+                    AS repinned
+           FROM taken",
+    )
+    .bind(version)
+    .bind(schema)
+    .bind(role)
+    .fetch_optional(conn)
+    .await
+}
+
+/// Spare schemas ready at `version`.
+pub async fn spares_ready(conn: &mut PgConnection, version: i32) -> sqlx::Result<i64> {
+    sqlx::query_scalar("SELECT count(*) FROM platform.spare_schemas WHERE schema_version = $1")
+        .bind(version)
+        .fetch_one(conn)
+        .await
+}
+
+/// One spare schema built for an older version (none when all are current), taken out of the
+/// list in the caller's transaction. Newer ones are left alone: during a rolling upgrade the
+/// old gateways would otherwise drop what the new ones build.
+pub async fn take_stale_spare(
+    conn: &mut PgConnection,
+    version: i32,
+) -> sqlx::Result<Option<Spare>> {
+    sqlx::query_as(
+        "DELETE FROM platform.spare_schemas WHERE schema_name = (
+             SELECT schema_name FROM platform.spare_schemas WHERE schema_version < $1
+              LIMIT 1 FOR UPDATE SKIP LOCKED)
+         RETURNING schema_name, role_name",
+    )
+    .bind(version)
+    .fetch_optional(conn)
+    .await
+}
+
+/// Record a spare schema just built (in the transaction that built it), with the functions
+/// that hold its name.
+pub async fn add_spare(
+    conn: &mut PgConnection,
+    schema: &str,
+    role: &str,
+    version: i32,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO platform.spare_schemas (schema_name, role_name, schema_version, pinned_functions)
+         SELECT $1, $2, $3, coalesce(array_agg(DISTINCT p.proname::text), '{}')
+           FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+          WHERE n.nspname = $1
+            AND EXISTS (SELECT 1 FROM unnest(p.proconfig) c WHERE c LIKE 'search_path=%')",
+    )
+    .bind(schema)
+    .bind(role)
+    .bind(version)
+    .execute(conn)
+    .await?;
+    Ok(())
+}

@@ -60,24 +60,35 @@ impl Tenancy {
     }
 
     /// Onboard a community: its row, its role, its schema and the community migrations, in one
-    /// transaction, so a failure leaves nothing behind. Onboarding a slug that exists (in the
+    /// transaction, so a failure leaves nothing behind. The schema is one built ahead when one
+    /// is ready (see [`super::spares`]), else built here. Onboarding a slug that exists (in the
     /// same district) returns the existing community with `created = false`.
     pub async fn onboard<'a>(
         &self,
         actor: impl Into<Actor<'a>>,
         input: OnboardInput,
     ) -> AppResult<(Community, bool)> {
-        self.onboard_with(actor, input, &infra::migrations::community())
+        self.onboard_from(actor, input, &infra::migrations::community(), true)
             .await
     }
 
-    /// Onboard with these community migrations (tests make one fail and see that nothing is
-    /// left behind).
+    /// Onboard building the schema here with these community migrations (tests make one fail
+    /// and see that nothing is left behind).
     pub async fn onboard_with<'a>(
         &self,
         actor: impl Into<Actor<'a>>,
         input: OnboardInput,
         migrations: &[infra::migrations::Migration],
+    ) -> AppResult<(Community, bool)> {
+        self.onboard_from(actor, input, migrations, false).await
+    }
+
+    async fn onboard_from<'a>(
+        &self,
+        actor: impl Into<Actor<'a>>,
+        input: OnboardInput,
+        migrations: &[infra::migrations::Migration],
+        spare: bool,
     ) -> AppResult<(Community, bool)> {
         let code = DistrictCode::parse(&input.district_code)?;
         let slug = Slug::parse(&input.slug)?;
@@ -126,10 +137,22 @@ impl Tenancy {
             }
             return Ok((existing, false));
         };
-        ddl::create_community_schema(&mut tx, &schema, &role, &self.db.serving_role()).await?;
-        infra::db::enter_tenant(&mut tx, &community.tenant()).await?;
-        let version = infra::migrations::apply_community(&mut tx, migrations, 0).await?;
-        sqlx::query("RESET ROLE").execute(&mut *tx).await?;
+        let latest = infra::migrations::latest(migrations);
+        let taken = match spare {
+            true => db::take_spare(&mut tx, latest, &schema, &role).await?,
+            false => None,
+        };
+        let version = match taken {
+            Some(_) => latest,
+            None => {
+                ddl::create_community_schema(&mut tx, &schema, &role, &self.db.serving_role())
+                    .await?;
+                infra::db::enter_tenant(&mut tx, &community.tenant()).await?;
+                let version = infra::migrations::apply_community(&mut tx, migrations, 0).await?;
+                sqlx::query("RESET ROLE").execute(&mut *tx).await?;
+                version
+            }
+        };
         db::set_schema_version(&mut tx, community.id, version).await?;
         tx.commit().await?;
         Ok((

@@ -6,6 +6,7 @@ mod embedded;
 mod isolation;
 mod migrate;
 mod onboarding;
+mod spares;
 
 use infra::crypto::Secrets;
 use infra::db::DbConfig;
