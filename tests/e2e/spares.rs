@@ -5,6 +5,7 @@
 use serde_json::json;
 
 use crate::TestApp;
+use crate::moving::{linli, succeeded};
 
 async fn spares(pool: &sqlx::PgPool) -> Vec<String> {
     sqlx::query_scalar("SELECT schema_name FROM platform.spare_schemas ORDER BY built_at")
@@ -58,32 +59,17 @@ async fn onboarding_takes_a_spare_schema_and_the_worker_builds_the_next() {
 
     // A backup has no spare in it; the restored platform builds its own and onboards.
     let backup = crate::temp_dir("backup").join("b");
-    let out = crate::linli()
-        .args(["backup", "--out"])
-        .arg(&backup)
-        .envs(TestApp::env_for(&app.database_url, &app.data_dir))
-        .output()
-        .await
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let backup = backup.to_str().unwrap();
+    let out = linli(
+        &["backup", "--out", backup],
+        &app.database_url,
+        &app.data_dir,
+    )
+    .await;
+    succeeded(&out);
     let target = infra::testing::fresh_database().await;
     let data = crate::temp_dir("restored");
-    let out = crate::linli()
-        .args(["restore", "--from"])
-        .arg(&backup)
-        .envs(TestApp::env_for(&target, &data))
-        .output()
-        .await
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeeded(&linli(&["restore", "--from", backup], &target, &data).await);
     let restored_pool = sqlx::PgPool::connect(&target).await.unwrap();
     assert!(spares(&restored_pool).await.is_empty());
     assert!(!schema_exists(&restored_pool, &next).await);
