@@ -46,9 +46,10 @@ stop_gateway() { kill "$GW" 2>/dev/null || true; wait "$GW" 2>/dev/null || true;
 trap 'stop_gateway; rm -rf "$WORK"' EXIT
 start_gateway
 psql() { "$PGBIN/psql" -qAtX "$PG" "$@"; }
-cpu_ticks() { # user + system clock ticks of these processes
+cpu_ticks() { # user + system clock ticks of these processes and of their children that ended
+  # (a backend that exits hands its ticks to the postmaster's cutime/cstime)
   local t=0 p
-  for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done
+  for p in "$@"; do t=$((t + $(awk '{print $14 + $15 + $16 + $17}' "/proc/$p/stat" 2>/dev/null || echo 0))); done
   echo $t
 }
 pg_pids() { pgrep -P "$PM" | tr '\n' ' '; echo "$PM"; }
