@@ -351,7 +351,8 @@ pub mod ddl {
         Ok(())
     }
 
-    /// Drop a community schema built ahead and its role (one left behind by a newer migration).
+    /// Drop a community schema with everything in it, and its role (a community moved away, a
+    /// spare schema left behind by a newer migration).
     pub async fn drop_community_schema(
         conn: &mut PgConnection,
         schema: &str,

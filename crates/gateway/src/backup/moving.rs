@@ -19,7 +19,6 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{Context as _, bail};
-use infra::db::ddl::ident;
 use sqlx::{Connection, PgConnection};
 use uuid::Uuid;
 
@@ -335,12 +334,7 @@ async fn remove(conn: &mut PgConnection, id: Uuid, keep_entry: bool) -> anyhow::
             sqlx::query(stmt).bind(id).execute(&mut *tx).await?;
         }
     }
-    let (schema, role) = (ident(&schema)?, ident(&role)?);
-    exec(
-        &mut tx,
-        &format!("DROP SCHEMA IF EXISTS {schema} CASCADE; DROP OWNED BY {role}; DROP ROLE {role}"),
-    )
-    .await?;
+    infra::db::ddl::drop_community_schema(&mut tx, &schema, &role).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -1,7 +1,6 @@
 //! The rules of communities: onboarding (one schema and one database role each, in one
 //! transaction), the lifecycle (suspend, reactivate, archive), and who sees which.
 
-use infra::db::ddl;
 use infra::{AppError, AppResult};
 use uuid::Uuid;
 
@@ -145,12 +144,8 @@ impl Tenancy {
         let version = match taken {
             Some(_) => latest,
             None => {
-                ddl::create_community_schema(&mut tx, &schema, &role, &self.db.serving_role())
-                    .await?;
-                infra::db::enter_tenant(&mut tx, &community.tenant()).await?;
-                let version = infra::migrations::apply_community(&mut tx, migrations, 0).await?;
-                sqlx::query("RESET ROLE").execute(&mut *tx).await?;
-                version
+                self.build_schema(&mut tx, &schema, &role, migrations)
+                    .await?
             }
         };
         db::set_schema_version(&mut tx, community.id, version).await?;

@@ -1,5 +1,5 @@
-//! Community schemas built ahead (备用 schema). Building a schema — a role, some three hundred
-//! relations, their grants — is most of what onboarding costs, and its cost grows with the
+//! Community schemas built ahead (备用 schema). Building a schema — a role, 477 relations,
+//! their grants — is most of what onboarding costs, and its cost grows with the
 //! catalog (2.5 s at 5,000 communities). The worker keeps a few built at the latest community
 //! migration; onboarding takes one and renames it (`db::take_spare`), and builds one itself
 //! only when none is ready. A spare is the same schema onboarding would build: it is built by
@@ -55,13 +55,28 @@ impl Tenancy {
             // 80 random bits keep the role's name (prefix included) within 63 bytes.
             let schema = format!("spare_{}", &Uuid::new_v4().simple().to_string()[..20]);
             let role = self.db.role_for_schema(&schema);
-            ddl::create_community_schema(&mut tx, &schema, &role, &self.db.serving_role()).await?;
-            infra::db::enter_schema(&mut tx, &schema, &role).await?;
-            let version = infra::migrations::apply_community(&mut tx, &migrations, 0).await?;
-            sqlx::query("RESET ROLE").execute(&mut *tx).await?;
+            let version = self
+                .build_schema(&mut tx, &schema, &role, &migrations)
+                .await?;
             db::add_spare(&mut tx, &schema, &role, version).await?;
             tx.commit().await?;
             kept.built += 1;
         }
+    }
+
+    /// A community's role and schema with these migrations, in the caller's transaction: what
+    /// onboarding builds when no spare is ready, and what a spare is. Returns the version.
+    pub(super) async fn build_schema(
+        &self,
+        tx: &mut sqlx::PgConnection,
+        schema: &str,
+        role: &str,
+        migrations: &[infra::migrations::Migration],
+    ) -> AppResult<i32> {
+        ddl::create_community_schema(tx, schema, role, &self.db.serving_role()).await?;
+        infra::db::enter_schema(tx, schema, role).await?;
+        let version = infra::migrations::apply_community(tx, migrations, 0).await?;
+        sqlx::query("RESET ROLE").execute(&mut *tx).await?;
+        Ok(version)
     }
 }
