@@ -252,3 +252,62 @@ async fn a_backend_over_its_memory_budget_is_replaced() {
         "a 1-byte budget replaces the backend at each check"
     );
 }
+
+/// Opening the database (every start, every CLI command) gives the serving login back a
+/// community role it lost — after a restore under another login, or a hand-made `REVOKE` —
+/// and leaves the others as they are. Meanwhile a read refused for the lost role leaves its
+/// pooled connection usable (one connection: the next read gets the same one).
+#[tokio::test]
+async fn opening_the_database_gives_the_serving_login_back_a_lost_community_role() {
+    let env = TestEnv::with_pool(DbConfig {
+        max_connections: 1,
+        ..DbConfig::default()
+    })
+    .await;
+    let lost = env.community("lost-role").await.tenant();
+    let kept = env.community("kept-role").await.tenant();
+    let serving = env.db.serving_role();
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "REVOKE \"{}\" FROM \"{serving}\"",
+        lost.role
+    )))
+    .execute(env.db.admin_pool())
+    .await
+    .unwrap();
+    let reach = |t: infra::Tenant| {
+        let db = env.db.clone();
+        async move {
+            let mut tx = db.tenant_tx(&t).await?;
+            let n: i64 = sqlx::query_scalar("SELECT count(*) FROM courtyards")
+                .fetch_one(&mut *tx)
+                .await?;
+            Ok::<i64, infra::AppError>(n)
+        }
+    };
+    assert!(
+        reach(lost.clone()).await.is_err(),
+        "without the role the login cannot enter"
+    );
+    assert_eq!(
+        reach(kept.clone()).await.unwrap(),
+        0,
+        "the refused read left its connection idle, not in an aborted transaction"
+    );
+
+    let admin = (*env.db.admin_pool().connect_options()).clone();
+    let password = infra::crypto::Secrets::from_master(b"test master secret").database_password();
+    infra::Db::open(admin, &DbConfig::default(), &password)
+        .await
+        .unwrap();
+    assert_eq!(reach(lost).await.unwrap(), 0);
+    assert_eq!(reach(kept).await.unwrap(), 0);
+    let memberships: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM pg_auth_members m JOIN pg_roles s ON s.oid = m.member
+          WHERE s.rolname = $1",
+    )
+    .bind(&serving)
+    .fetch_one(env.db.admin_pool())
+    .await
+    .unwrap();
+    assert_eq!(memberships, 2, "each community's role once");
+}
