@@ -1,6 +1,7 @@
 //! More of a resident's phone (issue 33): volunteering from registering to a shift, an event's
 //! registration, a micro-grid post taken on and handed back, the calendar link of one's
-//! bookings, a registry record linked — each checked through the API, axe on every page.
+//! bookings, a registry record linked, a copy of her data — each checked through the API, axe
+//! on every page.
 
 use serde_json::{Value, json};
 
@@ -150,5 +151,36 @@ async fn a_resident_volunteers_registers_and_takes_on_a_post_on_a_phone() {
         .to_string();
     b.wait_text(&feed).await;
     b.assert_accessible("my bookings").await;
+
+    // A copy of her data (PIPL art. 45): the archive the page made holds her volunteer record.
+    b.goto("#/r/liuli/my-data").await;
+    b.click("下载我的数据").await;
+    b.wait_text("已生成").await;
+    b.assert_accessible("my data").await;
+    b.screenshot("88-phone-my-data").await;
+    let link = b
+        .find(fantoccini::Locator::LinkText("再次下载"))
+        .await
+        .attr("href")
+        .await
+        .unwrap()
+        .unwrap();
+    let zip = app
+        .http
+        .get(&link)
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(zip.to_vec())).unwrap();
+    let mut volunteers = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("liuli/volunteers.json").unwrap(),
+        &mut volunteers,
+    )
+    .unwrap();
+    assert!(volunteers.contains("陪聊"), "{volunteers}");
     b.sign_out().await;
 }

@@ -43,6 +43,7 @@ mod ops;
 mod partner_abuse;
 mod partner_access;
 mod partners;
+mod privacy;
 mod registry_abuse;
 mod request_keys;
 mod restore_checks;

@@ -15,6 +15,7 @@ pub mod limits;
 pub mod local_time;
 pub mod migrations;
 pub mod pdf;
+pub mod personal;
 pub mod pg_embedded;
 pub mod photos;
 pub mod qr;

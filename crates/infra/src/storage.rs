@@ -150,6 +150,18 @@ impl ObjectStore {
             .await
     }
 
+    /// The same for a copy of a person's data (个人信息副本), kept under `a/{account}`.
+    pub async fn publish_account_export(
+        &self,
+        account: uuid::Uuid,
+        ext: &str,
+        bytes: Vec<u8>,
+        content_type: &str,
+    ) -> AppResult<String> {
+        self.publish_under(&format!("a/{account}"), ext, bytes, content_type)
+            .await
+    }
+
     /// The same for a district's files (its dashboards' exports), kept under `d/{district}`.
     pub async fn publish_district_export(
         &self,

@@ -62,4 +62,5 @@ pub struct TenancyMutation(
     crate::accounts::graphql::AccountsMutation,
     crate::grids::graphql::GridsMutation,
     crate::signup::graphql::SignUpMutation,
+    crate::privacy::graphql::PrivacyMutation,
 );

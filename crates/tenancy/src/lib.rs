@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! Tenancy: the platform schema and the tenant lifecycle.
 //!
 //! Owns districts (区 / 街道), communities (社区, the tenants), accounts, memberships, login,
@@ -15,6 +16,7 @@ pub mod gate;
 pub mod graphql;
 pub mod grids;
 pub mod model;
+pub mod privacy;
 pub mod signup;
 #[cfg(feature = "testing")]
 pub mod testing;

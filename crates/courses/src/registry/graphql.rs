@@ -195,6 +195,18 @@ impl RegistryMutation {
         Ok(resident(r))
     }
 
+    /// A copy of everything this community holds about a resident (个人信息副本), for a
+    /// resident who asks at the counter (staff; audited): a zip of JSON, CSV and photos.
+    async fn export_registry_record_data(
+        &self,
+        ctx: &Context<'_>,
+        learner_id: ID,
+    ) -> Res<tenancy::privacy::graphql::DataExportGql> {
+        Ok(svc::export_record_data(community(ctx)?, uuid(&learner_id)?)
+            .await?
+            .into())
+    }
+
     /// Import residents from a CSV (UTF-8) or XLSX file (GraphQL multipart): a header row with
     /// 姓名 and any of 出生日期, 院落 (a courtyard or grid name), 手机号, 户 (门牌); a report per
     /// row.

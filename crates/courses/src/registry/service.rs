@@ -432,3 +432,23 @@ pub async fn households_visited(ctx: &CommunityCtx) -> AppResult<Vec<(Option<Uui
     tx.commit().await?;
     Ok(rows)
 }
+
+/// A copy of everything this community holds about a resident (个人信息副本), made by staff
+/// at the counter for a resident who asks (PIPL art. 45): the rows reached from the registry
+/// record, and from the account linked to it. Audited (a mutation).
+pub async fn export_record_data(
+    ctx: &CommunityCtx,
+    learner_id: Uuid,
+) -> AppResult<tenancy::privacy::model::DataExport> {
+    ctx.require(Roles::STAFF)?;
+    let mut tx = ctx.tx().await?;
+    let learner = crate::learners::db::learner(&mut tx, learner_id)
+        .await?
+        .ok_or_else(|| not_found("resident"))?;
+    tx.commit().await?;
+    let mut seeds = std::collections::BTreeMap::from([("learners".to_string(), vec![learner.id])]);
+    if let Some(account) = learner.account_id {
+        seeds.insert(infra::personal::ACCOUNT.to_string(), vec![account]);
+    }
+    tenancy::privacy::service::export_for_resident(ctx, seeds, &learner.name).await
+}

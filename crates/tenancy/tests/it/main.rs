@@ -6,6 +6,7 @@ mod embedded;
 mod isolation;
 mod migrate;
 mod onboarding;
+mod privacy;
 mod spares;
 
 use infra::crypto::Secrets;

@@ -22,6 +22,7 @@ const Volunteer = lazy(() => import('../pages/resident/Volunteer'));
 const Me = lazy(() => import('../pages/resident/Me'));
 const MyBookings = lazy(() => import('../pages/resident/MyBookings'));
 const MyCourses = lazy(() => import('../pages/resident/MyCourses'));
+const MyData = lazy(() => import('../pages/resident/MyData'));
 const MyDemands = lazy(() => import('../pages/resident/MyDemands'));
 const MyPoints = lazy(() => import('../pages/resident/MyPoints'));
 const MySurveys = lazy(() => import('../pages/resident/MySurveys'));
@@ -39,7 +40,7 @@ const PLACE_OF: Record<string, string> = {
   courses: 'courses',
   spaces: 'spaces', bookings: 'spaces',
   points: 'points',
-  me: 'me', demands: 'me', surveys: 'me', family: 'me', password: 'me', farm: 'me', volunteer: 'points', events: 'home', together: 'me', record: 'me',
+  me: 'me', demands: 'me', surveys: 'me', family: 'me', password: 'me', farm: 'me', volunteer: 'points', events: 'home', together: 'me', record: 'me', 'my-data': 'me',
 };
 
 // Plain outline icons (24 px), drawn here rather than a font of icons downloaded for five.
@@ -80,6 +81,7 @@ export default function Resident({ scope }: { scope: Scope }) {
     case 'surveys': page = <MySurveys {...props} surveyId={rest[0]} from={rest[1]} />; break;
     case 'family': page = <>{acting}<Family slug={slug} /></>; break;
     case 'password': page = <Password />; break;
+    case 'my-data': page = <MyData />; break;
     case 'farm': page = <Farm slug={slug} />; break;
     case 'together': page = <Together slug={slug} />; break;
     case 'record': page = <LinkRecord slug={slug} onLinked={loadLearners} />; break;

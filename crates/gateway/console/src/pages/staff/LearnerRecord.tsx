@@ -2,6 +2,7 @@ import { AutoComplete, Button, Card, Descriptions, Drawer, Form, Input, Rate, Se
 import { useState } from 'react';
 import { graphql } from '../../gql';
 import { formatDateTime, useApi, useRun } from '../../lib/api';
+import { useDownload } from '../../lib/download';
 import { mustChoose } from '../../lib/forms';
 import { useLang, useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
@@ -15,6 +16,7 @@ const RECORD = graphql(`query LearnerRecordRecord($l: ID!) { learnerRecord(learn
 const BIRTH_DATE = graphql(`mutation LearnerRecordBirthDate($l: ID!, $b: Date!) { setLearnerBirthDate(learnerId: $l, birthDate: $b) { id birthDate } }`);
 const NOMINATE = graphql(`mutation LearnerRecordNominate($l: ID!, $p: String!, $r: String!) { nominateLearner(learnerId: $l, pool: $p, reason: $r) { id } }`);
 const EVALUATE = graphql(`mutation LearnerRecordEvaluate($c: ID!, $l: ID!, $r: Int!, $m: String) { evaluateCourse(courseId: $c, learnerId: $l, rating: $r, comment: $m) }`);
+const COPY = graphql(`mutation LearnerRecordCopy($l: ID!) { exportRegistryRecordData(learnerId: $l) { filename url rows photos } }`);
 /** The district's role-model pools (榜样库); another name may be typed. */
 export const POOLS = ['千人故事', '两江榜样'];
 
@@ -31,6 +33,7 @@ export default function LearnerRecord({ slug, learnerId, onClose }: { slug: stri
   const [nominating, setNominating] = useState(false);
   const r = data?.learnerRecord;
 
+  const [copying, download] = useDownload();
   const doRun = useRun();
   const run = (work: () => Promise<unknown>, done: string) => doRun(work, done, () => setNominating(false));
 
@@ -71,6 +74,13 @@ export default function LearnerRecord({ slug, learnerId, onClose }: { slug: stri
               <Form.Item name="birthDate" label={t('出生日期', 'Born')} rules={[{ required: true }]}><Input type="date" max={new Date().toISOString().slice(0, 10)} /></Form.Item>
               <Button htmlType="submit">{t('更正', 'Correct')}</Button>
             </Form>
+          </Card>
+          <Card size="small" title={t('个人信息副本（居民到窗口申请时）', 'A copy of their data (when the resident asks at the counter)')}>
+            <p>{t('本社区保存的关于这位居民的全部信息：档案、课程、问卷、预约、积分、诉求、作品照片等，打包为一个压缩文件。操作会被记录。',
+              'Everything this community holds about the resident — record, courses, surveys, bookings, points, demands, photos of works — as one zip file. The action is recorded.')}</p>
+            <Button loading={copying} onClick={() => download(async () => (await api.request(COPY, { l: r.learnerId }, slug)).exportRegistryRecordData)}>
+              {t('导出个人信息副本', 'Export a copy of their data')}
+            </Button>
           </Card>
           <Card size="small" title={t('推荐到榜样库', 'Nominations to the role-model pools')}
             extra={<Button size="small" onClick={() => setNominating(true)}>{t('推荐', 'Nominate')}</Button>}>

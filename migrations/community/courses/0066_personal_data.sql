@@ -1,0 +1,45 @@
+-- Personal data (个人信息) of the community college, marked on its columns so that export,
+-- erasure and docs/PRIVACY.md read one list (infra::personal). `personal:subject:<t>` names the
+-- person a row is about: `account` (a platform account's id) or the id of a row of table <t>.
+COMMENT ON COLUMN learners.account_id IS 'personal:subject:account';
+COMMENT ON COLUMN learners.guardian_account_id IS 'personal:subject:account';
+COMMENT ON COLUMN learners.name IS 'personal:name';
+COMMENT ON COLUMN learners.birth_date IS 'personal:birth';
+COMMENT ON COLUMN learners.phone_encrypted IS 'personal:contact';
+COMMENT ON COLUMN learners.phone_lookup IS 'personal:contact';
+COMMENT ON COLUMN learners.courtyard_id IS 'personal:address';
+COMMENT ON COLUMN learners.household IS 'personal:address';
+COMMENT ON COLUMN teachers.account_id IS 'personal:subject:account';
+COMMENT ON COLUMN teachers.learner_id IS 'personal:subject:learners';
+COMMENT ON COLUMN teachers.name IS 'personal:name';
+COMMENT ON COLUMN teachers.phone_encrypted IS 'personal:contact';
+COMMENT ON COLUMN teachers.skills IS 'personal:text';
+COMMENT ON COLUMN course_teachers.teacher_id IS 'personal:subject:teachers';
+COMMENT ON COLUMN club_members.learner_id IS 'personal:subject:learners';
+COMMENT ON COLUMN enrolments.learner_id IS 'personal:subject:learners';
+COMMENT ON COLUMN attendance.learner_id IS 'personal:subject:learners';
+COMMENT ON COLUMN walk_ins.learner_id IS 'personal:subject:learners';
+COMMENT ON COLUMN event_registrations.learner_id IS 'personal:subject:learners';
+COMMENT ON COLUMN evaluations.learner_id IS 'personal:subject:learners';
+COMMENT ON COLUMN evaluations.comment IS 'personal:text';
+COMMENT ON COLUMN survey_responses.account_id IS 'personal:subject:account';
+COMMENT ON COLUMN survey_responses.learner_id IS 'personal:subject:learners';
+COMMENT ON COLUMN survey_responses.answers IS 'personal:text';
+COMMENT ON COLUMN works.learner_id IS 'personal:subject:learners';
+COMMENT ON COLUMN works.title IS 'personal:text';
+COMMENT ON COLUMN work_photos.work_id IS 'personal:subject:works';
+COMMENT ON COLUMN work_photos.object_key IS 'personal:photo';
+COMMENT ON COLUMN work_photos.thumb_key IS 'personal:photo';
+COMMENT ON COLUMN exhibition_shares.names IS 'personal:name';
+COMMENT ON COLUMN nominations.learner_id IS 'personal:subject:learners';
+COMMENT ON COLUMN nominations.reason IS 'personal:text';
+COMMENT ON COLUMN nominations.loop_record IS 'personal:text';
+COMMENT ON COLUMN family_helpers.learner_id IS 'personal:subject:learners';
+COMMENT ON COLUMN family_helpers.helper_account_id IS 'personal:subject:account';
+COMMENT ON COLUMN family_helpers.helper_name IS 'personal:name';
+COMMENT ON COLUMN family_helpers.relation IS 'personal:text';
+COMMENT ON COLUMN record_link_requests.account_id IS 'personal:subject:account';
+COMMENT ON COLUMN record_link_requests.learner_id IS 'personal:subject:learners';
+COMMENT ON COLUMN record_link_requests.account_name IS 'personal:name';
+COMMENT ON COLUMN record_link_requests.claimed_name IS 'personal:name';
+COMMENT ON COLUMN record_link_requests.phone_encrypted IS 'personal:contact';
