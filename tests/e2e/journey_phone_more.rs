@@ -165,22 +165,8 @@ async fn a_resident_volunteers_registers_and_takes_on_a_post_on_a_phone() {
         .await
         .unwrap()
         .unwrap();
-    let zip = app
-        .http
-        .get(&link)
-        .send()
-        .await
-        .unwrap()
-        .bytes()
-        .await
-        .unwrap();
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(zip.to_vec())).unwrap();
-    let mut volunteers = String::new();
-    std::io::Read::read_to_string(
-        &mut zip.by_name("liuli/volunteers.json").unwrap(),
-        &mut volunteers,
-    )
-    .unwrap();
+    let archive = app.zip_at(&link).await;
+    let volunteers = String::from_utf8_lossy(&archive["liuli/volunteers.json"]);
     assert!(volunteers.contains("陪聊"), "{volunteers}");
     b.sign_out().await;
 }

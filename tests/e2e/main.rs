@@ -258,6 +258,29 @@ impl TestApp {
             .unwrap_or(0)
     }
 
+    /// The files of a zip an export links to: path → bytes.
+    pub async fn zip_at(&self, url: &str) -> std::collections::BTreeMap<String, Vec<u8>> {
+        use std::io::Read;
+        let bytes = self
+            .http
+            .get(url)
+            .send()
+            .await
+            .unwrap()
+            .bytes()
+            .await
+            .unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+        (0..zip.len())
+            .map(|i| {
+                let mut f = zip.by_index(i).unwrap();
+                let mut b = Vec::new();
+                f.read_to_end(&mut b).unwrap();
+                (f.name().to_string(), b)
+            })
+            .collect()
+    }
+
     pub async fn pool(&self) -> sqlx::PgPool {
         sqlx::PgPool::connect(&self.database_url).await.unwrap()
     }

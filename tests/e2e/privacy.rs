@@ -4,7 +4,6 @@
 //! no password hash; staff make a resident's copy at the counter; both are audited.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Read;
 
 use serde_json::{Value, json};
 use sqlx::PgPool;
@@ -12,28 +11,6 @@ use sqlx::PgPool;
 use crate::TestApp;
 
 const PASSWORD: &str = "linli-demo-2026";
-
-/// The archive: path → bytes.
-async fn download(app: &TestApp, url: &str) -> BTreeMap<String, Vec<u8>> {
-    let bytes = app
-        .http
-        .get(url)
-        .send()
-        .await
-        .unwrap()
-        .bytes()
-        .await
-        .unwrap();
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
-    let mut out = BTreeMap::new();
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).unwrap();
-        let mut b = Vec::new();
-        f.read_to_end(&mut b).unwrap();
-        out.insert(f.name().to_string(), b);
-    }
-    out
-}
 
 /// The rows of `<folder>/<table>.json`, per folder and table, each as its text.
 fn rows(archive: &BTreeMap<String, Vec<u8>>) -> BTreeMap<(String, String), Vec<Value>> {
@@ -126,7 +103,7 @@ async fn check_complete(app: &TestApp, login: &str) -> BTreeMap<String, Vec<u8>>
         )
         .await;
     let e = &d["exportMyData"];
-    let archive = download(app, e["url"].as_str().unwrap()).await;
+    let archive = app.zip_at(e["url"].as_str().unwrap()).await;
     assert!(archive.contains_key("README.txt"));
     let tables = rows(&archive);
     let total: usize = tables.values().map(Vec::len).sum();
@@ -222,7 +199,10 @@ async fn a_resident_takes_away_every_row_about_them_and_staff_make_a_copy_at_the
             json!({"id": id}),
         )
         .await;
-    let copy = rows(&download(&app, d["exportRegistryRecordData"]["url"].as_str().unwrap()).await);
+    let copy = rows(
+        &app.zip_at(d["exportRegistryRecordData"]["url"].as_str().unwrap())
+            .await,
+    );
     let works = &copy[&("jinzhuyuan".to_string(), "works".to_string())];
     assert_eq!(works.len(), 2);
     assert!(
