@@ -10,9 +10,11 @@ use crate::TestApp;
 
 /// Relations per community each crate may hold (tables and views with their indexes,
 /// sequences and TOAST), as counted on 2026-12-06: 482 in all, 477 after the five indexes no
-/// query used were dropped (courses' 0064, volunteers' 0065). A cut lowers the budget with it.
+/// query used were dropped (courses' 0064, volunteers' 0065); 482 with registry corrections
+/// (courses' 0073: table, key, index, TOAST and its index — issue 36). A cut lowers the budget
+/// with it.
 const BUDGET: &[(&str, i64)] = &[
-    ("courses", 122),
+    ("courses", 127),
     ("dashboards", 4),
     ("governance", 97),
     ("notifications", 12),

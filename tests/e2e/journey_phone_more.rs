@@ -1,7 +1,7 @@
 //! More of a resident's phone (issue 33): volunteering from registering to a shift, an event's
 //! registration, a micro-grid post taken on and handed back, the calendar link of one's
-//! bookings, a registry record linked, a copy of her data — each checked through the API, axe
-//! on every page.
+//! bookings, a registry record linked, her name corrected, a copy of her data (issue 36) —
+//! each checked through the API, axe on every page.
 
 use serde_json::{Value, json};
 
@@ -151,6 +151,15 @@ async fn a_resident_volunteers_registers_and_takes_on_a_post_on_a_phone() {
         .to_string();
     b.wait_text(&feed).await;
     b.assert_accessible("my bookings").await;
+
+    // The name Linli shows for her, corrected by herself (PIPL art. 46).
+    b.goto("#/r/liuli/profile").await;
+    b.fill("name", "周阿姨（三号院）").await;
+    b.click("保存").await;
+    b.wait_text("已改为「周阿姨（三号院）」").await;
+    b.assert_accessible("my details").await;
+    let me = mine("{ me { account { displayName } } }").await;
+    assert_eq!(me["me"]["account"]["displayName"], "周阿姨（三号院）");
 
     // A copy of her data (PIPL art. 45): the archive the page made holds her volunteer record.
     b.goto("#/r/liuli/my-data").await;

@@ -96,11 +96,11 @@ async fn staff_set_up_a_space_and_check_a_booking_in_at_the_door() {
         json!({"s": room["id"], "h": spans}),
     )
     .await;
-    let at = (chrono::Utc::now() + chrono::Duration::minutes(10)).format("%Y-%m-%dT%H:%M:00Z");
+    let (at, minutes) = door_slot().await;
     let booked = q(
         &resident,
-        "mutation($s: ID!, $t: DateTime!) { bookSpace(input: {spaceId: $s, startsAt: $t, minutes: 60, purpose: \"合唱排练\", attendance: 8}) { id } }",
-        json!({"s": room["id"], "t": at.to_string()}),
+        "mutation($s: ID!, $t: DateTime!, $m: Int!) { bookSpace(input: {spaceId: $s, startsAt: $t, minutes: $m, purpose: \"合唱排练\", attendance: 8}) { id } }",
+        json!({"s": room["id"], "t": at, "m": minutes}),
     )
     .await;
     let booking = booked["bookSpace"][0]["id"].clone();
@@ -121,4 +121,33 @@ async fn staff_set_up_a_space_and_check_a_booking_in_at_the_door() {
     let mine = q(&resident, "{ myBookings { id checkedInAt } }", json!({})).await;
     assert!(!mine["myBookings"][0]["checkedInAt"].is_null(), "{mine}");
     b.sign_out().await;
+}
+
+/// A booking the door can check in now — it starts at most 15 minutes ahead (check-in opens
+/// then) — lying within one China day (spaces close at 23:59; a booking never crosses
+/// midnight): from in ten minutes for an hour, shorter late in the evening, the next day's
+/// first hour once it is 15 minutes away; between 23:28 and 23:45 China time there is none, so
+/// the test waits for one.
+async fn door_slot() -> (String, i64) {
+    use chrono::{Duration, DurationRound, Utc};
+    loop {
+        let now = Utc::now().duration_trunc(Duration::minutes(1)).unwrap();
+        let day_ends =
+            infra::local_time::midnight(infra::local_time::date_of(now) + Duration::days(1))
+                - Duration::minutes(1);
+        for (start, longest) in [
+            (now + Duration::minutes(10), 60),
+            (now + Duration::minutes(1), 60),
+        ] {
+            let minutes = (day_ends - start).num_minutes().min(longest);
+            if minutes >= 30 {
+                return (start.format("%Y-%m-%dT%H:%M:00Z").to_string(), minutes);
+            }
+        }
+        let next_day = day_ends + Duration::minutes(1);
+        if next_day - Utc::now() < Duration::minutes(14) {
+            return (next_day.format("%Y-%m-%dT%H:%M:00Z").to_string(), 60);
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(20)).await;
+    }
 }

@@ -497,8 +497,9 @@ async fn staff_run_a_term_timetable_clubs_exhibition_targets_and_meetings() {
     b.click("提交推荐").await;
     b.wait_text("已推荐到「千人故事」").await;
     b.set_value("birthDate", "1948-06-01").await;
+    b.fill("reason", "居民持户口本到窗口更正").await;
     b.click("更正").await;
-    b.wait_text("出生日期已更正").await;
+    b.wait_text("档案已更正").await;
     b.assert_accessible("learner record").await;
     b.screenshot("45-staff-learner-record").await;
     let nominated = q(

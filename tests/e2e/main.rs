@@ -7,6 +7,7 @@ mod console;
 mod console_browser;
 mod console_camera;
 mod console_select;
+mod corrections;
 mod courses;
 mod dashboards;
 mod demo_faithful;

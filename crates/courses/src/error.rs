@@ -128,6 +128,8 @@ pub enum CoursesError {
     PageSizeOutOfRange,
     #[error("The birth date is not valid")]
     BadBirthDate,
+    #[error("Change at least one field of the record")]
+    NothingToCorrect,
     #[error("The request was already decided")]
     RequestDecided,
     #[error("Choose the registry record to link")]
@@ -419,6 +421,7 @@ impl From<CoursesError> for AppError {
             E::BirthDateInFuture => (BadUserInput, "出生日期不能晚于今天".into(), "A birth date cannot be in the future".into()),
             E::PageSizeOutOfRange => (BadUserInput, "每页数量为 1 到 100".into(), "`first` must be between 1 and 100".into()),
             E::BadBirthDate => (BadUserInput, "出生日期不正确".into(), "The birth date is not valid".into()),
+            E::NothingToCorrect => (BadUserInput, "请至少更正一项".into(), "Change at least one field of the record".into()),
             E::RequestDecided => (Conflict, "该申请已处理".into(), "The request was already decided".into()),
             E::RecordToLinkNeeded => (BadUserInput, "请选择要关联的居民档案".into(), "Choose the registry record to link".into()),
             E::ThresholdBelowOne => (BadUserInput, "开课门槛至少 1 人".into(), "The threshold is at least 1".into()),

@@ -76,6 +76,7 @@ pub struct CoursesQuery(
     crate::timetable::graphql::TimetableQuery,
     crate::events::graphql::EventsQuery,
     crate::registry::graphql::RegistryQuery,
+    crate::corrections::graphql::CorrectionsQuery,
     crate::registry::graphql::CoverageQuery,
     crate::exhibitions::sharing_graphql::SharingQuery,
 );
@@ -98,6 +99,7 @@ pub struct CoursesMutation(
     crate::timetable::graphql::TimetableMutation,
     crate::events::graphql::EventsMutation,
     crate::registry::graphql::RegistryMutation,
+    crate::corrections::graphql::CorrectionsMutation,
     crate::exports::graphql::ExportsMutation,
     crate::exhibitions::sharing_graphql::SharingMutation,
 );

@@ -10,6 +10,7 @@ pub mod attendance;
 pub mod cadence;
 pub mod catalogue;
 pub mod clubs;
+pub mod corrections;
 pub mod enrolment;
 pub mod error;
 pub mod evaluations;

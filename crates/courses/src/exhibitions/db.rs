@@ -120,6 +120,15 @@ pub async fn works_by_learner(conn: &mut PgConnection, learner: Uuid) -> sqlx::R
     .await
 }
 
+/// A withdrawn consent is no consent: every page and share link filters on it.
+pub async fn withdraw_consent(conn: &mut PgConnection, work: Uuid) -> sqlx::Result<()> {
+    sqlx::query("UPDATE works SET guardian_consent_at = NULL WHERE id = $1")
+        .bind(work)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 pub async fn record_consent(conn: &mut PgConnection, work: Uuid) -> sqlx::Result<()> {
     sqlx::query(
         "UPDATE works SET guardian_consent_at = coalesce(guardian_consent_at, now()) WHERE id = $1",

@@ -180,6 +180,13 @@ impl ExhibitionsMutation {
         Ok(true)
     }
 
+    /// Withdraw the guardian's consent (撤回同意): the work's photos stop being shown on every
+    /// page and share link at once (the guardian, or staff for them).
+    async fn withdraw_guardian_consent(&self, ctx: &Context<'_>, work_id: ID) -> Res<bool> {
+        svc::withdraw_consent(community(ctx)?, uuid(&work_id)?).await?;
+        Ok(true)
+    }
+
     /// Delete a work and its photos, from the database and from object storage.
     async fn delete_work(&self, ctx: &Context<'_>, work_id: ID) -> Res<bool> {
         svc::delete_work(community(ctx)?, uuid(&work_id)?).await?;

@@ -89,6 +89,17 @@ pub async fn add_work(
 /// Record a guardian's consent to show a minor's work: the guardian, or staff holding a
 /// signed paper form.
 pub async fn record_consent(ctx: &CommunityCtx, work_id: Uuid) -> AppResult<Work> {
+    set_consent(ctx, work_id, true).await
+}
+
+/// Withdraw it (撤回同意, PIPL art. 15): the work's photos leave every page and share link at
+/// once — what they list is read per request; a photo link already handed out ends with its
+/// 15 minutes. The guardian, or staff for a guardian at the counter.
+pub async fn withdraw_consent(ctx: &CommunityCtx, work_id: Uuid) -> AppResult<Work> {
+    set_consent(ctx, work_id, false).await
+}
+
+async fn set_consent(ctx: &CommunityCtx, work_id: Uuid, given: bool) -> AppResult<Work> {
     ctx.require(Roles::MEMBERS)?;
     let mut tx = ctx.tx().await?;
     let w = db::work(&mut tx, work_id)
@@ -100,7 +111,11 @@ pub async fn record_consent(ctx: &CommunityCtx, work_id: Uuid) -> AppResult<Work
     if l.guardian_account_id != Some(ctx.access().account_id) && !ctx.is_staff() {
         return Err(AppError::forbidden());
     }
-    db::record_consent(&mut tx, w.id).await?;
+    if given {
+        db::record_consent(&mut tx, w.id).await?;
+    } else {
+        db::withdraw_consent(&mut tx, w.id).await?;
+    }
     let w = db::work(&mut tx, work_id)
         .await?
         .ok_or_else(|| not_found("work"))?;

@@ -36,7 +36,7 @@ pub struct ResidentGql {
     entered_by_worker: bool,
 }
 
-fn resident(r: svc::Resident) -> ResidentGql {
+pub(crate) fn resident(r: svc::Resident) -> ResidentGql {
     let l = r.learner;
     ResidentGql {
         id: id(l.id),

@@ -32,7 +32,7 @@ pub struct Resident {
 }
 
 /// A phone number, normalised, as the registry stores it: encrypted, and its lookup hash.
-fn phone_fields(ctx: &CommunityCtx, phone: &str) -> AppResult<(String, String)> {
+pub(crate) fn phone_fields(ctx: &CommunityCtx, phone: &str) -> AppResult<(String, String)> {
     let p = tenancy::model::Phone::parse(phone).map_err(|_| CoursesError::InvalidPhone)?;
     Ok((
         ctx.secrets().encrypt(p.as_str()),
@@ -40,7 +40,7 @@ fn phone_fields(ctx: &CommunityCtx, phone: &str) -> AppResult<(String, String)> 
     ))
 }
 
-fn check_birth(b: NaiveDate) -> AppResult<NaiveDate> {
+pub(crate) fn check_birth(b: NaiveDate) -> AppResult<NaiveDate> {
     if b.year() < 1900 || b > infra::local_time::today() {
         return Err(AppError::from(CoursesError::BadBirthDate));
     }
@@ -103,7 +103,11 @@ async fn insert_one(
     }
 }
 
-fn resident(ctx: &CommunityCtx, learner: Learner, phone_encrypted: Option<&str>) -> Resident {
+pub(crate) fn resident_view(
+    ctx: &CommunityCtx,
+    learner: Learner,
+    phone_encrypted: Option<&str>,
+) -> Resident {
     let phone_masked = phone_encrypted
         .and_then(|e| ctx.secrets().decrypt(e))
         .map(|p| infra::crypto::mask_phone(&p));
@@ -206,7 +210,7 @@ pub async fn residents(
     tx.commit().await?;
     Ok(rows
         .into_iter()
-        .map(|r| resident(ctx, r.learner, r.phone_encrypted.as_deref()))
+        .map(|r| resident_view(ctx, r.learner, r.phone_encrypted.as_deref()))
         .collect())
 }
 

@@ -1,6 +1,7 @@
 //! The community college against real PostgreSQL and a real S3-protocol server.
 
 mod attendance;
+mod consent;
 mod enrolment;
 mod events;
 mod exhibitions;

@@ -233,3 +233,17 @@ pub async fn role_holders(
     .await?;
     Ok(rows.into_iter().map(|r| (r.account, r.role)).collect())
 }
+
+pub async fn set_display_name(
+    conn: &mut PgConnection,
+    id: Uuid,
+    name: &str,
+) -> sqlx::Result<Account> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "UPDATE platform.accounts SET display_name = $2 WHERE id = $1 RETURNING {ACCOUNT_COLS}"
+    )))
+    .bind(id)
+    .bind(name)
+    .fetch_one(conn)
+    .await
+}

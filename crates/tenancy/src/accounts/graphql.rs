@@ -178,6 +178,17 @@ impl AccountsMutation {
         Ok(AccountGql::new(t, &a))
     }
 
+    /// 修改我的资料: correct the name shown for the caller (1–50 characters).
+    async fn update_my_profile(
+        &self,
+        ctx: &Context<'_>,
+        display_name: String,
+    ) -> async_graphql::Result<AccountGql> {
+        let t = tenancy(ctx);
+        let a = t.update_my_profile(principal(ctx)?, &display_name).await?;
+        Ok(AccountGql::new(t, &a))
+    }
+
     /// Grant a role in a scope the caller administers. Granting a held role changes nothing.
     async fn grant_role(
         &self,

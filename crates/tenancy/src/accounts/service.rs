@@ -69,6 +69,26 @@ impl Tenancy {
         })
     }
 
+    /// 修改我的资料: the caller corrects the name Linli shows for them (PIPL art. 46); staff
+    /// and everyone else see it at once (the principal cache forgets the account). Registry
+    /// records are corrected by staff, with a reason (courses' `correctRegistryRecord`).
+    pub async fn update_my_profile(
+        &self,
+        actor: &Principal,
+        display_name: &str,
+    ) -> AppResult<Account> {
+        let name = Name::parse(display_name)?;
+        // The column holds 50 characters; `Name` allows a community's 100.
+        if name.as_str().chars().count() > 50 {
+            return Err(TenancyError::InvalidName.into());
+        }
+        let mut tx = self.db.begin().await?;
+        let account = db::set_display_name(&mut tx, actor.account_id(), name.as_str()).await?;
+        tx.commit().await?;
+        self.forget_principals([actor.account_id()]);
+        Ok(account)
+    }
+
     /// Display names of accounts, by id (unknown ids are left out): one query for a list.
     pub async fn display_names(
         &self,

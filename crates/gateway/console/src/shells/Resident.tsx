@@ -28,6 +28,7 @@ const MyPoints = lazy(() => import('../pages/resident/MyPoints'));
 const MySurveys = lazy(() => import('../pages/resident/MySurveys'));
 const Notifications = lazy(() => import('../pages/resident/Notifications'));
 const Password = lazy(() => import('../pages/resident/Password'));
+const Profile = lazy(() => import('../pages/resident/Profile'));
 const Spaces = lazy(() => import('../pages/resident/Spaces'));
 const WalkIn = lazy(() => import('../pages/resident/WalkIn'));
 
@@ -40,7 +41,7 @@ const PLACE_OF: Record<string, string> = {
   courses: 'courses',
   spaces: 'spaces', bookings: 'spaces',
   points: 'points',
-  me: 'me', demands: 'me', surveys: 'me', family: 'me', password: 'me', farm: 'me', volunteer: 'points', events: 'home', together: 'me', record: 'me', 'my-data': 'me',
+  me: 'me', demands: 'me', surveys: 'me', family: 'me', password: 'me', farm: 'me', volunteer: 'points', events: 'home', together: 'me', record: 'me', 'my-data': 'me', profile: 'me',
 };
 
 // Plain outline icons (24 px), drawn here rather than a font of icons downloaded for five.
@@ -82,6 +83,7 @@ export default function Resident({ scope }: { scope: Scope }) {
     case 'family': page = <>{acting}<Family slug={slug} /></>; break;
     case 'password': page = <Password />; break;
     case 'my-data': page = <MyData />; break;
+    case 'profile': page = <Profile />; break;
     case 'farm': page = <Farm slug={slug} />; break;
     case 'together': page = <Together slug={slug} />; break;
     case 'record': page = <LinkRecord slug={slug} onLinked={loadLearners} />; break;

@@ -9,6 +9,7 @@ const EVENTS = graphql(`query ResidentEvents($from: Date!) { events(from: $from,
   exhibitions(first: 10) { nodes { id title startsOn endsOn works { id title author learnerId minor consentRecorded photos { id thumbUrl } } } } }`);
 const REGISTER = graphql(`mutation ResidentRegisterEvent($e: ID!, $l: ID) { registerForEvent(eventId: $e, learnerId: $l) { id registered } }`);
 const CONSENT = graphql(`mutation ResidentConsent($w: ID!) { recordGuardianConsent(workId: $w) }`);
+const WITHDRAW = graphql(`mutation ResidentWithdrawConsent($w: ID!) { withdrawGuardianConsent(workId: $w) }`);
 
 /** 社区活动与展览: register for an event (or a child), see the community's exhibitions, consent to a child's work being shown. */
 export default function Events({ slug, actingFor, learners }: { slug: string; actingFor: string | null; learners: Learner[] }) {
@@ -58,6 +59,10 @@ export default function Events({ slug, actingFor, learners }: { slug: string; ac
               {w.minor && !w.consentRecorded && mineIds.has(w.learnerId) && (
                 <Button block onClick={() => run(() => api.request(CONSENT, { w: w.id }, slug), t('已同意展出', 'Consent recorded'))}>
                   {t(`同意展出${w.author}的作品`, `Agree to show ${w.author}'s work`)}</Button>
+              )}
+              {w.minor && w.consentRecorded && mineIds.has(w.learnerId) && (
+                <Button block fill="outline" onClick={() => run(() => api.request(WITHDRAW, { w: w.id }, slug), t('已撤回同意，作品不再展出', 'Consent withdrawn; the work is no longer shown'))}>
+                  {t(`撤回同意（不再展出${w.author}的作品）`, `Withdraw consent (stop showing ${w.author}'s work)`)}</Button>
               )}
             </div>
           ))}

@@ -17,6 +17,7 @@ export default function Me({ slug }: { slug: string }) {
     ['demands', '反映问题', 'Report a problem'],
     ['surveys', '问卷调查', 'Surveys'],
     ['notifications', '消息', 'Messages'],
+    ['profile', '我的资料', 'My details'],
     ['my-data', '我的数据', 'My data'],
     ['password', '修改密码', 'Change password'],
   ];

@@ -13,7 +13,8 @@ const RECORD = graphql(`query LearnerRecordRecord($l: ID!) { learnerRecord(learn
   works { workId title }
   evaluations { courseId title rating comment }
   nominations { pool reason at } } }`);
-const BIRTH_DATE = graphql(`mutation LearnerRecordBirthDate($l: ID!, $b: Date!) { setLearnerBirthDate(learnerId: $l, birthDate: $b) { id birthDate } }`);
+const CORRECT = graphql(`mutation LearnerRecordCorrect($l: ID!, $i: CorrectRecordInput!, $r: String!) {
+  correctRegistryRecord(learnerId: $l, input: $i, reason: $r) { id name birthDate household } }`);
 const NOMINATE = graphql(`mutation LearnerRecordNominate($l: ID!, $p: String!, $r: String!) { nominateLearner(learnerId: $l, pool: $p, reason: $r) { id } }`);
 const EVALUATE = graphql(`mutation LearnerRecordEvaluate($c: ID!, $l: ID!, $r: Int!, $m: String) { evaluateCourse(courseId: $c, learnerId: $l, rating: $r, comment: $m) }`);
 const COPY = graphql(`mutation LearnerRecordCopy($l: ID!) { exportRegistryRecordData(learnerId: $l) { filename url rows photos } }`);
@@ -68,10 +69,27 @@ export default function LearnerRecord({ slug, learnerId, onClose }: { slug: stri
               </Form>
             </Card>
           )}
-          <Card size="small" title={t('出生日期（课程的年龄要求按它算）', 'Birth date (courses check ages by it)')}>
-            <Form layout="inline" requiredMark={false}
-              onFinish={(v: { birthDate: string }) => run(() => api.request(BIRTH_DATE, { l: r.learnerId, b: v.birthDate }, slug), t('出生日期已更正', 'Birth date corrected'))}>
-              <Form.Item name="birthDate" label={t('出生日期', 'Born')} rules={[{ required: true }]}><Input type="date" max={new Date().toISOString().slice(0, 10)} /></Form.Item>
+          <Card size="small" title={t('更正档案（居民反映信息有误时）', 'Correct the record (when the resident says it is wrong)')}>
+            <Form layout="vertical" requiredMark={false}
+              onFinish={(v: { name?: string; birthDate?: string; household?: string; phone?: string; reason: string }) => {
+                const given = (x?: string) => (x?.trim() ? x.trim() : null);
+                return run(() => api.request(CORRECT, {
+                  l: r.learnerId,
+                  i: { name: given(v.name), birthDate: given(v.birthDate), household: given(v.household), phone: given(v.phone) },
+                  r: v.reason.trim(),
+                }, slug), t('档案已更正', 'Record corrected'));
+              }}>
+              <Space wrap>
+                <Form.Item name="name" label={t('姓名', 'Name')} rules={[{ max: 50 }]}><Input /></Form.Item>
+                <Form.Item name="birthDate" label={t('出生日期（课程的年龄要求按它算）', 'Birth date (courses check ages by it)')}>
+                  <Input type="date" max={new Date().toISOString().slice(0, 10)} />
+                </Form.Item>
+                <Form.Item name="household" label={t('门牌（户）', 'Household')} rules={[{ max: 50 }]}><Input /></Form.Item>
+                <Form.Item name="phone" label={t('手机号', 'Phone')}><Input inputMode="numeric" maxLength={11} /></Form.Item>
+              </Space>
+              <Form.Item name="reason" label={t('更正原因（会记录在档案中）', 'Reason (kept with the record)')} rules={[{ required: true, max: 200, message: t('请写明更正原因', 'Say why') }]}>
+                <Input />
+              </Form.Item>
               <Button htmlType="submit">{t('更正', 'Correct')}</Button>
             </Form>
           </Card>
