@@ -21,20 +21,9 @@ pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
 /// A send that ran so long without answering is no longer "still running".
 const RUNNING_SECONDS: f64 = 120.0;
 
-/// How long a key's answer is kept: longer than a phone stays out of reach with a visit
-/// waiting in its outbox (it tries every time it opens).
-const KEPT_DAYS: i32 = 30;
-
-/// Forget keys older than [`KEPT_DAYS`] (the background worker, each sweep); how many.
-pub async fn forget_old(pool: &PgPool) -> sqlx::Result<u64> {
-    Ok(sqlx::query(
-        "DELETE FROM platform.request_keys WHERE created_at < now() - make_interval(days => $1)",
-    )
-    .bind(KEPT_DAYS)
-    .execute(pool)
-    .await?
-    .rows_affected())
-}
+// How long a key's answer is kept is the platform's retention period for `request_keys`
+// (30 days unless set: longer than a phone stays out of reach with a visit waiting in its
+// outbox); the worker forgets older ones (`tenancy::retention`).
 
 /// What the claim of a request's key settled.
 pub enum Claim {

@@ -80,6 +80,8 @@ pub enum TenancyError {
     SignUpExists,
     #[error("The sign-up was decided")]
     SignUpDecided,
+    #[error("A retention period is too short or too long")]
+    RetentionOutOfRange { least_hours: i32 },
 }
 
 impl TenancyError {
@@ -254,6 +256,11 @@ impl From<TenancyError> for AppError {
                 Conflict,
                 "这条注册申请已经处理过了".into(),
                 "This sign-up was already decided".into(),
+            ),
+            E::RetentionOutOfRange { least_hours } => (
+                BadUserInput,
+                format!("保存期限须为 {least_hours} 到 87600 小时（审计日志至少 6 个月）"),
+                format!("A retention period is {least_hours} to 87,600 hours (the audit log at least six months)"),
             ),
         };
         let mut err = AppError::new(code, zh, en);

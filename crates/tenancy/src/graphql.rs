@@ -52,6 +52,7 @@ pub struct TenancyQuery(
     crate::communities::graphql::CommunitiesQuery,
     crate::grids::graphql::GridsQuery,
     crate::signup::graphql::SignUpQuery,
+    crate::retention::graphql::RetentionQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -63,4 +64,5 @@ pub struct TenancyMutation(
     crate::grids::graphql::GridsMutation,
     crate::signup::graphql::SignUpMutation,
     crate::privacy::graphql::PrivacyMutation,
+    crate::retention::graphql::RetentionMutation,
 );

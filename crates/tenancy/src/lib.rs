@@ -17,6 +17,7 @@ pub mod graphql;
 pub mod grids;
 pub mod model;
 pub mod privacy;
+pub mod retention;
 pub mod signup;
 #[cfg(feature = "testing")]
 pub mod testing;

@@ -40,6 +40,9 @@ const VISIT_JOBS: usize = 4;
 const TAKE: i64 = 64;
 const LEASE: Duration = Duration::from_secs(300);
 
+/// How often the worker removes records past their retention.
+const RETENTION_EVERY: Duration = Duration::from_secs(3600);
+
 pub struct Worker {
     pub tenancy: Tenancy,
     pub db: Db,
@@ -259,11 +262,14 @@ impl Worker {
             }
             let now = tokio::time::Instant::now();
             if now >= housekeeping {
-                housekeeping = now + self.interval;
-                match crate::request_keys::forget_old(self.db.pool()).await {
-                    Ok(0) => {}
-                    Ok(n) => tracing::info!(keys = n, "old idempotency keys forgotten"),
-                    Err(e) => tracing::warn!(error = ?e, "old idempotency keys not forgotten"),
+                // Retention: each kind of record past the period the platform set (periods
+                // are whole hours: once an hour is enough, and a platform at rest pays it
+                // once an hour, not every interval).
+                housekeeping = now + RETENTION_EVERY;
+                match self.tenancy.enforce_retention(&self.store).await {
+                    Ok(p) if p.total() == 0 => {}
+                    Ok(p) => tracing::info!(purged = ?p, "records past their retention removed"),
+                    Err(e) => tracing::warn!(error = ?e, "retention not enforced"),
                 }
             }
             if wake_at.is_some_and(|at| now >= at) {
@@ -301,9 +307,9 @@ impl Worker {
                     }
                 }
             }
-            // Sleep until the first due time, a word, or the next housekeeping.
+            // Sleep until the first due time, a word, the next housekeeping, or an interval.
             let first = due::first(self.db.pool()).await.ok().flatten();
-            let mut until = housekeeping;
+            let mut until = housekeeping.min(tokio::time::Instant::now() + self.interval);
             if let Some(at) = first {
                 let wait = (at - Utc::now()).to_std().unwrap_or_default();
                 until = until.min(tokio::time::Instant::now() + wait);

@@ -7,6 +7,7 @@ mod isolation;
 mod migrate;
 mod onboarding;
 mod privacy;
+mod retention;
 mod spares;
 
 use infra::crypto::Secrets;

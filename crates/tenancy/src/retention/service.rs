@@ -1,0 +1,152 @@
+//! The rules of retention: the platform's administrators read and set the periods (never
+//! below the least the law allows); the worker purges what is past them, and the purge is
+//! itself written to the audit log.
+
+use chrono::Utc;
+use infra::audit::AuditEntry;
+use infra::storage::ObjectStore;
+use infra::{AppError, AppResult};
+use uuid::Uuid;
+
+use super::db;
+pub use super::model::{Purged, RetentionKind, RetentionPeriod};
+use crate::error::TenancyError;
+use crate::gate::{Principal, Tenancy};
+
+impl Tenancy {
+    /// Every kind's period (platform administrators).
+    pub async fn retention_periods(&self, actor: &Principal) -> AppResult<Vec<RetentionPeriod>> {
+        if !actor.is_platform_admin() {
+            return Err(AppError::forbidden());
+        }
+        let mut conn = self.db().pool().acquire().await?;
+        Ok(db::periods(&mut conn).await?)
+    }
+
+    /// Set a kind's period in hours (platform administrators).
+    pub async fn set_retention_period(
+        &self,
+        actor: &Principal,
+        kind: RetentionKind,
+        hours: i32,
+    ) -> AppResult<RetentionPeriod> {
+        if !actor.is_platform_admin() {
+            return Err(AppError::forbidden());
+        }
+        let least_hours = kind.least_hours();
+        if !(least_hours..=87600).contains(&hours) {
+            return Err(TenancyError::RetentionOutOfRange { least_hours }.into());
+        }
+        let mut tx = self.db().begin().await?;
+        let p = db::set_period(&mut tx, kind, hours, actor.account_id()).await?;
+        tx.commit().await?;
+        Ok(p)
+    }
+
+    /// The worker's purge: each kind's records older than its period, on the administrative
+    /// login; people's copies of their data by the time in their keys (UUIDv7). A purge that
+    /// removed anything leaves one audit row saying how much of each kind.
+    pub async fn enforce_retention(&self, store: &ObjectStore) -> AppResult<Purged> {
+        let mut conn = self.db().admin_pool().acquire().await?;
+        let periods = db::periods(&mut conn).await?;
+        let hours = |k: RetentionKind| {
+            periods
+                .iter()
+                .find(|p| p.kind == k)
+                .map_or(87600, |p| p.keep_hours)
+        };
+        let mut purged = Purged {
+            audit_log: db::purge(
+                &mut conn,
+                RetentionKind::AuditLog,
+                hours(RetentionKind::AuditLog),
+            )
+            .await?,
+            login_throttle: db::purge(
+                &mut conn,
+                RetentionKind::LoginThrottle,
+                hours(RetentionKind::LoginThrottle),
+            )
+            .await?,
+            phone_codes: db::purge(
+                &mut conn,
+                RetentionKind::PhoneCodes,
+                hours(RetentionKind::PhoneCodes),
+            )
+            .await?,
+            request_keys: db::purge(
+                &mut conn,
+                RetentionKind::RequestKeys,
+                hours(RetentionKind::RequestKeys),
+            )
+            .await?,
+            personal_exports: 0,
+        };
+        let cutoff =
+            Utc::now() - chrono::Duration::hours(i64::from(hours(RetentionKind::PersonalExports)));
+        for key in store.list_keys_under("a/").await? {
+            if made_before(&key, cutoff) {
+                store.delete(&key).await?;
+                purged.personal_exports += 1;
+            }
+        }
+        if purged.total() > 0 {
+            let entry = AuditEntry {
+                operation: "enforceRetention".into(),
+                target: serde_json::json!({
+                    "auditLog": purged.audit_log,
+                    "loginThrottle": purged.login_throttle,
+                    "phoneCodes": purged.phone_codes,
+                    "requestKeys": purged.request_keys,
+                    "personalExports": purged.personal_exports,
+                }),
+                ..Default::default()
+            };
+            infra::audit::insert(&mut conn, &entry, "ok").await?;
+        }
+        Ok(purged)
+    }
+}
+
+/// Was the copy at `key` (`a/{account}/exports/{uuidv7}.zip`) made before `cutoff`? A key of
+/// any other shape is left alone.
+fn made_before(key: &str, cutoff: chrono::DateTime<Utc>) -> bool {
+    let Some(file) = key.rsplit('/').next() else {
+        return false;
+    };
+    let Ok(id) = file.split('.').next().unwrap_or_default().parse::<Uuid>() else {
+        return false;
+    };
+    if !key.contains("/exports/") {
+        return false;
+    }
+    id.get_timestamp().is_some_and(|t| {
+        let (secs, nanos) = t.to_unix();
+        chrono::DateTime::from_timestamp(secs as i64, nanos).is_some_and(|at| at < cutoff)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_copies_older_than_the_cutoff_go() {
+        let now = Utc::now();
+        let old = Uuid::new_v7(uuid::Timestamp::from_unix(
+            uuid::NoContext,
+            (now - chrono::Duration::days(2)).timestamp() as u64,
+            0,
+        ));
+        let fresh = Uuid::now_v7();
+        let cutoff = now - chrono::Duration::days(1);
+        assert!(made_before(&format!("a/x/exports/{old}.zip"), cutoff));
+        assert!(!made_before(&format!("a/x/exports/{fresh}.zip"), cutoff));
+        assert!(!made_before(&format!("a/x/photos/{old}.jpg"), cutoff));
+        assert!(!made_before("a/x/exports/not-a-uuid.zip", cutoff));
+        assert!(!made_before(
+            &format!("a/x/exports/{}.zip", Uuid::new_v4()),
+            cutoff
+        ));
+    }
+}
