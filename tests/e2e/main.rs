@@ -30,6 +30,7 @@ mod journey_officer;
 mod journey_partners_work;
 mod journey_phone;
 mod journey_phone_more;
+mod journey_platform;
 mod journey_resident;
 mod journey_spaces;
 mod journey_staff;

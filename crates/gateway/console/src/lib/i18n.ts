@@ -23,6 +23,20 @@ export function useT(): T {
 
 /** Labels of the API's enums, both languages. */
 export const ENUMS: Record<string, Record<string, [string, string]>> = {
+  RetentionKind: {
+    AUDIT_LOG: ['审计日志', 'Audit log'],
+    LOGIN_THROTTLE: ['登录限速记录', 'Sign-in throttling'],
+    PHONE_CODES: ['短信验证码', 'One-time codes'],
+    REQUEST_KEYS: ['重复提交记录（幂等键）', 'Idempotency keys'],
+    PERSONAL_EXPORTS: ['个人信息副本文件', "Copies of people's data"],
+  },
+  RecordField: {
+    NAME: ['姓名', 'Name'],
+    BIRTH_DATE: ['出生日期', 'Birth date'],
+    COURTYARD: ['院落/网格', 'Courtyard or grid'],
+    HOUSEHOLD: ['门牌', 'Household'],
+    PHONE: ['手机号', 'Phone'],
+  },
   CommunityKind: {
     OLD_COURTYARD: ['老旧院落', 'Old courtyard'],
     RESETTLEMENT: ['安置小区', 'Resettlement'],
