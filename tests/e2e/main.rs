@@ -25,6 +25,7 @@ mod journey_farm;
 mod journey_funds;
 mod journey_governance;
 mod journey_grid;
+mod journey_guardian;
 mod journey_lists;
 mod journey_officer;
 mod journey_partners_work;

@@ -207,8 +207,8 @@ pub struct ExhibitionView {
 
 pub const URL_TTL: std::time::Duration = std::time::Duration::from_secs(15 * 60);
 
-/// Residents see published exhibitions only; nobody but staff sees a minor's work before a
-/// guardian consented.
+/// Residents see published exhibitions only; nobody but staff and the child's guardian sees a
+/// minor's work before a guardian consented.
 /// What a page of exhibitions loads: its works, and their photos (presigned), when asked for.
 #[derive(Debug, Clone, Copy)]
 pub struct ExhibitionParts {
@@ -235,10 +235,27 @@ pub async fn exhibitions(
     let rows = db::exhibitions_page(&mut tx, after, limit + 1, !staff).await?;
     let ids: Vec<Uuid> = rows.iter().map(|e| e.id).collect();
     let works: Vec<Work> = if parts.works {
+        // A guardian sees their own children's works: to consent, and to withdraw it.
+        let me = ctx.access().account_id;
+        let in_care: Vec<Uuid> = if staff {
+            Vec::new()
+        } else {
+            crate::learners::db::learners_of(&mut tx, me)
+                .await?
+                .into_iter()
+                .filter(|l| l.guardian_account_id == Some(me))
+                .map(|l| l.id)
+                .collect()
+        };
         db::works_of(&mut tx, &ids)
             .await?
             .into_iter()
-            .filter(|w| !w.minor || w.guardian_consent_at.is_some() || staff)
+            .filter(|w| {
+                !w.minor
+                    || w.guardian_consent_at.is_some()
+                    || staff
+                    || in_care.contains(&w.learner_id)
+            })
             .collect()
     } else {
         Vec::new()
