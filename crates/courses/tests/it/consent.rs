@@ -5,7 +5,6 @@
 use chrono::NaiveDate;
 use courses::model::{ExhibitionKind, ShareNames};
 use courses::service as svc;
-use tenancy::{CommunityAccess, CommunityScope};
 
 use crate::{Env, code};
 
@@ -34,16 +33,7 @@ async fn a_guardian_withdraws_consent_and_the_work_leaves_pages_and_share_links(
     let link = svc::share_exhibition(&staff, ex.id, ShareNames::Surname)
         .await
         .unwrap();
-    let visitor = env.ctx(CommunityScope::for_tests(
-        env.alpha.clone(),
-        CommunityAccess {
-            account_id: uuid::Uuid::nil(),
-            display_name: String::new(),
-            roles: vec![],
-            admin_above: false,
-            viewer_above: false,
-        },
-    ));
+    let visitor = env.visitor(&env.alpha);
     let seen = |s: tenancy::CommunityCtx| async move {
         let v = svc::exhibitions(&s, None, 10, svc::ExhibitionParts::ALL)
             .await

@@ -233,7 +233,6 @@ async fn gps_is_stripped_and_minors_need_consent_and_deletion_removes_objects() 
 #[tokio::test]
 async fn a_shared_exhibition_shows_only_consented_works_until_revoked() {
     use courses::model::ShareNames;
-    use tenancy::{CommunityAccess, CommunityScope};
     let env = Env::new().await;
     let staff = env.staff();
     let today = chrono::Utc::now().date_naive();
@@ -310,16 +309,7 @@ async fn a_shared_exhibition_shows_only_consented_works_until_revoked() {
         .unwrap();
 
     // A visitor: no account, no role in the community.
-    let visitor = env.ctx(CommunityScope::for_tests(
-        env.alpha.clone(),
-        CommunityAccess {
-            account_id: uuid::Uuid::nil(),
-            display_name: String::new(),
-            roles: vec![],
-            admin_above: false,
-            viewer_above: false,
-        },
-    ));
+    let visitor = env.visitor(&env.alpha);
     let shown = svc::shared_exhibition(&visitor, &link.token).await.unwrap();
     let mut works: Vec<(String, Option<String>, usize)> = shown
         .works
@@ -335,16 +325,7 @@ async fn a_shared_exhibition_shows_only_consented_works_until_revoked() {
         ]
     );
     // The same token in another community is nothing; a made-up token neither.
-    let beta_visitor = env.ctx(CommunityScope::for_tests(
-        env.beta.clone(),
-        CommunityAccess {
-            account_id: uuid::Uuid::nil(),
-            display_name: String::new(),
-            roles: vec![],
-            admin_above: false,
-            viewer_above: false,
-        },
-    ));
+    let beta_visitor = env.visitor(&env.beta);
     assert_eq!(
         code(svc::shared_exhibition(&beta_visitor, &link.token).await),
         "NOT_FOUND"

@@ -114,6 +114,21 @@ impl Env {
         )
     }
 
+    /// An anonymous visitor of `tenant`'s public pages (a shared exhibition): no account, no
+    /// role.
+    pub fn visitor(&self, tenant: &infra::Tenant) -> CommunityCtx {
+        self.ctx(CommunityScope::for_tests(
+            tenant.clone(),
+            tenancy::CommunityAccess {
+                account_id: Uuid::nil(),
+                display_name: String::new(),
+                roles: vec![],
+                admin_above: false,
+                viewer_above: false,
+            },
+        ))
+    }
+
     pub fn staff(&self) -> CommunityCtx {
         self.scope(&self.alpha, "社工", &[Role::Staff])
     }
