@@ -10,6 +10,8 @@ pub enum TenancyError {
     InvalidDistrictCode,
     #[error("invalid name")]
     InvalidName,
+    #[error("invalid display name")]
+    InvalidDisplayName,
     #[error("invalid login name")]
     InvalidLoginName,
     #[error("password too short")]
@@ -92,6 +94,7 @@ impl TenancyError {
             E::InvalidSlug | E::SlugInOtherDistrict => "slug",
             E::InvalidDistrictCode | E::DistrictCodeTaken => "districtCode",
             E::InvalidName => "name",
+            E::InvalidDisplayName => "displayName",
             E::InvalidLoginName | E::LoginNameTaken => "loginName",
             E::WeakPassword => "password",
             E::InvalidPhone | E::PhoneHasAccount => "phone",
@@ -116,6 +119,11 @@ impl From<TenancyError> for AppError {
                 BadUserInput,
                 "区划代码只能包含字母、数字、下划线或连字符，2 到 32 个字符".into(),
                 "A district code is 2–32 letters, digits, underscores or hyphens".into(),
+            ),
+            E::InvalidDisplayName => (
+                BadUserInput,
+                "名字不能为空，且不超过 50 个字".into(),
+                "A name must be 1–50 characters".into(),
             ),
             E::InvalidName => (
                 BadUserInput,

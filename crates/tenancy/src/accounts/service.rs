@@ -77,14 +77,11 @@ impl Tenancy {
         actor: &Principal,
         display_name: &str,
     ) -> AppResult<Account> {
-        let name = Name::parse(display_name)?;
         // The column holds 50 characters; `Name` allows a community's 100.
-        if name.as_str().chars().count() > 50 {
-            return Err(AppError::bad_input(
-                "名字不能为空，且不超过 50 个字",
-                "A name must be 1–50 characters",
-            ));
-        }
+        let name = Name::parse(display_name)
+            .ok()
+            .filter(|n| n.as_str().chars().count() <= 50)
+            .ok_or(TenancyError::InvalidDisplayName)?;
         let mut tx = self.db.begin().await?;
         let account = db::set_display_name(&mut tx, actor.account_id(), name.as_str()).await?;
         tx.commit().await?;
