@@ -18,13 +18,13 @@ pub(crate) struct NewValues<'a> {
     pub phone_lookup: Option<String>,
 }
 
-/// Update the record; another record's phone number violates `learners_phone`, an unknown
-/// courtyard `learners_courtyard_id_fkey`.
+/// Update the record (`None`: there is none); another record's phone number violates
+/// `learners_phone`, an unknown courtyard `learners_courtyard_id_fkey`.
 pub(crate) async fn update_record(
     conn: &mut PgConnection,
     id: Uuid,
     v: &NewValues<'_>,
-) -> sqlx::Result<RegistryRow> {
+) -> sqlx::Result<Option<RegistryRow>> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "UPDATE learners SET name = coalesce($2, name), birth_date = coalesce($3, birth_date),
                 courtyard_id = coalesce($4, courtyard_id), household = coalesce($5, household),
@@ -39,7 +39,7 @@ pub(crate) async fn update_record(
     .bind(v.household)
     .bind(&v.phone_encrypted)
     .bind(&v.phone_lookup)
-    .fetch_one(conn)
+    .fetch_optional(conn)
     .await
 }
 

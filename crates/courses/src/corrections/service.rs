@@ -60,9 +60,6 @@ pub async fn correct_record(
         phone_lookup,
     };
     let mut tx = ctx.tx().await?;
-    crate::learners::db::learner(&mut tx, learner_id)
-        .await?
-        .ok_or_else(|| not_found("resident"))?;
     let row = db::update_record(&mut tx, learner_id, &values)
         .await
         .on_violation(|v| {
@@ -73,7 +70,8 @@ pub async fn correct_record(
             } else {
                 None
             }
-        })?;
+        })?
+        .ok_or_else(|| not_found("resident"))?;
     let correction = db::insert(
         &mut tx,
         learner_id,

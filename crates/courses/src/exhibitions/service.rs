@@ -235,27 +235,23 @@ pub async fn exhibitions(
     let rows = db::exhibitions_page(&mut tx, after, limit + 1, !staff).await?;
     let ids: Vec<Uuid> = rows.iter().map(|e| e.id).collect();
     let works: Vec<Work> = if parts.works {
-        // A guardian sees their own children's works: to consent, and to withdraw it.
+        let all = db::works_of(&mut tx, &ids).await?;
+        let hidden = |w: &Work| w.minor && w.guardian_consent_at.is_none() && !staff;
+        // A guardian sees their own children's works: to consent, and to withdraw it. Asked
+        // only when a work waits for consent.
         let me = ctx.access().account_id;
-        let in_care: Vec<Uuid> = if staff {
-            Vec::new()
-        } else {
+        let in_care: Vec<Uuid> = if all.iter().any(hidden) {
             crate::learners::db::learners_of(&mut tx, me)
                 .await?
                 .into_iter()
                 .filter(|l| l.guardian_account_id == Some(me))
                 .map(|l| l.id)
                 .collect()
+        } else {
+            Vec::new()
         };
-        db::works_of(&mut tx, &ids)
-            .await?
-            .into_iter()
-            .filter(|w| {
-                !w.minor
-                    || w.guardian_consent_at.is_some()
-                    || staff
-                    || in_care.contains(&w.learner_id)
-            })
+        all.into_iter()
+            .filter(|w| !hidden(w) || in_care.contains(&w.learner_id))
             .collect()
     } else {
         Vec::new()

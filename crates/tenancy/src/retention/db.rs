@@ -67,6 +67,7 @@ pub(crate) async fn purge(
         RetentionKind::RequestKeys => {
             "DELETE FROM platform.request_keys WHERE created_at < now() - make_interval(hours => $1)"
         }
+        // Objects, not rows: the service removes them from the store.
         RetentionKind::PersonalExports => return Ok(0),
     };
     Ok(sqlx::query(sql)

@@ -55,31 +55,20 @@ impl Tenancy {
                 .find(|p| p.kind == k)
                 .map_or(87600, |p| p.keep_hours)
         };
+        let mut rows = Vec::new();
+        for kind in [
+            RetentionKind::AuditLog,
+            RetentionKind::LoginThrottle,
+            RetentionKind::PhoneCodes,
+            RetentionKind::RequestKeys,
+        ] {
+            rows.push(db::purge(&mut conn, kind, hours(kind)).await?);
+        }
         let mut purged = Purged {
-            audit_log: db::purge(
-                &mut conn,
-                RetentionKind::AuditLog,
-                hours(RetentionKind::AuditLog),
-            )
-            .await?,
-            login_throttle: db::purge(
-                &mut conn,
-                RetentionKind::LoginThrottle,
-                hours(RetentionKind::LoginThrottle),
-            )
-            .await?,
-            phone_codes: db::purge(
-                &mut conn,
-                RetentionKind::PhoneCodes,
-                hours(RetentionKind::PhoneCodes),
-            )
-            .await?,
-            request_keys: db::purge(
-                &mut conn,
-                RetentionKind::RequestKeys,
-                hours(RetentionKind::RequestKeys),
-            )
-            .await?,
+            audit_log: rows[0],
+            login_throttle: rows[1],
+            phone_codes: rows[2],
+            request_keys: rows[3],
             personal_exports: 0,
         };
         let cutoff =
