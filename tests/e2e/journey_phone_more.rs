@@ -160,6 +160,15 @@ async fn a_resident_volunteers_registers_and_takes_on_a_post_on_a_phone() {
     b.assert_accessible("my details").await;
     let me = mine("{ me { account { displayName } } }").await;
     assert_eq!(me["me"]["account"]["displayName"], "周阿姨（三号院）");
+    // Her birth date, recorded once (courses check ages by it).
+    b.set_value("birthDate", "1950-03-01").await;
+    b.click("记录出生日期").await;
+    b.wait_text("出生日期：1950-03-01").await;
+    let born = mine("{ myLearners { inCare birthDate } }").await;
+    assert_eq!(
+        born["myLearners"],
+        json!([{"inCare": false, "birthDate": "1950-03-01"}])
+    );
 
     // A copy of her data (PIPL art. 45): the archive the page made holds her volunteer record.
     b.goto("#/r/liuli/my-data").await;

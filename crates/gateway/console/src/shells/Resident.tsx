@@ -83,7 +83,7 @@ export default function Resident({ scope }: { scope: Scope }) {
     case 'family': page = <>{acting}<Family slug={slug} /></>; break;
     case 'password': page = <Password />; break;
     case 'my-data': page = <MyData />; break;
-    case 'profile': page = <Profile />; break;
+    case 'profile': page = <Profile slug={slug} />; break;
     case 'farm': page = <Farm slug={slug} />; break;
     case 'together': page = <Together slug={slug} />; break;
     case 'record': page = <LinkRecord slug={slug} onLinked={loadLearners} />; break;
