@@ -130,6 +130,10 @@ pub enum CoursesError {
     BadBirthDate,
     #[error("Change at least one field of the record")]
     NothingToCorrect,
+    #[error("The record has an account: its holder erases it")]
+    RecordHasAccount,
+    #[error("The record is erased")]
+    RecordErased,
     #[error("The request was already decided")]
     RequestDecided,
     #[error("Choose the registry record to link")]
@@ -422,6 +426,8 @@ impl From<CoursesError> for AppError {
             E::PageSizeOutOfRange => (BadUserInput, "每页数量为 1 到 100".into(), "`first` must be between 1 and 100".into()),
             E::BadBirthDate => (BadUserInput, "出生日期不正确".into(), "The birth date is not valid".into()),
             E::NothingToCorrect => (BadUserInput, "请至少更正一项".into(), "Change at least one field of the record".into()),
+            E::RecordHasAccount => (Conflict, "该居民有自己的账号，请本人在手机上注销（我的 → 注销账号）".into(), "This resident has an account: they erase it themselves (Me → Erase my account)".into()),
+            E::RecordErased => (Conflict, "该档案已注销".into(), "This record is already erased".into()),
             E::RequestDecided => (Conflict, "该申请已处理".into(), "The request was already decided".into()),
             E::RecordToLinkNeeded => (BadUserInput, "请选择要关联的居民档案".into(), "Choose the registry record to link".into()),
             E::ThresholdBelowOne => (BadUserInput, "开课门槛至少 1 人".into(), "The threshold is at least 1".into()),

@@ -100,6 +100,7 @@ pub struct CoursesMutation(
     crate::events::graphql::EventsMutation,
     crate::registry::graphql::RegistryMutation,
     crate::corrections::graphql::CorrectionsMutation,
+    crate::erasure::graphql::RecordErasureMutation,
     crate::exports::graphql::ExportsMutation,
     crate::exhibitions::sharing_graphql::SharingMutation,
 );

@@ -12,6 +12,7 @@ pub mod catalogue;
 pub mod clubs;
 pub mod corrections;
 pub mod enrolment;
+pub mod erasure;
 pub mod error;
 pub mod evaluations;
 pub mod events;

@@ -99,7 +99,8 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | ErrorCode::Conflict
         | ErrorCode::InsufficientPoints
         | ErrorCode::OutOfStock
-        | ErrorCode::InsufficientFunds => StatusCode::BAD_REQUEST,
+        | ErrorCode::InsufficientFunds
+        | ErrorCode::ErasureBlocked => StatusCode::BAD_REQUEST,
     }
 }
 

@@ -28,6 +28,8 @@ pub enum ErrorCode {
     InsufficientFunds,
     /// The database cancelled a statement that ran, or waited for a lock, past its limit.
     Timeout,
+    /// An erasure waits for something of the person's that must stay open until it ends.
+    ErasureBlocked,
     Internal,
 }
 
@@ -47,6 +49,7 @@ impl ErrorCode {
             ErrorCode::OutOfStock => "OUT_OF_STOCK",
             ErrorCode::InsufficientFunds => "INSUFFICIENT_FUNDS",
             ErrorCode::Timeout => "TIMEOUT",
+            ErrorCode::ErasureBlocked => "ERASURE_BLOCKED",
             ErrorCode::Internal => "INTERNAL",
         }
     }

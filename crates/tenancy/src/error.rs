@@ -84,6 +84,8 @@ pub enum TenancyError {
     SignUpDecided,
     #[error("A retention period is too short or too long")]
     RetentionOutOfRange { least_hours: i32 },
+    #[error("The erasure waits for what must stay open")]
+    ErasureBlocked(Vec<crate::erasure::model::ErasureBlocker>),
 }
 
 impl TenancyError {
@@ -265,6 +267,20 @@ impl From<TenancyError> for AppError {
                 "这条注册申请已经处理过了".into(),
                 "This sign-up was already decided".into(),
             ),
+            E::ErasureBlocked(blocking) => {
+                let (zh, en): (Vec<String>, Vec<String>) = blocking
+                    .iter()
+                    .map(|b| {
+                        let (zh, en) = b.kind.words(b.count);
+                        (format!("{}：{zh}", b.community), format!("{}: {en}", b.community))
+                    })
+                    .unzip();
+                (
+                    ErasureBlocked,
+                    format!("暂时不能注销。{}。", zh.join("；")),
+                    format!("The erasure waits. {}.", en.join("; ")),
+                )
+            }
             E::RetentionOutOfRange { least_hours } => (
                 BadUserInput,
                 format!("保存期限须为 {least_hours} 到 87600 小时（审计日志至少 6 个月）"),

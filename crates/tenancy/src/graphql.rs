@@ -53,6 +53,7 @@ pub struct TenancyQuery(
     crate::grids::graphql::GridsQuery,
     crate::signup::graphql::SignUpQuery,
     crate::retention::graphql::RetentionQuery,
+    crate::erasure::graphql::ErasureQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -65,4 +66,5 @@ pub struct TenancyMutation(
     crate::signup::graphql::SignUpMutation,
     crate::privacy::graphql::PrivacyMutation,
     crate::retention::graphql::RetentionMutation,
+    crate::erasure::graphql::ErasureMutation,
 );

@@ -10,6 +10,7 @@ pub mod accounts;
 pub mod auth;
 pub mod communities;
 pub mod districts;
+pub mod erasure;
 pub mod error;
 pub mod gate;
 #[cfg(feature = "graphql")]

@@ -127,7 +127,8 @@ pub async fn enrolments_of_account(
            FROM learners l JOIN enrolments e ON e.learner_id = l.id
            JOIN courses c ON c.id = e.course_id
           WHERE (l.account_id = $1 OR l.guardian_account_id = $1 OR l.id IN (
-                SELECT learner_id FROM family_helpers WHERE helper_account_id = $1 AND status = 'granted')) AND e.status <> 'cancelled'
+                SELECT learner_id FROM family_helpers WHERE helper_account_id = $1 AND status = 'granted'))
+            AND l.erased_at IS NULL AND e.status <> 'cancelled'
           ORDER BY e.created_at DESC, e.id",
     )
     .bind(account)

@@ -71,8 +71,9 @@ pub async fn set_birth_date(
 pub async fn learners_of(conn: &mut PgConnection, account_id: Uuid) -> sqlx::Result<Vec<Learner>> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {LEARNER} FROM learners
-          WHERE account_id = $1 OR guardian_account_id = $1 OR id IN (
-                SELECT learner_id FROM family_helpers WHERE helper_account_id = $1 AND status = 'granted')
+          WHERE (account_id = $1 OR guardian_account_id = $1 OR id IN (
+                SELECT learner_id FROM family_helpers WHERE helper_account_id = $1 AND status = 'granted'))
+            AND erased_at IS NULL
           ORDER BY id"
     )))
     .bind(account_id)

@@ -18,6 +18,9 @@ pub struct LearnerGql {
     /// Someone else's record the caller acts for: a child in their care, or (in `myLearners`)
     /// a family member who agreed to their help (家人代办).
     in_care: bool,
+    /// A child's record kept by a guardian, with no account of its own: the guardian may
+    /// erase it (`eraseChildRecord`).
+    is_child: bool,
 }
 
 impl From<model::Learner> for LearnerGql {
@@ -26,6 +29,7 @@ impl From<model::Learner> for LearnerGql {
             id: id(l.id),
             is_minor: l.is_minor(),
             in_care: l.guardian_account_id.is_some(),
+            is_child: l.guardian_account_id.is_some() && l.account_id.is_none(),
             name: l.name,
             birth_date: l.birth_date.map(Date),
         }

@@ -34,7 +34,7 @@ pub async fn timetable_of_account(
            JOIN course_sessions s ON s.course_id = c.id
           WHERE (l.account_id = $1 OR l.guardian_account_id = $1 OR l.id IN (
                 SELECT learner_id FROM family_helpers WHERE helper_account_id = $1 AND status = 'granted'))
-            AND s.starts_at >= $2 AND s.starts_at < $3
+            AND l.erased_at IS NULL AND s.starts_at >= $2 AND s.starts_at < $3
           ORDER BY s.starts_at, l.name",
     )
     .bind(account)

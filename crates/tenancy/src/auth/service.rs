@@ -77,6 +77,12 @@ pub(crate) fn source_of(ip: IpAddr) -> String {
 /// Seconds since the epoch of this process's last purge of expired throttle rows.
 static LAST_PURGE: AtomicI64 = AtomicI64::new(0);
 
+/// How login throttling names a login: a hash, so the table holds no login names.
+pub(crate) fn login_hash(login: &str) -> String {
+    let hash = hex::encode(Sha256::digest(login.to_lowercase().as_bytes()));
+    hash[..32].to_string()
+}
+
 impl Tenancy {
     /// Replace the bound on concurrent password hashing (tests, small machines).
     pub fn with_hashing_limit(mut self, limit: WorkLimit) -> Tenancy {
@@ -92,7 +98,7 @@ impl Tenancy {
             .map_err(AppError::internal)?
     }
 
-    async fn verify(&self, hash: String, password: &str) -> AppResult<bool> {
+    pub(crate) async fn verify(&self, hash: String, password: &str) -> AppResult<bool> {
         let _permit = self.hashing.acquire().await?;
         let pw = password.to_string();
         tokio::task::spawn_blocking(move || {
@@ -115,8 +121,7 @@ impl Tenancy {
             return Err(TenancyError::WeakPassword.into());
         }
         let source = source_of(from);
-        let name_hash = hex::encode(Sha256::digest(login.as_str().to_lowercase().as_bytes()));
-        let pair = format!("pair:{}:{source}", &name_hash[..32]);
+        let pair = format!("pair:{}:{source}", login_hash(login.as_str()));
         let addr = format!("addr:{source}");
         let mut conn = self.db.pool().acquire().await?;
         self.purge_now_and_then(&mut conn).await?;

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use infra::personal::{self, Mark, Reached};
+use infra::personal::{self, Follow, Mark, Reached};
 use sqlx::PgConnection;
 use uuid::Uuid;
 
@@ -13,6 +13,6 @@ pub(crate) async fn rows_about(
     seeds: &BTreeMap<String, Vec<Uuid>>,
 ) -> sqlx::Result<(Vec<Mark>, Reached)> {
     let marks = personal::marks(&mut *conn, schema).await?;
-    let reached = personal::reach(conn, schema, &marks, seeds).await?;
+    let reached = personal::reach(conn, schema, &marks, seeds, Follow::SubjectsAndCarers).await?;
     Ok((marks, reached))
 }

@@ -26,6 +26,27 @@ pub async fn export_my_data(
     let account = principal.account_id();
     let seeds = BTreeMap::from([(ACCOUNT.to_string(), vec![account])]);
     let mut parts = Vec::new();
+    let tenants = tenants_of(tenancy, principal).await?;
+    for tenant in &tenants {
+        parts.push(community_part(tenancy.db(), tenant, &seeds).await?);
+    }
+    // The platform last: its audit log then holds this export's own entries too.
+    parts.insert(0, platform_part(tenancy.db(), &seeds).await?);
+    publish(
+        store,
+        tenancy.secrets(),
+        account,
+        &principal.account.display_name,
+        parts,
+    )
+    .await
+}
+
+/// The communities served here that `principal` belongs to, each once, by slug.
+pub(crate) async fn tenants_of(
+    tenancy: &Tenancy,
+    principal: &Principal,
+) -> AppResult<Vec<infra::Tenant>> {
     let mut slugs: Vec<&str> = principal
         .memberships
         .iter()
@@ -43,20 +64,7 @@ pub async fn export_my_data(
             tenants.push(c.tenant());
         }
     }
-    drop(conn);
-    for tenant in &tenants {
-        parts.push(community_part(tenancy.db(), tenant, &seeds).await?);
-    }
-    // The platform last: its audit log then holds this export's own entries too.
-    parts.insert(0, platform_part(tenancy.db(), &seeds).await?);
-    publish(
-        store,
-        tenancy.secrets(),
-        account,
-        &principal.account.display_name,
-        parts,
-    )
-    .await
+    Ok(tenants)
 }
 
 /// A resident's archive made by staff at the counter (现场代办), within this community: the

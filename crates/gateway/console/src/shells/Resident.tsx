@@ -29,6 +29,7 @@ const MySurveys = lazy(() => import('../pages/resident/MySurveys'));
 const Notifications = lazy(() => import('../pages/resident/Notifications'));
 const Password = lazy(() => import('../pages/resident/Password'));
 const Profile = lazy(() => import('../pages/resident/Profile'));
+const Erase = lazy(() => import('../pages/resident/Erase'));
 const Spaces = lazy(() => import('../pages/resident/Spaces'));
 const WalkIn = lazy(() => import('../pages/resident/WalkIn'));
 
@@ -41,7 +42,7 @@ const PLACE_OF: Record<string, string> = {
   courses: 'courses',
   spaces: 'spaces', bookings: 'spaces',
   points: 'points',
-  me: 'me', demands: 'me', surveys: 'me', family: 'me', password: 'me', farm: 'me', volunteer: 'points', events: 'home', together: 'me', record: 'me', 'my-data': 'me', profile: 'me',
+  me: 'me', demands: 'me', surveys: 'me', family: 'me', password: 'me', farm: 'me', volunteer: 'points', events: 'home', together: 'me', record: 'me', 'my-data': 'me', profile: 'me', erase: 'me',
 };
 
 // Plain outline icons (24 px), drawn here rather than a font of icons downloaded for five.
@@ -84,6 +85,7 @@ export default function Resident({ scope }: { scope: Scope }) {
     case 'password': page = <Password />; break;
     case 'my-data': page = <MyData />; break;
     case 'profile': page = <Profile slug={slug} />; break;
+    case 'erase': page = <Erase slug={slug} />; break;
     case 'farm': page = <Farm slug={slug} />; break;
     case 'together': page = <Together slug={slug} />; break;
     case 'record': page = <LinkRecord slug={slug} onLinked={loadLearners} />; break;

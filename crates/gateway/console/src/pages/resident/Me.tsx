@@ -20,6 +20,7 @@ export default function Me({ slug }: { slug: string }) {
     ['profile', '我的资料', 'My details'],
     ['my-data', '我的数据', 'My data'],
     ['password', '修改密码', 'Change password'],
+    ['erase', '注销账号', 'Erase my account'],
   ];
   return (
     <>

@@ -1,4 +1,4 @@
-import { AutoComplete, Button, Card, Descriptions, Drawer, Form, Input, Rate, Select, Space, Table } from 'antd';
+import { AutoComplete, Button, Card, Descriptions, Drawer, Form, Input, Popconfirm, Rate, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { graphql } from '../../gql';
 import { formatDateTime, useApi, useRun } from '../../lib/api';
@@ -17,6 +17,7 @@ const CORRECT = graphql(`mutation LearnerRecordCorrect($l: ID!, $i: CorrectRecor
   correctRegistryRecord(learnerId: $l, input: $i, reason: $r) { id name birthDate household } }`);
 const NOMINATE = graphql(`mutation LearnerRecordNominate($l: ID!, $p: String!, $r: String!) { nominateLearner(learnerId: $l, pool: $p, reason: $r) { id } }`);
 const EVALUATE = graphql(`mutation LearnerRecordEvaluate($c: ID!, $l: ID!, $r: Int!, $m: String) { evaluateCourse(courseId: $c, learnerId: $l, rating: $r, comment: $m) }`);
+const ERASE = graphql(`mutation LearnerRecordErase($l: ID!) { eraseRegistryRecord(learnerId: $l) { rows objects } }`);
 const COPY = graphql(`mutation LearnerRecordCopy($l: ID!) { exportRegistryRecordData(learnerId: $l) { filename url rows photos } }`);
 /** The district's role-model pools (榜样库); another name may be typed. */
 export const POOLS = ['千人故事', '两江榜样'];
@@ -99,6 +100,14 @@ export default function LearnerRecord({ slug, learnerId, onClose }: { slug: stri
             <Button loading={copying} onClick={() => download(async () => (await api.request(COPY, { l: r.learnerId }, slug)).exportRegistryRecordData)}>
               {t('导出个人信息副本', 'Export a copy of their data')}
             </Button>
+          </Card>
+          <Card size="small" title={t('注销档案（没有账号的居民到窗口申请时）', 'Erase the record (a resident without an account asks at the counter)')}>
+            <p>{t('删除姓名、出生日期、手机号、作品照片和文字；课程人数、出勤和积分账目只留下无名的数字。不能恢复，操作会被记录。有账号的居民请本人在手机上“我的 → 注销账号”。',
+              'Deletes the name, birth date, phone, photos of works and texts; course counts, attendance and the points ledger stay as nameless numbers. It cannot be undone and is recorded. A resident with an account erases it on their phone (Me → Erase my account).')}</p>
+            <Popconfirm title={t(`确定注销${r.name}的档案？`, `Erase ${r.name}'s record?`)} okText={t('确定注销', 'Erase it')} cancelText={t('取消', 'Cancel')} okButtonProps={{ danger: true }}
+              onConfirm={() => doRun(() => api.request(ERASE, { l: r.learnerId }, slug), t('档案已注销', 'The record is erased'), onClose)}>
+              <Button danger>{t('注销档案', 'Erase the record')}</Button>
+            </Popconfirm>
           </Card>
           <Card size="small" title={t('推荐到榜样库', 'Nominations to the role-model pools')}
             extra={<Button size="small" onClick={() => setNominating(true)}>{t('推荐', 'Nominate')}</Button>}>

@@ -1,0 +1,32 @@
+//! The GraphQL face of a record's erasure.
+
+use async_graphql::{Context, ID, Object};
+use tenancy::erasure::graphql::ErasureGql;
+
+use super::service as svc;
+use crate::graphql::*;
+
+#[derive(Default)]
+pub struct RecordErasureMutation;
+
+#[Object]
+impl RecordErasureMutation {
+    /// 注销孩子的档案: a guardian erases their child's registry record — name, birth date,
+    /// phone, works' titles and photos, survey texts — while the child's enrolments, attendance
+    /// and seats keep their counts. Only a child without an account of its own.
+    async fn erase_child_record(&self, ctx: &Context<'_>, learner_id: ID) -> Res<ErasureGql> {
+        Ok(svc::erase_child_record(community(ctx)?, uuid(&learner_id)?)
+            .await?
+            .into())
+    }
+
+    /// 注销居民档案: staff erase a registry record that has no account (a resident without a
+    /// phone, at the counter); a person with an account erases it themselves.
+    async fn erase_registry_record(&self, ctx: &Context<'_>, learner_id: ID) -> Res<ErasureGql> {
+        Ok(
+            svc::erase_registry_record(community(ctx)?, uuid(&learner_id)?)
+                .await?
+                .into(),
+        )
+    }
+}
