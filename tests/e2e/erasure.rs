@@ -232,6 +232,16 @@ async fn an_erased_resident_leaves_no_trace_and_the_books_stay_as_they_were() {
     )
     .await;
 
+    let copies = objects(&app.data_dir)
+        .into_iter()
+        .filter(|(k, _)| k.starts_with("x/"))
+        .map(|(k, _)| k)
+        .collect::<Vec<_>>();
+    assert_eq!(
+        copies.len(),
+        2,
+        "her copy and the counter copy are stored: {copies:?}"
+    );
     let figures = settled_figures(&pool).await;
     let books = "{ ledgerCheck { issued burned held mismatched transfers } }";
     let ledger = app.ok(Some(&staff), jz, books, json!({})).await;
@@ -241,7 +251,11 @@ async fn an_erased_resident_leaves_no_trace_and_the_books_stay_as_they_were() {
         .ok(Some(&chen), None, erase, json!({"p": PASSWORD}))
         .await;
     assert_eq!(erased["eraseMyAccount"]["communities"], 1);
-    assert!(erased["eraseMyAccount"]["objects"].as_i64().unwrap() >= photos.len() as i64 + 2);
+    assert_eq!(
+        erased["eraseMyAccount"]["objects"].as_i64().unwrap(),
+        photos.len() as i64 + 2,
+        "her photos, her copy and the counter copy: {erased}"
+    );
 
     // She is signed out and cannot sign in again.
     let gone = app.gql(Some(&chen), None, "{ me { id } }", json!({})).await;
@@ -261,15 +275,21 @@ async fn an_erased_resident_leaves_no_trace_and_the_books_stay_as_they_were() {
     for n in needles {
         assert!(!dumped.contains(n), "the database still holds {n:?}");
     }
+    let community: uuid::Uuid =
+        sqlx::query_scalar("SELECT id FROM platform.communities WHERE slug = 'jinzhuyuan'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
     let stored = objects(&app.data_dir);
     for (key, bytes) in &stored {
         assert!(!photos.contains(key), "her photo {key} is still stored");
         for n in needles {
             assert!(!holds(bytes, n), "object {key} holds {n:?}");
         }
-        assert!(!key.starts_with(&format!("a/{account}/")), "{key}");
         assert!(
-            !key.contains("/exports/"),
+            !key.starts_with(&format!("x/a/{account}/"))
+                && !key.starts_with(&format!("x/c/{community}/"))
+                && !key.contains("/exports/"),
             "a copy that may name her: {key}"
         );
     }

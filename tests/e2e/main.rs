@@ -52,6 +52,7 @@ mod privacy;
 mod registry_abuse;
 mod request_keys;
 mod restore_checks;
+mod retention;
 mod sign_up;
 mod spaces;
 mod spares;

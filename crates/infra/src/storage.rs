@@ -150,7 +150,7 @@ impl ObjectStore {
             .await
     }
 
-    /// The same for a copy of a person's data (个人信息副本), kept under `a/{account}`.
+    /// The same for a copy of a person's data (个人信息副本), kept under `x/a/{account}`.
     pub async fn publish_account_export(
         &self,
         account: uuid::Uuid,
@@ -162,7 +162,7 @@ impl ObjectStore {
             .await
     }
 
-    /// The same for a district's files (its dashboards' exports), kept under `d/{district}`.
+    /// The same for a district's files (its dashboards' exports), kept under `x/d/{district}`.
     pub async fn publish_district_export(
         &self,
         district: uuid::Uuid,
@@ -181,7 +181,9 @@ impl ObjectStore {
         bytes: Vec<u8>,
         content_type: &str,
     ) -> AppResult<String> {
-        let key = format!("{prefix}/exports/{}.{ext}", uuid::Uuid::now_v7());
+        // Every generated file under `x/`: retention finds them all with one listing, whatever
+        // the number of communities, by the time in their UUIDv7 names.
+        let key = format!("x/{prefix}/{}.{ext}", uuid::Uuid::now_v7());
         self.put(&key, bytes, content_type).await?;
         self.presign_get(&key, EXPORT_LINK_TTL).await
     }

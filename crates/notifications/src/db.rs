@@ -160,3 +160,34 @@ pub async fn first_retry(
     .fetch_one(conn)
     .await
 }
+
+/// When the oldest notification was written (retention's next time).
+pub async fn first_written(
+    conn: &mut PgConnection,
+) -> sqlx::Result<Option<chrono::DateTime<chrono::Utc>>> {
+    sqlx::query_scalar("SELECT min(created_at) FROM notifications")
+        .fetch_one(conn)
+        .await
+}
+
+/// Notifications written before `before`, with their deliveries: deleted (the deliveries
+/// first, they refer to them); how many notifications went.
+pub async fn forget_before(
+    conn: &mut PgConnection,
+    before: chrono::DateTime<chrono::Utc>,
+) -> sqlx::Result<u64> {
+    sqlx::query(
+        "DELETE FROM notification_deliveries WHERE notification_id IN (
+             SELECT id FROM notifications WHERE created_at < $1)",
+    )
+    .bind(before)
+    .execute(&mut *conn)
+    .await?;
+    Ok(
+        sqlx::query("DELETE FROM notifications WHERE created_at < $1")
+            .bind(before)
+            .execute(conn)
+            .await?
+            .rows_affected(),
+    )
+}

@@ -164,3 +164,27 @@ pub async fn deliver(ctx: &CommunityCtx, hook: &Webhook) -> AppResult<Delivered>
     }
     Ok(done)
 }
+
+/// 保存期限: a community's notifications older than `keep` go, with their deliveries; how
+/// many. Called by the worker on its visits, with the period the platform set.
+pub async fn forget_older(
+    ctx: &CommunityCtx,
+    keep: chrono::Duration,
+    now: chrono::DateTime<chrono::Utc>,
+) -> AppResult<u64> {
+    let mut tx = ctx.tx().await?;
+    let n = db::forget_before(&mut tx, now - keep).await?;
+    tx.commit().await?;
+    Ok(n)
+}
+
+/// When the oldest notification passes `keep`: the community's next visit for retention.
+pub async fn forget_next_due(
+    ctx: &CommunityCtx,
+    keep: chrono::Duration,
+) -> AppResult<Option<chrono::DateTime<chrono::Utc>>> {
+    let mut tx = ctx.tx().await?;
+    let first = db::first_written(&mut tx).await?;
+    tx.commit().await?;
+    Ok(first.map(|at| at + keep))
+}

@@ -15,6 +15,8 @@ mod folder;
 mod spares;
 
 use std::collections::HashSet;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI32, Ordering};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -24,6 +26,7 @@ use infra::crypto::Secrets;
 use infra::storage::ObjectStore;
 use notifications::Webhook;
 use sqlx::postgres::PgListener;
+use tenancy::retention::model::RetentionKind;
 use tenancy::{CommunityCtx, CommunityScope, Tenancy};
 
 use folder::Folder;
@@ -52,6 +55,9 @@ pub struct Worker {
     pub interval: Duration,
     /// Community schemas kept built ahead.
     pub spares: usize,
+    /// How long notifications are kept, in hours (the platform's period, read at each
+    /// housekeeping round).
+    pub keep_notifications: Arc<AtomicI32>,
 }
 
 /// The webhook channel a configuration asks for (when a URL is set): notifications and
@@ -87,7 +93,40 @@ impl Worker {
             webhook,
             interval: Duration::from_secs(config.worker_interval_secs),
             spares: config.spare_communities,
+            keep_notifications: Arc::new(AtomicI32::new(4320)),
         })
+    }
+
+    fn keep_notifications(&self) -> chrono::Duration {
+        chrono::Duration::hours(i64::from(self.keep_notifications.load(Ordering::Relaxed)))
+    }
+
+    /// Notifications past the platform's period go; the purge is audited, per community.
+    async fn forget_notifications(&self, ctx: &CommunityCtx, now: DateTime<Utc>) {
+        let slug = &ctx.tenant().slug;
+        let n = match notifications::worker::forget_older(ctx, self.keep_notifications(), now).await
+        {
+            Ok(0) => return,
+            Ok(n) => n,
+            Err(e) => {
+                tracing::warn!(community = %slug, error = ?e, "notifications past retention not removed");
+                return;
+            }
+        };
+        tracing::info!(community = %slug, notifications = n, "notifications past retention removed");
+        let entry = infra::audit::AuditEntry {
+            community_id: Some(ctx.tenant().community_id),
+            operation: "enforceRetention".into(),
+            target: serde_json::json!({ "notifications": n }),
+            ..Default::default()
+        };
+        let written = async {
+            let mut conn = self.db.pool().acquire().await?;
+            infra::audit::insert(&mut conn, &entry, "ok").await
+        };
+        if let Err(e) = written.await {
+            tracing::warn!(community = %slug, error = ?e, "retention not audited");
+        }
     }
 
     fn ctx(&self, scope: &CommunityScope) -> CommunityCtx {
@@ -172,6 +211,7 @@ impl Worker {
                 tracing::warn!(community = %scope.tenant().slug, error = ?e, "points expiry failed")
             }
         }
+        self.forget_notifications(&ctx, now).await;
         if let Err(e) = dashboards::api::fold(&ctx).await {
             tracing::warn!(community = %scope.tenant().slug, error = ?e, "figure fold failed");
         }
@@ -189,6 +229,7 @@ impl Worker {
             spaces::api::rooms::open_days_next_due(&ctx, now).await,
             spaces::api::bookings::no_shows_next_due(&ctx).await,
             volunteers::ledger::expiry::expiry_next_due(&ctx, now).await,
+            notifications::worker::forget_next_due(&ctx, self.keep_notifications()).await,
         ];
         let retries = match &self.webhook {
             Some(_) => notifications::worker::next_retry(&ctx).await,
@@ -266,6 +307,14 @@ impl Worker {
                 // are whole hours: once an hour is enough, and a platform at rest pays it
                 // once an hour, not every interval).
                 housekeeping = now + RETENTION_EVERY;
+                match self
+                    .tenancy
+                    .retention_hours(RetentionKind::Notifications)
+                    .await
+                {
+                    Ok(h) => self.keep_notifications.store(h, Ordering::Relaxed),
+                    Err(e) => tracing::warn!(error = ?e, "notifications' period not read"),
+                }
                 match self.tenancy.enforce_retention(&self.store).await {
                     Ok(p) if p.total() == 0 => {}
                     Ok(p) => tracing::info!(purged = ?p, "records past their retention removed"),

@@ -79,23 +79,10 @@ pub async fn erase(
         if let Some(own) = ids.get(table.as_str()) {
             subjects.push(("id", own.as_slice()));
         }
-        let only_a_photo = on_table.iter().any(|m| {
-            m.category == Category::Photo && columns.get(&key(m)).is_some_and(|c| c.not_null)
-        });
-        let mut sets = Vec::new();
-        for m in on_table.iter().filter(|m| !m.links()) {
-            let column = columns.get(&key(m)).ok_or_else(|| {
-                sqlx::Error::Protocol(format!("{table}.{}: marked but not found", m.column))
-            })?;
-            let value = rewrite(m.category, column, ident(&m.column)?, ident(schema)?)?;
-            if let Some(value) = value {
-                sets.push(format!("{} = {value}", ident(&m.column)?));
-            }
-        }
-        if columns.contains_key(&(table.clone(), "erased_at".into())) {
-            sets.push("erased_at = coalesce(erased_at, now())".into());
-        }
-        if subjects.is_empty() || (sets.is_empty() && !only_a_photo) {
+        let Some(change) = change_of(table, &on_table, &columns, schema)? else {
+            continue;
+        };
+        if subjects.is_empty() {
             continue;
         }
         let filter: Vec<String> = subjects
@@ -103,16 +90,7 @@ pub async fn erase(
             .enumerate()
             .map(|(i, (c, _))| Ok(format!("{} = ANY(${})", ident(c)?, i + 1)))
             .collect::<Result<_, sqlx::Error>>()?;
-        let target = format!("{}.{}", ident(schema)?, ident(table)?);
-        let sql = if only_a_photo {
-            format!("DELETE FROM {target} WHERE {}", filter.join(" OR "))
-        } else {
-            format!(
-                "UPDATE {target} SET {} WHERE {}",
-                sets.join(", "),
-                filter.join(" OR ")
-            )
-        };
+        let sql = change.sql(&format!("WHERE {}", filter.join(" OR ")));
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
         for (_, list) in &subjects {
             q = q.bind(*list);
@@ -120,6 +98,93 @@ pub async fn erase(
         out.rows += q.execute(&mut *conn).await?.rows_affected();
     }
     Ok(out)
+}
+
+/// Erase every person of `schema` (an archived community past its period): each marked column
+/// of every row rewritten as [`erase`] would, in the caller's transaction.
+pub async fn erase_all(conn: &mut PgConnection, schema: &str) -> Result<Erased, sqlx::Error> {
+    sqlx::query("SELECT set_config('linli.erasure', 'on', true)")
+        .execute(&mut *conn)
+        .await?;
+    let marks = marks(&mut *conn, schema).await?;
+    let columns = columns(&mut *conn, schema).await?;
+    let tables: std::collections::BTreeSet<&str> = marks.iter().map(|m| m.table.as_str()).collect();
+    let mut out = Erased::default();
+    for table in tables {
+        let on_table: Vec<&Mark> = marks.iter().filter(|m| m.table == table).collect();
+        for m in on_table.iter().filter(|m| m.category == Category::Photo) {
+            let keys: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+                "SELECT {c} FROM {}.{} WHERE {c} IS NOT NULL",
+                ident(schema)?,
+                ident(table)?,
+                c = ident(&m.column)?
+            )))
+            .fetch_all(&mut *conn)
+            .await?;
+            out.photos.extend(keys);
+        }
+        if let Some(change) = change_of(table, &on_table, &columns, schema)? {
+            out.rows += sqlx::query(sqlx::AssertSqlSafe(change.sql("")))
+                .execute(&mut *conn)
+                .await?
+                .rows_affected();
+        }
+    }
+    Ok(out)
+}
+
+/// One table's erasure: its rows deleted (a row that is only a photo) or its marked columns
+/// rewritten.
+struct Change {
+    target: String,
+    delete: bool,
+    sets: Vec<String>,
+}
+
+impl Change {
+    fn sql(&self, filter: &str) -> String {
+        if self.delete {
+            format!("DELETE FROM {} {filter}", self.target)
+        } else {
+            format!(
+                "UPDATE {} SET {} {filter}",
+                self.target,
+                self.sets.join(", ")
+            )
+        }
+    }
+}
+
+/// What erasing `table`'s marked columns takes; `None` when nothing there is rewritten.
+fn change_of(
+    table: &str,
+    on_table: &[&Mark],
+    columns: &BTreeMap<(String, String), Column>,
+    schema: &str,
+) -> Result<Option<Change>, sqlx::Error> {
+    let delete = on_table
+        .iter()
+        .any(|m| m.category == Category::Photo && columns.get(&key(m)).is_some_and(|c| c.not_null));
+    let mut sets = Vec::new();
+    for m in on_table.iter().filter(|m| !m.links()) {
+        let column = columns.get(&key(m)).ok_or_else(|| {
+            sqlx::Error::Protocol(format!("{table}.{}: marked but not found", m.column))
+        })?;
+        if let Some(value) = rewrite(m.category, column, ident(&m.column)?, ident(schema)?)? {
+            sets.push(format!("{} = {value}", ident(&m.column)?));
+        }
+    }
+    if columns.contains_key(&(table.to_string(), "erased_at".into())) {
+        sets.push("erased_at = coalesce(erased_at, now())".into());
+    }
+    if sets.is_empty() && !delete {
+        return Ok(None);
+    }
+    Ok(Some(Change {
+        target: format!("{}.{}", ident(schema)?, ident(table)?),
+        delete,
+        sets,
+    }))
 }
 
 /// Does every marked column of `schema` have an erasure rule (its type and nullability allow

@@ -87,7 +87,7 @@ pub async fn erase_my_account(
     tx.commit().await?;
     tenancy.cache.forget_account(account);
 
-    let mut prefixes = vec![format!("a/{account}/")];
+    let mut prefixes = vec![format!("x/a/{account}/"), format!("a/{account}/")];
     for tenant in &tenants {
         prefixes.extend(copies_of(tenant.community_id));
     }
@@ -120,11 +120,13 @@ pub async fn erase_in_community(
     })
 }
 
-/// Where a community keeps copies that may name a person: its exports (registers, ledgers)
-/// and the copies staff made for residents at the counter. Their links live 15 minutes and
-/// are made again on demand, so an erasure deletes them all rather than read each.
-fn copies_of(community: Uuid) -> [String; 2] {
+/// Where a community keeps files that may name a person: its generated files (registers,
+/// ledgers, certificates, the copies staff made for residents at the counter), and where they
+/// were kept before `x/`. Their links live 15 minutes and they are made again on demand, so an
+/// erasure deletes them all rather than read each.
+fn copies_of(community: Uuid) -> [String; 3] {
     [
+        format!("x/c/{community}/"),
         format!("c/{community}/exports/"),
         format!("a/{community}/exports/"),
     ]

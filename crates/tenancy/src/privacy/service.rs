@@ -35,7 +35,7 @@ pub async fn export_my_data(
     publish(
         store,
         tenancy.secrets(),
-        account,
+        Keeper::Person(account),
         &principal.account.display_name,
         parts,
     )
@@ -79,7 +79,7 @@ pub async fn export_for_resident(
     publish(
         ctx.store(),
         ctx.secrets(),
-        ctx.tenant().community_id,
+        Keeper::Community(ctx.tenant().community_id),
         who,
         vec![part],
     )
@@ -115,10 +115,17 @@ async fn community_part(
     })
 }
 
+/// Where a copy is kept: with the person's files, or with the community's (a counter copy,
+/// under the community's generated files, so erasing anyone there removes it too).
+enum Keeper {
+    Person(Uuid),
+    Community(Uuid),
+}
+
 async fn publish(
     store: &ObjectStore,
     secrets: &infra::crypto::Secrets,
-    owner: Uuid,
+    keeper: Keeper,
     who: &str,
     parts: Vec<SchemaPart>,
 ) -> AppResult<DataExport> {
@@ -133,7 +140,14 @@ async fn publish(
     let now = chrono::Utc::now();
     let zip = archive::build(&parts, &photos, secrets, &archive::header(who, now))?;
     let bytes = zip.len();
-    let url = store.publish_account_export(owner, "zip", zip, ZIP).await?;
+    let url = match keeper {
+        Keeper::Person(account) => {
+            store
+                .publish_account_export(account, "zip", zip, ZIP)
+                .await?
+        }
+        Keeper::Community(id) => store.publish_export(id, "zip", zip, ZIP).await?,
+    };
     Ok(DataExport {
         filename: format!("linli-personal-data-{}.zip", now.format("%Y%m%d")),
         url,

@@ -67,12 +67,41 @@ pub(crate) async fn purge(
         RetentionKind::RequestKeys => {
             "DELETE FROM platform.request_keys WHERE created_at < now() - make_interval(hours => $1)"
         }
-        // Objects, not rows: the service removes them from the store.
-        RetentionKind::PersonalExports => return Ok(0),
+        // Objects, not rows: the service removes them from the store; notifications are the
+        // communities' rows, removed when the worker visits each.
+        RetentionKind::PersonalExports
+        | RetentionKind::Exports
+        | RetentionKind::Notifications
+        | RetentionKind::ArchivedCommunities => return Ok(0),
     };
     Ok(sqlx::query(sql)
         .bind(hours)
         .execute(conn)
         .await?
         .rows_affected())
+}
+
+/// Archived communities past `hours` whose people are not yet erased.
+pub(crate) async fn archived_due(
+    conn: &mut PgConnection,
+    hours: i32,
+) -> sqlx::Result<Vec<crate::communities::model::Community>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {} FROM platform.communities
+          WHERE status = 'archived' AND anonymised_at IS NULL
+            AND archived_at < now() - make_interval(hours => $1)
+          ORDER BY archived_at",
+        crate::communities::db::COMMUNITY_COLS
+    )))
+    .bind(hours)
+    .fetch_all(conn)
+    .await
+}
+
+pub(crate) async fn mark_anonymised(conn: &mut PgConnection, community: Uuid) -> sqlx::Result<()> {
+    sqlx::query("UPDATE platform.communities SET anonymised_at = now() WHERE id = $1")
+        .bind(community)
+        .execute(conn)
+        .await
+        .map(drop)
 }

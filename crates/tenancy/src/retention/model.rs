@@ -17,21 +17,33 @@ pub enum RetentionKind {
     RequestKeys,
     /// 个人信息副本: archives made for people to download.
     PersonalExports,
+    /// 消息: people's notifications and their deliveries, in each community.
+    Notifications,
+    /// 导出文件: registers, ledgers, certificates and figures made for download.
+    Exports,
+    /// 已归档社区: how long an archived community keeps its people's data before every person
+    /// in it is erased (the anonymous records stay).
+    ArchivedCommunities,
 }
 
 impl RetentionKind {
-    pub const ALL: [RetentionKind; 5] = [
+    pub const ALL: [RetentionKind; 8] = [
         RetentionKind::AuditLog,
         RetentionKind::LoginThrottle,
         RetentionKind::PhoneCodes,
         RetentionKind::RequestKeys,
         RetentionKind::PersonalExports,
+        RetentionKind::Notifications,
+        RetentionKind::Exports,
+        RetentionKind::ArchivedCommunities,
     ];
 
     /// The shortest period the law allows.
     pub fn least_hours(self) -> i32 {
         match self {
             RetentionKind::AuditLog => 4392,
+            // A month to undo an archiving made by mistake.
+            RetentionKind::ArchivedCommunities => 720,
             _ => 1,
         }
     }
@@ -53,6 +65,9 @@ pub struct Purged {
     pub phone_codes: u64,
     pub request_keys: u64,
     pub personal_exports: u64,
+    pub exports: u64,
+    /// Archived communities whose people were erased.
+    pub archived_communities: u64,
 }
 
 impl Purged {
@@ -62,5 +77,7 @@ impl Purged {
             + self.phone_codes
             + self.request_keys
             + self.personal_exports
+            + self.exports
+            + self.archived_communities
     }
 }

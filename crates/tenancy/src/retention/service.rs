@@ -14,6 +14,17 @@ use crate::error::TenancyError;
 use crate::gate::{Principal, Tenancy};
 
 impl Tenancy {
+    /// How long the platform keeps one kind, in hours, for the worker's own purges (the
+    /// communities' notifications).
+    pub async fn retention_hours(&self, kind: RetentionKind) -> AppResult<i32> {
+        let mut conn = self.db().pool().acquire().await?;
+        Ok(db::periods(&mut conn)
+            .await?
+            .into_iter()
+            .find(|p| p.kind == kind)
+            .map_or(87600, |p| p.keep_hours))
+    }
+
     /// Every kind's period (platform administrators).
     pub async fn retention_periods(&self, actor: &Principal) -> AppResult<Vec<RetentionPeriod>> {
         if !actor.is_platform_admin() {
@@ -69,15 +80,43 @@ impl Tenancy {
             login_throttle: rows[1],
             phone_codes: rows[2],
             request_keys: rows[3],
-            personal_exports: 0,
+            ..Purged::default()
         };
-        let cutoff =
-            Utc::now() - chrono::Duration::hours(i64::from(hours(RetentionKind::PersonalExports)));
-        for key in store.list_keys_under("a/").await? {
-            if made_before(&key, cutoff) {
+        let cutoff = |k: RetentionKind| Utc::now() - chrono::Duration::hours(i64::from(hours(k)));
+        let (personal, generated) = (
+            cutoff(RetentionKind::PersonalExports),
+            cutoff(RetentionKind::Exports),
+        );
+        // Generated files live under `x/` (one listing, whatever the number of communities);
+        // people's copies made before that lived under `a/`.
+        let mut keys = store.list_keys_under("x/").await?;
+        keys.extend(store.list_keys_under("a/").await?);
+        for key in keys {
+            let personal_copy = key.starts_with("x/a/") || key.starts_with("a/");
+            let before = if personal_copy { personal } else { generated };
+            if made_before(&key, before) {
                 store.delete(&key).await?;
-                purged.personal_exports += 1;
+                if personal_copy {
+                    purged.personal_exports += 1;
+                } else {
+                    purged.exports += 1;
+                }
             }
+        }
+        // An archived community past its period: every person in it erased, its photos and
+        // files deleted; its anonymous records stay.
+        for c in db::archived_due(&mut conn, hours(RetentionKind::ArchivedCommunities)).await? {
+            let tenant = c.tenant();
+            let mut tx = self.db().tenant_tx(&tenant).await?;
+            let erased = infra::personal::erase_all(&mut tx, &tenant.schema).await?;
+            tx.commit().await?;
+            let mut keys = erased.photos;
+            keys.extend(store.list_keys_under(&format!("x/c/{}/", c.id)).await?);
+            for key in keys {
+                store.delete(&key).await?;
+            }
+            db::mark_anonymised(&mut conn, c.id).await?;
+            purged.archived_communities += 1;
         }
         if purged.total() > 0 {
             let entry = AuditEntry {
@@ -88,6 +127,8 @@ impl Tenancy {
                     "phoneCodes": purged.phone_codes,
                     "requestKeys": purged.request_keys,
                     "personalExports": purged.personal_exports,
+                    "exports": purged.exports,
+                    "archivedCommunities": purged.archived_communities,
                 }),
                 ..Default::default()
             };
@@ -97,8 +138,9 @@ impl Tenancy {
     }
 }
 
-/// Was the copy at `key` (`a/{account}/exports/{uuidv7}.zip`) made before `cutoff`? A key of
-/// any other shape is left alone.
+/// Was the file at `key` (`x/<owner kind>/<owner>/{uuidv7}.<ext>`, or before that
+/// `a/{account}/exports/{uuidv7}.zip`) made before `cutoff`? A key of any other shape is left
+/// alone.
 fn made_before(key: &str, cutoff: chrono::DateTime<Utc>) -> bool {
     let Some(file) = key.rsplit('/').next() else {
         return false;
@@ -106,7 +148,7 @@ fn made_before(key: &str, cutoff: chrono::DateTime<Utc>) -> bool {
     let Ok(id) = file.split('.').next().unwrap_or_default().parse::<Uuid>() else {
         return false;
     };
-    if !key.contains("/exports/") {
+    if !key.starts_with("x/") && !key.contains("/exports/") {
         return false;
     }
     id.get_timestamp().is_some_and(|t| {

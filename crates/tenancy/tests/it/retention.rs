@@ -64,9 +64,14 @@ async fn records_past_their_period_go_and_younger_ones_stay() {
         0,
     ));
     let fresh = uuid::Uuid::now_v7();
+    let c = uuid::Uuid::new_v4();
     for key in [
         format!("a/{a}/exports/{old}.zip"),
         format!("a/{a}/exports/{fresh}.zip"),
+        format!("x/a/{a}/{old}.zip"),
+        format!("x/c/{c}/{old}.xlsx"),
+        format!("x/c/{c}/{fresh}.xlsx"),
+        format!("c/{c}/works/{old}.jpg"),
     ] {
         store
             .store
@@ -83,7 +88,9 @@ async fn records_past_their_period_go_and_younger_ones_stay() {
             login_throttle: 1,
             phone_codes: 1,
             request_keys: 1,
-            personal_exports: 1,
+            personal_exports: 2,
+            exports: 1,
+            archived_communities: 0,
         }
     );
     assert_eq!(
@@ -114,6 +121,15 @@ async fn records_past_their_period_go_and_younger_ones_stay() {
     assert_eq!(
         store.store.list_keys_under("a/").await.unwrap(),
         vec![format!("a/{a}/exports/{fresh}.zip")]
+    );
+    assert_eq!(
+        store.store.list_keys_under("x/").await.unwrap(),
+        vec![format!("x/c/{c}/{fresh}.xlsx")]
+    );
+    assert_eq!(
+        store.store.list_keys_under("c/").await.unwrap(),
+        vec![format!("c/{c}/works/{old}.jpg")],
+        "a photo is not a generated file"
     );
     assert_eq!(
         count(
@@ -174,4 +190,103 @@ async fn records_past_their_period_go_and_younger_ones_stay() {
     );
     let periods = env.tenancy.retention_periods(&admin).await.unwrap();
     assert_eq!(periods.len(), RetentionKind::ALL.len());
+}
+
+/// An archived community keeps its people's data for its own period; past it every person in
+/// it is erased (names, phones, birth dates rewritten, photos deleted), once, audited; a
+/// community archived more recently keeps everything.
+#[tokio::test]
+async fn an_archived_community_past_its_period_keeps_no_person() {
+    let env = TestEnv::new().await;
+    let store = infra::testing::TestStore::start("retention-archived").await;
+    let old = env.community("arch-old").await.tenant();
+    let recent = env.community("arch-new").await.tenant();
+    for t in [&old, &recent] {
+        run(
+            &env,
+            &format!(
+                "BEGIN; SET LOCAL search_path = {s};
+                 INSERT INTO learners (id, name, birth_date, phone_encrypted, phone_lookup, registered_by)
+                 VALUES (gen_random_uuid(), '冯秀兰', '1941-01-01', 'v1:cipher', 'lookup-{s}', gen_random_uuid());
+                 COMMIT;
+                 UPDATE platform.communities SET status = 'archived' WHERE id = '{id}';",
+                s = t.schema,
+                id = t.community_id
+            ),
+        )
+        .await;
+    }
+    run(
+        &env,
+        &format!(
+            "UPDATE platform.communities SET archived_at = now() - interval '1100 days'
+              WHERE id = '{}'",
+            old.community_id
+        ),
+    )
+    .await;
+    let purged = env.tenancy.enforce_retention(&store.store).await.unwrap();
+    assert_eq!(purged.archived_communities, 1);
+    let left = |schema: String| {
+        let env = &env;
+        async move {
+            count(
+                env,
+                &format!(
+                    "SELECT count(*) FROM {schema}.learners
+                      WHERE name = '冯秀兰' OR phone_lookup IS NOT NULL OR birth_date IS NOT NULL"
+                ),
+            )
+            .await
+        }
+    };
+    assert_eq!(left(old.schema.clone()).await, 0);
+    assert_eq!(
+        left(recent.schema.clone()).await,
+        1,
+        "archived recently: kept"
+    );
+    assert_eq!(
+        count(
+            &env,
+            &format!("SELECT count(*) FROM {}.learners", old.schema)
+        )
+        .await,
+        1,
+        "the anonymous record stays"
+    );
+    assert_eq!(
+        count(
+            &env,
+            &format!(
+                "SELECT count(*) FROM platform.communities
+                  WHERE id = '{}' AND anonymised_at IS NOT NULL",
+                old.community_id
+            )
+        )
+        .await,
+        1
+    );
+    let again = env.tenancy.enforce_retention(&store.store).await.unwrap();
+    assert_eq!(again.archived_communities, 0, "once");
+    // Reactivated, a community is no longer archived: its clock stops.
+    run(
+        &env,
+        &format!(
+            "UPDATE platform.communities SET status = 'active' WHERE id = '{}'",
+            recent.community_id
+        ),
+    )
+    .await;
+    assert_eq!(
+        count(
+            &env,
+            &format!(
+                "SELECT count(*) FROM platform.communities WHERE id = '{}' AND archived_at IS NULL",
+                recent.community_id
+            )
+        )
+        .await,
+        1
+    );
 }

@@ -29,6 +29,9 @@ export const ENUMS: Record<string, Record<string, [string, string]>> = {
     PHONE_CODES: ['短信验证码', 'One-time codes'],
     REQUEST_KEYS: ['重复提交记录（幂等键）', 'Idempotency keys'],
     PERSONAL_EXPORTS: ['个人信息副本文件', "Copies of people's data"],
+    NOTIFICATIONS: ['消息及其发送记录', 'Notifications and their deliveries'],
+    EXPORTS: ['导出文件（台账、证明、报表）', 'Generated files (registers, certificates, figures)'],
+    ARCHIVED_COMMUNITIES: ['已归档社区的个人信息', "Archived communities' personal data"],
   },
   RecordField: {
     NAME: ['姓名', 'Name'],
