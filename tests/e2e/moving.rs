@@ -150,18 +150,29 @@ async fn a_community_moves_to_another_cluster_while_it_is_written_to() {
     a.ok(Some(&beta_grid), Some("beta"), DEMAND, json!({}))
         .await;
     let mut acknowledged = 0;
+    let mut demand = json!(null);
     for _ in 0..3 {
-        a.ok(Some(&grid), Some("alpha"), DEMAND, json!({})).await;
+        demand =
+            a.ok(Some(&grid), Some("alpha"), DEMAND, json!({})).await["submitDemand"]["id"].clone();
         acknowledged += 1;
     }
-    // An object of the community: a generated export.
-    a.ok(
-        Some(&staff),
-        Some("alpha"),
-        "mutation { exportMonthlyLedger(month: \"2026-11\") { url } }",
-        json!({}),
-    )
-    .await;
+    // Objects of the community: a demand's photo and its thumbnail (generated files, under
+    // `x/`, live a day and are not moved).
+    let mut png = Vec::new();
+    image::DynamicImage::new_rgb8(64, 48)
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    let photo = a
+        .upload(
+            &staff,
+            "alpha",
+            "mutation($d: ID!, $f: Upload!) { uploadDemandPhoto(demandId: $d, file: $f) { id } }",
+            json!({"d": demand}),
+            png,
+            "lamp.png",
+        )
+        .await;
+    assert!(photo.get("errors").is_none(), "{photo}");
     assert_eq!(demands_received(&a, &root, 4).await, 4);
     let (alpha_id, alpha_schema, alpha_role): (String, String, String) = {
         let pool = a.pool().await;
@@ -172,7 +183,7 @@ async fn a_community_moves_to_another_cluster_while_it_is_written_to() {
         .await
         .unwrap()
     };
-    assert_eq!(files_containing(&a.data_dir.join("objects"), &alpha_id), 1);
+    assert_eq!(files_containing(&a.data_dir.join("objects"), &alpha_id), 2);
 
     let (_cluster, b) = target_cluster().await;
     let b_root = b.root().await;
@@ -263,7 +274,7 @@ async fn a_community_moves_to_another_cluster_while_it_is_written_to() {
         demands_received(&b, &b_root, acknowledged + 1).await,
         acknowledged + 1
     );
-    assert_eq!(files_containing(&b.data_dir.join("objects"), &alpha_id), 1);
+    assert_eq!(files_containing(&b.data_dir.join("objects"), &alpha_id), 2);
     // The source's district lost exactly alpha: beta's one demand is left.
     assert_eq!(demands_received(&a, &root, 1).await, 1);
     let beta = a
