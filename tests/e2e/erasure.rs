@@ -399,6 +399,32 @@ async fn a_guardian_erases_a_child_staff_a_record_without_account_and_a_race_fin
         )
         .await["registerChild"]["id"]
         .clone();
+    // The parent lives in beta too: a record there with their name.
+    let parent_id: uuid::Uuid =
+        sqlx::query_scalar("SELECT id FROM platform.accounts WHERE login_name = 'er-parent'")
+            .fetch_one(&app.pool().await)
+            .await
+            .unwrap();
+    app.ok(
+        Some(&root),
+        None,
+        "mutation($id: ID!) { grantRole(input: {accountId: $id, role: RESIDENT, communitySlug: \"beta\"}) }",
+        json!({"id": parent_id}),
+    )
+    .await;
+    app.ok(
+        Some(&parent),
+        Some("beta"),
+        "mutation { setLearnerBirthDate(birthDate: \"1980-01-01\") { id name } }",
+        json!({}),
+    )
+    .await;
+    let in_beta: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM c_beta.learners WHERE name = '赵大伟'")
+            .fetch_one(&app.pool().await)
+            .await
+            .unwrap();
+    assert_eq!(in_beta, 1);
     let erase = "mutation($p: String!) { eraseMyAccount(password: $p) { communities rows } }";
     let held = app
         .gql(Some(&parent), None, erase, json!({"p": "password-123"}))
@@ -499,9 +525,48 @@ async fn a_guardian_erases_a_child_staff_a_record_without_account_and_a_race_fin
             .fetch_one(&pool)
             .await
             .unwrap();
-    match erasure.get("errors") {
-        None => assert_eq!(purposes, 0, "a booking kept its purpose past the erasure"),
-        Some(_) => assert_eq!(code(&erasure), "ERASURE_BLOCKED", "{erasure}"),
-    }
-    let _: Value = erasure;
+    let done: Value = match erasure.get("errors") {
+        None => {
+            assert_eq!(purposes, 0, "a booking kept its purpose past the erasure");
+            erasure
+        }
+        Some(_) => {
+            // A booking landed first: it is cancelled (signed in again), then the erasure runs.
+            assert_eq!(code(&erasure), "ERASURE_BLOCKED", "{erasure}");
+            let again = app.login("er-parent", "password-123").await;
+            let open: Vec<uuid::Uuid> = sqlx::query_scalar(
+                "SELECT b.id FROM c_alpha.bookings b JOIN platform.accounts a ON a.id = b.booked_by
+                  WHERE a.login_name = 'er-parent' AND b.status IN ('requested', 'approved')",
+            )
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+            for b in open {
+                app.ok(
+                    Some(&again),
+                    a,
+                    "mutation($b: ID!) { cancelBooking(bookingId: $b) { status } }",
+                    json!({"b": b}),
+                )
+                .await;
+            }
+            let done = app
+                .gql(Some(&again), None, erase, json!({"p": "password-123"}))
+                .await;
+            assert!(done.get("errors").is_none(), "{done}");
+            done
+        }
+    };
+    // Erased in every community the account belonged to.
+    assert_eq!(done["data"]["eraseMyAccount"]["communities"], 2, "{done}");
+    let named: i64 = sqlx::query_scalar(
+        "SELECT (SELECT count(*) FROM c_alpha.learners WHERE name = '赵大伟' OR erased_at IS NULL AND account_id = $1)
+              + (SELECT count(*) FROM c_beta.learners WHERE name = '赵大伟' OR erased_at IS NULL AND account_id = $1)
+              + (SELECT count(*) FROM c_alpha.bookings WHERE purpose = '赵家聚会')",
+    )
+    .bind(parent_id)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(named, 0);
 }
