@@ -182,6 +182,20 @@ async fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
         async move { t.listen_for_changes().await }
     });
     if demo {
+        // A demo kept from an earlier version: its communities' schemas are brought up to this
+        // one first (an operator runs `linli migrate` before serving a new version).
+        let report = tenancy::communities::migrate::migrate_all(
+            tenancy.db(),
+            &infra::migrations::community(),
+            2,
+            |_| {},
+            |_, _| {},
+        )
+        .await
+        .map_err(cli::app_err)?;
+        if let Some((slug, e)) = report.failed.first() {
+            anyhow::bail!("the demo's community {slug} could not be migrated: {e}");
+        }
         demo::seed(&tenancy, &storage.store).await?;
     }
     // Reminders, deliveries, no-shows; an interval of 0 turns the worker off (another process

@@ -119,7 +119,7 @@ async fn open(config: &Config) -> anyhow::Result<(Tenancy, runtime::Database)> {
     Ok((t, database))
 }
 
-fn app_err(e: AppError) -> anyhow::Error {
+pub(crate) fn app_err(e: AppError) -> anyhow::Error {
     anyhow::anyhow!("{} ({})", e.zh, e.code.as_str())
 }
 
