@@ -131,21 +131,28 @@ async fn listing_courses_with_teachers_and_sessions_costs_constant_sql() {
         .await;
     assert_eq!(crate::code(&r), "BAD_USER_INPUT");
     // Writes: what creating a course and enrolling cost (printed for docs/PERFORMANCE.md).
-    let before = sql_statements(&app).await;
-    let created = app
-        .ok(Some(&staff), Some("alpha"), r#"mutation { createCourse(input: {title: "计数", category: "health", audience: ALL, format: LECTURE, capacity: 5}) { id } }"#, json!({}))
-        .await["createCourse"]["id"]
-        .clone();
-    let create_cost = sql_statements(&app).await - before;
-    let before = sql_statements(&app).await;
-    app.ok(
-        Some(&staff),
-        Some("alpha"),
-        "mutation($c: ID!) { enrol(courseId: $c) { status } }",
-        json!({"c": created}),
-    )
-    .await;
-    let enrol_cost = sql_statements(&app).await - before;
+    // Each is measured twice and the smaller kept: the principal cache's entries live 30
+    // seconds from their load, and a slow machine may cross that inside one measured request
+    // (one more statement, the reload), never inside both.
+    let mut create_cost = u64::MAX;
+    let mut enrol_cost = u64::MAX;
+    for title in ["计数一", "计数二"] {
+        let before = sql_statements(&app).await;
+        let created = app
+            .ok(Some(&staff), Some("alpha"), "mutation($t: String!) { createCourse(input: {title: $t, category: \"health\", audience: ALL, format: LECTURE, capacity: 5}) { id } }", json!({"t": title}))
+            .await["createCourse"]["id"]
+            .clone();
+        create_cost = create_cost.min(sql_statements(&app).await - before);
+        let before = sql_statements(&app).await;
+        app.ok(
+            Some(&staff),
+            Some("alpha"),
+            "mutation($c: ID!) { enrol(courseId: $c) { status } }",
+            json!({"c": created}),
+        )
+        .await;
+        enrol_cost = enrol_cost.min(sql_statements(&app).await - before);
+    }
     eprintln!("statements: createCourse {create_cost}, enrol {enrol_cost}");
     // Creating returns only what was selected: BEGIN, the audit row with the tenant context, the
     // course, its teachers, COMMIT.
