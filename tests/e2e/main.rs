@@ -13,6 +13,7 @@ mod dashboards;
 mod demo_faithful;
 mod deploy;
 mod erasure;
+mod erasure_paths;
 mod family_help;
 mod footprint;
 mod governance;

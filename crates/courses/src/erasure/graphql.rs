@@ -20,8 +20,9 @@ impl RecordErasureMutation {
             .into())
     }
 
-    /// 注销居民档案: staff erase a registry record that has no account (a resident without a
-    /// phone, at the counter); a person with an account erases it themselves.
+    /// 注销居民档案: staff erase a registry record at the counter — one without an account (a
+    /// resident without a phone), or one whose account has left the community (that account's
+    /// rows here go too); a person who still belongs erases their own account.
     async fn erase_registry_record(&self, ctx: &Context<'_>, learner_id: ID) -> Res<ErasureGql> {
         Ok(
             svc::erase_registry_record(community(ctx)?, uuid(&learner_id)?)

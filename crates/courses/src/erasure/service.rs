@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use infra::AppResult;
-use tenancy::erasure::service::{Erasure, erase_in_community};
+use tenancy::erasure::service::{Erasure, erase_in_community, still_belongs};
 use tenancy::{CommunityCtx, Roles};
 use uuid::Uuid;
 
@@ -25,12 +25,15 @@ pub async fn erase_child_record(ctx: &CommunityCtx, learner_id: Uuid) -> AppResu
     erase(ctx, learner_id, &record).await
 }
 
-/// 注销居民档案: staff erase a record without an account, at the person's (or their family's)
-/// request at the counter.
+/// 注销居民档案: staff erase a record at the person's (or their family's) request at the
+/// counter: a record without an account, or one whose account has left the community (its
+/// rows here go with it). A person who still belongs erases their own account.
 pub async fn erase_registry_record(ctx: &CommunityCtx, learner_id: Uuid) -> AppResult<Erasure> {
     ctx.require(Roles::STAFF)?;
     let record = holders(ctx, learner_id).await?;
-    if record.account_id.is_some() {
+    if let Some(account) = record.account_id
+        && still_belongs(ctx, account).await?
+    {
         return Err(CoursesError::RecordHasAccount.into());
     }
     erase(ctx, learner_id, &record).await
@@ -48,5 +51,5 @@ async fn erase(ctx: &CommunityCtx, learner_id: Uuid, record: &RecordHolders) -> 
         return Err(CoursesError::RecordErased.into());
     }
     let seeds = BTreeMap::from([("learners".to_string(), vec![learner_id])]);
-    erase_in_community(ctx, seeds).await
+    erase_in_community(ctx, seeds, record.account_id).await
 }

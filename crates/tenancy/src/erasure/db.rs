@@ -96,3 +96,19 @@ pub(crate) async fn erase_account(conn: &mut PgConnection, account: Uuid) -> sql
         .rows_affected();
     Ok(rows)
 }
+
+/// Does `account` hold any role in `community`?
+pub(crate) async fn belongs(
+    conn: &mut PgConnection,
+    account: Uuid,
+    community: Uuid,
+) -> sqlx::Result<bool> {
+    sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM platform.memberships
+                         WHERE account_id = $1 AND community_id = $2)",
+    )
+    .bind(account)
+    .bind(community)
+    .fetch_one(conn)
+    .await
+}

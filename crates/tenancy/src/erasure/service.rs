@@ -98,15 +98,34 @@ pub async fn erase_my_account(
     Ok(erasure)
 }
 
-/// Erase one person's rows in one community — a child's record by its guardian, a resident's
-/// record without an account by staff — from `seeds` (the record's id). The caller (the
-/// domain owning the record) has checked who may; this checks a role of the community.
+/// Does `account` still hold a role in the caller's community? A person who belongs erases
+/// their own account; the rows of one who left are erased here by staff.
+pub async fn still_belongs(ctx: &CommunityCtx, account: Uuid) -> AppResult<bool> {
+    ctx.require(Roles::STAFF)?;
+    let mut conn = ctx.db().pool().acquire().await?;
+    Ok(db::belongs(&mut conn, account, ctx.tenant().community_id).await?)
+}
+
+/// Erase one person's rows in one community — a child's record by its guardian; a resident's
+/// record by staff at the counter, with `holder` the account it was linked to when the person
+/// has left the community (their rows kept by that account here go too; the account itself,
+/// and other communities, are theirs). The caller (the domain owning the record) has checked
+/// who may; this checks a role of the community, and what the holder's erasure waits for.
 pub async fn erase_in_community(
     ctx: &CommunityCtx,
-    seeds: BTreeMap<String, Vec<Uuid>>,
+    mut seeds: BTreeMap<String, Vec<Uuid>>,
+    holder: Option<Uuid>,
 ) -> AppResult<Erasure> {
     ctx.require(Roles::MEMBERS)?;
     let mut tx = ctx.db().tenant_tx(ctx.tenant()).await?;
+    if let Some(account) = holder {
+        db::begin_erasure(&mut tx).await?;
+        let blocking = blockers_in(&mut tx, ctx.tenant(), account).await?;
+        if !blocking.is_empty() {
+            return Err(blocked(blocking));
+        }
+        seeds.insert(ACCOUNT.to_string(), vec![account]);
+    }
     let erased = personal::erase(&mut tx, &ctx.tenant().schema, &seeds).await?;
     tx.commit().await?;
     let mut keys = erased.photos;

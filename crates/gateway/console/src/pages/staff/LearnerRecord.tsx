@@ -101,7 +101,7 @@ export default function LearnerRecord({ slug, learnerId, onClose }: { slug: stri
               {t('导出个人信息副本', 'Export a copy of their data')}
             </Button>
           </Card>
-          <Card size="small" title={t('注销档案（没有账号的居民到窗口申请时）', 'Erase the record (a resident without an account asks at the counter)')}>
+          <Card size="small" title={t('注销档案（居民到窗口申请时：没有账号，或已不在本社区）', 'Erase the record (asked at the counter: no account, or no longer in this community)')}>
             <p>{t('删除姓名、出生日期、手机号、作品照片和文字；课程人数、出勤和积分账目只留下无名的数字。不能恢复，操作会被记录。有账号的居民请本人在手机上“我的 → 注销账号”。',
               'Deletes the name, birth date, phone, photos of works and texts; course counts, attendance and the points ledger stay as nameless numbers. It cannot be undone and is recorded. A resident with an account erases it on their phone (Me → Erase my account).')}</p>
             <Popconfirm title={t(`确定注销${r.name}的档案？`, `Erase ${r.name}'s record?`)} okText={t('确定注销', 'Erase it')} cancelText={t('取消', 'Cancel')} okButtonProps={{ danger: true }}
