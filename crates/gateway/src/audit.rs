@@ -91,7 +91,8 @@ impl Extension for AuditExt {
     }
 }
 
-async fn write(db: &Db, entry: &AuditEntry, outcome: &str) {
+/// Write one audit row on its own connection; a failure is logged, never the caller's error.
+pub(crate) async fn write(db: &Db, entry: &AuditEntry, outcome: &str) {
     let done = async {
         let mut conn = db.pool().acquire().await?;
         infra::audit::insert(&mut conn, entry, outcome).await

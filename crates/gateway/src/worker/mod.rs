@@ -15,7 +15,6 @@ mod folder;
 mod spares;
 
 use std::collections::HashSet;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicI32, Ordering};
 use std::time::Duration;
 
@@ -56,8 +55,8 @@ pub struct Worker {
     /// Community schemas kept built ahead.
     pub spares: usize,
     /// How long notifications are kept, in hours (the platform's period, read at each
-    /// housekeeping round).
-    pub keep_notifications: Arc<AtomicI32>,
+    /// housekeeping round; visits read it concurrently).
+    keep_notifications: AtomicI32,
 }
 
 /// The webhook channel a configuration asks for (when a URL is set): notifications and
@@ -93,7 +92,7 @@ impl Worker {
             webhook,
             interval: Duration::from_secs(config.worker_interval_secs),
             spares: config.spare_communities,
-            keep_notifications: Arc::new(AtomicI32::new(4320)),
+            keep_notifications: AtomicI32::new(4320),
         })
     }
 
@@ -120,13 +119,7 @@ impl Worker {
             target: serde_json::json!({ "notifications": n }),
             ..Default::default()
         };
-        let written = async {
-            let mut conn = self.db.pool().acquire().await?;
-            infra::audit::insert(&mut conn, &entry, "ok").await
-        };
-        if let Err(e) = written.await {
-            tracing::warn!(community = %slug, error = ?e, "retention not audited");
-        }
+        crate::audit::write(&self.db, &entry, "ok").await;
     }
 
     fn ctx(&self, scope: &CommunityScope) -> CommunityCtx {

@@ -37,16 +37,24 @@ pub struct Erased {
     pub photos: Vec<String>,
 }
 
-/// Erase, in `schema` and the caller's transaction, every row the subject marks reach from
-/// `seeds`. Run again, it finds the same rows and changes nothing more that matters.
+/// Say, for the rest of the transaction, that it erases: the guards of closed records step
+/// aside (migration 0074) and the domains' blockers lock what they watch. [`erase`] and
+/// [`erase_all`] run in such a transaction; without it the guards refuse them.
+pub async fn begin_erasure(conn: &mut PgConnection) -> Result<(), sqlx::Error> {
+    sqlx::query("SELECT set_config('linli.erasure', 'on', true)")
+        .execute(conn)
+        .await
+        .map(drop)
+}
+
+/// Erase, in `schema` and the caller's erasing transaction ([`begin_erasure`]), every row the
+/// subject marks reach from `seeds`. Run again, it finds the same rows and changes nothing more
+/// that matters.
 pub async fn erase(
     conn: &mut PgConnection,
     schema: &str,
     seeds: &BTreeMap<String, Vec<Uuid>>,
 ) -> Result<Erased, sqlx::Error> {
-    sqlx::query("SELECT set_config('linli.erasure', 'on', true)")
-        .execute(&mut *conn)
-        .await?;
     let marks = marks(&mut *conn, schema).await?;
     let reached = reach(&mut *conn, schema, &marks, seeds, Follow::Subjects).await?;
     let columns = columns(&mut *conn, schema).await?;
@@ -101,11 +109,8 @@ pub async fn erase(
 }
 
 /// Erase every person of `schema` (an archived community past its period): each marked column
-/// of every row rewritten as [`erase`] would, in the caller's transaction.
+/// of every row rewritten as [`erase`] would, in the caller's erasing transaction.
 pub async fn erase_all(conn: &mut PgConnection, schema: &str) -> Result<Erased, sqlx::Error> {
-    sqlx::query("SELECT set_config('linli.erasure', 'on', true)")
-        .execute(&mut *conn)
-        .await?;
     let marks = marks(&mut *conn, schema).await?;
     let columns = columns(&mut *conn, schema).await?;
     let tables: std::collections::BTreeSet<&str> = marks.iter().map(|m| m.table.as_str()).collect();

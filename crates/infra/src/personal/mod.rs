@@ -8,7 +8,7 @@
 //! lists the same marks, and a test holds the two equal.
 
 mod erase;
-pub use erase::{Erased, erasable, erase, erase_all};
+pub use erase::{Erased, begin_erasure, erasable, erase, erase_all};
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -8,15 +8,6 @@ use infra::db::ddl::ident;
 
 use super::model::BlockerKind;
 
-/// Say, for the rest of the transaction, that it erases: guards step aside (migration 0074)
-/// and the blockers lock what they watch.
-pub(crate) async fn begin_erasure(conn: &mut PgConnection) -> sqlx::Result<()> {
-    sqlx::query("SELECT set_config('linli.erasure', 'on', true)")
-        .execute(conn)
-        .await
-        .map(drop)
-}
-
 /// What every `erasure_blockers_<crate>(account)` of `schema` reports: (reason, count).
 pub(crate) async fn blockers(
     conn: &mut PgConnection,

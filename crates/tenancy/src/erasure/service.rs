@@ -65,19 +65,11 @@ pub async fn erase_my_account(
     tx.commit().await?;
     tenancy.cache.forget_account(account);
 
-    let seeds = BTreeMap::from([(ACCOUNT.to_string(), vec![account])]);
     let tenants = tenants_of(tenancy, principal).await?;
     let mut erasure = Erasure::default();
     let mut photos = Vec::new();
     for tenant in &tenants {
-        let mut tx = tenancy.db().tenant_tx(tenant).await?;
-        db::begin_erasure(&mut tx).await?;
-        let late = blockers_in(&mut tx, tenant, account).await?;
-        if !late.is_empty() {
-            return Err(blocked(late));
-        }
-        let erased = personal::erase(&mut tx, &tenant.schema, &seeds).await?;
-        tx.commit().await?;
+        let erased = erase_in(tenancy.db(), tenant, BTreeMap::new(), Some(account)).await?;
         erasure.communities += 1;
         erasure.rows += erased.rows;
         photos.extend(erased.photos);
@@ -91,10 +83,7 @@ pub async fn erase_my_account(
     for tenant in &tenants {
         prefixes.extend(copies_of(tenant.community_id));
     }
-    for prefix in prefixes {
-        photos.extend(store.list_keys_under(&prefix).await?);
-    }
-    erasure.objects = delete_objects(store, &photos).await?;
+    erasure.objects = delete_objects(store, photos, prefixes).await?;
     Ok(erasure)
 }
 
@@ -113,30 +102,40 @@ pub async fn still_belongs(ctx: &CommunityCtx, account: Uuid) -> AppResult<bool>
 /// who may; this checks a role of the community, and what the holder's erasure waits for.
 pub async fn erase_in_community(
     ctx: &CommunityCtx,
-    mut seeds: BTreeMap<String, Vec<Uuid>>,
+    seeds: BTreeMap<String, Vec<Uuid>>,
     holder: Option<Uuid>,
 ) -> AppResult<Erasure> {
     ctx.require(Roles::MEMBERS)?;
-    let mut tx = ctx.db().tenant_tx(ctx.tenant()).await?;
+    let erased = erase_in(ctx.db(), ctx.tenant(), seeds, holder).await?;
+    let copies = copies_of(ctx.tenant().community_id);
+    Ok(Erasure {
+        communities: 1,
+        rows: erased.rows,
+        objects: delete_objects(ctx.store(), erased.photos, copies).await?,
+    })
+}
+
+/// One community's erasure, whole or not at all: its transaction says it erases, the
+/// blockers of `holder` (whose rows go with the seeds) are asked inside it — locking what they
+/// watch — and the rows are rewritten.
+async fn erase_in(
+    db: &infra::Db,
+    tenant: &Tenant,
+    mut seeds: BTreeMap<String, Vec<Uuid>>,
+    holder: Option<Uuid>,
+) -> AppResult<personal::Erased> {
+    let mut tx = db.tenant_tx(tenant).await?;
+    personal::begin_erasure(&mut tx).await?;
     if let Some(account) = holder {
-        db::begin_erasure(&mut tx).await?;
-        let blocking = blockers_in(&mut tx, ctx.tenant(), account).await?;
+        let blocking = blockers_in(&mut tx, tenant, account).await?;
         if !blocking.is_empty() {
             return Err(blocked(blocking));
         }
         seeds.insert(ACCOUNT.to_string(), vec![account]);
     }
-    let erased = personal::erase(&mut tx, &ctx.tenant().schema, &seeds).await?;
+    let erased = personal::erase(&mut tx, &tenant.schema, &seeds).await?;
     tx.commit().await?;
-    let mut keys = erased.photos;
-    for prefix in copies_of(ctx.tenant().community_id) {
-        keys.extend(ctx.store().list_keys_under(&prefix).await?);
-    }
-    Ok(Erasure {
-        communities: 1,
-        rows: erased.rows,
-        objects: delete_objects(ctx.store(), &keys).await?,
-    })
+    Ok(erased)
 }
 
 /// Where a community keeps files that may name a person: its generated files (registers,
@@ -171,9 +170,17 @@ fn blocked(blocking: Vec<ErasureBlocker>) -> AppError {
     TenancyError::ErasureBlocked(blocking).into()
 }
 
-/// Delete objects; one already gone is not an error. How many were asked.
-async fn delete_objects(store: &ObjectStore, keys: &[String]) -> AppResult<usize> {
-    for key in keys {
+/// Delete `keys` and every object under `prefixes`; one already gone is not an error. How
+/// many were asked.
+async fn delete_objects(
+    store: &ObjectStore,
+    mut keys: Vec<String>,
+    prefixes: impl IntoIterator<Item = String>,
+) -> AppResult<usize> {
+    for prefix in prefixes {
+        keys.extend(store.list_keys_under(&prefix).await?);
+    }
+    for key in &keys {
         store.delete(key).await?;
     }
     Ok(keys.len())

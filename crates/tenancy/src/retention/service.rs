@@ -108,6 +108,7 @@ impl Tenancy {
         for c in db::archived_due(&mut conn, hours(RetentionKind::ArchivedCommunities)).await? {
             let tenant = c.tenant();
             let mut tx = self.db().tenant_tx(&tenant).await?;
+            infra::personal::begin_erasure(&mut tx).await?;
             let erased = infra::personal::erase_all(&mut tx, &tenant.schema).await?;
             tx.commit().await?;
             let mut keys = erased.photos;
