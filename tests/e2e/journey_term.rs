@@ -500,6 +500,8 @@ async fn staff_run_a_term_timetable_clubs_exhibition_targets_and_meetings() {
     b.fill("reason", "居民持户口本到窗口更正").await;
     b.click("更正").await;
     b.wait_text("档案已更正").await;
+    // The correction kept with the record: which field and why.
+    b.wait_text("出生日期 · 居民持户口本到窗口更正").await;
     b.assert_accessible("learner record").await;
     b.screenshot("45-staff-learner-record").await;
     let nominated = q(

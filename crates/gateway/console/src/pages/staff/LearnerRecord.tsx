@@ -4,7 +4,7 @@ import { graphql } from '../../gql';
 import { formatDateTime, useApi, useRun } from '../../lib/api';
 import { useDownload } from '../../lib/download';
 import { mustChoose } from '../../lib/forms';
-import { useLang, useT } from '../../lib/i18n';
+import { useEnum, useLang, useT } from '../../lib/i18n';
 import { useGql } from '../../lib/query';
 
 const RECORD = graphql(`query LearnerRecordRecord($l: ID!) { learnerRecord(learnerId: $l) { learnerId name
@@ -17,6 +17,7 @@ const CORRECT = graphql(`mutation LearnerRecordCorrect($l: ID!, $i: CorrectRecor
   correctRegistryRecord(learnerId: $l, input: $i, reason: $r) { id name birthDate household } }`);
 const NOMINATE = graphql(`mutation LearnerRecordNominate($l: ID!, $p: String!, $r: String!) { nominateLearner(learnerId: $l, pool: $p, reason: $r) { id } }`);
 const EVALUATE = graphql(`mutation LearnerRecordEvaluate($c: ID!, $l: ID!, $r: Int!, $m: String) { evaluateCourse(courseId: $c, learnerId: $l, rating: $r, comment: $m) }`);
+const CORRECTIONS = graphql(`query LearnerRecordCorrections($l: ID!) { recordCorrections(learnerId: $l) { id fields reason correctedAt } }`);
 const ERASE = graphql(`mutation LearnerRecordErase($l: ID!) { eraseRegistryRecord(learnerId: $l) { rows objects } }`);
 const COPY = graphql(`mutation LearnerRecordCopy($l: ID!) { exportRegistryRecordData(learnerId: $l) { filename url rows photos } }`);
 /** The district's role-model pools (榜样库); another name may be typed. */
@@ -32,6 +33,8 @@ export default function LearnerRecord({ slug, learnerId, onClose }: { slug: stri
   const t = useT();
   const lang = useLang();
   const [data] = useGql(RECORD, { l: learnerId ?? '' }, slug, { enabled: !!learnerId });
+  const [fixes, reloadFixes] = useGql(CORRECTIONS, { l: learnerId ?? '' }, slug, { enabled: !!learnerId });
+  const label = useEnum();
   const [nominating, setNominating] = useState(false);
   const r = data?.learnerRecord;
 
@@ -78,7 +81,7 @@ export default function LearnerRecord({ slug, learnerId, onClose }: { slug: stri
                   l: r.learnerId,
                   i: { name: given(v.name), birthDate: given(v.birthDate), household: given(v.household), phone: given(v.phone) },
                   r: v.reason.trim(),
-                }, slug), t('档案已更正', 'Record corrected'));
+                }, slug).then(reloadFixes), t('档案已更正', 'Record corrected'));
               }}>
               <Space wrap>
                 <Form.Item name="name" label={t('姓名', 'Name')} rules={[{ max: 50 }]}><Input /></Form.Item>
@@ -93,6 +96,13 @@ export default function LearnerRecord({ slug, learnerId, onClose }: { slug: stri
               </Form.Item>
               <Button htmlType="submit">{t('更正', 'Correct')}</Button>
             </Form>
+            {(fixes?.recordCorrections.length ?? 0) > 0 && (
+              <ul className="plain-list" aria-label={t('更正记录', 'Corrections')}>
+                {fixes?.recordCorrections.map((c) => (
+                  <li key={c.id}>{formatDateTime(c.correctedAt, lang)} · {c.fields.map((f) => label('RecordField', f)).join('、')} · {c.reason}</li>
+                ))}
+              </ul>
+            )}
           </Card>
           <Card size="small" title={t('个人信息副本（居民到窗口申请时）', 'A copy of their data (when the resident asks at the counter)')}>
             <p>{t('本社区保存的关于这位居民的全部信息：档案、课程、问卷、预约、积分、诉求、作品照片等，打包为一个压缩文件。操作会被记录。',
